@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** Base presence (msdyn_presence.msdyn_basepresencestatus), not Teams presence. platform-api.md §2.3. */
+export const BasePresenceSchema = z.enum(['available', 'busy', 'dnd', 'away', 'offline', 'unknown']);
+export type BasePresence = z.infer<typeof BasePresenceSchema>;
+
+export const PRESENCE_BY_CODE: Readonly<Record<number, BasePresence>> = {
+  192360000: 'available',
+  192360001: 'busy',
+  192360002: 'dnd',
+  192360003: 'away',
+  192360004: 'offline',
+};
+
+export const SkillSchema = z.object({ name: z.string(), level: z.number().nullable() });
+export type Skill = z.infer<typeof SkillSchema>;
+
+export const AgentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  presence: BasePresenceSchema,
+  /** The presence's own name ("Available", "Lunch"), which may be custom. */
+  presenceText: z.string(),
+  presenceSince: z.string().nullable(),
+  capacityFree: z.number().nullable(),
+  capacityTotal: z.number().nullable(),
+  queueIds: z.array(z.string()),
+  skills: z.array(SkillSchema),
+  /** AI agents (systemusers with msdyn_botapplicationid) are never transfer targets. */
+  isBot: z.boolean(),
+  observedAt: z.number(),
+});
+export type Agent = z.infer<typeof AgentSchema>;
+
+export const QueueSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.enum(['messaging', 'records', 'voice', 'other']),
+  /** True when the signed-in supervisor is a member: the panel's default scope. */
+  supervised: z.boolean(),
+});
+export type Queue = z.infer<typeof QueueSchema>;

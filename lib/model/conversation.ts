@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/** The four ongoing statuses (statecode 0). Closed rows leave the feed. See platform-api.md §1.2. */
+export const ConversationStatusSchema = z.enum(['open', 'active', 'waiting', 'wrapup']);
+export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
+
+/** statuscode → status, for the ongoing set only. */
+export const STATUS_BY_CODE: Readonly<Record<number, ConversationStatus>> = { 1: 'open', 2: 'active', 3: 'waiting', 5: 'wrapup' };
+
+/** msdyn_channel option values (global choice msdyn_streamsource), platform-api.md §1.3. */
+export const CHANNEL = {
+  teams: 19241000,
+  whatsapp: 192300000,
+  line: 192310000,
+  wechat: 192320000,
+  facebook: 192330000,
+  sms: 192340000,
+  entityRecords: 192350000,
+  twitter: 192350001,
+  custom: 192350002,
+  liveChat: 192360000,
+  voice: 192370000,
+  video: 192380000,
+  cobrowse: 192390000,
+  screenShare: 192400000,
+  voiceCall: 192440000,
+  appleMessages: 192450000,
+  googleBusinessMessages: 192450001,
+} as const;
+
+/** msdyn_customersentimentlabel: 0 N/A, 7 very negative … 13 very positive. Unknown values are kept and shown as such. */
+export const SENTIMENT_LEVELS = [0, 7, 8, 9, 10, 11, 12, 13] as const;
+
+/** A transfer or assignment the supervisor started that the target agent has not yet accepted or rejected. */
+export const PendingHandoffSchema = z.object({
+  kind: z.enum(['transfer', 'assign']),
+  targetAgentId: z.string(),
+  since: z.string(),
+});
+export type PendingHandoff = z.infer<typeof PendingHandoffSchema>;
+
+/**
+ * One ongoing conversation as the panel sees it: normalised from a msdyn_ocliveworkitem row (names resolved,
+ * codes kept so rules can be checked). `observedAt` is when the feed first saw this version: per-row freshness.
+ */
+export const ConversationSchema = z.object({
+  id: z.string(),
+  subject: z.string(),
+  status: ConversationStatusSchema,
+  statusCode: z.number().int(),
+  channels: z.array(z.number().int()),
+  agentId: z.string().nullable(),
+  agentName: z.string().nullable(),
+  queueId: z.string().nullable(),
+  queueName: z.string().nullable(),
+  workstreamId: z.string().nullable(),
+  customerName: z.string().nullable(),
+  createdOn: z.string(),
+  assignedOn: z.string().nullable(),
+  statusUpdatedOn: z.string().nullable(),
+  firstWaitSeconds: z.number().nullable(),
+  sentiment: z.number().int(),
+  transferCount: z.number().int(),
+  statusReason: z.number().int().nullable(),
+  /** The supervisor(s) monitoring or consulting, and the first agent after a transfer (consultant). */
+  participants: z.array(z.object({ agentId: z.string(), mode: z.enum(['primary', 'consult', 'monitor', 'other']) })),
+  pending: PendingHandoffSchema.nullable(),
+  modifiedOn: z.string(),
+  /** Row version from @odata.etag, e.g. W/"1234". */
+  etag: z.string(),
+  observedAt: z.number(),
+});
+export type Conversation = z.infer<typeof ConversationSchema>;

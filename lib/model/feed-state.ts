@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { AccessSchema } from './access';
+import { ActionRecordSchema } from './actions';
+import { AgentSchema, QueueSchema } from './agent';
+import { ConversationSchema } from './conversation';
+import { FreshnessSchema } from './freshness';
+import { EffectiveSettingsSchema } from './settings';
+
+/** A platform row that failed validation: counted and reported, never allowed to break the rest. */
+export const RowIssueSchema = z.object({
+  entity: z.string(),
+  id: z.string().nullable(),
+  field: z.string(),
+  message: z.string(),
+});
+export type RowIssue = z.infer<typeof RowIssueSchema>;
+
+/** Everything a view shows, as the worker holds it. Views get this once, then patches. */
+export const FeedStateSchema = z.object({
+  access: AccessSchema,
+  freshness: FreshnessSchema,
+  settings: EffectiveSettingsSchema,
+  conversations: z.array(ConversationSchema),
+  agents: z.array(AgentSchema),
+  queues: z.array(QueueSchema),
+  actions: z.array(ActionRecordSchema),
+  rowIssues: z.object({ count: z.number().int(), recent: z.array(RowIssueSchema) }),
+  paused: z.boolean(),
+});
+export type FeedState = z.infer<typeof FeedStateSchema>;
+
+/** A change to the state: rows upserted by id, ids removed, and whole replacements of the small parts. */
+export const FeedPatchSchema = z.object({
+  conversations: z.object({ upsert: z.array(ConversationSchema), remove: z.array(z.string()) }).optional(),
+  agents: z.object({ upsert: z.array(AgentSchema), remove: z.array(z.string()) }).optional(),
+  queues: z.array(QueueSchema).optional(),
+  access: AccessSchema.optional(),
+  freshness: FreshnessSchema.optional(),
+  settings: EffectiveSettingsSchema.optional(),
+  actions: z.array(ActionRecordSchema).optional(),
+  rowIssues: z.object({ count: z.number().int(), recent: z.array(RowIssueSchema) }).optional(),
+  paused: z.boolean().optional(),
+});
+export type FeedPatch = z.infer<typeof FeedPatchSchema>;

@@ -1,0 +1,51 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+/**
+ * Public key of the dev/test builds: it fixes the extension ID (difkencgdbknfphjeldipiphnmgbjnne) so tests and
+ * policy files can name it. The store build has no key; the store assigns its own ID.
+ */
+const TEST_BUILD_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAvPHLPiIhjorym4FCtS7+ZqGP0Hk9/xgS72KiGSYT5RPlhKBrbSrS5/Bi6d22x6yOppyET1hyCD4jZH7iZJ/u4KmG5p4c2AAqDXUdOWZ0mlxgio1kNFSPPkS4WWMxP7Xyn/8Asl5Ij0M4dCJviyWzNkpP6cWD/zeSpdMaRKlQ99S3Reh22Woe6KnZblhDy5LconbkkmU/fY2V4g4lx8srKl1eWLqLsU3e7jsrvjiJgpJ5m7CZSnHx8hkbCFWqmTD0Rj8HTL12fmYXZFQaNZd8fEB29hqCgBGts8TXLTQP6BXbtcjq8TfDyTFs56hy1T4xpzPGTw7AGopbd+MScXI9TQIDAQAB';
+
+/** The emulator serves on loopback; Chrome match patterns without a port match every port. */
+const EMULATOR_ORIGIN = 'http://127.0.0.1/*';
+
+const EMULATOR_WORKSPACE = 'http://127.0.0.1/main.aspx*';
+
+const DYNAMICS_HOSTS = ['https://*.dynamics.com/*'];
+
+export default defineConfig({
+  imports: false,
+  // `browser` from 'wxt/browser' is webextension-polyfill in builds and WXT's fake browser in unit tests.
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // Content-script matches are static in the entrypoint; the emulator's workspace is added here, in dev/test only.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.mode === 'production') return;
+      for (const script of manifest.content_scripts ?? []) {
+        script.matches = [...(script.matches ?? []), EMULATOR_WORKSPACE];
+      }
+    },
+  },
+  manifest: ({ mode }) => {
+    const testBuild = mode !== 'production';
+    return {
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
+      minimum_chrome_version: '116',
+      permissions: ['storage', 'sidePanel', 'alarms', 'notifications'],
+      host_permissions: testBuild ? [...DYNAMICS_HOSTS, EMULATOR_ORIGIN] : DYNAMICS_HOSTS,
+      // Custom domains, on-premises orgs and proxies (*.mcas.ms) are asked for at run time, one host at a time.
+      optional_host_permissions: ['https://*/*'],
+      action: { default_title: '__MSG_actionTitle__' },
+      storage: { managed_schema: 'managed_schema.json' },
+      content_security_policy: {
+        extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'",
+      },
+      ...(testBuild ? { key: TEST_BUILD_KEY } : {}),
+    };
+  },
+});
