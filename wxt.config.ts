@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
@@ -21,6 +23,17 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   hooks: {
+    // _locales/<lang>/messages.json is generated from the per-area catalogs in lib/i18n/catalog.
+    'build:publicAssets': (_wxt, assets) => {
+      for (const language of ['en', 'sv']) {
+        const merged: Record<string, unknown> = {};
+        const dir = resolve(import.meta.dirname, 'lib/i18n/catalog', language);
+        for (const file of readdirSync(dir).filter((name) => name.endsWith('.json')).sort()) {
+          Object.assign(merged, JSON.parse(readFileSync(resolve(dir, file), 'utf8')));
+        }
+        assets.push({ relativeDest: `_locales/${language}/messages.json`, contents: JSON.stringify(merged) });
+      }
+    },
     // Content-script matches are static in the entrypoint; the emulator's workspace is added here, in dev/test only.
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.mode === 'production') return;

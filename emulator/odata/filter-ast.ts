@@ -18,7 +18,7 @@ export type FilterNode =
   | { kind: 'and' | 'or'; left: FilterNode; right: FilterNode }
   | { kind: 'not'; operand: FilterNode }
   | { kind: 'compare'; op: CompareOp; left: Operand; right: Operand }
-  | { kind: 'text'; fn: 'contains' | 'startswith' | 'endswith'; column: string; needle: string }
+  | { kind: 'text'; column: string; pattern: RegExp }
   | { kind: 'in'; column: string; valueKind: ValueKind; values: ReadonlySet<NormalizedValue>; negate: boolean }
   | { kind: 'containValues'; column: string; values: ReadonlySet<string>; negate: boolean };
 

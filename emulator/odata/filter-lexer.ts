@@ -6,7 +6,8 @@ import { ODataError } from './schema';
  */
 export type Token =
   | { kind: 'identifier'; text: string; at: number }
-  | { kind: 'string'; value: string; at: number }
+  /** `json`: written in double quotes, as JSON (only inside query-function lists); `doubledQuote`: held a '' escape. */
+  | { kind: 'string'; value: string; json: boolean; doubledQuote: boolean; at: number }
   | { kind: 'number'; value: number; integer: boolean; at: number }
   | { kind: 'guid'; value: string; at: number }
   | { kind: 'datetime'; value: number; dateOnly: boolean; text: string; at: number }
@@ -53,6 +54,7 @@ export function tokenize(text: string): Token[] {
 function readToken(text: string, at: number): { token: Token; next: number } {
   const ch = text[at] as string;
   if (ch === "'") return readString(text, at);
+  if (ch === '"') return readJsonString(text, at);
   if (PUNCT.has(ch)) {
     return { token: { kind: 'punct', text: ch as '(' | ')' | ',' | '[' | ']' | '=', at }, next: at + 1 };
   }
@@ -83,19 +85,40 @@ function readToken(text: string, at: number): { token: Token; next: number } {
 /** OData string literal: single quotes, a quote inside is written twice. */
 function readString(text: string, start: number): { token: Token; next: number } {
   let value = '';
+  let doubledQuote = false;
   let at = start + 1;
   while (at < text.length) {
     const ch = text[at] as string;
     if (ch === "'") {
       if (text[at + 1] === "'") {
         value += "'";
+        doubledQuote = true;
         at += 2;
         continue;
       }
-      return { token: { kind: 'string', value, at: start }, next: at + 1 };
+      return { token: { kind: 'string', value, json: false, doubledQuote, at: start }, next: at + 1 };
     }
     value += ch;
     at++;
   }
-  throw new ODataError(`There is an unterminated string literal at position ${start} in '${text}'.`);
+  throw unterminated(text);
+}
+
+/** JSON string literal, with JSON's backslash escapes. */
+function readJsonString(text: string, start: number): { token: Token; next: number } {
+  let at = start + 1;
+  while (at < text.length && text[at] !== '"') at += text[at] === '\\' ? 2 : 1;
+  if (at >= text.length) throw unterminated(text);
+  let value: unknown;
+  try {
+    value = JSON.parse(text.slice(start, at + 1));
+  } catch {
+    throw syntaxError(text, start);
+  }
+  return { token: { kind: 'string', value: value as string, json: true, doubledQuote: false, at: start }, next: at + 1 };
+}
+
+function unterminated(text: string): ODataError {
+  // ODataLib reports the end of the text as the position, which Dataverse passes on.
+  return new ODataError(`There is an unterminated literal at position ${text.length} in '${text}'.`);
 }

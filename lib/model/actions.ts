@@ -28,7 +28,7 @@ export const ActionIntentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('join'), ...base }),
   z.object({ kind: z.literal('assignAgent'), ...base, agentId: z.string().min(1).max(100), override: z.boolean() }),
   z.object({ kind: z.literal('assignQueue'), ...base, queueId: z.string().min(1).max(100) }),
-  z.object({ kind: z.literal('transfer'), ...base, agentId: z.string().min(1).max(100) }),
+  z.object({ kind: z.literal('transfer'), ...base, agentId: z.string().min(1).max(100), reason: z.string().max(500).optional() }),
   z.object({ kind: z.literal('forceClose'), ...base, reason: z.string().max(500).optional() }),
 ]);
 export type ActionIntent = z.infer<typeof ActionIntentSchema>;
@@ -57,6 +57,8 @@ export const ActionRecordSchema = z.object({
   startedAt: z.number(),
   finishedAt: z.number().nullable(),
   failure: ActionFailureSchema.nullable(),
+  /** Our own explanation as an i18n key (the local rule that refused it, or a known cause); null if none. */
+  reason: z.string().max(100).nullable().optional(),
   /** The platform's own message, shown after our plain-words summary. */
   detail: z.string().nullable(),
   retryAt: z.number().nullable(),

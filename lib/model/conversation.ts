@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BasePresenceSchema } from './agent';
 
 /** The four ongoing statuses (statecode 0). Closed rows leave the feed. See platform-api.md §1.2. */
 export const ConversationStatusSchema = z.enum(['open', 'active', 'waiting', 'wrapup']);
@@ -65,6 +66,10 @@ export const ConversationSchema = z.object({
   /** The supervisor(s) monitoring or consulting, and the first agent after a transfer (consultant). */
   participants: z.array(z.object({ agentId: z.string(), mode: z.enum(['primary', 'consult', 'monitor', 'other']) })),
   pending: PendingHandoffSchema.nullable(),
+  /** Capacity units the conversation takes from an agent (its workstream's msdyn_capacityrequired); for assign. */
+  capacityUnits: z.number().nullable().optional(),
+  /** Presences its workstream allows for assignment (msdyn_allowedpresences); for assign and transfer targets. */
+  allowedPresences: z.array(BasePresenceSchema).optional(),
   modifiedOn: z.string(),
   /** Row version from @odata.etag, e.g. W/"1234". */
   etag: z.string(),

@@ -30,6 +30,10 @@ export const SettingsSchema = z.object({
   diagnostics: z.boolean(),
   /** Shown to supervisors near monitor/join: organisations must tell agents and customers about monitoring. */
   monitoringNotice: z.string().max(2000),
+  /** Actions that must carry a reason, written to the conversation as a note (issue 11). */
+  requireReason: z.object({ transfer: z.boolean(), forceClose: z.boolean() }),
+  /** Reason codes offered for those actions; empty = free text. */
+  reasonCodes: z.array(z.string().min(1).max(100)).max(50),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingKey = keyof Settings;
@@ -44,6 +48,8 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'auto',
   diagnostics: false,
   monitoringNotice: '',
+  requireReason: { transfer: false, forceClose: false },
+  reasonCodes: [],
 };
 
 /** Settings as the views get them: the values in force, which keys the organisation locked, and any policy problems. */

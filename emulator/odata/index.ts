@@ -1,0 +1,11 @@
+export { ODataError } from './schema';
+export type { ColumnSchema, EdmType, EntitySchema, NavigationSchema } from './schema';
+export type { FilterNode } from './filter-ast';
+export type { ExpandItem } from './expand';
+export type { OrderKey } from './orderby';
+export type { QueryOptions } from './query-options';
+export { parseQueryOptions } from './query-options';
+export { parseFilter } from './filter-parser';
+export { matches } from './filter-eval';
+export { compareRows } from './orderby';
+export { projectRow } from './select';

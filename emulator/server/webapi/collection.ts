@@ -1,0 +1,63 @@
+/** GET <entityset>: query options through the OData engine, server paging, $count, annotations. */
+import { compareRows, matches, parseQueryOptions, type QueryOptions } from '../../odata';
+import type { TableDef } from '../../schema/define';
+import { tableOf } from '../../schema/tables';
+import type { Row } from '../../world/store';
+import { json, type WebApiContext } from './context';
+import { afterCursor, decodeSkipToken, encodeSkipToken, MAX_PAGE_SIZE, nextLinkOf } from './paging';
+import { shapeRow } from './shape';
+import { trackedChanges } from './changes';
+
+export const schemaOf = (set: string) => tableOf(set)?.schema;
+
+export function listCollection(c: WebApiContext, def: TableDef): Response {
+  // Without the org switch the preference is ignored (no deltaLink), like a table without change tracking.
+  const tracking = c.prefer.trackChanges || c.url.searchParams.has('$deltatoken');
+  if (tracking && c.state.world.changeTracking) return trackedChanges(c, def);
+  const query = parseQueryOptions(c.url.searchParams, def.schema, schemaOf);
+  const store = c.state.world.store;
+  const all: Row[] = [];
+  for (const row of store.rows(def.schema.entitySet)) if (matches(query.filter, row)) all.push(row);
+  return respondWithPage(c, def, all, query);
+}
+
+export type PageQuery = Omit<QueryOptions, 'filter'>;
+
+/** Sorts, pages and shapes already-filtered rows; shared by entity sets and navigation collections. */
+export function respondWithPage(c: WebApiContext, def: TableDef, matched: Row[], query: PageQuery): Response {
+  const key = def.schema.key;
+  const order = query.orderby ?? [];
+  const full = [...order, { column: key, desc: false }];
+  matched.sort((a, b) => compareRows(full, a, b));
+
+  const token = c.url.searchParams.get('$skiptoken');
+  let rows = matched;
+  let page = 1;
+  if (token) {
+    const decoded = decodeSkipToken(token);
+    page = decoded.page;
+    rows = afterCursor(matched, order, key, decoded.cursor);
+  }
+  const maxPageSize = c.prefer.maxPageSize === undefined ? undefined : Math.min(c.prefer.maxPageSize, MAX_PAGE_SIZE);
+  // $top is ignored when odata.maxpagesize is sent (platform-api.md §3.5).
+  const limit = maxPageSize ?? Math.min(query.top ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
+  const pageRows = rows.slice(0, limit);
+  const more = rows.length > limit && (maxPageSize !== undefined || query.top === undefined);
+
+  const store = c.state.world.store;
+  const context = query.select ? `${def.schema.entitySet}(${query.select.join(',')})` : def.schema.entitySet;
+  const body: Record<string, unknown> = { '@odata.context': `${c.base}/$metadata#${context}` };
+  if (query.count) body['@odata.count'] = Math.min(matched.length, MAX_PAGE_SIZE);
+  body.value = pageRows.map((row) =>
+    shapeRow(row, def, store, { select: query.select, expand: query.expand, annotations: c.prefer.annotations }));
+  const last = pageRows[pageRows.length - 1];
+  if (more && last) body['@odata.nextLink'] = nextLinkOf(c.url, encodeSkipToken(page + 1, order, last, key));
+  return json(body, 200, appliedPreferences(c, maxPageSize));
+}
+
+export function appliedPreferences(c: WebApiContext, maxPageSize?: number): Record<string, string> {
+  const applied: string[] = [];
+  if (maxPageSize !== undefined) applied.push(`odata.maxpagesize=${maxPageSize}`);
+  if (c.prefer.annotations) applied.push(`odata.include-annotations="${c.prefer.annotations}"`);
+  return applied.length ? { 'Preference-Applied': applied.join(',') } : {};
+}

@@ -1,0 +1,31 @@
+/** Turns a stored row into what the Web API returns: projection, @odata.etag, $expand and annotations. */
+import { projectRow, type ExpandItem } from '../../odata';
+import type { TableDef } from '../../schema/define';
+import { tableOf } from '../../schema/tables';
+import type { Row, Store } from '../../world/store';
+import { annotateRow } from './annotate';
+
+export const etagOf = (row: Row): string => `W/"${String(row.versionnumber)}"`;
+
+export interface ShapeOptions {
+  select?: readonly string[];
+  expand?: readonly ExpandItem[];
+  annotations?: string;
+}
+
+export function shapeRow(row: Row, def: TableDef, store: Store, options: ShapeOptions): Record<string, unknown> {
+  const projected = projectRow(row, options.select, def.schema);
+  annotateRow(projected, def, store, options.annotations);
+  const out: Record<string, unknown> = { '@odata.etag': etagOf(row), ...projected };
+  for (const item of options.expand ?? []) {
+    const nav = def.schema.navigation[item.navigation];
+    const targetDef = nav && tableOf(nav.target);
+    if (!nav || !targetDef) continue;
+    const id = row[nav.column];
+    const related = typeof id === 'string' ? store.get(nav.target, id) : undefined;
+    out[item.navigation] = related
+      ? shapeRow(related, targetDef, store, { select: item.select, annotations: options.annotations })
+      : null;
+  }
+  return out;
+}

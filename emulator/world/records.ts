@@ -1,0 +1,67 @@
+/**
+ * Row builders shared by the seeded scenario, the simulation and the supervisor actions, so a conversation,
+ * its session and its participants look the same however they came to exist.
+ */
+import type { Row, Store } from './store';
+import type { Random } from './random';
+import { PARTICIPANT_MODE } from '../schema/options';
+
+export interface SessionInput {
+  conversationId: string;
+  queueId: string;
+  at: string;
+  closedAt?: string | null;
+}
+
+export function insertSession(store: Store, random: Random, input: SessionInput): Row {
+  return store.insert('msdyn_ocsessions', {
+    activityid: random.guid(),
+    subject: 'Session',
+    _msdyn_liveworkitemid_value: input.conversationId,
+    _msdyn_cdsqueueid_value: input.queueId,
+    msdyn_sessioncreatedon: input.at,
+    ...(input.closedAt && { msdyn_state: 192350002, statecode: 1, msdyn_sessionclosedon: input.closedAt }),
+    createdon: input.at,
+    modifiedon: input.closedAt ?? input.at,
+  });
+}
+
+export interface ParticipantInput {
+  sessionId: string;
+  agentId: string;
+  agentName: string;
+  mode: number;
+  reason: string;
+  addedOn: string;
+  /** Null while the agent has not accepted yet (a pending assignment or transfer). */
+  joinedOn: string | null;
+}
+
+export function insertParticipant(store: Store, random: Random, input: ParticipantInput): Row {
+  return store.insert('msdyn_sessionparticipants', {
+    msdyn_sessionparticipantid: random.guid(),
+    msdyn_name: `${input.agentName} (${PARTICIPANT_MODE[input.mode] ?? 'Participant'})`,
+    _msdyn_agentid_value: input.agentId,
+    _msdyn_omnichannelsession_value: input.sessionId,
+    _ownerid_value: input.agentId,
+    msdyn_mode: input.mode,
+    msdyn_assignreason: input.reason,
+    msdyn_addedon: input.addedOn,
+    msdyn_joinedon: input.joinedOn,
+    createdon: input.addedOn,
+    modifiedon: input.joinedOn ?? input.addedOn,
+  });
+}
+
+/** Participants of a conversation's current session (the one its msdyn_lastsessionid points at). */
+export function participantsOf(store: Store, conversation: Row): Row[] {
+  const session = conversation._msdyn_lastsessionid_value;
+  if (typeof session !== 'string') return [];
+  const result: Row[] = [];
+  for (const p of store.rows('msdyn_sessionparticipants')) {
+    if (p._msdyn_omnichannelsession_value === session) result.push(p);
+  }
+  return result;
+}
+
+export const isoMinus = (now: number, seconds: number): string => new Date(now - seconds * 1000).toISOString();

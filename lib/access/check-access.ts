@@ -1,0 +1,86 @@
+import type { Access } from '../model/access';
+import type { FeatureFlags } from '../model/actions';
+import type { DataverseTransport } from '../dataverse/transport';
+import { readOne, readRows, type Failure } from '../dataverse/read';
+import { whoAmIRequest, WhoAmISchema } from '../dataverse/operations/who-am-i';
+import { systemUserRequest, SystemUserSchema } from '../dataverse/operations/system-user';
+import { aadUserRolesRequest, directRolesRequest, roleNames, RoleRowSchema } from '../dataverse/operations/user-roles';
+import { orgSwitchesFrom, orgSwitchesRequest, OrgSwitchesRowSchema } from '../dataverse/operations/org-switches';
+import { API_ACCESS_ROLE, hasRoleNamed, SUPERVISOR_ROLE } from './role-names';
+
+const NO_FEATURES: FeatureFlags = { monitor: false, assign: false, transfer: false, forceClose: false };
+
+export function initialAccess(org: string | null, state: Access['state'] = org ? 'checking' : 'noOrg'): Access {
+  return {
+    state,
+    org,
+    userId: null,
+    userName: null,
+    roles: [],
+    hasApiAccessRole: false,
+    orgSwitches: NO_FEATURES,
+    policyAllows: NO_FEATURES,
+    checkedAt: null,
+    message: null,
+  };
+}
+
+export interface AccessCheck {
+  access: Access;
+  /** Set when the check could not finish (throttled, offline): when to try again at the earliest. */
+  retryAt: number | null;
+}
+
+/**
+ * The role check that runs before any conversation data is read: WhoAmI → roles (direct and through teams) →
+ * the org's supervisor switches → the managed policy (which can only restrict). A user who is not a supervisor
+ * gets 'notSupervisor' and nothing more is fetched.
+ */
+export async function checkAccess(transport: DataverseTransport, policy: FeatureFlags, now: () => number): Promise<AccessCheck> {
+  const base = initialAccess(transport.org);
+  const fail = (failure: Failure): AccessCheck => ({
+    access: { ...base, state: failure.failure === 'signedOut' ? 'signedOut' : 'error', message: failure.message, checkedAt: now() },
+    retryAt: failure.retryAt,
+  });
+
+  const who = await readOne(transport, whoAmIRequest(), WhoAmISchema);
+  if (!who.ok) return fail(who.failure);
+  const userId = who.value.UserId;
+  const user = await readOne(transport, systemUserRequest(userId), SystemUserSchema);
+  if (!user.ok) return fail(user.failure);
+
+  const roles = await readRoles(transport, userId, user.value.azureactivedirectoryobjectid);
+  if (!roles.ok) return fail(roles.failure);
+  const identified = { ...base, userId, userName: user.value.fullname, roles: roles.names, checkedAt: now() };
+  const hasApiAccessRole = hasRoleNamed(roles.names, API_ACCESS_ROLE);
+  if (!hasRoleNamed(roles.names, SUPERVISOR_ROLE)) {
+    return { access: { ...identified, state: 'notSupervisor', hasApiAccessRole }, retryAt: null };
+  }
+
+  const switches = await readRows(transport, orgSwitchesRequest(), { entity: 'msdyn_omnichannelconfiguration', idField: 'msdyn_omnichannelconfigurationid', schema: OrgSwitchesRowSchema });
+  if (!switches.ok) return fail(switches.failure);
+  const orgSwitches = orgSwitchesFrom(switches.rows[0]);
+  return {
+    access: { ...identified, state: 'supervisor', hasApiAccessRole, orgSwitches, policyAllows: { ...policy } },
+    retryAt: null,
+  };
+}
+
+type RolesResult = { ok: true; names: string[] } | { ok: false; failure: Failure };
+
+const roleSpec = { entity: 'role', idField: 'roleid', schema: RoleRowSchema };
+
+/** Team roles need RetrieveAadUserRoles; without an Entra id (on-premises) only direct roles can be read. */
+async function readRoles(transport: DataverseTransport, userId: string, aadObjectId: string | null): Promise<RolesResult> {
+  if (aadObjectId) {
+    const all = await readRows(transport, aadUserRolesRequest(aadObjectId), roleSpec);
+    if (all.ok) return { ok: true, names: unique(roleNames(all.rows)) };
+    // An org without the function answers 4xx; fall back to direct roles. Anything else is a real failure.
+    if (all.failure.failure !== 'http' || (all.failure.status ?? 500) >= 500) return all;
+  }
+  const direct = await readRows(transport, directRolesRequest(userId), roleSpec);
+  return direct.ok ? { ok: true, names: unique(roleNames(direct.rows)) } : direct;
+}
+
+const unique = (names: string[]): string[] => [...new Set(names)].sort((a, b) => a.localeCompare(b));
+

@@ -1,0 +1,7 @@
+/** Out-of-box role names (platform-api.md §2.7). Roles are copied per business unit, so names, not ids, identify them. */
+export const SUPERVISOR_ROLE = 'Omnichannel supervisor';
+/** Meant for the service's application user; a person holding it cannot assign (§1.5 troubleshooting). */
+export const API_ACCESS_ROLE = 'Omnichannel API access';
+
+export const hasRoleNamed = (roles: readonly string[], name: string): boolean =>
+  roles.some((role) => role.trim().toLocaleLowerCase('en') === name.toLocaleLowerCase('en'));

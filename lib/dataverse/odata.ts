@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** Annotation suffix carrying a value's display text (lookup names, choice labels), platform-api.md §3.5. */
+export const FORMATTED = '@OData.Community.Display.V1.FormattedValue';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A GUID as the Web API writes it; lower-cased so ids compare equal however the platform cased them. */
+export const GuidSchema = z.string().regex(GUID, 'not a GUID').transform((id) => id.toLowerCase());
+export const NullableGuidSchema = z.union([GuidSchema, z.null()]).optional().transform((id) => id ?? null);
+export const NullableTextSchema = z.string().nullable().optional().transform((text) => text ?? null);
+export const DateTimeSchema = z.string().refine((text) => !Number.isNaN(Date.parse(text)), 'not a date-time');
+export const NullableDateTimeSchema = z.union([DateTimeSchema, z.null()]).optional().transform((text) => text ?? null);
+export const NullableIntSchema = z.number().int().nullable().optional().transform((n) => n ?? null);
+
+/** Refuse anything that is not a GUID before it goes into a URL: ids come from the platform and from views. */
+export function guidLiteral(id: string): string {
+  if (!GUID.test(id)) throw new Error(`Not a GUID: ${id}`);
+  return id.toLowerCase();
+}
+
+/** Dataverse's In() query function; one call replaces a long chain of `or`s. */
+export function inFilter(column: string, values: readonly string[]): string {
+  const list = values.map((value) => `'${value.replace(/'/g, "''")}'`).join(',');
+  return `Microsoft.Dynamics.CRM.In(PropertyName='${column}',PropertyValues=[${list}])`;
+}
+
+/** An OData date-time literal (unquoted ISO 8601, UTC). */
+export function dateTimeLiteral(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** A query string from ordered parts; values are encoded, OData punctuation kept readable. */
+export function query(parts: Record<string, string | undefined>): string {
+  const pairs = Object.entries(parts)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([name, value]) => `${name}=${encodeURIComponent(value).replace(/%2C/g, ',').replace(/%24/g, '$').replace(/%40/g, '@')}`);
+  return pairs.length === 0 ? '' : `?${pairs.join('&')}`;
+}

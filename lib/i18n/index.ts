@@ -1,0 +1,37 @@
+import { signal, computed } from '@preact/signals';
+import { LANGUAGES, mergedCatalog, type Language } from './catalogs';
+
+const catalogs: Record<Language, ReturnType<typeof mergedCatalog>> = { en: mergedCatalog('en'), sv: mergedCatalog('sv') };
+
+/** Pick the UI language: an explicit override (policy or user), else the browser's language, else English. */
+export function resolveLanguage(override: 'auto' | Language, browserLanguage: string): Language {
+  if (override !== 'auto') return override;
+  const base = browserLanguage.toLowerCase().split(/[-_]/)[0];
+  return (LANGUAGES as readonly string[]).includes(base ?? '') ? (base as Language) : 'en';
+}
+
+function browserLanguage(): string {
+  return typeof navigator === 'undefined' ? 'en' : navigator.language;
+}
+
+/** The language in force; views re-render when it changes. */
+export const language = signal<Language>(resolveLanguage('auto', browserLanguage()));
+/** The BCP 47 locale for Intl formatting: the browser's own locale when it matches the UI language. */
+export const locale = computed(() => {
+  const own = browserLanguage();
+  return own.toLowerCase().startsWith(language.value) ? own : language.value === 'sv' ? 'sv-SE' : 'en-GB';
+});
+
+export function setLanguageOverride(override: 'auto' | Language): void {
+  language.value = resolveLanguage(override, browserLanguage());
+}
+
+/**
+ * Translate a message key; `$1`…`$9` are replaced by the arguments, as chrome.i18n does.
+ * A missing key falls back to English, then to the key itself, so a gap shows up instead of blank UI.
+ */
+export function t(key: string, ...substitutions: Array<string | number>): string {
+  const entry = catalogs[language.value][key] ?? catalogs.en[key];
+  if (!entry) return key;
+  return entry.message.replace(/\$(\d)/g, (_, n: string) => String(substitutions[Number(n) - 1] ?? ''));
+}

@@ -1,0 +1,42 @@
+import type { SettingKey, Settings } from '../model/settings';
+import type { UserSettings } from '../policy/merge';
+import { SETTING_SCHEMAS, describeZodError, isSettingKey } from '../policy/setting-schemas';
+
+/** The one storage.sync item holding the user's choices, so they follow the user to every browser they sign in to. */
+export const USER_SETTINGS_KEY = 'settings';
+
+export type SettingCheck<K extends SettingKey> = { ok: true; value: Settings[K] } | { ok: false; message: string };
+
+export function checkSetting<K extends SettingKey>(key: K, value: unknown): SettingCheck<K> {
+  const parsed = SETTING_SCHEMAS[key].safeParse(value);
+  return parsed.success ? { ok: true, value: parsed.data as Settings[K] } : { ok: false, message: describeZodError(parsed.error) };
+}
+
+/**
+ * Read the stored user settings key by key. A value that no longer validates (an older version wrote it, or it
+ * was edited by hand) is dropped, so the default applies instead of the whole item being lost.
+ */
+export function parseUserSettings(raw: unknown): UserSettings {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
+  const settings: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (!isSettingKey(key)) continue;
+    const checked = checkSetting(key, value);
+    if (checked.ok) settings[key] = checked.value;
+  }
+  return settings as UserSettings;
+}
+
+export interface SyncArea {
+  get(keys: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+/** Store changed user values over the stored ones; only validated values reach storage. */
+export async function saveUserSettings(sync: SyncArea, changes: UserSettings): Promise<void> {
+  const stored = parseUserSettings((await sync.get(USER_SETTINGS_KEY))[USER_SETTINGS_KEY]);
+  const next = parseUserSettings({ ...stored, ...changes });
+  const rejected = Object.keys(changes).filter((key) => !(key in next));
+  if (rejected.length) throw new Error(`Invalid settings not saved: ${rejected.join(', ')}`);
+  await sync.set({ [USER_SETTINGS_KEY]: next });
+}

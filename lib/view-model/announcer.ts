@@ -1,0 +1,65 @@
+import { effect, signal, type ReadonlySignal } from '@preact/signals';
+import type { Conversation } from '../model/conversation';
+import type { Freshness } from '../model/freshness';
+
+export type Announcement =
+  | { kind: 'newWaiting'; count: number }
+  | { kind: 'freshness'; state: Freshness['state'] };
+
+export interface AnnouncerInput {
+  conversations: ReadonlySignal<readonly Conversation[]>;
+  freshness: ReadonlySignal<Freshness | null>;
+  now: ReadonlySignal<number>;
+  stop: AbortSignal;
+  /** Least time between two summaries of new rows: a screen reader must not talk on every poll. */
+  quietMs?: number;
+}
+
+const isWaiting = (row: Conversation) => row.agentId === null && (row.status === 'open' || row.status === 'waiting');
+const SPOKEN_STATES = new Set<Freshness['state']>(['live', 'offline', 'signedOut', 'throttled', 'paused']);
+
+/**
+ * What the polite live region says: a summary of conversations that started waiting since the last one ("3 new
+ * conversations waiting"), at most every quietMs, and a change of the feed's state (offline, live again) at once.
+ * Rows present when the view opened are not news.
+ */
+export function createAnnouncer(input: AnnouncerInput): ReadonlySignal<Announcement | null> {
+  const quietMs = input.quietMs ?? 10_000;
+  const announcement = signal<Announcement | null>(null);
+  let seen: Set<string> | null = null;
+  let pending = 0;
+  let lastSpokenAt = -Infinity;
+  let lastState: Freshness['state'] | null = null;
+
+  const disposers = [
+    effect(() => {
+      const rows = input.conversations.value;
+      const waiting = rows.filter(isWaiting).map((row) => row.id);
+      if (seen === null) {
+        if (rows.length > 0) seen = new Set(waiting);
+        return;
+      }
+      for (const id of waiting) {
+        if (!seen.has(id)) pending += 1;
+        seen.add(id);
+      }
+    }),
+    effect(() => {
+      const now = input.now.value;
+      if (pending > 0 && now - lastSpokenAt >= quietMs) {
+        announcement.value = { kind: 'newWaiting', count: pending };
+        pending = 0;
+        lastSpokenAt = now;
+      }
+    }),
+    effect(() => {
+      const state = input.freshness.value?.state ?? null;
+      if (state === lastState) return;
+      const first = lastState === null;
+      lastState = state;
+      if (!first && state && SPOKEN_STATES.has(state)) announcement.value = { kind: 'freshness', state };
+    }),
+  ];
+  input.stop.addEventListener('abort', () => disposers.forEach((dispose) => dispose()), { once: true });
+  return announcement;
+}

@@ -1,0 +1,170 @@
+import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import type { Access } from '../model/access';
+import type { ActionRecord } from '../model/actions';
+import type { Agent, Queue } from '../model/agent';
+import type { Conversation } from '../model/conversation';
+import type { FeedPatch, FeedState, RowIssue } from '../model/feed-state';
+import type { Freshness } from '../model/freshness';
+import type { EffectiveSettings } from '../model/settings';
+import type { WorkerToView } from '../protocol/view-port';
+
+/**
+ * Rows keyed by id, one signal per row: an update to one row notifies only that row's subscribers, and the id list
+ * changes only when rows arrive or leave. This is what keeps a 10,000-row list from re-rendering on every patch.
+ */
+export interface KeyedRows<T extends { id: string }> {
+  ids: ReadonlySignal<readonly string[]>;
+  row(id: string): ReadonlySignal<T> | undefined;
+  /** Every row's current value, in id order; recomputed when any row changes (for filters and counts). */
+  all: ReadonlySignal<readonly T[]>;
+  replace(rows: readonly T[]): void;
+  upsert(rows: readonly T[], remove: readonly string[]): void;
+}
+
+export function createKeyedRows<T extends { id: string }>(): KeyedRows<T> {
+  const ids = signal<readonly string[]>([]);
+  const byId = new Map<string, Signal<T>>();
+  const all = computed(() => ids.value.map((id) => byId.get(id)!.value));
+
+  const put = (row: T): boolean => {
+    const existing = byId.get(row.id);
+    if (existing) {
+      // Snapshots resend unchanged rows; keeping the old value keeps that row's view still.
+      if (!sameRow(existing.peek(), row)) existing.value = row;
+      return false;
+    }
+    byId.set(row.id, signal(row));
+    return true;
+  };
+
+  return {
+    ids,
+    all,
+    row: (id) => byId.get(id),
+    replace(rows) {
+      batch(() => {
+        const keep = new Set(rows.map((row) => row.id));
+        for (const id of byId.keys()) if (!keep.has(id)) byId.delete(id);
+        for (const row of rows) put(row);
+        const next = [...keep];
+        if (!sameIds(ids.peek(), next)) ids.value = next;
+      });
+    },
+    upsert(rows, remove) {
+      batch(() => {
+        let added = false;
+        for (const row of rows) added = put(row) || added;
+        const gone = remove.filter((id) => byId.delete(id));
+        if (added || gone.length > 0) {
+          const goneSet = new Set(gone);
+          const next = ids.peek().filter((id) => !goneSet.has(id));
+          const present = new Set(next);
+          for (const row of rows) {
+            if (present.has(row.id) || !byId.has(row.id)) continue;
+            present.add(row.id);
+            next.push(row.id);
+          }
+          ids.value = next;
+        }
+      });
+    },
+  };
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, index) => id === b[index]);
+}
+
+function sameRow(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Everything the worker tells the views, as signals. Components read; only apply() writes. */
+export interface FeedModel {
+  /** False until the first snapshot of the current connection arrives. */
+  ready: ReadonlySignal<boolean>;
+  connected: ReadonlySignal<boolean>;
+  access: ReadonlySignal<Access | null>;
+  freshness: ReadonlySignal<Freshness | null>;
+  settings: ReadonlySignal<EffectiveSettings | null>;
+  queues: ReadonlySignal<readonly Queue[]>;
+  conversations: KeyedRows<Conversation>;
+  agents: KeyedRows<Agent>;
+  actions: ReadonlySignal<readonly ActionRecord[]>;
+  rowIssues: ReadonlySignal<{ count: number; recent: readonly RowIssue[] }>;
+  paused: ReadonlySignal<boolean>;
+  /** The last message that could not be used (failed validation here, or refused by the worker). */
+  problem: ReadonlySignal<string | null>;
+  apply(message: WorkerToView): void;
+  disconnected(): void;
+  invalid(reason: string): void;
+}
+
+export function createFeedModel(): FeedModel {
+  const ready = signal(false);
+  const connected = signal(false);
+  const access = signal<Access | null>(null);
+  const freshness = signal<Freshness | null>(null);
+  const settings = signal<EffectiveSettings | null>(null);
+  const queues = signal<readonly Queue[]>([]);
+  const conversations = createKeyedRows<Conversation>();
+  const agents = createKeyedRows<Agent>();
+  const actions = signal<readonly ActionRecord[]>([]);
+  const rowIssues = signal<{ count: number; recent: readonly RowIssue[] }>({ count: 0, recent: [] });
+  const paused = signal(false);
+  const problem = signal<string | null>(null);
+
+  const applySnapshot = (state: FeedState) => {
+    access.value = state.access;
+    freshness.value = state.freshness;
+    settings.value = state.settings;
+    queues.value = state.queues;
+    conversations.replace(state.conversations);
+    agents.replace(state.agents);
+    actions.value = state.actions;
+    rowIssues.value = state.rowIssues;
+    paused.value = state.paused;
+    connected.value = true;
+    ready.value = true;
+  };
+
+  const applyPatch = (patch: FeedPatch) => {
+    if (patch.conversations) conversations.upsert(patch.conversations.upsert, patch.conversations.remove);
+    if (patch.agents) agents.upsert(patch.agents.upsert, patch.agents.remove);
+    if (patch.queues) queues.value = patch.queues;
+    if (patch.access) access.value = patch.access;
+    if (patch.freshness) freshness.value = patch.freshness;
+    if (patch.settings) settings.value = patch.settings;
+    if (patch.actions) actions.value = patch.actions;
+    if (patch.rowIssues) rowIssues.value = patch.rowIssues;
+    if (patch.paused !== undefined) paused.value = patch.paused;
+  };
+
+  return {
+    ready,
+    connected,
+    access,
+    freshness,
+    settings,
+    queues,
+    conversations,
+    agents,
+    actions,
+    rowIssues,
+    paused,
+    problem,
+    apply(message) {
+      batch(() => {
+        if (message.type === 'snapshot') applySnapshot(message.state);
+        else if (message.type === 'patch') applyPatch(message.patch);
+        else problem.value = message.reason;
+      });
+    },
+    disconnected() {
+      connected.value = false;
+    },
+    invalid(reason) {
+      problem.value = reason;
+    },
+  };
+}

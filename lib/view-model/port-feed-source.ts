@@ -1,0 +1,113 @@
+import { VIEW_PORT_NAME, type ViewKind, type ViewToWorker, type WorkerToView } from '../protocol/view-port';
+import type { FeedSource } from './feed-source';
+
+/** The parts of runtime.Port the source uses (webextension-polyfill's Port satisfies it). */
+export interface PortLike {
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+export interface PortFeedSourceOptions {
+  view: ViewKind;
+  /** browser.runtime.connect, passed in so this module stays testable and free of globals. */
+  connect: (info: { name: string }) => PortLike;
+  /** Validates what the worker sends; null means "drop it" (the reason goes to onInvalid). */
+  parse: (raw: unknown) => { ok: true; message: WorkerToView } | { ok: false; reason: string };
+  visible: () => boolean;
+  signal: AbortSignal;
+  onInvalid?: (reason: string) => void;
+  heartbeatMs?: number;
+  /** Reconnect delays after the worker goes away: doubles from min to max. */
+  backoff?: { minMs: number; maxMs: number };
+}
+
+/**
+ * A view's live connection to the worker. MV3 stops the worker when idle or on update, which closes the port:
+ * reconnect with backoff and say hello again, and the worker answers with a fresh snapshot. A heartbeat every 20 s
+ * keeps the worker alive while the view is open (it is stopped after 30 s without events).
+ */
+export function createPortFeedSource(options: PortFeedSourceOptions): FeedSource {
+  const heartbeatMs = options.heartbeatMs ?? 20_000;
+  const backoff = options.backoff ?? { minMs: 500, maxMs: 30_000 };
+  const messageListeners = new Set<(message: WorkerToView) => void>();
+  const disconnectListeners = new Set<() => void>();
+  let port: PortLike | null = null;
+  let delay = backoff.minMs;
+  let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+
+  const open = () => {
+    if (options.signal.aborted || port) return;
+    let current: PortLike;
+    try {
+      current = options.connect({ name: VIEW_PORT_NAME });
+    } catch {
+      // The extension was updated or removed under this page: nothing to reconnect to until reload.
+      scheduleReconnect();
+      return;
+    }
+    port = current;
+    current.onMessage.addListener((raw) => {
+      const parsed = options.parse(raw);
+      if (!parsed.ok) {
+        options.onInvalid?.(parsed.reason);
+        return;
+      }
+      delay = backoff.minMs;
+      for (const listener of messageListeners) listener(parsed.message);
+    });
+    current.onDisconnect.addListener(() => {
+      if (port !== current) return;
+      port = null;
+      for (const listener of disconnectListeners) listener();
+      scheduleReconnect();
+    });
+    post({ type: 'hello', view: options.view, visible: options.visible() });
+  };
+
+  const scheduleReconnect = () => {
+    if (options.signal.aborted || reconnectTimer) return;
+    reconnectTimer = setTimeout(() => {
+      reconnectTimer = undefined;
+      open();
+    }, delay);
+    delay = Math.min(delay * 2, backoff.maxMs);
+  };
+
+  const post = (message: ViewToWorker) => {
+    try {
+      port?.postMessage(message);
+    } catch {
+      // A port closed between the check and the post: onDisconnect follows and reconnects.
+    }
+  };
+
+  const close = () => {
+    clearTimeout(reconnectTimer);
+    clearInterval(heartbeat);
+    const current = port;
+    port = null;
+    current?.disconnect();
+  };
+  options.signal.addEventListener('abort', close, { once: true });
+
+  return {
+    connect() {
+      open();
+      clearInterval(heartbeat);
+      heartbeat = setInterval(() => post({ type: 'heartbeat' }), heartbeatMs);
+    },
+    send: post,
+    onMessage(listener) {
+      messageListeners.add(listener);
+      return () => messageListeners.delete(listener);
+    },
+    onDisconnect(listener) {
+      disconnectListeners.add(listener);
+      return () => disconnectListeners.delete(listener);
+    },
+    close,
+  };
+}

@@ -1,0 +1,83 @@
+import { signal, type ReadonlySignal } from '@preact/signals';
+import { DEFAULT_VIEW_SPEC, type ColumnId, type Filters, type Grouping, type QuickFilter, type ViewSpec } from './view-spec';
+
+export type PanelTab = 'conversations' | 'agents';
+type FilterValue<K extends keyof Filters> = Filters[K][number];
+
+/**
+ * How the supervisor is looking at the feed, apart from the feed itself: the spec a saved view restores, plus
+ * which tab, row and details are open. Pure state; the list is derived in conversation-list.ts.
+ */
+export interface ViewState {
+  spec: ReadonlySignal<ViewSpec>;
+  tab: ReadonlySignal<PanelTab>;
+  selectedId: ReadonlySignal<string | null>;
+  detailsId: ReadonlySignal<string | null>;
+  setTab(tab: PanelTab): void;
+  sortBy(column: ColumnId): void;
+  toggleFilter<K extends keyof Filters>(kind: K, value: FilterValue<K>): void;
+  clearFilters(): void;
+  setSearch(text: string): void;
+  setGroupBy(groupBy: Grouping): void;
+  toggleQuick(filter: QuickFilter): void;
+  toggleColumn(column: ColumnId): void;
+  restore(spec: ViewSpec): void;
+  select(id: string | null): void;
+  openDetails(id: string | null): void;
+}
+
+export function createViewState(initial: ViewSpec = DEFAULT_VIEW_SPEC): ViewState {
+  const spec = signal(initial);
+  const tab = signal<PanelTab>('conversations');
+  const selectedId = signal<string | null>(null);
+  const detailsId = signal<string | null>(null);
+  const update = (change: Partial<ViewSpec>) => {
+    spec.value = { ...spec.value, ...change };
+  };
+
+  return {
+    spec,
+    tab,
+    selectedId,
+    detailsId,
+    setTab: (next) => (tab.value = next),
+    sortBy(column) {
+      const current = spec.value.sort;
+      // A second click on the same column flips it; a new column starts with its most useful end first.
+      const direction =
+        current.column === column ? (current.direction === 'asc' ? 'desc' : 'asc') : defaultDirection(column);
+      update({ sort: { column, direction } });
+    },
+    toggleFilter(kind, value) {
+      const list = spec.value.filters[kind] as ReadonlyArray<typeof value>;
+      const next = list.includes(value) ? list.filter((item) => item !== value) : [...list, value];
+      update({ filters: { ...spec.value.filters, [kind]: next } });
+    },
+    clearFilters: () => update({ filters: DEFAULT_VIEW_SPEC.filters, quick: [], search: '' }),
+    setSearch: (search) => update({ search }),
+    setGroupBy: (groupBy) => update({ groupBy }),
+    toggleQuick(filter) {
+      const quick = spec.value.quick;
+      update({ quick: quick.includes(filter) ? quick.filter((item) => item !== filter) : [...quick, filter] });
+    },
+    toggleColumn(column) {
+      const columns = spec.value.columns;
+      if (columns.includes(column)) {
+        // The customer column names the row; a table without it would be unreadable.
+        if (column !== 'customer') update({ columns: columns.filter((item) => item !== column) });
+      } else {
+        update({ columns: DEFAULT_VIEW_SPEC.columns.filter((item) => item === column || columns.includes(item)) });
+      }
+    },
+    restore: (next) => (spec.value = next),
+    select: (id) => (selectedId.value = id),
+    openDetails(id) {
+      if (id) selectedId.value = id;
+      detailsId.value = id;
+    },
+  };
+}
+
+function defaultDirection(column: ColumnId): 'asc' | 'desc' {
+  return column === 'wait' || column === 'handle' || column === 'transfers' || column === 'freshness' ? 'desc' : 'asc';
+}
