@@ -1,9 +1,208 @@
+import { useSignal, useSignalEffect } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
+import { useCallback, useMemo, useRef } from 'preact/hooks';
+import { language, t } from '../lib/i18n';
+import type { ActionKind } from '../lib/model/actions';
 import type { ViewKind } from '../lib/protocol/view-port';
+import type { PanelController } from '../lib/view-model/panel-controller';
+import { queueStats } from '../lib/view-model/queue-stats';
+import { commandForKey, type PanelCommand } from '../lib/view-model/shortcuts';
+import { AccessNotice, Notice, showsFeed } from './panel/AccessNotice';
+import { AgentsView } from './panel/AgentsView';
+import { CommandPalette } from './panel/CommandPalette';
+import { ConversationGrid } from './panel/ConversationGrid';
+import { ConversationsToolbar } from './panel/ConversationsToolbar';
+import { Diagnostics } from './panel/Diagnostics';
+import { ErrorBoundary } from './panel/ErrorBoundary';
+import { LiveRegion } from './panel/LiveRegion';
+import { Modal } from './panel/Modal';
+import { paletteCommands } from './panel/palette-commands';
+import { PanelHeader } from './panel/PanelHeader';
+import { QueueTiles } from './panel/QueueTiles';
+import { RowDetails } from './panel/RowDetails';
+import { ShortcutSheet } from './panel/ShortcutSheet';
+import { Tabs } from './panel/Tabs';
 
-export function Panel({ view }: { view: ViewKind }) {
+export interface PanelProps {
+  controller: PanelController;
+  view: ViewKind;
+  /** Controls only the overlay has (dock side, collapse, open in side panel), shown in the header. */
+  frameControls?: ComponentChildren;
+}
+
+const isField = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName));
+
+/**
+ * The supervisor panel, the same in the overlay and the side panel. It renders the controller's signals and turns
+ * keys and clicks into calls on it; it never talks to the browser itself.
+ */
+export function Panel({ controller, view: viewKind, frameControls }: PanelProps) {
+  const { feed, view, list } = controller;
+  const gridRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const paletteOpen = useSignal(false);
+  const helpOpen = useSignal(false);
+  const lastIndex = useRef(0);
+
+  // A live update that removes the selected row moves the selection to the row now in its place, so the
+  // keyboard user keeps their position (focus itself stays on the grid).
+  useSignalEffect(() => {
+    const ids = list.rowIds.value;
+    const selected = view.selectedId.value;
+    const index = selected ? ids.indexOf(selected) : -1;
+    if (index >= 0) lastIndex.current = index;
+    else if (selected && ids.length > 0) view.select(ids[Math.min(lastIndex.current, ids.length - 1)]!);
+  });
+
+  const focusGrid = useCallback(() => gridRef.current?.focus(), []);
+  const requestAction = useCallback(
+    (_kind: ActionKind, conversationId: string) => {
+      // TODO(2026-11-25): call requestAction(kind, id) from lib/actions/dialog-state.ts once the actions helper
+      // lands it; until then the action opens the row's details, where the actions area will live.
+      view.openDetails(conversationId);
+    },
+    [view],
+  );
+
+  const run = (command: PanelCommand, fromGrid: boolean) => {
+    const ids = list.rowIds.peek();
+    const selected = view.selectedId.peek();
+    switch (command.type) {
+      case 'move':
+      case 'moveTo': {
+        if (view.tab.peek() !== 'conversations' || ids.length === 0) return false;
+        const current = selected ? ids.indexOf(selected) : -1;
+        const next =
+          command.type === 'moveTo'
+            ? command.where === 'first' ? 0 : ids.length - 1
+            : Math.max(0, Math.min(ids.length - 1, current < 0 ? 0 : current + command.by));
+        view.select(ids[next]!);
+        focusGrid();
+        return true;
+      }
+      case 'details':
+        if (!fromGrid || !selected) return false;
+        view.openDetails(selected);
+        return true;
+      case 'search':
+        view.setTab('conversations');
+        queueMicrotask(() => searchRef.current?.focus());
+        return true;
+      case 'help':
+        helpOpen.value = true;
+        return true;
+      case 'palette':
+        paletteOpen.value = true;
+        return true;
+      case 'action':
+        if (!selected || view.tab.peek() !== 'conversations') return false;
+        requestAction(command.kind, selected);
+        return true;
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (paletteOpen.value || helpOpen.value || view.detailsId.value) return;
+    const command = commandForKey({
+      key: event.key,
+      ctrlKey: event.ctrlKey,
+      metaKey: event.metaKey,
+      altKey: event.altKey,
+      inField: isField(event.target),
+    });
+    if (command && run(command, event.target === gridRef.current)) event.preventDefault();
+  };
+
+  const closeDialog = (close: () => void) => () => {
+    close();
+    queueMicrotask(focusGrid);
+  };
+
+  const access = feed.access.value;
+  const conversations = feed.conversations.all.value;
+  const agents = feed.agents.all.value;
+  const queues = feed.queues.value;
+  const stats = useMemo(() => queueStats(queues, conversations, agents), [queues, conversations, agents]);
+  const tab = view.tab.value;
+  const detailsId = view.detailsId.value;
+  const detailsRow = detailsId ? feed.conversations.row(detailsId)?.value : undefined;
+  const rowCount = list.rows.value.length;
+
   return (
-    <section aria-label="Floorwalker" data-view={view}>
-      <h1>Floorwalker</h1>
-    </section>
+    <div class="fw-root" data-view={viewKind} lang={language.value} onKeyDown={onKeyDown}>
+      <PanelHeader
+        controller={controller}
+        onPalette={() => (paletteOpen.value = true)}
+        onHelp={() => (helpOpen.value = true)}
+        frameControls={frameControls}
+      />
+      <main class="fw-main">
+        {!feed.ready.value || !access ? (
+          <Notice tone="info" text={t('panel_connecting')} />
+        ) : (
+          <ErrorBoundary fallback={(error) => <Notice tone="error" title={t('panel_view_broken')} text={error.message} />}>
+            <AccessNotice access={access} queueCount={queues.length} />
+            {showsFeed(access) && (
+              <>
+                <Diagnostics rowIssues={feed.rowIssues.value} problem={feed.problem.value} />
+                <QueueTiles stats={stats} now={controller.now} settings={feed.settings.value} />
+                <Tabs
+                  current={tab}
+                  counts={{ conversations: conversations.length, agents: agents.length }}
+                  onChange={(next) => view.setTab(next)}
+                />
+                <section id={`fw-tabpanel-${tab}`} role="tabpanel" aria-labelledby={`fw-tab-${tab}`} class="fw-tabpanel">
+                  <ErrorBoundary fallback={(error) => <Notice tone="error" title={t('panel_view_broken')} text={error.message} />}>
+                    {tab === 'conversations' ? (
+                      <>
+                        <ConversationsToolbar controller={controller} searchRef={searchRef} />
+                        <p class="fw-count" aria-hidden="true">
+                          {t('panel_showing', rowCount, conversations.length)}
+                        </p>
+                        <ConversationGrid controller={controller} gridRef={gridRef} />
+                        {rowCount === 0 && (
+                          <p class="fw-empty">{conversations.length === 0 ? t('panel_empty_none') : t('panel_empty_filtered')}</p>
+                        )}
+                      </>
+                    ) : (
+                      <AgentsView agents={agents} queues={queues} conversations={conversations} now={controller.now} />
+                    )}
+                  </ErrorBoundary>
+                </section>
+              </>
+            )}
+          </ErrorBoundary>
+        )}
+      </main>
+      <LiveRegion announcement={controller.announcement} />
+      {detailsId && (
+        <Modal
+          title={detailsRow ? (detailsRow.customerName ?? detailsRow.subject) : t('panel_detail_gone')}
+          onClose={closeDialog(() => view.openDetails(null))}
+        >
+          <ErrorBoundary fallback={() => <p>{t('panel_row_broken')}</p>}>
+            {detailsRow ? (
+              // TODO(2026-11-25): actions={<ConversationActions …/><ActionLog …/>} from components/actions when it lands.
+              <RowDetails row={detailsRow} now={controller.now} settings={feed.settings.value} />
+            ) : (
+              <p>{t('panel_detail_goneText')}</p>
+            )}
+          </ErrorBoundary>
+        </Modal>
+      )}
+      {paletteOpen.value && (
+        <CommandPalette
+          commands={paletteCommands(controller, {
+            focusSearch: () => run({ type: 'search' }, false),
+            showShortcuts: () => (helpOpen.value = true),
+            openDetails: (id) => view.openDetails(id),
+            requestAction,
+          })}
+          onClose={closeDialog(() => (paletteOpen.value = false))}
+        />
+      )}
+      {helpOpen.value && <ShortcutSheet onClose={closeDialog(() => (helpOpen.value = false))} />}
+    </div>
   );
 }

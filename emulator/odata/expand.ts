@@ -33,8 +33,10 @@ function parseExpandItem(item: string, schema: EntitySchema, schemaOf: SchemaLoo
   const target = schemaOf(navigation.target);
   // A navigation property without a served target is a bug in the emulator's own schema, not a client error.
   if (!target) throw new Error(`No schema for entity set '${navigation.target}' (navigation '${name}').`);
+  const options = item.slice(open + 1, -1);
+  if (options.trim() === '') throw new ODataError(`The $expand item '${item}' has empty parentheses.`);
   let select: string[] | undefined;
-  for (const option of splitTopLevel(item.slice(open + 1, -1), ';')) {
+  for (const option of splitTopLevel(options, ';')) {
     const [optionName = '', ...rest] = option.split('=');
     if (optionName.trim() !== '$select') {
       throw new ODataError(

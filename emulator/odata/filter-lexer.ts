@@ -79,6 +79,10 @@ function readToken(text: string, at: number): { token: Token; next: number } {
       : { kind: 'identifier', text: m[0], at };
     return { token, next: at + m[0].length };
   }
+  if (ch === '/') {
+    // Dataverse accepts lookup paths (primarycontactid/fullname) and lambdas (x/any(…)); the emulator does not.
+    throw new ODataError(`Filtering through navigation properties ('/' at position ${at}) is not supported by the emulator.`);
+  }
   throw new ODataError(`Syntax error: character '${ch}' is not valid at position ${at} in '${text}'.`);
 }
 

@@ -17,12 +17,13 @@ const OPERATOR_KIND: Record<CompareOp, string> = {
 };
 
 /** A parsed piece: either something true/false (a predicate) or a value to compare (an operand). */
-type Expr = { type: 'predicate'; node: FilterNode } | { type: 'operand'; operand: Operand; at: number };
+type Expr = { type: 'predicate'; node: FilterNode } | { type: 'operand'; operand: Operand };
 
 /**
  * Parses a Dataverse $filter into a typed tree, checking every name and comparison against the schema.
  * `aliases` holds parameter aliases (`@p1` → its literal text) from the same query string.
- * Precedence, loosest first: or, and, not, comparison.
+ * Precedence, loosest first: or, and, comparison, not. `not` binds tightest, as in ODataLib (which Dataverse
+ * runs), so `not statecode eq 0` is `(not statecode) eq 0` and is refused there and here; write `not (…)`.
  */
 export function parseFilter(
   text: string,
@@ -35,9 +36,18 @@ export function parseFilter(
   return asPredicate(expr, text);
 }
 
+/** Something true/false: a predicate, or a Boolean value standing alone (`msdyn_isoutbound` means `… eq true`). */
 function asPredicate(expr: Expr, text: string): FilterNode {
   if (expr.type === 'predicate') return expr.node;
+  if (isBoolean(expr.operand)) {
+    const yes: Operand = { kind: 'literal', value: true, valueKind: 'boolean', edmType: 'Edm.Boolean' };
+    return { kind: 'compare', op: 'eq', left: expr.operand, right: yes };
+  }
   throw new ODataError(`The $filter expression must evaluate to a single boolean value; '${text}' does not.`);
+}
+
+function isBoolean(operand: Operand): boolean {
+  return operand.kind !== 'null' && operand.valueKind === 'boolean';
 }
 
 class FilterParser {
@@ -64,9 +74,9 @@ class FilterParser {
   }
 
   private parseAnd(): Expr {
-    let left = this.parseNot();
+    let left = this.parseComparison();
     while (this.takeKeyword('and')) {
-      left = this.combine('and', left, this.parseNot());
+      left = this.combine('and', left, this.parseComparison());
     }
     return left;
   }
@@ -75,47 +85,50 @@ class FilterParser {
     return { type: 'predicate', node: { kind, left: asPredicate(left, this.text), right: asPredicate(right, this.text) } };
   }
 
-  private parseNot(): Expr {
-    if (this.takeKeyword('not')) {
-      return { type: 'predicate', node: { kind: 'not', operand: asPredicate(this.parseNot(), this.text) } };
-    }
-    return this.parseComparison();
-  }
-
   private parseComparison(): Expr {
-    const left = this.parsePrimary();
+    const left = this.parseNot();
     const token = this.peek();
     if (token.kind !== 'identifier' || !COMPARE_OPS.has(token.text)) return left;
     this.position++;
     const op = token.text as CompareOp;
-    const right = this.parsePrimary();
+    const right = this.parseNot();
     const l = this.asOperand(left);
     const r = this.asOperand(right);
     checkComparable(op, l, r);
     return { type: 'predicate', node: { kind: 'compare', op, left: l, right: r } };
   }
 
+  private parseNot(): Expr {
+    if (!this.takeKeyword('not')) return this.parsePrimary();
+    const operand = this.parseNot();
+    if (operand.type === 'operand' && !isBoolean(operand.operand)) {
+      const type = operand.operand.kind === 'null' ? 'null' : operand.operand.edmType;
+      throw new ODataError(
+        `A unary operator with an incompatible type was detected. Found operand type '${type}' for operator kind 'Not'.`,
+      );
+    }
+    return { type: 'predicate', node: { kind: 'not', operand: asPredicate(operand, this.text) } };
+  }
+
   private parsePrimary(): Expr {
     const token = this.next();
     switch (token.kind) {
-      case 'punct':
-        if (token.text !== '(') break;
-        {
-          const inner = this.parseOr();
-          this.expectPunct(')');
-          return inner;
-        }
+      case 'punct': {
+        if (token.text !== '(') throw syntaxError(this.text, token.at);
+        const inner = this.parseOr();
+        this.expectPunct(')');
+        return inner;
+      }
       case 'identifier':
         if (this.peekPunct('(')) return { type: 'predicate', node: this.parseCall(token.text, token.at) };
-        return { type: 'operand', operand: this.identifierOperand(token.text, token.at), at: token.at };
+        return { type: 'operand', operand: this.identifierOperand(token.text, token.at) };
       case 'alias':
-        return { type: 'operand', operand: this.resolveAlias(token.name), at: token.at };
+        return { type: 'operand', operand: this.resolveAlias(token.name) };
       case 'end':
         throw new ODataError(`Expression expected at position ${token.at} in '${this.text}'.`);
       default:
-        return { type: 'operand', operand: literalOperand(token, this.text), at: token.at };
+        return { type: 'operand', operand: literalOperand(token, this.text) };
     }
-    throw syntaxError(this.text, token.at);
   }
 
   private identifierOperand(name: string, at: number): Operand {

@@ -1,3 +1,8 @@
+/**
+ * The emulator's OData query engine: Dataverse's $select/$filter/$orderby/$top/$expand/$count, parsed and checked
+ * against a table schema, then applied to plain rows keyed by wire names. Behaviour follows Dataverse (ODataLib's
+ * grammar and messages, SQL Server's comparison rules); see each module for the specific rule and its source.
+ */
 export { ODataError } from './schema';
 export type { ColumnSchema, EdmType, EntitySchema, NavigationSchema } from './schema';
 export type { FilterNode } from './filter-ast';

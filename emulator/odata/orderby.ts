@@ -40,8 +40,9 @@ function compareValues(a: unknown, b: unknown): number {
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
   const aText = String(a);
   const bText = String(b);
-  // Timestamps may differ in precision ("…00Z" vs "…00.500Z"), which text order gets wrong.
-  if (hasTimestampShape(aText) && hasTimestampShape(bText)) {
+  if (aText === bText) return 0;
+  // Timestamps may differ in precision ("…00Z" vs "…00.500Z") or offset, which text order gets wrong.
+  if (hasTimestampShape(aText) && hasTimestampShape(bText) && !sameUtcFormat(aText, bText)) {
     const difference = Date.parse(aText) - Date.parse(bText);
     if (!Number.isNaN(difference)) return difference;
   }
@@ -52,4 +53,9 @@ function compareValues(a: unknown, b: unknown): number {
 
 function hasTimestampShape(text: string): boolean {
   return text.length >= 20 && text[4] === '-' && text[10] === 'T' && text[13] === ':';
+}
+
+/** Two UTC stamps of the same precision sort correctly as text, which is much cheaper than parsing them. */
+function sameUtcFormat(a: string, b: string): boolean {
+  return a.length === b.length && a.endsWith('Z') && b.endsWith('Z');
 }

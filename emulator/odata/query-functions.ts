@@ -1,5 +1,5 @@
 import { type FilterNode, type NormalizedValue, type ValueKind, valueKindOf } from './filter-ast';
-import { columnOf, type EntitySchema, ODataError } from './schema';
+import { type ColumnSchema, type EntitySchema, ODataError } from './schema';
 
 /** Dataverse's own filter functions live in this namespace: Microsoft.Dynamics.CRM.In(PropertyName=…,PropertyValues=[…]). */
 export const QUERY_FUNCTION_PREFIX = 'Microsoft.Dynamics.CRM.';
@@ -25,7 +25,7 @@ export function parseQueryFunction(fullName: string, args: readonly NamedArgumen
   if (!spec) throw new ODataError(`The query function '${fullName}' is not supported by the emulator.`);
 
   const { propertyName, propertyValues } = readArguments(fullName, args);
-  const column = columnOf(schema, propertyName);
+  const { wireName, column } = attributeOf(schema, propertyName);
   if (propertyValues.length === 0) {
     throw new ODataError(`The function '${fullName}' needs at least one value in PropertyValues.`);
   }
@@ -41,7 +41,7 @@ export function parseQueryFunction(fullName: string, args: readonly NamedArgumen
       if (!/^-?\d+$/.test(trimmed)) throw invalidValue(raw, propertyName, 'Edm.Int32');
       return String(Number(trimmed));
     });
-    return { kind: 'containValues', column: propertyName, values: new Set(values), negate: spec.negate };
+    return { kind: 'containValues', column: wireName, values: new Set(values), negate: spec.negate };
   }
 
   const valueKind = valueKindOf(column);
@@ -50,7 +50,23 @@ export function parseQueryFunction(fullName: string, args: readonly NamedArgumen
     if (value === undefined) throw invalidValue(raw, propertyName, column.type);
     return value;
   });
-  return { kind: 'in', column: propertyName, valueKind, values: new Set(values), negate: spec.negate };
+  return { kind: 'in', column: wireName, valueKind, values: new Set(values), negate: spec.negate };
+}
+
+/**
+ * Query functions run as FetchXML conditions, so PropertyName is the attribute's logical name: a lookup is
+ * `msdyn_cdsqueueid`, not its Web API column `_msdyn_cdsqueueid_value`, which live orgs refuse with this message.
+ */
+function attributeOf(schema: EntitySchema, attribute: string): { wireName: string; column: ColumnSchema } {
+  const lookupColumn = `_${attribute}_value`;
+  const wireName = Object.hasOwn(schema.columns, lookupColumn) ? lookupColumn : attribute;
+  const column = Object.hasOwn(schema.columns, wireName) ? schema.columns[wireName] : undefined;
+  if (!column || /^_.+_value$/.test(attribute)) {
+    throw new ODataError(
+      `'${schema.logicalName}' entity doesn't contain attribute with Name = '${attribute}' and NameMapping = 'Logical'.`,
+    );
+  }
+  return { wireName, column };
 }
 
 function readArguments(fullName: string, args: readonly NamedArgument[]): { propertyName: string; propertyValues: string[] } {

@@ -3,20 +3,31 @@
  * switches, the service-protection counters and the request log.
  */
 import { Auth } from './auth';
+import { Faults } from './faults';
+import { DEFAULT_LIMITS, ServiceProtection, type ProtectionLimits } from './protection';
+import { RequestLog } from './request-log';
 import { World, type WorldOptions } from '../world/world';
 import type { Row } from '../world/store';
 
 export class EmulatorState {
   world: World;
   readonly auth = new Auth();
+  readonly faults: Faults;
+  readonly protection: ServiceProtection;
+  readonly log = new RequestLog();
 
-  constructor(private worldOptions: WorldOptions) {
+  constructor(private worldOptions: WorldOptions, limits: Partial<ProtectionLimits> = {}) {
     this.world = new World(worldOptions);
+    this.faults = new Faults(worldOptions.seed);
+    this.protection = new ServiceProtection({ ...DEFAULT_LIMITS, ...limits });
   }
 
   reset(changes: Partial<Pick<WorldOptions, 'seed' | 'scenario'>>): void {
-    this.worldOptions = { ...this.worldOptions, ...changes, now: this.world.clock.now(), speed: this.world.clock.getSpeed() };
+    const clock = this.world.clock;
+    this.worldOptions = { ...this.worldOptions, ...changes, now: clock.now(), speed: clock.getSpeed() };
+    const paused = clock.isPaused();
     this.world = new World(this.worldOptions);
+    this.world.clock.setPaused(paused);
   }
 
   user(id: string): Row | undefined {

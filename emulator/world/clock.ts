@@ -16,7 +16,11 @@ export class Clock {
     this.anchorVirtual = start.getTime();
   }
 
+  /** Set while the simulation replays an event that was due earlier, so its changes carry the event's time. */
+  private pinned: number | undefined;
+
   nowMs(): number {
+    if (this.pinned !== undefined) return this.pinned;
     if (this.paused) return this.anchorVirtual;
     return this.anchorVirtual + (this.realNow() - this.anchorReal) * this.speed;
   }
@@ -46,6 +50,16 @@ export class Clock {
   advance(seconds: number): void {
     this.rebase();
     this.anchorVirtual += seconds * 1000;
+  }
+
+  /** Runs `fn` with the clock reading `ms` (never later than the real virtual now). */
+  at<T>(ms: number, fn: () => T): T {
+    this.pinned = ms;
+    try {
+      return fn();
+    } finally {
+      this.pinned = undefined;
+    }
   }
 
   private rebase(): void {

@@ -225,9 +225,10 @@ export function buildScenario(store: Store, random: Random, scenario: ScenarioNa
 
   const index: WorldIndex = { queues, workstreamIds, workstreamOf, bots, customers, stuck: new Set() };
   const seeder = new ConversationSeeder(store, random, index, nowMs, presenceAt);
-  for (let i = 0; i < size.ongoing; i++) seeder.ongoing();
-  for (let i = 0; i < size.closed; i++) seeder.closed();
+  // One ongoing conversation is Sofia's own, so "not your own conversation" can be tried.
+  for (let i = 1; i < size.ongoing; i++) seeder.ongoing();
   if (size.ongoing > 0) seeder.ownedBy(SOFIA);
+  for (let i = 0; i < size.closed; i++) seeder.closed();
   seeder.finish();
   return index;
 }

@@ -6,6 +6,7 @@ import { Clock } from './clock';
 import { Random } from './random';
 import { buildScenario, type ScenarioName, type WorldIndex } from './scenario';
 import { Store, type Row } from './store';
+import { Simulation } from '../simulation/engine';
 
 export interface WorldOptions {
   seed: number;
@@ -41,6 +42,9 @@ export class World {
   readonly pending = new Map<string, Pending>();
   readonly notices = new Map<string, Notice[]>();
   changeTracking = false;
+  /** systemuserid → msdyn_agentstatusid, kept by operations.agentStatusOf. */
+  readonly agentStatusIndex = new Map<string, string>();
+  readonly simulation: Simulation;
 
   constructor(readonly options: WorldOptions) {
     this.clock = new Clock(options.now, options.speed);
@@ -48,7 +52,13 @@ export class World {
     this.store = new Store(() => this.clock.now());
     this.random = new Random(options.seed);
     this.index = buildScenario(this.store, this.random, options.scenario, this.clock.nowMs());
+    this.simulation = new Simulation(this);
     this.clock.setPaused(false);
+  }
+
+  /** Brings the org up to the clock's now (the simulation runs lazily, on each request). */
+  catchUp(): void {
+    this.simulation.catchUp();
   }
 
   userByUpn(upn: string): Row | undefined {

@@ -1,24 +1,116 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createRuntimeRouter } from '../../lib/worker/runtime-router';
+import { createViewHub, type ViewPort } from '../../lib/worker/view-hub';
+import { createSessionStore, type StorageArea } from '../../lib/worker/session-store';
+import { resolveOrg } from '../../lib/worker/org-resolver';
+import { matchesAny } from '../../lib/worker/match-pattern';
+import { FeedController } from '../../lib/feed/feed-controller';
+import type { Persisted } from '../../lib/feed/persisted';
+import { createCounters } from '../../lib/dataverse/counters';
+import { createWebApiTransport } from '../../lib/dataverse/web-api-transport';
+import type { DataverseTransport } from '../../lib/dataverse/transport';
+import { createSettingsSource } from '../../lib/settings/settings-source';
+import { createActionRunner } from '../../lib/actions/runner';
+import { openInWorkspace } from '../../lib/actions/open-in-workspace';
+
+/** Wakes a stopped worker while views are open, so the feed is rescheduled even if a timer was lost with it. */
+const WAKE_ALARM = 'floorwalker-wake';
 
 export default defineBackground(() => {
   // The toolbar button opens the side panel.
   void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
 
+  const settings = createSettingsSource();
+  const counters = createCounters();
+  const transports = new Map<string, DataverseTransport>();
+  const transportFor = (org: string) => {
+    let transport = transports.get(org);
+    if (!transport) transports.set(org, (transport = createWebApiTransport({ org, counters })));
+    return transport;
+  };
+  const session = browser.storage.session as unknown as StorageArea;
+  const workspacePatterns = () => (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []);
+
+  let hub: ReturnType<typeof createViewHub> | undefined;
+  const feed: FeedController = new FeedController({
+    resolveOrg: () =>
+      resolveOrg(
+        {
+          workspacePatterns,
+          queryTabs: (patterns) => browser.tabs.query({ url: patterns }),
+          configuredOrgs: () => settings.current().values.orgUrls,
+        },
+        feed.currentAccess().org,
+      ),
+    transportFor,
+    settings: () => settings.current(),
+    counters,
+    storage: createSessionStore<Persisted>(session, 'feed'),
+    publish: (patch) => hub?.broadcast(patch),
+  });
+
+  const runner = createActionRunner({
+    transport: () => feed.transport(),
+    conversation: (id) => feed.conversation(id),
+    reread: (id) => feed.refreshConversation(id),
+    access: () => feed.currentAccess(),
+    agents: () => feed.agents(),
+    queues: () => feed.queues(),
+    now: Date.now,
+    publish: (records) => feed.publishActions(records),
+    storage: createSessionStore<unknown>(session, 'actions'),
+    afterAction: () => feed.pollSoon(),
+    openInWorkspace: (id) => {
+      const org = feed.currentAccess().org;
+      if (org) void openInWorkspace(browser.tabs, org, id);
+    },
+  });
+
+  const ready = settings.ready.catch(() => undefined).then(() => feed.start());
+  void ready.then(() => runner.resume());
+  settings.subscribe(() => feed.settingsChanged());
+
+  hub = createViewHub({
+    ownId: browser.runtime.id,
+    ready,
+    snapshot: () => feed.snapshot(),
+    setDemand: (demand) => {
+      feed.setDemand(demand);
+      if (demand.views > 0) void browser.alarms.create(WAKE_ALARM, { periodInMinutes: 0.5 });
+      else void browser.alarms.clear(WAKE_ALARM);
+    },
+    pause: () => feed.pause(),
+    resume: () => feed.resume(),
+    refresh: () => void feed.refresh(),
+    action: (intent, requestId) => runner.run(intent, requestId),
+  });
+  // A workspace page load is when the user signs in again, switches user or opens another org.
+  browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
+    if (change.status === 'complete' && tab.url && matchesAny(tab.url, workspacePatterns())) feed.recheckAccess();
+  });
+  browser.runtime.onConnect.addListener((port) => hub?.connect(port as unknown as ViewPort));
+  // Nothing to do on the alarm itself: the worker waking up restores the feed and reschedules it.
+  browser.alarms.onAlarm.addListener(() => void ready);
+
   const route = createRuntimeRouter(browser.runtime.id, async (request, sender, kind) => {
+    const ok = { ok: true, sender: kind, version: browser.runtime.getManifest().version } as const;
     switch (request.type) {
       case 'ping':
-        return { ok: true, sender: kind, version: browser.runtime.getManifest().version };
+        return ok;
       case 'openSidePanel': {
         const windowId = (sender.tab as { windowId?: number } | undefined)?.windowId;
         if (windowId === undefined) return { ok: false, error: 'No window to open the side panel in' };
         await browser.sidePanel.open({ windowId });
-        return { ok: true, sender: kind, version: browser.runtime.getManifest().version };
+        return ok;
       }
       case 'settingsChanged':
-        return { ok: true, sender: kind, version: browser.runtime.getManifest().version };
+        feed.settingsChanged();
+        return ok;
     }
   });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+
+  // Diagnostics and benchmarks read the counters from the worker's console (e2e: worker.evaluate).
+  Object.assign(globalThis, { floorwalkerDiagnostics: () => ({ ...counters, stalenessMs: feed.staleness() }) });
 });

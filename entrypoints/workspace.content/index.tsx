@@ -1,27 +1,83 @@
+import { effect } from '@preact/signals';
 import { render } from 'preact';
-import { defineContentScript } from 'wxt/utils/define-content-script';
+import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import '../../components/panel/panel.css';
+import '../../components/overlay/overlay.css';
+import { OverlayFrame } from '../../components/overlay/OverlayFrame';
 import { WORKSPACE_MATCHES } from '../../lib/dom/workspace-matches';
-import { Panel } from '../../components/Panel';
+import { guardWorkerMessage } from '../../lib/view-model/guard-worker-message';
+import { avoidFocused, createOverlayLayout } from '../../lib/view-model/overlay-layout';
+import { createPanelController } from '../../lib/view-model/panel-controller';
+import { createPortFeedSource } from '../../lib/view-model/port-feed-source';
+import { keepMounted } from './keep-mounted';
 
+/**
+ * The panel over the agent workspace. Everything here is tied to ctx.signal, so an extension update leaves no
+ * timers, observers or ports behind. The page's own events are used for layout only (where focus is); nothing the
+ * page sends (postMessage, custom events) is listened to.
+ */
 export default defineContentScript({
   matches: WORKSPACE_MATCHES,
   cssInjectionMode: 'ui',
   async main(ctx) {
+    const layout = createOverlayLayout(browser.storage.local);
+    await layout.load().catch(() => undefined);
+    const visible = () => document.visibilityState === 'visible' && !layout.layout.peek().collapsed;
+
+    const source = createPortFeedSource({
+      view: 'overlay',
+      connect: (info) => browser.runtime.connect(info),
+      // Envelope check only: full zod would triple this script's size (see guard-worker-message.ts).
+      parse: guardWorkerMessage,
+      visible,
+      signal: ctx.signal,
+      onInvalid: (reason) => controller.feed.invalid(reason),
+    });
+    const controller = createPanelController({ source, storage: browser.storage.sync, stop: ctx.signal });
+
+    const sendVisibility = () => source.send({ type: 'visibility', visible: visible() });
+    ctx.addEventListener(document, 'visibilitychange', sendVisibility);
+    const stopVisibilityWatch = effect(() => {
+      void layout.layout.value.collapsed;
+      sendVisibility();
+    });
+    ctx.onInvalidated(stopVisibilityWatch);
+
+    const openSidePanel = () => void browser.runtime.sendMessage({ type: 'openSidePanel' }).catch(() => undefined);
+
     const ui = await createShadowRootUi(ctx, {
       name: 'floorwalker-panel',
-      position: 'overlay',
+      position: 'inline',
       anchor: 'body',
       append: 'last',
+      // Keys typed in the panel stay in the panel: the workspace's own shortcuts must not fire on j, k or /.
+      isolateEvents: true,
       onMount(container) {
-        render(<Panel view="overlay" />, container);
+        render(<OverlayFrame controller={controller} layout={layout} onOpenSidePanel={openSidePanel} />, container);
         return container;
       },
       onRemove(container) {
         if (container) render(null, container);
       },
     });
-    // The workspace is a single-page app that may rebuild <body>'s children: re-attach when evicted.
-    ui.autoMount();
+    ui.mount();
+    keepMounted(ctx, ui);
+
+    // Never cover the control the workspace user is working in: move aside, or fold into the launcher.
+    ctx.addEventListener(
+      document,
+      'focusin',
+      (event) => {
+        const target = event.target;
+        if (!(target instanceof Element) || target === ui.shadowHost) return;
+        const rect = target.getBoundingClientRect();
+        const decision = avoidFocused({ left: rect.left, right: rect.right }, layout.layout.peek(), window.innerWidth);
+        if (decision === 'flip') layout.update({ side: layout.layout.peek().side === 'right' ? 'left' : 'right' });
+        else if (decision === 'collapse') layout.update({ collapsed: true });
+      },
+      { capture: true },
+    );
   },
 });

@@ -27,8 +27,8 @@ export function initialAccess(org: string | null, state: Access['state'] = org ?
 
 export interface AccessCheck {
   access: Access;
-  /** Set when the check could not finish (throttled, offline): when to try again at the earliest. */
-  retryAt: number | null;
+  /** Why the check could not finish (signed out, throttled, offline), for the caller's retry decision. */
+  failure: Failure | null;
 }
 
 /**
@@ -40,7 +40,7 @@ export async function checkAccess(transport: DataverseTransport, policy: Feature
   const base = initialAccess(transport.org);
   const fail = (failure: Failure): AccessCheck => ({
     access: { ...base, state: failure.failure === 'signedOut' ? 'signedOut' : 'error', message: failure.message, checkedAt: now() },
-    retryAt: failure.retryAt,
+    failure,
   });
 
   const who = await readOne(transport, whoAmIRequest(), WhoAmISchema);
@@ -54,7 +54,7 @@ export async function checkAccess(transport: DataverseTransport, policy: Feature
   const identified = { ...base, userId, userName: user.value.fullname, roles: roles.names, checkedAt: now() };
   const hasApiAccessRole = hasRoleNamed(roles.names, API_ACCESS_ROLE);
   if (!hasRoleNamed(roles.names, SUPERVISOR_ROLE)) {
-    return { access: { ...identified, state: 'notSupervisor', hasApiAccessRole }, retryAt: null };
+    return { access: { ...identified, state: 'notSupervisor', hasApiAccessRole }, failure: null };
   }
 
   const switches = await readRows(transport, orgSwitchesRequest(), { entity: 'msdyn_omnichannelconfiguration', idField: 'msdyn_omnichannelconfigurationid', schema: OrgSwitchesRowSchema });
@@ -62,7 +62,7 @@ export async function checkAccess(transport: DataverseTransport, policy: Feature
   const orgSwitches = orgSwitchesFrom(switches.rows[0]);
   return {
     access: { ...identified, state: 'supervisor', hasApiAccessRole, orgSwitches, policyAllows: { ...policy } },
-    retryAt: null,
+    failure: null,
   };
 }
 

@@ -5,6 +5,14 @@ import type { ActionKind } from '../model/actions';
  * binding, parameter names and ApiVersion are our best reading, so they live here, in one object, to be corrected
  * against a real org's `$metadata` / `customapis` without touching any other file.
  */
+export interface CcaasOperation {
+  name: string;
+  /** Body parameter naming the target agent or queue. */
+  targetParam?: string;
+  /** A response property holding by how many units an assignment exceeds capacity, if the org returns one. */
+  capacityExceededProperty?: string;
+}
+
 export interface CcaasContract {
   apiVersion: string;
   /**
@@ -17,7 +25,7 @@ export interface CcaasContract {
   namespace: string;
   /** Body parameter naming the conversation (unbound binding only). */
   conversationParam: string;
-  operations: Record<ActionKind, { name: string; /** Body parameter naming the target agent or queue. */ targetParam?: string }>;
+  operations: Record<ActionKind, CcaasOperation>;
 }
 
 export const CCAAS_CONTRACT: CcaasContract = {
@@ -29,7 +37,7 @@ export const CCAAS_CONTRACT: CcaasContract = {
   operations: {
     monitor: { name: 'CCaaS_MonitorConversation' },
     join: { name: 'CCaaS_JoinConversation' },
-    assignAgent: { name: 'CCaaS_AssignConversation', targetParam: 'AgentId' },
+    assignAgent: { name: 'CCaaS_AssignConversation', targetParam: 'AgentId', capacityExceededProperty: 'CapacityExceededBy' },
     assignQueue: { name: 'CCaaS_InitiateQueueAssignment', targetParam: 'QueueId' },
     transfer: { name: 'CCaaS_InitiateAgentTransferBySupervisor', targetParam: 'AgentId' },
     forceClose: { name: 'CCaaS_ForceCloseConversation' },

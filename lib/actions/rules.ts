@@ -3,6 +3,7 @@ import type { ActionKind, ActionRecord, Feature } from '../model/actions';
 import type { BasePresence } from '../model/agent';
 import type { Conversation } from '../model/conversation';
 import type { EffectiveSettings } from '../model/settings';
+import { isActionBlockedByPolicy } from '../policy/locks';
 import { hasMessaging, hasVoiceOrVideo, isRecordRouted } from './channels';
 
 /**
@@ -65,11 +66,15 @@ function accessBlock(access: Access): Availability | null {
   }
 }
 
-/** The managed policy can only restrict; a user's own option says so in other words than the organisation's. */
+/**
+ * The managed policy can only restrict; a user's own option says so in other words than the organisation's.
+ * (The worker folds both into access.policyAllows; the views, with settings at hand, can tell them apart.)
+ */
 function settingsBlock(feature: Feature, access: Access, settings: EffectiveSettings | undefined): Availability | null {
-  if (!access.policyAllows[feature]) return no(`actions_reason_policyOff_${feature}`);
-  if (!settings || settings.values.actions[feature]) return null;
-  return no(settings.managedKeys.includes('actions') ? `actions_reason_policyOff_${feature}` : `actions_reason_userOff_${feature}`);
+  if (settings && !settings.values.actions[feature]) {
+    return no(isActionBlockedByPolicy(settings, feature) ? `actions_reason_policyOff_${feature}` : `actions_reason_userOff_${feature}`);
+  }
+  return access.policyAllows[feature] ? null : no(`actions_reason_policyOff_${feature}`);
 }
 
 function inFlightBlock(kind: ActionKind, active: ActionRecord | undefined): Availability | null {

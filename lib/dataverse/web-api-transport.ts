@@ -123,7 +123,8 @@ export function resolveUrl(org: string, path: string): string | null {
 
 function buildHeaders(request: DataverseRequest, pageSize: number): Record<string, string> {
   const prefer = ['odata.include-annotations="*"'];
-  if (request.method === 'GET') prefer.push(`odata.maxpagesize=${pageSize}`);
+  // With both, Dataverse ignores $top (platform-api.md §3.5): a request that asks for $top gets no page size.
+  if (request.method === 'GET' && !/[?&]\$top=/.test(request.path)) prefer.push(`odata.maxpagesize=${pageSize}`);
   const extra = { ...request.headers };
   const callerPrefer = Object.keys(extra).find((name) => name.toLowerCase() === 'prefer');
   if (callerPrefer) {

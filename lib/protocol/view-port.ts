@@ -6,7 +6,7 @@ import { FeedPatchSchema, FeedStateSchema } from '../model/feed-state';
  * The channel between a view (overlay or side panel) and the worker: a long-lived port.
  * Views subscribe and get a snapshot, then patches; the platform sees the same requests for ten views as for one.
  */
-export const VIEW_PORT_NAME = 'floorwalker-view';
+export { VIEW_PORT_NAME } from './view-port-name';
 
 export const ViewKindSchema = z.enum(['overlay', 'sidepanel']);
 export type ViewKind = z.infer<typeof ViewKindSchema>;

@@ -1,6 +1,6 @@
-import type { SettingKey, Settings } from '../model/settings';
+import { DEFAULT_SETTINGS, type SettingKey, type Settings } from '../model/settings';
 import type { UserSettings } from '../policy/merge';
-import { SETTING_SCHEMAS, describeZodError, isSettingKey } from '../policy/setting-schemas';
+import { SETTING_KEYS, SETTING_SCHEMAS, describeZodError, isEntrywiseKey, isSettingKey } from '../policy/setting-schemas';
 
 /** The one storage.sync item holding the user's choices, so they follow the user to every browser they sign in to. */
 export const USER_SETTINGS_KEY = 'settings';
@@ -32,11 +32,37 @@ export interface SyncArea {
   set(items: Record<string, unknown>): Promise<void>;
 }
 
-/** Store changed user values over the stored ones; only validated values reach storage. */
-export async function saveUserSettings(sync: SyncArea, changes: UserSettings): Promise<void> {
+/**
+ * Store changed user values over the stored ones; only validated values reach storage. What the organisation
+ * manages is not the user's to save: those keys are left out and managed entries (one action, one queue) keep the
+ * user's own earlier value, so lifting the policy gives the user back their choice rather than the policy's.
+ */
+export async function saveUserSettings(sync: SyncArea, changes: UserSettings, managedKeys: readonly string[] = []): Promise<void> {
   const stored = parseUserSettings((await sync.get(USER_SETTINGS_KEY))[USER_SETTINGS_KEY]);
-  const next = parseUserSettings({ ...stored, ...changes });
+  const next = parseUserSettings({ ...stored, ...withoutManaged(changes, stored, managedKeys) });
   const rejected = Object.keys(changes).filter((key) => !(key in next));
   if (rejected.length) throw new Error(`Invalid settings not saved: ${rejected.join(', ')}`);
   await sync.set({ [USER_SETTINGS_KEY]: next });
+}
+
+export function withoutManaged(changes: UserSettings, stored: UserSettings, managedKeys: readonly string[]): UserSettings {
+  const result: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) {
+    const value = changes[key];
+    if (value === undefined || managedKeys.includes(key)) continue;
+    if (!isEntrywiseKey(key)) {
+      result[key] = value;
+      continue;
+    }
+    const fallback: object = key === 'thresholds' ? {} : DEFAULT_SETTINGS[key];
+    const own: Record<string, unknown> = { ...fallback, ...(stored[key] as object | undefined) };
+    const entries: Record<string, unknown> = { ...(value as object) };
+    for (const entry of new Set([...Object.keys(entries), ...Object.keys(own)])) {
+      if (!managedKeys.includes(`${key}.${entry}`)) continue;
+      if (entry in own) entries[entry] = own[entry];
+      else delete entries[entry];
+    }
+    result[key] = entries;
+  }
+  return result as UserSettings;
 }

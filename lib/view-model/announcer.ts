@@ -7,6 +7,8 @@ export type Announcement =
   | { kind: 'freshness'; state: Freshness['state'] };
 
 export interface AnnouncerInput {
+  /** True once the first snapshot arrived: what it holds is the baseline, not news. */
+  ready: ReadonlySignal<boolean>;
   conversations: ReadonlySignal<readonly Conversation[]>;
   freshness: ReadonlySignal<Freshness | null>;
   now: ReadonlySignal<number>;
@@ -33,16 +35,11 @@ export function createAnnouncer(input: AnnouncerInput): ReadonlySignal<Announcem
 
   const disposers = [
     effect(() => {
-      const rows = input.conversations.value;
-      const waiting = rows.filter(isWaiting).map((row) => row.id);
-      if (seen === null) {
-        if (rows.length > 0) seen = new Set(waiting);
-        return;
-      }
-      for (const id of waiting) {
-        if (!seen.has(id)) pending += 1;
-        seen.add(id);
-      }
+      if (!input.ready.value) return;
+      // Only the rows waiting now are kept, so a row that is sent back to a queue counts again.
+      const waiting = new Set(input.conversations.value.filter(isWaiting).map((row) => row.id));
+      if (seen) for (const id of waiting) if (!seen.has(id)) pending += 1;
+      seen = waiting;
     }),
     effect(() => {
       const now = input.now.value;

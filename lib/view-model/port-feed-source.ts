@@ -1,4 +1,5 @@
-import { VIEW_PORT_NAME, type ViewKind, type ViewToWorker, type WorkerToView } from '../protocol/view-port';
+import type { ViewKind, ViewToWorker, WorkerToView } from '../protocol/view-port';
+import { VIEW_PORT_NAME } from '../protocol/view-port-name';
 import type { FeedSource } from './feed-source';
 
 /** The parts of runtime.Port the source uses (webextension-polyfill's Port satisfies it). */

@@ -1,23 +1,24 @@
-import { DEFAULT_SETTINGS, type EffectiveSettings, type Threshold } from '../model/settings';
+import type { EffectiveSettings, Threshold } from '../model/settings';
 
 export type WaitLevel = 'ok' | 'warn' | 'alert';
 
-const FALLBACK: Threshold = DEFAULT_SETTINGS.thresholds['*']!;
-
-/** The queue's own threshold, else the `*` default from settings, else the product default. */
-export function thresholdFor(settings: EffectiveSettings | null, queueId: string | null): Threshold {
+/**
+ * The queue's own threshold, else the `*` default from settings. Null until settings arrive: nothing is flagged
+ * rather than flagged by numbers the organisation did not choose.
+ */
+export function thresholdFor(settings: EffectiveSettings | null, queueId: string | null): Threshold | null {
   const thresholds = settings?.values.thresholds ?? {};
-  return (queueId ? thresholds[queueId] : undefined) ?? thresholds['*'] ?? FALLBACK;
+  return (queueId ? thresholds[queueId] : undefined) ?? thresholds['*'] ?? null;
 }
 
-export function waitLevel(seconds: number | null, threshold: Threshold): WaitLevel {
-  if (seconds === null) return 'ok';
+export function waitLevel(seconds: number | null, threshold: Threshold | null): WaitLevel {
+  if (seconds === null || !threshold) return 'ok';
   if (seconds >= threshold.waitAlertSeconds) return 'alert';
   if (seconds >= threshold.waitWarnSeconds) return 'warn';
   return 'ok';
 }
 
 /** Sentiment labels run 7 (very negative) … 13 (very positive); 0 is N/A and never flagged. */
-export function sentimentFlagged(sentiment: number, threshold: Threshold): boolean {
-  return sentiment >= 7 && sentiment <= threshold.sentimentAlertAtOrBelow;
+export function sentimentFlagged(sentiment: number, threshold: Threshold | null): boolean {
+  return threshold !== null && sentiment >= 7 && sentiment <= threshold.sentimentAlertAtOrBelow;
 }

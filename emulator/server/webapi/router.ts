@@ -1,8 +1,8 @@
 /** Maps a /api/data/v9.2/… request to its operation, answering unknown segments as Dataverse does. */
-import { tableOf } from '../../schema/tables';
+import { TABLES, tableOf } from '../../schema/tables';
 import { runAction, SUPERVISOR_ACTIONS } from '../../actions';
 import { badRequest, DataverseError, ERROR_CODES } from '../errors';
-import { API_PATH, type WebApiContext } from './context';
+import { API_PATH, json, type WebApiContext } from './context';
 import { listCollection } from './collection';
 import { retrieveAadUserRoles, whoAmI } from './functions';
 import { metadataDocument } from './metadata';
@@ -88,12 +88,8 @@ const methodNotAllowed = (method: string) =>
   new DataverseError(405, ERROR_CODES.notSupported, `The requested resource does not support http method '${method}'.`);
 
 function serviceDocument(c: WebApiContext): Response {
-  const { json } = { json: (b: unknown) => new Response(JSON.stringify(b), { headers: { 'Content-Type': 'application/json; odata.metadata=minimal', 'OData-Version': '4.0' } }) };
   return json({
     '@odata.context': `${c.base}/$metadata`,
-    value: [...new Set(SERVED_SETS)].map((name) => ({ name, kind: 'EntitySet', url: name })),
+    value: TABLES.map((t) => ({ name: t.schema.entitySet, kind: 'EntitySet', url: t.schema.entitySet })),
   });
 }
-
-import { TABLES } from '../../schema/tables';
-const SERVED_SETS = TABLES.map((t) => t.schema.entitySet);

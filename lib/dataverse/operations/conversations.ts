@@ -39,15 +39,16 @@ const COLUMNS = [
 export const CONVERSATION_ENTITY = 'msdyn_ocliveworkitem';
 
 /**
- * Conversations in the given queues. Without `modifiedSince`: the ongoing set (statecode 0), for a full load.
- * With it: every row changed since then whatever its state, so rows that closed are seen and removed.
+ * Conversations. Without `modifiedSince`: the ongoing set (statecode 0) in the given queues, for a full load.
+ * With it: every row changed since then, in any state and (with `inQueuesOnly` false) any queue, so rows that
+ * closed or moved out of the supervised queues are seen and removed.
  */
-export function conversationsRequest(queueIds: readonly string[], modifiedSince?: number): DataverseRequest {
-  const inQueues = inFilter('_msdyn_cdsqueueid_value', queueIds.map(guidLiteral));
-  const filter = modifiedSince === undefined ? `statecode eq 0 and ${inQueues}` : `modifiedon ge ${dateTimeLiteral(modifiedSince)} and ${inQueues}`;
+export function conversationsRequest(queueIds: readonly string[], modifiedSince?: number, inQueuesOnly = true): DataverseRequest {
+  const parts = modifiedSince === undefined ? ['statecode eq 0'] : [`modifiedon ge ${dateTimeLiteral(modifiedSince)}`];
+  if (inQueuesOnly) parts.push(inFilter('msdyn_cdsqueueid', queueIds.map(guidLiteral)));
   return {
     method: 'GET',
-    path: `msdyn_ocliveworkitems${query({ $select: COLUMNS, $filter: filter, $orderby: 'modifiedon asc' })}`,
+    path: `msdyn_ocliveworkitems${query({ $select: COLUMNS, $filter: parts.join(' and '), $orderby: 'modifiedon asc' })}`,
     queryKey: modifiedSince === undefined ? 'conversations:full' : 'conversations:delta',
   };
 }

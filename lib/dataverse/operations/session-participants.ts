@@ -15,7 +15,7 @@ export const PARTICIPANT_ENTITY = 'msdyn_sessionparticipant';
 export function participantsOfSessionsRequest(sessionIds: readonly string[]): DataverseRequest {
   return {
     method: 'GET',
-    path: `msdyn_sessionparticipants${query({ $select: COLUMNS, $filter: inFilter('_msdyn_omnichannelsession_value', sessionIds.map(guidLiteral)) })}`,
+    path: `msdyn_sessionparticipants${query({ $select: COLUMNS, $filter: inFilter('msdyn_omnichannelsession', sessionIds.map(guidLiteral)) })}`,
     queryKey: 'participants:full',
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFilter } from '../../../emulator/odata';
-import { conversations, rejectionOf } from './fixtures';
+import { conversations, QUEUE, rejectionOf } from './fixtures';
 
 const errorOf = (filter: string): string => rejectionOf(() => parseFilter(filter, conversations));
 
@@ -22,7 +22,12 @@ describe('$filter rejects unknown names', () => {
     ],
     [
       "Microsoft.Dynamics.CRM.In(PropertyName='nope',PropertyValues=['1'])",
-      `Could not find a property named 'nope' ${TYPE}.`,
+      "'msdyn_ocliveworkitem' entity doesn't contain attribute with Name = 'nope' and NameMapping = 'Logical'.",
+    ],
+    [
+      // what live orgs answer when a query function is given the Web API name of a lookup
+      `Microsoft.Dynamics.CRM.In(PropertyName='_msdyn_cdsqueueid_value',PropertyValues=['${QUEUE}'])`,
+      "'msdyn_ocliveworkitem' entity doesn't contain attribute with Name = '_msdyn_cdsqueueid_value' and NameMapping = 'Logical'.",
     ],
   ])('%s', (filter, message) => {
     expect(errorOf(filter)).toContain(message);
@@ -60,7 +65,7 @@ describe('$filter type-checks comparisons', () => {
 
   it.each([
     ["Microsoft.Dynamics.CRM.In(PropertyName='statuscode',PropertyValues=['one'])", "The value 'one' is not valid"],
-    ["Microsoft.Dynamics.CRM.In(PropertyName='_msdyn_cdsqueueid_value',PropertyValues=['q1'])", "The value 'q1'"],
+    ["Microsoft.Dynamics.CRM.In(PropertyName='msdyn_cdsqueueid',PropertyValues=['q1'])", "The value 'q1'"],
     ["Microsoft.Dynamics.CRM.In(PropertyName='statuscode',PropertyValues=[])", 'at least one value'],
     ["Microsoft.Dynamics.CRM.In(PropertyName='statuscode')", "needs PropertyName='<column>' and PropertyValues"],
     ["Microsoft.Dynamics.CRM.In(PropertyName='statuscode',PropertyValues=['1'],Extra='x')", "The parameter 'Extra'"],
@@ -98,10 +103,18 @@ describe('$filter syntax errors', () => {
     ['subject eq "open', 'There is an unterminated literal at position 16'],
     ['statecode eq 0 & statuscode eq 1', "character '&' is not valid at position 15"],
     ['statecode', 'must evaluate to a single boolean value'],
+    // Dataverse parses this as (not statecode) eq 0
+    ['not statecode eq 0', "A unary operator with an incompatible type was detected. Found operand type 'Edm.Int32' for operator kind 'Not'."],
+    ["not subject eq 'x' and statecode eq 0", "Found operand type 'Edm.String' for operator kind 'Not'."],
+    ['not null', "Found operand type 'null' for operator kind 'Not'."],
     ['5', 'must evaluate to a single boolean value'],
     ['(statecode eq 0) eq true', 'cannot be compared'],
     ['statecode eq 0 and 5', 'must evaluate to a single boolean value'],
     ['and eq 0', 'Syntax error at position 0'],
+    [
+      "msdyn_activeagentid_msdyn_ocliveworkitem/fullname eq 'Ann'",
+      "Filtering through navigation properties ('/' at position 40) is not supported by the emulator.",
+    ],
     ['createdon gt 2026-13-45T00:00:00Z', "The date-time literal '2026-13-45T00:00:00Z'"],
     ['', 'Expression expected at position 0'],
     ['statuscode eq @p1', "The parameter alias '@p1' is not defined"],

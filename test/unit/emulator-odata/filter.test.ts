@@ -96,11 +96,16 @@ describe('$filter logic and precedence', () => {
     ['msdyn_transfercount eq 0 or statecode eq 1 and msdyn_isoutbound eq true', ['chat']],
     ['(msdyn_transfercount eq 0 or statecode eq 1) and msdyn_isoutbound eq true', []],
     ['(statuscode eq 4 or statuscode eq 1) and msdyn_transfercount lt 5', ['sms']],
-    // not binds tighter than and, looser than a comparison
-    ['not statecode eq 0', ['closed']],
-    ['not statecode eq 0 and msdyn_transfercount eq 0', []],
+    // not binds tighter than everything (ODataLib's grammar), so it takes a parenthesized condition or a function
+    ['not (statecode eq 0)', ['closed']],
+    ['not (statecode eq 0) and msdyn_transfercount eq 0', []],
     ['not (statecode eq 0 and msdyn_transfercount eq 0)', ['sms', 'closed']],
-    ['not not statecode eq 1', ['closed']],
+    ['not not (statecode eq 1)', ['closed']],
+    ["not contains(subject,'question') and statecode eq 0", ['sms']],
+    // a Boolean column is a condition by itself
+    ['msdyn_isoutbound', ['sms']],
+    ['not msdyn_isoutbound', ['chat', 'closed']],
+    ['msdyn_isoutbound or statecode eq 1', ['sms', 'closed']],
     ['((statecode eq 1))', ['closed']],
     ['(statecode) eq 1', ['closed']],
     // SQL's three-valued logic: a comparison with an empty value is unknown, and so is its negation
@@ -123,8 +128,9 @@ describe('$filter query functions', () => {
     [`${ns}.In(PropertyValues=['4'],PropertyName='statuscode')`, ['closed']], // named, so any order
     [`${ns}.In(PropertyName='statuscode',PropertyValues=[1,4])`, ['sms', 'closed']],
     [`${ns}.NotIn(PropertyName='statuscode',PropertyValues=['1','2'])`, ['closed']],
-    [`${ns}.In(PropertyName='_msdyn_activeagentid_value',PropertyValues=['${AGENT.toUpperCase()}'])`, ['chat']],
-    [`${ns}.NotIn(PropertyName='_msdyn_activeagentid_value',PropertyValues=['${AGENT}'])`, ['closed']], // empty: unknown
+    // query functions name a lookup by its attribute (logical) name, not its _x_value column
+    [`${ns}.In(PropertyName='msdyn_activeagentid',PropertyValues=['${AGENT.toUpperCase()}'])`, ['chat']],
+    [`${ns}.NotIn(PropertyName='msdyn_activeagentid',PropertyValues=['${AGENT}'])`, ['closed']], // empty: unknown
     [`${ns}.In(PropertyName='subject',PropertyValues=['billing QUESTION','nothing'])`, ['chat']],
     [`${ns}.ContainValues(PropertyName='msdyn_channel',PropertyValues=['192360000'])`, ['chat']],
     [`${ns}.ContainValues(PropertyName='msdyn_channel',PropertyValues=['192350000'])`, ['sms']],

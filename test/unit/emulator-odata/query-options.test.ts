@@ -103,6 +103,8 @@ describe('parseQueryOptions rejects what Dataverse rejects', () => {
     ],
     ['$expand=msdyn_activeagentid_msdyn_ocliveworkitem($select=fullname', "unmatched '('"],
     ['$expand=msdyn_activeagentid_msdyn_ocliveworkitem)', "unmatched ')'"],
+    ['$expand=msdyn_activeagentid_msdyn_ocliveworkitem()', 'has empty parentheses'],
+    ['$expand=msdyn_activeagentid_msdyn_ocliveworkitem($select=fullname)x', 'missing its closing parenthesis'],
   ])('%s', (query, message) => {
     expect(errorOf(query)).toContain(message);
   });

@@ -1,0 +1,46 @@
+import { t } from '../../lib/i18n';
+import type { Access } from '../../lib/model/access';
+
+/**
+ * What the panel says instead of (or above) the data, from the worker's access check. Returns null when a
+ * supervisor can see the feed and nothing needs saying.
+ */
+export function AccessNotice({ access, queueCount }: { access: Access; queueCount: number }) {
+  switch (access.state) {
+    case 'checking':
+      return <Notice tone="info" text={t('panel_access_checking')} />;
+    case 'noOrg':
+      return <Notice tone="info" text={t('panel_access_noOrg')} />;
+    case 'signedOut':
+      return <Notice tone="error" title={t('panel_access_signedOut')} text={t('panel_access_signedOutDetail')} />;
+    case 'notSupervisor':
+      return <Notice tone="warning" title={t('panel_access_notSupervisor')} text={t('panel_access_notSupervisorDetail')} />;
+    case 'blockedHost':
+      return <Notice tone="warning" text={t('panel_access_blockedHost', access.org ?? '')} />;
+    case 'error':
+      return <Notice tone="error" title={t('panel_access_error')} text={access.message ?? ''} />;
+    case 'supervisor':
+      return (
+        <>
+          {access.hasApiAccessRole && <Notice tone="warning" title={t('panel_access_apiRole')} text={t('panel_access_apiRoleDetail')} />}
+          {queueCount === 0 && <Notice tone="info" text={t('panel_access_noQueues')} />}
+        </>
+      );
+  }
+}
+
+/** Whether the feed's rows are meant to be shown for this access state. */
+export const showsFeed = (access: Access | null) => access?.state === 'supervisor';
+
+export function Notice({ tone, title, text }: { tone: 'info' | 'warning' | 'error'; title?: string; text: string }) {
+  const icon = tone === 'error' ? '⛔' : tone === 'warning' ? '⚠' : 'ℹ';
+  return (
+    <div class={`fw-notice fw-notice-${tone}`} role={tone === 'info' ? undefined : 'alert'}>
+      <span aria-hidden="true" class="fw-notice-icon">{icon}</span>
+      <div>
+        {title && <p class="fw-strong">{title}</p>}
+        {text && <p>{text}</p>}
+      </div>
+    </div>
+  );
+}

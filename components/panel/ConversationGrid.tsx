@@ -1,0 +1,130 @@
+import { useSignalEffect } from '@preact/signals';
+import type { RefObject } from 'preact';
+import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+import type { PanelController } from '../../lib/view-model/panel-controller';
+import type { ColumnId } from '../../lib/view-model/view-spec';
+import { gridMinWidth, gridTemplate, ROW_HEIGHT, rowDomId } from './columns';
+import { ConversationRow } from './ConversationRow';
+
+/** Rows rendered beyond the visible ones, above and below, so fast scrolling does not show gaps. */
+const OVERSCAN = 8;
+
+interface Props {
+  controller: PanelController;
+  gridRef: RefObject<HTMLDivElement | null>;
+}
+
+/**
+ * The conversations as an ARIA grid, windowed: only the rows in view (plus a margin) exist in the DOM, placed at
+ * their offset inside a body as tall as the whole list. aria-rowcount/aria-rowindex tell assistive technology
+ * where each rendered row sits. Focus stays on the grid itself and the selected row is its active descendant, so a
+ * live update that re-renders or removes rows can never take focus away.
+ */
+export function ConversationGrid({ controller, gridRef }: Props) {
+  const { list, view, feed, now } = controller;
+  const items = list.items.value;
+  const spec = view.spec.value;
+  const columns = spec.columns;
+  const selectedId = view.selectedId.value;
+  const settings = feed.settings.value;
+  const [viewport, setViewport] = useState({ top: 0, height: 600 });
+
+  useLayoutEffect(() => {
+    const element = gridRef.current;
+    if (!element) return;
+    const measure = () => setViewport({ top: element.scrollTop, height: element.clientHeight || 600 });
+    measure();
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    observer?.observe(element);
+    return () => observer?.disconnect();
+  }, [gridRef]);
+
+  // Keep the selected row in view when the selection moves (not when the list moves under it).
+  useSignalEffect(() => {
+    const id = view.selectedId.value;
+    const element = gridRef.current;
+    if (!id || !element) return;
+    const index = list.items.peek().findIndex((item) => item.kind === 'row' && item.id === id);
+    if (index < 0) return;
+    const top = index * ROW_HEIGHT;
+    const headerHeight = ROW_HEIGHT;
+    if (top < element.scrollTop) element.scrollTop = top;
+    else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight - headerHeight) {
+      element.scrollTop = top + ROW_HEIGHT - element.clientHeight + headerHeight;
+    }
+  });
+
+  const onOpen = useCallback((id: string) => view.openDetails(id), [view]);
+  const first = Math.max(0, Math.floor(viewport.top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(items.length, Math.ceil((viewport.top + viewport.height) / ROW_HEIGHT) + OVERSCAN);
+  const selectedRendered = selectedId !== null && items.slice(first, last).some((item) => item.kind === 'row' && item.id === selectedId);
+  const template = gridTemplate(columns);
+
+  return (
+    <div
+      ref={gridRef}
+      role="grid"
+      class="fw-grid"
+      tabIndex={0}
+      aria-label={t('panel_grid_label')}
+      aria-rowcount={items.length + 1}
+      aria-colcount={columns.length}
+      aria-activedescendant={selectedRendered ? rowDomId(selectedId) : undefined}
+      onScroll={(event) => setViewport({ top: event.currentTarget.scrollTop, height: event.currentTarget.clientHeight || 600 })}
+      style={{ '--fw-columns': template, '--fw-min-width': `${gridMinWidth(columns)}px` }}
+    >
+      <div role="rowgroup" class="fw-grid-head">
+        <div role="row" class="fw-row fw-row-head" aria-rowindex={1}>
+          {columns.map((column) => (
+            <ColumnHeader key={column} column={column} sort={spec.sort} onSort={() => view.sortBy(column)} />
+          ))}
+        </div>
+      </div>
+      <div role="rowgroup" class="fw-grid-body" style={{ height: items.length * ROW_HEIGHT }}>
+        {items.slice(first, last).map((item, offset) => {
+          const index = first + offset;
+          if (item.kind === 'group') {
+            return (
+              <div role="row" key={`group:${item.key}`} class="fw-row fw-row-group" aria-rowindex={index + 2} style={{ top: index * ROW_HEIGHT }}>
+                <div role="gridcell" aria-colspan={columns.length}>
+                  {t('panel_group_heading', item.label, item.count)}
+                </div>
+              </div>
+            );
+          }
+          const row = feed.conversations.row(item.id);
+          if (!row) return null;
+          return (
+            <ConversationRow
+              key={item.id}
+              row={row}
+              index={index}
+              rowIndex={index + 2}
+              columns={columns}
+              selected={item.id === selectedId}
+              now={now}
+              settings={settings}
+              onOpen={onOpen}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function ColumnHeader({ column, sort, onSort }: { column: ColumnId; sort: { column: ColumnId; direction: 'asc' | 'desc' }; onSort: () => void }) {
+  const active = sort.column === column;
+  const ariaSort = active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined;
+  return (
+    <div role="columnheader" class={`fw-cell fw-cell-${column}`} aria-sort={ariaSort}>
+      <button type="button" class="fw-sort" onClick={onSort}>
+        {t(`panel_column_${column}`)}
+        <span aria-hidden="true" class="fw-sort-icon">
+          {active ? (sort.direction === 'asc' ? ' ↑' : ' ↓') : ''}
+        </span>
+      </button>
+    </div>
+  );
+}

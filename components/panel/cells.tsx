@@ -1,0 +1,68 @@
+import type { ReadonlySignal } from '@preact/signals';
+import { locale, t } from '../../lib/i18n';
+import type { Conversation } from '../../lib/model/conversation';
+import type { Threshold } from '../../lib/model/settings';
+import { formatDuration } from '../../lib/format/duration';
+import { formatAgo } from '../../lib/format/relative';
+import { handleSeconds, waitSeconds } from '../../lib/view-model/conversation-times';
+import { sentimentFlagged, waitLevel, type WaitLevel } from '../../lib/view-model/thresholds';
+
+const STATUS_ICON: Record<Conversation['status'], string> = { open: '◯', waiting: '◔', active: '●', wrapup: '◑' };
+
+export function StatusBadge({ status }: { status: Conversation['status'] }) {
+  return (
+    <span class={`fw-status fw-status-${status}`}>
+      <span aria-hidden="true">{STATUS_ICON[status] ?? '?'}</span> {t(`panel_status_${status}`)}
+    </span>
+  );
+}
+
+/** Icon and words, so sentiment never rests on colour alone (WCAG 1.4.1). */
+const SENTIMENT_ICON: Record<number, string> = { 7: '▼▼▼', 8: '▼▼', 9: '▼', 10: '◆', 11: '▲', 12: '▲▲', 13: '▲▲▲' };
+
+export function sentimentLabel(sentiment: number): string {
+  if (sentiment === 0) return t('panel_sentiment_0');
+  return SENTIMENT_ICON[sentiment] ? t(`panel_sentiment_${sentiment}`) : t('panel_sentiment_unknown', sentiment);
+}
+
+export function SentimentBadge({ sentiment, threshold }: { sentiment: number; threshold: Threshold | null }) {
+  const flagged = sentimentFlagged(sentiment, threshold);
+  const tone = sentiment === 0 ? 'na' : sentiment < 10 ? 'negative' : sentiment > 10 ? 'positive' : 'neutral';
+  return (
+    <span class={`fw-sentiment fw-sentiment-${tone}${flagged ? ' fw-flagged' : ''}`}>
+      <span class="fw-icon" aria-hidden="true">
+        {flagged ? '⚠ ' : ''}
+        {SENTIMENT_ICON[sentiment] ?? '–'}
+      </span>{' '}
+      {sentimentLabel(sentiment)}
+      {flagged && <span class="fw-visually-hidden"> ({t('panel_flag_sentiment')})</span>}
+    </span>
+  );
+}
+
+/** Ticking wait time, coloured by the queue's threshold and marked with an icon and hidden words as well. */
+export function WaitTime({ row, now, threshold }: { row: Conversation; now: ReadonlySignal<number>; threshold: Threshold | null }) {
+  const seconds = waitSeconds(row, now.value);
+  if (seconds === null) return <span class="fw-muted">–</span>;
+  return <MarkedWait seconds={seconds} level={waitLevel(seconds, threshold)} />;
+}
+
+export function MarkedWait({ seconds, level }: { seconds: number; level: WaitLevel }) {
+  return (
+    <span class={`fw-wait fw-wait-${level}`}>
+      {level !== 'ok' && <span aria-hidden="true">{level === 'alert' ? '⚠ ' : '⏱ '}</span>}
+      {formatDuration(seconds)}
+      {level !== 'ok' && <span class="fw-visually-hidden"> ({t(`panel_flag_wait_${level}`)})</span>}
+    </span>
+  );
+}
+
+export function HandleTime({ row, now }: { row: Conversation; now: ReadonlySignal<number> }) {
+  const seconds = handleSeconds(row, now.value);
+  return seconds === null ? <span class="fw-muted">–</span> : <span>{formatDuration(seconds)}</span>;
+}
+
+/** How long ago the feed saw this version of the row. */
+export function RowFreshness({ observedAt, now }: { observedAt: number; now: ReadonlySignal<number> }) {
+  return <span class="fw-muted">{formatAgo(observedAt, now.value, locale.value)}</span>;
+}

@@ -1,0 +1,26 @@
+import type { ColumnId } from '../../lib/view-model/view-spec';
+
+/** Minimum widths in px; the grid scrolls sideways below their sum (the side panel starts at 360 px). */
+export const COLUMN_WIDTH: Readonly<Record<ColumnId, number>> = {
+  customer: 220,
+  status: 110,
+  agent: 140,
+  queue: 130,
+  channel: 110,
+  wait: 84,
+  handle: 84,
+  sentiment: 170,
+  transfers: 84,
+  freshness: 120,
+};
+
+export const gridTemplate = (columns: readonly ColumnId[]) =>
+  columns.map((column) => `minmax(${COLUMN_WIDTH[column]}px, ${COLUMN_WIDTH[column]}fr)`).join(' ');
+
+export const gridMinWidth = (columns: readonly ColumnId[]) => columns.reduce((sum, column) => sum + COLUMN_WIDTH[column], 0);
+
+/** DOM id of a row, for aria-activedescendant; ids are GUIDs but anything else is made safe. */
+export const rowDomId = (id: string) => `fw-row-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
+/** Row height in px; panel.css sets the same (--fw-row-height). Fixed heights are what make windowing cheap. */
+export const ROW_HEIGHT = 40;

@@ -1,0 +1,83 @@
+import { t } from '../../lib/i18n';
+import { availability } from '../../lib/actions/rules';
+import type { ActionKind } from '../../lib/model/actions';
+import type { PanelController } from '../../lib/view-model/panel-controller';
+import { GROUPINGS, QUICK_FILTERS } from '../../lib/view-model/view-spec';
+
+export interface PaletteCommand {
+  id: string;
+  label: string;
+  /** Why it cannot run now, in words; null when it can. */
+  disabledReason: string | null;
+  run: () => void;
+}
+
+export interface PaletteHandlers {
+  focusSearch: () => void;
+  showShortcuts: () => void;
+  openDetails: (id: string) => void;
+  requestAction: (kind: ActionKind, conversationId: string) => void;
+}
+
+/** Every action kind, in menu order; a Record so a new kind in the model fails to compile until it is listed. */
+const ACTION_LABEL_KEYS: Readonly<Record<ActionKind, string>> = {
+  monitor: 'panel_palette_action_monitor',
+  join: 'panel_palette_action_join',
+  assignAgent: 'panel_palette_action_assignAgent',
+  assignQueue: 'panel_palette_action_assignQueue',
+  transfer: 'panel_palette_action_transfer',
+  forceClose: 'panel_palette_action_forceClose',
+};
+
+const enabled = (id: string, label: string, run: () => void): PaletteCommand => ({ id, label, disabledReason: null, run });
+
+/** Every view and every action, for the Ctrl+K palette. Actions apply to the selected conversation. */
+export function paletteCommands(controller: PanelController, handlers: PaletteHandlers): PaletteCommand[] {
+  const { view, feed, savedViews } = controller;
+  const spec = view.spec.peek();
+  const commands: PaletteCommand[] = [
+    enabled('tab:conversations', t('panel_palette_showConversations'), () => view.setTab('conversations')),
+    enabled('tab:agents', t('panel_palette_showAgents'), () => view.setTab('agents')),
+    enabled('search', t('panel_palette_search'), handlers.focusSearch),
+    ...QUICK_FILTERS.map((quick) =>
+      enabled(`quick:${quick}`, t(spec.quick.includes(quick) ? 'panel_palette_quickOff' : 'panel_palette_quickOn', t(`panel_quick_${quick}`)), () => view.toggleQuick(quick)),
+    ),
+    ...GROUPINGS.map((grouping) => enabled(`group:${grouping}`, t('panel_palette_groupBy', t(`panel_groupBy_${grouping}`)), () => view.setGroupBy(grouping))),
+    enabled('filters:clear', t('panel_filters_clear'), () => view.clearFilters()),
+    ...savedViews.views.peek().map((saved) => enabled(`view:${saved.name}`, t('panel_palette_openView', saved.name), () => view.restore(saved.spec))),
+    {
+      id: 'refresh',
+      label: t('panel_refresh'),
+      disabledReason: controller.refreshing.peek() ? t('panel_refreshing') : null,
+      run: () => controller.refresh(),
+    },
+    enabled('pause', feed.paused.peek() ? t('panel_resume') : t('panel_pause'), () => controller.setPaused(!feed.paused.peek())),
+    enabled('shortcuts', t('panel_shortcuts_title'), handlers.showShortcuts),
+  ];
+  const selectedId = view.selectedId.peek();
+  const row = selectedId ? feed.conversations.row(selectedId)?.peek() : undefined;
+  const access = feed.access.peek();
+  if (row && access) {
+    const name = row.customerName ?? row.subject;
+    commands.push(enabled('details', t('panel_palette_details', name), () => handlers.openDetails(row.id)));
+    const settings = feed.settings.peek() ?? undefined;
+    const activeRecord = feed.actions.peek().find((record) => record.intent.conversationId === row.id && record.finishedAt === null);
+    for (const kind of Object.keys(ACTION_LABEL_KEYS) as ActionKind[]) {
+      const verdict = availability(kind, { conversation: row, access, settings, activeRecord });
+      commands.push({
+        id: `action:${kind}`,
+        label: t(ACTION_LABEL_KEYS[kind], name),
+        disabledReason: verdict.enabled ? null : t(verdict.reason ?? 'panel_palette_unavailable'),
+        run: () => handlers.requestAction(kind, row.id),
+      });
+    }
+  }
+  return commands;
+}
+
+/** Case- and accent-insensitive match on every word of the query. */
+export function matchCommands(commands: readonly PaletteCommand[], query: string, locale: string): PaletteCommand[] {
+  const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase(locale);
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  return commands.filter((command) => words.every((word) => fold(command.label).includes(word)));
+}

@@ -1,0 +1,126 @@
+/**
+ * The emulator-only control API under /_emulator (issue 4): reset, clock, faults, config, respond, state and the
+ * request log. Bodies are validated with zod; any unknown key is a 400.
+ */
+import type { Hono } from 'hono';
+import type { z } from 'zod';
+import { CONVERSATION_STATUS } from '../schema/options';
+import { CONFIGURATION_ID } from '../world/catalog';
+import { acceptPending, rejectPending } from '../world/operations';
+import { SWITCH_COLUMNS, type SwitchName } from '../actions/request';
+import type { EmulatorState } from '../server/state';
+import { ClockBody, ConfigBody, FaultsBody, ResetBody, RespondBody } from './schemas';
+
+async function parse<T extends z.ZodType>(schema: T, request: Request): Promise<{ ok: true; value: z.infer<T> } | { ok: false; error: string }> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return { ok: false, error: 'Body must be JSON.' };
+  }
+  const result = schema.safeParse(body);
+  return result.success ? { ok: true, value: result.data } : { ok: false, error: result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') };
+}
+
+export function controlRoutes(app: Hono, state: EmulatorState): void {
+  app.post('/_emulator/reset', async (c) => {
+    const body = await parse(ResetBody, c.req.raw);
+    if (!body.ok) return c.json({ error: body.error }, 400);
+    state.reset({ seed: body.value.seed, scenario: body.value.scenario as 'typical' | undefined });
+    return c.json({ ok: true, seed: state.world.options.seed, scenario: state.world.options.scenario });
+  });
+
+  app.post('/_emulator/clock', async (c) => {
+    const body = await parse(ClockBody, c.req.raw);
+    if (!body.ok) return c.json({ error: body.error }, 400);
+    const clock = state.world.clock;
+    if (body.value.paused !== undefined) clock.setPaused(body.value.paused);
+    if (body.value.advanceSeconds) clock.advance(body.value.advanceSeconds);
+    state.world.catchUp();
+    return c.json({ now: clock.now().toISOString(), paused: clock.isPaused(), speed: clock.getSpeed() });
+  });
+
+  app.post('/_emulator/faults', async (c) => {
+    const body = await parse(FaultsBody, c.req.raw);
+    if (!body.ok) return c.json({ error: body.error }, 400);
+    const { clear, expireSessions, ...faults } = body.value;
+    if (clear) state.faults.clear();
+    if (expireSessions) state.auth.expireAll();
+    state.faults.set(faults);
+    return c.json({ faults: state.faults.current() });
+  });
+
+  app.post('/_emulator/config', async (c) => {
+    const body = await parse(ConfigBody, c.req.raw);
+    if (!body.ok) return c.json({ error: body.error }, 400);
+    const { switches, changeTracking, serviceProtection } = body.value;
+    const world = state.world;
+    if (switches) {
+      const patch: Record<string, boolean> = {};
+      for (const [name, on] of Object.entries(switches)) if (on !== undefined) patch[SWITCH_COLUMNS[name as SwitchName]] = on;
+      world.store.update('msdyn_omnichannelconfigurations', CONFIGURATION_ID, patch);
+    }
+    if (changeTracking !== undefined) world.changeTracking = changeTracking;
+    if (serviceProtection) state.protection.limits = { ...state.protection.limits, ...serviceProtection };
+    return c.json(configOf(state));
+  });
+
+  app.post('/_emulator/conversations/:id/respond', async (c) => {
+    const body = await parse(RespondBody, c.req.raw);
+    if (!body.ok) return c.json({ error: body.error }, 400);
+    const id = c.req.param('id').toLowerCase();
+    state.world.catchUp();
+    if (!state.world.pending.has(id)) return c.json({ error: `No pending transfer or assignment for conversation ${id}.` }, 404);
+    if (body.value.decision === 'accept') acceptPending(state.world, id);
+    else rejectPending(state.world, id);
+    return c.json({ ok: true, decision: body.value.decision });
+  });
+
+  app.get('/_emulator/state', (c) => {
+    state.world.catchUp();
+    return c.json(snapshot(state));
+  });
+
+  app.get('/_emulator/requests', (c) => {
+    const since = c.req.query('since');
+    const time = since ? new Date(since) : undefined;
+    if (time && Number.isNaN(time.getTime())) return c.json({ error: 'since must be an ISO time.' }, 400);
+    return c.json({ requests: state.log.since(time) });
+  });
+}
+
+function configOf(state: EmulatorState) {
+  const config = state.world.store.get('msdyn_omnichannelconfigurations', CONFIGURATION_ID) ?? {};
+  const switches = Object.fromEntries(Object.entries(SWITCH_COLUMNS).map(([name, column]) => [name, config[column] === true]));
+  return { switches, changeTracking: state.world.changeTracking, serviceProtection: state.protection.limits };
+}
+
+function snapshot(state: EmulatorState) {
+  const world = state.world;
+  const byStatus: Record<string, number> = {};
+  const byQueue: Record<string, number> = {};
+  const byAgent: Record<string, number> = {};
+  for (const row of world.store.rows('msdyn_ocliveworkitems')) {
+    const status = CONVERSATION_STATUS[Number(row.statuscode)] ?? String(row.statuscode);
+    byStatus[status] = (byStatus[status] ?? 0) + 1;
+    if (row.statecode !== 0) continue;
+    const queue = world.store.get('queues', String(row._msdyn_cdsqueueid_value ?? ''))?.name ?? '(none)';
+    byQueue[String(queue)] = (byQueue[String(queue)] ?? 0) + 1;
+    const agent = typeof row._msdyn_activeagentid_value === 'string'
+      ? String(world.store.get('systemusers', row._msdyn_activeagentid_value)?.domainname ?? row._msdyn_activeagentid_value)
+      : '(unassigned)';
+    byAgent[agent] = (byAgent[agent] ?? 0) + 1;
+  }
+  return {
+    now: world.clock.now().toISOString(),
+    paused: world.clock.isPaused(),
+    speed: world.clock.getSpeed(),
+    seed: world.options.seed,
+    scenario: world.options.scenario,
+    conversations: { byStatus, byQueue, byAgent },
+    pending: [...world.pending.values()].map((p) => ({ conversationId: p.conversationId, kind: p.kind, agentId: p.agentId })),
+    requestsByUser: state.log.countsByUser(),
+    faults: state.faults.current(),
+    config: configOf(state),
+  };
+}

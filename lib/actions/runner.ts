@@ -1,0 +1,233 @@
+import type { DataverseTransport } from '../dataverse/transport';
+import type { Access } from '../model/access';
+import type { ActionFailure, ActionIntent, ActionRecord } from '../model/actions';
+import type { Agent, Queue } from '../model/agent';
+import type { Conversation } from '../model/conversation';
+import { CCAAS_CONTRACT } from './contract';
+import { t } from '../i18n';
+import { perform } from './operations';
+import { writeActionNote } from './operations/note';
+import { failureOf } from './outcome';
+import { createRecordStore } from './record-store';
+import { isGuid } from './request';
+import { availability, isInFlight } from './rules';
+import { targetBlock, capacityExceededBy } from './target-check';
+import { verify } from './verify';
+import { actionName } from './words';
+
+export interface ActionRunnerDeps {
+  /** The org's transport; null while there is no signed-in org. */
+  transport(): DataverseTransport | null;
+  /** The conversation as the feed last saw it. */
+  conversation(id: string): Conversation | undefined;
+  /**
+   * A fresh read from the platform. Resolves null only when the platform no longer lists the conversation as ongoing
+   * (closed, deleted); rejects when it could not be asked (network, throttled, signed out).
+   */
+  reread(id: string): Promise<Conversation | null>;
+  access(): Access;
+  agents(): readonly Agent[];
+  queues(): readonly Queue[];
+  now(): number;
+  /** The whole action log, newest first, for FeedPatch.actions. */
+  publish(records: ActionRecord[]): void;
+  storage: { load(): Promise<unknown>; save(v: unknown): Promise<void> };
+  /** A platform call changed this conversation: refresh it in the feed. */
+  afterAction(conversationId: string): void;
+  /** Monitor succeeded: show the conversation in the supervisor's workspace tab (see open-in-workspace.ts). */
+  openInWorkspace?(conversationId: string): void;
+}
+
+export interface ActionRunner {
+  /** Start an action. Idempotent per requestId; a second identical action on a conversation in flight is dropped. */
+  run(intent: ActionIntent, requestId: string): void;
+  /** After a worker start: settle what a previous worker left in flight, by reading the platform. */
+  resume(): Promise<void>;
+}
+
+export const RUNNER_TIMING = {
+  /** Re-reads after the platform accepted an action, until the change shows. */
+  confirmDelaysMs: [300, 700, 1500, 3000, 5000],
+  /** Polling while a transfer or assignment waits for the agent; grows to the maximum. */
+  waitPollMs: 2000,
+  waitPollMaxMs: 30_000,
+  /** 429s in a row before giving up (each waits for the platform's Retry-After). */
+  maxThrottleRetries: 5,
+  throttleFallbackMs: 5000,
+};
+
+/**
+ * The platform's troubleshooting notes that assign and force close fail for people holding the "Omnichannel API
+ * access" role, which belongs to the service's application user (platform-api.md §1.5, §2.7): say so when they do.
+ */
+const API_ROLE_SENSITIVE: ReadonlySet<ActionIntent['kind']> = new Set(['assignAgent', 'forceClose']);
+
+/** The platform's own count of exceeded capacity units, when its response carries one; it beats our estimate. */
+function reportedExceeded(intent: ActionIntent, body: unknown): number | null {
+  const property = CCAAS_CONTRACT.operations[intent.kind].capacityExceededProperty;
+  if (!property || typeof body !== 'object' || body === null) return null;
+  const value = (body as Record<string, unknown>)[property];
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMING): ActionRunner {
+  const store = createRecordStore(deps);
+  const throttled = new Map<string, number>();
+
+  const me = () => deps.access().userId;
+  const finish = (id: string, change: Partial<ActionRecord>) =>
+    store.markSent(id, false).then(() => store.update(id, { finishedAt: deps.now(), retryAt: null, ...change }));
+  const fail = (id: string, failure: ActionFailure, reason: string | null, detail: string | null = null) =>
+    finish(id, { state: 'failed', failure, reason, detail });
+
+  async function done(id: string): Promise<void> {
+    const record = store.get(id);
+    await finish(id, { state: 'done' });
+    if (record?.intent.kind === 'monitor') deps.openInWorkspace?.(record.intent.conversationId);
+  }
+
+  async function fresh(id: string): Promise<Conversation | null | undefined> {
+    try {
+      return await deps.reread(id);
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function execute(id: string): Promise<void> {
+    const record = store.get(id);
+    if (!record) return;
+    const { intent } = record;
+    if (!isGuid(intent.conversationId)) return fail(id, 'rule', 'actions_reason_badId');
+    // Read the platform first: the row may have changed since the supervisor saw it (issue 9, conflicts).
+    const read = await fresh(intent.conversationId);
+    const conversation = read === undefined ? deps.conversation(intent.conversationId) : read;
+    if (!conversation) return fail(id, 'gone', null);
+    const changed = conversation.etag !== intent.etag;
+    const activeRecord = store.all().find((r) => r.id !== id && isInFlight(r) && r.intent.conversationId === intent.conversationId);
+    const rule = availability(intent.kind, { conversation, access: deps.access(), activeRecord });
+    const blocked = rule.reason ?? targetBlock(intent, conversation, deps.agents(), deps.queues());
+    if (blocked) return fail(id, changed ? 'conflict' : 'blocked', blocked);
+    if (intent.kind === 'assignAgent') {
+      await store.update(id, { capacityExceededBy: capacityExceededBy(conversation, deps.agents(), intent.agentId) });
+    }
+    return send(id, intent);
+  }
+
+  async function send(id: string, intent: ActionIntent): Promise<void> {
+    const transport = deps.transport();
+    if (!transport) return fail(id, 'signedOut', null);
+    await store.markSent(id, true);
+    const outcome = await perform(transport, intent);
+    if (outcome.ok) {
+      throttled.delete(id);
+      const exceeded = reportedExceeded(intent, outcome.body);
+      if (exceeded !== null) await store.update(id, { capacityExceededBy: exceeded || null });
+      deps.afterAction(intent.conversationId);
+      await noteReason(id, transport, intent);
+      return confirm(id, intent);
+    }
+    const failure = failureOf(outcome);
+    if (failure === 'throttled') return retryLater(id, outcome.retryAt, outcome.message);
+    // A dropped connection says nothing about whether the call took effect: the platform does.
+    if (failure === 'network') return settle(id, intent, outcome.message);
+    const after = failure === 'rule' || failure === 'conflict' ? await fresh(intent.conversationId) : undefined;
+    const changedMeanwhile = after !== undefined && (after === null || after.etag !== intent.etag);
+    const apiRole = deps.access().hasApiAccessRole && API_ROLE_SENSITIVE.has(intent.kind);
+    const reason = apiRole && (failure === 'forbidden' || failure === 'rule') ? 'actions_reason_apiAccessRole' : null;
+    if (after !== undefined) deps.afterAction(intent.conversationId);
+    return fail(id, changedMeanwhile && !reason ? 'conflict' : failure, reason, outcome.message);
+  }
+
+  /** A given reason goes to the platform as a note; if that fails the action still stands, and says so. */
+  async function noteReason(id: string, transport: DataverseTransport, intent: ActionIntent): Promise<void> {
+    const reason = 'reason' in intent ? intent.reason?.trim() : undefined;
+    if (!reason) return;
+    const subject = t('actions_note_subject', actionName(intent.kind), deps.access().userName ?? '');
+    const outcome = await writeActionNote(transport, intent.conversationId, subject, reason);
+    if (!outcome.ok) await store.update(id, { reason: 'actions_reason_noteFailed', detail: outcome.message });
+  }
+
+  async function retryLater(id: string, retryAt: number | null, message: string): Promise<void> {
+    const attempts = (throttled.get(id) ?? 0) + 1;
+    throttled.set(id, attempts);
+    await store.markSent(id, false);
+    if (attempts > timing.maxThrottleRetries) return fail(id, 'throttled', null, message);
+    const at = retryAt ?? deps.now() + timing.throttleFallbackMs;
+    await store.update(id, { retryAt: at });
+    setTimeout(() => void store.update(id, { retryAt: null }).then(() => execute(id)), Math.max(0, at - deps.now()));
+  }
+
+  /** The platform accepted the call: done only once a fresh read shows it. */
+  async function confirm(id: string, intent: ActionIntent): Promise<void> {
+    for (const delay of timing.confirmDelaysMs) {
+      await sleep(delay);
+      const read = await fresh(intent.conversationId);
+      if (read === undefined) continue;
+      const verdict = verify(intent, read, me(), false);
+      if (verdict === 'done') return done(id);
+      if (verdict === 'waitingForAgent') return waitForAgent(id, intent, timing.waitPollMs);
+      if (verdict === 'gone') return fail(id, 'gone', 'actions_reason_endedMeanwhile');
+    }
+    return fail(id, 'network', 'actions_reason_unconfirmed');
+  }
+
+  /** Outcome unknown (connection lost, or a worker died mid-call): ask the platform, never assume. */
+  async function settle(id: string, intent: ActionIntent, detail: string | null): Promise<void> {
+    const read = await fresh(intent.conversationId);
+    const verdict = read === undefined ? 'notYet' : verify(intent, read, me(), false);
+    if (verdict === 'done') return done(id);
+    if (verdict === 'waitingForAgent') return waitForAgent(id, intent, timing.waitPollMs);
+    return fail(id, 'network', 'actions_reason_notApplied', detail);
+  }
+
+  async function waitForAgent(id: string, intent: ActionIntent, delay: number): Promise<void> {
+    if (store.get(id)?.state !== 'waitingForAgent') await store.update(id, { state: 'waitingForAgent' });
+    await store.markSent(id, false);
+    setTimeout(() => void pollAgent(id, intent, delay), delay);
+  }
+
+  async function pollAgent(id: string, intent: ActionIntent, delay: number): Promise<void> {
+    const read = await fresh(intent.conversationId);
+    const next = Math.min(timing.waitPollMaxMs, Math.round(delay * 1.5));
+    if (read === undefined) return waitForAgent(id, intent, next);
+    const verdict = verify(intent, read, me(), true);
+    if (verdict === 'waitingForAgent') return waitForAgent(id, intent, next);
+    deps.afterAction(intent.conversationId);
+    if (verdict === 'done') return done(id);
+    return fail(id, verdict === 'gone' ? 'gone' : 'rejected', verdict === 'gone' ? 'actions_reason_endedMeanwhile' : null);
+  }
+
+  function labelOf(conversation: Conversation | undefined, id: string): string {
+    if (!conversation) return id;
+    const customer = conversation.customerName && conversation.customerName !== conversation.subject ? ` · ${conversation.customerName}` : '';
+    return `${conversation.subject || id}${customer}`;
+  }
+
+  return {
+    run(intent, requestId) {
+      const twin = store.all().some(
+        (r) => r.id === requestId || (isInFlight(r) && r.intent.conversationId === intent.conversationId && r.intent.kind === intent.kind),
+      );
+      if (twin) return;
+      const record: ActionRecord = {
+        id: requestId, intent, label: labelOf(deps.conversation(intent.conversationId), intent.conversationId),
+        state: 'pending', startedAt: deps.now(), finishedAt: null, failure: null, reason: null, detail: null,
+        retryAt: null, capacityExceededBy: null,
+      };
+      void store.add(record).then(() => execute(requestId));
+    },
+    async resume() {
+      await store.load();
+      for (const record of store.all().filter(isInFlight)) {
+        const { id, intent } = record;
+        if (record.state === 'waitingForAgent') void pollAgent(id, intent, timing.waitPollMs);
+        else if (store.wasSent(id)) void settle(id, intent, null);
+        else if (record.retryAt !== null && record.retryAt > deps.now()) void retryLater(id, record.retryAt, '');
+        else void execute(id);
+      }
+    },
+  };
+}

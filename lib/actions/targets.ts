@@ -1,0 +1,88 @@
+import type { Agent } from '../model/agent';
+import type { Conversation } from '../model/conversation';
+import { allowedPresences } from './rules';
+
+/**
+ * Who an action may go to. Transfer: human agents of the conversation's queue with an allowed presence, never an AI
+ * agent, never the current agent (platform-api.md §1.5). Assign: the queue's human agents, ranked, with what it would
+ * cost them; presence and capacity are the supervisor's to override (the platform ignores both on assign).
+ */
+
+const PRESENCE_ORDER = ['available', 'busy', 'away', 'dnd', 'offline', 'unknown'] as const;
+const byPresenceThenRoom = (a: Agent, b: Agent): number =>
+  PRESENCE_ORDER.indexOf(a.presence) - PRESENCE_ORDER.indexOf(b.presence) ||
+  (b.capacityFree ?? -1) - (a.capacityFree ?? -1) ||
+  a.name.localeCompare(b.name);
+
+const inQueue = (c: Conversation) => (a: Agent): boolean => !a.isBot && (c.queueId === null || a.queueIds.includes(c.queueId));
+
+export function transferTargets(conversation: Conversation, agents: readonly Agent[]): Agent[] {
+  const allowed = allowedPresences(conversation);
+  return agents
+    .filter((a) => conversation.queueId !== null && inQueue(conversation)(a))
+    .filter((a) => a.id !== conversation.agentId && allowed.includes(a.presence))
+    .sort(byPresenceThenRoom);
+}
+
+/** A piece of a recommendation's reason: an i18n key and its substitutions. */
+export interface ReasonPart {
+  key: string;
+  subs: Array<string | number>;
+}
+
+export interface AssignCandidate {
+  agent: Agent;
+  presenceAllowed: boolean;
+  /** Capacity units the assignment would put the agent over by: 0 when it fits, null when unknown. */
+  exceededBy: number | null;
+  /** Assignable without overriding presence or capacity. */
+  eligible: boolean;
+  /** The agent's level (1–4) in the skill asked for; null when they lack it or no skill was asked for. */
+  skillLevel: number | null;
+  /** Why this agent ranks where it does ("has the skill at level 4", "2 of 5 units free"). */
+  because: ReasonPart[];
+}
+
+/** Ranked best first: assignable, then skill match and proficiency, then free capacity and presence. */
+export function assignCandidates(
+  conversation: Conversation,
+  agents: readonly Agent[],
+  options: { skill?: string } = {},
+): AssignCandidate[] {
+  const allowed = allowedPresences(conversation);
+  const units = conversation.capacityUnits ?? null;
+  return agents
+    .filter(inQueue(conversation))
+    .map((agent) => candidate(agent, allowed.includes(agent.presence), units, options.skill))
+    .sort(
+      (a, b) =>
+        Number(b.eligible) - Number(a.eligible) ||
+        (b.skillLevel ?? 0) - (a.skillLevel ?? 0) ||
+        byPresenceThenRoom(a.agent, b.agent),
+    );
+}
+
+function candidate(agent: Agent, presenceAllowed: boolean, units: number | null, skill: string | undefined): AssignCandidate {
+  const free = agent.capacityFree;
+  const exceededBy = free === null ? null : units === null ? (free > 0 ? 0 : null) : Math.max(0, units - free);
+  const fits = free === null || exceededBy === 0;
+  const skillLevel = skill === undefined ? null : levelIn(agent, skill);
+  const because: ReasonPart[] = [];
+  if (skill !== undefined) {
+    because.push(skillLevel === null ? { key: 'actions_rank_noSkill', subs: [] } : { key: 'actions_rank_skill', subs: [skillLevel] });
+  }
+  if (free !== null && agent.capacityTotal !== null) because.push({ key: 'actions_rank_capacity', subs: [free, agent.capacityTotal] });
+  if (!presenceAllowed) because.push({ key: 'actions_rank_presence', subs: [agent.presenceText] });
+  return { agent, presenceAllowed, exceededBy, eligible: presenceAllowed && fits, skillLevel, because };
+}
+
+/** A skill without a rating counts as level 1: the agent has it, at the lowest proficiency we can claim. */
+function levelIn(agent: Agent, skill: string): number | null {
+  const match = agent.skills.find((s) => s.name === skill);
+  return match ? (match.level ?? 1) : null;
+}
+
+/** The skills the queue's agents have, for the picker's "skill needed" choice. */
+export function skillsAmong(agents: readonly Agent[]): string[] {
+  return [...new Set(agents.flatMap((a) => a.skills.map((s) => s.name)))].sort((a, b) => a.localeCompare(b));
+}

@@ -1,0 +1,397 @@
+import type { Access } from '../model/access';
+import type { ActionRecord } from '../model/actions';
+import type { Conversation } from '../model/conversation';
+import type { FeedPatch, FeedState, RowIssue } from '../model/feed-state';
+import type { Freshness } from '../model/freshness';
+import type { EffectiveSettings } from '../model/settings';
+import type { DataverseTransport } from '../dataverse/transport';
+import type { Failure } from '../dataverse/read';
+import type { FeedCounters } from '../dataverse/counters';
+import { backoffDelay } from '../dataverse/backoff';
+import { checkAccess, initialAccess } from '../access/check-access';
+import { FeedModel } from './feed-model';
+import { isEmptyDelta } from './diff';
+import { readFull, readParticipantsOf } from './read-full';
+import { latestModified, readChanges } from './read-changes';
+import { rereadConversation } from './reread';
+import * as fresh from './freshness';
+import { parsePersisted, type Persisted } from './persisted';
+
+/** How often the whole picture is re-read to catch anything the incremental reads missed. */
+export const RECONCILE_MS = 120_000;
+/** How often the role check runs again while all is well. */
+export const ACCESS_RECHECK_MS = 300_000;
+/** How often a signed-out or org-less worker looks again (one small request). */
+export const PROBE_MS = 15_000;
+/** Poll interval floor while views are open but none is visible. */
+export const HIDDEN_INTERVAL_MS = 30_000;
+/** Row issues kept for diagnostics (the count keeps growing). */
+const RECENT_ISSUES = 20;
+/** Action records kept for the log. */
+const RECENT_ACTIONS = 50;
+
+export interface FeedControllerDeps {
+  resolveOrg(): Promise<string | null>;
+  transportFor(org: string): DataverseTransport;
+  settings(): EffectiveSettings;
+  counters: FeedCounters;
+  storage: { load(): Promise<unknown>; save(value: Persisted): Promise<void> };
+  publish(patch: FeedPatch): void;
+  now?: () => number;
+  schedule?: (run: () => void, ms: number) => () => void;
+  random?: () => number;
+  log?: (line: string) => void;
+}
+
+type Demand = { views: number; visible: boolean };
+
+/**
+ * The one live picture. Runs the role check, then a full load, then incremental polls on a timer that follows
+ * demand (visible view: the set interval; hidden views: slower; no view: none), backs off on faults, obeys
+ * Retry-After, keeps stale data on failure and says so in `freshness`. Each change goes out once, as a patch.
+ */
+export class FeedController {
+  private readonly now: () => number;
+  private readonly schedule: (run: () => void, ms: number) => () => void;
+  private readonly random: () => number;
+  private readonly log: (line: string) => void;
+  private model = new FeedModel();
+  private access: Access = initialAccess(null, 'checking');
+  private freshness: Freshness;
+  private actions: ActionRecord[] = [];
+  private rowIssues: { count: number; recent: RowIssue[] } = { count: 0, recent: [] };
+  private pausedByUser = false;
+  private demand: Demand = { views: 0, visible: false };
+  private lastFullAt = 0;
+  private failures = 0;
+  private waitUntil = 0;
+  private running: Promise<void> | null = null;
+  private fullRequested = false;
+  private cancelTimer: (() => void) | null = null;
+  private cancelAging: (() => void) | null = null;
+  private started: Promise<void> | null = null;
+  private accessDue = false;
+
+  constructor(private readonly deps: FeedControllerDeps) {
+    this.now = deps.now ?? Date.now;
+    this.schedule = deps.schedule ?? ((run, ms) => {
+      const handle = setTimeout(run, ms);
+      return () => clearTimeout(handle);
+    });
+    this.random = deps.random ?? Math.random;
+    this.log = deps.log ?? ((line) => console.warn(line));
+    this.freshness = fresh.connecting(this.intervalMs());
+  }
+
+  /** Restore what a previous worker left in storage.session, then start polling if anyone is watching. */
+  start(): Promise<void> {
+    this.started ??= (async () => {
+      const persisted = parsePersisted(await this.deps.storage.load().catch(() => undefined));
+      if (persisted) {
+        this.model = FeedModel.fromData(persisted.model);
+        this.access = persisted.access;
+        this.freshness = persisted.freshness;
+        this.lastFullAt = persisted.lastFullAt;
+        this.rowIssues = persisted.rowIssues;
+        this.actions = persisted.actions;
+      }
+      this.reschedule(0);
+    })();
+    return this.started;
+  }
+
+  snapshot(): FeedState {
+    return {
+      access: this.access,
+      freshness: this.freshness,
+      settings: this.deps.settings(),
+      conversations: this.model.conversationList(),
+      agents: this.model.agentList(),
+      queues: [...this.model.queues],
+      actions: this.actions,
+      rowIssues: this.rowIssues,
+      paused: this.pausedByUser,
+    };
+  }
+
+  currentAccess(): Access {
+    return this.access;
+  }
+  conversation(id: string): Conversation | undefined {
+    return this.model.conversation(id);
+  }
+  agents() {
+    return this.model.agentList();
+  }
+  queues() {
+    return this.model.queues;
+  }
+
+  /** The transport to the org in use, once the user is known to be a supervisor there. */
+  transport(): DataverseTransport | null {
+    return this.access.state === 'supervisor' && this.access.org ? this.deps.transportFor(this.access.org) : null;
+  }
+
+  /** How many views are open and whether any is visible: sets the poll interval (none open: no polling). */
+  setDemand(demand: Demand): void {
+    const wasIdle = this.demand.views === 0;
+    const slower = !demand.visible && this.demand.visible;
+    this.demand = demand;
+    this.updateInterval();
+    if (wasIdle && demand.views > 0) this.reschedule(0);
+    else if (!slower) this.reschedule(this.delayAfterSuccess());
+  }
+
+  pause(): void {
+    this.pausedByUser = true;
+    this.cancelTimer?.();
+    this.setFreshness(fresh.paused(this.freshness));
+    this.emit({ paused: true });
+  }
+
+  resume(): void {
+    this.pausedByUser = false;
+    this.emit({ paused: false });
+    this.reschedule(0);
+  }
+
+  /** A manual refresh: a full re-read now. If one is running, callers share it; it never runs twice at once. */
+  refresh(): Promise<void> {
+    if (this.running) return this.running;
+    this.fullRequested = true;
+    return this.runCycle();
+  }
+
+  /** The workspace was (re)loaded: the user or org may have changed, so run the role check on the next cycle. */
+  recheckAccess(): void {
+    this.accessDue = true;
+    this.reschedule(Math.max(0, this.waitUntil - this.now()));
+  }
+
+  /** Ask for an incremental poll soon (after an action), sooner than the interval would. */
+  pollSoon(delayMs = 500): void {
+    this.reschedule(Math.max(delayMs, this.waitUntil - this.now()));
+  }
+
+  /** Re-read one conversation from the platform for the action runner; null when it closed or is gone. */
+  async refreshConversation(id: string): Promise<Conversation | null> {
+    const transport = this.transport();
+    if (!transport) throw new Error('No org to read from');
+    const result = await rereadConversation(transport, id);
+    if (!result.ok) throw new Error(`Could not re-read the conversation: ${result.failure.message}`);
+    const { delta, conversation } = this.model.applyReread(result.row, id, result.participants, this.now());
+    if (!isEmptyDelta(delta)) this.emit({ conversations: delta });
+    return conversation;
+  }
+
+  /** The action log from the action runner (whole, newest first), shown to every view. */
+  publishActions(records: readonly ActionRecord[]): void {
+    this.actions = records.slice(0, RECENT_ACTIONS);
+    this.emit({ actions: this.actions });
+    void this.persist();
+  }
+
+  /** Settings changed (user or policy): new interval, new policy limits. */
+  settingsChanged(): void {
+    const settings = this.deps.settings();
+    this.emit({ settings });
+    if (this.access.state === 'supervisor') this.setAccess({ ...this.access, policyAllows: { ...settings.values.actions } });
+    this.updateInterval();
+    this.reschedule(this.delayAfterSuccess());
+  }
+
+  /** Milliseconds since the last successful poll (or since start), for diagnostics. */
+  staleness(): number {
+    const last = this.freshness.lastSuccessAt;
+    this.deps.counters.stalenessMs = last === null ? 0 : this.now() - last;
+    return this.deps.counters.stalenessMs;
+  }
+
+  private runCycle(): Promise<void> {
+    this.running ??= this.cycle()
+      .catch((error: unknown) => this.log(`Floorwalker: feed cycle failed: ${error instanceof Error ? error.stack : String(error)}`))
+      .finally(() => {
+        this.running = null;
+        this.cancelAging?.();
+      });
+    return this.running;
+  }
+
+  private async cycle(): Promise<void> {
+    this.cancelAging = this.schedule(() => this.setFreshness(fresh.aged(this.freshness, this.now())), Math.max(3 * this.intervalMs(), 10_000) + 1);
+    const org = await this.deps.resolveOrg();
+    if (org !== this.access.org) this.switchOrg(org);
+    if (!org) return this.reschedule(PROBE_MS);
+    const transport = this.deps.transportFor(org);
+
+    if (this.accessIsDue()) {
+      this.accessDue = false;
+      const check = await checkAccess(transport, this.deps.settings().values.actions, this.now);
+      const transient = check.failure !== null && check.failure.failure !== 'signedOut';
+      if (transient && this.access.state === 'supervisor') {
+        // A fault during a routine re-check: keep the last good answer and try the check again soon.
+        this.access = { ...this.access, checkedAt: this.now() - ACCESS_RECHECK_MS + PROBE_MS };
+      } else {
+        if (check.failure) {
+          // Keep who we last knew the user to be, so a different user signing in later is noticed.
+          this.setAccess({ ...this.access, state: check.access.state, message: check.access.message, checkedAt: check.access.checkedAt });
+          return void this.onFailure(check.failure);
+        }
+        if (this.access.userId && check.access.userId !== this.access.userId) this.resetData();
+        this.setAccess(check.access);
+      }
+    }
+    if (this.access.state !== 'supervisor') {
+      if (this.model.conversationList().length > 0) this.resetData();
+      return this.reschedule(ACCESS_RECHECK_MS);
+    }
+    if (this.pausedByUser) return;
+
+    const full = this.fullRequested || this.lastFullAt === 0 || this.now() - this.lastFullAt >= RECONCILE_MS;
+    this.fullRequested = false;
+    const ok = full ? await this.fullLoad(transport) : await this.incremental(transport);
+    this.deps.counters.polls++;
+    if (!ok) return;
+    this.failures = 0;
+    this.setFreshness(fresh.succeeded(this.now(), this.intervalMs()));
+    this.staleness();
+    await this.persist();
+    this.reschedule(this.delayAfterSuccess());
+  }
+
+  private async fullLoad(transport: DataverseTransport): Promise<boolean> {
+    const result = await readFull(transport, this.access.userId ?? '');
+    if (!result.ok) return this.onFailure(result.failure);
+    this.noteIssues(result.issues);
+    const now = this.now();
+    const { conversations, agents, queues } = this.model.replaceAll(result.value, now);
+    const marks = this.model.watermarks;
+    marks.conversations ??= await latestModified(transport, 'msdyn_ocliveworkitems');
+    marks.participants ??= await latestModified(transport, 'msdyn_sessionparticipants');
+    marks.agentStatuses ??= await latestModified(transport, 'msdyn_agentstatuses');
+    this.lastFullAt = now;
+    this.emit({ queues, ...(isEmptyDelta(conversations) ? {} : { conversations }), ...(isEmptyDelta(agents) ? {} : { agents }) });
+    return true;
+  }
+
+  private async incremental(transport: DataverseTransport): Promise<boolean> {
+    const result = await readChanges(transport, this.model.watermarks, this.model.supervisedQueueIds());
+    if (!result.ok) return this.onFailure(result.failure);
+    this.noteIssues(result.issues);
+    const now = this.now();
+    const { delta, newSessions } = this.model.applyConversations(result.value.conversations, now);
+    const participants = [...result.value.participants];
+    if (newSessions.length > 0) {
+      const extra = await readParticipantsOf(transport, newSessions);
+      if (!extra.ok) return this.onFailure(extra.failure);
+      participants.push(...extra.rows);
+    }
+    const people = this.model.applyParticipants(participants, now);
+    const agents = this.model.applyAgentStatuses(result.value.statuses, now);
+    const upsert = new Map([...delta.upsert, ...people.upsert].map((row) => [row.id, row]));
+    for (const id of delta.remove) upsert.delete(id);
+    const conversations = { upsert: [...upsert.values()], remove: delta.remove };
+    const patch: FeedPatch = {};
+    if (!isEmptyDelta(conversations)) patch.conversations = conversations;
+    if (!isEmptyDelta(agents)) patch.agents = agents;
+    if (Object.keys(patch).length > 0) this.emit(patch);
+    return true;
+  }
+
+  /** Keep the data, say what went wrong, and pick the next try: Retry-After, sign-in probe, or backoff. */
+  private onFailure(failure: Failure): false {
+    this.failures++;
+    const now = this.now();
+    let delay: number;
+    if (failure.failure === 'throttled' && failure.retryAt) delay = failure.retryAt - now;
+    else if (failure.failure === 'signedOut') delay = PROBE_MS;
+    else delay = Math.max(backoffDelay(this.failures, undefined, this.random), failure.retryAt ? failure.retryAt - now : 0);
+    this.waitUntil = now + delay;
+    if (failure.failure === 'signedOut' && this.access.state !== 'signedOut') this.setAccess({ ...this.access, state: 'signedOut', message: failure.message });
+    this.setFreshness(fresh.failed(this.freshness, failure.failure, now, failure.failure === 'signedOut' ? null : now + delay));
+    this.reschedule(delay);
+    return false;
+  }
+
+  private accessIsDue(): boolean {
+    if (this.accessDue) return true;
+    const { state, checkedAt } = this.access;
+    if (state !== 'supervisor' && state !== 'notSupervisor') return true;
+    return checkedAt === null || this.now() - checkedAt >= ACCESS_RECHECK_MS;
+  }
+
+  private switchOrg(org: string | null): void {
+    this.resetData();
+    this.setAccess(initialAccess(org));
+  }
+
+  private resetData(): void {
+    const before = this.model;
+    this.model = new FeedModel();
+    this.lastFullAt = 0;
+    const removed = before.conversationList().map((row) => row.id);
+    const removedAgents = before.agentList().map((row) => row.id);
+    this.emit({ conversations: { upsert: [], remove: removed }, agents: { upsert: [], remove: removedAgents }, queues: [] });
+  }
+
+  private intervalMs(): number {
+    const visibleMs = this.deps.settings().values.pollIntervalSeconds * 1000;
+    return this.demand.visible || this.demand.views === 0 ? visibleMs : Math.max(HIDDEN_INTERVAL_MS, visibleMs);
+  }
+
+  private updateInterval(): void {
+    this.setFreshness(fresh.withInterval(this.freshness, this.intervalMs()));
+  }
+
+  private delayAfterSuccess(): number {
+    return Math.max(this.intervalMs(), this.waitUntil - this.now());
+  }
+
+  /** One timer: the next cycle. Nothing is scheduled while paused or while no view is open. */
+  private reschedule(ms: number): void {
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+    if (this.pausedByUser || this.demand.views === 0) return;
+    this.cancelTimer = this.schedule(() => {
+      this.cancelTimer = null;
+      void this.runCycle();
+    }, Math.max(0, ms));
+  }
+
+  private noteIssues(issues: readonly RowIssue[]): void {
+    if (issues.length === 0) return;
+    this.deps.counters.invalidRows += issues.length;
+    for (const issue of issues) this.log(`Floorwalker: ${issue.entity} ${issue.id ?? '?'} left out: ${issue.field}: ${issue.message}`);
+    this.rowIssues = { count: this.rowIssues.count + issues.length, recent: [...this.rowIssues.recent, ...issues].slice(-RECENT_ISSUES) };
+    this.emit({ rowIssues: this.rowIssues });
+  }
+
+  private setAccess(access: Access): void {
+    if (JSON.stringify(access) === JSON.stringify(this.access)) return;
+    this.access = access;
+    this.emit({ access });
+  }
+
+  private setFreshness(freshness: Freshness): void {
+    if (JSON.stringify(freshness) === JSON.stringify(this.freshness)) return;
+    this.freshness = freshness;
+    this.emit({ freshness });
+  }
+
+  private emit(patch: FeedPatch): void {
+    this.deps.publish(patch);
+  }
+
+  private async persist(): Promise<void> {
+    const value: Persisted = {
+      version: 1,
+      access: this.access,
+      freshness: this.freshness,
+      lastFullAt: this.lastFullAt,
+      rowIssues: this.rowIssues,
+      actions: this.actions,
+      model: this.model.toData(),
+    };
+    await this.deps.storage.save(value).catch((error: unknown) => this.log(`Floorwalker: snapshot not saved: ${String(error)}`));
+  }
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { AccessSchema } from '../model/access';
+import { ActionRecordSchema } from '../model/actions';
+import { AgentSchema, QueueSchema } from '../model/agent';
+import { ConversationSchema } from '../model/conversation';
+import { RowIssueSchema } from '../model/feed-state';
+import { FreshnessSchema } from '../model/freshness';
+import { PresenceRowSchema } from '../dataverse/operations/agents';
+import { ParticipantRowSchema } from '../dataverse/operations/session-participants';
+
+const nullableMs = z.number().nullable();
+
+/**
+ * What a worker leaves in storage.session so the next one resumes within one interval without a full reload:
+ * the picture, the watermarks and the role check. Versioned; anything that does not parse is ignored (a full
+ * load follows), never trusted.
+ */
+export const PersistedSchema = z.object({
+  version: z.literal(1),
+  access: AccessSchema,
+  freshness: FreshnessSchema,
+  lastFullAt: z.number(),
+  rowIssues: z.object({ count: z.number().int(), recent: z.array(RowIssueSchema) }),
+  actions: z.array(ActionRecordSchema),
+  model: z.object({
+    conversations: z.array(ConversationSchema),
+    sessionOf: z.array(z.tuple([z.string(), z.string().nullable()])),
+    participants: z.array(ParticipantRowSchema),
+    agents: z.array(AgentSchema),
+    presences: z.array(PresenceRowSchema),
+    queues: z.array(QueueSchema),
+    watermarks: z.object({ conversations: nullableMs, participants: nullableMs, agentStatuses: nullableMs }),
+  }),
+});
+export type Persisted = z.infer<typeof PersistedSchema>;
+
+export function parsePersisted(value: unknown): Persisted | null {
+  const parsed = PersistedSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}

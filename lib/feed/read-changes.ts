@@ -1,0 +1,43 @@
+import type { DataverseTransport } from '../dataverse/transport';
+import { readOne } from '../dataverse/read';
+import { conversationsRequest, type ConversationRow } from '../dataverse/operations/conversations';
+import { participantsChangedRequest, type ParticipantRow } from '../dataverse/operations/session-participants';
+import { agentStatusesRequest, type AgentStatusRow } from '../dataverse/operations/agents';
+import { latestModifiedRequest, LatestModifiedSchema } from '../dataverse/operations/latest-modified';
+import type { Watermarks } from './feed-model';
+import { Reader, SPECS, type Read } from './read-full';
+
+/**
+ * How far back each incremental read reaches before the watermark. Rows committed late with an earlier modifiedon
+ * are caught; rows seen twice are dropped by row version.
+ */
+export const OVERLAP_MS = 10_000;
+
+export interface Changes {
+  conversations: ConversationRow[];
+  participants: ParticipantRow[];
+  statuses: AgentStatusRow[];
+}
+
+/**
+ * Everything changed since the watermarks: conversations in any state and any queue (so closes and moves out of
+ * the supervised queues are seen), participants, agent statuses.
+ */
+export async function readChanges(transport: DataverseTransport, marks: Watermarks, queueIds: readonly string[]): Promise<Read<Changes>> {
+  const reader = new Reader(transport);
+  const since = (mark: number | null) => (mark ?? 0) - OVERLAP_MS;
+  const conversations = await reader.rows(conversationsRequest(queueIds, since(marks.conversations), false), SPECS.conversation);
+  if (!conversations.ok) return conversations;
+  const participants = await reader.rows(participantsChangedRequest(since(marks.participants)), SPECS.participant);
+  if (!participants.ok) return participants;
+  const statuses = await reader.rows(agentStatusesRequest(since(marks.agentStatuses)), SPECS.status);
+  if (!statuses.ok) return statuses;
+  return { ok: true, value: { conversations: conversations.rows, participants: participants.rows, statuses: statuses.rows }, issues: reader.issues };
+}
+
+/** The newest modifiedon of a table, or null if it is empty or unreadable (the next full load tries again). */
+export async function latestModified(transport: DataverseTransport, entitySet: string): Promise<number | null> {
+  const result = await readOne(transport, latestModifiedRequest(entitySet), LatestModifiedSchema);
+  const at = result.ok ? Date.parse(result.value.value[0]?.modifiedon ?? '') : Number.NaN;
+  return Number.isNaN(at) ? null : at;
+}

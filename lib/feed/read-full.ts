@@ -1,0 +1,135 @@
+import type { Skill } from '../model/agent';
+import type { RowIssue } from '../model/feed-state';
+import type { z } from 'zod';
+import type { DataverseRequest, DataverseTransport } from '../dataverse/transport';
+import { readRows, type Failure, type RowSpec } from '../dataverse/read';
+import { omnichannelQueuesRequest, QueueRowSchema, toQueue, userQueuesRequest } from '../dataverse/operations/queues';
+import { CONVERSATION_ENTITY, conversationsRequest, ConversationRowSchema, type ConversationRow } from '../dataverse/operations/conversations';
+import { PARTICIPANT_ENTITY, ParticipantRowSchema, participantsOfSessionsRequest, type ParticipantRow } from '../dataverse/operations/session-participants';
+import {
+  agentStatusesRequest,
+  AgentStatusRowSchema,
+  BookableResourceRowSchema,
+  bookableResourcesRequest,
+  presencesRequest,
+  PresenceRowSchema,
+  queueMembersRequest,
+  QueueMemberRowSchema,
+  ratingValuesRequest,
+  RatingValueRowSchema,
+  resourceSkillsRequest,
+  ResourceSkillRowSchema,
+} from '../dataverse/operations/agents';
+import { FORMATTED } from '../dataverse/odata';
+import type { FullLoad } from './feed-model';
+import type { Member } from './normalize-agent';
+
+export type Read<T> = { ok: true; value: T; issues: RowIssue[] } | { ok: false; failure: Failure };
+
+/** Row specs: entity name and key column for reporting rows that fail validation. */
+export const SPECS = {
+  queue: { entity: 'queue', idField: 'queueid', schema: QueueRowSchema },
+  conversation: { entity: CONVERSATION_ENTITY, idField: 'activityid', schema: ConversationRowSchema },
+  participant: { entity: PARTICIPANT_ENTITY, idField: 'msdyn_sessionparticipantid', schema: ParticipantRowSchema },
+  member: { entity: 'systemuser', idField: 'systemuserid', schema: QueueMemberRowSchema },
+  status: { entity: 'msdyn_agentstatus', idField: 'msdyn_agentstatusid', schema: AgentStatusRowSchema },
+  presence: { entity: 'msdyn_presence', idField: 'msdyn_presenceid', schema: PresenceRowSchema },
+  resource: { entity: 'bookableresource', idField: 'bookableresourceid', schema: BookableResourceRowSchema },
+  skill: { entity: 'bookableresourcecharacteristic', idField: 'bookableresourcecharacteristicid', schema: ResourceSkillRowSchema },
+  rating: { entity: 'ratingvalue', idField: 'ratingvalueid', schema: RatingValueRowSchema },
+} as const;
+
+/** Sessions per participants request: keeps the In() list, and so the URL, short. */
+const SESSIONS_PER_REQUEST = 50;
+
+/** Collects row issues across reads and stops at the first failed read. */
+export class Reader {
+  issues: RowIssue[] = [];
+  constructor(private readonly transport: DataverseTransport) {}
+  async rows<S extends z.ZodType>(request: DataverseRequest, spec: RowSpec<S>) {
+    const result = await readRows(this.transport, request, spec);
+    if (result.ok) this.issues.push(...result.issues);
+    return result;
+  }
+}
+
+class ReadFailed extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.message);
+  }
+}
+
+function must<T>(result: { ok: true; rows: T[] } | { ok: false; failure: Failure }): T[] {
+  if (!result.ok) throw new ReadFailed(result.failure);
+  return result.rows;
+}
+
+/**
+ * The full picture: the supervisor's queues (and every omnichannel queue, as assign targets), the ongoing
+ * conversations in the supervised queues with their session participants, and the agents of those queues with
+ * presence, free capacity and skills.
+ */
+export async function readFull(transport: DataverseTransport, userId: string): Promise<Read<FullLoad>> {
+  const reader = new Reader(transport);
+  try {
+    const own = must(await reader.rows(userQueuesRequest(userId), SPECS.queue));
+    const all = must(await reader.rows(omnichannelQueuesRequest(), SPECS.queue));
+    const ownIds = new Set(own.map((row) => row.queueid));
+    const queues = [...all, ...own.filter((row) => !all.some((other) => other.queueid === row.queueid))].map((row) => toQueue(row, ownIds.has(row.queueid)));
+    const supervised = [...ownIds];
+
+    const conversations = supervised.length === 0 ? [] : must(await reader.rows(conversationsRequest(supervised), SPECS.conversation));
+    const participants = must(await readParticipantsOf(reader, sessionsOf(conversations)));
+
+    const members = new Map<string, Member>();
+    for (const queueId of supervised) {
+      for (const row of must(await reader.rows(queueMembersRequest(queueId), SPECS.member))) {
+        if (row.isdisabled) continue;
+        const member = members.get(row.systemuserid) ?? { id: row.systemuserid, name: row.fullname ?? '', isBot: Boolean(row.msdyn_botapplicationid), queueIds: [] };
+        member.queueIds.push(queueId);
+        members.set(member.id, member);
+      }
+    }
+    const presences = must(await reader.rows(presencesRequest(), SPECS.presence));
+    const statuses = must(await reader.rows(agentStatusesRequest(), SPECS.status));
+    const skills = await readSkills(reader);
+    return { ok: true, value: { queues, conversations, participants, members: [...members.values()], skills, statuses, presences }, issues: reader.issues };
+  } catch (error) {
+    if (error instanceof ReadFailed) return { ok: false, failure: error.failure };
+    throw error;
+  }
+}
+
+export const sessionsOf = (rows: readonly ConversationRow[]): string[] =>
+  [...new Set(rows.map((row) => row._msdyn_lastsessionid_value).filter((id): id is string => id !== null))];
+
+/** Participants of the given sessions, a few dozen sessions per request. */
+export async function readParticipantsOf(reader: Reader | DataverseTransport, sessionIds: readonly string[]): Promise<{ ok: true; rows: ParticipantRow[] } | { ok: false; failure: Failure }> {
+  const r = reader instanceof Reader ? reader : new Reader(reader);
+  const rows: ParticipantRow[] = [];
+  for (let i = 0; i < sessionIds.length; i += SESSIONS_PER_REQUEST) {
+    const result = await r.rows(participantsOfSessionsRequest(sessionIds.slice(i, i + SESSIONS_PER_REQUEST)), SPECS.participant);
+    if (!result.ok) return result;
+    rows.push(...result.rows);
+  }
+  return { ok: true, rows };
+}
+
+/** Skills come from Universal Resource Scheduling: user → bookable resource → characteristics with a rating. */
+async function readSkills(reader: Reader): Promise<Map<string, Skill[]>> {
+  const resources = must(await reader.rows(bookableResourcesRequest(), SPECS.resource));
+  const links = must(await reader.rows(resourceSkillsRequest(), SPECS.skill));
+  const ratings = must(await reader.rows(ratingValuesRequest(), SPECS.rating));
+  const userOf = new Map(resources.map((row) => [row.bookableresourceid, row._userid_value]));
+  const levelOf = new Map(ratings.map((row) => [row.ratingvalueid, row.value]));
+  const skills = new Map<string, Skill[]>();
+  for (const link of links) {
+    const userId = userOf.get(link._resource_value);
+    if (!userId) continue;
+    const list = skills.get(userId) ?? [];
+    list.push({ name: link[`_characteristic_value${FORMATTED}`] ?? '', level: link._ratingvalue_value ? (levelOf.get(link._ratingvalue_value) ?? null) : null });
+    skills.set(userId, list);
+  }
+  for (const list of skills.values()) list.sort((a, b) => a.name.localeCompare(b.name));
+  return skills;
+}

@@ -1,0 +1,10 @@
+import { t } from '../i18n';
+import { CHANNEL } from '../model/channel-codes';
+
+const NAME_BY_CODE = new Map<number, string>(Object.entries(CHANNEL).map(([name, code]) => [code, name]));
+
+/** msdyn_channel code → its label. An unknown code is shown as its number, never dropped: the platform adds channels. */
+export function channelLabel(code: number): string {
+  const name = NAME_BY_CODE.get(code);
+  return name ? t(`panel_channel_${name}`) : t('panel_channel_unknown', code);
+}

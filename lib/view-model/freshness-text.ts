@@ -1,0 +1,38 @@
+import { t } from '../i18n';
+import type { Freshness } from '../model/freshness';
+import { formatClockTime } from '../format/clock';
+import { formatAgo } from '../format/relative';
+
+export type FreshnessTone = 'live' | 'stale' | 'problem';
+
+export interface FreshnessText {
+  tone: FreshnessTone;
+  text: string;
+}
+
+/**
+ * The header's one line about how current the picture is, worded from the feed's own Freshness data (never
+ * guessed here). `connected` is the port: while it is down the worker's last word may be out of date.
+ */
+export function describeFreshness(freshness: Freshness | null, connected: boolean, now: number, locale: string): FreshnessText {
+  if (!freshness) return { tone: 'stale', text: t('panel_freshness_connecting') };
+  if (!connected) return { tone: 'stale', text: t('panel_freshness_reconnecting') };
+  const updated = freshness.lastSuccessAt === null ? null : formatAgo(freshness.lastSuccessAt, now, locale);
+  const at = (ms: number | null) => formatClockTime(ms ?? now, now, locale);
+  switch (freshness.state) {
+    case 'connecting':
+      return { tone: 'stale', text: t('panel_freshness_connecting') };
+    case 'live':
+      return { tone: 'live', text: updated ? t('panel_freshness_live', updated) : t('panel_freshness_liveNow') };
+    case 'delayed':
+      return { tone: 'stale', text: updated ? t('panel_freshness_delayedUpdated', updated) : t('panel_freshness_delayed') };
+    case 'paused':
+      return { tone: 'stale', text: updated ? t('panel_freshness_pausedUpdated', updated) : t('panel_freshness_paused') };
+    case 'offline':
+      return { tone: 'problem', text: t('panel_freshness_offline', at(freshness.failingSince ?? freshness.lastSuccessAt)) };
+    case 'throttled':
+      return { tone: 'problem', text: t('panel_freshness_throttled', at(freshness.retryAt)) };
+    case 'signedOut':
+      return { tone: 'problem', text: t('panel_freshness_signedOut') };
+  }
+}

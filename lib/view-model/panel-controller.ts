@@ -1,0 +1,130 @@
+import { effect, signal, type ReadonlySignal } from '@preact/signals';
+import { locale, setLanguageOverride, t } from '../i18n';
+import type { ActionIntent } from '../model/actions';
+import { createAnnouncer, type Announcement } from './announcer';
+import { channelLabel } from './channel-labels';
+import { createClock } from './clock';
+import { createConversationList, type ConversationList } from './conversation-list';
+import { createFeedModel, type FeedModel } from './feed-model';
+import type { FeedSource } from './feed-source';
+import { createSavedViews, savedViewsKey, type SavedViews, type StorageAreaLike } from './saved-views';
+import { createViewState, type ViewState } from './view-state';
+
+export interface PanelController {
+  feed: FeedModel;
+  view: ViewState;
+  list: ConversationList;
+  savedViews: SavedViews;
+  now: ReadonlySignal<number>;
+  announcement: ReadonlySignal<Announcement | null>;
+  /** True from a manual refresh until the feed reports a newer poll (or gives up): the button stays disabled. */
+  refreshing: ReadonlySignal<boolean>;
+  refresh(): void;
+  setPaused(paused: boolean): void;
+  sendIntent(intent: ActionIntent): void;
+}
+
+export interface PanelControllerOptions {
+  source: FeedSource;
+  /** browser.storage.sync in the extension; WXT's fake in tests. */
+  storage: StorageAreaLike;
+  stop: AbortSignal;
+  /** A refresh that gets no answer re-enables the button after this long. */
+  refreshTimeoutMs?: number;
+  newRequestId?: () => string;
+}
+
+/** Everything a panel needs, wired to one feed source. Entrypoints create it; components only read it. */
+export function createPanelController(options: PanelControllerOptions): PanelController {
+  const { source, stop } = options;
+  const feed = createFeedModel();
+  const view = createViewState();
+  const now = createClock(stop);
+  const list = createConversationList(feed, view, {
+    now,
+    locale,
+    channelLabel,
+    noneLabel: () => t('panel_group_none'),
+  });
+  const savedViews = createSavedViews(options.storage, () =>
+    savedViewsKey(feed.access.peek()?.org ?? null, feed.access.peek()?.userId ?? null),
+  );
+  const announcement = createAnnouncer({
+    ready: feed.ready,
+    conversations: feed.conversations.all,
+    freshness: feed.freshness,
+    now,
+    stop,
+  });
+
+  const refreshing = signal(false);
+  let refreshBaseline: number | null = null;
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  const endRefresh = () => {
+    clearTimeout(refreshTimer);
+    refreshing.value = false;
+  };
+  const disposeRefreshWatch = effect(() => {
+    const lastSuccessAt = feed.freshness.value?.lastSuccessAt ?? null;
+    if (refreshing.peek() && lastSuccessAt !== refreshBaseline) endRefresh();
+  });
+
+  // Saved views belong to the signed-in user: (re)load them once we know who that is.
+  let loadedFor: string | null = null;
+  const disposeViewsLoad = effect(() => {
+    const access = feed.access.value;
+    if (!access) return;
+    const key = savedViewsKey(access.org, access.userId);
+    if (key === loadedFor) return;
+    loadedFor = key;
+    void savedViews.load().catch(() => undefined);
+  });
+
+  // The organisation or the user may pin the UI language in settings; otherwise the browser's language holds.
+  const disposeLanguage = effect(() => {
+    const override = feed.settings.value?.values.language;
+    if (override) setLanguageOverride(override);
+  });
+
+  const unsubscribers = [
+    source.onMessage((message) => feed.apply(message)),
+    source.onDisconnect(() => feed.disconnected()),
+  ];
+  stop.addEventListener(
+    'abort',
+    () => {
+      endRefresh();
+      disposeRefreshWatch();
+      disposeViewsLoad();
+      disposeLanguage();
+      unsubscribers.forEach((unsubscribe) => unsubscribe());
+      source.close();
+    },
+    { once: true },
+  );
+  source.connect();
+
+  const newRequestId = options.newRequestId ?? (() => crypto.randomUUID());
+  return {
+    feed,
+    view,
+    list,
+    savedViews,
+    now,
+    announcement,
+    refreshing,
+    refresh() {
+      if (refreshing.peek()) return;
+      refreshing.value = true;
+      refreshBaseline = feed.freshness.peek()?.lastSuccessAt ?? null;
+      refreshTimer = setTimeout(endRefresh, options.refreshTimeoutMs ?? 15_000);
+      source.send({ type: 'refresh' });
+    },
+    setPaused(paused) {
+      source.send({ type: paused ? 'pause' : 'resume' });
+    },
+    sendIntent(intent) {
+      source.send({ type: 'action', requestId: newRequestId(), intent });
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import type { ActionIntent } from '../model/actions';
+import type { FeedPatch, FeedState } from '../model/feed-state';
+import { classifySender, type SenderInfo } from '../protocol/sender';
+import type { SenderKind } from '../protocol/runtime-message';
+import { VIEW_PORT_NAME, ViewToWorkerSchema, type WorkerToView } from '../protocol/view-port';
+
+/** The parts of runtime.Port the hub uses; tests hand in a fake (WXT's fake browser has no ports). */
+export interface ViewPort {
+  name: string;
+  sender?: SenderInfo;
+  postMessage(message: unknown): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+  disconnect(): void;
+}
+
+export interface ViewHubDeps {
+  ownId: string;
+  /** Resolves once the feed has restored its last snapshot, so the first snapshot a view gets is not empty. */
+  ready: Promise<void>;
+  snapshot(): FeedState;
+  setDemand(demand: { views: number; visible: boolean }): void;
+  pause(): void;
+  resume(): void;
+  refresh(): void;
+  action(intent: ActionIntent, requestId: string, sender: SenderKind): void;
+  log?: (line: string) => void;
+}
+
+interface View {
+  sender: SenderKind;
+  subscribed: boolean;
+  visible: boolean;
+}
+
+/**
+ * Fan-out to every open view over long-lived ports: each gets a snapshot on hello, then the same patches. The
+ * feed runs once however many views there are. Only our own pages and our content script may connect; every
+ * message is validated and an invalid one is answered with `rejected`, never acted on.
+ */
+export function createViewHub(deps: ViewHubDeps) {
+  const log = deps.log ?? ((line: string) => console.warn(line));
+  const views = new Map<ViewPort, View>();
+
+  const post = (port: ViewPort, message: WorkerToView) => {
+    try {
+      port.postMessage(message);
+    } catch {
+      drop(port); // the view went away between our check and the post
+    }
+  };
+
+  const updateDemand = () => {
+    const subscribed = [...views.values()].filter((view) => view.subscribed);
+    deps.setDemand({ views: subscribed.length, visible: subscribed.some((view) => view.visible) });
+  };
+
+  const drop = (port: ViewPort) => {
+    if (views.delete(port)) updateDemand();
+  };
+
+  async function receive(port: ViewPort, view: View, message: unknown): Promise<void> {
+    const parsed = ViewToWorkerSchema.safeParse(message);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const reason = `Invalid message: ${issue ? `${issue.path.join('.') || 'message'}: ${issue.message}` : 'unreadable'}`;
+      log(`Floorwalker: ${reason}`);
+      post(port, { type: 'rejected', reason });
+      return;
+    }
+    const request = parsed.data;
+    switch (request.type) {
+      case 'hello':
+        view.visible = request.visible;
+        await deps.ready;
+        if (!views.has(port)) return;
+        post(port, { type: 'snapshot', state: deps.snapshot() });
+        view.subscribed = true;
+        updateDemand();
+        return;
+      case 'visibility':
+        view.visible = request.visible;
+        updateDemand();
+        return;
+      case 'heartbeat':
+        return; // receiving it is the point: it keeps the worker alive while a view is open
+      case 'pause':
+        return deps.pause();
+      case 'resume':
+        return deps.resume();
+      case 'refresh':
+        return deps.refresh();
+      case 'action':
+        return deps.action(request.intent, request.requestId, view.sender);
+    }
+  }
+
+  return {
+    connect(port: ViewPort): void {
+      if (port.name !== VIEW_PORT_NAME) return;
+      const sender = classifySender(port.sender ?? {}, deps.ownId);
+      if (!sender) {
+        log(`Floorwalker: view port from an unknown sender refused (${port.sender?.url ?? 'no url'})`);
+        port.disconnect();
+        return;
+      }
+      const view: View = { sender, subscribed: false, visible: false };
+      views.set(port, view);
+      port.onDisconnect.addListener(() => drop(port));
+      port.onMessage.addListener((message) => void receive(port, view, message));
+    },
+    broadcast(patch: FeedPatch): void {
+      for (const [port, view] of views) if (view.subscribed) post(port, { type: 'patch', patch });
+    },
+    size(): number {
+      return views.size;
+    },
+  };
+}

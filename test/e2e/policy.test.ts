@@ -1,0 +1,150 @@
+/**
+ * The organisation's policy, end to end: real Chromium reads a real policy file from the Linux managed policy
+ * folder for the test build's ID, and the extension applies it, live.
+ *
+ * Chromium reads only /etc/chromium/policies/managed, so this file binds a temporary folder over /etc/chromium.
+ * To leave the machine's /etc alone that must happen in a private mount namespace, as root (scripts/e2e-policy.sh):
+ *   FLOORWALKER_OUTER_MNT_NS=$(readlink /proc/self/ns/mnt) \
+ *     unshare -m --propagation private npx vitest run --project e2e test/e2e/policy.test.ts
+ * Anywhere else the tests are skipped and the reason printed.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_EXTENSION_ID } from '../../scripts/paths';
+import { startHarness, type Harness } from './harness';
+
+const POLICY_DIR = '/etc/chromium';
+
+/**
+ * scripts/e2e-policy.sh records the mount namespace it started in (FLOORWALKER_OUTER_MNT_NS) before `unshare -m`;
+ * being in another one proves the bind mount below stays private. (/proc/1 is not readable in every sandbox.)
+ */
+function whyNotRunnable(): string | null {
+  if (process.platform !== 'linux') return 'managed policy files are read from /etc/chromium on Linux only';
+  if (process.getuid?.() !== 0) return 'binding a policy folder over /etc/chromium needs root';
+  const outer = process.env.FLOORWALKER_OUTER_MNT_NS;
+  if (!outer) return 'run it with scripts/e2e-policy.sh, which gives it a private mount namespace';
+  try {
+    if (readlinkSync('/proc/self/ns/mnt') === outer) return 'still in the outer mount namespace: unshare -m did not take effect';
+  } catch {
+    return 'cannot read /proc/self/ns/mnt to check the mount namespace';
+  }
+  return null;
+}
+
+const reason = whyNotRunnable();
+if (reason) console.log(`policy e2e skipped: ${reason}`);
+
+const NOTICE = 'Conversations are monitored for quality. Tell the customer when you join.';
+
+function writePolicy(root: string, policy: Record<string, unknown>): void {
+  const file = join(root, 'policies/managed/floorwalker.json');
+  // Write then rename, so Chromium's watcher never reads half a file.
+  writeFileSync(`${file}.tmp`, JSON.stringify({ '3rdparty': { extensions: { [TEST_EXTENSION_ID]: policy } } }));
+  execFileSync('mv', [`${file}.tmp`, file]);
+}
+
+/** The text read with a control: its aria-describedby targets. */
+async function description(page: Page, selector: string): Promise<string> {
+  return page.$eval(selector, (element) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
+}
+
+describe.skipIf(reason !== null)('managed policy in real Chromium', () => {
+  let root: string;
+  let h: Harness;
+  let options: Page;
+  let panel: Page;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'floorwalker-policy-'));
+    mkdirSync(join(root, 'policies/managed'), { recursive: true });
+    if (existsSync(join(POLICY_DIR, 'master_preferences'))) copyFileSync(join(POLICY_DIR, 'master_preferences'), join(root, 'master_preferences'));
+    writePolicy(root, {
+      pollIntervalSeconds: 20,
+      actions: { forceClose: false },
+      monitoringNotice: NOTICE,
+      requireReason: { transfer: true },
+    });
+    mkdirSync(POLICY_DIR, { recursive: true });
+    execFileSync('mount', ['--bind', root, POLICY_DIR]);
+    h = await startHarness({ scenario: 'typical' });
+    options = await h.openExtensionPage('options.html');
+  });
+
+  afterAll(async () => {
+    await h?.close();
+    if (root) {
+      execFileSync('umount', [POLICY_DIR]);
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('shows the locked values on the options page, each labelled "Managed by your organization"', async () => {
+    // Chromium hands the policy to the extension a few seconds after start.
+    await options.waitForFunction(() => (document.querySelector<HTMLInputElement>('#pollIntervalSeconds')?.value ?? '') === '20', {
+      timeout: 20_000,
+    });
+    expect(await options.$eval('#pollIntervalSeconds', (input) => (input as HTMLInputElement).readOnly)).toBe(true);
+    expect(await description(options, '#pollIntervalSeconds')).toContain('Managed by your organization');
+
+    expect(await options.$eval('#action-forceClose', (input) => [(input as HTMLInputElement).disabled, (input as HTMLInputElement).checked])).toEqual([true, false]);
+    expect(await description(options, '#action-forceClose')).toContain('Managed by your organization');
+    // Not restricted: still the user's to change.
+    expect(await options.$eval('#action-transfer', (input) => (input as HTMLInputElement).disabled)).toBe(false);
+    expect(await description(options, '#action-transfer')).not.toContain('Managed');
+
+    expect(await options.$eval('#monitoringNotice', (area) => (area as HTMLTextAreaElement).value)).toBe(NOTICE);
+    expect(await options.$eval('#reason-transfer', (input) => (input as HTMLInputElement).checked)).toBe(true);
+  });
+
+  it('shows the organisation’s monitoring notice in the panel, beside the conversation’s actions', async () => {
+    panel = await h.openSidePanel();
+    const row = await panel.waitForSelector('[role="row"].fw-row', { timeout: 20_000 });
+    await row!.click();
+    await panel.waitForFunction((notice) => document.querySelector('dialog[open] [role="note"]')?.textContent?.includes(notice), { timeout: 10_000 }, NOTICE);
+  });
+
+  it('refuses to request access to a host outside the organization list when the policy sets one', async () => {
+    await options.bringToFront();
+    writePolicy(root, {
+      pollIntervalSeconds: 20,
+      actions: { forceClose: false },
+      monitoringNotice: NOTICE,
+      requireReason: { transfer: true },
+      orgUrls: [h.emulatorUrl],
+    });
+    await options.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('#orgUrls')?.readOnly === true, { timeout: 20_000 });
+    await options.type('#host-address', 'https://proxy.mcas.ms');
+    await options.click('#host-address + button');
+    await options.waitForFunction(() => document.getElementById('host-outcome')?.textContent === 'Blocked by your organization', {
+      timeout: 5_000,
+    });
+  });
+
+  it('applies a policy change while the browser runs, without a restart or a reload', async () => {
+    writePolicy(root, { pollIntervalSeconds: 45, language: 'sv', monitoringNotice: 'Changed notice.' });
+    await options.bringToFront();
+    await options.waitForFunction(() => (document.querySelector<HTMLInputElement>('#pollIntervalSeconds')?.value ?? '') === '45', {
+      timeout: 20_000,
+    });
+    // The organisation switched the language; the page follows, and force close is no longer restricted.
+    await options.waitForFunction(() => document.querySelector('h1')?.textContent === 'Inställningar för Floorwalker', { timeout: 5_000 });
+    expect(await description(options, '#pollIntervalSeconds')).toContain('Hanteras av din organisation');
+    expect(await options.$eval('#action-forceClose', (input) => (input as HTMLInputElement).disabled)).toBe(false);
+    expect(await options.$eval('#monitoringNotice', (area) => (area as HTMLTextAreaElement).value)).toBe('Changed notice.');
+    // The open panel gets it through the worker's feed, also without a reload.
+    await panel.bringToFront();
+    await panel.waitForFunction(() => document.querySelector('dialog[open] [role="note"]')?.textContent?.includes('Changed notice.'), {
+      timeout: 10_000,
+    });
+  });
+});

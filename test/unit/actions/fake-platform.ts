@@ -1,0 +1,106 @@
+import type { ActionRunnerDeps } from '../../../lib/actions/runner';
+import type { DataverseOutcome, DataverseRequest } from '../../../lib/dataverse/transport';
+import type { ActionRecord } from '../../../lib/model/actions';
+import type { Agent } from '../../../lib/model/agent';
+import type { Conversation } from '../../../lib/model/conversation';
+import { ME, access, conversation } from './fixtures';
+
+type Responder = (request: DataverseRequest) => DataverseOutcome | Promise<DataverseOutcome> | 'apply';
+
+export const failure = (status: number | null, message = 'Platform says no', failure: 'http' | 'network' | 'throttled' | 'signedOut' = 'http', retryAt: number | null = null): DataverseOutcome =>
+  ({ ok: false, failure, status, code: null, message, retryAt });
+
+/**
+ * A conversation on a pretend platform: actions change it the way platform-api.md §1.5 describes; `respond`
+ * scripts refusals; rereads see the current row (null once closed).
+ */
+export function fakePlatform(start: Partial<Conversation> = {}) {
+  let row: Conversation | null = conversation(start);
+  let version = 1;
+  const requests: DataverseRequest[] = [];
+  const responders: Responder[] = [];
+  const published: ActionRecord[][] = [];
+  let stored: unknown;
+  const opened: string[] = [];
+  let agents: Agent[] = [];
+  let who = access();
+
+  const change = (c: Partial<Conversation>) => {
+    if (!row) return;
+    version += 1;
+    row = { ...row, ...c, etag: `W/"${version}"` };
+  };
+
+  function apply(request: DataverseRequest): void {
+    const body = request.body as Record<string, string>;
+    const name = request.path.split('.').pop() ?? request.path;
+    const current = row;
+    if (!current) return;
+    if (name === 'CCaaS_MonitorConversation') change({ participants: [...current.participants, { agentId: ME, mode: 'monitor' }] });
+    if (name === 'CCaaS_JoinConversation') change({ participants: current.participants.map((p) => (p.agentId === ME ? { ...p, mode: 'consult' as const } : p)) });
+    if (name === 'CCaaS_AssignConversation') change({ pending: { kind: 'assign', targetAgentId: body.AgentId!, since: '' } });
+    if (name === 'CCaaS_InitiateAgentTransferBySupervisor') change({ pending: { kind: 'transfer', targetAgentId: body.AgentId!, since: '' } });
+    if (name === 'CCaaS_InitiateQueueAssignment') change({ queueId: body.QueueId! });
+    if (name === 'CCaaS_ForceCloseConversation') row = null;
+  }
+
+  const deps: ActionRunnerDeps = {
+    transport: () => ({
+      org: 'https://contoso.crm4.dynamics.com',
+      async send(request) {
+        requests.push(request);
+        const answer = responders.shift()?.(request) ?? 'apply';
+        if (answer !== 'apply') return await answer;
+        apply(request);
+        return { ok: true, status: 204, body: null, headers: {} };
+      },
+    }),
+    conversation: () => row ?? undefined,
+    reread: async () => row,
+    access: () => who,
+    agents: () => agents,
+    queues: () => [],
+    now: () => Date.now(),
+    publish: (records) => published.push(records),
+    storage: { load: async () => stored, save: async (v) => void (stored = structuredClone(v)) },
+    afterAction: () => undefined,
+    openInWorkspace: (id) => opened.push(id),
+  };
+
+  return {
+    deps,
+    requests,
+    opened,
+    get row() {
+      return row;
+    },
+    get stored() {
+      return stored;
+    },
+    set stored(v: unknown) {
+      stored = v;
+    },
+    /** Script the next answers (an outcome, or 'apply' to let it happen). */
+    respond: (...answers: Responder[]) => responders.push(...answers),
+    change,
+    apply,
+    setAgents: (list: Agent[]) => void (agents = list),
+    setAccess: (a: typeof who) => void (who = a),
+    /** The target agent answers a pending transfer or assignment. */
+    answer(accept: boolean) {
+      const current = row;
+      if (!current?.pending) return;
+      const target = current.pending.targetAgentId;
+      const previous = current.agentId;
+      if (!accept) return change({ pending: null });
+      change({
+        pending: null,
+        agentId: target,
+        status: 'active',
+        participants: previous ? [{ agentId: previous, mode: 'consult' }] : [],
+      });
+    },
+    /** The action log as the views last saw it. */
+    last: (): ActionRecord[] => published.at(-1) ?? [],
+  };
+}

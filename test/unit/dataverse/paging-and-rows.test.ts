@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { createWebApiTransport } from '../../../lib/dataverse/web-api-transport';
+import { createCounters } from '../../../lib/dataverse/counters';
+import { readAllPages } from '../../../lib/dataverse/paging';
+import { readRows } from '../../../lib/dataverse/read';
+import { backoffDelay } from '../../../lib/dataverse/backoff';
+import { retryAtFrom, DEFAULT_RETRY_AFTER_MS } from '../../../lib/dataverse/retry-after';
+import { conversationsRequest, ConversationRowSchema } from '../../../lib/dataverse/operations/conversations';
+import { fakeFetch, header, json } from './fake-fetch';
+
+const ORG = 'https://contoso.crm4.dynamics.com';
+const make = (fetch: typeof globalThis.fetch) => createWebApiTransport({ org: ORG, counters: createCounters(), fetch, maxPageSize: 2 });
+
+describe('paging', () => {
+  it('follows @odata.nextLink verbatim with the same headers until the last page', async () => {
+    const page2 = `${ORG}/api/data/v9.2/queues?$select=name&$skiptoken=%3Ccookie%20pagenumber%3D%222%22%2F%3E`;
+    const { fetch, calls } = fakeFetch(
+      () => json({ value: [1, 2], '@odata.nextLink': page2 }),
+      () => json({ value: [3] }),
+    );
+    const result = await readAllPages(make(fetch), { method: 'GET', path: 'queues?$select=name', queryKey: 'q' });
+    expect(result).toEqual({ ok: true, rows: [1, 2, 3], deltaLink: null });
+    expect(calls[1]!.url).toBe(page2);
+    expect(header(calls[1]!.init, 'Prefer')).toBe(header(calls[0]!.init, 'Prefer'));
+  });
+
+  it('fails the whole read when a later page fails: a partial list would look like removals', async () => {
+    const { fetch } = fakeFetch(
+      () => json({ value: [1], '@odata.nextLink': `${ORG}/api/data/v9.2/q?$skiptoken=x` }),
+      () => json({ error: { code: '', message: 'boom' } }, 503),
+    );
+    expect(await readAllPages(make(fetch), { method: 'GET', path: 'q' })).toMatchObject({ ok: false, outcome: { failure: 'http', status: 503 } });
+  });
+
+  it('reports a body without a value array as malformed', async () => {
+    const { fetch } = fakeFetch(() => json({ nope: true }));
+    expect(await readAllPages(make(fetch), { method: 'GET', path: 'q' })).toMatchObject({ ok: false, outcome: { failure: 'malformed' } });
+  });
+});
+
+const good = (id: string, extra: Record<string, unknown> = {}) => ({
+  '@odata.etag': 'W/"10"',
+  activityid: id,
+  subject: 'Invoice question',
+  statecode: 0,
+  statuscode: 2,
+  msdyn_channel: '192360000',
+  createdon: '2026-01-01T10:00:00Z',
+  modifiedon: '2026-01-01T10:05:00Z',
+  ...extra,
+});
+
+describe('row validation', () => {
+  it('reports a bad row (entity, id, field) and keeps the rest', async () => {
+    const rows = [
+      good('00000000-0000-4000-8000-000000000001'),
+      good('00000000-0000-4000-8000-000000000002', { statuscode: 'Active' }),
+      good('00000000-0000-4000-8000-000000000003', { msdyn_channel: 'chat' }),
+      { subject: 'no id at all' },
+      good('00000000-0000-4000-8000-000000000004', { subject: 'x'.repeat(10_000) + ' ‏مرحبا 👋 <script>alert(1)</script>' }),
+    ];
+    const { fetch } = fakeFetch(() => json({ value: rows }));
+    const result = await readRows(make(fetch), conversationsRequest(['00000000-0000-4000-8000-0000000000aa']), {
+      entity: 'msdyn_ocliveworkitem', idField: 'activityid', schema: ConversationRowSchema,
+    });
+    if (!result.ok) throw new Error('expected ok');
+    expect(result.rows.map((row) => row.activityid)).toEqual(['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000004']);
+    expect(result.rows[0]!.msdyn_channel).toEqual([192360000]);
+    expect(result.issues).toEqual([
+      { entity: 'msdyn_ocliveworkitem', id: '00000000-0000-4000-8000-000000000002', field: 'statuscode', message: expect.any(String) },
+      { entity: 'msdyn_ocliveworkitem', id: '00000000-0000-4000-8000-000000000003', field: 'msdyn_channel', message: 'not a list of option values' },
+      { entity: 'msdyn_ocliveworkitem', id: null, field: 'activityid', message: expect.any(String) },
+    ]);
+  });
+
+  it('builds the full and the incremental conversation queries', () => {
+    const queue = '00000000-0000-4000-8000-0000000000aa';
+    const full = decodeURIComponent(conversationsRequest([queue]).path);
+    expect(full).toContain(`$filter=statecode eq 0 and Microsoft.Dynamics.CRM.In(PropertyName='msdyn_cdsqueueid',PropertyValues=['${queue}'])`);
+    const delta = decodeURIComponent(conversationsRequest([queue], Date.UTC(2026, 0, 1, 10, 0, 0), false).path);
+    expect(delta).toContain('$filter=modifiedon ge 2026-01-01T10:00:00Z&');
+    expect(delta).not.toContain('statecode eq');
+    expect(() => conversationsRequest(["x') or true or ('"])).toThrow(/Not a GUID/);
+  });
+});
+
+describe('retry timing', () => {
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    expect(retryAtFrom('7', 1_000)).toBe(8_000);
+    expect(retryAtFrom('0.5', 1_000)).toBe(1_500);
+    expect(retryAtFrom(new Date(60_000).toUTCString(), 1_000)).toBe(60_000);
+    expect(retryAtFrom(undefined, 1_000)).toBe(1_000 + DEFAULT_RETRY_AFTER_MS);
+  });
+
+  it('backs off exponentially with jitter, within bounds', () => {
+    const policy = { baseMs: 1_000, maxMs: 8_000 };
+    expect(backoffDelay(0, policy, () => 0.5)).toBe(0);
+    expect(backoffDelay(1, policy, () => 0)).toBe(500);
+    expect(backoffDelay(1, policy, () => 1)).toBe(1_000);
+    expect(backoffDelay(3, policy, () => 0)).toBe(2_000);
+    expect(backoffDelay(10, policy, () => 1)).toBe(8_000);
+    expect(backoffDelay(10, policy, () => 0)).toBe(4_000);
+  });
+});

@@ -1,0 +1,89 @@
+// @vitest-environment node
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Emulator } from '../../../emulator';
+import { SOFIA } from '../../../emulator/personas';
+import { conversations, emulator, signIn } from './helpers';
+import { openWorkspace, type OpenPage } from './page-harness';
+
+let e: Emulator;
+let page: OpenPage | undefined;
+afterEach(async () => {
+  await page?.close();
+  page = undefined;
+  await e?.close();
+});
+
+async function waitFor(check: () => boolean, ms = 4000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const APP = '/main.aspx?appname=msdyn_CustomerServiceWorkspace';
+const activeChat = () => conversations(e, (r) => r.statuscode === 2 && r.msdyn_channel === '192360000' && r._msdyn_activeagentid_value !== SOFIA.systemuserid && !e.world.index.stuck.has(String(r.activityid)))[0]!;
+
+describe('workspace page', () => {
+  it('shows the app header, a Home tab and a focused search box over the ongoing conversations', async () => {
+    e = emulator();
+    page = await openWorkspace(e, SOFIA.upn);
+    const doc = page.document;
+    expect(doc.querySelector('#app-header')?.textContent).toContain('Customer Service workspace');
+    expect(doc.querySelector('.session-tab')?.textContent).toBe('Home');
+    await waitFor(() => doc.querySelectorAll('#ongoing tbody tr').length > 0);
+    expect(doc.activeElement?.id).toBe('workspace-search');
+  });
+
+  it('opens a conversation session from the record URL and shows its messages', async () => {
+    e = emulator();
+    const c = activeChat();
+    page = await openWorkspace(e, SOFIA.upn, `${APP}&pagetype=entityrecord&etn=msdyn_ocliveworkitem&id=${String(c.activityid)}`);
+    const doc = page.document;
+    await waitFor(() => doc.querySelectorAll('#transcript .message').length > 1);
+    expect(doc.querySelector('#conversation-title')?.textContent).toBe(c.subject);
+    expect([...doc.querySelectorAll('.session-tab')].map((t) => t.getAttribute('data-session'))).toEqual(['home', String(c.activityid)]);
+  });
+
+  it('opens a session with Microsoft.Omnichannel.openConversation using pushState, and returns Home', async () => {
+    e = emulator();
+    const c = activeChat();
+    page = await openWorkspace(e, SOFIA.upn);
+    const { window, document: doc } = page;
+    await window.Microsoft.Omnichannel.openConversation(`{${String(c.activityid).toUpperCase()}}`);
+    expect(window.location.search).toContain(`pagetype=entityrecord&etn=msdyn_ocliveworkitem&id=${String(c.activityid)}`);
+    expect(await window.Microsoft.Omnichannel.getConversationId()).toBe(String(c.activityid));
+    await waitFor(() => doc.querySelectorAll('#transcript .message').length > 0);
+    (doc.querySelector('[data-session="home"]') as HTMLElement).click();
+    await waitFor(() => doc.querySelector('#workspace-search') !== null);
+    expect(window.location.search).toBe('?appname=msdyn_CustomerServiceWorkspace');
+    expect(doc.querySelectorAll('.session-tab')).toHaveLength(2); // the session stays open in its tab
+  });
+
+  it('shows "<supervisor> joined the conversation" after CCaaS_JoinConversation', async () => {
+    e = emulator();
+    const c = activeChat();
+    const id = String(c.activityid);
+    page = await openWorkspace(e, SOFIA.upn, `${APP}&pagetype=entityrecord&etn=msdyn_ocliveworkitem&id=${id}`);
+    const sofia = await signIn(e, SOFIA.upn);
+    for (const action of ['CCaaS_MonitorConversation', 'CCaaS_JoinConversation']) {
+      expect((await sofia.send('POST', `msdyn_ocliveworkitems(${id})/Microsoft.Dynamics.CRM.${action}`, { ApiVersion: '1.0' })).status).toBe(204);
+    }
+    await waitFor(() => page!.document.querySelector('#transcript .notice')?.textContent === `${SOFIA.fullname} joined the conversation`);
+  });
+
+  it('renders customer-controlled text as text, never as markup', async () => {
+    e = emulator();
+    const sofia = await signIn(e, SOFIA.upn);
+    const evil = '<img src=x onerror="window.__pwned=1">Eve';
+    const created = await sofia.send('POST', 'msdyn_ocliveworkitems', { subject: evil });
+    const id = /\(([^)]+)\)$/.exec(created.headers.get('odata-entityid')!)![1]!;
+    page = await openWorkspace(e, SOFIA.upn);
+    await waitFor(() => [...page!.document.querySelectorAll('#ongoing a')].some((a) => a.textContent === evil));
+    expect(page.document.querySelector('#ongoing img')).toBeNull();
+    await page.window.Microsoft.Omnichannel.openConversation(id);
+    await waitFor(() => page!.document.querySelector('#conversation-title')?.textContent === evil);
+    expect(page.document.querySelector('img')).toBeNull();
+    expect(page.window.__pwned).toBeUndefined();
+  });
+});

@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import { FeedController, type FeedControllerDeps } from '../../../lib/feed/feed-controller';
+import { createCounters } from '../../../lib/dataverse/counters';
+import type { DataverseOutcome, DataverseRequest, DataverseTransport } from '../../../lib/dataverse/transport';
+import type { FeedPatch } from '../../../lib/model/feed-state';
+import { DEFAULT_SETTINGS } from '../../../lib/model/settings';
+import { id, Q1, session } from './fixtures';
+
+const ORG = 'https://contoso.crm4.dynamics.com';
+const USER = '00000000-0000-4000-8000-000000000001';
+const ok = (body: unknown): DataverseOutcome => ({ ok: true, status: 200, body, headers: {} });
+
+const raw = (n: number, change: Record<string, unknown> = {}) => ({
+  '@odata.etag': 'W/"100"', activityid: id(n), subject: `Conversation ${n}`, statecode: 0, statuscode: 1, msdyn_channel: '192360000',
+  _msdyn_cdsqueueid_value: Q1, _msdyn_lastsessionid_value: session(n), createdon: '2026-01-01T10:00:00Z', modifiedon: '2026-01-01T10:00:00Z', ...change,
+});
+
+/** An org in memory: answers every request the feed makes; `next` overrides one answer. */
+function platform() {
+  const state = { ongoing: [raw(1), raw(2)], changed: [] as unknown[], next: [] as DataverseOutcome[] };
+  const sent: string[] = [];
+  const transport: DataverseTransport = {
+    org: ORG,
+    async send(request: DataverseRequest) {
+      const path = decodeURIComponent(request.path);
+      sent.push(path);
+      const forced = state.next.shift();
+      if (forced) return forced;
+      if (path === 'WhoAmI()') return ok({ UserId: USER, BusinessUnitId: USER, OrganizationId: USER });
+      if (path.startsWith(`systemusers(${USER})?`)) return ok({ fullname: 'Sofia', azureactivedirectoryobjectid: null });
+      if (path.includes('systemuserroles_association')) return ok({ value: [{ name: 'Omnichannel supervisor' }] });
+      if (path.startsWith('msdyn_omnichannelconfigurations')) return ok({ value: [{}] });
+      if (path.includes('queuemembership_association') && path.startsWith('systemusers')) return ok({ value: [{ queueid: Q1, name: 'Billing', msdyn_queuetype: 192350000 }] });
+      if (path.startsWith('queues?')) return ok({ value: [{ queueid: Q1, name: 'Billing', msdyn_queuetype: 192350000 }] });
+      if (path.startsWith('msdyn_ocliveworkitems') && path.includes('statecode eq 0')) return ok({ value: state.ongoing });
+      if (path.startsWith('msdyn_ocliveworkitems') && path.includes('modifiedon ge')) return ok({ value: state.changed });
+      if (path.includes('$top=1')) return ok({ value: [{ modifiedon: '2026-01-01T09:00:00Z' }] });
+      return ok({ value: [] });
+    },
+  };
+  return { state, sent, transport };
+}
+
+function scheduler() {
+  const timers: { run: () => void; ms: number; live: boolean }[] = [];
+  return {
+    timers,
+    schedule(run: () => void, ms: number) {
+      const timer = { run, ms, live: true };
+      timers.push(timer);
+      return () => void (timer.live = false);
+    },
+    /** The cycle timer due next (the one scheduled last and still live, ignoring the aging check). */
+    pending() {
+      return timers.filter((t) => t.live && t.ms !== 10_001);
+    },
+    async fire() {
+      const timer = this.pending().at(-1);
+      if (!timer) throw new Error('nothing scheduled');
+      timer.live = false;
+      timer.run();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      for (let i = 0; i < 20; i++) await Promise.resolve();
+    },
+  };
+}
+
+function storage() {
+  let value: unknown;
+  return { load: async () => value, save: async (v: unknown) => void (value = JSON.parse(JSON.stringify(v))) };
+}
+
+function controller(p: ReturnType<typeof platform>, timers: ReturnType<typeof scheduler>, store = storage(), now = { t: 1_000_000 }) {
+  const patches: FeedPatch[] = [];
+  const deps: FeedControllerDeps = {
+    resolveOrg: async () => ORG,
+    transportFor: () => p.transport,
+    settings: () => ({ values: DEFAULT_SETTINGS, managedKeys: [], policyIssues: [] }),
+    counters: createCounters(),
+    storage: store,
+    publish: (patch) => patches.push(patch),
+    now: () => now.t,
+    schedule: (run, ms) => timers.schedule(run, ms),
+    random: () => 0.5,
+    log: () => undefined,
+  };
+  return { feed: new FeedController(deps), patches, store, now };
+}
+
+async function settle() {
+  for (let i = 0; i < 50; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+describe('feed controller', () => {
+  it('checks the role, loads everything, then polls incrementally at the interval', async () => {
+    const p = platform();
+    const timers = scheduler();
+    const { feed } = controller(p, timers);
+    await feed.start();
+    expect(timers.pending()).toHaveLength(0); // no view, no polling
+    feed.setDemand({ views: 1, visible: true });
+    await timers.fire();
+    await settle();
+    const state = feed.snapshot();
+    expect(state.access.state).toBe('supervisor');
+    expect(state.freshness).toMatchObject({ state: 'live', lastSuccessAt: 1_000_000, intervalMs: 3_000 });
+    expect(state.conversations.map((c) => c.id)).toEqual([id(1), id(2)]);
+    expect(timers.pending().at(-1)!.ms).toBe(3_000);
+
+    p.state.changed = [raw(1, { '@odata.etag': 'W/"101"', statecode: 1, statuscode: 4, modifiedon: '2026-01-01T10:01:00Z' }), raw(3, { '@odata.etag': 'W/"101"' })];
+    p.sent.length = 0;
+    await timers.fire();
+    await settle();
+    expect(feed.snapshot().conversations.map((c) => c.id).sort()).toEqual([id(2), id(3)]);
+    expect(p.sent.filter((path) => path.includes('statecode eq 0'))).toEqual([]);
+    expect(p.sent.some((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('modifiedon ge 2026-01-01T09:59:50Z'))).toBe(true);
+  });
+
+  it('on 429 keeps the data, says throttled until the platform’s time and waits exactly that long', async () => {
+    const p = platform();
+    const timers = scheduler();
+    const { feed, now } = controller(p, timers);
+    await feed.start();
+    feed.setDemand({ views: 1, visible: true });
+    await timers.fire();
+    await settle();
+    now.t += 3_000;
+    p.state.next.push({ ok: false, failure: 'throttled', status: 429, code: '0x80072322', message: 'Too many', retryAt: now.t + 42_000 });
+    await timers.fire();
+    await settle();
+    expect(feed.snapshot().freshness).toMatchObject({ state: 'throttled', retryAt: now.t + 42_000, lastSuccessAt: 1_000_000 });
+    expect(feed.snapshot().conversations).toHaveLength(2);
+    expect(timers.pending().at(-1)!.ms).toBe(42_000);
+  });
+
+  it('on server errors says delayed, then offline after a minute, backs off, and recovers', async () => {
+    const p = platform();
+    const timers = scheduler();
+    const { feed, now } = controller(p, timers);
+    await feed.start();
+    feed.setDemand({ views: 1, visible: true });
+    await timers.fire();
+    await settle();
+    const error: DataverseOutcome = { ok: false, failure: 'http', status: 503, code: null, message: 'Unavailable', retryAt: null };
+    now.t += 3_000;
+    p.state.next.push(error);
+    await timers.fire();
+    await settle();
+    expect(feed.snapshot().freshness).toMatchObject({ state: 'delayed', failingSince: now.t });
+    const firstDelay = timers.pending().at(-1)!.ms;
+    now.t += 61_000;
+    p.state.next.push(error);
+    await timers.fire();
+    await settle();
+    expect(feed.snapshot().freshness.state).toBe('offline');
+    expect(timers.pending().at(-1)!.ms).toBeGreaterThan(firstDelay);
+    now.t += 5_000;
+    await timers.fire();
+    await settle();
+    expect(feed.snapshot().freshness).toMatchObject({ state: 'live', failingSince: null });
+    expect(feed.snapshot().conversations).toHaveLength(2);
+  });
+
+  it('a new worker resumes from storage.session: snapshot at once, no role check, no full reload', async () => {
+    const p = platform();
+    const store = storage();
+    const timersA = scheduler();
+    const a = controller(p, timersA, store);
+    await a.feed.start();
+    a.feed.setDemand({ views: 1, visible: true });
+    await timersA.fire();
+    await settle();
+    expect(a.feed.snapshot().conversations).toHaveLength(2);
+
+    const timersB = scheduler();
+    const b = controller(p, timersB, store, { t: 1_010_000 });
+    await b.feed.start();
+    expect(b.feed.snapshot().conversations.map((c) => c.id)).toEqual([id(1), id(2)]);
+    expect(b.feed.snapshot().access.state).toBe('supervisor');
+    p.sent.length = 0;
+    b.feed.setDemand({ views: 1, visible: true });
+    await timersB.fire();
+    await settle();
+    expect(p.sent.some((path) => path === 'WhoAmI()')).toBe(false);
+    expect(p.sent.some((path) => path.includes('statecode eq 0'))).toBe(false); // neither conversations nor queues re-read
+    expect(p.sent.some((path) => path.includes('modifiedon ge'))).toBe(true);
+    expect(b.feed.snapshot().freshness.state).toBe('live');
+  });
+
+  it('runs a manual refresh once however often it is asked, and pauses on request', async () => {
+    const p = platform();
+    const timers = scheduler();
+    const { feed, patches } = controller(p, timers);
+    await feed.start();
+    feed.setDemand({ views: 1, visible: true });
+    await timers.fire();
+    await settle();
+    p.sent.length = 0;
+    await Promise.all([feed.refresh(), feed.refresh(), feed.refresh()]);
+    expect(p.sent.filter((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('statecode eq 0'))).toHaveLength(1);
+    feed.pause();
+    expect(timers.pending()).toHaveLength(0);
+    expect(feed.snapshot()).toMatchObject({ paused: true, freshness: { state: 'paused' } });
+    expect(patches.at(-1)).toEqual({ paused: true });
+  });
+
+  it('slows down while no view is visible', async () => {
+    const p = platform();
+    const timers = scheduler();
+    const { feed } = controller(p, timers);
+    await feed.start();
+    feed.setDemand({ views: 2, visible: false });
+    await timers.fire();
+    await settle();
+    expect(timers.pending().at(-1)!.ms).toBe(30_000);
+    expect(feed.snapshot().freshness.intervalMs).toBe(30_000);
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { FeedModel } from '../../../lib/feed/feed-model';
+import { AgentStatusRowSchema, PresenceRowSchema } from '../../../lib/dataverse/operations/agents';
+import { AGENT, conversationRow, fullLoad, id, OTHER_AGENT, participantRow, Q2, session } from './fixtures';
+
+describe('feed model: full load and reconcile', () => {
+  it('keeps only ongoing conversations in supervised queues, with their participants', () => {
+    const model = new FeedModel();
+    const load = fullLoad({ conversations: [conversationRow(1), conversationRow(2, { _msdyn_cdsqueueid_value: Q2 }), conversationRow(3, { statecode: 1, statuscode: 4 })] });
+    const { conversations } = model.replaceAll(load, 1_000);
+    expect(conversations.upsert.map((c) => c.id)).toEqual([id(1)]);
+    expect(model.conversation(id(1))).toMatchObject({ status: 'active', agentName: 'Ada Agent', queueName: 'Billing', channels: [192360000], participants: [{ agentId: AGENT, mode: 'primary' }], pending: null, observedAt: 1_000 });
+    expect(model.watermarks.conversations).toBe(Date.parse('2026-01-01T10:00:00Z'));
+  });
+
+  it('a reconcile removes what vanished, adds what was missed and leaves unchanged rows (and their observedAt) alone', () => {
+    const model = new FeedModel();
+    model.replaceAll(fullLoad(), 1_000);
+    const { conversations } = model.replaceAll(fullLoad({ conversations: [conversationRow(1), conversationRow(4)] }), 2_000);
+    expect(conversations.remove).toEqual([id(2)]);
+    expect(conversations.upsert.map((c) => c.id)).toEqual([id(4)]);
+    expect(model.conversation(id(1))!.observedAt).toBe(1_000);
+  });
+});
+
+describe('feed model: incremental merge by watermark', () => {
+  it('applies newer versions, drops repeats from the overlap and never moves a row backwards', () => {
+    const model = new FeedModel();
+    model.replaceAll(fullLoad(), 1_000);
+    const newer = conversationRow(1, { '@odata.etag': 'W/"105"', statuscode: 5, modifiedon: '2026-01-01T10:01:00Z' });
+    expect(model.applyConversations([newer], 2_000).delta.upsert.map((c) => c.status)).toEqual(['wrapup']);
+    const repeat = model.applyConversations([newer, conversationRow(1, { '@odata.etag': 'W/"101"', statuscode: 3 })], 3_000);
+    expect(repeat.delta).toEqual({ upsert: [], remove: [] });
+    expect(model.conversation(id(1))).toMatchObject({ status: 'wrapup', observedAt: 2_000 });
+    expect(model.watermarks.conversations).toBe(Date.parse('2026-01-01T10:01:00Z'));
+  });
+
+  it('removes rows that closed or moved out of the supervised queues, and adds new ones with their session', () => {
+    const model = new FeedModel();
+    model.replaceAll(fullLoad(), 1_000);
+    const { delta, newSessions } = model.applyConversations([
+      conversationRow(1, { '@odata.etag': 'W/"110"', statecode: 1, statuscode: 4 }),
+      conversationRow(2, { '@odata.etag': 'W/"110"', _msdyn_cdsqueueid_value: Q2 }),
+      conversationRow(7, { '@odata.etag': 'W/"110"', statuscode: 1, _msdyn_activeagentid_value: null }),
+      conversationRow(8, { '@odata.etag': 'W/"110"', _msdyn_cdsqueueid_value: Q2 }),
+    ], 2_000);
+    expect(delta.remove.sort()).toEqual([id(1), id(2)]);
+    expect(delta.upsert.map((c) => [c.id, c.status, c.agentId])).toEqual([[id(7), 'open', null]]);
+    expect(newSessions).toEqual([session(7)]);
+  });
+
+  it('folds participant changes into their conversation: monitor joins and pending transfers', () => {
+    const model = new FeedModel();
+    model.replaceAll(fullLoad(), 1_000);
+    const delta = model.applyParticipants([
+      participantRow(2, 1, { _msdyn_agentid_value: OTHER_AGENT, msdyn_mode: 192350004, msdyn_assignreason: 'AgentMonitor' }),
+      participantRow(3, 1, { _msdyn_agentid_value: id(77), msdyn_assignreason: 'SupervisorTransferToAgent', msdyn_addedon: '2026-01-01T10:02:00Z', msdyn_joinedon: null }),
+      participantRow(4, 99),
+    ], 2_000);
+    expect(delta.upsert).toHaveLength(1);
+    expect(delta.upsert[0]).toMatchObject({
+      id: id(1),
+      participants: [{ agentId: AGENT, mode: 'primary' }, { agentId: OTHER_AGENT, mode: 'monitor' }],
+      pending: { kind: 'transfer', targetAgentId: id(77), since: '2026-01-01T10:02:00Z' },
+    });
+    const left = model.applyParticipants([participantRow(2, 1, { _msdyn_agentid_value: OTHER_AGENT, msdyn_mode: 192350004, msdyn_lefton: '2026-01-01T10:03:00Z' })], 3_000);
+    expect(left.upsert[0]!.participants).toEqual([{ agentId: AGENT, mode: 'primary' }]);
+  });
+
+  it('updates presence and free capacity of known agents only', () => {
+    const model = new FeedModel();
+    const available = PresenceRowSchema.parse({ msdyn_presenceid: id(900), msdyn_name: 'Available', msdyn_basepresencestatus: 192360000 });
+    const away = PresenceRowSchema.parse({ msdyn_presenceid: id(901), msdyn_name: 'Lunch', msdyn_basepresencestatus: 192360003 });
+    model.replaceAll(fullLoad({ presences: [available, away] }), 1_000);
+    expect(model.agentList()[0]).toMatchObject({ presence: 'unknown', capacityFree: null });
+    const status = (agent: string, presence: string, free: number) => AgentStatusRowSchema.parse({
+      msdyn_agentstatusid: id(800), _msdyn_agentid_value: agent, _msdyn_currentpresenceid_value: presence,
+      msdyn_availableunitscapacity: free, msdyn_presencemodifiedon: '2026-01-01T10:00:00Z', modifiedon: '2026-01-01T10:00:00Z',
+    });
+    const delta = model.applyAgentStatuses([status(AGENT, id(901), 40), status(OTHER_AGENT, id(900), 100)], 2_000);
+    expect(delta.upsert).toHaveLength(1);
+    expect(delta.upsert[0]).toMatchObject({ id: AGENT, presence: 'away', presenceText: 'Lunch', capacityFree: 40, skills: [{ name: 'English', level: 3 }] });
+    expect(model.applyAgentStatuses([status(AGENT, id(901), 40)], 3_000).upsert).toEqual([]);
+  });
+
+  it('survives a round trip through plain data (storage.session)', () => {
+    const model = new FeedModel();
+    model.replaceAll(fullLoad(), 1_000);
+    const copy = FeedModel.fromData(JSON.parse(JSON.stringify(model.toData())));
+    expect(copy.conversationList()).toEqual(model.conversationList());
+    expect(copy.watermarks).toEqual(model.watermarks);
+    expect(copy.applyParticipants([participantRow(9, 2, { msdyn_mode: 192350003 })], 2_000).upsert[0]!.participants).toEqual([{ agentId: AGENT, mode: 'consult' }]);
+  });
+});

@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { guardWorkerMessage } from '../../../lib/view-model/guard-worker-message';
+import { parseWorkerMessage } from '../../../lib/view-model/parse-worker-message';
+import { createPortFeedSource, type PortLike } from '../../../lib/view-model/port-feed-source';
+import { makeState } from './fixtures';
+
+class FakePort implements PortLike {
+  posted: unknown[] = [];
+  disconnected = false;
+  private messageListeners: Array<(message: unknown) => void> = [];
+  private disconnectListeners: Array<() => void> = [];
+  constructor(public name: string) {}
+  postMessage(message: unknown) {
+    this.posted.push(message);
+  }
+  disconnect() {
+    this.disconnected = true;
+  }
+  onMessage = { addListener: (listener: (message: unknown) => void) => void this.messageListeners.push(listener) };
+  onDisconnect = { addListener: (listener: () => void) => void this.disconnectListeners.push(listener) };
+  deliver(message: unknown) {
+    this.messageListeners.forEach((listener) => listener(message));
+  }
+  /** The worker went away (stopped, updated). */
+  die() {
+    this.disconnectListeners.forEach((listener) => listener());
+  }
+}
+
+describe('createPortFeedSource', () => {
+  let ports: FakePort[];
+  let stop: AbortController;
+  const open = (parse = parseWorkerMessage, onInvalid?: (reason: string) => void) =>
+    createPortFeedSource({
+      view: 'overlay',
+      connect: ({ name }) => {
+        const port = new FakePort(name);
+        ports.push(port);
+        return port;
+      },
+      parse,
+      visible: () => true,
+      signal: stop.signal,
+      onInvalid,
+      backoff: { minMs: 100, maxMs: 400 },
+    });
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    ports = [];
+    stop = new AbortController();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('says hello on the view port and keeps the worker alive with a heartbeat every 20 s', () => {
+    const source = open();
+    source.connect();
+    expect(ports[0]!.name).toBe('floorwalker-view');
+    expect(ports[0]!.posted).toEqual([{ type: 'hello', view: 'overlay', visible: true }]);
+    vi.advanceTimersByTime(40_000);
+    expect(ports[0]!.posted.filter((message) => (message as { type: string }).type === 'heartbeat')).toHaveLength(2);
+  });
+
+  it('delivers valid messages and reports invalid ones instead of passing them on', () => {
+    const invalid: string[] = [];
+    const source = open(parseWorkerMessage, (reason) => invalid.push(reason));
+    const received: string[] = [];
+    source.onMessage((message) => received.push(message.type));
+    source.connect();
+    ports[0]!.deliver({ type: 'snapshot', state: makeState() });
+    ports[0]!.deliver({ type: 'snapshot', state: { conversations: 'no' } });
+    ports[0]!.deliver({ type: 'bogus' });
+    expect(received).toEqual(['snapshot']);
+    expect(invalid).toHaveLength(2);
+  });
+
+  it('reconnects with growing delays after the worker stops, and says hello again', () => {
+    const source = open();
+    let drops = 0;
+    source.onDisconnect(() => (drops += 1));
+    source.connect();
+    ports[0]!.die();
+    expect(drops).toBe(1);
+    vi.advanceTimersByTime(99);
+    expect(ports).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(ports).toHaveLength(2);
+    expect(ports[1]!.posted[0]).toMatchObject({ type: 'hello' });
+    ports[1]!.die();
+    vi.advanceTimersByTime(199);
+    expect(ports).toHaveLength(2);
+    vi.advanceTimersByTime(1);
+    expect(ports).toHaveLength(3);
+  });
+
+  it('stops everything when the view goes away', () => {
+    const source = open();
+    source.connect();
+    stop.abort();
+    expect(ports[0]!.disconnected).toBe(true);
+    vi.advanceTimersByTime(60_000);
+    expect(ports[0]!.posted).toHaveLength(1);
+    expect(ports).toHaveLength(1);
+  });
+});
+
+describe('guardWorkerMessage (the overlay’s envelope check)', () => {
+  it('accepts the three message shapes and refuses anything else', () => {
+    expect(guardWorkerMessage({ type: 'snapshot', state: makeState() }).ok).toBe(true);
+    expect(guardWorkerMessage({ type: 'patch', patch: {} }).ok).toBe(true);
+    expect(guardWorkerMessage({ type: 'rejected', reason: 'x' }).ok).toBe(true);
+    expect(guardWorkerMessage({ type: 'snapshot', state: { conversations: [] } }).ok).toBe(false);
+    expect(guardWorkerMessage('snapshot').ok).toBe(false);
+    expect(guardWorkerMessage({ type: 'eval', code: 'x' }).ok).toBe(false);
+  });
+});
