@@ -1,12 +1,15 @@
 import { useSignal, useSignalEffect } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
-import { useCallback, useMemo, useRef } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef } from 'preact/hooks';
 import { language, t } from '../lib/i18n';
-import type { ActionKind } from '../lib/model/actions';
+import { actionRequest, requestAction } from '../lib/actions/dialog-state';
 import type { ViewKind } from '../lib/protocol/view-port';
 import type { PanelController } from '../lib/view-model/panel-controller';
 import { queueStats } from '../lib/view-model/queue-stats';
 import { commandForKey, type PanelCommand } from '../lib/view-model/shortcuts';
+import { ActionDialogHost } from './actions/ActionDialogHost';
+import { ActionLog } from './actions/ActionLog';
+import { ConversationActions } from './actions/ConversationActions';
 import { AccessNotice, Notice, showsFeed } from './panel/AccessNotice';
 import { AgentsView } from './panel/AgentsView';
 import { CommandPalette } from './panel/CommandPalette';
@@ -44,6 +47,7 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
   const paletteOpen = useSignal(false);
   const helpOpen = useSignal(false);
   const lastIndex = useRef(0);
+  const searchWanted = useRef(false);
 
   // A live update that removes the selected row moves the selection to the row now in its place, so the
   // keyboard user keeps their position (focus itself stays on the grid).
@@ -55,15 +59,13 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
     else if (selected && ids.length > 0) view.select(ids[Math.min(lastIndex.current, ids.length - 1)]!);
   });
 
+  useEffect(() => {
+    if (!searchWanted.current || !searchRef.current) return;
+    searchWanted.current = false;
+    searchRef.current.focus();
+  });
+
   const focusGrid = useCallback(() => gridRef.current?.focus(), []);
-  const requestAction = useCallback(
-    (_kind: ActionKind, conversationId: string) => {
-      // TODO(2026-11-25): call requestAction(kind, id) from lib/actions/dialog-state.ts once the actions helper
-      // lands it; until then the action opens the row's details, where the actions area will live.
-      view.openDetails(conversationId);
-    },
-    [view],
-  );
 
   const run = (command: PanelCommand, fromGrid: boolean) => {
     const ids = list.rowIds.peek();
@@ -86,8 +88,10 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
         view.openDetails(selected);
         return true;
       case 'search':
+        // The search box exists only on the conversations tab: focus it now, or once that tab has rendered.
+        if (view.tab.peek() === 'conversations' && searchRef.current) searchRef.current.focus();
+        else searchWanted.current = true;
         view.setTab('conversations');
-        queueMicrotask(() => searchRef.current?.focus());
         return true;
       case 'help':
         helpOpen.value = true;
@@ -103,7 +107,7 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (paletteOpen.value || helpOpen.value || view.detailsId.value) return;
+    if (paletteOpen.value || helpOpen.value || view.detailsId.value || actionRequest.value) return;
     const command = commandForKey({
       key: event.key,
       ctrlKey: event.ctrlKey,
@@ -130,14 +134,14 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
   const rowCount = list.rows.value.length;
 
   return (
-    <div class="fw-root" data-view={viewKind} lang={language.value} onKeyDown={onKeyDown}>
+    <section class="fw-root" aria-label={t('panel_title')} data-view={viewKind} lang={language.value} onKeyDown={onKeyDown}>
       <PanelHeader
         controller={controller}
         onPalette={() => (paletteOpen.value = true)}
         onHelp={() => (helpOpen.value = true)}
         frameControls={frameControls}
       />
-      <main class="fw-main">
+      <div class="fw-main">
         {!feed.ready.value || !access ? (
           <Notice tone="info" text={t('panel_connecting')} />
         ) : (
@@ -174,7 +178,7 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
             )}
           </ErrorBoundary>
         )}
-      </main>
+      </div>
       <LiveRegion announcement={controller.announcement} />
       {detailsId && (
         <Modal
@@ -183,8 +187,31 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
         >
           <ErrorBoundary fallback={() => <p>{t('panel_row_broken')}</p>}>
             {detailsRow ? (
-              // TODO(2026-11-25): actions={<ConversationActions …/><ActionLog …/>} from components/actions when it lands.
-              <RowDetails row={detailsRow} now={controller.now} settings={feed.settings.value} />
+              <RowDetails
+                row={detailsRow}
+                now={controller.now}
+                settings={feed.settings.value}
+                actions={
+                  access && (
+                    <>
+                      <ConversationActions
+                        conversation={detailsRow}
+                        access={access}
+                        agents={agents}
+                        queues={queues}
+                        settings={feed.settings.value}
+                        records={feed.actions.value}
+                        send={controller.sendIntent}
+                      />
+                      <ActionLog
+                        records={feed.actions.value.filter((record) => record.intent.conversationId === detailsRow.id)}
+                        agents={agents}
+                        queues={queues}
+                      />
+                    </>
+                  )
+                }
+              />
             ) : (
               <p>{t('panel_detail_goneText')}</p>
             )}
@@ -202,7 +229,17 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
           onClose={closeDialog(() => (paletteOpen.value = false))}
         />
       )}
+      <ActionDialogHost
+        conversations={conversations}
+        access={access}
+        agents={agents}
+        queues={queues}
+        settings={feed.settings.value}
+        records={feed.actions.value}
+        send={controller.sendIntent}
+        onClosed={() => queueMicrotask(focusGrid)}
+      />
       {helpOpen.value && <ShortcutSheet onClose={closeDialog(() => (helpOpen.value = false))} />}
-    </div>
+    </section>
   );
 }

@@ -65,7 +65,17 @@ export function ActionDialogHost(props: ActionDialogHostProps) {
 
   switch (request.kind) {
     case 'assign':
-      return <AssignDialog conversation={conversation} access={access} agents={props.agents} queues={props.queues} onSubmit={submit} onClose={close} />;
+      return (
+        <AssignDialog
+          conversation={conversation}
+          access={access}
+          agents={props.agents}
+          queues={props.queues}
+          initialMode={request.assignTo}
+          onSubmit={submit}
+          onClose={close}
+        />
+      );
     case 'transfer':
       return <TransferDialog conversation={conversation} agents={props.agents} settings={settings} onSubmit={submit} onClose={close} />;
     case 'forceClose':

@@ -12,6 +12,7 @@ interface Props {
   access: Access;
   agents: readonly Agent[];
   queues: readonly Queue[];
+  initialMode?: 'agent' | 'queue';
   onSubmit(intent: ActionIntent): void;
   onClose(): void;
 }
@@ -21,8 +22,8 @@ interface Props {
  * Presence and capacity can be overridden, and the cost is stated before confirming. The top suggestion is
  * preselected and the confirm button has focus: Enter accepts it.
  */
-export function AssignDialog({ conversation, access, agents, queues, onSubmit, onClose }: Props) {
-  const [mode, setMode] = useState<'agent' | 'queue'>('agent');
+export function AssignDialog({ conversation, access, agents, queues, initialMode = 'agent', onSubmit, onClose }: Props) {
+  const [mode, setMode] = useState<'agent' | 'queue'>(initialMode);
   const [skill, setSkill] = useState('');
   const [override, setOverride] = useState(false);
   const [picked, setPicked] = useState<string | null>(null);

@@ -16,7 +16,7 @@ export function PanelHeader({ controller, onPalette, onHelp, frameControls }: Pr
   const { feed } = controller;
   const paused = feed.paused.value;
   return (
-    <header class="fw-header">
+    <div class="fw-header">
       <div class="fw-header-title">
         <h1 class="fw-title">{t('panel_title')}</h1>
         <Freshness controller={controller} />
@@ -36,7 +36,7 @@ export function PanelHeader({ controller, onPalette, onHelp, frameControls }: Pr
         </button>
         {frameControls}
       </div>
-    </header>
+    </div>
   );
 }
 

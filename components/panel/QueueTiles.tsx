@@ -9,33 +9,36 @@ import { MarkedWait } from './cells';
 export function QueueTiles({ stats, now, settings }: { stats: readonly QueueStats[]; now: ReadonlySignal<number>; settings: EffectiveSettings | null }) {
   if (stats.length === 0) return null;
   return (
-    <ul class="fw-tiles" aria-label={t('panel_tiles_label')}>
-      {stats.map((entry) => (
-        <li class="fw-tile" key={entry.queue.id}>
-          <h3 class="fw-tile-title">{entry.queue.name}</h3>
-          <dl>
-            <div>
-              <dt>{t('panel_tile_waiting')}</dt>
-              <dd>{entry.waiting}</dd>
-            </div>
-            <div>
-              <dt>{t('panel_tile_longest')}</dt>
-              <dd>
-                <LongestWait since={entry.longestWaitSince} now={now} threshold={thresholdFor(settings, entry.queue.id)} />
-              </dd>
-            </div>
-            <div>
-              <dt>{t('panel_tile_active')}</dt>
-              <dd>{entry.active}</dd>
-            </div>
-            <div>
-              <dt>{t('panel_tile_free')}</dt>
-              <dd>{entry.agentsFree}</dd>
-            </div>
-          </dl>
-        </li>
-      ))}
-    </ul>
+    // Focusable so keyboard users can scroll the row of tiles (WCAG 2.1.1).
+    <div class="fw-tiles-scroll" role="region" aria-label={t('panel_tiles_label')} tabIndex={0}>
+      <ul class="fw-tiles">
+        {stats.map((entry) => (
+          <li class="fw-tile" key={entry.queue.id}>
+            <h2 class="fw-tile-title">{entry.queue.name}</h2>
+            <dl>
+              <div>
+                <dt>{t('panel_tile_waiting')}</dt>
+                <dd>{entry.waiting}</dd>
+              </div>
+              <div>
+                <dt>{t('panel_tile_longest')}</dt>
+                <dd>
+                  <LongestWait since={entry.longestWaitSince} now={now} threshold={thresholdFor(settings, entry.queue.id)} />
+                </dd>
+              </div>
+              <div>
+                <dt>{t('panel_tile_active')}</dt>
+                <dd>{entry.active}</dd>
+              </div>
+              <div>
+                <dt>{t('panel_tile_free')}</dt>
+                <dd>{entry.agentsFree}</dd>
+              </div>
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -26,7 +26,7 @@ export function controlRoutes(app: Hono, state: EmulatorState): void {
   app.post('/_emulator/reset', async (c) => {
     const body = await parse(ResetBody, c.req.raw);
     if (!body.ok) return c.json({ error: body.error }, 400);
-    state.reset({ seed: body.value.seed, scenario: body.value.scenario as 'typical' | undefined });
+    state.reset({ seed: body.value.seed, scenario: body.value.scenario });
     return c.json({ ok: true, seed: state.world.options.seed, scenario: state.world.options.scenario });
   });
 

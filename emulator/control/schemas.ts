@@ -6,7 +6,7 @@ const count = z.number().int().min(0);
 
 export const ResetBody = z.strictObject({
   seed: z.number().int().optional(),
-  scenario: z.enum(SCENARIOS as [string, ...string[]]).optional(),
+  scenario: z.enum(SCENARIOS).optional(),
 });
 
 export const ClockBody = z

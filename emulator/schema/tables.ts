@@ -2,7 +2,7 @@
  * Every table the emulated org serves, as data. Names, types, option values and navigation-property names follow
  * the platform contract (platform-api.md); columns outside the contract are the standard Dataverse ones.
  */
-import { bigint, bool, choice, date, decimal, defineTable, guid, int, lookup, multi, polymorphic, text, type TableDef } from './define';
+import { bool, choice, date, decimal, defineTable, guid, int, lookup, multi, polymorphic, text, type TableDef } from './define';
 import * as O from './options';
 
 const systemuser = (nav: string) => lookup('systemusers', 'systemuser', nav);

@@ -24,7 +24,13 @@ export class EmulatorState {
 
   reset(changes: Partial<Pick<WorldOptions, 'seed' | 'scenario'>>): void {
     const clock = this.world.clock;
-    this.worldOptions = { ...this.worldOptions, ...changes, now: clock.now(), speed: clock.getSpeed() };
+    this.worldOptions = {
+      ...this.worldOptions,
+      seed: changes.seed ?? this.worldOptions.seed,
+      scenario: changes.scenario ?? this.worldOptions.scenario,
+      now: clock.now(),
+      speed: clock.getSpeed(),
+    };
     const paused = clock.isPaused();
     this.world = new World(this.worldOptions);
     this.world.clock.setPaused(paused);

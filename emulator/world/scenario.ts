@@ -12,8 +12,8 @@ import { insertParticipant, insertSession, isoMinus } from './records';
 import type { Random } from './random';
 import type { Row, Store } from './store';
 
-export type ScenarioName = 'empty' | 'typical' | 'busy';
-export const SCENARIOS: readonly ScenarioName[] = ['empty', 'typical', 'busy'];
+export const SCENARIOS = ['empty', 'typical', 'busy'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
 
 interface Size {
   regions: number;
@@ -183,12 +183,12 @@ export function buildScenario(store: Store, random: Random, scenario: ScenarioNa
   }
 
   // Scenario agents.
-  const width = Math.max(3, String(size.agents).length);
+  // agent001 … agent2000: the first agents have the same UPN in every scenario.
   for (let i = 1; i <= size.agents; i++) {
     const id = random.guid();
     const first = random.pick(FIRST_NAMES);
     const last = random.pick(LAST_NAMES);
-    const upn = `agent${String(i).padStart(width, '0')}@contoso.test`;
+    const upn = `agent${String(i).padStart(3, '0')}@contoso.test`;
     addUser({ id, upn, first, last, aad: random.guid() });
     store.relate('systemuserroles', id, ROLE_IDS.agent);
     const home = queues[(i - 1) % queues.length]!;

@@ -3,8 +3,9 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import '../../components/panel/panel.css';
-import '../../components/overlay/overlay.css';
+import actionsCss from '../../components/actions/actions.css?inline';
+import overlayCss from '../../components/overlay/overlay.css?inline';
+import panelCss from '../../components/panel/panel.css?inline';
 import { OverlayFrame } from '../../components/overlay/OverlayFrame';
 import { WORKSPACE_MATCHES } from '../../lib/dom/workspace-matches';
 import { guardWorkerMessage } from '../../lib/view-model/guard-worker-message';
@@ -20,7 +21,8 @@ import { keepMounted } from './keep-mounted';
  */
 export default defineContentScript({
   matches: WORKSPACE_MATCHES,
-  cssInjectionMode: 'ui',
+  // The styles go into the shadow root as text: no fetch, so no stylesheet has to be web-accessible to pages.
+  cssInjectionMode: 'manual',
   async main(ctx) {
     const layout = createOverlayLayout(browser.storage.local);
     await layout.load().catch(() => undefined);
@@ -49,6 +51,7 @@ export default defineContentScript({
 
     const ui = await createShadowRootUi(ctx, {
       name: 'floorwalker-panel',
+      css: [panelCss, actionsCss, overlayCss].join('\n'),
       position: 'inline',
       anchor: 'body',
       append: 'last',

@@ -7,6 +7,8 @@ export type RequestedAction = 'monitor' | 'join' | 'assign' | 'transfer' | 'forc
 export interface ActionRequest {
   kind: RequestedAction;
   conversationId: string;
+  /** Which side of the assign dialog to open on. */
+  assignTo?: 'agent' | 'queue';
 }
 
 const current = signal<ActionRequest | null>(null);
@@ -16,7 +18,11 @@ export const actionRequest: ReadonlySignal<ActionRequest | null> = current;
 
 /** Ask for an action on a conversation: a dialog where one is needed, straight to the worker otherwise. */
 export function requestAction(kind: RequestedAction | ActionKind, conversationId: string): void {
-  current.value = { kind: kind === 'assignAgent' || kind === 'assignQueue' ? 'assign' : kind, conversationId };
+  if (kind === 'assignAgent' || kind === 'assignQueue') {
+    current.value = { kind: 'assign', conversationId, assignTo: kind === 'assignQueue' ? 'queue' : 'agent' };
+  } else {
+    current.value = { kind, conversationId };
+  }
 }
 
 export function closeActionRequest(): void {

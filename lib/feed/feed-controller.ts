@@ -13,6 +13,7 @@ import { FeedModel } from './feed-model';
 import { isEmptyDelta } from './diff';
 import { readFull, readParticipantsOf } from './read-full';
 import { latestModified, readChanges } from './read-changes';
+import { deltaRequest, readTracked, startTracking, type TrackedChanges } from './change-tracking';
 import { rereadConversation } from './reread';
 import * as fresh from './freshness';
 import { parsePersisted, type Persisted } from './persisted';
@@ -71,6 +72,9 @@ export class FeedController {
   private cancelAging: (() => void) | null = null;
   private started: Promise<void> | null = null;
   private accessDue = false;
+  /** Change tracking on conversations: unknown until tried, then used (with its delta link) or not. */
+  private tracking: Persisted['tracking'] = 'unknown';
+  private deltaLink: string | null = null;
 
   constructor(private readonly deps: FeedControllerDeps) {
     this.now = deps.now ?? Date.now;
@@ -94,6 +98,8 @@ export class FeedController {
         this.lastFullAt = persisted.lastFullAt;
         this.rowIssues = persisted.rowIssues;
         this.actions = persisted.actions;
+        this.tracking = persisted.tracking;
+        this.deltaLink = persisted.deltaLink;
       }
       this.reschedule(0);
     })();
@@ -271,15 +277,44 @@ export class FeedController {
     marks.agentStatuses ??= await latestModified(transport, 'msdyn_agentstatuses');
     this.lastFullAt = now;
     this.emit({ queues, ...(isEmptyDelta(conversations) ? {} : { conversations }), ...(isEmptyDelta(agents) ? {} : { agents }) });
+    if (this.tracking !== 'off' && !this.deltaLink) {
+      const tracked = await startTracking(transport);
+      // A fault here only postpones the detection to the next full load.
+      if (tracked.ok) this.applyTracked(tracked.value, tracked.issues);
+    }
     return true;
   }
 
+  private applyTracked(changes: TrackedChanges, issues: readonly RowIssue[]): void {
+    this.noteIssues(issues);
+    this.tracking = changes.deltaLink ? 'on' : 'off';
+    this.deltaLink = changes.deltaLink;
+    const { delta } = this.model.applyConversations(changes.conversations, this.now());
+    const deleted = this.model.applyDeleted(changes.deleted);
+    const conversations = { upsert: delta.upsert, remove: [...delta.remove, ...deleted.remove] };
+    if (!isEmptyDelta(conversations)) this.emit({ conversations });
+  }
+
   private async incremental(transport: DataverseTransport): Promise<boolean> {
-    const result = await readChanges(transport, this.model.watermarks, this.model.supervisedQueueIds());
+    const deltaLink = this.tracking === 'on' ? this.deltaLink : null;
+    const result = await readChanges(transport, this.model.watermarks, deltaLink !== null);
     if (!result.ok) return this.onFailure(result.failure);
+    let tracked: TrackedChanges = { conversations: result.value.conversations, deleted: [], deltaLink };
+    if (deltaLink) {
+      const read = await readTracked(transport, deltaRequest(deltaLink));
+      if (!read.ok) {
+        // An expired or refused delta token: go back to the watermark and start tracking again at the next full load.
+        if (read.failure.failure === 'http') [this.tracking, this.deltaLink, this.lastFullAt] = ['unknown', null, 0];
+        return this.onFailure(read.failure);
+      }
+      this.noteIssues(read.issues);
+      tracked = read.value;
+      this.deltaLink = read.value.deltaLink ?? deltaLink;
+    }
     this.noteIssues(result.issues);
     const now = this.now();
-    const { delta, newSessions } = this.model.applyConversations(result.value.conversations, now);
+    const { delta: changed, newSessions } = this.model.applyConversations(tracked.conversations, now);
+    const delta = { upsert: changed.upsert, remove: [...changed.remove, ...this.model.applyDeleted(tracked.deleted).remove] };
     const participants = [...result.value.participants];
     if (newSessions.length > 0) {
       const extra = await readParticipantsOf(transport, newSessions);
@@ -329,6 +364,7 @@ export class FeedController {
     const before = this.model;
     this.model = new FeedModel();
     this.lastFullAt = 0;
+    [this.tracking, this.deltaLink] = ['unknown', null];
     const removed = before.conversationList().map((row) => row.id);
     const removedAgents = before.agentList().map((row) => row.id);
     this.emit({ conversations: { upsert: [], remove: removed }, agents: { upsert: [], remove: removedAgents }, queues: [] });
@@ -391,6 +427,8 @@ export class FeedController {
       rowIssues: this.rowIssues,
       actions: this.actions,
       model: this.model.toData(),
+      tracking: this.tracking,
+      deltaLink: this.deltaLink,
     };
     await this.deps.storage.save(value).catch((error: unknown) => this.log(`Floorwalker: snapshot not saved: ${String(error)}`));
   }

@@ -133,6 +133,13 @@ export class FeedModel {
     return { delta, newSessions: [...newSessions] };
   }
 
+  /** Conversations the platform reports deleted (change tracking). */
+  applyDeleted(ids: readonly string[]): Delta<Conversation> {
+    const delta = emptyDelta<Conversation>();
+    for (const id of ids) if (this.conversations.has(id)) this.remove(id, delta);
+    return delta;
+  }
+
   /** Merge changed participant rows; conversations whose people changed are upserted. */
   applyParticipants(rows: readonly ParticipantRow[], now: number): Delta<Conversation> {
     this.watermarks.participants = maxModified(rows, this.watermarks.participants);

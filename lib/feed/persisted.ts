@@ -22,6 +22,8 @@ export const PersistedSchema = z.object({
   lastFullAt: z.number(),
   rowIssues: z.object({ count: z.number().int(), recent: z.array(RowIssueSchema) }),
   actions: z.array(ActionRecordSchema),
+  tracking: z.enum(['unknown', 'on', 'off']),
+  deltaLink: z.string().nullable(),
   model: z.object({
     conversations: z.array(ConversationSchema),
     sessionOf: z.array(z.tuple([z.string(), z.string().nullable()])),

@@ -21,12 +21,13 @@ export interface Changes {
 
 /**
  * Everything changed since the watermarks: conversations in any state and any queue (so closes and moves out of
- * the supervised queues are seen), participants, agent statuses.
+ * the supervised queues are seen; the model keeps only the supervised ones), participants, agent statuses.
  */
-export async function readChanges(transport: DataverseTransport, marks: Watermarks, queueIds: readonly string[]): Promise<Read<Changes>> {
+export async function readChanges(transport: DataverseTransport, marks: Watermarks, tracked: boolean): Promise<Read<Changes>> {
   const reader = new Reader(transport);
   const since = (mark: number | null) => (mark ?? 0) - OVERLAP_MS;
-  const conversations = await reader.rows(conversationsRequest(queueIds, since(marks.conversations), false), SPECS.conversation);
+  // With change tracking on, conversations come through the delta link instead (see change-tracking.ts).
+  const conversations = tracked ? { ok: true as const, rows: [] } : await reader.rows(conversationsRequest([], since(marks.conversations), false), SPECS.conversation);
   if (!conversations.ok) return conversations;
   const participants = await reader.rows(participantsChangedRequest(since(marks.participants)), SPECS.participant);
   if (!participants.ok) return participants;

@@ -1,8 +1,8 @@
 /**
  * The extension's real feed (FeedController over the real Web API transport) running in Node against the emulator,
- * with every patch it publishes timestamped, so the bench can see when a change reached the feed's model.
+ * as the worker runs it with one visible view open. Every request is recorded, and every conversation version it
+ * publishes is timed against the emulator's clock, so the bench sees when a change reached the feed's model.
  */
-import type { Conversation } from '../../lib/model/conversation';
 import type { FeedPatch } from '../../lib/model/feed-state';
 import { DEFAULT_SETTINGS, type EffectiveSettings } from '../../lib/model/settings';
 import { FeedController } from '../../lib/feed/feed-controller';
@@ -10,49 +10,65 @@ import type { Persisted } from '../../lib/feed/persisted';
 import { createCounters, type FeedCounters } from '../../lib/dataverse/counters';
 import { createWebApiTransport } from '../../lib/dataverse/web-api-transport';
 import type { DataverseTransport } from '../../lib/dataverse/transport';
+import { ChangeDelays } from './change-delays';
+import { recordingFetch, type RecordedRequest } from './recording-fetch';
 
-/** One conversation version as it reached the model: when, and what the platform stamped it with. */
-export interface Arrival {
-  at: number;
-  conversation: Conversation;
+export interface FeedProbeOptions {
+  org: string;
+  /** A fetch that authenticates as the supervisor. */
+  fetch: typeof fetch;
+  /** The emulator's virtual now (epoch ms). */
+  platformNow: () => number;
+  pollIntervalSeconds: number;
 }
 
 export interface FeedProbe {
   counters: FeedCounters;
-  conversations: Map<string, Conversation>;
-  /** Resolves once the first full load is in the model. */
+  requests: RecordedRequest[];
+  changes: ChangeDelays;
+  /** Ongoing conversations in the feed's model. */
+  size(): number;
+  supervisedQueueIds(): string[];
+  /** Resolves with the real time the first full load was in the model. */
   loaded: Promise<number>;
-  /** Called with each conversation upsert as it is published. */
-  onArrival(listener: (arrival: Arrival) => void): () => void;
-  intervalMs: number;
+  /** Resolves once `count` more poll cycles (full or incremental) have finished. */
+  polls(count: number): Promise<void>;
+  /** Ongoing conversation ids in the model (for picking rows to change). */
+  ids(): string[];
   stop(): void;
 }
 
-export function startFeedProbe(org: string, fetchImpl: typeof fetch, pollIntervalSeconds = DEFAULT_SETTINGS.pollIntervalSeconds): FeedProbe {
+export function startFeedProbe(options: FeedProbeOptions): FeedProbe {
   const counters = createCounters();
-  const settings: EffectiveSettings = { values: { ...DEFAULT_SETTINGS, pollIntervalSeconds }, managedKeys: [], policyIssues: [] };
-  const conversations = new Map<string, Conversation>();
-  const listeners = new Set<(arrival: Arrival) => void>();
+  const requests: RecordedRequest[] = [];
+  const changes = new ChangeDelays();
+  const settings: EffectiveSettings = { values: { ...DEFAULT_SETTINGS, pollIntervalSeconds: options.pollIntervalSeconds }, managedKeys: [], policyIssues: [] };
+  const model = new Set<string>();
   let stored: Persisted | undefined;
   let transport: DataverseTransport | undefined;
   let markLoaded: (ms: number) => void = () => undefined;
   const loaded = new Promise<number>((resolve) => (markLoaded = resolve));
   const timers = new Set<ReturnType<typeof setTimeout>>();
+  const pollWaiters: { polls: number; resolve: () => void }[] = [];
   let stopped = false;
 
   const publish = (patch: FeedPatch) => {
-    const at = Date.now();
-    for (const id of patch.conversations?.remove ?? []) conversations.delete(id);
+    const at = options.platformNow();
+    for (const id of patch.conversations?.remove ?? []) model.delete(id);
     for (const row of patch.conversations?.upsert ?? []) {
-      conversations.set(row.id, row);
-      for (const listener of listeners) listener({ at, conversation: row });
+      model.add(row.id);
+      changes.observe(row.id, row.modifiedOn, at);
     }
-    if (patch.freshness?.state === 'live') markLoaded(at);
+    if (patch.freshness?.state === 'live') markLoaded(Date.now());
+    for (const waiter of pollWaiters.filter((w) => counters.polls >= w.polls)) {
+      pollWaiters.splice(pollWaiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
   };
 
   const feed = new FeedController({
-    resolveOrg: async () => org,
-    transportFor: (target) => (transport ??= createWebApiTransport({ org: target, counters, fetch: fetchImpl })),
+    resolveOrg: async () => options.org,
+    transportFor: (org) => (transport ??= createWebApiTransport({ org, counters, fetch: recordingFetch(options.fetch, requests) })),
     settings: () => settings,
     counters,
     // storage.session stand-in: kept in memory, as the worker keeps it.
@@ -77,13 +93,14 @@ export function startFeedProbe(org: string, fetchImpl: typeof fetch, pollInterva
 
   return {
     counters,
-    conversations,
+    requests,
+    changes,
+    size: () => model.size,
+    supervisedQueueIds: () => feed.queues().filter((queue) => queue.supervised).map((queue) => queue.id),
     loaded,
-    intervalMs: pollIntervalSeconds * 1000,
-    onArrival(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    // A cycle ends with a freshness patch (live) once its poll is counted, so waiters are checked on publish.
+    polls: (count) => new Promise((resolve) => pollWaiters.push({ polls: counters.polls + count, resolve })),
+    ids: () => [...model],
     stop() {
       stopped = true;
       feed.setDemand({ views: 0, visible: false });

@@ -103,13 +103,17 @@ describe('feed: the live picture in the worker, over the emulator', () => {
       'msdyn_cdsqueueid_msdyn_ocliveworkitem@odata.bind': `/queues(${queue.id})`,
     });
     const id = String(created.activityid);
-    await waitForState(view, `s.conversations.some((c) => c.id === '${id}' && c.subject === 'Feed e2e: new conversation' && c.status === 'open')`, 5_000);
-
+    const timed = async (test: string) => {
+      const start = Date.now();
+      await waitForState(view, test, 5_000);
+      return Date.now() - start;
+    };
+    const seen = [await timed(`s.conversations.some((c) => c.id === '${id}' && c.subject === 'Feed e2e: new conversation' && c.status === 'open')`)];
     await api('PATCH', `msdyn_ocliveworkitems(${id})`, { subject: 'Feed e2e: renamed', statuscode: 3 });
-    await waitForState(view, `s.conversations.some((c) => c.id === '${id}' && c.subject === 'Feed e2e: renamed' && c.status === 'waiting')`, 5_000);
-
+    seen.push(await timed(`s.conversations.some((c) => c.id === '${id}' && c.subject === 'Feed e2e: renamed' && c.status === 'waiting')`));
     await api('PATCH', `msdyn_ocliveworkitems(${id})`, { statecode: 1, statuscode: 4 });
-    await waitForState(view, `!s.conversations.some((c) => c.id === '${id}')`, 5_000);
+    seen.push(await timed(`!s.conversations.some((c) => c.id === '${id}')`));
+    console.log(`feed e2e: new / status change / close seen after ${seen.join(' / ')} ms`);
   });
 
   it('costs the platform no more with ten views open than with one', async () => {
@@ -126,8 +130,10 @@ describe('feed: the live picture in the worker, over the emulator', () => {
     const ten = await measure();
     await Promise.all(others.map((page) => page.close()));
     await h.control('clock', { paused: false });
+    console.log(`feed e2e: 1 view ${one.requests} requests in ${one.polls} polls; 10 views ${ten.requests} requests in ${ten.polls} polls (7 s each)`);
     expect(one.polls).toBeGreaterThanOrEqual(2);
-    expect(ten.polls).toBeLessThanOrEqual(one.polls);
+    // Same cadence (a window may catch one poll more by timing alone) and the same cost per poll.
+    expect(ten.polls).toBeLessThanOrEqual(one.polls + 1);
     expect(ten.requests / ten.polls).toBeLessThanOrEqual(one.requests / one.polls);
   });
 

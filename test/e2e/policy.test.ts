@@ -18,6 +18,8 @@ import { TEST_EXTENSION_ID } from '../../scripts/paths';
 import { startHarness, type Harness } from './harness';
 
 const POLICY_DIR = '/etc/chromium';
+/** The open details dialog of a conversation, with its actions. */
+const DETAILS = 'dialog[open]:has(.fw-actions)';
 
 /**
  * scripts/e2e-policy.sh records the mount namespace it started in (FLOORWALKER_OUTER_MNT_NS) before `unshare -m`;
@@ -106,11 +108,21 @@ describe.skipIf(reason !== null)('managed policy in real Chromium', () => {
     expect(await options.$eval('#reason-transfer', (input) => (input as HTMLInputElement).checked)).toBe(true);
   });
 
-  it('shows the organisation’s monitoring notice in the panel, beside the conversation’s actions', async () => {
+  it('shows the notice in the panel and disables the forbidden action, saying it is the organization', async () => {
     panel = await h.openSidePanel();
-    const row = await panel.waitForSelector('[role="row"].fw-row', { timeout: 20_000 });
-    await row!.click();
-    await panel.waitForFunction((notice) => document.querySelector('dialog[open] [role="note"]')?.textContent?.includes(notice), { timeout: 10_000 }, NOTICE);
+    await panel.waitForSelector('[role="grid"]', { timeout: 20_000 });
+    // Narrow the grid to one row first, as a user would, so the row is in view and not under the header.
+    const rowId = await (await panel.waitForSelector('[role="row"][id^="fw-row-"]', { timeout: 20_000 }))!.evaluate((row) => row.id);
+    await (await panel.waitForSelector('input[aria-label="Search conversations"]'))!.type(rowId.replace(/^fw-row-/, ''));
+    await (await panel.waitForSelector(`#${rowId}`))!.click();
+    await panel.waitForSelector(DETAILS, { timeout: 10_000 });
+    expect(await panel.$eval(`${DETAILS} [role="note"]`, (note) => note.textContent)).toContain(NOTICE);
+
+    const forceClose = await panel.$eval(`${DETAILS} [data-action="forceClose"]`, (button) => ({
+      disabled: button.getAttribute('aria-disabled') === 'true',
+      reason: (button.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '),
+    }));
+    expect(forceClose).toEqual({ disabled: true, reason: 'Force close: Force close is turned off by your organization' });
   });
 
   it('refuses to request access to a host outside the organization list when the policy sets one', async () => {
@@ -143,8 +155,8 @@ describe.skipIf(reason !== null)('managed policy in real Chromium', () => {
     expect(await options.$eval('#monitoringNotice', (area) => (area as HTMLTextAreaElement).value)).toBe('Changed notice.');
     // The open panel gets it through the worker's feed, also without a reload.
     await panel.bringToFront();
-    await panel.waitForFunction(() => document.querySelector('dialog[open] [role="note"]')?.textContent?.includes('Changed notice.'), {
+    await panel.waitForFunction((details) => document.querySelector(`${details} [role="note"]`)?.textContent?.includes('Changed notice.'), {
       timeout: 10_000,
-    });
+    }, DETAILS);
   });
 });

@@ -16,28 +16,38 @@ const dateFormat = new Intl.DateTimeFormat('en-US', {
 });
 const numberFormat = new Intl.NumberFormat('en-US');
 
-export function annotateRow(out: Record<string, unknown>, def: TableDef, store: Store, filter: string | undefined): void {
-  if (!filter) return;
+/** Column → its annotations ([name, value] pairs), for the columns present in `out`. */
+export type Annotations = Map<string, [string, unknown][]>;
+
+export function annotateRow(out: Record<string, unknown>, def: TableDef, store: Store, filter: string | undefined): Annotations {
+  const notes: Annotations = new Map();
+  if (!filter) return notes;
+  const note = (column: string, name: string, value: unknown) => {
+    const list = notes.get(column) ?? [];
+    list.push([`${column}@${name}`, value]);
+    notes.set(column, list);
+  };
   const formatted = wantsAnnotation(filter, FORMATTED);
   const logical = wantsAnnotation(filter, LOGICAL);
   const navigation = wantsAnnotation(filter, NAVIGATION);
   for (const [column, value] of Object.entries(out)) {
-    if (value === null || value === undefined || column.includes('@')) continue;
+    if (value === null || value === undefined) continue;
     const lookup = def.lookups[column];
     if (lookup) {
       const target = lookup.targets.find((t) => store.get(t.set, String(value))) ?? lookup.targets[0];
       if (!target) continue;
       const related = store.get(target.set, String(value));
       const primaryName = tableOf(target.set)?.primaryName;
-      if (formatted && related && primaryName) out[`${column}@${FORMATTED}`] = related[primaryName] ?? '';
-      if (navigation) out[`${column}@${NAVIGATION}`] = target.nav;
-      if (logical) out[`${column}@${LOGICAL}`] = target.logicalName;
+      if (formatted && related && primaryName) note(column, FORMATTED, related[primaryName] ?? '');
+      if (navigation) note(column, NAVIGATION, target.nav);
+      if (logical) note(column, LOGICAL, target.logicalName);
       continue;
     }
     if (!formatted) continue;
     const text = formatValue(def, column, value);
-    if (text !== undefined) out[`${column}@${FORMATTED}`] = text;
+    if (text !== undefined) note(column, FORMATTED, text);
   }
+  return notes;
 }
 
 function formatValue(def: TableDef, column: string, value: unknown): string | undefined {

@@ -15,8 +15,13 @@ export interface ShapeOptions {
 
 export function shapeRow(row: Row, def: TableDef, store: Store, options: ShapeOptions): Record<string, unknown> {
   const projected = projectRow(row, options.select, def.schema);
-  annotateRow(projected, def, store, options.annotations);
-  const out: Record<string, unknown> = { '@odata.etag': etagOf(row), ...projected };
+  const notes = annotateRow(projected, def, store, options.annotations);
+  // Like Dataverse, each property's annotations come just before it.
+  const out: Record<string, unknown> = { '@odata.etag': etagOf(row) };
+  for (const [column, value] of Object.entries(projected)) {
+    for (const [name, note] of notes.get(column) ?? []) out[name] = note;
+    out[column] = value;
+  }
   for (const item of options.expand ?? []) {
     const nav = def.schema.navigation[item.navigation];
     const targetDef = nav && tableOf(nav.target);

@@ -53,6 +53,11 @@ export function conversationsRequest(queueIds: readonly string[], modifiedSince?
   };
 }
 
+/** The whole table with change tracking asked for (no $filter allowed, platform-api.md §3.6). */
+export function trackedConversationsRequest(): DataverseRequest {
+  return { method: 'GET', path: `msdyn_ocliveworkitems${query({ $select: COLUMNS })}`, headers: { Prefer: 'odata.track-changes' }, queryKey: 'conversations:track' };
+}
+
 /** One conversation re-read from the platform (after an action); 404 means it is gone. */
 export function conversationRequest(id: string): DataverseRequest {
   return { method: 'GET', path: `msdyn_ocliveworkitems(${guidLiteral(id)})${query({ $select: COLUMNS })}`, queryKey: `conversation:${id}` };

@@ -142,9 +142,9 @@ describe('ActionDialogHost', () => {
   it('assigns to another queue', async () => {
     const row = conversation({ status: 'open', agentId: null });
     const send = host([row]);
-    requestAction('assign', row.id);
+    requestAction('assignQueue', row.id);
     const dialog = await screen.findByRole('dialog');
-    fireEvent.click(within(dialog).getByLabelText('Another queue'));
+    expect((within(dialog).getByLabelText('Another queue') as HTMLInputElement).checked).toBe(true);
     expect((within(dialog).getByLabelText('Queue') as HTMLSelectElement).value).toBe(OTHER_QUEUE_ID);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Assign' }));
     expect(send).toHaveBeenCalledWith({ kind: 'assignQueue', conversationId: row.id, etag: 'W/"1"', queueId: OTHER_QUEUE_ID });

@@ -138,7 +138,10 @@ describe('reset, clock, config, state and the request log', () => {
     expect([...e.world.store.rows('msdyn_ocliveworkitems')]).toHaveLength(0);
     expect(e.world.userByUpn('sofia@contoso.test')).toBeDefined();
     await control(e, 'reset', { scenario: 'typical' });
+    expect(e.world.options.seed).toBe(1);
     expect([...e.world.store.rows('msdyn_ocliveworkitems')].length).toBeGreaterThan(60);
+    const seeded = emulator({ seed: 1 });
+    expect([...e.world.store.rows('msdyn_ocliveworkitems')].map((r) => r.activityid)).toEqual([...seeded.world.store.rows('msdyn_ocliveworkitems')].map((r) => r.activityid));
   });
 
   it('clock advances and pauses the org time', async () => {

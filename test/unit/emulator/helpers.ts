@@ -14,11 +14,15 @@ export function emulator(options: EmulatorOptions = {}): Emulator {
   return createEmulator({ speed: 0, now: new Date('2026-03-02T10:00:00Z'), ...options });
 }
 
-export async function signIn(e: Emulator, upn: string): Promise<Client> {
+export async function sessionCookie(e: Emulator, upn: string): Promise<string> {
   const res = await e.fetch(new Request(`${ORIGIN}/signin?user=${encodeURIComponent(upn)}`));
   const cookie = res.headers.get('set-cookie')?.split(';')[0];
   if (!cookie) throw new Error(`sign-in failed for ${upn}: ${res.status}`);
-  return clientWith(e, { cookie });
+  return cookie;
+}
+
+export async function signIn(e: Emulator, upn: string): Promise<Client> {
+  return clientWith(e, { cookie: await sessionCookie(e, upn) });
 }
 
 export function clientWith(e: Emulator, auth: Record<string, string>): Client {

@@ -1,9 +1,9 @@
 import { Window } from 'happy-dom';
 import type { Emulator } from '../../../emulator';
-import { ORIGIN, signIn } from './helpers';
+import { ORIGIN, clientWith, sessionCookie } from './helpers';
 
 export interface OpenPage {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  /** The page's window, with the globals its script defines (Xrm, Microsoft.Omnichannel). */
   window: any;
   document: Document;
   close(): Promise<void>;
@@ -11,9 +11,8 @@ export interface OpenPage {
 
 /** Loads the workspace page into happy-dom with its fetches served in-process by the emulator. */
 export async function openWorkspace(e: Emulator, upn: string, path = '/main.aspx?appname=msdyn_CustomerServiceWorkspace'): Promise<OpenPage> {
-  const client = await signIn(e, upn);
-  const html = await (await client.get(path)).text();
-  const cookieHeader = (await e.fetch(new Request(`${ORIGIN}/signin?user=${encodeURIComponent(upn)}`))).headers.get('set-cookie')!.split(';')[0]!;
+  const cookieHeader = await sessionCookie(e, upn);
+  const html = await (await clientWith(e, { cookie: cookieHeader }).get(path)).text();
   const window = new Window({ url: `${ORIGIN}${path}`, settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } });
   const w = window as unknown as { fetch: typeof fetch };
   w.fetch = (input: RequestInfo | URL, init?: RequestInit) => {

@@ -17,7 +17,7 @@ const raw = (n: number, change: Record<string, unknown> = {}) => ({
 
 /** An org in memory: answers every request the feed makes; `next` overrides one answer. */
 function platform() {
-  const state = { ongoing: [raw(1), raw(2)], changed: [] as unknown[], next: [] as DataverseOutcome[] };
+  const state = { ongoing: [raw(1), raw(2)], changed: [] as unknown[], next: [] as DataverseOutcome[], tracking: false, delta: [] as unknown[] };
   const sent: string[] = [];
   const transport: DataverseTransport = {
     org: ORG,
@@ -33,6 +33,8 @@ function platform() {
       if (path.includes('queuemembership_association') && path.startsWith('systemusers')) return ok({ value: [{ queueid: Q1, name: 'Billing', msdyn_queuetype: 192350000 }] });
       if (path.startsWith('queues?')) return ok({ value: [{ queueid: Q1, name: 'Billing', msdyn_queuetype: 192350000 }] });
       if (path.startsWith('msdyn_ocliveworkitems') && path.includes('statecode eq 0')) return ok({ value: state.ongoing });
+      if (state.tracking && request.headers?.Prefer === 'odata.track-changes') return ok({ value: state.ongoing, '@odata.deltaLink': `${ORG}/api/data/v9.2/msdyn_ocliveworkitems?$deltatoken=1` });
+      if (path.includes('$deltatoken=1')) return ok({ value: state.delta, '@odata.deltaLink': `${ORG}/api/data/v9.2/msdyn_ocliveworkitems?$deltatoken=1` });
       if (path.startsWith('msdyn_ocliveworkitems') && path.includes('modifiedon ge')) return ok({ value: state.changed });
       if (path.includes('$top=1')) return ok({ value: [{ modifiedon: '2026-01-01T09:00:00Z' }] });
       return ok({ value: [] });
@@ -214,5 +216,49 @@ describe('feed controller', () => {
     await settle();
     expect(timers.pending().at(-1)!.ms).toBe(30_000);
     expect(feed.snapshot().freshness.intervalMs).toBe(30_000);
+  });
+
+  it('uses change tracking when the org has it: delta link instead of the watermark, deletions removed', async () => {
+    const p = platform();
+    p.state.tracking = true;
+    const timers = scheduler();
+    const { feed } = controller(p, timers);
+    await feed.start();
+    feed.setDemand({ views: 1, visible: true });
+    await timers.fire();
+    await settle();
+    p.sent.length = 0;
+    p.state.delta = [
+      { '@odata.context': `${ORG}/api/data/v9.2/$metadata#msdyn_ocliveworkitems/$deletedEntity`, id: id(1), reason: 'deleted' },
+      raw(2, { '@odata.etag': 'W/"150"', statuscode: 3 }),
+    ];
+    await timers.fire();
+    await settle();
+    expect(feed.snapshot().conversations.map((c) => [c.id, c.status])).toEqual([[id(2), 'waiting']]);
+    expect(p.sent.some((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('modifiedon ge'))).toBe(false);
+    expect(p.sent.some((path) => path.includes('$deltatoken=1'))).toBe(true);
+
+    // An expired token: this poll fails, the next one is back on the watermark.
+    p.state.next.push(ok({ value: [] }), ok({ value: [] }), { ok: false, failure: 'http', status: 400, code: null, message: 'The delta token has expired', retryAt: null });
+    await timers.fire();
+    await settle();
+    p.sent.length = 0;
+    await timers.fire();
+    await settle();
+    expect(p.sent.some((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('statecode eq 0'))).toBe(true);
+  });
+
+  it('falls back to the watermark when the org has no change tracking', async () => {
+    const p = platform();
+    const timers = scheduler();
+    const { feed } = controller(p, timers);
+    await feed.start();
+    feed.setDemand({ views: 1, visible: true });
+    await timers.fire();
+    await settle();
+    p.sent.length = 0;
+    await timers.fire();
+    await settle();
+    expect(p.sent.filter((path) => path.startsWith('msdyn_ocliveworkitems'))).toEqual([expect.stringContaining('modifiedon ge')]);
   });
 });

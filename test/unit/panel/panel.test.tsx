@@ -1,18 +1,23 @@
-import { act, fireEvent, screen, within } from '@testing-library/preact';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { language } from '../../../lib/i18n';
-import { generateConversations, makeAgent, makeConversation, NOW, SUPERVISOR } from '../view-model/fixtures';
+import { setLanguageOverride } from '../../../lib/i18n';
+import { generateConversations, makeAgent, makeConversation, NOW, SETTINGS, SUPERVISOR } from '../view-model/fixtures';
 import { renderPanel } from './render-panel';
 
 let panel: ReturnType<typeof renderPanel> | null = null;
 const open = (...args: Parameters<typeof renderPanel>) => (panel = renderPanel(...args));
 const grid = () => screen.getByRole('grid', { name: 'Ongoing conversations' });
+/** Pick an option as a browser does: value, then a change event (testing-library/preact's change sends input). */
+const choose = (select: HTMLElement, value: string) => {
+  (select as HTMLSelectElement).value = value;
+  fireEvent(select, new Event('change', { bubbles: true }));
+};
 const bodyRows = () => within(grid()).getAllByRole('row').filter((row) => row.getAttribute('aria-rowindex') !== '1');
 
 beforeEach(() => {
   fakeBrowser.reset();
-  language.value = 'en';
+  setLanguageOverride('en');
 });
 afterEach(() => {
   panel?.close();
@@ -141,7 +146,7 @@ describe('Panel: conversations grid', () => {
     fireEvent.input(screen.getByRole('searchbox', { name: 'Search conversations' }), { target: { value: 'xena' } });
     expect(bodyRows()).toHaveLength(1);
     fireEvent.input(screen.getByRole('searchbox', { name: 'Search conversations' }), { target: { value: '' } });
-    fireEvent.change(screen.getByRole('combobox', { name: 'Group by' }), { target: { value: 'queue' } });
+    choose(screen.getByRole('combobox', { name: 'Group by' }), 'queue');
     expect(bodyRows().map((row) => row.textContent?.trim().slice(0, 15))).toEqual(['Billing (1)', expect.any(String), 'Technical suppo', expect.any(String)]);
   });
 
@@ -153,9 +158,10 @@ describe('Panel: conversations grid', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     });
+    await waitFor(() => screen.getByRole('option', { name: 'Queue watch' }));
     fireEvent.click(screen.getByRole('button', { name: 'Unassigned' }));
     expect(screen.getByRole('button', { name: 'Unassigned' }).getAttribute('aria-pressed')).toBe('false');
-    fireEvent.change(screen.getByRole('combobox', { name: 'Saved views' }), { target: { value: 'Queue watch' } });
+    choose(screen.getByRole('combobox', { name: 'Saved views' }), 'Queue watch');
     expect(screen.getByRole('button', { name: 'Unassigned' }).getAttribute('aria-pressed')).toBe('true');
   });
 });
@@ -236,7 +242,7 @@ describe('Panel: agents, tiles, live region, Swedish', () => {
       agents: [makeAgent({ id: 'x' })],
       conversations: [makeConversation({ id: 'a' }), makeConversation({ id: 'b' }), makeConversation({ id: 'c', status: 'active', agentId: 'x' })],
     });
-    const tiles = screen.getByRole('list', { name: 'Queues' });
+    const tiles = screen.getByRole('region', { name: 'Queues' });
     const billing = within(tiles).getByRole('heading', { name: 'Billing' }).closest('li')!;
     expect(billing.textContent).toContain('Waiting2');
     expect(billing.textContent).toContain('Active1');
@@ -259,10 +265,9 @@ describe('Panel: agents, tiles, live region, Swedish', () => {
   });
 
   it('speaks Swedish with the platform’s terms', () => {
-    language.value = 'sv';
-    open({ conversations: [makeConversation({ id: 'a', status: 'wrapup' })] });
-    expect(screen.getByRole('grid', { name: 'Pågående konversationer' })).toBeTruthy();
+    open({ settings: { ...SETTINGS, values: { ...SETTINGS.values, language: 'sv' } }, conversations: [makeConversation({ id: 'a', status: 'wrapup' })] });
+    const svGrid = screen.getByRole('grid', { name: 'Pågående konversationer' });
     expect(screen.getByRole('button', { name: 'Uppdatera' })).toBeTruthy();
-    expect(bodyRows()[0]!.textContent).toContain('Avslutning');
+    expect(within(svGrid).getAllByRole('row')[1]!.textContent).toContain('Avslutning');
   });
 });

@@ -1,0 +1,31 @@
+/** A fetch wrapper that writes down every request it makes and the size of the body that came back. */
+export interface RecordedRequest {
+  /** Real epoch ms the request was sent. */
+  at: number;
+  url: string;
+  status: number;
+  bytes: number;
+  ms: number;
+}
+
+export function recordingFetch(inner: typeof fetch, log: RecordedRequest[]): typeof fetch {
+  return async (input, init) => {
+    const at = Date.now();
+    const response = await inner(input, init);
+    const copy = response.clone();
+    const body = await copy.arrayBuffer().catch(() => new ArrayBuffer(0));
+    log.push({ at, url: String(input instanceof Request ? input.url : input), status: response.status, bytes: body.byteLength, ms: Date.now() - at });
+    return response;
+  };
+}
+
+/** The request's URL without its $skiptoken, so every page of one query compares equal to the first. */
+export function queryOf(url: string): string {
+  const parsed = new URL(url);
+  const kept = parsed.search.replace(/^\?/, '').split('&').filter((part) => part && !/^(\$|%24)skiptoken=/i.test(part));
+  return `${parsed.pathname}?${kept.join('&')}`;
+}
+
+export function sumOf(requests: readonly RecordedRequest[]): { requests: number; bytes: number } {
+  return { requests: requests.length, bytes: requests.reduce((sum, r) => sum + r.bytes, 0) };
+}
