@@ -89,6 +89,17 @@ function controller(p: ReturnType<typeof platform>, timers: ReturnType<typeof sc
   return { feed: new FeedController(deps), patches, store, now };
 }
 
+/** A controller with one visible view, after its first cycle (role check and full load). */
+async function running(p = platform(), demand = { views: 1, visible: true }) {
+  const timers = scheduler();
+  const made = controller(p, timers);
+  await made.feed.start();
+  made.feed.setDemand(demand);
+  await timers.fire();
+  await settle();
+  return { ...made, p, timers };
+}
+
 async function settle() {
   for (let i = 0; i < 50; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 }
@@ -119,13 +130,7 @@ describe('feed controller', () => {
   });
 
   it('on 429 keeps the data, says throttled until the platform’s time and waits exactly that long', async () => {
-    const p = platform();
-    const timers = scheduler();
-    const { feed, now } = controller(p, timers);
-    await feed.start();
-    feed.setDemand({ views: 1, visible: true });
-    await timers.fire();
-    await settle();
+    const { feed, now, p, timers } = await running();
     now.t += 3_000;
     p.state.next.push({ ok: false, failure: 'throttled', status: 429, code: '0x80072322', message: 'Too many', retryAt: now.t + 42_000 });
     await timers.fire();
@@ -136,13 +141,7 @@ describe('feed controller', () => {
   });
 
   it('on server errors says delayed, then offline after a minute, backs off, and recovers', async () => {
-    const p = platform();
-    const timers = scheduler();
-    const { feed, now } = controller(p, timers);
-    await feed.start();
-    feed.setDemand({ views: 1, visible: true });
-    await timers.fire();
-    await settle();
+    const { feed, now, p, timers } = await running();
     const error: DataverseOutcome = { ok: false, failure: 'http', status: 503, code: null, message: 'Unavailable', retryAt: null };
     now.t += 3_000;
     p.state.next.push(error);
@@ -190,13 +189,7 @@ describe('feed controller', () => {
   });
 
   it('runs a manual refresh once however often it is asked, and pauses on request', async () => {
-    const p = platform();
-    const timers = scheduler();
-    const { feed, patches } = controller(p, timers);
-    await feed.start();
-    feed.setDemand({ views: 1, visible: true });
-    await timers.fire();
-    await settle();
+    const { feed, patches, p, timers } = await running();
     p.sent.length = 0;
     await Promise.all([feed.refresh(), feed.refresh(), feed.refresh()]);
     expect(p.sent.filter((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('statecode eq 0'))).toHaveLength(1);
@@ -207,26 +200,15 @@ describe('feed controller', () => {
   });
 
   it('slows down while no view is visible', async () => {
-    const p = platform();
-    const timers = scheduler();
-    const { feed } = controller(p, timers);
-    await feed.start();
-    feed.setDemand({ views: 2, visible: false });
-    await timers.fire();
-    await settle();
+    const { feed, timers } = await running(platform(), { views: 2, visible: false });
     expect(timers.pending().at(-1)!.ms).toBe(30_000);
     expect(feed.snapshot().freshness.intervalMs).toBe(30_000);
   });
 
   it('uses change tracking when the org has it: delta link instead of the watermark, deletions removed', async () => {
-    const p = platform();
-    p.state.tracking = true;
-    const timers = scheduler();
-    const { feed } = controller(p, timers);
-    await feed.start();
-    feed.setDemand({ views: 1, visible: true });
-    await timers.fire();
-    await settle();
+    const tracked = platform();
+    tracked.state.tracking = true;
+    const { feed, p, timers } = await running(tracked);
     p.sent.length = 0;
     p.state.delta = [
       { '@odata.context': `${ORG}/api/data/v9.2/$metadata#msdyn_ocliveworkitems/$deletedEntity`, id: id(1), reason: 'deleted' },
@@ -249,13 +231,7 @@ describe('feed controller', () => {
   });
 
   it('falls back to the watermark when the org has no change tracking', async () => {
-    const p = platform();
-    const timers = scheduler();
-    const { feed } = controller(p, timers);
-    await feed.start();
-    feed.setDemand({ views: 1, visible: true });
-    await timers.fire();
-    await settle();
+    const { feed, p, timers } = await running();
     p.sent.length = 0;
     await timers.fire();
     await settle();
