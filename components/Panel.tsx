@@ -42,6 +42,7 @@ const isField = (target: EventTarget | null) =>
  */
 export function Panel({ controller, view: viewKind, frameControls }: PanelProps) {
   const { feed, view, list } = controller;
+  const rootRef = useRef<HTMLElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const paletteOpen = useSignal(false);
@@ -65,7 +66,11 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
     searchRef.current.focus();
   });
 
-  const focusGrid = useCallback(() => gridRef.current?.focus(), []);
+  // Where focus goes back to after a dialog: the grid, or on the agents tab the tab itself, never the page body.
+  const focusGrid = useCallback(() => {
+    const home = gridRef.current ?? rootRef.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');
+    home?.focus();
+  }, []);
 
   const run = (command: PanelCommand, fromGrid: boolean) => {
     const ids = list.rowIds.peek();
@@ -134,7 +139,7 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
   const rowCount = list.rows.value.length;
 
   return (
-    <section class="fw-root" aria-label={t('panel_title')} data-view={viewKind} lang={language.value} onKeyDown={onKeyDown}>
+    <section ref={rootRef} class="fw-root" aria-label={t('panel_title')} data-view={viewKind} lang={language.value} onKeyDown={onKeyDown}>
       <PanelHeader
         controller={controller}
         onPalette={() => (paletteOpen.value = true)}

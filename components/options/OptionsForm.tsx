@@ -43,6 +43,23 @@ export function OptionsForm({ settings, onSave }: OptionsFormProps) {
   const text = (key: 'orgUrls' | 'pollIntervalSeconds' | 'reasonCodes' | 'monitoringNotice', label: string, extra: object = {}) => (
     <TextField id={key} label={label} value={draft[key]} managed={managed(key)} error={error(key)} onChange={(v) => set(key, v)} {...extra} />
   );
+  /** One checkbox per flag of a group; the organisation may lock each flag on its own. */
+  const flags = <K extends 'actions' | 'requireReason'>(
+    key: K,
+    names: ReadonlyArray<keyof SettingsDraft[K] & string>,
+    idPrefix: string,
+    label: (name: string) => string,
+  ) =>
+    names.map((name) => (
+      <CheckboxField
+        key={name}
+        id={`${idPrefix}-${name}`}
+        label={label(name)}
+        value={Boolean(draft[key][name])}
+        managed={managed(`${key}.${name}`)}
+        onChange={(v) => set(key, { ...draft[key], [name]: v })}
+      />
+    ));
   const check = (key: 'overlay' | 'sidePanel' | 'diagnostics', label: string) => (
     <CheckboxField id={key} label={label} value={draft[key]} managed={managed(key)} onChange={(v) => set(key, v)} />
   );
@@ -79,30 +96,12 @@ export function OptionsForm({ settings, onSave }: OptionsFormProps) {
       <section aria-labelledby="actions-heading">
         <h2 id="actions-heading">{t('options_section_actions')}</h2>
         <p class="hint">{t('options_actions_hint')}</p>
-        {SUPERVISOR_FEATURES.map((feature) => (
-          <CheckboxField
-            key={feature}
-            id={`action-${feature}`}
-            label={t(`options_action_${feature}`)}
-            value={draft.actions[feature]}
-            managed={managed(`actions.${feature}`)}
-            onChange={(v) => set('actions', { ...draft.actions, [feature]: v })}
-          />
-        ))}
+        {flags('actions', SUPERVISOR_FEATURES, 'action', (feature) => t(`options_action_${feature}`))}
       </section>
 
       <section aria-labelledby="reasons-heading">
         <h2 id="reasons-heading">{t('options_section_reasons')}</h2>
-        {(['transfer', 'forceClose'] as const).map((action) => (
-          <CheckboxField
-            key={action}
-            id={`reason-${action}`}
-            label={t(`options_require_reason_${action}`)}
-            value={draft.requireReason[action]}
-            managed={managed(`requireReason.${action}`)}
-            onChange={(v) => set('requireReason', { ...draft.requireReason, [action]: v })}
-          />
-        ))}
+        {flags('requireReason', ['transfer', 'forceClose'], 'reason', (action) => t(`options_require_reason_${action}`))}
         {text('reasonCodes', t('options_reason_codes'), { multiline: true, hint: t('options_reason_codes_hint') })}
       </section>
 

@@ -9,7 +9,7 @@ import { CONFIGURATION_ID } from '../world/catalog';
 import { acceptPending, rejectPending } from '../world/operations';
 import { SWITCH_COLUMNS, type SwitchName } from '../actions/request';
 import type { EmulatorState } from '../server/state';
-import { ClockBody, ConfigBody, FaultsBody, ResetBody, RespondBody } from './schemas';
+import { ClockBody, ConfigBody, FaultsBody, RawRowBody, ResetBody, RespondBody } from './schemas';
 
 async function parse<T extends z.ZodType>(schema: T, request: Request): Promise<{ ok: true; value: z.infer<T> } | { ok: false; error: string }> {
   let body: unknown;
@@ -74,6 +74,18 @@ export function controlRoutes(app: Hono, state: EmulatorState): void {
     if (body.value.decision === 'accept') acceptPending(state.world, id);
     else rejectPending(state.world, id);
     return c.json({ ok: true, decision: body.value.decision });
+  });
+
+  app.post('/_emulator/rows/:entitySet/:id', async (c) => {
+    const body = await parse(RawRowBody, c.req.raw);
+    if (!body.ok) return c.json({ error: body.error }, 400);
+    const { entitySet, id } = c.req.param();
+    state.world.catchUp();
+    if (!state.world.store.get(entitySet, id)) {
+      return c.json({ error: `No row ${entitySet}(${id}).` }, 404);
+    }
+    const row = state.world.store.update(entitySet, id.toLowerCase(), body.value.set);
+    return c.json({ ok: true, versionnumber: row.versionnumber });
   });
 
   app.get('/_emulator/state', (c) => {

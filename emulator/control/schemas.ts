@@ -40,3 +40,6 @@ export const ConfigBody = z.strictObject({
 });
 
 export const RespondBody = z.strictObject({ decision: z.enum(['accept', 'reject']) });
+
+/** Column values written as stored, past the Web API's validation: data another integration or an old schema left. */
+export const RawRowBody = z.strictObject({ set: z.record(z.string(), z.unknown()) });

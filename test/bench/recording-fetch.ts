@@ -19,11 +19,15 @@ export function recordingFetch(inner: typeof fetch, log: RecordedRequest[]): typ
   };
 }
 
-/** The request's URL without its $skiptoken, so every page of one query compares equal to the first. */
+/**
+ * A query's identity: its path and options without $skiptoken (so every page of one read compares equal to the
+ * first), decoded, with the values inside In(…PropertyValues=[…]) in order (callers may list the same ids in any order).
+ */
 export function queryOf(url: string): string {
   const parsed = new URL(url);
   const kept = parsed.search.replace(/^\?/, '').split('&').filter((part) => part && !/^(\$|%24)skiptoken=/i.test(part));
-  return `${parsed.pathname}?${kept.join('&')}`;
+  const decoded = decodeURIComponent(kept.join('&'));
+  return `${parsed.pathname}?${decoded.replace(/PropertyValues=\[([^\]]*)\]/g, (_, list: string) => `PropertyValues=[${list.split(',').sort().join(',')}]`)}`;
 }
 
 export function sumOf(requests: readonly RecordedRequest[]): { requests: number; bytes: number } {

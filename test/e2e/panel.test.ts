@@ -17,11 +17,25 @@ interface View {
 const overlayOf = (page: Page): View => ({ page, at: (selector) => `floorwalker-panel >>> ${selector}` });
 const sidePanelOf = (page: Page): View => ({ page, at: (selector) => selector });
 
+/**
+ * Wait for an element by polling page.$(): puppeteer's waitForSelector does not notice content that appears later
+ * inside a shadow root when the selector pierces it (`>>>`), and the overlay's rows do exactly that.
+ */
+async function waitFor(view: View, selector: string, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const handle = await view.page.$(view.at(selector));
+    if (handle) return handle;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${view.at(selector)}`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
 const GRID = '[role="grid"][aria-label="Pågående konversationer"]';
 
 /** The rendered body rows' text, with their aria-rowindex. */
 async function rows(view: View): Promise<Array<{ index: string; text: string; group: boolean }>> {
-  const grid = await view.page.waitForSelector(view.at(GRID), { timeout: 20_000 });
+  const grid = await waitFor(view, GRID, 20_000);
   return grid!.evaluate((element) =>
     [...element.querySelectorAll('[role="rowgroup"]:last-child > [role="row"]')]
       .map((row) => ({ index: row.getAttribute('aria-rowindex') ?? '', text: row.textContent ?? '', group: row.classList.contains('fw-row-group') }))
@@ -29,7 +43,18 @@ async function rows(view: View): Promise<Array<{ index: string; text: string; gr
   );
 }
 
-const click = async (view: View, selector: string) => (await view.page.waitForSelector(view.at(selector), { timeout: 10_000 }))!.click();
+/** By role and accessible name, through the accessibility tree (which also sees into the overlay's shadow root). */
+async function byName(view: View, role: string, name: string, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const handle = await view.page.$(`::-p-aria([name="${name}"][role="${role}"])`);
+    if (handle) return handle;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${role} "${name}"`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
+const click = async (view: View, selector: string) => (await waitFor(view, selector)).click();
 
 async function seriousViolations(view: View, include: string) {
   const results = await new AxePuppeteer(view.page).include(include).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
@@ -46,7 +71,7 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
     h = await startHarness({ scenario: 'typical', locale: 'sv' });
     await h.page.setViewport({ width: 1400, height: 900 });
     overlay = overlayOf(h.page);
-    await h.page.waitForSelector(overlay.at(`${GRID} [role="row"][aria-rowindex="2"]`), { timeout: 30_000 });
+    await waitFor(overlay, `${GRID} [role="row"][aria-rowindex="2"]`, 30_000);
     await h.control('clock', { paused: true });
   });
   afterAll(async () => {
@@ -54,7 +79,7 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
   });
 
   it('shows the live floor in Swedish: freshness, queue tiles, a grid of every ongoing conversation', async () => {
-    await h.page.waitForSelector(overlay.at('::-p-text(Live · uppdaterad)'), { timeout: 10_000 });
+    await waitFor(overlay, '::-p-text(Live · uppdaterad)');
     const queues = await h.page.$$eval(overlay.at('[role="region"][aria-label="Köer"] h2'), (titles) => titles.map((title) => title.textContent ?? ''));
     expect(queues.length).toBeGreaterThan(0);
     // One row per ongoing conversation in the supervised queues (the tiles), as the emulator counts them.
@@ -83,7 +108,7 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
   it('filters by status, then clears the filter', async () => {
     await click(overlay, 'summary::-p-text(Filter)');
     await click(overlay, 'label::-p-text(Aktiv) input');
-    await h.page.waitForSelector(overlay.at('summary::-p-text(Filter (1))'));
+    await waitFor(overlay, 'summary::-p-text(Filter (1))');
     const shown = await rows(overlay);
     expect(shown.length).toBeGreaterThan(0);
     for (const row of shown) expect(row.text).toContain('Aktiv');
@@ -96,7 +121,7 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
     const first = (await rows(overlay))[0]!.text;
     const name = await h.page.$eval(overlay.at(`${GRID} [aria-rowindex="2"] .fw-strong`), (element) => element.textContent ?? '');
     expect(first).toContain(name);
-    const search = await h.page.waitForSelector(overlay.at('input[type="search"][aria-label="Sök konversationer"]'));
+    const search = await waitFor(overlay, 'input[type="search"][aria-label="Sök konversationer"]');
     await search!.type(name);
     const found = await rows(overlay);
     expect(found.length).toBeGreaterThan(0);
@@ -106,30 +131,30 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
   });
 
   it('groups by queue, with a heading row per queue', async () => {
-    const select = await h.page.waitForSelector(overlay.at('label::-p-text(Gruppera efter) select'));
-    await select!.select('queue');
+    const select = await byName(overlay, 'combobox', 'Gruppera efter');
+    await select.select('queue');
     const grouped = await rows(overlay);
     expect(grouped[0]!.group).toBe(true);
     expect(grouped.filter((row) => row.group).length).toBeGreaterThan(1);
-    await select!.select('none');
+    await select.select('none');
   });
 
   it('saves a view and restores it, also after a reload', async () => {
     const unassigned = overlay.at('button[aria-pressed]::-p-text(Inte tilldelade)');
     await click(overlay, 'button[aria-pressed]::-p-text(Inte tilldelade)');
     await click(overlay, 'button::-p-text(Spara vy…)');
-    const name = await h.page.waitForSelector(overlay.at('label::-p-text(Vyns namn) input'));
-    await name!.type('Otilldelade');
+    const name = await byName(overlay, 'textbox', 'Vyns namn');
+    await name.type('Otilldelade');
     await click(overlay, 'button[type="submit"]::-p-text(Spara)');
-    await h.page.waitForSelector(overlay.at('option::-p-text(Otilldelade)'));
+    await waitFor(overlay, 'option::-p-text(Otilldelade)');
     await click(overlay, 'button[aria-pressed="true"]::-p-text(Inte tilldelade)');
     expect(await h.page.$eval(unassigned, (element) => element.getAttribute('aria-pressed'))).toBe('false');
 
     await h.page.reload();
-    await h.page.waitForSelector(overlay.at(`${GRID} [role="row"][aria-rowindex="2"]`), { timeout: 30_000 });
-    const views = await h.page.waitForSelector(overlay.at('label::-p-text(Sparade vyer) select'));
-    await h.page.waitForSelector(overlay.at('option::-p-text(Otilldelade)'), { timeout: 10_000 });
-    await views!.select('Otilldelade');
+    await waitFor(overlay, `${GRID} [role="row"][aria-rowindex="2"]`, 30_000);
+    const views = await byName(overlay, 'combobox', 'Sparade vyer');
+    await waitFor(overlay, 'option::-p-text(Otilldelade)');
+    await views.select('Otilldelade');
     expect(await h.page.$eval(unassigned, (element) => element.getAttribute('aria-pressed'))).toBe('true');
     for (const row of await rows(overlay)) expect(row.text).toContain('Inte tilldelad');
     await click(overlay, 'button[aria-pressed="true"]::-p-text(Inte tilldelade)');
@@ -149,7 +174,7 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
     expect(await active()).toBe(first);
 
     await h.page.keyboard.press('Enter');
-    const dialog = await h.page.waitForSelector(overlay.at('dialog[open]'));
+    const dialog = await waitFor(overlay, 'dialog[open]');
     expect(await dialog!.evaluate((element) => element.textContent)).toContain('Konversations-ID');
     await h.page.keyboard.press('Escape');
     await h.page.waitForFunction(
@@ -159,19 +184,19 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
     expect(await grid.evaluate((element) => (element.getRootNode() as ShadowRoot).activeElement === element)).toBe(true);
 
     await h.page.keyboard.press('?');
-    await h.page.waitForSelector(overlay.at('dialog[open] ::-p-text(Kortkommandon)'));
+    await waitFor(overlay, 'dialog[open] ::-p-text(Kortkommandon)');
     await h.page.keyboard.press('Escape');
 
     await h.page.keyboard.down('Control');
     await h.page.keyboard.press('k');
     await h.page.keyboard.up('Control');
-    await h.page.waitForSelector(overlay.at('dialog[open] [role="combobox"]'));
+    await waitFor(overlay, 'dialog[open] [role="combobox"]');
     await h.page.keyboard.type('visa representanter');
     await h.page.keyboard.press('Enter');
-    await h.page.waitForSelector(overlay.at('[role="tab"][aria-selected="true"]::-p-text(Representanter)'));
-    await h.page.waitForSelector(overlay.at('table ::-p-text(Närvaro)'));
+    await waitFor(overlay, '[role="tab"][aria-selected="true"]::-p-text(Representanter)');
+    await waitFor(overlay, 'table ::-p-text(Närvaro)');
     await h.page.keyboard.press('/');
-    await h.page.waitForSelector(overlay.at('[role="tab"][aria-selected="true"]::-p-text(Konversationer)'));
+    await waitFor(overlay, '[role="tab"][aria-selected="true"]::-p-text(Konversationer)');
     const focused = await h.page.$eval('floorwalker-panel', (host) => host.shadowRoot?.activeElement?.getAttribute('type'));
     expect(focused).toBe('search');
   });
@@ -183,20 +208,20 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
   it('collapses to a launcher and opens again', async () => {
     await click(overlay, 'button::-p-text(Fäll ihop)');
     await click(overlay, 'button::-p-text(Öppna Floorwalker)');
-    await h.page.waitForSelector(overlay.at(GRID));
+    await waitFor(overlay, GRID);
   });
 
   it('shows the same panel in the side panel from 360 px wide, in Swedish, without axe violations', async () => {
     const page = await h.openSidePanel();
     await page.setViewport({ width: 360, height: 800 });
     const side = sidePanelOf(page);
-    await page.waitForSelector(`${GRID} [role="row"][aria-rowindex="2"]`, { timeout: 30_000 });
+    await waitFor(side, `${GRID} [role="row"][aria-rowindex="2"]`, 30_000);
     expect(await page.$eval('html', (element) => element.lang)).toBe('sv');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    const select = await page.waitForSelector('label::-p-text(Gruppera efter) select');
-    await select!.select('agent');
+    const select = await byName(side, 'combobox', 'Gruppera efter');
+    await select.select('agent');
     expect((await rows(side))[0]!.group).toBe(true);
-    await select!.select('none');
+    await select.select('none');
     expect(await seriousViolations(side, 'body')).toEqual([]);
     await page.close();
   });

@@ -8,6 +8,7 @@
  *     unshare -m --propagation private npx vitest run --project e2e test/e2e/policy.test.ts
  * Anywhere else the tests are skipped and the reason printed.
  */
+import { AxePuppeteer } from '@axe-core/puppeteer';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -106,6 +107,9 @@ describe.skipIf(reason !== null)('managed policy in real Chromium', () => {
 
     expect(await options.$eval('#monitoringNotice', (area) => (area as HTMLTextAreaElement).value)).toBe(NOTICE);
     expect(await options.$eval('#reason-transfer', (input) => (input as HTMLInputElement).checked)).toBe(true);
+
+    const axe = await new AxePuppeteer(options).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => `${node.target.join(' ')} ${node.failureSummary ?? ''}`).join(', ')}`)).toEqual([]);
   });
 
   it('shows the notice in the panel and disables the forbidden action, saying it is the organization', async () => {

@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { closeActionRequest } from '../../../lib/actions/dialog-state';
 import { setLanguageOverride } from '../../../lib/i18n';
 import { generateConversations, makeAgent, makeConversation, NOW, SETTINGS, SUPERVISOR } from '../view-model/fixtures';
 import { renderPanel } from './render-panel';
@@ -208,6 +209,18 @@ describe('Panel: keyboard', () => {
     expect(screen.getByRole('tab', { name: /Agents/ }).getAttribute('aria-selected')).toBe('true');
     fireEvent.keyDown(screen.getByRole('tab', { name: /Agents/ }), { key: '/' });
     expect(document.activeElement).toBe(screen.getByRole('searchbox'));
+  });
+
+  it('turns action keys on the selected row into the action dialogs, and returns focus to the grid', () => {
+    open({ conversations: rows, agents: [makeAgent({ id: 'x', name: 'Xena' })] });
+    grid().focus();
+    fireEvent.keyDown(grid(), { key: 'j' });
+    fireEvent.keyDown(grid(), { key: 'a' });
+    const dialog = screen.getByRole('dialog');
+    expect(within(dialog).getByText(/Xena/)).toBeTruthy();
+    fireEvent.keyDown(grid(), { key: 'j' });
+    expect(grid().getAttribute('aria-activedescendant')).toBe('fw-row-a');
+    closeActionRequest();
   });
 
   it('lists actions for the selected row in the palette, disabled with the reason when not allowed', () => {

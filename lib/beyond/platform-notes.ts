@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import type { DataverseOutcome, DataverseRequest, DataverseTransport } from '../dataverse/transport';
+import { dateTimeLiteral, FORMATTED, GuidSchema, guidLiteral, query } from '../dataverse/odata';
+import { CCAAS_CONTRACT } from '../actions/contract';
+import type { NoteEntry } from './beyond-state';
+import { LOCK_SUBJECT } from './soft-locks';
+
+/**
+ * Notes (annotations) on conversations, read and written through the Web API (platform-api.md §2.5: annotations
+ * hang off the conversation through objectid). Worker-side only: full zod is fine here.
+ */
+const LOOKUP_TYPE = '@Microsoft.Dynamics.CRM.lookuplogicalname';
+const CONVERSATION = 'msdyn_ocliveworkitem';
+
+const NoteRowSchema = z.object({
+  annotationid: GuidSchema,
+  subject: z.string().nullable().optional(),
+  notetext: z.string().nullable().optional(),
+  createdon: z.string().refine((text) => !Number.isNaN(Date.parse(text))),
+  _objectid_value: GuidSchema.nullable().optional(),
+  [`_objectid_value${LOOKUP_TYPE}`]: z.string().optional(),
+  _ownerid_value: GuidSchema.nullable().optional(),
+  [`_ownerid_value${FORMATTED}`]: z.string().optional(),
+});
+
+const SELECT = 'annotationid,subject,notetext,createdon,_objectid_value,_ownerid_value';
+/** Enough for a busy shift; the oldest of a larger burst are simply not shown (they stay in Dynamics). */
+export const NOTES_PAGE = 300;
+
+/** Notes created since a time, newest first (lock notes included: the caller sorts them out). */
+export function notesSinceRequest(sinceMs: number): DataverseRequest {
+  return {
+    method: 'GET',
+    path: `annotations${query({ $select: SELECT, $filter: `createdon ge ${dateTimeLiteral(sinceMs)}`, $orderby: 'createdon desc', $top: String(NOTES_PAGE) })}`,
+    queryKey: 'beyond:notes',
+  };
+}
+
+/** Lock notes young enough to still count. */
+export function lockNotesRequest(sinceMs: number): DataverseRequest {
+  const filter = `startswith(subject,'${LOCK_SUBJECT}') and createdon ge ${dateTimeLiteral(sinceMs)}`;
+  return { method: 'GET', path: `annotations${query({ $select: SELECT, $filter: filter, $top: '200' })}`, queryKey: 'beyond:locks' };
+}
+
+/** The conversation notes in an answer; rows that are not notes on a conversation, or fail validation, are skipped. */
+export function parseNotes(body: unknown): NoteEntry[] {
+  const rows = (body as { value?: unknown } | null)?.value;
+  if (!Array.isArray(rows)) return [];
+  return rows.flatMap((row): NoteEntry[] => {
+    const parsed = NoteRowSchema.safeParse(row);
+    if (!parsed.success || !parsed.data._objectid_value) return [];
+    const type = (parsed.data as Record<string, unknown>)[`_objectid_value${LOOKUP_TYPE}`];
+    if (type !== undefined && type !== CONVERSATION) return [];
+    const author = (parsed.data as Record<string, unknown>)[`_ownerid_value${FORMATTED}`];
+    return [{
+      id: parsed.data.annotationid,
+      conversationId: parsed.data._objectid_value,
+      createdAt: Date.parse(parsed.data.createdon),
+      author: typeof author === 'string' ? author : null,
+      authorId: parsed.data._ownerid_value ?? null,
+      subject: parsed.data.subject ?? '',
+      text: parsed.data.notetext ?? '',
+    }];
+  });
+}
+
+export function createNote(transport: DataverseTransport, conversationId: string, subject: string, text: string): Promise<DataverseOutcome> {
+  return transport.send({
+    method: 'POST',
+    path: 'annotations',
+    body: { subject, notetext: text, [`objectid_${CONVERSATION}@odata.bind`]: `/${CCAAS_CONTRACT.entitySet}(${guidLiteral(conversationId)})` },
+  });
+}
+
+export function deleteNote(transport: DataverseTransport, noteId: string): Promise<DataverseOutcome> {
+  return transport.send({ method: 'DELETE', path: `annotations(${guidLiteral(noteId)})` });
+}
+
+/** The new record's id from a create's OData-EntityId header (204) or its body (201 with return=representation). */
+export function createdId(outcome: DataverseOutcome): string | null {
+  if (!outcome.ok) return null;
+  const fromBody = (outcome.body as { annotationid?: unknown } | null)?.annotationid;
+  if (typeof fromBody === 'string') return fromBody.toLowerCase();
+  const match = /\(([0-9a-f-]{36})\)\s*$/i.exec(outcome.headers['odata-entityid'] ?? '');
+  return match ? match[1]!.toLowerCase() : null;
+}

@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer';
+import { SOFIA } from '../../emulator/personas';
+import type { Conversation } from '../../lib/model/conversation';
+import { startHarness, type Harness } from './harness';
+import { openView, requestsSince, sendAction, stateOf, waitForState, webApi } from '../soak/probe';
+
+/**
+ * Issue 9 end to end: the emulator's fault switches against the built extension. What the user sees is read from
+ * the side panel (its freshness line, its grid, a row's details); the port snapshot (a probe view) says which rows
+ * and actions the worker holds; the emulator's request log says what reached the platform and when.
+ */
+
+const INTERVAL_MS = 3_000;
+/** A poll cycle is several requests; on loopback they take well under this. */
+const CYCLE_SLACK_MS = 1_500;
+const MESSAGING = [192360000, 192300000, 192340000, 192330000, 19241000, 192350002];
+const FEED_READS = /msdyn_ocliveworkitems|msdyn_sessionparticipants|msdyn_agentstatuses/;
+
+describe('reliability: faults, bad data and a killed worker, with nothing lost', () => {
+  let h: Harness;
+  let sp: Page;
+  let view: Page;
+  const monitoredByUs = (conversationId: string) => monitoredByUsIn(h, conversationId);
+  const used = new Set<string>();
+
+  const freshnessText = () => sp.$eval('.fw-freshness', (element) => element.textContent ?? '');
+  const waitFreshness = async (pattern: RegExp, timeout: number) => {
+    const start = Date.now();
+    await sp.waitForFunction(
+      (source, flags) => new RegExp(source, flags).test(document.querySelector('.fw-freshness')?.textContent ?? ''),
+      { timeout, polling: 50 },
+      pattern.source,
+      pattern.flags,
+    );
+    return Date.now() - start;
+  };
+  const gridRows = () => sp.$eval('[role="grid"]', (grid) => Number(grid.getAttribute('aria-rowcount')) - 1);
+  const ourRequests = async (since: Date) => (await requestsSince(h, since)).filter((r) => r.user === SOFIA.upn || r.user === null);
+  /** A conversation no other check has touched. */
+  const pick = async (test: (c: Conversation) => boolean): Promise<Conversation> => {
+    const state = (await stateOf(view))!;
+    const row = state.conversations.find((c) => !used.has(c.id) && test(c));
+    if (!row) throw new Error('The scenario has no conversation for this check');
+    used.add(row.id);
+    return row;
+  };
+  const messagingActive = (c: Conversation) =>
+    c.status === 'active' && c.channels.every((ch) => MESSAGING.includes(ch)) && c.agentId !== SOFIA.systemuserid && c.participants.length === 0 && !c.pending;
+  const waitAction = (id: string, timeout = 30_000) =>
+    waitForState(view, `s.actions.some((a) => a.id === '${id}' && (a.state === 'done' || a.state === 'failed'))`, timeout);
+  const actionPosts = async (since: Date, conversationId: string) =>
+    (await requestsSince(h, since)).filter((r) => r.method === 'POST' && r.path.includes(conversationId) && r.path.includes('CCaaS_'));
+
+  beforeAll(async () => {
+    h = await startHarness({ scenario: 'typical', user: SOFIA.upn });
+    view = await openView(h);
+    sp = await h.openSidePanel();
+    await sp.setViewport({ width: 420, height: 900 });
+    await sp.waitForSelector('[role="grid"] [role="row"][aria-rowindex="2"]', { timeout: 30_000 });
+    await waitFreshness(/^● ?Live/, 15_000);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('throttling: no request inside the Retry-After window, the time is shown, feed and a pending action complete after', async () => {
+    const target = await pick(messagingActive);
+    const since = new Date();
+    await h.control('faults', { throttle: { count: 3, retryAfterSeconds: 4 } });
+    await sendAction(view, { kind: 'monitor', conversationId: target.id, etag: target.etag }, 'rel-throttle-monitor');
+    await waitFreshness(/Throttled, retrying at \d{1,2}:\d{2}/, 10_000);
+    const shown = /retrying at (\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(await freshnessText())!;
+    await waitFreshness(/^● ?Live/, 30_000);
+    const done = await waitAction('rel-throttle-monitor');
+    expect(done.actions.find((a) => a.id === 'rel-throttle-monitor')).toMatchObject({ state: 'done', failure: null });
+
+    const log = await ourRequests(since);
+    const throttled = log.filter((r) => r.status === 429);
+    expect(throttled.length).toBe(3);
+    for (const answer of throttled) {
+      const at = Date.parse(answer.time);
+      // Requests that left before the 429 came back are not the client's fault: allow 250 ms for the answer to land.
+      const inside = log.filter((r) => Date.parse(r.time) > at + 250 && Date.parse(r.time) < at + 4_000);
+      expect(inside, `requests inside the window after the 429 at ${answer.time}`).toEqual([]);
+    }
+    // The shown time is when the platform allows the next request (to the minute or second the panel shows).
+    const retryAt = new Date(Date.parse(throttled[0]!.time) + 4_000);
+    expect(Number(shown[1])).toBe(retryAt.getHours());
+    expect(Math.abs(Number(shown[2]) * 60 + Number(shown[3] ?? 0) - (retryAt.getMinutes() * 60 + (shown[3] ? retryAt.getSeconds() : 0)))).toBeLessThanOrEqual(shown[3] ? 2 : 60);
+    expect((await actionPosts(since, target.id)).filter((r) => r.status < 300).length).toBe(1);
+  });
+
+  for (const status of [500, 503]) {
+    it(`${status} burst: "Delayed" with the last rows kept, live again within one interval, a pending action settled once`, async () => {
+      const rowsBefore = await gridRows();
+      const target = await pick(messagingActive);
+      const since = new Date();
+      await h.control('faults', { errors: { status, rate: 1 } });
+      await sendAction(view, { kind: 'monitor', conversationId: target.id, etag: target.etag }, `rel-${status}-monitor`);
+      await waitFreshness(/Delayed/, 10_000);
+      await new Promise((resolve) => setTimeout(resolve, 8_000));
+      expect(await gridRows()).toBe(rowsBefore);
+      const failing = (await stateOf(view))!;
+      expect(failing.freshness.state).toMatch(/delayed|offline/);
+      expect(failing.conversations.length).toBeGreaterThan(0);
+      await h.control('faults', { clear: true });
+      const recovery = await waitFreshness(/^● ?Live/, 30_000);
+      console.log(`reliability: ${status} burst — recovered ${recovery} ms after the fault ended (interval ${INTERVAL_MS} ms)`);
+      expect(recovery).toBeLessThanOrEqual(INTERVAL_MS + CYCLE_SLACK_MS);
+
+      // The action has one final outcome, and it is what the platform did: monitoring if and only if it says done.
+      const finished = (await waitAction(`rel-${status}-monitor`)).actions.find((a) => a.id === `rel-${status}-monitor`)!;
+      await view.evaluate(() => (window as unknown as { send(m: unknown): void }).send({ type: 'refresh' }));
+      const platform = await monitoredByUs(target.id);
+      expect(finished.state === 'done', `outcome ${finished.state}/${finished.reason} vs platform monitoring ${platform}`).toBe(platform);
+      expect((await actionPosts(since, target.id)).filter((r) => r.status < 300).length).toBeLessThanOrEqual(1);
+    });
+  }
+
+  it('10 s latency: "Delayed" while answers take 10 s, rows kept, live again once they are quick', async () => {
+    const rowsBefore = await gridRows();
+    await h.control('faults', { latencyMs: 10_000 });
+    const delayedAfter = await waitFreshness(/Delayed/, 20_000);
+    expect(await gridRows()).toBe(rowsBefore);
+    await h.control('faults', { clear: true });
+    // Requests already waiting keep their 10 s; the next cycle is quick again.
+    const recovery = await waitFreshness(/^● ?Live/, 25_000);
+    console.log(`reliability: latency — "Delayed" after ${delayedAfter} ms, live ${recovery} ms after the fault ended`);
+    expect(recovery).toBeLessThanOrEqual(10_000 + INTERVAL_MS + CYCLE_SLACK_MS);
+  });
+
+  it('dropped connections: "Offline since …", rows kept, live again without user action', async () => {
+    const rowsBefore = await gridRows();
+    await h.control('faults', { dropConnections: { count: 4 } });
+    await waitFreshness(/Offline since \d{1,2}:\d{2}/, 10_000);
+    expect(await gridRows()).toBe(rowsBefore);
+    const recovery = await waitFreshness(/^● ?Live/, 30_000);
+    console.log(`reliability: dropped connections — live again ${recovery} ms after "Offline" showed`);
+    const state = (await h.control<{ faults: { dropConnections?: { count: number } } }>('state')).faults;
+    expect(state.dropConnections?.count ?? 0).toBe(0);
+  });
+
+  it('truncated JSON: "Delayed", last good data kept, live again within one interval of the fault ending', async () => {
+    const before = (await stateOf(view))!;
+    await h.control('faults', { malformed: { count: 3 } });
+    await waitFreshness(/Delayed/, 10_000);
+    const during = (await stateOf(view))!;
+    expect(during.conversations.map((c) => c.id).sort()).toEqual(before.conversations.map((c) => c.id).sort());
+    const recovery = await waitFreshness(/^● ?Live/, 20_000);
+    console.log(`reliability: malformed JSON — live again ${recovery} ms after "Delayed" showed`);
+    expect(recovery).toBeLessThanOrEqual(2 * (INTERVAL_MS + CYCLE_SLACK_MS));
+  });
+
+  it('session expiry: "Sign in again", no feed reads while signed out, resumes by itself after sign-in', async () => {
+    await h.control('faults', { expireSessions: true });
+    await waitFreshness(/Sign in again/, 10_000);
+    await sp.waitForSelector('::-p-text(Sign in to Dynamics 365 again)');
+    const signedOut = new Date();
+    await new Promise((resolve) => setTimeout(resolve, 8_000));
+    const whileOut = await ourRequests(signedOut);
+    console.log(`reliability: signed out for 8 s — ${whileOut.length} requests: ${whileOut.map((r) => r.path.split('?')[0]).join(', ') || 'none'}`);
+    expect(whileOut.filter((r) => FEED_READS.test(r.path))).toEqual([]);
+    expect(whileOut.length).toBeLessThanOrEqual(1);
+
+    await h.page.goto(`${h.emulatorUrl}/signin?user=${encodeURIComponent(SOFIA.upn)}`);
+    const resumed = await waitFreshness(/^● ?Live/, 20_000);
+    console.log(`reliability: live again ${resumed} ms after signing in`);
+    expect(await gridRows()).toBeGreaterThan(0);
+  });
+});
+
+/** Is Sofia monitoring the conversation, according to the platform (its session participants)? */
+async function monitoredByUsIn(h: Harness, conversationId: string): Promise<boolean> {
+  const api = webApi(h, SOFIA.upn);
+  const row = await api.call<{ _msdyn_lastsessionid_value: string | null }>('GET', `msdyn_ocliveworkitems(${conversationId})?$select=_msdyn_lastsessionid_value`);
+  if (!row._msdyn_lastsessionid_value) return false;
+  const filter = `_msdyn_omnichannelsession_value eq ${row._msdyn_lastsessionid_value} and _msdyn_agentid_value eq ${SOFIA.systemuserid} and msdyn_mode eq 192350004`;
+  const rows = await api.call<{ value: unknown[] }>('GET', `msdyn_sessionparticipants?$select=msdyn_sessionparticipantid&$filter=${encodeURIComponent(filter)}`);
+  return rows.value.length > 0;
+}
