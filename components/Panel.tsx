@@ -8,21 +8,18 @@ import type { PanelController } from '../lib/view-model/panel-controller';
 import { queueStats } from '../lib/view-model/queue-stats';
 import { commandForKey, type PanelCommand } from '../lib/view-model/shortcuts';
 import { ActionDialogHost } from './actions/ActionDialogHost';
-import { ActionLog } from './actions/ActionLog';
-import { ConversationActions } from './actions/ConversationActions';
 import { AccessNotice, Notice, showsFeed } from './panel/AccessNotice';
 import { AgentsView } from './panel/AgentsView';
 import { CommandPalette } from './panel/CommandPalette';
 import { ConversationGrid } from './panel/ConversationGrid';
 import { ConversationsToolbar } from './panel/ConversationsToolbar';
+import { DetailsDialog } from './panel/DetailsDialog';
 import { Diagnostics } from './panel/Diagnostics';
 import { ErrorBoundary } from './panel/ErrorBoundary';
 import { LiveRegion } from './panel/LiveRegion';
-import { Modal } from './panel/Modal';
 import { paletteCommands } from './panel/palette-commands';
 import { PanelHeader } from './panel/PanelHeader';
 import { QueueTiles } from './panel/QueueTiles';
-import { RowDetails } from './panel/RowDetails';
 import { ShortcutSheet } from './panel/ShortcutSheet';
 import { Tabs } from './panel/Tabs';
 
@@ -135,7 +132,6 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
   const stats = useMemo(() => queueStats(queues, conversations, agents), [queues, conversations, agents]);
   const tab = view.tab.value;
   const detailsId = view.detailsId.value;
-  const detailsRow = detailsId ? feed.conversations.row(detailsId)?.value : undefined;
   const rowCount = list.rows.value.length;
 
   return (
@@ -185,44 +181,7 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
         )}
       </div>
       <LiveRegion announcement={controller.announcement} />
-      {detailsId && (
-        <Modal
-          title={detailsRow ? (detailsRow.customerName ?? detailsRow.subject) : t('panel_detail_gone')}
-          onClose={closeDialog(() => view.openDetails(null))}
-        >
-          <ErrorBoundary fallback={() => <p>{t('panel_row_broken')}</p>}>
-            {detailsRow ? (
-              <RowDetails
-                row={detailsRow}
-                now={controller.now}
-                settings={feed.settings.value}
-                actions={
-                  access && (
-                    <>
-                      <ConversationActions
-                        conversation={detailsRow}
-                        access={access}
-                        agents={agents}
-                        queues={queues}
-                        settings={feed.settings.value}
-                        records={feed.actions.value}
-                        send={controller.sendIntent}
-                      />
-                      <ActionLog
-                        records={feed.actions.value.filter((record) => record.intent.conversationId === detailsRow.id)}
-                        agents={agents}
-                        queues={queues}
-                      />
-                    </>
-                  )
-                }
-              />
-            ) : (
-              <p>{t('panel_detail_goneText')}</p>
-            )}
-          </ErrorBoundary>
-        </Modal>
-      )}
+      {detailsId && <DetailsDialog controller={controller} id={detailsId} onClose={closeDialog(() => view.openDetails(null))} />}
       {paletteOpen.value && (
         <CommandPalette
           commands={paletteCommands(controller, {

@@ -11,6 +11,7 @@ import { createCounters } from '../../lib/dataverse/counters';
 import { createWebApiTransport } from '../../lib/dataverse/web-api-transport';
 import type { DataverseTransport } from '../../lib/dataverse/transport';
 import { createSettingsSource } from '../../lib/settings/settings-source';
+import { hostAccess } from '../../lib/policy/host-access';
 import { createActionRunner } from '../../lib/actions/runner';
 import { openInWorkspace } from '../../lib/actions/open-in-workspace';
 
@@ -43,6 +44,7 @@ export default defineBackground(() => {
         },
         feed.currentAccess().org,
       ),
+    isOrgBlocked: (org) => hostAccess(org, settings.current(), browser.runtime.getManifest().host_permissions ?? []).kind === 'blocked',
     transportFor,
     settings: () => settings.current(),
     counters,

@@ -39,7 +39,12 @@ export default defineContentScript({
     });
     const controller = createPanelController({ source, storage: browser.storage.sync, stop: ctx.signal });
 
-    const sendVisibility = () => source.send({ type: 'visibility', visible: visible() });
+    let lastVisible: boolean | null = null;
+    const sendVisibility = () => {
+      if (visible() === lastVisible) return;
+      lastVisible = visible();
+      source.send({ type: 'visibility', visible: lastVisible });
+    };
     ctx.addEventListener(document, 'visibilitychange', sendVisibility);
     const stopVisibilityWatch = effect(() => {
       void layout.layout.value.collapsed;

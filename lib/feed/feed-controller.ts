@@ -9,6 +9,7 @@ import type { Failure } from '../dataverse/read';
 import type { FeedCounters } from '../dataverse/counters';
 import { backoffDelay } from '../dataverse/backoff';
 import { checkAccess, initialAccess } from '../access/check-access';
+import { policyAllowedActions } from '../policy/locks';
 import { FeedModel } from './feed-model';
 import { isEmptyDelta } from './diff';
 import { readFull, readParticipantsOf } from './read-full';
@@ -33,6 +34,8 @@ const RECENT_ACTIONS = 50;
 
 export interface FeedControllerDeps {
   resolveOrg(): Promise<string | null>;
+  /** True when the managed policy lists its orgs and this one is not among them. */
+  isOrgBlocked(org: string): boolean;
   transportFor(org: string): DataverseTransport;
   settings(): EffectiveSettings;
   counters: FeedCounters;
@@ -201,7 +204,7 @@ export class FeedController {
   settingsChanged(): void {
     const settings = this.deps.settings();
     this.emit({ settings });
-    if (this.access.state === 'supervisor') this.setAccess({ ...this.access, policyAllows: { ...settings.values.actions } });
+    if (this.access.state === 'supervisor') this.setAccess({ ...this.access, policyAllows: policyAllowedActions(settings) });
     this.updateInterval();
     this.reschedule(this.delayAfterSuccess());
   }
@@ -228,11 +231,18 @@ export class FeedController {
     const org = await this.deps.resolveOrg();
     if (org !== this.access.org) this.switchOrg(org);
     if (!org) return this.reschedule(PROBE_MS);
+    if (this.deps.isOrgBlocked(org)) {
+      // The organisation's policy does not list this org: say so, and send it nothing.
+      if (this.access.state !== 'blockedHost') this.setAccess(initialAccess(org, 'blockedHost'));
+      if (this.model.conversationList().length > 0) this.resetData();
+      return this.reschedule(ACCESS_RECHECK_MS);
+    }
+    if (this.access.state === 'blockedHost') this.accessDue = true;
     const transport = this.deps.transportFor(org);
 
     if (this.accessIsDue()) {
       this.accessDue = false;
-      const check = await checkAccess(transport, this.deps.settings().values.actions, this.now);
+      const check = await checkAccess(transport, policyAllowedActions(this.deps.settings()), this.now);
       const transient = check.failure !== null && check.failure.failure !== 'signedOut';
       if (transient && this.access.state === 'supervisor') {
         // A fault during a routine re-check: keep the last good answer and try the check again soon.

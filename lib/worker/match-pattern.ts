@@ -1,22 +1,18 @@
+import { matchesPattern, parseHttpUrl } from '../policy/host-access';
+
 /**
- * Does a URL match one of the extension's match patterns (scheme://host/path, `*` wildcards)? Chrome's rules:
- * `*.` in a host also matches the bare domain, and a host without a port matches every port.
+ * Does a URL match one of the extension's content-script match patterns? Scheme and host as Chrome compares them
+ * (lib/policy/host-access), plus the path, which decides whether a page is the workspace (main.aspx*).
  * https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns
  */
 export function matchesAny(url: string, patterns: readonly string[]): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  return patterns.some((pattern) => {
-    const match = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern);
-    if (!match) return false;
-    const [, scheme, host, path] = match as unknown as [string, string, string, string];
-    if (scheme !== '*' && `${scheme}:` !== parsed.protocol) return false;
-    const hostOk = host === '*' || (host.startsWith('*.') ? parsed.hostname === host.slice(2) || parsed.hostname.endsWith(host.slice(1)) : parsed.hostname === host.replace(/:\d+$/, ''));
-    const pathRegex = new RegExp(`^${path.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-    return hostOk && pathRegex.test(parsed.pathname + parsed.search);
-  });
+  const parsed = parseHttpUrl(url);
+  if (!parsed) return false;
+  return patterns.some((pattern) => matchesPattern(parsed, pattern) && pathMatches(parsed, pattern));
+}
+
+function pathMatches(url: URL, pattern: string): boolean {
+  const path = /^[^:]+:\/\/[^/]+(\/.*)$/.exec(pattern)?.[1] ?? '/*';
+  const escaped = path.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${escaped.join('.*')}$`).test(url.pathname + url.search);
 }

@@ -223,6 +223,9 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
     expect((await rows(side))[0]!.group).toBe(true);
     await select.select('none');
     expect(await seriousViolations(side, 'body')).toEqual([]);
+    // Dark colours (the browser's scheme) must keep AA contrast too.
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    expect(await seriousViolations(side, 'body')).toEqual([]);
     await page.close();
   });
 });

@@ -72,10 +72,11 @@ function storage() {
   return { load: async () => value, save: async (v: unknown) => void (value = JSON.parse(JSON.stringify(v))) };
 }
 
-function controller(p: ReturnType<typeof platform>, timers: ReturnType<typeof scheduler>, store = storage(), now = { t: 1_000_000 }) {
+function controller(p: ReturnType<typeof platform>, timers: ReturnType<typeof scheduler>, store = storage(), now = { t: 1_000_000 }, policy = { blocked: false }) {
   const patches: FeedPatch[] = [];
   const deps: FeedControllerDeps = {
     resolveOrg: async () => ORG,
+    isOrgBlocked: () => policy.blocked,
     transportFor: () => p.transport,
     settings: () => ({ values: DEFAULT_SETTINGS, managedKeys: [], policyIssues: [] }),
     counters: createCounters(),
@@ -86,7 +87,7 @@ function controller(p: ReturnType<typeof platform>, timers: ReturnType<typeof sc
     random: () => 0.5,
     log: () => undefined,
   };
-  return { feed: new FeedController(deps), patches, store, now };
+  return { feed: new FeedController(deps), patches, store, now, policy };
 }
 
 /** A controller with one visible view, after its first cycle (role check and full load). */
@@ -228,6 +229,22 @@ describe('feed controller', () => {
     await timers.fire();
     await settle();
     expect(p.sent.some((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('statecode eq 0'))).toBe(true);
+  });
+
+  it('sends nothing to an org the policy blocks, says so, and starts once the policy allows it', async () => {
+    const p = platform();
+    const timers = scheduler();
+    const made = controller(p, timers, storage(), { t: 1_000_000 }, { blocked: true });
+    await made.feed.start();
+    made.feed.setDemand({ views: 1, visible: true });
+    await timers.fire();
+    expect(made.feed.currentAccess().state).toBe('blockedHost');
+    expect(p.sent).toEqual([]);
+    made.policy.blocked = false;
+    await timers.fire();
+    await settle();
+    expect(made.feed.currentAccess().state).toBe('supervisor');
+    expect(p.sent).toContain('WhoAmI()');
   });
 
   it('falls back to the watermark when the org has no change tracking', async () => {

@@ -1,0 +1,122 @@
+/**
+ * Scale in the browser at `busy`: the built test extension in Chromium, signed in to the emulator. Measures the
+ * worker's first full read, the side panel from opening to the whole list, long tasks during steady updates,
+ * frame times while scrolling, the JS heap of panel and worker, and changes from the emulator to the panel's DOM.
+ */
+import type { Page } from 'puppeteer';
+import { SAM } from '../../emulator';
+import { startHarness, type Harness } from '../e2e/harness';
+import { installPanelProbe, renderedRowIds, scrollGrid, type PanelProbe } from './panel-instruments';
+import { distribution, type Distribution } from './stats';
+
+export interface BrowserFigures {
+  chromium: string;
+  ongoing: number;
+  /** Sign-in to the worker's first complete picture (the platform's full read included). */
+  workerFirstLoad: { ms: number; requests: number; bytes: number };
+  /** Opening the side panel (navigation start) to the grid counting the whole list. */
+  panelFullListMs: number | null;
+  longestTaskDuringLoadMs: number | null;
+  steady: { ms: number; longestTaskMs: number; longTasks: number };
+  scroll: Distribution;
+  heapMb: { panel: number; worker: number };
+  freshnessOnScreen: Distribution & { lost: number };
+}
+
+export interface BrowserSpec {
+  steadyMs: number;
+  writesPerSecond: number;
+  log?: (line: string) => void;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const MB = 1024 * 1024;
+/** esbuild (tsx) names functions with a helper the page does not have; functions sent to the page need it. */
+const NAME_HELPER = 'globalThis.__name ??= (fn) => fn;';
+
+async function diagnostics(h: Harness): Promise<{ requests: number; bytes: number; polls: number }> {
+  const worker = await h.worker();
+  return (await worker.evaluate('floorwalkerDiagnostics()')) as { requests: number; bytes: number; polls: number };
+}
+
+async function heapMb(session: { send(method: 'HeapProfiler.collectGarbage'): Promise<unknown>; send(method: 'Runtime.getHeapUsage'): Promise<{ usedSize: number }> }): Promise<number> {
+  await session.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await session.send('Runtime.getHeapUsage');
+  return usedSize / MB;
+}
+
+export async function measureBrowser(spec: BrowserSpec): Promise<BrowserFigures> {
+  const log = spec.log ?? (() => undefined);
+  const signInAt = Date.now();
+  const h = await startHarness({ scenario: 'busy' });
+  try {
+    const chromium = await h.browser.version();
+    // The workspace tab's overlay is a view: the worker starts its full read at sign-in.
+    let diag = await diagnostics(h);
+    while (diag.polls < 1) {
+      if (Date.now() - signInAt > 180_000) throw new Error('The worker did not finish its first load within 180 s');
+      await sleep(100);
+      diag = await diagnostics(h);
+    }
+    const workerFirstLoad = { ms: Date.now() - signInAt, requests: diag.requests, bytes: diag.bytes };
+    const state = await h.control<{ conversations: { byQueue: Record<string, number> } }>('state');
+    const ongoing = Object.values(state.conversations.byQueue).reduce((sum, n) => sum + n, 0);
+    log(`browser: worker loaded ${ongoing} ongoing in ${(workerFirstLoad.ms / 1000).toFixed(1)} s`);
+
+    // Arrivals and closures move the count while the panel opens: 99 % of it is "the whole list".
+    const expected = Math.floor(ongoing * 0.99);
+    const panel = await h.browser.newPage();
+    await panel.evaluateOnNewDocument(NAME_HELPER);
+    await panel.evaluateOnNewDocument(installPanelProbe, expected);
+    await panel.goto(`chrome-extension://${h.extensionId}/sidepanel.html`);
+    const probe = (page: Page) => page.evaluate(() => (window as unknown as { benchProbe: PanelProbe }).benchProbe);
+    await panel.waitForFunction('window.benchProbe && window.benchProbe.fullListAt !== null', { timeout: 60_000, polling: 100 }).catch(() => undefined);
+    const opened = await probe(panel);
+    const panelFullListMs = opened.fullListAt;
+    log(`browser: panel showed the whole list after ${panelFullListMs === null ? 'n/a' : `${Math.round(panelFullListMs)} ms`}`);
+
+    // Steady updates: the emulator's traffic, plus changes to rows on screen written as another supervisor.
+    const steadyFrom = await panel.evaluate(() => performance.now());
+    const { access_token: token } = await h.control<{ access_token: string }>('token', { user: SAM.upn });
+    const written = new Map<string, number>();
+    const steadyEnd = Date.now() + spec.steadyMs;
+    let n = 0;
+    while (Date.now() < steadyEnd) {
+      await sleep((Math.random() * 2 * 1000) / spec.writesPerSecond);
+      const ids = await panel.evaluate(renderedRowIds);
+      const id = ids[Math.floor(Math.random() * ids.length)];
+      if (!id || written.has(id)) continue;
+      const text = `Bench change ${++n}`;
+      await panel.evaluate((rowId, marker) => void ((window as unknown as { benchProbe: PanelProbe }).benchProbe.watch[rowId] = marker), id, text);
+      written.set(id, Date.now());
+      await fetch(`${h.emulatorUrl}/api/data/v9.2/msdyn_ocliveworkitems(${id})`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': '*' },
+        body: JSON.stringify({ subject: text }),
+      });
+    }
+    // Give the last change the time one poll needs to arrive.
+    await sleep(6_000);
+    const steadyProbe = await probe(panel);
+    const steadyTo = await panel.evaluate(() => performance.now());
+    const delays = [...written].flatMap(([id, at]) => (steadyProbe.seen[id] === undefined ? [] : [steadyProbe.seen[id]! - at]));
+    const steadyTasks = steadyProbe.longTasks.filter((task) => task.start >= steadyFrom);
+    const loadTasks = steadyProbe.longTasks.filter((task) => task.start < steadyFrom);
+
+    const frames = await panel.evaluate(scrollGrid, 400, 3_000);
+    const heap = { panel: await heapMb(await panel.createCDPSession()), worker: await heapMb((await h.worker()).client) };
+    return {
+      chromium,
+      ongoing,
+      workerFirstLoad,
+      panelFullListMs,
+      longestTaskDuringLoadMs: loadTasks.length ? Math.max(...loadTasks.map((task) => task.duration)) : 0,
+      steady: { ms: steadyTo - steadyFrom, longestTaskMs: steadyTasks.length ? Math.max(...steadyTasks.map((task) => task.duration)) : 0, longTasks: steadyTasks.length },
+      scroll: distribution(frames),
+      heapMb: heap,
+      freshnessOnScreen: { ...distribution(delays), lost: written.size - delays.length },
+    };
+  } finally {
+    await h.close();
+  }
+}
