@@ -11,6 +11,6 @@ export function alertWords(alert: Alert): { title: string; body: string } {
     case 'breachSoon':
       return { title: t('beyond_alert_breachSoon_title', queue), body: t('beyond_alert_breachSoon_body', count, alert.value) };
     case 'sentimentDrop':
-      return { title: t('beyond_alert_sentimentDrop_title', alert.label ?? ''), body: t('beyond_alert_sentimentDrop_body', queue, t(`beyond_sentiment_${alert.value}`)) };
+      return { title: t('beyond_alert_sentimentDrop_title', alert.label ?? ''), body: t('beyond_alert_sentimentDrop_body', queue, t(`panel_sentiment_${alert.value}`)) };
   }
 }

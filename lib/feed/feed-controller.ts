@@ -7,7 +7,7 @@ import type { EffectiveSettings } from '../model/settings';
 import type { DataverseTransport } from '../dataverse/transport';
 import type { Failure } from '../dataverse/read';
 import type { FeedCounters } from '../dataverse/counters';
-import { backoffDelay } from '../dataverse/backoff';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../dataverse/backoff';
 import { checkAccess, initialAccess } from '../access/check-access';
 import { policyAllowedActions } from '../policy/locks';
 import { FeedModel } from './feed-model';
@@ -350,12 +350,22 @@ export class FeedController {
     let delay: number;
     if (failure.failure === 'throttled' && failure.retryAt) delay = failure.retryAt - now;
     else if (failure.failure === 'signedOut') delay = PROBE_MS;
-    else delay = Math.max(backoffDelay(this.failures, undefined, this.random), failure.retryAt ? failure.retryAt - now : 0);
-    this.waitUntil = now + delay;
+    else delay = Math.max(backoffDelay(this.failures, this.backoffPolicy(), this.random), failure.retryAt ? failure.retryAt - now : 0);
+    // Only the platform's own window (Retry-After) holds back a re-check; a sign-in is looked for at once.
+    this.waitUntil = failure.failure === 'signedOut' ? now : now + delay;
     if (failure.failure === 'signedOut' && this.access.state !== 'signedOut') this.setAccess({ ...this.access, state: 'signedOut', message: failure.message });
     this.setFreshness(fresh.failed(this.freshness, failure.failure, now, failure.failure === 'signedOut' ? null : now + delay));
     this.reschedule(delay);
     return false;
+  }
+
+  /**
+   * Backoff never stretches past the poll interval: a failing poll costs the platform no more than a healthy one,
+   * and the feed is live again within one interval of a fault ending (issue 9). The jitter still spreads browsers.
+   */
+  private backoffPolicy(): BackoffPolicy {
+    const maxMs = this.intervalMs();
+    return { baseMs: Math.min(DEFAULT_BACKOFF.baseMs, maxMs), maxMs };
   }
 
   private accessIsDue(): boolean {

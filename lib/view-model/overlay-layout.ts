@@ -25,15 +25,21 @@ export interface Span {
   right: number;
 }
 
+/** A focused control counts as covered when less than this much of it (or less than all of a narrower one) shows. */
+const MIN_VISIBLE_PX = 200;
+
 /**
- * Where the overlay goes when the workspace focuses a control: stay if it does not cover it, move to the other
- * side if that side is clear, otherwise fold into the launcher. Horizontal spans only: the overlay is full height.
+ * Where the overlay goes when the workspace focuses a control: stay if enough of the control shows beside it, move
+ * to the other side if the control shows there, otherwise fold into the launcher. A full-width field stays usable
+ * beside the panel, so it does not chase the panel away. Horizontal spans only: the overlay is full height.
  */
 export function avoidFocused(focused: Span, layout: OverlayLayout, viewportWidth: number): 'stay' | 'flip' | 'collapse' {
   if (layout.collapsed) return 'stay';
+  const width = Math.max(0, focused.right - focused.left);
   const covers = (side: DockSide) => {
-    const span = side === 'right' ? { left: viewportWidth - layout.width, right: viewportWidth } : { left: 0, right: layout.width };
-    return focused.left < span.right && focused.right > span.left;
+    const panel = side === 'right' ? { left: viewportWidth - layout.width, right: viewportWidth } : { left: 0, right: layout.width };
+    const overlap = Math.max(0, Math.min(focused.right, panel.right) - Math.max(focused.left, panel.left));
+    return width - overlap < Math.min(MIN_VISIBLE_PX, width);
   };
   if (!covers(layout.side)) return 'stay';
   return covers(layout.side === 'right' ? 'left' : 'right') ? 'collapse' : 'flip';

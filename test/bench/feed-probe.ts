@@ -68,6 +68,7 @@ export function startFeedProbe(options: FeedProbeOptions): FeedProbe {
 
   const feed = new FeedController({
     resolveOrg: async () => options.org,
+    isOrgBlocked: () => false,
     transportFor: (org) => (transport ??= createWebApiTransport({ org, counters, fetch: recordingFetch(options.fetch, requests) })),
     settings: () => settings,
     counters,

@@ -55,6 +55,12 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
       selector,
       text,
     );
+  /** Node-side polling: survives the page navigating underneath (puppeteer's waitForFunction does not). */
+  const until = async (test: () => boolean, timeout = 10_000) => {
+    for (const end = Date.now() + timeout; !test(); await new Promise((r) => setTimeout(r, 100))) {
+      if (Date.now() > end) throw new Error('Timed out');
+    }
+  };
   const textOf = (selector: string) => sp.$eval(selector, (e) => e.textContent ?? '');
 
   async function openRow(id: string): Promise<void> {
@@ -69,9 +75,13 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
     await (await sp.waitForSelector(`#fw-row-${id}`, { timeout: 15_000 }))!.click();
     await sp.waitForSelector(DETAILS);
   }
+  /** Escape closes the top dialog; a check that failed midway may have left an action dialog over the details. */
   async function closeDetails(): Promise<void> {
-    await sp.keyboard.press('Escape');
-    await sp.waitForFunction((s) => !document.querySelector(s), {}, DETAILS);
+    for (let i = 0; i < 3 && (await sp.$('dialog[open]')); i++) {
+      await sp.keyboard.press('Escape');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await sp.waitForFunction(() => !document.querySelector('dialog[open]'), { polling: 100 });
   }
   const click = async (scope: string, name: string) => (await sp.waitForSelector(`${scope} button::-p-text(${name})`))!.click();
   const disabledReason = (requested: string) =>
@@ -96,10 +106,11 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
     expect((await disabledReason('monitor')).disabled).toBe(false);
     await click(DETAILS, 'Monitor');
     await waitForText(`${DETAILS} .fw-actions-lifecycle`, 'You are monitoring this conversation');
-    await h.page.waitForFunction((id) => location.search.includes('pagetype=entityrecord') && location.search.includes(id), { timeout: 10_000 }, row.activityid);
+    await until(() => h.page.url().includes(`pagetype=entityrecord&etn=msdyn_ocliveworkitem&id=${row.activityid}`));
+    await h.page.waitForSelector('#transcript');
     await click(DETAILS, 'Join');
     await waitForText(`${DETAILS} .fw-actions-lifecycle`, 'You joined the conversation');
-    await h.page.waitForFunction(() => [...document.querySelectorAll('.notice')].some((n) => n.textContent?.includes('Sofia Lindqvist joined the conversation')), { timeout: 10_000 });
+    await h.page.waitForFunction(() => [...document.querySelectorAll('.notice')].some((n) => n.textContent?.includes('Sofia Lindqvist joined the conversation')), { timeout: 10_000, polling: 200 });
   });
 
   it('shows every unavailable action disabled, with the reason in words', async () => {
@@ -176,7 +187,7 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
     expect(question).toContain(`Force close “${row.subject}”?`);
     await click(ACTION_DIALOG, 'Force close');
     // The row leaves the list as Closed.
-    await sp.waitForFunction((id) => !document.getElementById(`fw-row-${id}`), { timeout: 20_000 }, row.activityid);
+    await sp.waitForFunction((id) => !document.getElementById(`fw-row-${id}`), { timeout: 20_000, polling: 100 }, row.activityid);
     const closed = await api<{ statecode: number; statuscode: number }>('GET', `msdyn_ocliveworkitems(${row.activityid})?$select=statecode,statuscode`);
     expect(closed).toMatchObject({ statecode: 1, statuscode: 4 });
   });
@@ -188,7 +199,7 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
     await click(DETAILS, 'Force close');
     await click(ACTION_DIALOG, 'Force close');
     await waitForText(`${DETAILS} .fw-actions-lifecycle`, 'the platform is busy; retrying at');
-    await sp.waitForFunction((id) => !document.getElementById(`fw-row-${id}`), { timeout: 30_000 }, row.activityid);
+    await sp.waitForFunction((id) => !document.getElementById(`fw-row-${id}`), { timeout: 30_000, polling: 100 }, row.activityid);
     await h.control('faults', { clear: true });
   });
 

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { createBeyondWorker, type Area } from '../../../lib/beyond/beyond-worker';
 import { BEYOND_STATE_KEY, parseBeyondState } from '../../../lib/beyond/beyond-state';

@@ -16,8 +16,12 @@ describe('overlay layout', () => {
     const layout = { ...DEFAULT_OVERLAY_LAYOUT, side: 'right' as const, width: 400 };
     expect(avoidFocused({ left: 100, right: 300 }, layout, 1600)).toBe('stay');
     expect(avoidFocused({ left: 1300, right: 1500 }, layout, 1600)).toBe('flip');
-    expect(avoidFocused({ left: 0, right: 1600 }, layout, 1600)).toBe('collapse');
-    expect(avoidFocused({ left: 0, right: 1600 }, { ...layout, collapsed: true }, 1600)).toBe('stay');
+    expect(avoidFocused({ left: 1150, right: 1300 }, layout, 1600)).toBe('flip');
+    // A full-width field shows beside the panel: no reason to move.
+    expect(avoidFocused({ left: 0, right: 1600 }, layout, 1600)).toBe('stay');
+    // A field in the middle of a narrow window is hidden by the panel on either side.
+    expect(avoidFocused({ left: 350, right: 450 }, layout, 800)).toBe('collapse');
+    expect(avoidFocused({ left: 350, right: 450 }, { ...layout, collapsed: true }, 800)).toBe('stay');
   });
 
   it('remembers side, width and collapsed state on this device and ignores a corrupted value', async () => {

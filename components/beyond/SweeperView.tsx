@@ -1,0 +1,77 @@
+import { locale, t } from '../../lib/i18n';
+import { formatSpan } from '../../lib/format/duration';
+import type { BeyondPrefs } from '../../lib/beyond/beyond-prefs';
+import type { StuckRow } from '../../lib/beyond/sweeper';
+import { channelLabel } from '../../lib/view-model/channel-labels';
+import { StatusBadge } from '../panel/cells';
+
+interface Props {
+  stuck: readonly StuckRow[];
+  prefs: BeyondPrefs;
+  /** Channels present in the feed, for the per-channel thresholds. */
+  channels: readonly number[];
+  onPrefs(change: (prefs: BeyondPrefs) => BeyondPrefs): void;
+  /** One-step cleanup: force close these, through the bulk preview and the normal action rules. */
+  onCleanUp(conversationIds: string[]): void;
+  onOpen(conversationId: string): void;
+}
+
+const clampMinutes = (value: string): number | null => {
+  const n = Math.round(Number(value));
+  return Number.isFinite(n) && n >= 1 && n <= 1440 ? n : null;
+};
+
+/** Conversations idle in Open, Waiting or Wrap-up past their channel's threshold, with one-step cleanup. */
+export function SweeperView({ stuck, prefs, channels, onPrefs, onCleanUp, onOpen }: Props) {
+  const setDefault = (value: string) => {
+    const minutes = clampMinutes(value);
+    if (minutes !== null) onPrefs((p) => ({ ...p, stuckMinutes: { ...p.stuckMinutes, default: minutes } }));
+  };
+  const setChannel = (code: number, value: string) => {
+    const minutes = value.trim() === '' ? null : clampMinutes(value);
+    onPrefs((p) => {
+      const byChannel = { ...p.stuckMinutes.byChannel };
+      if (minutes === null) delete byChannel[String(code)];
+      else byChannel[String(code)] = minutes;
+      return { ...p, stuckMinutes: { ...p.stuckMinutes, byChannel } };
+    });
+  };
+  return (
+    <section class="fw-sweeper" aria-labelledby="fw-sweeper-title">
+      <h3 id="fw-sweeper-title">{t('beyond_sweeper_title', stuck.length)}</h3>
+      <details>
+        <summary>{t('beyond_sweeper_thresholds')}</summary>
+        <label class="fw-inline">
+          <span>{t('beyond_sweeper_default')}</span>
+          <input type="number" min={1} max={1440} value={prefs.stuckMinutes.default} onChange={(e) => setDefault(e.currentTarget.value)} />
+        </label>
+        {channels.map((code) => (
+          <label key={code} class="fw-inline">
+            <span>{t('beyond_sweeper_channel', channelLabel(code))}</span>
+            <input type="number" min={1} max={1440} placeholder={String(prefs.stuckMinutes.default)} value={prefs.stuckMinutes.byChannel[String(code)] ?? ''} onChange={(e) => setChannel(code, e.currentTarget.value)} />
+          </label>
+        ))}
+      </details>
+      {stuck.length === 0 ? (
+        <p class="fw-empty">{t('beyond_sweeper_none')}</p>
+      ) : (
+        <>
+          <ul class="fw-bulk-list">
+            {stuck.map(({ conversation, idleSeconds, thresholdMinutes }) => (
+              <li key={conversation.id}>
+                <button type="button" class="fw-link" onClick={() => onOpen(conversation.id)}>
+                  {conversation.customerName ?? conversation.subject}
+                </button>{' '}
+                <StatusBadge status={conversation.status} />{' '}
+                {t('beyond_sweeper_idle', formatSpan(idleSeconds, locale.value), thresholdMinutes)}
+              </li>
+            ))}
+          </ul>
+          <button type="button" class="fw-button fw-danger" onClick={() => onCleanUp(stuck.map((s) => s.conversation.id))}>
+            {t('beyond_sweeper_cleanUp', stuck.length)}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+/** What the bench ran on, written beside every result. */
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg, release, totalmem, type } from 'node:os';
+import { findBrowser } from '../../scripts/find-browser';
+
+export interface Machine {
+  cores: number;
+  cpu: string;
+  memoryGb: number;
+  os: string;
+  node: string;
+  chromium: string | null;
+  /** 1-minute load average when the bench started: other work on the machine skews timings. */
+  loadAverageAtStart: number;
+}
+
+function chromiumVersion(): string | null {
+  const path = findBrowser();
+  if (!path) return null;
+  try {
+    return execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+export function describeMachine(): Machine {
+  const cores = cpus();
+  return {
+    cores: cores.length,
+    cpu: cores[0]?.model.trim() ?? 'unknown',
+    memoryGb: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+    os: `${type()} ${release()}`,
+    node: process.version,
+    chromium: chromiumVersion(),
+    loadAverageAtStart: Math.round(loadavg()[0]! * 100) / 100,
+  };
+}
