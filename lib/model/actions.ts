@@ -1,20 +1,18 @@
 import { z } from 'zod';
+import { SUPERVISOR_FEATURES } from './features';
 
 export const ACTION_KINDS = ['monitor', 'join', 'assignAgent', 'assignQueue', 'transfer', 'forceClose'] as const;
 export const ActionKindSchema = z.enum(ACTION_KINDS);
 export type ActionKind = z.infer<typeof ActionKindSchema>;
 
-/** The four org switches / policy keys; join rides on monitor, both assigns on assign. */
-export const SUPERVISOR_FEATURES = ['monitor', 'assign', 'transfer', 'forceClose'] as const;
+export { SUPERVISOR_FEATURES, type Feature, type FeatureFlags } from './features';
 export const FeatureSchema = z.enum(SUPERVISOR_FEATURES);
-export type Feature = z.infer<typeof FeatureSchema>;
 export const FeatureFlagsSchema = z.object({
   monitor: z.boolean(),
   assign: z.boolean(),
   transfer: z.boolean(),
   forceClose: z.boolean(),
 });
-export type FeatureFlags = z.infer<typeof FeatureFlagsSchema>;
 
 const base = {
   conversationId: z.string().min(1).max(100),
