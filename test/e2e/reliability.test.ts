@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
-import { SOFIA } from '../../emulator/personas';
+import { SAM, SOFIA } from '../../emulator/personas';
 import type { Conversation } from '../../lib/model/conversation';
 import { startHarness, type Harness } from './harness';
 import { openView, requestsSince, sendAction, stateOf, waitForState, webApi } from '../soak/probe';
@@ -51,6 +51,27 @@ describe('reliability: faults, bad data and a killed worker, with nothing lost',
     waitForState(view, `s.actions.some((a) => a.id === '${id}' && (a.state === 'done' || a.state === 'failed'))`, timeout);
   const actionPosts = async (since: Date, conversationId: string) =>
     (await requestsSince(h, since)).filter((r) => r.method === 'POST' && r.path.includes(conversationId) && r.path.includes('CCaaS_'));
+
+  const DETAILS = 'dialog[open]:has(.fw-actions)';
+  const ACTION_DIALOG = 'dialog.fw-action-dialog[open]';
+  const waitForText = (selector: string, text: string, timeout = 20_000) =>
+    sp.waitForFunction((s, t) => [...document.querySelectorAll(s)].some((e) => e.textContent?.includes(t)), { timeout, polling: 100 }, selector, text);
+  async function search(text: string): Promise<void> {
+    const box = (await sp.waitForSelector('input[aria-label="Search conversations"]'))!;
+    await box.click({ count: 3 });
+    await sp.keyboard.press('Backspace');
+    if (text) await box.type(text);
+  }
+  async function openRow(id: string): Promise<void> {
+    await search(id);
+    await (await sp.waitForSelector(`#fw-row-${id}`, { timeout: 15_000 }))!.click();
+    await sp.waitForSelector(DETAILS);
+  }
+  async function closeDetails(): Promise<void> {
+    await sp.keyboard.press('Escape');
+    await sp.waitForFunction((s) => !document.querySelector(s), {}, DETAILS);
+    await search('');
+  }
 
   beforeAll(async () => {
     h = await startHarness({ scenario: 'typical', user: SOFIA.upn });
@@ -168,6 +189,108 @@ describe('reliability: faults, bad data and a killed worker, with nothing lost',
     const resumed = await waitFreshness(/^● ?Live/, 20_000);
     console.log(`reliability: live again ${resumed} ms after signing in`);
     expect(await gridRows()).toBeGreaterThan(0);
+  });
+
+  it('worker killed while polling: the panel keeps its rows, reconnects and is live again', async () => {
+    await h.control('clock', { paused: true });
+    await waitFreshness(/^● ?Live/, 10_000);
+    const rowsBefore = await gridRows();
+    const killedAt = Date.now();
+    await h.killWorker();
+    const state = await waitForState(view, `s.freshness.lastSuccessAt > ${killedAt}`, 15_000);
+    console.log(`reliability: worker killed while polling — a new worker polled after ${state.freshness.lastSuccessAt! - killedAt} ms`);
+    await waitFreshness(/^● ?Live/, 10_000);
+    expect(await gridRows()).toBe(rowsBefore);
+    await h.control('clock', { paused: false });
+  });
+
+  it('worker killed during an action: the outcome is read back from the platform and shown, the call not sent twice', async () => {
+    const target = await pick(messagingActive);
+    const since = new Date();
+    await h.control('faults', { latencyMs: 2_500 });
+    await sendAction(view, { kind: 'monitor', conversationId: target.id, etag: target.etag }, 'rel-kill-monitor');
+    // The runner re-reads the conversation first; once that read is answered, the call itself is on the wire.
+    const reread = async () => (await requestsSince(h, since)).some((r) => r.method === 'GET' && r.path.includes(`msdyn_ocliveworkitems(${target.id})`));
+    for (let i = 0; i < 100 && !(await reread()); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await h.killWorker();
+    await h.control('faults', { clear: true });
+    const finished = (await waitAction('rel-kill-monitor', 40_000)).actions.find((a) => a.id === 'rel-kill-monitor')!;
+    const posts = await actionPosts(since, target.id);
+    console.log(`reliability: worker killed during monitor — ${posts.length} call(s) reached the platform (${posts.map((p) => p.status).join(', ')}); outcome ${finished.state}`);
+    expect(posts.length).toBe(1);
+    expect(finished.state).toBe('done');
+    expect(await monitoredByUs(target.id)).toBe(true);
+    await openRow(target.id);
+    await waitForText(`${DETAILS} .fw-actions-lifecycle`, 'You are monitoring this conversation');
+    await closeDetails();
+  });
+
+  it('conflict: another supervisor transfers first; our transfer is refused as "changed by someone else", the row shows the transfer', async () => {
+    const target = await pick(messagingActive);
+    const agent = (await stateOf(view))!.agents.find(
+      (a) => !a.isBot && a.queueIds.includes(target.queueId ?? '') && a.id !== target.agentId && a.presence === 'available' && /^agent/i.test(a.name) === false,
+    ) ?? (await stateOf(view))!.agents.find((a) => !a.isBot && a.queueIds.includes(target.queueId ?? '') && a.id !== target.agentId && (target.allowedPresences ?? ['available']).includes(a.presence));
+    if (!agent) throw new Error('No transfer target for the other supervisor');
+    await (await sp.waitForSelector('.fw-header button::-p-text(Pause)'))!.click();
+    await waitFreshness(/Paused/, 5_000);
+    await openRow(target.id);
+    await webApi(h, SAM.upn).call('POST', `msdyn_ocliveworkitems(${target.id})/Microsoft.Dynamics.CRM.CCaaS_InitiateAgentTransferBySupervisor`, { ApiVersion: '1.0', AgentId: agent.id });
+    // The panel, paused, still shows the conversation as it was: the supervisor acts on what they see.
+    await (await sp.waitForSelector(`${DETAILS} button::-p-text(Transfer)`))!.click();
+    await sp.waitForSelector(`${ACTION_DIALOG} input[type="radio"]`);
+    await (await sp.waitForSelector(`${ACTION_DIALOG} button::-p-text(Transfer)`))!.click();
+    await waitForText(`${DETAILS} .fw-actions-lifecycle`, 'changed by someone else');
+    await waitForText(DETAILS, 'A transfer waits for the agent to accept');
+    const record = (await stateOf(view))!.actions.find((a) => a.intent.conversationId === target.id)!;
+    expect(record).toMatchObject({ state: 'failed', failure: 'conflict' });
+    await closeDetails();
+    await (await sp.waitForSelector('.fw-header button::-p-text(Resume)'))!.click();
+    await waitFreshness(/^● ?Live/, 10_000);
+  });
+
+  it('bad data: long, right-to-left, emoji and unknown values render safely; wrongly typed rows are reported; the rest renders', async () => {
+    const api = webApi(h, SOFIA.upn);
+    const state = (await stateOf(view))!;
+    const queue = state.queues.find((q) => q.supervised && q.type === 'messaging')!;
+    const create = async (fields: Record<string, unknown>) =>
+      String((await api.call('POST', 'msdyn_ocliveworkitems', { msdyn_channel: '192360000', 'msdyn_cdsqueueid_msdyn_ocliveworkitem@odata.bind': `/queues(${queue.id})`, ...fields })).activityid);
+    const long = `Long ${'x'.repeat(9_995)}`;
+    const rtl = 'مرحبا بالعالم — שלום עולם';
+    const emoji = '👩‍💻 Zoë 🎉 naïve ✔︎';
+    const rendered = {
+      long: await create({ subject: long }),
+      rtl: await create({ subject: rtl }),
+      emoji: await create({ subject: emoji }),
+      missing: await create({}),
+      unknownOption: await create({ subject: 'Unknown sentiment option' }),
+    };
+    const typedWrong = await create({ subject: 'Wrongly typed status' });
+    const missingRequired = await create({ subject: 'No created-on date' });
+    await h.control(`rows/msdyn_ocliveworkitems/${rendered.unknownOption}`, { set: { msdyn_customersentimentlabel: 99, msdyn_statuschangereason: 987654 } });
+    await h.control(`rows/msdyn_ocliveworkitems/${typedWrong}`, { set: { statuscode: 'two', subject: 42 } });
+    await h.control(`rows/msdyn_ocliveworkitems/${missingRequired}`, { set: { createdon: null } });
+
+    const ids = Object.values(rendered);
+    const after = await waitForState(view, `${JSON.stringify(ids)}.every((id) => s.conversations.some((c) => c.id === id)) && s.rowIssues.recent.some((i) => i.id === '${missingRequired}')`, 15_000);
+    const reported = after.rowIssues.recent.filter((issue) => issue.id === typedWrong || issue.id === missingRequired);
+    console.log(`reliability: bad data — reported: ${reported.map((i) => `${i.field}: ${i.message}`).join('; ')}`);
+    expect(new Set(reported.map((issue) => issue.id))).toEqual(new Set([typedWrong, missingRequired]));
+    expect(after.conversations.find((c) => c.id === rendered.long)!.subject).toBe(long);
+
+    await sp.waitForSelector('.fw-diagnostics summary::-p-text(could not be shown)');
+    for (const [kind, id] of Object.entries(rendered)) {
+      await search(id);
+      const row = (await sp.waitForSelector(`#fw-row-${id}`, { timeout: 10_000 }))!;
+      const text = await row.evaluate((element) => element.textContent ?? '');
+      if (kind === 'rtl') expect(text).toContain(rtl);
+      if (kind === 'emoji') expect(text).toContain(emoji);
+      if (kind === 'long') expect(text).toContain('Long xxxx');
+      // Nothing pushes the panel sideways, however long the text.
+      expect(await sp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+    }
+    await search('');
+    expect(await gridRows()).toBeGreaterThan(ids.length);
   });
 });
 
