@@ -22,6 +22,10 @@ import { PanelHeader } from './panel/PanelHeader';
 import { QueueTiles } from './panel/QueueTiles';
 import { ShortcutSheet } from './panel/ShortcutSheet';
 import { Tabs } from './panel/Tabs';
+import { BeyondSection } from './beyond/BeyondSection';
+import { BulkSelectArea } from './beyond/BulkSelectArea';
+import { LockWarning } from './beyond/LockWarning';
+import { beyondModel } from '../lib/beyond/view-beyond';
 
 export interface PanelProps {
   controller: PanelController;
@@ -39,6 +43,7 @@ const isField = (target: EventTarget | null) =>
  */
 export function Panel({ controller, view: viewKind, frameControls }: PanelProps) {
   const { feed, view, list } = controller;
+  const beyond = beyondModel();
   const rootRef = useRef<HTMLElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -165,7 +170,10 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
                         <p class="fw-count" aria-hidden="true">
                           {t('panel_showing', rowCount, conversations.length)}
                         </p>
-                        <ConversationGrid controller={controller} gridRef={gridRef} />
+                        <BeyondSection controller={controller} model={beyond} />
+                        <BulkSelectArea selection={beyond.selection} order={list.rowIds} cursor={view.selectedId}>
+                          <ConversationGrid controller={controller} gridRef={gridRef} />
+                        </BulkSelectArea>
                         {rowCount === 0 && (
                           <p class="fw-empty">{conversations.length === 0 ? t('panel_empty_none') : t('panel_empty_filtered')}</p>
                         )}
@@ -202,6 +210,7 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
         records={feed.actions.value}
         send={controller.sendIntent}
         onClosed={() => queueMicrotask(focusGrid)}
+        noticeFor={(id) => <LockWarning conversationId={id} model={beyond} me={access?.userId ?? null} now={controller.now.value} />}
       />
       {helpOpen.value && <ShortcutSheet onClose={closeDialog(() => (helpOpen.value = false))} />}
     </section>

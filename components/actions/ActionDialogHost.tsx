@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { actionRequest, closeActionRequest, type RequestedAction } from '../../lib/actions/dialog-state';
@@ -23,6 +24,8 @@ export interface ActionDialogHostProps {
   send(intent: ActionIntent): void;
   /** After a dialog closes, so the panel can put focus back on the grid. */
   onClosed?(): void;
+  /** A warning for the conversation, shown in its dialog (issue 11: another supervisor's action under way). */
+  noticeFor?(conversationId: string): ComponentChildren;
 }
 
 const RULE_OF: Record<RequestedAction, ActionKind> = {
@@ -72,14 +75,15 @@ export function ActionDialogHost(props: ActionDialogHostProps) {
           agents={props.agents}
           queues={props.queues}
           initialMode={request.assignTo}
+          notice={props.noticeFor?.(conversation.id)}
           onSubmit={submit}
           onClose={close}
         />
       );
     case 'transfer':
-      return <TransferDialog conversation={conversation} agents={props.agents} settings={settings} onSubmit={submit} onClose={close} />;
+      return <TransferDialog conversation={conversation} agents={props.agents} settings={settings} onSubmit={submit} onClose={close} notice={props.noticeFor?.(conversation.id)} />;
     case 'forceClose':
-      return <ForceCloseConfirm conversation={conversation} settings={settings} onSubmit={submit} onClose={close} />;
+      return <ForceCloseConfirm conversation={conversation} settings={settings} onSubmit={submit} onClose={close} notice={props.noticeFor?.(conversation.id)} />;
     default:
       return null;
   }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { assignCandidates, skillsAmong, type AssignCandidate } from '../../lib/actions/targets';
@@ -15,6 +16,8 @@ interface Props {
   initialMode?: 'agent' | 'queue';
   onSubmit(intent: ActionIntent): void;
   onClose(): void;
+  /** A warning shown above the form (another supervisor's action under way: issue 11's soft locks). */
+  notice?: ComponentChildren;
 }
 
 /**
@@ -22,7 +25,7 @@ interface Props {
  * Presence and capacity can be overridden, and the cost is stated before confirming. The top suggestion is
  * preselected and the confirm button has focus: Enter accepts it.
  */
-export function AssignDialog({ conversation, access, agents, queues, initialMode = 'agent', onSubmit, onClose }: Props) {
+export function AssignDialog({ conversation, access, agents, queues, initialMode = 'agent', onSubmit, onClose, notice }: Props) {
   const [mode, setMode] = useState<'agent' | 'queue'>(initialMode);
   const [skill, setSkill] = useState('');
   const [override, setOverride] = useState(false);
@@ -46,6 +49,7 @@ export function AssignDialog({ conversation, access, agents, queues, initialMode
   return (
     <Modal title={t('actions_assign_title')} onClose={onClose} class="fw-action-dialog">
       <form onSubmit={submit}>
+        {notice}
         <p>{t('actions_assign_about', conversation.subject, conversation.queueName ?? '–')}</p>
         {access.hasApiAccessRole && (
           <p class="fw-note fw-warning" role="note">

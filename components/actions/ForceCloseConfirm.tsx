@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { ActionIntent } from '../../lib/model/actions';
@@ -11,10 +12,12 @@ interface Props {
   settings: EffectiveSettings | null;
   onSubmit(intent: ActionIntent): void;
   onClose(): void;
+  /** A warning shown above the form (another supervisor's action under way: issue 11's soft locks). */
+  notice?: ComponentChildren;
 }
 
 /** Force close cannot be undone: the question names the conversation, the agent and the customer; Cancel has focus. */
-export function ForceCloseConfirm({ conversation, settings, onSubmit, onClose }: Props) {
+export function ForceCloseConfirm({ conversation, settings, onSubmit, onClose, notice }: Props) {
   const [reason, setReason] = useState('');
   const missing = reasonMissing(settings, 'forceClose', reason);
 
@@ -30,6 +33,7 @@ export function ForceCloseConfirm({ conversation, settings, onSubmit, onClose }:
   return (
     <Modal title={t('actions_forceClose_title')} onClose={onClose} class="fw-action-dialog">
       <form onSubmit={submit}>
+        {notice}
         <p id="fw-force-close-question">
           {t(
             'actions_forceClose_question',

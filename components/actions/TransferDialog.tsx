@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { transferTargets } from '../../lib/actions/targets';
@@ -14,10 +15,12 @@ interface Props {
   settings: EffectiveSettings | null;
   onSubmit(intent: ActionIntent): void;
   onClose(): void;
+  /** A warning shown above the form (another supervisor's action under way: issue 11's soft locks). */
+  notice?: ComponentChildren;
 }
 
 /** Transfer to a human agent of the same queue with an allowed presence; the best placed one is preselected. */
-export function TransferDialog({ conversation, agents, settings, onSubmit, onClose }: Props) {
+export function TransferDialog({ conversation, agents, settings, onSubmit, onClose, notice }: Props) {
   const targets = transferTargets(conversation, agents);
   const [picked, setPicked] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -36,6 +39,7 @@ export function TransferDialog({ conversation, agents, settings, onSubmit, onClo
   return (
     <Modal title={t('actions_transfer_title')} onClose={onClose} class="fw-action-dialog">
       <form onSubmit={submit}>
+        {notice}
         <p>{t('actions_transfer_intro', conversation.queueName ?? '–')}</p>
         {targets.length === 0 ? (
           <p class="fw-empty">{t('actions_transfer_none')}</p>

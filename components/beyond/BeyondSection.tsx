@@ -1,9 +1,10 @@
 import { useSignal } from '@preact/signals';
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { BulkKind } from '../../lib/beyond/bulk-preview';
 import { startBulkRun, type BulkRun } from '../../lib/beyond/bulk-run';
 import { dispatchThroughRunner } from '../../lib/beyond/runner-outcome';
+import { sharedInHash } from '../../lib/beyond/share-views';
 import { stuckConversations } from '../../lib/beyond/sweeper';
 import type { BeyondModel } from '../../lib/beyond/view-beyond';
 import type { ActionIntent } from '../../lib/model/actions';
@@ -20,10 +21,6 @@ import beyondCss from './beyond.css?inline';
 interface Props {
   controller: PanelController;
   model: BeyondModel;
-  /** Send one intent to the worker and return its request id (PanelController.sendIntent). */
-  send(intent: ActionIntent): string;
-  /** The panel page's own address, for shared-view links. */
-  pageUrl: string;
 }
 
 interface ActiveRun {
@@ -36,9 +33,9 @@ interface ActiveRun {
 /**
  * Issue 11 in the conversations tab: alerts, bulk selection and actions, the stuck-conversation sweeper, the shared
  * log and view sharing. Reads the panel's controller and the beyond model; every action goes out as an ordinary
- * single action through `send`.
+ * single action through controller.sendIntent.
  */
-export function BeyondSection({ controller, model, send, pageUrl }: Props) {
+export function BeyondSection({ controller, model }: Props) {
   const { feed, list, view } = controller;
   const { selection } = model;
   const state = model.state.value;
@@ -51,8 +48,7 @@ export function BeyondSection({ controller, model, send, pageUrl }: Props) {
   const progressOpen = useSignal(false);
 
   // Rows that left the feed leave the selection.
-  const present = useMemo(() => new Set(conversations.map((c) => c.id)), [conversations]);
-  selection.prune(present);
+  useEffect(() => selection.prune(new Set(conversations.map((c) => c.id))), [conversations]);
 
   const stuck = useMemo(() => stuckConversations(conversations, prefs, now), [conversations, prefs, Math.floor(now / 10_000)]);
   const channels = useMemo(() => [...new Set(conversations.flatMap((c) => c.channels))].sort((a, b) => a - b), [conversations]);
@@ -63,7 +59,7 @@ export function BeyondSection({ controller, model, send, pageUrl }: Props) {
 
   const start = (kind: BulkKind, rows: Conversation[], intents: ActionIntent[]) => {
     let run: BulkRun | null = null;
-    const dispatch = dispatchThroughRunner({ send, records: feed.actions, onThrottled: (at) => run?.holdUntil(at) });
+    const dispatch = dispatchThroughRunner({ send: controller.sendIntent, records: feed.actions, onThrottled: (at) => run?.holdUntil(at) });
     run = startBulkRun(intents, { dispatch, now: Date.now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
     active.value = { kind, run, conversations: rows };
     dialog.value = null;
@@ -73,6 +69,8 @@ export function BeyondSection({ controller, model, send, pageUrl }: Props) {
   if (!access) return null;
   const chosen = dialog.value ? dialog.value.ids.flatMap((id) => feed.conversations.row(id)?.peek() ?? []) : [];
   const current = active.value;
+  // Opened from a colleague's link: the view rides in the page's fragment.
+  const incoming = typeof location === 'undefined' ? null : sharedInHash(location.hash);
   return (
     <div class="fw-beyond">
       <style>{beyondCss}</style>
@@ -112,11 +110,12 @@ export function BeyondSection({ controller, model, send, pageUrl }: Props) {
         <summary>{t('beyond_log_summary', state.notes.length)}</summary>
         <SharedLog notes={state.notes} labelOf={labelOf} now={now} />
       </details>
-      <details>
+      <details open={incoming !== null}>
         <summary>{t('beyond_share_summary')}</summary>
         <ShareViews
           views={controller.savedViews.views.value}
-          pageUrl={pageUrl}
+          pageUrl={model.pageUrl}
+          incoming={incoming}
           onImport={(shared) => controller.savedViews.save(shared.name, shared.spec)}
         />
       </details>

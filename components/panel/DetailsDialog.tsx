@@ -2,6 +2,8 @@ import { t } from '../../lib/i18n';
 import type { PanelController } from '../../lib/view-model/panel-controller';
 import { ActionLog } from '../actions/ActionLog';
 import { ConversationActions } from '../actions/ConversationActions';
+import { RowBeyond } from '../beyond/RowBeyond';
+import { beyondModel } from '../../lib/beyond/view-beyond';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Modal } from './Modal';
 import { RowDetails } from './RowDetails';
@@ -23,6 +25,7 @@ export function DetailsDialog({ controller, id, onClose }: { controller: PanelCo
             actions={
               access && (
                 <>
+                  <RowBeyond row={row} controller={controller} model={beyondModel()} />
                   <ConversationActions
                     conversation={row}
                     access={access}

@@ -14,6 +14,9 @@ import { createSettingsSource } from '../../lib/settings/settings-source';
 import { hostAccess } from '../../lib/policy/host-access';
 import { createActionRunner } from '../../lib/actions/runner';
 import { openInWorkspace } from '../../lib/actions/open-in-workspace';
+import { createBeyondWorker } from '../../lib/beyond/beyond-worker';
+import { PREFS_KEY } from '../../lib/beyond/beyond-prefs';
+import { NOTIFICATION_ICON } from '../../lib/beyond/notification-icon';
 
 /** Wakes a stopped worker while views are open, so the feed is rescheduled even if a timer was lost with it. */
 const WAKE_ALARM = 'floorwalker-wake';
@@ -49,7 +52,23 @@ export default defineBackground(() => {
     settings: () => settings.current(),
     counters,
     storage: createSessionStore<Persisted>(session, 'feed'),
-    publish: (patch) => hub?.broadcast(patch),
+    publish: (patch) => {
+      hub?.broadcast(patch);
+      // Issue 11: after each successful poll, locks, notes and alerts follow the new picture.
+      if (patch.freshness?.state === 'live') void beyond.afterPoll();
+    },
+  });
+
+  const beyond = createBeyondWorker({
+    transport: () => feed.transport(),
+    feed: () => feed.snapshot(),
+    local: browser.storage.local,
+    session,
+    sync: browser.storage.sync,
+    setBadge: (text) => void browser.action.setBadgeText({ text }).catch(() => undefined),
+    notify: (id, title, message) =>
+      void browser.notifications.create(id, { type: 'basic', iconUrl: NOTIFICATION_ICON, title, message }).catch(() => undefined),
+    now: Date.now,
   });
 
   const runner = createActionRunner({
@@ -60,7 +79,10 @@ export default defineBackground(() => {
     agents: () => feed.agents(),
     queues: () => feed.queues(),
     now: Date.now,
-    publish: (records) => feed.publishActions(records),
+    publish: (records) => {
+      feed.publishActions(records);
+      void beyond.recordsChanged(records);
+    },
     storage: createSessionStore<unknown>(session, 'actions'),
     afterAction: () => feed.pollSoon(),
     openInWorkspace: (id) => {
@@ -78,14 +100,30 @@ export default defineBackground(() => {
     ready,
     snapshot: () => feed.snapshot(),
     setDemand: (demand) => {
-      feed.setDemand(demand);
-      if (demand.views > 0) void browser.alarms.create(WAKE_ALARM, { periodInMinutes: 0.5 });
-      else void browser.alarms.clear(WAKE_ALARM);
+      views = demand;
+      applyDemand();
     },
     pause: () => feed.pause(),
     resume: () => feed.resume(),
     refresh: () => void feed.refresh(),
-    action: (intent, requestId) => runner.run(intent, requestId),
+    action: (intent, requestId) => {
+      runner.run(intent, requestId);
+      void beyond.actionStarted(intent, requestId, feed.currentAccess().userName ?? '');
+    },
+  });
+  // Alerts watch the feed even with no view open, as one hidden view would (30 s, the wake alarm's cadence).
+  let views = { views: 0, visible: false };
+  function applyDemand(): void {
+    const demand = { views: views.views + (beyond.watching() ? 1 : 0), visible: views.visible };
+    feed.setDemand(demand);
+    if (demand.views > 0) void browser.alarms.create(WAKE_ALARM, { periodInMinutes: 0.5 });
+    else void browser.alarms.clear(WAKE_ALARM);
+  }
+  void Promise.all([ready, beyond.ready]).then(applyDemand);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'sync' || !(PREFS_KEY in changes)) return;
+    beyond.prefsChanged(changes[PREFS_KEY]!.newValue);
+    applyDemand();
   });
   // A workspace page load is when the user signs in again, switches user or opens another org.
   browser.tabs.onUpdated.addListener((_tabId, change, tab) => {

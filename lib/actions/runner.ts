@@ -174,12 +174,18 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
     return fail(id, 'network', 'actions_reason_unconfirmed');
   }
 
-  /** Outcome unknown (connection lost, or a worker died mid-call): ask the platform, never assume. */
+  /**
+   * Outcome unknown (connection lost, or a worker died mid-call): ask the platform, never assume. A call still on its
+   * way may land after the first look, so look again on the confirm schedule before saying it did not take effect.
+   */
   async function settle(id: string, intent: ActionIntent, detail: string | null): Promise<void> {
-    const read = await fresh(intent.conversationId);
-    const verdict = read === undefined ? 'notYet' : verify(intent, read, me(), false);
-    if (verdict === 'done') return done(id);
-    if (verdict === 'waitingForAgent') return waitForAgent(id, intent, timing.waitPollMs);
+    for (const delay of [0, ...timing.confirmDelaysMs]) {
+      await sleep(delay);
+      const read = await fresh(intent.conversationId);
+      const verdict = read === undefined ? 'notYet' : verify(intent, read, me(), false);
+      if (verdict === 'done') return done(id);
+      if (verdict === 'waitingForAgent') return waitForAgent(id, intent, timing.waitPollMs);
+    }
     return fail(id, 'network', 'actions_reason_notApplied', detail);
   }
 

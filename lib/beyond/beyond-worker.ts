@@ -60,6 +60,7 @@ export function createBeyondWorker(deps: BeyondWorkerDeps) {
   let state: BeyondState | null = null;
   let notesReadAt = 0;
   let running: Promise<void> | null = null;
+  let records: readonly ActionRecord[] = [];
   const releasing = new Set<string>();
 
   const loaded = (async () => {
@@ -120,6 +121,25 @@ export function createBeyondWorker(deps: BeyondWorkerDeps) {
     await Promise.all([deps.local.set({ [BEYOND_STATE_KEY]: state }), remember()]);
   }
 
+  /** Delete the lock notes of actions no longer in flight. */
+  async function release(): Promise<void> {
+    const transport = deps.transport();
+    await loaded;
+    if (!transport) return;
+    for (const [requestId, noteId] of Object.entries(memory.held)) {
+      const record = records.find((r) => r.id === requestId);
+      if ((record && isInFlight(record)) || releasing.has(noteId)) continue;
+      releasing.add(noteId);
+      const outcome = await deleteNote(transport, noteId);
+      releasing.delete(noteId);
+      // Gone already (404) counts as released; anything else is retried on the next change, and the TTL bounds it.
+      if (outcome.ok || outcome.status === 404) {
+        delete memory.held[requestId];
+        await remember();
+      }
+    }
+  }
+
   /** One pass at a time; later calls share the one under way. */
   function afterPoll(): Promise<void> {
     running ??= cycle()
@@ -137,6 +157,10 @@ export function createBeyondWorker(deps: BeyondWorkerDeps) {
       prefs = parsePrefs(value);
       void afterPoll();
     },
+    /** Alerts want the feed polled even with no view open (at the 30 s alarm cadence): some kind on, somewhere to show it. */
+    watching(): boolean {
+      return Object.values(prefs.alerts).some(Boolean) && (prefs.surfaces.badge || prefs.surfaces.notification);
+    },
     /** A supervisor action starts: tell the other supervisors through a lock note on the conversation. */
     async actionStarted(intent: ActionIntent, requestId: string, userName: string): Promise<void> {
       const transport = deps.transport();
@@ -147,24 +171,13 @@ export function createBeyondWorker(deps: BeyondWorkerDeps) {
       if (!id) return log(`Floorwalker: lock note for ${actionName(intent.kind)} not written`);
       memory.held[requestId] = id;
       await remember();
+      // The action may have ended while the note was being written.
+      await release();
     },
     /** The action log changed: delete the lock notes of actions that have ended. */
-    async recordsChanged(records: readonly ActionRecord[]): Promise<void> {
-      const transport = deps.transport();
-      await loaded;
-      if (!transport) return;
-      for (const [requestId, noteId] of Object.entries(memory.held)) {
-        const record = records.find((r) => r.id === requestId);
-        if ((record && isInFlight(record)) || releasing.has(noteId)) continue;
-        releasing.add(noteId);
-        const outcome = await deleteNote(transport, noteId);
-        releasing.delete(noteId);
-        // Gone already (404) counts as released; anything else is retried on the next change, and the TTL bounds it.
-        if (outcome.ok || outcome.status === 404) {
-          delete memory.held[requestId];
-          await remember();
-        }
-      }
+    recordsChanged(next: readonly ActionRecord[]): Promise<void> {
+      records = next;
+      return release();
     },
   };
 }

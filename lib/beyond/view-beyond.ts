@@ -9,6 +9,8 @@ export interface BeyondModel {
   state: ReadonlySignal<BeyondState>;
   prefs: PrefsModel;
   selection: BulkSelection;
+  /** The side panel page's address: shared-view links point there. */
+  pageUrl: string;
 }
 
 type Changes = Record<string, { newValue?: unknown }>;
@@ -18,6 +20,7 @@ export interface BeyondModelDeps {
   local: { get(key: string): Promise<Record<string, unknown>> };
   sync: PrefsArea;
   onChanged(listener: (changes: Changes, area: string) => void): () => void;
+  pageUrl: string;
 }
 
 export function createBeyondModel(deps: BeyondModelDeps): BeyondModel {
@@ -29,7 +32,7 @@ export function createBeyondModel(deps: BeyondModelDeps): BeyondModel {
     if (area === 'local' && BEYOND_STATE_KEY in changes) state.value = parseBeyondState(changes[BEYOND_STATE_KEY]!.newValue);
     if (area === 'sync' && PREFS_KEY in changes) prefs.changed(changes[PREFS_KEY]!.newValue);
   });
-  return { state, prefs, selection: createBulkSelection() };
+  return { state, prefs, selection: createBulkSelection(), pageUrl: deps.pageUrl };
 }
 
 let shared: BeyondModel | null = null;
@@ -39,6 +42,7 @@ export function beyondModel(): BeyondModel {
   shared ??= createBeyondModel({
     local: browser.storage.local,
     sync: browser.storage.sync,
+    pageUrl: browser.runtime.getURL('/sidepanel.html'),
     onChanged(listener) {
       const wrapped = (changes: Changes, area: string) => listener(changes, area);
       browser.storage.onChanged.addListener(wrapped);

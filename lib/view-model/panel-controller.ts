@@ -21,7 +21,8 @@ export interface PanelController {
   refreshing: ReadonlySignal<boolean>;
   refresh(): void;
   setPaused(paused: boolean): void;
-  sendIntent(intent: ActionIntent): void;
+  /** Returns the request id the action's record will carry (bulk actions follow each item by it). */
+  sendIntent(intent: ActionIntent): string;
 }
 
 export interface PanelControllerOptions {
@@ -124,7 +125,9 @@ export function createPanelController(options: PanelControllerOptions): PanelCon
       source.send({ type: paused ? 'pause' : 'resume' });
     },
     sendIntent(intent) {
-      source.send({ type: 'action', requestId: newRequestId(), intent });
+      const requestId = newRequestId();
+      source.send({ type: 'action', requestId, intent });
+      return requestId;
     },
   };
 }

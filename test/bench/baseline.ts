@@ -6,10 +6,9 @@
 import { z } from 'zod';
 import { conversationsRequest } from '../../lib/dataverse/operations/conversations';
 import { readAllPages } from '../../lib/dataverse/paging';
-import { createCounters, type FeedCounters } from '../../lib/dataverse/counters';
+import { createCounters } from '../../lib/dataverse/counters';
 import { createWebApiTransport } from '../../lib/dataverse/web-api-transport';
 import { ChangeDelays } from './change-delays';
-import { recordingFetch, type RecordedRequest } from './recording-fetch';
 
 export interface BaselineOptions {
   org: string;
@@ -20,13 +19,11 @@ export interface BaselineOptions {
 }
 
 export interface Baseline {
-  counters: FeedCounters;
-  requests: RecordedRequest[];
   changes: ChangeDelays;
   /** Resolves after the first complete read. */
   loaded: Promise<void>;
-  /** Real ms each complete read took. */
-  readMs: number[];
+  /** Each complete read: when it started (real epoch ms), what it cost and how long it took. */
+  reads: { startedAt: number; requests: number; bytes: number; ms: number }[];
   stop(): Promise<void>;
 }
 
@@ -37,10 +34,9 @@ export const baselineRequest = (queueIds: readonly string[]) => conversationsReq
 
 export function startBaseline(options: BaselineOptions): Baseline {
   const counters = createCounters();
-  const requests: RecordedRequest[] = [];
   const changes = new ChangeDelays();
-  const transport = createWebApiTransport({ org: options.org, counters, fetch: recordingFetch(options.fetch, requests) });
-  const readMs: number[] = [];
+  const transport = createWebApiTransport({ org: options.org, counters, fetch: options.fetch });
+  const reads: Baseline['reads'] = [];
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let markLoaded: () => void = () => undefined;
@@ -49,10 +45,11 @@ export function startBaseline(options: BaselineOptions): Baseline {
   // One read per interval, never two at once: a read that takes longer than the interval delays the next.
   const cycle = async (): Promise<void> => {
     const started = Date.now();
+    const before = { ...counters };
     const result = await readAllPages(transport, baselineRequest(options.queueIds));
     const at = options.platformNow();
     if (result.ok) {
-      readMs.push(Date.now() - started);
+      reads.push({ startedAt: started, requests: counters.requests - before.requests, bytes: counters.bytes - before.bytes, ms: Date.now() - started });
       for (const row of result.rows) {
         const stamp = RowStamp.safeParse(row);
         if (stamp.success) changes.observe(stamp.data.activityid, stamp.data.modifiedon, at);
@@ -64,11 +61,9 @@ export function startBaseline(options: BaselineOptions): Baseline {
   let running = cycle();
 
   return {
-    counters,
-    requests,
     changes,
     loaded,
-    readMs,
+    reads,
     async stop() {
       stopped = true;
       clearTimeout(timer);

@@ -49,7 +49,6 @@ export function startFeedProbe(options: FeedProbeOptions): FeedProbe {
   let markLoaded: (ms: number) => void = () => undefined;
   const loaded = new Promise<number>((resolve) => (markLoaded = resolve));
   const timers = new Set<ReturnType<typeof setTimeout>>();
-  const pollWaiters: { polls: number; resolve: () => void }[] = [];
   let stopped = false;
 
   const publish = (patch: FeedPatch) => {
@@ -60,10 +59,6 @@ export function startFeedProbe(options: FeedProbeOptions): FeedProbe {
       changes.observe(row.id, row.modifiedOn, at);
     }
     if (patch.freshness?.state === 'live') markLoaded(Date.now());
-    for (const waiter of pollWaiters.filter((w) => counters.polls >= w.polls)) {
-      pollWaiters.splice(pollWaiters.indexOf(waiter), 1);
-      waiter.resolve();
-    }
   };
 
   const feed = new FeedController({
@@ -99,8 +94,16 @@ export function startFeedProbe(options: FeedProbeOptions): FeedProbe {
     size: () => model.size,
     supervisedQueueIds: () => feed.queues().filter((queue) => queue.supervised).map((queue) => queue.id),
     loaded,
-    // A cycle ends with a freshness patch (live) once its poll is counted, so waiters are checked on publish.
-    polls: (count) => new Promise((resolve) => pollWaiters.push({ polls: counters.polls + count, resolve })),
+    polls(count) {
+      const wanted = counters.polls + count;
+      return new Promise((resolve) => {
+        const check = setInterval(() => {
+          if (counters.polls < wanted) return;
+          clearInterval(check);
+          resolve();
+        }, 50);
+      });
+    },
     ids: () => [...model],
     stop() {
       stopped = true;

@@ -12,7 +12,7 @@ import type { ScenarioName } from '../../emulator';
 import { startEmulator, SUPERVISOR, type EmulatorSession } from './emulator-session';
 import { startFeedProbe, type FeedProbe } from './feed-probe';
 import { baselineRequest, startBaseline } from './baseline';
-import { queryOf, sumOf } from './recording-fetch';
+import { byTable, queryOf, sumOf } from './recording-fetch';
 import { setOngoing } from './scale-world';
 import { budgetShare, distribution, perMinute, type Distribution } from './stats';
 
@@ -48,6 +48,8 @@ export interface PlatformFigures {
   /** The full re-read repeated every RECONCILE_MS: the first load without the role check. */
   reconcile: { requests: number; bytes: number; everyMs: number };
   window: { ms: number; polls: number; requests: number; bytes: number };
+  /** Where the requests went, per table: the first load, and the polls in the window. */
+  breakdown: { firstLoad: ReturnType<typeof byTable>; window: ReturnType<typeof byTable> };
   ours: Cost & { freshness: Distribution };
   baseline: Cost & { freshness: Distribution | null; source: 'measured' | 'same list read × reads per minute'; readMs: Distribution | null; listRead: { requests: number; bytes: number } };
 }
@@ -110,6 +112,10 @@ export async function measurePlatform(spec: PlatformSpec): Promise<PlatformFigur
     await stopWrites();
     const windowMs = Date.now() - windowStart;
     const window = { ms: windowMs, polls: probe.counters.polls - before.polls, requests: probe.counters.requests - before.requests, bytes: probe.counters.bytes - before.bytes };
+    const breakdown = {
+      firstLoad: byTable(probe.requests.filter((r) => r.at < loadedAt)),
+      window: byTable(probe.requests.filter((r) => r.at >= windowStart && r.at < windowStart + windowMs)),
+    };
     const queueIds = probe.supervisedQueueIds();
     const ids = probe.ids();
     const oursFreshness = distribution(probe.changes.delays);
@@ -139,22 +145,22 @@ export async function measurePlatform(spec: PlatformSpec): Promise<PlatformFigur
     if (spec.baselineWindowMs > 0) {
       const report = startBaseline({ org: session.url, fetch: supervisorFetch, platformNow, queueIds, intervalMs: interval * 1000 });
       await within(report.loaded, 300_000, 'The baseline’s first read');
-      const start = { ...report.counters };
       const from = Date.now();
       report.changes.startCounting();
       const stop = startWrites(session, () => ids, spec.writesPerSecond);
       await sleep(spec.baselineWindowMs);
       await stop();
-      const ms = Date.now() - from;
       await report.stop();
-      const requestsPerMin = perMinute(report.counters.requests - start.requests, ms);
+      // Reads that started inside the window, each counted whole.
+      const counted = report.reads.filter((read) => read.startedAt >= from && read.startedAt < from + spec.baselineWindowMs);
+      const requestsPerMin = perMinute(counted.reduce((sum, read) => sum + read.requests, 0), spec.baselineWindowMs);
       baseline = {
         requestsPerMin,
-        bytesPerMin: perMinute(report.counters.bytes - start.bytes, ms),
+        bytesPerMin: perMinute(counted.reduce((sum, read) => sum + read.bytes, 0), spec.baselineWindowMs),
         budgetPercent: budgetShare(requestsPerMin),
         freshness: distribution(report.changes.delays),
         source: 'measured',
-        readMs: distribution(report.readMs),
+        readMs: distribution(report.reads.map((read) => read.ms)),
         listRead,
       };
     }
@@ -169,6 +175,7 @@ export async function measurePlatform(spec: PlatformSpec): Promise<PlatformFigur
       accessCheck,
       reconcile,
       window,
+      breakdown,
       ours: { requestsPerMin: oursRequests, bytesPerMin: oursBytes, budgetPercent: budgetShare(oursRequests), freshness: oursFreshness },
       baseline,
     };

@@ -33,3 +33,15 @@ export function queryOf(url: string): string {
 export function sumOf(requests: readonly RecordedRequest[]): { requests: number; bytes: number } {
   return { requests: requests.length, bytes: requests.reduce((sum, r) => sum + r.bytes, 0) };
 }
+
+/** Requests and bytes per table (the Web API path without keys, e.g. `queues/queuemembership_association`). */
+export function byTable(requests: readonly RecordedRequest[]): Record<string, { requests: number; bytes: number }> {
+  const tables: Record<string, { requests: number; bytes: number }> = {};
+  for (const request of requests) {
+    const path = new URL(request.url).pathname.replace(/^.*\/api\/data\/v[\d.]+\//, '').replace(/\([^)]*\)/g, '');
+    const entry = (tables[path] ??= { requests: 0, bytes: 0 });
+    entry.requests++;
+    entry.bytes += request.bytes;
+  }
+  return tables;
+}

@@ -34,7 +34,7 @@ const bundle = built.ok ? await attempt(async () => measureBundle(TEST_BUILD_DIR
 
 log('Chromium at busy');
 const browser = built.ok
-  ? await attempt(() => measureBrowser({ steadyMs: 20_000 * scale, writesPerSecond: 0.7, log }))
+  ? await attempt(() => measureBrowser({ steadyMs: 20_000 * scale, writesPerSecond: 1, log }))
   : { ok: false as const, reason: 'no build' };
 
 log('feed vs baseline at typical');

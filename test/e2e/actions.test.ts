@@ -1,3 +1,4 @@
+import { AxePuppeteer } from '@axe-core/puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
 import { startHarness, type Harness } from './harness';
@@ -24,6 +25,7 @@ interface Row {
 
 const DETAILS = 'dialog[open]:has(.fw-actions)';
 const ACTION_DIALOG = 'dialog.fw-action-dialog[open]';
+const SEARCH = 'input[aria-label="Search conversations"]';
 
 describe('actions: monitor, join, assign, transfer, force close through the panel', () => {
   let h: Harness;
@@ -55,6 +57,10 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
       selector,
       text,
     );
+  const expectAccessible = async (selector: string) => {
+    const results = await new AxePuppeteer(sp).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  };
   /** Node-side polling: survives the page navigating underneath (puppeteer's waitForFunction does not). */
   const until = async (test: () => boolean, timeout = 10_000) => {
     for (const end = Date.now() + timeout; !test(); await new Promise((r) => setTimeout(r, 100))) {
@@ -64,16 +70,27 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
   const textOf = (selector: string) => sp.$eval(selector, (e) => e.textContent ?? '');
 
   async function openRow(id: string): Promise<void> {
-    if (await sp.$(DETAILS)) await closeDetails();
-    const search = (await sp.waitForSelector('input[aria-label="Search conversations"]'))!;
-    await search.click();
-    await sp.keyboard.down('Control');
-    await sp.keyboard.press('a');
-    await sp.keyboard.up('Control');
-    await sp.keyboard.press('Backspace');
-    await search.type(id);
-    await (await sp.waitForSelector(`#fw-row-${id}`, { timeout: 15_000 }))!.click();
-    await sp.waitForSelector(DETAILS);
+    await closeDetails();
+    await sp.waitForSelector(SEARCH);
+    // Replace the search text the way typing does (an input event), whatever has focus after the last dialog.
+    await sp.$eval(SEARCH, (input, value) => {
+      const field = input as HTMLInputElement;
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(field, value);
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    }, id);
+    const row = await sp.waitForSelector(`#fw-row-${id}`, { timeout: 15_000 }).catch(async (error: Error) => {
+      const seen = await sp.evaluate(() => ({
+        search: (document.querySelector('input[aria-label="Search conversations"]') as HTMLInputElement | null)?.value,
+        rows: document.querySelectorAll('[role="row"]').length,
+        header: document.querySelector('header')?.textContent,
+      }));
+      throw new Error(`${error.message}; the panel shows ${JSON.stringify(seen)}`);
+    });
+    await row!.click();
+    await sp.waitForSelector(DETAILS, { timeout: 5000 }).catch(async (error: Error) => {
+      const dialogs = await sp.evaluate(() => [...document.querySelectorAll('dialog')].map((d) => `${d.open}:${d.className}:${d.textContent?.slice(0, 80)}`));
+      throw new Error(`${error.message}; dialogs ${JSON.stringify(dialogs)}`);
+    });
   }
   /** Escape closes the top dialog; a check that failed midway may have left an action dialog over the details. */
   async function closeDetails(): Promise<void> {
@@ -159,6 +176,9 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
     const row = await pick(isOpenUnassigned);
     await openRow(row.activityid);
     await click(DETAILS, 'Assign');
+    await sp.waitForSelector(`${ACTION_DIALOG} .fw-candidates`);
+    await expectAccessible(ACTION_DIALOG);
+    await expectAccessible(`${DETAILS} .fw-actions`);
     await (await sp.waitForSelector(`${ACTION_DIALOG} ::-p-text(Another queue)`))!.click();
     const queueName = await sp.$eval(`${ACTION_DIALOG} select`, (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
     await click(ACTION_DIALOG, 'Assign');
@@ -177,6 +197,19 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
       await h.control(`conversations/${row.activityid}/respond`, { decision });
       await waitForText(`${DETAILS} .fw-actions-lifecycle`, decision === 'accept' ? `Transferred to ${target}` : `${target} rejected the transfer`, 40_000);
     }
+  });
+
+  it('still shows the final outcome when the worker is killed while a transfer waits (re-read, not guessed)', async () => {
+    const row = await pick(isMessagingActive);
+    await openRow(row.activityid);
+    await click(DETAILS, 'Transfer');
+    await sp.waitForSelector(`${ACTION_DIALOG} input[type="radio"]:checked`);
+    const target = await sp.$eval(`${ACTION_DIALOG} input[type="radio"]:checked`, (r) => r.closest('label')?.querySelector('.fw-candidate-name')?.textContent ?? '');
+    await click(ACTION_DIALOG, 'Transfer');
+    await waitForText(`${DETAILS} .fw-actions-lifecycle`, 'Transfer pending');
+    await h.killWorker();
+    await h.control(`conversations/${row.activityid}/respond`, { decision: 'accept' });
+    await waitForText(`${DETAILS} .fw-actions-lifecycle`, `Transferred to ${target}`, 40_000);
   });
 
   it('force closes after a confirmation naming the conversation, the agent and the customer', async () => {
@@ -203,16 +236,21 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
     await h.control('faults', { clear: true });
   });
 
+  // Needs the feed to re-read the org's switches at its poll cadence (not only at the 5-minute access re-check).
   it("turns all four off with the org's switches, and back on live", async () => {
     const row = await pick(isMessagingActive);
     await openRow(row.activityid);
-    await h.control('config', { switches: { monitor: false, assign: false, transfer: false, forceClose: false } });
-    await waitForText(`${DETAILS} .fw-actions-reasons`, 'Force close is turned off by your administrator', 40_000);
-    for (const [requested, name] of [['monitor', 'Monitor'], ['assign', 'Assign'], ['transfer', 'Transfer'], ['forceClose', 'Force close']]) {
-      expect(await disabledReason(requested!)).toEqual({ disabled: true, reason: `${name}: ${name} is turned off by your administrator` });
+    const all = (on: boolean) => h.control('config', { switches: { monitor: on, assign: on, transfer: on, forceClose: on } });
+    await all(false);
+    try {
+      await waitForText(`${DETAILS} .fw-actions-reasons`, 'Force close is turned off by your administrator', 35_000);
+      for (const [requested, name] of [['monitor', 'Monitor'], ['assign', 'Assign'], ['transfer', 'Transfer'], ['forceClose', 'Force close']]) {
+        expect(await disabledReason(requested!)).toEqual({ disabled: true, reason: `${name}: ${name} is turned off by your administrator` });
+      }
+    } finally {
+      await all(true);
     }
-    await h.control('config', { switches: { monitor: true, assign: true, transfer: true, forceClose: true } });
-    await sp.waitForFunction((s) => !document.querySelector(`${s} .fw-actions-reasons`)?.textContent?.includes('administrator'), { timeout: 40_000, polling: 200 }, DETAILS);
+    await sp.waitForFunction((s) => !document.querySelector(`${s} .fw-actions-reasons`)?.textContent?.includes('administrator'), { timeout: 35_000, polling: 200 }, DETAILS);
     expect((await disabledReason('forceClose')).disabled).toBe(false);
   });
 

@@ -14,6 +14,7 @@ function platform(over: { requestsPerMin: number; bytesPerMin: number; baselineB
     accessCheck: { requests: 4, bytes: 2_000 },
     reconcile: { requests: 266, bytes: 45e6, everyMs: 120_000 },
     window: { ms: 30_000, polls: 9, requests: 27, bytes: 5e6 },
+    breakdown: { firstLoad: {}, window: {} },
     ours: { requestsPerMin: over.requestsPerMin, bytesPerMin: over.bytesPerMin, budgetPercent: (over.requestsPerMin * 5) / 60, freshness: dist(1_500, over.p95) },
     baseline: { requestsPerMin: 400, bytesPerMin: over.baselineBytesPerMin, budgetPercent: 33, freshness: dist(2_000, 5_000), source: 'measured', readMs: dist(900, 1_000), listRead: { requests: 20, bytes: 28e6 } },
   };

@@ -51,13 +51,15 @@ describe('beyond worker against the emulator', () => {
     const sofia = await supervisor(e, SOFIA.upn, SOFIA.systemuserid);
     const sam = await supervisor(e, SAM.upn, SAM.systemuserid);
 
+    const done = { id: 'req-1', state: 'done' } as ActionRecord;
+    // As in the worker: the runner publishes the action's record before the lock note is written.
+    await sofia.worker.recordsChanged([{ ...done, state: 'pending' }]);
     await sofia.worker.actionStarted({ kind: 'transfer', conversationId: id, etag: 'W/"1"', agentId: 'a' }, 'req-1', 'Sofia Lindqvist');
     await createNote(sofia.transport, id, 'Transfer by Sofia Lindqvist (Floorwalker)', 'Needs a Swedish speaker');
     await sam.worker.afterPoll();
     expect(sam.state().locks).toEqual([expect.objectContaining({ conversationId: id, kind: 'transfer', userName: 'Sofia Lindqvist', userId: SOFIA.systemuserid })]);
     expect(sam.state().notes).toEqual([expect.objectContaining({ conversationId: id, text: 'Needs a Swedish speaker', author: expect.stringContaining('Sofia') })]);
 
-    const done = { id: 'req-1', state: 'done' } as ActionRecord;
     await sofia.worker.recordsChanged([{ ...done, state: 'pending' }]);
     await sam.worker.afterPoll();
     expect(sam.state().locks).toHaveLength(1);

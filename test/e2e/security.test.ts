@@ -1,0 +1,284 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SOFIA } from '../../emulator/personas';
+import { TEST_BUILD_DIR, TEST_EXTENSION_ID } from '../../scripts/paths';
+import type { Conversation } from '../../lib/model/conversation';
+import { startHarness, type Harness } from './harness';
+import { openView, requestsSince, stateOf, waitForState, webApi } from '../soak/probe';
+
+/**
+ * Issue 9's security half: customer-controlled text is only ever text, the workspace page's own scripts cannot act
+ * through Floorwalker, bad messages are dropped and logged, and the built manifests ask for no more than is used.
+ */
+
+const STORE_BUILD_DIR = resolve(TEST_BUILD_DIR, '../chrome-mv3');
+
+/** Each payload, if it ever became markup, would bump `window.__fwPwned` in whichever world ran it. */
+const PAYLOADS = [
+  '<img src=x onerror="window.__fwPwned=(window.__fwPwned||0)+1">',
+  '<script>window.__fwPwned=(window.__fwPwned||0)+1</script>',
+  '"><svg onload="window.__fwPwned=(window.__fwPwned||0)+1"></svg>',
+  "'><iframe srcdoc=\"<script>parent.__fwPwned=1</script>\"></iframe>",
+  '<a href="javascript:window.__fwPwned=1">click me</a>',
+];
+
+function files(dir: string, ending: RegExp): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => ending.test(name)).map((name) => join(dir, name));
+}
+
+interface Manifest {
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  content_scripts?: Array<{ matches: string[] }>;
+  content_security_policy?: { extension_pages?: string };
+  externally_connectable?: unknown;
+  web_accessible_resources?: unknown;
+  key?: string;
+}
+
+/** What each permission is for, and how the bundle shows it is used (a call into that API). */
+const PERMISSION_USES: Record<string, RegExp> = {
+  storage: /\.storage\.(session|sync|local|managed)\b/,
+  sidePanel: /\.sidePanel\.(open|setPanelBehavior)\b/,
+  alarms: /\.alarms\.(create|onAlarm)\b/,
+  notifications: /\.notifications\.(create|onClicked)\b/,
+};
+const EVERY_SITE = ['<all_urls>', '*://*/*', 'http://*/*', 'https://*/*', '*://*/'];
+
+describe('security: least privilege in the built manifests', () => {
+  const builds: Array<{ name: string; dir: string; manifest: Manifest }> = [];
+
+  beforeAll(() => {
+    execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore', cwd: resolve(import.meta.dirname, '../..') });
+    for (const [name, dir] of [['store', STORE_BUILD_DIR], ['test', TEST_BUILD_DIR]] as const) {
+      builds.push({ name, dir, manifest: JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest });
+    }
+  }, 120_000);
+
+  it('asks only for the permissions the code uses, and no site-wide host access', () => {
+    for (const { name, dir, manifest } of builds) {
+      const code = files(dir, /\.js$/).map((file) => readFileSync(file, 'utf8')).join('\n');
+      for (const permission of manifest.permissions ?? []) {
+        expect(PERMISSION_USES[permission], `${name}: permission "${permission}" has no known use`).toBeDefined();
+        expect(PERMISSION_USES[permission]!.test(code), `${name}: permission "${permission}" is never used`).toBe(true);
+      }
+      for (const host of manifest.host_permissions ?? []) expect(EVERY_SITE, `${name}: host permission ${host}`).not.toContain(host);
+      // Other hosts only when an administrator or the user grants them one at a time (optional, asked at run time).
+      expect(manifest.optional_host_permissions ?? []).toEqual(['https://*/*']);
+      expect(manifest.externally_connectable, `${name}: web pages may not message the extension`).toBeUndefined();
+      expect(manifest.web_accessible_resources, `${name}: nothing is exposed to web pages`).toBeUndefined();
+    }
+  });
+
+  it('injects its content script only into the agent workspace, never every site', () => {
+    for (const { name, manifest } of builds) {
+      const matches = (manifest.content_scripts ?? []).flatMap((script) => script.matches);
+      expect(matches.length).toBeGreaterThan(0);
+      for (const match of matches) {
+        expect(EVERY_SITE).not.toContain(match);
+        expect(match, `${name}: ${match}`).toMatch(/\/main\.aspx\*$/);
+      }
+    }
+    const store = builds.find((b) => b.name === 'store')!.manifest;
+    // The emulator's loopback origin and the fixed test key are for the test build only.
+    expect(JSON.stringify(store)).not.toContain('127.0.0.1');
+    expect(store.key).toBeUndefined();
+  });
+
+  it('runs no remote code, under a strict CSP on extension pages', () => {
+    for (const { name, dir, manifest } of builds) {
+      const csp = manifest.content_security_policy?.extension_pages ?? '';
+      expect(csp, name).toMatch(/(^|;)\s*script-src 'self'(;|$)/);
+      expect(csp).toMatch(/object-src 'self'|object-src 'none'/);
+      expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
+      for (const file of files(dir, /\.html$/)) {
+        const html = readFileSync(file, 'utf8');
+        expect(html, file).not.toMatch(/<script[^>]+src=["']?(https?:)?\/\//i);
+        expect(html, file).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>\s*\S/i);
+      }
+      for (const file of files(dir, /\.js$/)) {
+        const js = readFileSync(file, 'utf8');
+        expect(js, file).not.toMatch(/importScripts\(\s*["'`]https?:|import\(\s*["'`]https?:|\.src\s*=\s*["'`]https?:/);
+      }
+    }
+  });
+});
+
+describe('security: hostile content and a hostile page', () => {
+  let h: Harness;
+  let view: Page;
+  let sp: Page;
+  const workerLog: string[] = [];
+  const api = () => webApi(h, SOFIA.upn);
+
+  const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __fwPwned?: number }).__fwPwned ?? 0);
+  /** Elements or attributes that would mean markup got in (the panel's own markup has none of these). */
+  const injected = (page: Page, rootSelector: string | null) =>
+    page.evaluate((host) => {
+      const root: ParentNode | null | undefined = host ? document.querySelector(host)?.shadowRoot : document;
+      if (!root) return ['no root'];
+      return [...root.querySelectorAll('*')]
+        .filter((e) => ['IMG', 'SCRIPT', 'IFRAME', 'OBJECT', 'EMBED'].includes(e.tagName) || [...e.attributes].some((a) => a.name.startsWith('on')) || (e.tagName === 'A' && /^javascript:/i.test(e.getAttribute('href') ?? '')))
+        .map((e) => e.outerHTML.slice(0, 120));
+    }, rootSelector);
+
+  beforeAll(async () => {
+    h = await startHarness({ scenario: 'typical', user: SOFIA.upn });
+    await h.page.setViewport({ width: 1400, height: 900 });
+    (await h.worker()).on('console', (message) => workerLog.push(message.text()));
+    view = await openView(h);
+    await waitForState(view, "s.freshness.state === 'live' && s.conversations.length > 0", 20_000);
+    sp = await h.openSidePanel();
+    await sp.waitForSelector('[role="grid"] [role="row"][aria-rowindex="2"]', { timeout: 30_000 });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('renders HTML and script in subjects and customer names as text: nothing injected, nothing run', async () => {
+    const queue = (await stateOf(view))!.queues.find((q) => q.supervised && q.type === 'messaging')!;
+    const ids: string[] = [];
+    for (const [index, payload] of PAYLOADS.entries()) {
+      const contact = await api().call('POST', 'contacts', { fullname: `Hostile customer ${index} ${payload}` });
+      const row = await api().call('POST', 'msdyn_ocliveworkitems', {
+        subject: `Hostile ${index} ${payload}`,
+        msdyn_channel: '192360000',
+        'msdyn_cdsqueueid_msdyn_ocliveworkitem@odata.bind': `/queues(${queue.id})`,
+        'msdyn_customer_msdyn_ocliveworkitem_contact@odata.bind': `/contacts(${String(contact.contactid)})`,
+      });
+      ids.push(String(row.activityid));
+    }
+    await waitForState(view, `${JSON.stringify(ids)}.every((id) => s.conversations.some((c) => c.id === id))`, 15_000);
+    await sp.bringToFront();
+
+    // The side panel: every hostile row, then one row's details.
+    const search = (await sp.waitForSelector('input[aria-label="Search conversations"]'))!;
+    await search.type('Hostile');
+    for (const [index, payload] of PAYLOADS.entries()) {
+      const text = await (await sp.waitForSelector(`#fw-row-${ids[index]}`, { timeout: 10_000 }))!.evaluate((e) => e.textContent ?? '');
+      expect(text).toContain(payload);
+    }
+    await (await sp.$(`#fw-row-${ids[0]}`))!.click();
+    await sp.waitForSelector('dialog[open]');
+    expect(await sp.$eval('dialog[open]', (d) => d.textContent ?? '')).toContain(PAYLOADS[0]);
+    await sp.keyboard.press('Escape');
+
+    // The overlay on the workspace page, where injected markup would run in the page's own world.
+    await h.page.bringToFront();
+    const overlaySearch = (await h.page.waitForSelector('floorwalker-panel >>> input[type="search"][aria-label="Search conversations"]', { timeout: 20_000 }))!;
+    await overlaySearch.type('Hostile');
+    await h.page.waitForSelector(`floorwalker-panel >>> #fw-row-${ids[1]}`, { timeout: 10_000 });
+    await (await h.page.$(`floorwalker-panel >>> #fw-row-${ids[1]}`))!.click();
+    await h.page.waitForSelector('floorwalker-panel >>> dialog[open]');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+
+    expect(await injected(sp, null)).toEqual([]);
+    expect(await injected(h.page, 'floorwalker-panel')).toEqual([]);
+    expect(await pwned(h.page)).toBe(0);
+    expect(await pwned(sp)).toBe(0);
+    await h.page.keyboard.press('Escape');
+  });
+
+  it('the page’s own scripts cannot act: forged messages, custom events and synthetic clicks do nothing', async () => {
+    const target = (await stateOf(view))!.conversations.find(
+      (c: Conversation) => c.status === 'active' && c.channels.includes(192360000) && c.agentId !== SOFIA.systemuserid,
+    )!;
+    // The user (trusted input) searches for it, so the row is on screen for the page's script to find.
+    await h.page.bringToFront();
+    const overlaySearch = (await h.page.waitForSelector('floorwalker-panel >>> input[type="search"][aria-label="Search conversations"]'))!;
+    await overlaySearch.click({ count: 3 });
+    await h.page.keyboard.press('Backspace');
+    await overlaySearch.type(target.id);
+    await h.page.waitForSelector(`floorwalker-panel >>> #fw-row-${target.id}`, { timeout: 10_000 });
+    const since = new Date();
+    const intent = { kind: 'forceClose', conversationId: target.id, etag: target.etag };
+    const reached = await h.page.evaluate(async (intentJson, extensionId) => {
+      const intentValue = JSON.parse(intentJson) as Record<string, unknown>;
+      const results: string[] = [];
+      const action = { type: 'action', requestId: 'forged', intent: intentValue };
+      window.postMessage(action, '*');
+      window.postMessage({ type: 'openSidePanel' }, '*');
+      window.postMessage(JSON.stringify(action), '*');
+      const host = document.querySelector('floorwalker-panel');
+      const root = host?.shadowRoot ?? null;
+      for (const at of [window, document, host, root, root?.querySelector('.fw-root')]) {
+        for (const name of ['action', 'floorwalker-action', 'floorwalker:action', 'message', 'wxt:locationchange']) {
+          at?.dispatchEvent(new CustomEvent(name, { detail: action, bubbles: true, composed: true }));
+        }
+      }
+      // Web pages have no way to the extension's messaging (no externally_connectable).
+      const runtime = (window as unknown as { chrome?: { runtime?: { sendMessage?: (id: string, m: unknown) => Promise<unknown> } } }).chrome?.runtime;
+      if (typeof runtime?.sendMessage !== 'function') results.push('no runtime messaging');
+      else {
+        try {
+          await runtime.sendMessage(extensionId, action);
+          results.push('runtime.sendMessage answered');
+        } catch {
+          results.push('runtime.sendMessage refused');
+        }
+      }
+      results.push(`shadow root reachable: ${root !== null}`);
+      return results;
+    }, JSON.stringify(intent), TEST_EXTENSION_ID);
+
+    // Synthetic DOM events inside the shadow root: open the row, press Force close, confirm — as script, not a user.
+    const clickInPanel = (selector: string) =>
+      h.page.evaluate((s) => {
+        const root = document.querySelector('floorwalker-panel')?.shadowRoot;
+        const element = root?.querySelector<HTMLElement>(s);
+        element?.click();
+        element?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+        return element !== null && element !== undefined;
+      }, selector);
+    const opened = await clickInPanel(`#fw-row-${target.id}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const pressed = await clickInPanel('[data-action="forceClose"]');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const confirmed = await h.page.evaluate(() => {
+      const root = document.querySelector('floorwalker-panel')?.shadowRoot;
+      const form = root?.querySelector<HTMLFormElement>('dialog.fw-action-dialog[open] form');
+      form?.requestSubmit();
+      root?.querySelectorAll<HTMLButtonElement>('dialog.fw-action-dialog[open] button[type="submit"]').forEach((b) => b.click());
+      return form !== null && form !== undefined;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    console.log(`security: forged page events — ${reached.join('; ')}; synthetic row click found=${opened}, force close found=${pressed}, confirm found=${confirmed}`);
+
+    const calls = (await requestsSince(h, since)).filter((r) => r.method === 'POST' && r.path.includes('CCaaS_'));
+    expect(calls).toEqual([]);
+    expect((await stateOf(view))!.actions.filter((a) => a.intent.conversationId === target.id)).toEqual([]);
+    expect(reached).not.toContain('runtime.sendMessage answered');
+    const still = await api().call<{ statecode: number }>('GET', `msdyn_ocliveworkitems(${target.id})?$select=statecode`);
+    expect(still.statecode).toBe(0);
+  });
+
+  it('drops messages that fail validation, answers "rejected" and logs them in the worker', async () => {
+    const invalid = [
+      { type: 'action', requestId: 'x', intent: { kind: 'nuke', conversationId: 'x', etag: '' } },
+      { type: 'action', requestId: '', intent: { kind: 'forceClose', conversationId: '', etag: '' } },
+      { type: 'hello', view: 'evil', visible: 'yes' },
+      { type: 'snapshot', state: {} },
+      'not even an object',
+    ];
+    const before = (await stateOf(view))!.actions.length;
+    await view.evaluate((messages) => {
+      const w = window as unknown as { send(m: unknown): void };
+      for (const message of messages) w.send(message);
+    }, invalid);
+    await view.waitForFunction((n) => (window as unknown as { rejected: string[] }).rejected.length >= n, { timeout: 5_000 }, invalid.length);
+    const rejected = await view.evaluate(() => (window as unknown as { rejected: string[] }).rejected);
+    expect(rejected.every((reason) => reason.startsWith('Invalid message'))).toBe(true);
+    const oneShot = await view.evaluate(async () => {
+      const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome;
+      return chrome.runtime.sendMessage({ type: 'runAnything', code: 'alert(1)' });
+    });
+    expect(oneShot).toMatchObject({ ok: false, error: expect.stringMatching(/^Invalid message/) });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(workerLog.filter((line) => line.includes('Invalid message')).length).toBeGreaterThanOrEqual(invalid.length + 1);
+    expect((await stateOf(view))!.actions.length).toBe(before);
+  });
+});
