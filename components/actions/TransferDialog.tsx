@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import { transferTargets } from '../../lib/actions/targets';
+import { freeCapacity, transferTargets } from '../../lib/actions/targets';
 import type { ActionIntent } from '../../lib/model/actions';
 import type { Agent } from '../../lib/model/agent';
 import type { Conversation } from '../../lib/model/conversation';
@@ -17,6 +17,11 @@ interface Props {
   onClose(): void;
   /** A warning shown above the form (another supervisor's action under way: issue 11's soft locks). */
   notice?: ComponentChildren;
+}
+
+function room(agent: Agent): string {
+  const part = freeCapacity(agent);
+  return part ? ` · ${t(part.key, ...part.subs)}` : '';
 }
 
 /** Transfer to a human agent of the same queue with an allowed presence; the best placed one is preselected. */
@@ -52,7 +57,7 @@ export function TransferDialog({ conversation, agents, settings, onSubmit, onClo
                 <span class="fw-candidate-name">{agent.name}</span>
                 <span class="fw-candidate-facts">
                   {agent.presenceText}
-                  {agent.capacityFree !== null && agent.capacityTotal !== null && ` · ${t('actions_rank_capacity', agent.capacityFree, agent.capacityTotal)}`}
+                  {room(agent)}
                 </span>
               </label>
             ))}

@@ -7,6 +7,7 @@ import actionsCss from '../../components/actions/actions.css?inline';
 import overlayCss from '../../components/overlay/overlay.css?inline';
 import panelCss from '../../components/panel/panel.css?inline';
 import { OverlayFrame } from '../../components/overlay/OverlayFrame';
+import { ignoreUntrustedInput } from '../../lib/dom/ignore-untrusted';
 import { WORKSPACE_MATCHES } from '../../lib/dom/workspace-matches';
 import { guardWorkerMessage } from '../../lib/view-model/guard-worker-message';
 import { avoidFocused, createOverlayLayout } from '../../lib/view-model/overlay-layout';
@@ -70,6 +71,8 @@ export default defineContentScript({
         if (container) render(null, container);
       },
     });
+    // The page's own scripts can reach into the open shadow root: only a person's input drives the panel.
+    ignoreUntrustedInput(ui.shadow, ctx.signal);
     ui.mount();
     keepMounted(ctx, ui);
 

@@ -71,9 +71,18 @@ function candidate(agent: Agent, presenceAllowed: boolean, units: number | null,
   if (skill !== undefined) {
     because.push(skillLevel === null ? { key: 'actions_rank_noSkill', subs: [] } : { key: 'actions_rank_skill', subs: [skillLevel] });
   }
-  if (free !== null && agent.capacityTotal !== null) because.push({ key: 'actions_rank_capacity', subs: [free, agent.capacityTotal] });
+  const room = freeCapacity(agent);
+  if (room) because.push(room);
   if (!presenceAllowed) because.push({ key: 'actions_rank_presence', subs: [agent.presenceText] });
   return { agent, presenceAllowed, exceededBy, eligible: presenceAllowed && fits, skillLevel, because };
+}
+
+/** Free capacity in words: "2 of 5 units free", or "40 units free" when the agent's total is not known. */
+export function freeCapacity(agent: Agent): ReasonPart | null {
+  if (agent.capacityFree === null) return null;
+  return agent.capacityTotal === null
+    ? { key: 'actions_rank_free', subs: [agent.capacityFree] }
+    : { key: 'actions_rank_capacity', subs: [agent.capacityFree, agent.capacityTotal] };
 }
 
 /** A skill without a rating counts as level 1: the agent has it, at the lowest proficiency we can claim. */

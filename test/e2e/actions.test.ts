@@ -160,7 +160,10 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
     await click(DETAILS, 'Assign');
     await sp.waitForSelector(ACTION_DIALOG);
     await (await sp.waitForSelector(`${ACTION_DIALOG} ::-p-text(Override presence and capacity)`))!.click();
-    const over = await sp.waitForSelector(`${ACTION_DIALOG} .fw-candidate.fw-over:has(.fw-candidate-cost) input`);
+    // Needs the feed to give each conversation its workstream's capacity units (Conversation.capacityUnits).
+    const over = await sp.waitForSelector(`${ACTION_DIALOG} .fw-candidate.fw-over:has(.fw-candidate-cost) input`, { timeout: 5000 }).catch(async () => {
+      throw new Error(`No agent is shown with the units an override would exceed; the picker shows: ${await textOf(`${ACTION_DIALOG} .fw-candidates`)}`);
+    });
     await over!.click();
     await waitForText(`${ACTION_DIALOG} #fw-assign-cost`, 'exceeds their capacity by');
     const cost = await textOf(`${ACTION_DIALOG} #fw-assign-cost`);

@@ -219,7 +219,8 @@ describe('beyond every console: bulk, reasons and shared log, sweeper, alerts, c
     await sp.evaluate(() => chrome.storage.sync.clear());
     const colleague = await h.browser.newPage();
     await colleague.goto(link);
-    await colleague.waitForSelector('.fw-share input[value*="fw-view="]', { timeout: 20_000 });
+    // Opened from the link, the panel offers the view for import.
+    await colleague.waitForFunction(() => [...document.querySelectorAll<HTMLInputElement>('.fw-share input')].some((i) => i.value.includes('fw-view=')), { timeout: 20_000, polling: 200 });
     await (await colleague.waitForSelector('.fw-share button::-p-text(Import)'))!.click();
     await colleague.waitForFunction(() => document.querySelector('.fw-share [role="status"]')?.textContent?.includes('Billing watch'), { timeout: 10_000 });
     const stored = await colleague.evaluate(async () => JSON.stringify(await chrome.storage.sync.get(null)));

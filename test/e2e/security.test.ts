@@ -119,7 +119,7 @@ describe('security: hostile content and a hostile page', () => {
   /** Elements or attributes that would mean markup got in (the panel's own markup has none of these). */
   const injected = (page: Page, rootSelector: string | null) =>
     page.evaluate((host) => {
-      const root: ParentNode | null | undefined = host ? document.querySelector(host)?.shadowRoot : document;
+      const root: ParentNode | null | undefined = host ? document.querySelector(host)?.shadowRoot : document.body;
       if (!root) return ['no root'];
       return [...root.querySelectorAll('*')]
         .filter((e) => ['IMG', 'SCRIPT', 'IFRAME', 'OBJECT', 'EMBED'].includes(e.tagName) || [...e.attributes].some((a) => a.name.startsWith('on')) || (e.tagName === 'A' && /^javascript:/i.test(e.getAttribute('href') ?? '')))
@@ -190,7 +190,10 @@ describe('security: hostile content and a hostile page', () => {
     // The user (trusted input) searches for it, so the row is on screen for the page's script to find.
     await h.page.bringToFront();
     const overlaySearch = (await h.page.waitForSelector('floorwalker-panel >>> input[type="search"][aria-label="Search conversations"]'))!;
-    await overlaySearch.click({ count: 3 });
+    await overlaySearch.click();
+    await h.page.keyboard.down('Control');
+    await h.page.keyboard.press('a');
+    await h.page.keyboard.up('Control');
     await h.page.keyboard.press('Backspace');
     await overlaySearch.type(target.id);
     await h.page.waitForSelector(`floorwalker-panel >>> #fw-row-${target.id}`, { timeout: 10_000 });

@@ -47,6 +47,11 @@ describe('assignCandidates', () => {
     expect(ranked[2]!.because[0]).toEqual({ key: 'actions_rank_noSkill', subs: [] });
   });
 
+  it('says how much capacity is free even when the total is unknown', () => {
+    const [only] = assignCandidates(row, [agent({ capacityFree: 40, capacityTotal: null })]);
+    expect(only!.because).toEqual([{ key: 'actions_rank_free', subs: [40] }]);
+  });
+
   it('puts agents whose presence is not allowed last, with the presence as the reason, and leaves bots out', () => {
     const away = agent({ name: 'Away', presence: 'away', presenceText: 'Lunch' });
     const ok = agent({ name: 'Ok', capacityFree: 30 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { budgetShare, distribution, percentile, perMinute } from '../../bench/stats';
 import { ChangeDelays } from '../../bench/change-delays';
-import { queryOf } from '../../bench/recording-fetch';
+import { byTable, queryOf } from '../../bench/recording-fetch';
 import { formatBytes, formatMs } from '../../bench/format';
 
 describe('bench measures', () => {
@@ -36,6 +36,17 @@ describe('bench measures', () => {
     const other = "http://127.0.0.1:1/api/data/v9.2/msdyn_ocliveworkitems?$select=a&$filter=Microsoft.Dynamics.CRM.In(PropertyName='q',PropertyValues=['1','2'])";
     expect(queryOf(next)).toBe(queryOf(first));
     expect(queryOf(other)).not.toBe(queryOf(first));
+  });
+
+  it('adds up requests per table, keys and navigation kept apart', () => {
+    const at = 0;
+    const api = 'http://127.0.0.1:1/api/data/v9.2/';
+    const tables = byTable([
+      { at, status: 200, ms: 1, bytes: 100, url: `${api}msdyn_ocliveworkitems?$select=a` },
+      { at, status: 200, ms: 1, bytes: 50, url: `${api}msdyn_ocliveworkitems?$select=a&$skiptoken=x` },
+      { at, status: 200, ms: 1, bytes: 7, url: `${api}queues(5f0f1a00-0000-4000-8000-000000000001)/queuemembership_association` },
+    ]);
+    expect(tables).toEqual({ msdyn_ocliveworkitems: { requests: 2, bytes: 150 }, 'queues/queuemembership_association': { requests: 1, bytes: 7 } });
   });
 
   it('writes durations and sizes the way the table shows them', () => {
