@@ -37,30 +37,20 @@ export function AlertsPanel({ alerts, prefs, onPrefs, onShow }: Props) {
       )}
       <details>
         <summary>{t('beyond_alerts_settings')}</summary>
-        <fieldset>
-          <legend>{t('beyond_alerts_kinds')}</legend>
-          {ALERT_KINDS.map((kind) => (
-            <label key={kind} class="fw-inline">
-              <input type="checkbox" checked={prefs.alerts[kind]} onChange={(e) => {
-                const on = e.currentTarget.checked;
-                onPrefs((p) => ({ ...p, alerts: { ...p.alerts, [kind]: on } }));
-              }} />
-              <span>{t(`beyond_alerts_kind_${kind}`)}</span>
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>{t('beyond_alerts_surfaces')}</legend>
-          {SURFACES.map((surface) => (
-            <label key={surface} class="fw-inline">
-              <input type="checkbox" checked={prefs.surfaces[surface]} onChange={(e) => {
-                const on = e.currentTarget.checked;
-                onPrefs((p) => ({ ...p, surfaces: { ...p.surfaces, [surface]: on } }));
-              }} />
-              <span>{t(`beyond_alerts_surface_${surface}`)}</span>
-            </label>
-          ))}
-        </fieldset>
+        <Checks
+          legend={t('beyond_alerts_kinds')}
+          keys={ALERT_KINDS}
+          value={prefs.alerts}
+          label={(kind) => t(`beyond_alerts_kind_${kind}`)}
+          onChange={(kind, on) => onPrefs((p) => ({ ...p, alerts: { ...p.alerts, [kind]: on } }))}
+        />
+        <Checks
+          legend={t('beyond_alerts_surfaces')}
+          keys={SURFACES}
+          value={prefs.surfaces}
+          label={(surface) => t(`beyond_alerts_surface_${surface}`)}
+          onChange={(surface, on) => onPrefs((p) => ({ ...p, surfaces: { ...p.surfaces, [surface]: on } }))}
+        />
         <label class="fw-inline">
           <span>{t('beyond_alerts_within')}</span>
           <input type="number" min={1} max={60} value={prefs.breachWithinMinutes} onChange={(e) => {
@@ -70,5 +60,27 @@ export function AlertsPanel({ alerts, prefs, onPrefs, onShow }: Props) {
         </label>
       </details>
     </section>
+  );
+}
+
+interface ChecksProps<K extends string> {
+  legend: string;
+  keys: readonly K[];
+  value: Record<K, boolean>;
+  label(key: K): string;
+  onChange(key: K, on: boolean): void;
+}
+
+function Checks<K extends string>({ legend, keys, value, label, onChange }: ChecksProps<K>) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {keys.map((key) => (
+        <label key={key} class="fw-inline">
+          <input type="checkbox" checked={value[key]} onChange={(e) => onChange(key, e.currentTarget.checked)} />
+          <span>{label(key)}</span>
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -10,7 +10,9 @@ import type { BeyondModel } from '../../lib/beyond/view-beyond';
 import type { ActionIntent } from '../../lib/model/actions';
 import type { Conversation } from '../../lib/model/conversation';
 import type { PanelController } from '../../lib/view-model/panel-controller';
+import { ErrorBoundary } from '../panel/ErrorBoundary';
 import { AlertsPanel } from './AlertsPanel';
+import { Disclosure } from './Disclosure';
 import { BulkBar } from './BulkBar';
 import { BulkDialog, BulkProgress } from './BulkDialog';
 import { SharedLog } from './SharedLog';
@@ -35,12 +37,21 @@ interface ActiveRun {
  * log and view sharing. Reads the panel's controller and the beyond model; every action goes out as an ordinary
  * single action through controller.sendIntent.
  */
-export function BeyondSection({ controller, model }: Props) {
+export function BeyondSection(props: Props) {
+  return (
+    <ErrorBoundary fallback={(error) => <p class="fw-note" role="note">{t('beyond_broken', error.message)}</p>}>
+      <BeyondContent {...props} />
+    </ErrorBoundary>
+  );
+}
+
+function BeyondContent({ controller, model }: Props) {
   const { feed, list, view } = controller;
   const { selection } = model;
   const state = model.state.value;
   const prefs = model.prefs.prefs.value;
-  const now = controller.now.value;
+  // Not .value: the section need not re-render every second; it follows the feed, and the stuck list is minute-grained.
+  const now = controller.now.peek();
   const access = feed.access.value;
   const conversations = feed.conversations.all.value;
   const dialog = useSignal<{ kind: BulkKind; ids: string[] } | null>(null);
@@ -50,7 +61,7 @@ export function BeyondSection({ controller, model }: Props) {
   // Rows that left the feed leave the selection.
   useEffect(() => selection.prune(new Set(conversations.map((c) => c.id))), [conversations]);
 
-  const stuck = useMemo(() => stuckConversations(conversations, prefs, now), [conversations, prefs, Math.floor(now / 10_000)]);
+  const stuck = useMemo(() => stuckConversations(conversations, prefs, now), [conversations, prefs, Math.floor(now / 30_000)]);
   const channels = useMemo(() => [...new Set(conversations.flatMap((c) => c.channels))].sort((a, b) => a - b), [conversations]);
   const labelOf = (id: string) => {
     const row = feed.conversations.row(id)?.peek();
@@ -95,30 +106,31 @@ export function BeyondSection({ controller, model }: Props) {
           {t(current.run.running.value ? 'beyond_bulk_showRunning' : 'beyond_bulk_showDone')}
         </button>
       )}
-      <details>
-        <summary>{t('beyond_sweeper_summary', stuck.length)}</summary>
-        <SweeperView
-          stuck={stuck}
-          prefs={prefs}
-          channels={channels}
-          onPrefs={(change) => void model.prefs.update(change)}
-          onCleanUp={(ids) => (dialog.value = { kind: 'forceClose', ids })}
-          onOpen={(id) => view.openDetails(id)}
-        />
-      </details>
-      <details>
-        <summary>{t('beyond_log_summary', state.notes.length)}</summary>
-        <SharedLog notes={state.notes} labelOf={labelOf} now={now} />
-      </details>
-      <details open={incoming !== null}>
-        <summary>{t('beyond_share_summary')}</summary>
-        <ShareViews
-          views={controller.savedViews.views.value}
-          pageUrl={model.pageUrl}
-          incoming={incoming}
-          onImport={(shared) => controller.savedViews.save(shared.name, shared.spec)}
-        />
-      </details>
+      <Disclosure summary={t('beyond_sweeper_summary', stuck.length)}>
+        {() => (
+          <SweeperView
+            stuck={stuck}
+            prefs={prefs}
+            channels={channels}
+            onPrefs={(change) => void model.prefs.update(change)}
+            onCleanUp={(ids) => (dialog.value = { kind: 'forceClose', ids })}
+            onOpen={(id) => view.openDetails(id)}
+          />
+        )}
+      </Disclosure>
+      <Disclosure summary={t('beyond_log_summary', state.notes.length)}>
+        {() => <SharedLog notes={state.notes} labelOf={labelOf} now={now} />}
+      </Disclosure>
+      <Disclosure summary={t('beyond_share_summary')} initiallyOpen={incoming !== null}>
+        {() => (
+          <ShareViews
+            views={controller.savedViews.views.value}
+            pageUrl={model.pageUrl}
+            incoming={incoming}
+            onImport={(shared) => controller.savedViews.save(shared.name, shared.spec)}
+          />
+        )}
+      </Disclosure>
       {dialog.value && (
         <BulkDialog
           kind={dialog.value.kind}

@@ -14,7 +14,7 @@ interface Props {
 export function BulkBar({ selected, matching, onSelectAll, onClear, onAction }: Props) {
   return (
     <div class="fw-toolbar-row fw-bulk-bar" role="group" aria-label={t('beyond_bulk_label')}>
-      <span class="fw-strong" role="status" aria-live="polite">
+      <span class="fw-strong" aria-live="polite">
         {selected > 0 ? t('beyond_bulk_selected', selected) : t('beyond_bulk_hint')}
       </span>
       <button type="button" class="fw-button" onClick={onSelectAll} disabled={matching === 0}>

@@ -57,9 +57,9 @@ export async function checkAccess(transport: DataverseTransport, policy: Feature
     return { access: { ...identified, state: 'notSupervisor', hasApiAccessRole }, failure: null };
   }
 
-  const switches = await readRows(transport, orgSwitchesRequest(), { entity: 'msdyn_omnichannelconfiguration', idField: 'msdyn_omnichannelconfigurationid', schema: OrgSwitchesRowSchema });
+  const switches = await readOrgSwitches(transport);
   if (!switches.ok) return fail(switches.failure);
-  const orgSwitches = orgSwitchesFrom(switches.rows[0]);
+  const orgSwitches = switches.value;
   return {
     access: { ...identified, state: 'supervisor', hasApiAccessRole, orgSwitches, policyAllows: { ...policy } },
     failure: null,
@@ -84,3 +84,9 @@ async function readRoles(transport: DataverseTransport, userId: string, aadObjec
 
 const unique = (names: string[]): string[] => [...new Set(names)].sort((a, b) => a.localeCompare(b));
 
+
+/** The org's four supervisor switches (msdyn_omnichannelconfiguration), with the platform's defaults for a missing row. */
+export async function readOrgSwitches(transport: DataverseTransport): Promise<{ ok: true; value: FeatureFlags } | { ok: false; failure: Failure }> {
+  const read = await readRows(transport, orgSwitchesRequest(), { entity: 'msdyn_omnichannelconfiguration', idField: 'msdyn_omnichannelconfigurationid', schema: OrgSwitchesRowSchema });
+  return read.ok ? { ok: true, value: orgSwitchesFrom(read.rows[0]) } : read;
+}

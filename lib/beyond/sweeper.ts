@@ -32,6 +32,8 @@ export function stuckConversations(conversations: readonly Conversation[], prefs
   return conversations
     .filter((c) => SWEEPABLE.has(c.status))
     .flatMap((conversation): StuckRow[] => {
+      // The overlay checks only the message envelope (no zod there): a malformed row is left out, not fatal.
+      if (!Array.isArray(conversation.channels)) return [];
       const idle = idleSeconds(conversation, now);
       const thresholdMinutes = stuckMinutesFor(conversation, prefs);
       return idle !== null && idle >= thresholdMinutes * 60 ? [{ conversation, idleSeconds: idle, thresholdMinutes }] : [];

@@ -6,9 +6,10 @@ import type { Freshness } from '../model/freshness';
 import type { EffectiveSettings } from '../model/settings';
 import type { DataverseTransport } from '../dataverse/transport';
 import type { Failure } from '../dataverse/read';
+import { SUPERVISOR_FEATURES } from '../model/features';
 import type { FeedCounters } from '../dataverse/counters';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../dataverse/backoff';
-import { checkAccess, initialAccess } from '../access/check-access';
+import { checkAccess, initialAccess, readOrgSwitches } from '../access/check-access';
 import { policyAllowedActions } from '../policy/locks';
 import { FeedModel } from './feed-model';
 import { isEmptyDelta } from './diff';
@@ -23,6 +24,8 @@ import { parsePersisted, type Persisted } from './persisted';
 export const RECONCILE_MS = 120_000;
 /** How often the role check runs again while all is well. */
 export const ACCESS_RECHECK_MS = 300_000;
+/** How often the org's supervisor switches are read again: an admin's change shows within half a minute. */
+export const SWITCHES_RECHECK_MS = 30_000;
 /** How often a signed-out or org-less worker looks again (one small request). */
 export const PROBE_MS = 15_000;
 /** Poll interval floor while views are open but none is visible. */
@@ -67,6 +70,7 @@ export class FeedController {
   private pausedByUser = false;
   private demand: Demand = { views: 0, visible: false };
   private lastFullAt = 0;
+  private switchesReadAt = 0;
   private failures = 0;
   private waitUntil = 0;
   private running: Promise<void> | null = null;
@@ -226,6 +230,16 @@ export class FeedController {
     return this.running;
   }
 
+  /** One small read of the org's switches; a failure here is left to the next poll to report. */
+  private async rereadSwitches(transport: DataverseTransport): Promise<void> {
+    this.switchesReadAt = this.now();
+    const read = await readOrgSwitches(transport);
+    if (!read.ok) return;
+    const orgSwitches = read.value;
+    const before = this.access.orgSwitches;
+    if (SUPERVISOR_FEATURES.some((feature) => before[feature] !== orgSwitches[feature])) this.setAccess({ ...this.access, orgSwitches });
+  }
+
   private async cycle(): Promise<void> {
     this.cancelAging = this.schedule(() => this.setFreshness(fresh.aged(this.freshness, this.now())), Math.max(3 * this.intervalMs(), 10_000) + 1);
     const org = await this.deps.resolveOrg();
@@ -268,6 +282,8 @@ export class FeedController {
     const ok = full ? await this.fullLoad(transport) : await this.incremental(transport);
     this.deps.counters.polls++;
     if (!ok) return;
+    // Only after a good poll: while the org is failing, no extra request goes to it.
+    if (this.now() - Math.max(this.switchesReadAt, this.access.checkedAt ?? 0) >= SWITCHES_RECHECK_MS) await this.rereadSwitches(transport);
     this.failures = 0;
     this.setFreshness(fresh.succeeded(this.now(), this.intervalMs()));
     this.staleness();

@@ -3,6 +3,7 @@ import type { Conversation } from '../model/conversation';
 import type { ConversationRow } from '../dataverse/operations/conversations';
 import type { ParticipantRow } from '../dataverse/operations/session-participants';
 import type { AgentStatusRow, PresenceRow } from '../dataverse/operations/agents';
+import type { WorkstreamRow } from '../dataverse/operations/workstreams';
 import { isOngoing, toConversation } from './normalize-conversation';
 import { sessionPeople } from './participants';
 import { presenceOf, toAgent, type Member } from './normalize-agent';
@@ -12,6 +13,7 @@ import { emptyDelta, sameContent, type Delta } from './diff';
 /** Everything a full load reads, already validated. */
 export interface FullLoad {
   queues: Queue[];
+  workstreams: WorkstreamRow[];
   conversations: ConversationRow[];
   participants: ParticipantRow[];
   members: Member[];
@@ -33,6 +35,7 @@ export interface ModelData {
   participants: ParticipantRow[];
   agents: Agent[];
   presences: PresenceRow[];
+  workstreams: WorkstreamRow[];
   queues: Queue[];
   watermarks: Watermarks;
 }
@@ -49,6 +52,7 @@ export class FeedModel {
   private participants = new Map<string, ParticipantRow>();
   private agents = new Map<string, Agent>();
   private presences = new Map<string, PresenceRow>();
+  private workstreams = new Map<string, WorkstreamRow>();
   private queueList: Queue[] = [];
   watermarks: Watermarks = { conversations: null, participants: null, agentStatuses: null };
 
@@ -75,6 +79,7 @@ export class FeedModel {
   replaceAll(load: FullLoad, now: number): { conversations: Delta<Conversation>; agents: Delta<Agent>; queues: Queue[] } {
     this.queueList = load.queues;
     this.presences = new Map(load.presences.map((row) => [row.msdyn_presenceid, row]));
+    this.workstreams = new Map(load.workstreams.map((row) => [row.msdyn_liveworkstreamid, row]));
     this.participants = new Map(load.participants.map((row) => [row.msdyn_sessionparticipantid, row]));
     this.watermarks.participants = maxModified(load.participants, this.watermarks.participants);
     this.watermarks.agentStatuses = maxModified(load.statuses, this.watermarks.agentStatuses);
@@ -201,6 +206,7 @@ export class FeedModel {
       participants: [...this.participants.values()],
       agents: this.agentList(),
       presences: [...this.presences.values()],
+      workstreams: [...this.workstreams.values()],
       queues: this.queueList,
       watermarks: { ...this.watermarks },
     };
@@ -213,6 +219,7 @@ export class FeedModel {
     model.participants = new Map(data.participants.map((row) => [row.msdyn_sessionparticipantid, row]));
     model.agents = new Map(data.agents.map((row) => [row.id, row]));
     model.presences = new Map(data.presences.map((row) => [row.msdyn_presenceid, row]));
+    model.workstreams = new Map(data.workstreams.map((row) => [row.msdyn_liveworkstreamid, row]));
     model.queueList = data.queues;
     model.watermarks = { ...data.watermarks };
     return model;
@@ -220,7 +227,8 @@ export class FeedModel {
 
   private build(row: ConversationRow, now: number): Conversation | null {
     const session = row._msdyn_lastsessionid_value;
-    return toConversation(row, session ? this.peopleOf(session) : { participants: [], pending: null }, now);
+    const workstream = row._msdyn_liveworkstreamid_value ? this.workstreams.get(row._msdyn_liveworkstreamid_value) : undefined;
+    return toConversation(row, session ? this.peopleOf(session) : { participants: [], pending: null }, now, workstream);
   }
 
   private peopleOf(session: string): Pick<Conversation, 'participants' | 'pending'> {

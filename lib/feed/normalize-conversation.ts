@@ -1,4 +1,6 @@
 import { STATUS_BY_CODE, type Conversation } from '../model/conversation';
+import { PRESENCE_BY_CODE, type BasePresence } from '../model/agent';
+import type { WorkstreamRow } from '../dataverse/operations/workstreams';
 import type { ConversationRow } from '../dataverse/operations/conversations';
 import { FORMATTED } from '../dataverse/odata';
 
@@ -6,7 +8,12 @@ import { FORMATTED } from '../dataverse/odata';
 export const isOngoing = (row: ConversationRow): boolean => row.statecode === 0 && STATUS_BY_CODE[row.statuscode] !== undefined;
 
 /** A validated platform row as the panel sees it; null when it is not ongoing. */
-export function toConversation(row: ConversationRow, people: Pick<Conversation, 'participants' | 'pending'>, observedAt: number): Conversation | null {
+export function toConversation(
+  row: ConversationRow,
+  people: Pick<Conversation, 'participants' | 'pending'>,
+  observedAt: number,
+  workstream?: WorkstreamRow,
+): Conversation | null {
   const status = row.statecode === 0 ? STATUS_BY_CODE[row.statuscode] : undefined;
   if (!status) return null;
   return {
@@ -33,5 +40,7 @@ export function toConversation(row: ConversationRow, people: Pick<Conversation, 
     modifiedOn: row.modifiedon,
     etag: row['@odata.etag'],
     observedAt,
+    capacityUnits: workstream?.msdyn_capacityrequired ?? null,
+    allowedPresences: workstream?.msdyn_allowedpresences.map((code) => PRESENCE_BY_CODE[code]).filter((p): p is BasePresence => p !== undefined) ?? [],
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WorkstreamRowSchema } from '../dataverse/operations/workstreams';
 import { AccessSchema } from '../model/access';
 import { ActionRecordSchema } from '../model/actions';
 import { AgentSchema, QueueSchema } from '../model/agent';
@@ -30,6 +31,7 @@ export const PersistedSchema = z.object({
     participants: z.array(ParticipantRowSchema),
     agents: z.array(AgentSchema),
     presences: z.array(PresenceRowSchema),
+    workstreams: z.array(WorkstreamRowSchema).default([]),
     queues: z.array(QueueSchema),
     watermarks: z.object({ conversations: nullableMs, participants: nullableMs, agentStatuses: nullableMs }),
   }),

@@ -21,6 +21,7 @@ import {
   ResourceSkillRowSchema,
 } from '../dataverse/operations/agents';
 import { FORMATTED } from '../dataverse/odata';
+import { workstreamsRequest, WorkstreamRowSchema } from '../dataverse/operations/workstreams';
 import type { FullLoad } from './feed-model';
 import type { Member } from './normalize-agent';
 
@@ -37,6 +38,7 @@ export const SPECS = {
   resource: { entity: 'bookableresource', idField: 'bookableresourceid', schema: BookableResourceRowSchema },
   skill: { entity: 'bookableresourcecharacteristic', idField: 'bookableresourcecharacteristicid', schema: ResourceSkillRowSchema },
   rating: { entity: 'ratingvalue', idField: 'ratingvalueid', schema: RatingValueRowSchema },
+  workstream: { entity: 'msdyn_liveworkstream', idField: 'msdyn_liveworkstreamid', schema: WorkstreamRowSchema },
 } as const;
 
 /** Sessions per participants request: keeps the In() list, and so the URL, short. */
@@ -78,6 +80,7 @@ export async function readFull(transport: DataverseTransport, userId: string): P
     const queues = [...all, ...own.filter((row) => !all.some((other) => other.queueid === row.queueid))].map((row) => toQueue(row, ownIds.has(row.queueid)));
     const supervised = [...ownIds];
 
+    const workstreams = must(await reader.rows(workstreamsRequest(), SPECS.workstream));
     const conversations = supervised.length === 0 ? [] : must(await reader.rows(conversationsRequest(supervised), SPECS.conversation));
     const participants = must(await readParticipantsOf(reader, sessionsOf(conversations)));
 
@@ -93,7 +96,7 @@ export async function readFull(transport: DataverseTransport, userId: string): P
     const presences = must(await reader.rows(presencesRequest(), SPECS.presence));
     const statuses = must(await reader.rows(agentStatusesRequest(), SPECS.status));
     const skills = await readSkills(reader);
-    return { ok: true, value: { queues, conversations, participants, members: [...members.values()], skills, statuses, presences }, issues: reader.issues };
+    return { ok: true, value: { queues, workstreams, conversations, participants, members: [...members.values()], skills, statuses, presences }, issues: reader.issues };
   } catch (error) {
     if (error instanceof ReadFailed) return { ok: false, failure: error.failure };
     throw error;

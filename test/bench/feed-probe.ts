@@ -49,6 +49,7 @@ export function startFeedProbe(options: FeedProbeOptions): FeedProbe {
   let markLoaded: (ms: number) => void = () => undefined;
   const loaded = new Promise<number>((resolve) => (markLoaded = resolve));
   const timers = new Set<ReturnType<typeof setTimeout>>();
+  const waits = new Set<ReturnType<typeof setInterval>>();
   let stopped = false;
 
   const publish = (patch: FeedPatch) => {
@@ -102,6 +103,7 @@ export function startFeedProbe(options: FeedProbeOptions): FeedProbe {
           clearInterval(check);
           resolve();
         }, 50);
+        waits.add(check);
       });
     },
     ids: () => [...model],
@@ -110,6 +112,7 @@ export function startFeedProbe(options: FeedProbeOptions): FeedProbe {
       feed.setDemand({ views: 0, visible: false });
       for (const handle of timers) clearTimeout(handle);
       timers.clear();
+      for (const handle of waits) clearInterval(handle);
     },
   };
 }

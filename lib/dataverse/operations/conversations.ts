@@ -63,8 +63,8 @@ export function conversationRequest(id: string): DataverseRequest {
   return { method: 'GET', path: `msdyn_ocliveworkitems(${guidLiteral(id)})${query({ $select: COLUMNS })}`, queryKey: `conversation:${id}` };
 }
 
-/** msdyn_channel is a multi-select choice: a comma-separated string of option values on the wire (§1.3). */
-const ChannelsSchema = z
+/** A multi-select choice (msdyn_channel, msdyn_allowedpresences): a comma-separated string of option values on the wire (§1.3). */
+export const OptionListSchema = z
   .string()
   .nullable()
   .optional()
@@ -85,7 +85,7 @@ export const ConversationRowSchema = z.object({
   subject: Text.transform((text) => text ?? ''),
   statecode: z.number().int(),
   statuscode: z.number().int(),
-  msdyn_channel: ChannelsSchema,
+  msdyn_channel: OptionListSchema,
   _msdyn_activeagentid_value: NullableGuidSchema,
   [`_msdyn_activeagentid_value${FORMATTED}`]: NullableTextSchema,
   _msdyn_cdsqueueid_value: NullableGuidSchema,

@@ -17,7 +17,7 @@ const raw = (n: number, change: Record<string, unknown> = {}) => ({
 
 /** An org in memory: answers every request the feed makes; `next` overrides one answer. */
 function platform() {
-  const state = { ongoing: [raw(1), raw(2)], changed: [] as unknown[], next: [] as DataverseOutcome[], tracking: false, delta: [] as unknown[] };
+  const state = { switches: {} as Record<string, boolean>, ongoing: [raw(1), raw(2)], changed: [] as unknown[], next: [] as DataverseOutcome[], tracking: false, delta: [] as unknown[] };
   const sent: string[] = [];
   const transport: DataverseTransport = {
     org: ORG,
@@ -29,7 +29,7 @@ function platform() {
       if (path === 'WhoAmI()') return ok({ UserId: USER, BusinessUnitId: USER, OrganizationId: USER });
       if (path.startsWith(`systemusers(${USER})?`)) return ok({ fullname: 'Sofia', azureactivedirectoryobjectid: null });
       if (path.includes('systemuserroles_association')) return ok({ value: [{ name: 'Omnichannel supervisor' }] });
-      if (path.startsWith('msdyn_omnichannelconfigurations')) return ok({ value: [{}] });
+      if (path.startsWith('msdyn_omnichannelconfigurations')) return ok({ value: [state.switches] });
       if (path.includes('queuemembership_association') && path.startsWith('systemusers')) return ok({ value: [{ queueid: Q1, name: 'Billing', msdyn_queuetype: 192350000 }] });
       if (path.startsWith('queues?')) return ok({ value: [{ queueid: Q1, name: 'Billing', msdyn_queuetype: 192350000 }] });
       if (path.startsWith('msdyn_ocliveworkitems') && path.includes('statecode eq 0')) return ok({ value: state.ongoing });
@@ -128,6 +128,21 @@ describe('feed controller', () => {
     expect(feed.snapshot().conversations.map((c) => c.id).sort()).toEqual([id(2), id(3)]);
     expect(p.sent.filter((path) => path.includes('statecode eq 0'))).toEqual([]);
     expect(p.sent.some((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('modifiedon ge 2026-01-01T09:59:50Z'))).toBe(true);
+  });
+
+  it('notices an admin changing a supervisor switch within half a minute, without a full role check', async () => {
+    const { feed, now, p, timers } = await running();
+    expect(feed.currentAccess().orgSwitches.forceClose).toBe(false);
+    p.state.switches = { msdyn_enable_supervisor_forceclose: true };
+    p.sent.length = 0;
+    for (let i = 0; i < 10; i++) {
+      now.t += 3_000;
+      await timers.fire();
+    }
+    await settle();
+    expect(feed.currentAccess().orgSwitches.forceClose).toBe(true);
+    expect(p.sent.filter((path) => path === 'WhoAmI()')).toEqual([]);
+    expect(p.sent.filter((path) => path.startsWith('msdyn_omnichannelconfigurations')).length).toBe(1);
   });
 
   it('on 429 keeps the data, says throttled until the platform’s time and waits exactly that long', async () => {

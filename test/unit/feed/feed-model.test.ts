@@ -83,6 +83,15 @@ describe('feed model: incremental merge by watermark', () => {
     expect(model.applyAgentStatuses([status(AGENT, id(901), 40)], 3_000).upsert).toEqual([]);
   });
 
+  it('gives each conversation its workstream’s capacity units and allowed presences, for assign and transfer', () => {
+    const model = new FeedModel();
+    model.replaceAll(fullLoad(), 1);
+    expect(model.conversation(id(1))).toMatchObject({ capacityUnits: 25, allowedPresences: ['available', 'busy'] });
+    const again = FeedModel.fromData(model.toData());
+    again.applyReread(conversationRow(1, { modifiedon: '2026-01-01T10:05:00Z', '@odata.etag': 'W/"200"' }), id(1), [], 2);
+    expect(again.conversation(id(1))).toMatchObject({ capacityUnits: 25 });
+  });
+
   it('survives a round trip through plain data (storage.session)', () => {
     const model = new FeedModel();
     model.replaceAll(fullLoad(), 1_000);

@@ -6,6 +6,7 @@ import { FORMATTED } from '../../../lib/dataverse/odata';
 export const Q1 = '00000000-0000-4000-8000-0000000000a1';
 export const Q2 = '00000000-0000-4000-8000-0000000000a2';
 export const AGENT = '00000000-0000-4000-8000-0000000000b1';
+export const WS = '00000000-0000-4000-8000-0000000000c1';
 export const OTHER_AGENT = '00000000-0000-4000-8000-0000000000b2';
 export const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 export const session = (n: number) => `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`;
@@ -24,6 +25,7 @@ export function conversationRow(n: number, change: Record<string, unknown> = {})
     _msdyn_cdsqueueid_value: Q1,
     [`_msdyn_cdsqueueid_value${FORMATTED}`]: 'Billing',
     _msdyn_lastsessionid_value: session(n),
+    _msdyn_liveworkstreamid_value: WS,
     createdon: '2026-01-01T10:00:00Z',
     modifiedon: '2026-01-01T10:00:00Z',
     ...change,
@@ -52,6 +54,7 @@ export function fullLoad(change: Partial<FullLoad> = {}): FullLoad {
       { id: Q1, name: 'Billing', type: 'messaging', supervised: true },
       { id: Q2, name: 'Sales', type: 'messaging', supervised: false },
     ],
+    workstreams: [{ msdyn_liveworkstreamid: WS, msdyn_capacityrequired: 25, msdyn_allowedpresences: [192360000, 192360001] }],
     conversations: [conversationRow(1), conversationRow(2)],
     participants: [participantRow(1, 1)],
     members: [{ id: AGENT, name: 'Ada Agent', isBot: false, queueIds: [Q1] }],
