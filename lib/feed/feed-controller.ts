@@ -326,6 +326,7 @@ export class FeedController {
     const result = await readChanges(transport, this.model.watermarks, deltaLink !== null);
     if (!result.ok) return this.onFailure(result.failure);
     let tracked: TrackedChanges = { conversations: result.value.conversations, deleted: [], deltaLink };
+    let trackedIssues: readonly RowIssue[] = [];
     if (deltaLink) {
       const read = await readTracked(transport, deltaRequest(deltaLink));
       if (!read.ok) {
@@ -333,20 +334,23 @@ export class FeedController {
         if (read.failure.failure === 'http') [this.tracking, this.deltaLink, this.lastFullAt] = ['unknown', null, 0];
         return this.onFailure(read.failure);
       }
-      this.noteIssues(read.issues);
+      trackedIssues = read.issues;
       tracked = read.value;
-      this.deltaLink = read.value.deltaLink ?? deltaLink;
     }
-    this.noteIssues(result.issues);
-    const now = this.now();
-    const { delta: changed, newSessions } = this.model.applyConversations(tracked.conversations, now);
-    const delta = { upsert: changed.upsert, remove: [...changed.remove, ...this.model.applyDeleted(tracked.deleted).remove] };
+    // The people of conversations that just arrived are read before anything is applied: a fault here leaves the
+    // model, watermarks and delta link as they were, so the next poll reads the same changes and no view misses them.
     const participants = [...result.value.participants];
+    const newSessions = this.model.unseenSessions(tracked.conversations);
     if (newSessions.length > 0) {
       const extra = await readParticipantsOf(transport, newSessions);
       if (!extra.ok) return this.onFailure(extra.failure);
       participants.push(...extra.rows);
     }
+    if (deltaLink) this.deltaLink = tracked.deltaLink ?? deltaLink;
+    this.noteIssues([...trackedIssues, ...result.issues]);
+    const now = this.now();
+    const { delta: changed } = this.model.applyConversations(tracked.conversations, now);
+    const delta = { upsert: changed.upsert, remove: [...changed.remove, ...this.model.applyDeleted(tracked.deleted).remove] };
     const people = this.model.applyParticipants(participants, now);
     const agents = this.model.applyAgentStatuses(result.value.statuses, now);
     const upsert = new Map([...delta.upsert, ...people.upsert].map((row) => [row.id, row]));

@@ -117,10 +117,10 @@ export class FeedModel {
    * participants for yet (conversations that just arrived), so the caller can read those.
    */
   applyConversations(rows: readonly ConversationRow[], now: number): { delta: Delta<Conversation>; newSessions: string[] } {
+    const newSessions = this.unseenSessions(rows);
     this.watermarks.conversations = maxModified(rows, this.watermarks.conversations);
     const supervised = new Set(this.supervisedQueueIds());
     const delta = emptyDelta<Conversation>();
-    const newSessions = new Set<string>();
     for (const row of rows) {
       const id = row.activityid;
       const held = this.conversations.get(id);
@@ -129,13 +129,25 @@ export class FeedModel {
         if (held) this.remove(id, delta);
         continue;
       }
-      const session = row._msdyn_lastsessionid_value;
-      if (session && session !== this.sessionOf.get(id)) newSessions.add(session);
-      this.sessionOf.set(id, session);
+      this.sessionOf.set(id, row._msdyn_lastsessionid_value);
       const next = this.build(row, now);
       if (next) this.put(next, held, delta);
     }
-    return { delta, newSessions: [...newSessions] };
+    return { delta, newSessions };
+  }
+
+  /** Sessions of rows `applyConversations` would keep whose participants we hold none of yet; changes nothing. */
+  unseenSessions(rows: readonly ConversationRow[]): string[] {
+    const supervised = new Set(this.supervisedQueueIds());
+    const sessions = new Set<string>();
+    for (const row of rows) {
+      const held = this.conversations.get(row.activityid);
+      if (held && isStale(row['@odata.etag'], held.etag)) continue;
+      if (!isOngoing(row) || !supervised.has(row._msdyn_cdsqueueid_value ?? '')) continue;
+      const session = row._msdyn_lastsessionid_value;
+      if (session && session !== this.sessionOf.get(row.activityid)) sessions.add(session);
+    }
+    return [...sessions];
   }
 
   /** Conversations the platform reports deleted (change tracking). */

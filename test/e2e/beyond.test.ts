@@ -31,6 +31,7 @@ interface Row {
   statuscode: number;
   msdyn_channel: string;
   _msdyn_activeagentid_value: string | null;
+  _msdyn_cdsqueueid_value: string | null;
 }
 
 const BULK = 'dialog.fw-bulk-dialog[open]';
@@ -54,7 +55,7 @@ describe('beyond every console: bulk, reasons and shared log, sweeper, alerts, c
     return (text ? JSON.parse(text) : undefined) as T;
   };
   const ongoing = async () =>
-    (await api<{ value: Row[] }>('GET', 'msdyn_ocliveworkitems?$select=activityid,subject,statecode,statuscode,msdyn_channel,_msdyn_activeagentid_value&$filter=statecode eq 0')).value;
+    (await api<{ value: Row[] }>('GET', 'msdyn_ocliveworkitems?$select=activityid,subject,statecode,statuscode,msdyn_channel,_msdyn_activeagentid_value,_msdyn_cdsqueueid_value&$filter=statecode eq 0')).value;
   const pick = async (test: (row: Row) => boolean): Promise<Row> => {
     const row = (await ongoing()).find((r) => !used.has(r.activityid) && test(r));
     if (!row) throw new Error('The scenario has no conversation for this check');
@@ -66,8 +67,15 @@ describe('beyond every console: bulk, reasons and shared log, sweeper, alerts, c
   const lockNotes = async () =>
     (await api<{ value: Array<{ subject: string }> }>('GET', `annotations?$select=subject&$filter=startswith(subject,'${LOCK}')`)).value;
 
-  const waitForText = (selector: string, text: string, timeout = 15_000) =>
-    sp.waitForFunction((s, t) => [...document.querySelectorAll(s)].some((e) => e.textContent?.includes(t)), { timeout, polling: 100 }, selector, text);
+  /** Waits for text in an element; on timeout says what the elements did show. */
+  const waitForText = async (selector: string, text: string, timeout = 15_000) => {
+    try {
+      await sp.waitForFunction((s, t) => [...document.querySelectorAll(s)].some((e) => e.textContent?.includes(t)), { timeout, polling: 100 }, selector, text);
+    } catch (error) {
+      const seen = await sp.$$eval(selector, (elements) => elements.map((e) => e.textContent).join(' | ')).catch(() => '');
+      throw new Error(`"${text}" not in ${selector}; it shows: ${seen.slice(0, 600)}`, { cause: error });
+    }
+  };
   const click = async (scope: string, name: string) => (await sp.waitForSelector(`${scope} button::-p-text(${name})`))!.click();
   const summary = async (text: string) => (await sp.waitForSelector(`.fw-beyond summary::-p-text(${text})`))!.click();
   async function search(text: string): Promise<void> {
@@ -132,6 +140,29 @@ describe('beyond every console: bulk, reasons and shared log, sweeper, alerts, c
     await click(BULK, 'OK');
   });
 
+  it('bulk assign to a queue: each item is checked again when it runs; a row changed meanwhile fails with its reason', async () => {
+    const first = await pick((r) => r.statuscode === 1 && r._msdyn_activeagentid_value === null && MESSAGING.includes(r.msdyn_channel));
+    const second = await pick((r) => r.statuscode === 1 && r._msdyn_activeagentid_value === null && MESSAGING.includes(r.msdyn_channel) && r._msdyn_cdsqueueid_value === first._msdyn_cdsqueueid_value);
+    const queues = (await api<{ value: Array<{ queueid: string; name: string; msdyn_queuetype: number }> }>('GET', 'queues?$select=queueid,name,msdyn_queuetype')).value;
+    const target = queues.find((q) => q.queueid !== first._msdyn_cdsqueueid_value && q.msdyn_queuetype === 192350000)!;
+    const clear = await sp.$('.fw-bulk-bar button::-p-text(Clear selection)');
+    await clear?.click();
+    for (const row of [first, second]) await ctrlPick(row.activityid);
+    await search('');
+    await click('.fw-bulk-bar', 'Assign to queue…');
+    await sp.waitForSelector(BULK);
+    await sp.select(`${BULK} #fw-bulk-queue`, target.queueid);
+    await waitForText(BULK, 'Preview: 2 will be acted on, 0 skipped');
+    // One of them is force closed in Dynamics itself after the preview was shown.
+    await api('POST', `msdyn_ocliveworkitems(${first.activityid})/Microsoft.Dynamics.CRM.CCaaS_ForceCloseConversation`, { ApiVersion: '1.0' });
+    await click(BULK, 'Assign 2');
+    await waitForText(`${BULK} .fw-bulk-summary`, '1 done, 0 waiting for the agent, 1 failed, 0 cancelled, 0 to go', 40_000);
+    await waitForText(`${BULK} li[data-failed="true"]`, 'the conversation no longer exists');
+    const moved = await api<{ _msdyn_cdsqueueid_value: string }>('GET', `msdyn_ocliveworkitems(${second.activityid})?$select=_msdyn_cdsqueueid_value`);
+    expect(moved._msdyn_cdsqueueid_value).toBe(target.queueid);
+    await click(BULK, 'OK');
+  });
+
   it('the reasons are notes on the conversations: in the shared log for everyone, and exported as CSV', async () => {
     const notes = await api<{ value: Array<{ notetext: string; _objectid_value: string }> }>(
       'GET', `annotations?$select=notetext,_objectid_value&$filter=notetext eq 'Duplicate of an email case'`, undefined, SAM);
@@ -151,7 +182,8 @@ describe('beyond every console: bulk, reasons and shared log, sweeper, alerts, c
 
   it('sweeper: stuck conversations past the threshold, cleaned up in one step through the bulk preview', async () => {
     await summary('Stuck conversations');
-    const count = Number(/(\d+)$/.exec(await sp.$eval('.fw-sweeper h3', (e) => e.textContent ?? ''))?.[1] ?? '0');
+    const heading = (await sp.waitForSelector('.fw-sweeper h3'))!;
+    const count = Number(/(\d+)$/.exec(await heading.evaluate((e) => e.textContent ?? ''))?.[1] ?? '0');
     expect(count).toBeGreaterThan(0);
     await click('.fw-sweeper', 'Force close all');
     await sp.waitForSelector(BULK);

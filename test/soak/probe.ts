@@ -25,6 +25,8 @@ export interface LoggedRequest {
  */
 export async function openView(h: Harness): Promise<Page> {
   const page = await h.openExtensionPage('options.html');
+  // Under tsx (npm run soak) esbuild wraps named inner functions in __name(); the page has no such helper.
+  await page.evaluate('globalThis.__name ??= (fn) => fn;');
   await page.evaluate(() => {
     type Row = { id: string };
     type Message = { type: string; state?: Record<string, unknown>; patch?: Record<string, unknown>; reason?: string };

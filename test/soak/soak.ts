@@ -126,6 +126,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const platform = [...(await ongoingByQueue(webApi(h, SOFIA.upn))).entries()].filter(([, queue]) => queue !== null && supervised.has(queue)).map(([id]) => id);
     const feedIds = new Set(state.conversations.map((c) => c.id));
     const platformIds = new Set(platform);
+    const differing = [...platform.filter((id) => !feedIds.has(id)), ...[...feedIds].filter((id) => !platformIds.has(id))];
+    for (const id of differing) {
+      const row = await webApi(h, SOFIA.upn).call('GET', `msdyn_ocliveworkitems(${id})?$select=statecode,statuscode,modifiedon,createdon,_msdyn_cdsqueueid_value`);
+      const shown = state.conversations.find((c) => c.id === id);
+      log(`soak: ${id} platform ${JSON.stringify(row)} feed ${shown ? JSON.stringify({ status: shown.status, modifiedOn: shown.modifiedOn, queueId: shown.queueId, observedAt: new Date(shown.observedAt).toISOString() }) : 'absent'}`);
+    }
     const outcomes: Record<string, number> = {};
     for (const states of seen.values()) {
       const last = states.at(-1)!;

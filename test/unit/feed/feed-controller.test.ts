@@ -17,7 +17,11 @@ const raw = (n: number, change: Record<string, unknown> = {}) => ({
 
 /** An org in memory: answers every request the feed makes; `next` overrides one answer. */
 function platform() {
-  const state = { switches: {} as Record<string, boolean>, ongoing: [raw(1), raw(2)], changed: [] as unknown[], next: [] as DataverseOutcome[], tracking: false, delta: [] as unknown[] };
+  const state = {
+    switches: {} as Record<string, boolean>, ongoing: [raw(1), raw(2)], changed: [] as unknown[], next: [] as DataverseOutcome[], tracking: false, delta: [] as unknown[],
+    /** Fails the first request whose path matches, once. */
+    failOnce: null as ((path: string) => boolean) | null,
+  };
   const sent: string[] = [];
   const transport: DataverseTransport = {
     org: ORG,
@@ -26,6 +30,10 @@ function platform() {
       sent.push(path);
       const forced = state.next.shift();
       if (forced) return forced;
+      if (state.failOnce?.(path)) {
+        state.failOnce = null;
+        return { ok: false, failure: 'network', status: null, code: null, message: 'connection reset', retryAt: null };
+      }
       if (path === 'WhoAmI()') return ok({ UserId: USER, BusinessUnitId: USER, OrganizationId: USER });
       if (path.startsWith(`systemusers(${USER})?`)) return ok({ fullname: 'Sofia', azureactivedirectoryobjectid: null });
       if (path.includes('systemuserroles_association')) return ok({ value: [{ name: 'Omnichannel supervisor' }] });
@@ -143,6 +151,27 @@ describe('feed controller', () => {
     expect(feed.currentAccess().orgSwitches.forceClose).toBe(true);
     expect(p.sent.filter((path) => path === 'WhoAmI()')).toEqual([]);
     expect(p.sent.filter((path) => path.startsWith('msdyn_omnichannelconfigurations')).length).toBe(1);
+  });
+
+  it('loses no change when a fault hits after the changes are read, before a new conversation’s people are', async () => {
+    const { feed, now, p, timers, patches } = await running();
+    patches.length = 0;
+    p.state.changed = [
+      raw(1, { '@odata.etag': 'W/"101"', statecode: 1, statuscode: 4, modifiedon: '2026-01-01T10:01:00Z' }),
+      raw(3, { '@odata.etag': 'W/"101"', modifiedon: '2026-01-01T10:01:00Z' }),
+    ];
+    p.state.failOnce = (path) => path.startsWith('msdyn_sessionparticipants') && path.includes('In(');
+    now.t += 3_000;
+    await timers.fire();
+    await settle();
+    expect(feed.snapshot().freshness.state).toBe('offline');
+    now.t += 3_000;
+    await timers.fire();
+    await settle();
+    // What a view holds is what the patches told it: the close and the new conversation both arrived.
+    expect(patches.flatMap((patch) => patch.conversations?.upsert ?? []).map((c) => c.id)).toContain(id(3));
+    expect(patches.flatMap((patch) => patch.conversations?.remove ?? [])).toContain(id(1));
+    expect(feed.snapshot().conversations.map((c) => c.id).sort()).toEqual([id(2), id(3)]);
   });
 
   it('on 429 keeps the data, says throttled until the platform’s time and waits exactly that long', async () => {
