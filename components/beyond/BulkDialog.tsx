@@ -69,7 +69,7 @@ export function BulkDialog(props: Props) {
           <ReasonField id="fw-bulk-reason" action={kind} settings={settings} value={choice.reason ?? ''} onChange={(reason) => setChoice({ ...choice, reason })} />
         )}
         <h3 id="fw-bulk-preview">{t('beyond_bulk_preview', eligible.length, preview.length - eligible.length)}</h3>
-        <ul class="fw-bulk-list" aria-labelledby="fw-bulk-preview">
+        <ul class="fw-bulk-list" aria-labelledby="fw-bulk-preview" tabIndex={0}>
           {preview.map((item) => {
             const lock = othersLock(props.locks, item.conversation.id, props.access.userId, props.now);
             return (
@@ -107,7 +107,7 @@ export function BulkProgress({ title, run, conversations, onClose }: { title: st
         {t('beyond_bulk_progress', counts.done, counts.waiting, counts.failed, counts.cancelled, counts.queued + counts.running)}
         {held !== null && ` ${t('beyond_bulk_held')}`}
       </p>
-      <ol class="fw-bulk-list">
+      <ol class="fw-bulk-list" aria-label={title} tabIndex={0}>
         {results.map((item) => (
           <li key={item.intent.conversationId} data-state={item.state}>
             <span class="fw-strong">{labelFor(item, byId)}</span> {t(`beyond_item_${item.state}`)}
@@ -117,7 +117,7 @@ export function BulkProgress({ title, run, conversations, onClose }: { title: st
       {failed.length > 0 && (
         <section aria-labelledby="fw-bulk-failures">
           <h3 id="fw-bulk-failures">{t('beyond_bulk_failures', failed.length)}</h3>
-          <ul class="fw-bulk-list">
+          <ul class="fw-bulk-list" aria-labelledby="fw-bulk-failures" tabIndex={0}>
             {failed.map((item) => (
               <li key={item.intent.conversationId} data-failed="true">
                 <span class="fw-strong">{labelFor(item, byId)}</span>{' '}

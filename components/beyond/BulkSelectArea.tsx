@@ -42,12 +42,12 @@ export function BulkSelectArea({ selection, order, cursor, children }: Props) {
       event.preventDefault();
       selection.selectAll(order.peek());
     } else if (event.shiftKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp') && current) {
+      // The panel moves the cursor one row on the same key; the selection extends to that row.
+      const ids = order.peek();
+      const index = ids.indexOf(current);
+      const next = ids[Math.max(0, Math.min(ids.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))];
       if (!selection.ids.peek().has(current)) selection.toggle(current);
-      // The panel moves the cursor on the same key; extend to wherever it lands.
-      queueMicrotask(() => {
-        const next = cursor.peek();
-        if (next) selection.extendTo(next, order.peek());
-      });
+      if (next) selection.extendTo(next, ids);
     }
   };
   const picked = [...selection.ids.value];

@@ -56,7 +56,7 @@ export function SweeperView({ stuck, prefs, channels, onPrefs, onCleanUp, onOpen
         <p class="fw-empty">{t('beyond_sweeper_none')}</p>
       ) : (
         <>
-          <ul class="fw-bulk-list">
+          <ul class="fw-bulk-list" aria-labelledby="fw-sweeper-title" tabIndex={0}>
             {stuck.map(({ conversation, idleSeconds, thresholdMinutes }) => (
               <li key={conversation.id}>
                 <button type="button" class="fw-link" onClick={() => onOpen(conversation.id)}>

@@ -9,6 +9,7 @@ import type { ColumnId } from '../../lib/view-model/view-spec';
 import { HandleTime, RowFreshness, SentimentBadge, StatusBadge, WaitTime } from './cells';
 import { ROW_HEIGHT, rowDomId } from './columns';
 import { ErrorBoundary } from './ErrorBoundary';
+import { RowLockMark } from '../beyond/RowLockMark';
 
 export interface RowProps {
   row: ReadonlySignal<Conversation>;
@@ -62,7 +63,10 @@ function Cell({ column, row, now, settings }: { column: ColumnId; row: Conversat
     case 'customer':
       return (
         <span class="fw-customer">
-          <span class="fw-strong">{row.customerName ?? t('panel_customer_unknown')}</span>
+          <span class="fw-strong">
+            <RowLockMark conversationId={row.id} />
+            {row.customerName ?? t('panel_customer_unknown')}
+          </span>
           <span class="fw-subject">{row.subject}</span>
         </span>
       );

@@ -113,7 +113,9 @@ export function createBeyondWorker(deps: BeyondWorkerDeps) {
     memory.sentiment = detected.memory;
     let { notes, notesSince: since, locks } = current;
     if (transport && feed.access.state === 'supervisor' && org) {
-      locks = await readLocks(transport, current.org === org ? current.locks : [], now);
+      // Only other supervisors' locks: one's own actions show in one's own action log.
+      const me = feed.access.userId?.toLowerCase() ?? null;
+      locks = (await readLocks(transport, current.org === org ? current.locks : [], now)).filter((lock) => lock.userId?.toLowerCase() !== me);
       ({ notes, since } = await readNotes(transport, current, org, now));
     }
     state = { version: 1, org, alerts: detected.alerts, locks, notes, notesSince: since, updatedAt: now };

@@ -117,8 +117,13 @@ export class FeedModel {
    * participants for yet (conversations that just arrived), so the caller can read those.
    */
   applyConversations(rows: readonly ConversationRow[], now: number): { delta: Delta<Conversation>; newSessions: string[] } {
-    const newSessions = this.unseenSessions(rows);
     this.watermarks.conversations = maxModified(rows, this.watermarks.conversations);
+    return this.mergeConversations(rows, now);
+  }
+
+  /** The merge itself, without moving the watermark (a single re-read row says nothing about the rest of the table). */
+  private mergeConversations(rows: readonly ConversationRow[], now: number): { delta: Delta<Conversation>; newSessions: string[] } {
+    const newSessions = this.unseenSessions(rows);
     const supervised = new Set(this.supervisedQueueIds());
     const delta = emptyDelta<Conversation>();
     for (const row of rows) {
@@ -204,8 +209,9 @@ export class FeedModel {
       for (const [key, held] of this.participants) if (held._msdyn_omnichannelsession_value === session) this.participants.delete(key);
       for (const participant of participants) this.participants.set(participant.msdyn_sessionparticipantid, participant);
     }
-    // Apply as a conversation row first so the version and queue rules hold; a fresher row here wins later polls.
-    const { delta } = this.applyConversations([row], now);
+    // Merged as a conversation row so the version and queue rules hold; a fresher row here wins later polls. The
+    // watermark stays: this row was read after the last poll, and rows changed in between must still be read.
+    const { delta } = this.mergeConversations([row], now);
     const held = this.conversations.get(id);
     if (held && session) this.put({ ...held, ...this.peopleOf(session) }, held, delta);
     return { delta, conversation: this.conversations.get(id) ?? null };

@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AxePuppeteer } from '@axe-core/puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
 import { startHarness, type Harness } from './harness';
@@ -118,6 +119,34 @@ describe('beyond every console: bulk, reasons and shared log, sweeper, alerts, c
     if (downloads) await rm(downloads, { recursive: true, force: true });
   });
 
+  it('selects with the keyboard and all rows the filter shows; the bulk UI passes axe', async () => {
+    await search('');
+    const grid = (await sp.waitForSelector('[role="grid"]'))!;
+    await grid.focus();
+    await sp.keyboard.press('Home');
+    await sp.keyboard.press(' ');
+    await waitForText('.fw-bulk-bar', '1 selected');
+    await sp.keyboard.down('Shift');
+    await sp.keyboard.press('ArrowDown');
+    await sp.keyboard.press('ArrowDown');
+    await sp.keyboard.up('Shift');
+    await waitForText('.fw-bulk-bar', '3 selected');
+    const shown = await sp.$$eval('[role="grid"] [role="row"][id]', (rows) => rows.length);
+    expect(shown).toBeGreaterThan(3);
+    await click('.fw-bulk-bar', 'Select all');
+    const all = Number(/Select all (\d+) shown/.exec(await sp.$eval('.fw-bulk-bar', (e) => e.textContent ?? ''))?.[1]);
+    await waitForText('.fw-bulk-bar', `${all} selected`);
+    for (const name of ['Stuck conversations', 'Shared action log', 'Share views']) await summary(name);
+    await click('.fw-bulk-bar', 'Transfer…');
+    await sp.waitForSelector(BULK);
+    const results = await new AxePuppeteer(sp).include('.fw-beyond').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await closeDialogs();
+    for (const name of ['Stuck conversations', 'Shared action log', 'Share views']) await summary(name);
+    await click('.fw-bulk-bar', 'Clear selection');
+  });
+
   it('bulk force close: preview skips what the rules forbid, runs the rest with a reason, per-item results', async () => {
     const a = await pick(isMessagingActive);
     const b = await pick(isMessagingActive);
@@ -202,6 +231,8 @@ describe('beyond every console: bulk, reasons and shared log, sweeper, alerts, c
       'objectid_msdyn_ocliveworkitem@odata.bind': `/msdyn_ocliveworkitems(${row.activityid})`,
     }, SAM);
     await search(row.activityid);
+    const mark = (await sp.waitForSelector(`#fw-row-${row.activityid} .fw-lock-mark`, { timeout: 20_000 }))!;
+    expect(await mark.evaluate((e) => e.textContent)).toContain('Sam Okafor is transferring this');
     await (await sp.waitForSelector(`#fw-row-${row.activityid}`, { timeout: 15_000 }))!.click();
     await sp.waitForSelector(DETAILS);
     await waitForText(`${DETAILS} .fw-lock`, 'Sam Okafor is transferring this', 20_000);

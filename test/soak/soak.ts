@@ -59,10 +59,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const virtualStart = Date.parse((await h.control<{ now: string }>('state')).now);
 
     const seen = new Map<string, Observed[]>();
+    /** Each action's last outcome in words: "done", "failed (conflict: actions_reason_…)". */
+    const outcomeOf = new Map<string, string>();
     const observe = async () => {
       for (const record of (await stateOf(view))?.actions ?? []) {
         const states = seen.get(record.id);
         if (states && states.at(-1) !== record.state) states.push(record.state);
+        if (states) outcomeOf.set(record.id, record.failure ? `${record.state} (${[record.failure, record.reason].filter(Boolean).join(': ')})` : record.state);
       }
     };
     const heap = { worker: [] as number[], panel: [] as number[] };
@@ -127,14 +130,19 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const feedIds = new Set(state.conversations.map((c) => c.id));
     const platformIds = new Set(platform);
     const differing = [...platform.filter((id) => !feedIds.has(id)), ...[...feedIds].filter((id) => !platformIds.has(id))];
+    if (differing.length > 0) {
+      const fresh = await waitForState(await openView(h), 's.conversations.length > 0');
+      const freshIds = new Set(fresh.conversations.map((c) => c.id));
+      log(`soak: a new view's snapshot has ${freshIds.size} rows; of the differing ids it holds ${differing.filter((id) => freshIds.has(id)).length}`);
+    }
     for (const id of differing) {
       const row = await webApi(h, SOFIA.upn).call('GET', `msdyn_ocliveworkitems(${id})?$select=statecode,statuscode,modifiedon,createdon,_msdyn_cdsqueueid_value`);
       const shown = state.conversations.find((c) => c.id === id);
       log(`soak: ${id} platform ${JSON.stringify(row)} feed ${shown ? JSON.stringify({ status: shown.status, modifiedOn: shown.modifiedOn, queueId: shown.queueId, observedAt: new Date(shown.observedAt).toISOString() }) : 'absent'}`);
     }
     const outcomes: Record<string, number> = {};
-    for (const states of seen.values()) {
-      const last = states.at(-1)!;
+    for (const id of seen.keys()) {
+      const last = outcomeOf.get(id) ?? 'never shown';
       outcomes[last] = (outcomes[last] ?? 0) + 1;
     }
     return {

@@ -81,6 +81,10 @@ describe('beyond worker against the emulator', () => {
     sofia.worker.prefsChanged({ alerts: { idleMismatch: false, breachSoon: true, sentimentDrop: true }, surfaces: { panel: true, badge: true, notification: true }, breachWithinMinutes: 2, stuckMinutes: { default: 30, byChannel: {} } });
     await sofia.worker.afterPoll();
     expect(sofia.badges.at(-1)).toBe('');
+    // With alerts shown nowhere outside a view, the worker need not poll on its own.
+    expect(sofia.worker.watching()).toBe(true);
+    sofia.worker.prefsChanged({ alerts: { idleMismatch: true, breachSoon: true, sentimentDrop: true }, surfaces: { panel: true, badge: false, notification: false }, breachWithinMinutes: 2, stuckMinutes: { default: 30, byChannel: {} } });
+    expect(sofia.worker.watching()).toBe(false);
     await e.close();
   });
 });

@@ -77,6 +77,9 @@ describe('bulk selection over the grid', () => {
     expect([...selection.ids.value]).toEqual([id(1), id(2), id(3)]);
     fireEvent.keyDown(screen.getByTestId('grid'), { key: ' ' });
     expect(selection.ids.value.has(id(1))).toBe(false);
+    selection.clear();
+    fireEvent.keyDown(screen.getByTestId('grid'), { key: 'ArrowDown', shiftKey: true });
+    expect([...selection.ids.value]).toEqual([id(1), id(2)]);
     fireEvent.keyDown(screen.getByTestId('grid'), { key: 'a', ctrlKey: true });
     expect(selection.ids.value.size).toBe(3);
     fireEvent.click(screen.getByText(id(2)));

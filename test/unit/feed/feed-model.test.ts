@@ -92,6 +92,15 @@ describe('feed model: incremental merge by watermark', () => {
     expect(again.conversation(id(1))).toMatchObject({ capacityUnits: 25 });
   });
 
+  it('a re-read after an action updates its row but not the watermark: rows changed since the last poll are still read', () => {
+    const model = new FeedModel();
+    model.replaceAll(fullLoad(), 1);
+    const mark = model.watermarks.conversations;
+    const { conversation } = model.applyReread(conversationRow(1, { modifiedon: '2026-01-01T10:05:00Z', '@odata.etag': 'W/"200"', statuscode: 5 }), id(1), [], 2);
+    expect(conversation).toMatchObject({ status: 'wrapup', etag: 'W/"200"' });
+    expect(model.watermarks.conversations).toBe(mark);
+  });
+
   it('survives a round trip through plain data (storage.session)', () => {
     const model = new FeedModel();
     model.replaceAll(fullLoad(), 1_000);
