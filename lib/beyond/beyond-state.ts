@@ -1,6 +1,5 @@
 // zod/mini, not zod: this schema is read in the overlay content script, where full zod would triple its size.
 import * as z from 'zod/mini';
-import { ACTION_KINDS } from '../model/actions';
 
 /** A note on a conversation (annotation, objectid → msdyn_ocliveworkitem): the shared action log's entries. */
 export const NoteEntrySchema = z.object({
@@ -14,11 +13,18 @@ export const NoteEntrySchema = z.object({
 });
 export type NoteEntry = z.infer<typeof NoteEntrySchema>;
 
+/**
+ * The actions announced with a lock: the ones that change the conversation. (Listed here rather than taken from
+ * lib/model/actions, whose full zod must stay out of the overlay.)
+ */
+export const LOCK_KINDS = ['assignAgent', 'assignQueue', 'transfer', 'forceClose'] as const;
+export type LockKind = (typeof LOCK_KINDS)[number];
+
 /** Another supervisor's action under way on a conversation, read from its short-lived lock note. */
 export const LockEntrySchema = z.object({
   id: z.string(),
   conversationId: z.string(),
-  kind: z.enum(ACTION_KINDS),
+  kind: z.enum(LOCK_KINDS),
   userId: z.nullable(z.string()),
   userName: z.string(),
   until: z.number(),

@@ -5,6 +5,7 @@ import type { Agent, Queue } from '../model/agent';
 import type { Conversation } from '../model/conversation';
 import type { EffectiveSettings } from '../model/settings';
 import { isInFlight } from '../actions/rules';
+import { t } from '../i18n';
 import { actionName } from '../actions/words';
 import { alertWords } from './alert-words';
 import { badgeText, detectAlerts, EMPTY_MEMORY, newSince, type SentimentMemory } from './alerts';
@@ -12,10 +13,12 @@ import { BEYOND_STATE_KEY, parseBeyondState, type Alert, type BeyondState, type 
 import { DEFAULT_PREFS, parsePrefs, PREFS_KEY, type BeyondPrefs } from './beyond-prefs';
 import { createdId, createNote, deleteNote, lockNotesRequest, notesSinceRequest, parseNotes } from './platform-notes';
 import { mergeNotes } from './shared-log';
-import { LOCK_SUBJECT, LOCK_TTL_MS, LOCKING_KINDS, lockNote, readLock } from './soft-locks';
+import { isLockKind, LOCK_SUBJECT, LOCK_TTL_MS, lockNote, readLock } from './soft-locks';
 
 /** Notes are re-read at most this often (locks on every poll: they must show while the action runs). */
 export const NOTES_EVERY_MS = 15_000;
+/** At most this many notifications per look; the rest are summed up in the last one. */
+export const NOTIFY_AT_ONCE = 3;
 /** The shared log starts this far back when a worker first looks. */
 export const NOTES_WINDOW_MS = 8 * 3_600_000;
 
@@ -96,10 +99,13 @@ export function createBeyondWorker(deps: BeyondWorkerDeps) {
     const fresh = newSince(memory.notified, alerts);
     memory.notified = alerts.map((alert) => alert.key);
     if (!prefs.surfaces.notification) return;
-    for (const alert of fresh) {
+    // A burst (a busy org, a first look) becomes a few notifications and one summary, not a wall of them.
+    const told = fresh.length > NOTIFY_AT_ONCE ? fresh.slice(0, NOTIFY_AT_ONCE - 1) : fresh;
+    for (const alert of told) {
       const words = alertWords(alert);
       deps.notify(`fw-alert:${alert.key}`, words.title, words.body);
     }
+    if (told.length < fresh.length) deps.notify(`fw-alert:more:${deps.now()}`, t('beyond_alert_more_title'), t('beyond_alert_more_body', fresh.length - told.length));
   }
 
   async function cycle(): Promise<void> {
@@ -166,7 +172,7 @@ export function createBeyondWorker(deps: BeyondWorkerDeps) {
     /** A supervisor action starts: tell the other supervisors through a lock note on the conversation. */
     async actionStarted(intent: ActionIntent, requestId: string, userName: string): Promise<void> {
       const transport = deps.transport();
-      if (!transport || !LOCKING_KINDS.has(intent.kind)) return;
+      if (!transport || !isLockKind(intent.kind)) return;
       await loaded;
       const note = lockNote(intent.kind, userName, deps.now());
       const id = createdId(await createNote(transport, intent.conversationId, note.subject, note.text));

@@ -30,7 +30,7 @@ export function dispatchThroughRunner(bridge: RunnerBridge) {
       };
       const timer = setTimeout(() => {
         if (!seen) finish({ state: 'failed', failure: 'blocked', reason: 'beyond_fail_duplicate', detail: null });
-      }, bridge.noRecordMs ?? 10_000);
+      }, bridge.noRecordMs ?? 30_000);
       stop = effect(() => {
         const record = bridge.records.value.find((r) => r.id === requestId);
         if (!record) return;

@@ -1,5 +1,4 @@
-import type { ActionKind } from '../model/actions';
-import type { LockEntry } from './beyond-state';
+import { LOCK_KINDS, type LockEntry, type LockKind } from './beyond-state';
 
 /**
  * Soft locks across supervisors, with no server of our own: a supervisor's action is announced as a short-lived
@@ -13,16 +12,16 @@ export const LOCK_SUBJECT = 'Floorwalker lock';
 export const LOCK_TTL_MS = 10 * 60_000;
 
 /** Actions worth announcing: the ones that change the conversation. */
-export const LOCKING_KINDS: ReadonlySet<ActionKind> = new Set(['assignAgent', 'assignQueue', 'transfer', 'forceClose']);
+export const isLockKind = (kind: unknown): kind is LockKind => (LOCK_KINDS as readonly unknown[]).includes(kind);
 
 interface LockText {
   floorwalkerLock: 1;
-  kind: ActionKind;
+  kind: LockKind;
   userName: string;
   until: number;
 }
 
-export function lockNote(kind: ActionKind, userName: string, now: number): { subject: string; text: string } {
+export function lockNote(kind: LockKind, userName: string, now: number): { subject: string; text: string } {
   const body: LockText = { floorwalkerLock: 1, kind, userName, until: now + LOCK_TTL_MS };
   return { subject: `${LOCK_SUBJECT}: ${userName} (${kind})`, text: JSON.stringify(body) };
 }
@@ -39,10 +38,10 @@ export function readLock(
   } catch {
     return null;
   }
-  if (body.floorwalkerLock !== 1 || typeof body.kind !== 'string' || typeof body.userName !== 'string' || typeof body.until !== 'number') return null;
-  if (!LOCKING_KINDS.has(body.kind as ActionKind) || body.until <= now) return null;
+  if (body.floorwalkerLock !== 1 || !isLockKind(body.kind) || typeof body.userName !== 'string' || typeof body.until !== 'number') return null;
+  if (body.until <= now) return null;
   const until = Math.min(body.until, now + LOCK_TTL_MS);
-  return { id: note.id, conversationId: note.conversationId, kind: body.kind as ActionKind, userId: note.authorId, userName: body.userName.slice(0, 200), until };
+  return { id: note.id, conversationId: note.conversationId, kind: body.kind, userId: note.authorId, userName: body.userName.slice(0, 200), until };
 }
 
 /** Someone else's live lock on the conversation, if any (the newest one wins). */

@@ -8,6 +8,7 @@ import { SAM } from '../../emulator';
 import { startHarness, type Harness } from '../e2e/harness';
 import { installPanelProbe, renderedRowIds, scrollGrid, type PanelProbe } from './panel-instruments';
 import { distribution, type Distribution } from './stats';
+import { sleep, within } from './time-box';
 
 export interface BrowserFigures {
   chromium: string;
@@ -29,8 +30,8 @@ export interface BrowserSpec {
   log?: (line: string) => void;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const MB = 1024 * 1024;
+const PAGE_ANSWER_MS = 30_000;
 /** esbuild (tsx) names functions with a helper the page does not have; functions sent to the page need it. */
 const NAME_HELPER = 'globalThis.__name ??= (fn) => fn;';
 
@@ -69,25 +70,27 @@ export async function measureBrowser(spec: BrowserSpec): Promise<BrowserFigures>
     await panel.evaluateOnNewDocument(NAME_HELPER);
     await panel.evaluateOnNewDocument(installPanelProbe, expected);
     await panel.goto(`chrome-extension://${h.extensionId}/sidepanel.html`);
-    const probe = (page: Page) => page.evaluate(() => (window as unknown as { benchProbe: PanelProbe }).benchProbe);
+    // A panel whose main thread never comes back must not hang the run: every question to it has a limit.
+    const ask = <T>(question: Promise<T>) => within(question, PAGE_ANSWER_MS, 'An answer from the side panel page');
+    const probe = (page: Page) => ask(page.evaluate(() => (window as unknown as { benchProbe: PanelProbe }).benchProbe));
     await panel.waitForFunction('window.benchProbe && window.benchProbe.fullListAt !== null', { timeout: 60_000, polling: 100 }).catch(() => undefined);
     const opened = await probe(panel);
     const panelFullListMs = opened.fullListAt;
     log(`browser: panel showed the whole list after ${panelFullListMs === null ? 'n/a' : `${Math.round(panelFullListMs)} ms`}`);
 
     // Steady updates: the emulator's traffic, plus changes to rows on screen written as another supervisor.
-    const steadyFrom = await panel.evaluate(() => performance.now());
+    const steadyFrom = await ask(panel.evaluate(() => performance.now()));
     const { access_token: token } = await h.control<{ access_token: string }>('token', { user: SAM.upn });
     const written = new Map<string, number>();
     const steadyEnd = Date.now() + spec.steadyMs;
     let n = 0;
     while (Date.now() < steadyEnd) {
       await sleep((Math.random() * 2 * 1000) / spec.writesPerSecond);
-      const ids = await panel.evaluate(renderedRowIds);
+      const ids = await ask(panel.evaluate(renderedRowIds));
       const id = ids[Math.floor(Math.random() * ids.length)];
       if (!id || written.has(id)) continue;
       const text = `Bench change ${++n}`;
-      await panel.evaluate((rowId, marker) => void ((window as unknown as { benchProbe: PanelProbe }).benchProbe.watch[rowId] = marker), id, text);
+      await ask(panel.evaluate((rowId, marker) => void ((window as unknown as { benchProbe: PanelProbe }).benchProbe.watch[rowId] = marker), id, text));
       written.set(id, Date.now());
       await fetch(`${h.emulatorUrl}/api/data/v9.2/msdyn_ocliveworkitems(${id})`, {
         method: 'PATCH',
@@ -98,13 +101,13 @@ export async function measureBrowser(spec: BrowserSpec): Promise<BrowserFigures>
     // Give the last change the time one poll needs to arrive.
     await sleep(6_000);
     const steadyProbe = await probe(panel);
-    const steadyTo = await panel.evaluate(() => performance.now());
+    const steadyTo = await ask(panel.evaluate(() => performance.now()));
     const delays = [...written].flatMap(([id, at]) => (steadyProbe.seen[id] === undefined ? [] : [steadyProbe.seen[id]! - at]));
     const steadyTasks = steadyProbe.longTasks.filter((task) => task.start >= steadyFrom);
     const loadTasks = steadyProbe.longTasks.filter((task) => task.start < steadyFrom);
 
-    const frames = await panel.evaluate(scrollGrid, 400, 3_000);
-    const heap = { panel: await heapMb(await panel.createCDPSession()), worker: await heapMb((await h.worker()).client) };
+    const frames = await ask(panel.evaluate(scrollGrid, 400, 3_000));
+    const heap = { panel: await ask(heapMb(await panel.createCDPSession())), worker: await heapMb((await h.worker()).client) };
     return {
       chromium,
       ongoing,

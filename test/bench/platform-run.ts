@@ -15,6 +15,7 @@ import { baselineRequest, startBaseline } from './baseline';
 import { byTable, queryOf, sumOf } from './recording-fetch';
 import { setOngoing } from './scale-world';
 import { budgetShare, distribution, perMinute, type Distribution } from './stats';
+import { sleep, within } from './time-box';
 
 export interface PlatformSpec {
   label: string;
@@ -52,16 +53,6 @@ export interface PlatformFigures {
   breakdown: { firstLoad: ReturnType<typeof byTable>; window: ReturnType<typeof byTable> };
   ours: Cost & { freshness: Distribution };
   baseline: Cost & { freshness: Distribution | null; source: 'measured' | 'same list read × reads per minute'; readMs: Distribution | null; listRead: { requests: number; bytes: number } };
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${Math.round(ms / 1000)} s`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Writes a change to a random ongoing conversation at random moments (so they fall evenly across poll phases). */

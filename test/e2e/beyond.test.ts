@@ -17,7 +17,7 @@ import { startHarness, type Harness } from './harness';
 declare const chrome: {
   action: { getBadgeText(details: object): Promise<string> };
   notifications: { getAll(): Promise<Record<string, unknown>> };
-  storage: { sync: { set(items: object): Promise<void>; get(keys: null): Promise<Record<string, unknown>>; clear(): Promise<void> } };
+  storage: { sync: { set(items: object): Promise<void>; get(keys: string | null): Promise<Record<string, unknown>>; clear(): Promise<void> } };
 };
 
 const SAM = 'sam@contoso.test';
@@ -185,7 +185,7 @@ describe('beyond every console: bulk, reasons and shared log, sweeper, alerts, c
     // One of them is force closed in Dynamics itself after the preview was shown.
     await api('POST', `msdyn_ocliveworkitems(${first.activityid})/Microsoft.Dynamics.CRM.CCaaS_ForceCloseConversation`, { ApiVersion: '1.0' });
     await click(BULK, 'Assign 2');
-    await waitForText(`${BULK} .fw-bulk-summary`, '1 done, 0 waiting for the agent, 1 failed, 0 cancelled, 0 to go', 40_000);
+    await waitForText(BULK, '1 done, 0 waiting for the agent, 1 failed, 0 cancelled, 0 to go', 40_000);
     await waitForText(`${BULK} li[data-failed="true"]`, 'the conversation no longer exists');
     const moved = await api<{ _msdyn_cdsqueueid_value: string }>('GET', `msdyn_ocliveworkitems(${second.activityid})?$select=_msdyn_cdsqueueid_value`);
     expect(moved._msdyn_cdsqueueid_value).toBe(target.queueid);
@@ -291,4 +291,22 @@ describe('beyond every console: bulk, reasons and shared log, sweeper, alerts, c
     expect(stored).toContain('"search":"billing"');
     await colleague.close();
   });
+
+  it('keeps watching with no view open: the worker polls on its own at the 30 s cadence for the alerts', async () => {
+    const worker = await h.worker();
+    // With no workspace tab open, the org comes from settings.
+    await worker.evaluate(async (org) => {
+      const { settings } = await chrome.storage.sync.get('settings');
+      await chrome.storage.sync.set({ settings: { ...(settings as object), orgUrls: [org] } });
+    }, h.emulatorUrl);
+    const blank = await h.browser.newPage();
+    for (const page of await h.browser.pages()) if (page !== blank) await page.close();
+    const closedAt = new Date(Date.now() + 2_000).toISOString();
+    let reads = 0;
+    for (const end = Date.now() + 75_000; reads === 0 && Date.now() < end; await new Promise((r) => setTimeout(r, 1000))) {
+      const { requests } = await h.control<{ requests: Array<{ path: string; user: string }> }>(`requests?since=${encodeURIComponent(closedAt)}`);
+      reads = requests.filter((r) => r.user === 'sofia@contoso.test' && r.path.includes('msdyn_ocliveworkitems')).length;
+    }
+    expect(reads).toBeGreaterThan(0);
+  }, 90_000);
 });

@@ -164,7 +164,7 @@ describe('reliability: faults, bad data and a killed worker, with nothing lost',
 
   it('truncated JSON: "Delayed", last good data kept, live again within one interval of the fault ending', async () => {
     const before = (await stateOf(view))!;
-    await h.control('faults', { malformed: { count: 3 } });
+    await h.control('faults', { malformed: { count: 2 } });
     await waitFreshness(/Delayed/, 10_000);
     const during = (await stateOf(view))!;
     expect(during.conversations.map((c) => c.id).sort()).toEqual(before.conversations.map((c) => c.id).sort());

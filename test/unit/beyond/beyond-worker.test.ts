@@ -87,4 +87,16 @@ describe('beyond worker against the emulator', () => {
     expect(sofia.worker.watching()).toBe(false);
     await e.close();
   });
+
+  it('a burst of new alerts becomes a few notifications and one summary', async () => {
+    const e = emulator({ scenario: 'empty' });
+    const feed = { conversations: [1, 2, 3, 4, 5].map((n) => makeConversation({ id: `c${n}`, sentiment: 10 })) };
+    const sofia = await supervisor(e, SOFIA.upn, SOFIA.systemuserid, feed);
+    await sofia.worker.afterPoll();
+    feed.conversations = feed.conversations.map((c) => ({ ...c, sentiment: 7 }));
+    await sofia.worker.afterPoll();
+    expect(sofia.state().alerts).toHaveLength(5);
+    expect(sofia.notes).toEqual([expect.stringContaining('sentiment fell'), expect.stringContaining('sentiment fell'), 'More Floorwalker alerts']);
+    await e.close();
+  });
 });
