@@ -3,7 +3,8 @@ import type { FeedCounters } from './counters';
 import { retryAtFrom } from './retry-after';
 
 export const API_PATH = '/api/data/v9.2/';
-export const DEFAULT_PAGE_SIZE = 500;
+/** Dataverse's own ceiling (platform-api.md §3.5): fewest requests for a whole list. */
+export const DEFAULT_PAGE_SIZE = 5_000;
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface WebApiTransportOptions {

@@ -20,8 +20,18 @@ import { rereadConversation } from './reread';
 import * as fresh from './freshness';
 import { parsePersisted, type Persisted } from './persisted';
 
-/** How often the whole picture is re-read to catch anything the incremental reads missed. */
-export const RECONCILE_MS = 120_000;
+/**
+ * How often the whole picture is re-read to catch anything the incremental reads missed. The watermark overlap
+ * already catches late commits, so this is a safety net, priced against the platform budget (issue 10).
+ */
+export const RECONCILE_MS = 600_000;
+/**
+ * Conversations are read on every poll; agent presence every third and session participants (monitor, consult,
+ * pending transfer) every fifth, which keeps one open view under 40 requests a minute at the 3 s interval.
+ * Participants of conversations that just arrived are always read at once.
+ */
+export const STATUS_EVERY_N_POLLS = 3;
+export const PARTICIPANTS_EVERY_N_POLLS = 5;
 /** How often the role check runs again while all is well. */
 export const ACCESS_RECHECK_MS = 300_000;
 /** How often the org's supervisor switches are read again: an admin's change shows within half a minute. */
@@ -71,6 +81,7 @@ export class FeedController {
   private demand: Demand = { views: 0, visible: false };
   private lastFullAt = 0;
   private switchesReadAt = 0;
+  private incrementalPolls = 0;
   private failures = 0;
   private waitUntil = 0;
   private running: Promise<void> | null = null;
@@ -323,7 +334,9 @@ export class FeedController {
 
   private async incremental(transport: DataverseTransport): Promise<boolean> {
     const deltaLink = this.tracking === 'on' ? this.deltaLink : null;
-    const result = await readChanges(transport, this.model.watermarks, deltaLink !== null);
+    const n = this.incrementalPolls++;
+    const scope = { statuses: n % STATUS_EVERY_N_POLLS === 0, participants: n % PARTICIPANTS_EVERY_N_POLLS === 0 };
+    const result = await readChanges(transport, this.model.watermarks, deltaLink !== null, scope);
     if (!result.ok) return this.onFailure(result.failure);
     let tracked: TrackedChanges = { conversations: result.value.conversations, deleted: [], deltaLink };
     let trackedIssues: readonly RowIssue[] = [];

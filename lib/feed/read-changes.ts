@@ -23,15 +23,22 @@ export interface Changes {
  * Everything changed since the watermarks: conversations in any state and any queue (so closes and moves out of
  * the supervised queues are seen; the model keeps only the supervised ones), participants, agent statuses.
  */
-export async function readChanges(transport: DataverseTransport, marks: Watermarks, tracked: boolean): Promise<Read<Changes>> {
+/** Which of the slower-moving tables this poll reads too (conversations are read on every poll). */
+export interface PollScope {
+  participants: boolean;
+  statuses: boolean;
+}
+
+export async function readChanges(transport: DataverseTransport, marks: Watermarks, tracked: boolean, scope: PollScope = { participants: true, statuses: true }): Promise<Read<Changes>> {
   const reader = new Reader(transport);
   const since = (mark: number | null) => (mark ?? 0) - OVERLAP_MS;
   // With change tracking on, conversations come through the delta link instead (see change-tracking.ts).
   const conversations = tracked ? { ok: true as const, rows: [] } : await reader.rows(conversationsRequest([], since(marks.conversations), false), SPECS.conversation);
   if (!conversations.ok) return conversations;
-  const participants = await reader.rows(participantsChangedRequest(since(marks.participants)), SPECS.participant);
+  const none = { ok: true as const, rows: [] };
+  const participants = scope.participants ? await reader.rows(participantsChangedRequest(since(marks.participants)), SPECS.participant) : none;
   if (!participants.ok) return participants;
-  const statuses = await reader.rows(agentStatusesRequest(since(marks.agentStatuses)), SPECS.status);
+  const statuses = scope.statuses ? await reader.rows(agentStatusesRequest(since(marks.agentStatuses)), SPECS.status) : none;
   if (!statuses.ok) return statuses;
   return { ok: true, value: { conversations: conversations.rows, participants: participants.rows, statuses: statuses.rows }, issues: reader.issues };
 }

@@ -5,7 +5,7 @@ import type { DataverseRequest, DataverseTransport } from '../dataverse/transpor
 import { readRows, type Failure, type RowSpec } from '../dataverse/read';
 import { omnichannelQueuesRequest, QueueRowSchema, toQueue, userQueuesRequest } from '../dataverse/operations/queues';
 import { CONVERSATION_ENTITY, conversationsRequest, ConversationRowSchema, type ConversationRow } from '../dataverse/operations/conversations';
-import { PARTICIPANT_ENTITY, ParticipantRowSchema, participantsOfSessionsRequest, type ParticipantRow } from '../dataverse/operations/session-participants';
+import { activeParticipantsRequest, PARTICIPANT_ENTITY, ParticipantRowSchema, participantsOfSessionsRequest, type ParticipantRow } from '../dataverse/operations/session-participants';
 import {
   agentStatusesRequest,
   AgentStatusRowSchema,
@@ -82,7 +82,8 @@ export async function readFull(transport: DataverseTransport, userId: string): P
 
     const workstreams = must(await reader.rows(workstreamsRequest(), SPECS.workstream));
     const conversations = supervised.length === 0 ? [] : must(await reader.rows(conversationsRequest(supervised), SPECS.conversation));
-    const participants = must(await readParticipantsOf(reader, sessionsOf(conversations)));
+    const sessions = new Set(sessionsOf(conversations));
+    const participants = conversations.length === 0 ? [] : must(await reader.rows(activeParticipantsRequest(), SPECS.participant)).filter((row) => sessions.has(row._msdyn_omnichannelsession_value ?? ''));
 
     const members = new Map<string, Member>();
     for (const queueId of supervised) {

@@ -20,6 +20,15 @@ export function participantsOfSessionsRequest(sessionIds: readonly string[]): Da
   };
 }
 
+/** Every participant still in a session (statecode 0): one paged read instead of one per batch of sessions. */
+export function activeParticipantsRequest(): DataverseRequest {
+  return {
+    method: 'GET',
+    path: `msdyn_sessionparticipants${query({ $select: COLUMNS, $filter: 'statecode eq 0' })}`,
+    queryKey: 'participants:active',
+  };
+}
+
 /** Participant rows changed since a time: joins, leaves, new pending transfers. */
 export function participantsChangedRequest(modifiedSince: number): DataverseRequest {
   return {

@@ -244,6 +244,21 @@ describe('feed controller', () => {
     expect(patches.at(-1)).toEqual({ paused: true });
   });
 
+  it('reads presence every third poll and participants every fifth, keeping one view under 40 requests a minute', async () => {
+    const { now, p, timers } = await running();
+    p.sent.length = 0;
+    for (let i = 0; i < 20; i++) {
+      now.t += 3_000;
+      await timers.fire();
+    }
+    await settle();
+    const count = (prefix: string) => p.sent.filter((path) => path.startsWith(prefix)).length;
+    expect(count('msdyn_ocliveworkitems')).toBe(20);
+    expect(count('msdyn_agentstatuses')).toBe(7);
+    expect(count('msdyn_sessionparticipants')).toBe(4);
+    expect(p.sent.length).toBeLessThanOrEqual(40);
+  });
+
   it('slows down while no view is visible', async () => {
     const { feed, timers } = await running(platform(), { views: 2, visible: false });
     expect(timers.pending().at(-1)!.ms).toBe(30_000);
@@ -265,8 +280,9 @@ describe('feed controller', () => {
     expect(p.sent.some((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('modifiedon ge'))).toBe(false);
     expect(p.sent.some((path) => path.includes('$deltatoken=1'))).toBe(true);
 
-    // An expired token: this poll fails, the next one is back on the watermark.
-    p.state.next.push(ok({ value: [] }), ok({ value: [] }), { ok: false, failure: 'http', status: 400, code: null, message: 'The delta token has expired', retryAt: null });
+    // An expired token: this poll fails, the next one is back on the watermark. (This second poll reads neither
+    // participants nor presence: they are read every few polls, so the delta link is the first request.)
+    p.state.next.push({ ok: false, failure: 'http', status: 400, code: null, message: 'The delta token has expired', retryAt: null });
     await timers.fire();
     await settle();
     p.sent.length = 0;
