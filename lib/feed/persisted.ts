@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { WorkstreamRowSchema } from '../dataverse/operations/workstreams';
 import { AccessSchema } from '../model/access';
 import { ActionRecordSchema } from '../model/actions';
 import { AgentSchema, QueueSchema } from '../model/agent';
@@ -10,6 +9,16 @@ import { PresenceRowSchema } from '../dataverse/operations/agents';
 import { ParticipantRowSchema } from '../dataverse/operations/session-participants';
 
 const nullableMs = z.number().nullable();
+
+/**
+ * Workstream rows as the model keeps them: allowed presences already split into option values. The wire schema
+ * would refuse its own output (it expects the comma-separated text), and with it every snapshot.
+ */
+const StoredWorkstreamSchema = z.object({
+  msdyn_liveworkstreamid: z.string(),
+  msdyn_capacityrequired: z.number().int().nullable(),
+  msdyn_allowedpresences: z.array(z.number().int()),
+});
 
 /**
  * What a worker leaves in storage.session so the next one resumes within one interval without a full reload:
@@ -31,7 +40,7 @@ export const PersistedSchema = z.object({
     participants: z.array(ParticipantRowSchema),
     agents: z.array(AgentSchema),
     presences: z.array(PresenceRowSchema),
-    workstreams: z.array(WorkstreamRowSchema).default([]),
+    workstreams: z.array(StoredWorkstreamSchema).default([]),
     queues: z.array(QueueSchema),
     watermarks: z.object({ conversations: nullableMs, participants: nullableMs, agentStatuses: nullableMs }),
   }),

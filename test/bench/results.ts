@@ -22,10 +22,13 @@ export interface BenchResults {
   growth: { ongoing: number; figures: Outcome<PlatformFigures> }[];
 }
 
+/** Runs one section; a failure becomes its reason, first line only (a build's whole log does not fit a table cell). */
 export async function attempt<T>(run: () => Promise<T>): Promise<Outcome<T>> {
   try {
     return { ok: true, value: await run() };
   } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    const message = error instanceof Error ? error.message : String(error);
+    const firstLine = message.split('\n')[0]!.trim();
+    return { ok: false, reason: firstLine.length > 200 ? `${firstLine.slice(0, 199)}…` : firstLine };
   }
 }

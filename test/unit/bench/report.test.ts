@@ -4,6 +4,7 @@ import type { PlatformFigures } from '../../bench/platform-run';
 import type { BrowserFigures } from '../../bench/browser-scale';
 import { evaluateTargets } from '../../bench/targets';
 import { renderMarkdown } from '../../bench/markdown';
+import { attempt } from '../../bench/results';
 
 const dist = (p50: number, p95: number) => ({ p50, p95, max: p95, samples: 20 });
 
@@ -55,6 +56,13 @@ describe('bench report', () => {
     expect(targets.get('Bytes/min at busy vs baseline')).toMatchObject({ pass: true, measured: expect.stringMatching(/^3\.3 %/) });
     expect(targets.get('Longest main-thread task, steady updates')?.pass).toBe(false);
     expect(targets.get('Content script, gzip')).toMatchObject({ pass: null, measured: 'n/a (build failed: boom)' });
+  });
+
+  it('keeps a failed section’s reason to its first line', async () => {
+    const outcome = await attempt(async () => {
+      throw new Error('Command failed: npx wxt build\nerror TS1005 …\nmore log');
+    });
+    expect(outcome).toEqual({ ok: false, reason: 'Command failed: npx wxt build' });
   });
 
   it('renders the table with PASS/FAIL beside each target, the machine, and the growth rows', () => {

@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '../../../lib/model/settings';
 import { id, Q1, session } from './fixtures';
 
 const ORG = 'https://contoso.crm4.dynamics.com';
+const WORKSTREAM = '00000000-0000-4000-8000-0000000000c1';
 const USER = '00000000-0000-4000-8000-000000000001';
 const ok = (body: unknown): DataverseOutcome => ({ ok: true, status: 200, body, headers: {} });
 
@@ -39,6 +40,7 @@ function platform() {
       if (path.includes('systemuserroles_association')) return ok({ value: [{ name: 'Omnichannel supervisor' }] });
       if (path.startsWith('msdyn_omnichannelconfigurations')) return ok({ value: [state.switches] });
       if (path.includes('queuemembership_association') && path.startsWith('systemusers')) return ok({ value: [{ queueid: Q1, name: 'Billing', msdyn_queuetype: 192350000 }] });
+      if (path.startsWith('msdyn_liveworkstreams')) return ok({ value: [{ msdyn_liveworkstreamid: WORKSTREAM, msdyn_capacityrequired: 2, msdyn_allowedpresences: '192360000,192360001' }] });
       if (path.startsWith('queues?')) return ok({ value: [{ queueid: Q1, name: 'Billing', msdyn_queuetype: 192350000 }] });
       if (path.startsWith('msdyn_ocliveworkitems') && path.includes('statecode eq 0')) return ok({ value: state.ongoing });
       if (state.tracking && request.headers?.Prefer === 'odata.track-changes') return ok({ value: state.ongoing, '@odata.deltaLink': `${ORG}/api/data/v9.2/msdyn_ocliveworkitems?$deltatoken=1` });
