@@ -26,12 +26,12 @@ import { parsePersisted, type Persisted } from './persisted';
  */
 export const RECONCILE_MS = 600_000;
 /**
- * Conversations are read on every poll; agent presence every third and session participants (monitor, consult,
- * pending transfer) every fifth, which keeps one open view under 40 requests a minute at the 3 s interval.
+ * Conversations are read on every poll; agent presence every fourth and session participants (monitor, consult,
+ * pending transfer) every sixth, which keeps one open view under 40 requests a minute at the 3 s interval.
  * Participants of conversations that just arrived are always read at once.
  */
-export const STATUS_EVERY_N_POLLS = 3;
-export const PARTICIPANTS_EVERY_N_POLLS = 5;
+export const STATUS_EVERY_N_POLLS = 4;
+export const PARTICIPANTS_EVERY_N_POLLS = 6;
 /** How often the role check runs again while all is well. */
 export const ACCESS_RECHECK_MS = 300_000;
 /** How often the org's supervisor switches are read again: an admin's change shows within half a minute. */

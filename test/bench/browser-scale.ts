@@ -46,6 +46,47 @@ async function heapMb(session: { send(method: 'HeapProfiler.collectGarbage'): Pr
   return usedSize / MB;
 }
 
+/** Sign-in (the harness start) until the worker has finished its first full read. */
+async function waitForWorkerLoad(h: Harness, signInAt: number): Promise<BrowserFigures['workerFirstLoad']> {
+  for (;;) {
+    const diag = await diagnostics(h);
+    if (diag.polls >= 1) return { ms: Date.now() - signInAt, requests: diag.requests, bytes: diag.bytes };
+    if (Date.now() - signInAt > 180_000) throw new Error('The worker did not finish its first load within 180 s');
+    await sleep(100);
+  }
+}
+
+type Ask = <T>(question: Promise<T>) => Promise<T>;
+
+/**
+ * For `ms`, changes rows the panel has on screen (as another supervisor, through the Web API) and tells the page
+ * which text to watch for. Returns row id → real time the change was sent.
+ */
+async function changeRowsOnScreen(h: Harness, panel: Page, ask: Ask, spec: BrowserSpec): Promise<Map<string, number>> {
+  const { access_token: token } = await h.control<{ access_token: string }>('token', { user: SAM.upn });
+  const written = new Map<string, number>();
+  const end = Date.now() + spec.steadyMs;
+  let n = 0;
+  while (Date.now() < end) {
+    await sleep((Math.random() * 2 * 1000) / spec.writesPerSecond);
+    const ids = await ask(panel.evaluate(renderedRowIds));
+    const id = ids[Math.floor(Math.random() * ids.length)];
+    if (!id || written.has(id)) continue;
+    const text = `Bench change ${++n}`;
+    await ask(panel.evaluate((rowId, marker) => void ((window as unknown as { benchProbe: PanelProbe }).benchProbe.watch[rowId] = marker), id, text));
+    const sentAt = Date.now();
+    const response = await fetch(`${h.emulatorUrl}/api/data/v9.2/msdyn_ocliveworkitems(${id})`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': '*' },
+      body: JSON.stringify({ subject: text }),
+    });
+    if (response.ok) written.set(id, sentAt);
+  }
+  return written;
+}
+
+const longest = (tasks: readonly { duration: number }[]) => tasks.reduce((max, task) => Math.max(max, task.duration), 0);
+
 export async function measureBrowser(spec: BrowserSpec): Promise<BrowserFigures> {
   const log = spec.log ?? (() => undefined);
   const signInAt = Date.now();
@@ -53,68 +94,41 @@ export async function measureBrowser(spec: BrowserSpec): Promise<BrowserFigures>
   try {
     const chromium = await h.browser.version();
     // The workspace tab's overlay is a view: the worker starts its full read at sign-in.
-    let diag = await diagnostics(h);
-    while (diag.polls < 1) {
-      if (Date.now() - signInAt > 180_000) throw new Error('The worker did not finish its first load within 180 s');
-      await sleep(100);
-      diag = await diagnostics(h);
-    }
-    const workerFirstLoad = { ms: Date.now() - signInAt, requests: diag.requests, bytes: diag.bytes };
+    const workerFirstLoad = await waitForWorkerLoad(h, signInAt);
     const state = await h.control<{ conversations: { byQueue: Record<string, number> } }>('state');
     const ongoing = Object.values(state.conversations.byQueue).reduce((sum, n) => sum + n, 0);
     log(`browser: worker loaded ${ongoing} ongoing in ${(workerFirstLoad.ms / 1000).toFixed(1)} s`);
 
     // Arrivals and closures move the count while the panel opens: 99 % of it is "the whole list".
-    const expected = Math.floor(ongoing * 0.99);
     const panel = await h.browser.newPage();
     await panel.evaluateOnNewDocument(NAME_HELPER);
-    await panel.evaluateOnNewDocument(installPanelProbe, expected);
+    await panel.evaluateOnNewDocument(installPanelProbe, Math.floor(ongoing * 0.99));
     await panel.goto(`chrome-extension://${h.extensionId}/sidepanel.html`);
     // A panel whose main thread never comes back must not hang the run: every question to it has a limit.
-    const ask = <T>(question: Promise<T>) => within(question, PAGE_ANSWER_MS, 'An answer from the side panel page');
-    const probe = (page: Page) => ask(page.evaluate(() => (window as unknown as { benchProbe: PanelProbe }).benchProbe));
+    const ask: Ask = (question) => within(question, PAGE_ANSWER_MS, 'An answer from the side panel page');
+    const probe = () => ask(panel.evaluate(() => (window as unknown as { benchProbe: PanelProbe }).benchProbe));
     await panel.waitForFunction('window.benchProbe && window.benchProbe.fullListAt !== null', { timeout: 60_000, polling: 100 }).catch(() => undefined);
-    const opened = await probe(panel);
-    const panelFullListMs = opened.fullListAt;
+    const panelFullListMs = (await probe()).fullListAt;
     log(`browser: panel showed the whole list after ${panelFullListMs === null ? 'n/a' : `${Math.round(panelFullListMs)} ms`}`);
 
-    // Steady updates: the emulator's traffic, plus changes to rows on screen written as another supervisor.
+    // Steady updates: the emulator's traffic, plus changes to rows on screen.
     const steadyFrom = await ask(panel.evaluate(() => performance.now()));
-    const { access_token: token } = await h.control<{ access_token: string }>('token', { user: SAM.upn });
-    const written = new Map<string, number>();
-    const steadyEnd = Date.now() + spec.steadyMs;
-    let n = 0;
-    while (Date.now() < steadyEnd) {
-      await sleep((Math.random() * 2 * 1000) / spec.writesPerSecond);
-      const ids = await ask(panel.evaluate(renderedRowIds));
-      const id = ids[Math.floor(Math.random() * ids.length)];
-      if (!id || written.has(id)) continue;
-      const text = `Bench change ${++n}`;
-      await ask(panel.evaluate((rowId, marker) => void ((window as unknown as { benchProbe: PanelProbe }).benchProbe.watch[rowId] = marker), id, text));
-      written.set(id, Date.now());
-      await fetch(`${h.emulatorUrl}/api/data/v9.2/msdyn_ocliveworkitems(${id})`, {
-        method: 'PATCH',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': '*' },
-        body: JSON.stringify({ subject: text }),
-      });
-    }
-    // Give the last change the time one poll needs to arrive.
-    await sleep(6_000);
-    const steadyProbe = await probe(panel);
+    const written = await changeRowsOnScreen(h, panel, ask, spec);
+    await sleep(6_000); // the last change's poll
+    const seen = await probe();
     const steadyTo = await ask(panel.evaluate(() => performance.now()));
-    const delays = [...written].flatMap(([id, at]) => (steadyProbe.seen[id] === undefined ? [] : [steadyProbe.seen[id]! - at]));
-    const steadyTasks = steadyProbe.longTasks.filter((task) => task.start >= steadyFrom);
-    const loadTasks = steadyProbe.longTasks.filter((task) => task.start < steadyFrom);
+    const delays = [...written].flatMap(([id, at]) => (seen.seen[id] === undefined ? [] : [seen.seen[id]! - at]));
 
     const frames = await ask(panel.evaluate(scrollGrid, 400, 3_000));
     const heap = { panel: await ask(heapMb(await panel.createCDPSession())), worker: await heapMb((await h.worker()).client) };
+    const steadyTasks = seen.longTasks.filter((task) => task.start >= steadyFrom);
     return {
       chromium,
       ongoing,
       workerFirstLoad,
       panelFullListMs,
-      longestTaskDuringLoadMs: loadTasks.length ? Math.max(...loadTasks.map((task) => task.duration)) : 0,
-      steady: { ms: steadyTo - steadyFrom, longestTaskMs: steadyTasks.length ? Math.max(...steadyTasks.map((task) => task.duration)) : 0, longTasks: steadyTasks.length },
+      longestTaskDuringLoadMs: longest(seen.longTasks.filter((task) => task.start < steadyFrom)),
+      steady: { ms: steadyTo - steadyFrom, longestTaskMs: longest(steadyTasks), longTasks: steadyTasks.length },
       scroll: distribution(frames),
       heapMb: heap,
       freshnessOnScreen: { ...distribution(delays), lost: written.size - delays.length },

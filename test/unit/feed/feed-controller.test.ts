@@ -246,7 +246,7 @@ describe('feed controller', () => {
     expect(patches.at(-1)).toEqual({ paused: true });
   });
 
-  it('reads presence every third poll and participants every fifth, keeping one view under 40 requests a minute', async () => {
+  it('reads presence every fourth poll and participants every sixth, keeping one view under 40 requests a minute', async () => {
     const { now, p, timers } = await running();
     p.sent.length = 0;
     for (let i = 0; i < 20; i++) {
@@ -256,7 +256,7 @@ describe('feed controller', () => {
     await settle();
     const count = (prefix: string) => p.sent.filter((path) => path.startsWith(prefix)).length;
     expect(count('msdyn_ocliveworkitems')).toBe(20);
-    expect(count('msdyn_agentstatuses')).toBe(7);
+    expect(count('msdyn_agentstatuses')).toBe(5);
     expect(count('msdyn_sessionparticipants')).toBe(4);
     expect(p.sent.length).toBeLessThanOrEqual(40);
   });
