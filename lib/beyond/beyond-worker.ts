@@ -192,6 +192,9 @@ export function createBeyondWorker(deps: BeyondWorkerDeps) {
     },
     /** The action log changed: delete the lock notes of actions that have ended. */
     recordsChanged(next: readonly ActionRecord[]): Promise<void> {
+      // An action of ours just ended: its reason note is on the platform now, so the shared log reads it next poll.
+      const ended = next.some((record) => !isInFlight(record) && records.some((old) => old.id === record.id && isInFlight(old)));
+      if (ended) notesReadAt = 0;
       records = next;
       return release();
     },

@@ -22,8 +22,11 @@ export interface PlatformSpec {
   scenario: ScenarioName;
   /** Ongoing conversations wanted (default: the scenario's own). */
   ongoing?: number;
-  /** How long the feed is watched after its first load (real ms; the emulator clock runs at real speed). */
-  windowMs: number;
+  /**
+   * How many poll cycles the feed is watched for after its first load (the emulator clock runs at real speed).
+   * Whole cycles, so reads the feed makes only every few polls are counted at their true share.
+   */
+  windowPolls: number;
   /** How long the baseline is watched; 0 = not run (its cost is then the same list read, counted once per interval). */
   baselineWindowMs: number;
   /** Changes written through the Web API per second, on top of the emulator's own traffic. */
@@ -103,7 +106,7 @@ export async function measurePlatform(spec: PlatformSpec): Promise<PlatformFigur
     const windowStart = Date.now();
     probe.changes.startCounting();
     const stopWrites = startWrites(session, probe.ids, spec.writesPerSecond);
-    await sleep(spec.windowMs);
+    await within(probe.polls(spec.windowPolls), spec.windowPolls * 30_000, `${spec.windowPolls} polls`);
     await stopWrites();
     const windowMs = Date.now() - windowStart;
     const window = { ms: windowMs, polls: probe.counters.polls - before.polls, requests: probe.counters.requests - before.requests, bytes: probe.counters.bytes - before.bytes };
