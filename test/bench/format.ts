@@ -1,8 +1,9 @@
-/** How the bench writes numbers: durations in ms or s, sizes in KB/MB (1 KB = 1,024 bytes), grouped thousands. */
+/** How the bench writes numbers: durations in ms, s or min, sizes in KB/MB (1 KB = 1,024 bytes), grouped thousands. */
 
 export function formatMs(ms: number | null): string {
   if (ms === null) return 'n/a';
-  return ms < 1_000 ? `${Math.round(ms)} ms` : `${(ms / 1_000).toFixed(1)} s`;
+  if (ms < 1_000) return `${Math.round(ms)} ms`;
+  return ms < 120_000 ? `${(ms / 1_000).toFixed(1)} s` : `${Number((ms / 60_000).toFixed(1))} min`;
 }
 
 export function formatBytes(bytes: number): string {

@@ -52,6 +52,7 @@ describe('bench measures', () => {
   it('writes durations and sizes the way the table shows them', () => {
     expect(formatMs(180)).toBe('180 ms');
     expect(formatMs(2_530)).toBe('2.5 s');
+    expect(formatMs(600_000)).toBe('10 min');
     expect(formatBytes(61_440)).toBe('60.0 KB');
     expect(formatBytes(3 * 1024 * 1024)).toBe('3.0 MB');
   });
