@@ -19,9 +19,13 @@ export function guidLiteral(id: string): string {
   return id.toLowerCase();
 }
 
-/** Dataverse's In() query function; one call replaces a long chain of `or`s. */
+/**
+ * Dataverse's In() query function; one call replaces a long chain of `or`s. PropertyName is the attribute's
+ * logical name (not `_x_value`), and PropertyValues is a JSON-style list: a value with an apostrophe goes in double
+ * quotes, since `''` is not an escape there (Dataverse answers "Invalid JSON").
+ */
 export function inFilter(column: string, values: readonly string[]): string {
-  const list = values.map((value) => `'${value.replace(/'/g, "''")}'`).join(',');
+  const list = values.map((value) => (value.includes("'") ? JSON.stringify(value) : `'${value}'`)).join(',');
   return `Microsoft.Dynamics.CRM.In(PropertyName='${column}',PropertyValues=[${list}])`;
 }
 
