@@ -290,13 +290,15 @@ export class FeedController {
 
     const full = this.fullRequested || this.lastFullAt === 0 || this.now() - this.lastFullAt >= RECONCILE_MS;
     this.fullRequested = false;
+    const pollStartedAt = this.now();
     const ok = full ? await this.fullLoad(transport) : await this.incremental(transport);
     this.deps.counters.polls++;
     if (!ok) return;
     // Only after a good poll: while the org is failing, no extra request goes to it.
     if (this.now() - Math.max(this.switchesReadAt, this.access.checkedAt ?? 0) >= SWITCHES_RECHECK_MS) await this.rereadSwitches(transport);
     this.failures = 0;
-    this.setFreshness(fresh.succeeded(this.now(), this.intervalMs()));
+    // A whole re-read is long by nature; an incremental poll that took this long means the platform is slow.
+    this.setFreshness(fresh.succeeded(this.now(), this.intervalMs(), full ? 0 : this.now() - pollStartedAt));
     this.staleness();
     await this.persist();
     this.reschedule(this.delayAfterSuccess());

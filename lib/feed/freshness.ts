@@ -6,8 +6,13 @@ export const OFFLINE_AFTER_MS = 60_000;
 
 export const connecting = (intervalMs: number): Freshness => ({ state: 'connecting', lastSuccessAt: null, failingSince: null, retryAt: null, intervalMs });
 
-export function succeeded(now: number, intervalMs: number): Freshness {
-  return { state: 'live', lastSuccessAt: now, failingSince: null, retryAt: null, intervalMs };
+/**
+ * A poll succeeded. If its answers took longer than two intervals (at least 5 s), what arrived was already that
+ * old: "delayed", not "live", until the platform answers quickly again.
+ */
+export function succeeded(now: number, intervalMs: number, tookMs = 0): Freshness {
+  const slow = tookMs > Math.max(2 * intervalMs, 5_000);
+  return { state: slow ? 'delayed' : 'live', lastSuccessAt: now, failingSince: null, retryAt: null, intervalMs };
 }
 
 /**

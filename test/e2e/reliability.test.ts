@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
 import { SAM, SOFIA } from '../../emulator/personas';
 import type { Conversation } from '../../lib/model/conversation';
@@ -83,6 +83,10 @@ describe('reliability: faults, bad data and a killed worker, with nothing lost',
   });
   afterAll(async () => {
     await h?.close();
+  });
+  // A test that fails half-way must not leave its fault on for the next one.
+  afterEach(async () => {
+    await h.control('faults', { clear: true });
   });
 
   it('throttling: no request inside the Retry-After window, the time is shown, feed and a pending action complete after', async () => {

@@ -18,4 +18,9 @@ describe('freshness', () => {
     expect(delayed.state).toBe('delayed');
     expect(fresh.failed(delayed, 'malformed', 5_000 + fresh.OFFLINE_AFTER_MS, 80_000).state).toBe('offline');
   });
+
+  it('calls a successful but slow poll delayed: its data was already that old when it arrived', () => {
+    expect(fresh.succeeded(20_000, 3_000, 900).state).toBe('live');
+    expect(fresh.succeeded(20_000, 3_000, 10_000)).toMatchObject({ state: 'delayed', lastSuccessAt: 20_000, failingSince: null });
+  });
 });
