@@ -79,7 +79,8 @@ export function renderMarkdown(results: BenchResults, targets: readonly TargetRe
   const m = results.machine;
   return [
     `Measured ${results.date} on ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, ${m.os}, Node ${m.node}, ${m.chromium ?? 'no Chromium'}; ` +
-      `load average ${m.loadAverageAtStart} at start; the run took ${formatMs(results.durationSeconds * 1000)}. Poll interval ${results.pollIntervalSeconds} s.`,
+      `load average ${m.loadAverageAtStart} at start; the run took ${formatMs(results.durationSeconds * 1000)}. Poll interval ${results.pollIntervalSeconds} s.` +
+      (results.quick ? ' Quick run (shorter windows, no 50,000 point): not for the README.' : ''),
     '',
     targetTable(results, targets),
     '',

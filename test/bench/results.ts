@@ -11,6 +11,8 @@ export interface BenchResults {
   date: string;
   machine: Machine;
   durationSeconds: number;
+  /** `--quick`: shorter windows, no 50,000 point — for trying changes, not for the README. */
+  quick: boolean;
   pollIntervalSeconds: number;
   /** How the figures were taken, in words (printed under the table). */
   method: string[];

@@ -65,6 +65,7 @@ const results: BenchResults = {
   date: new Date(started).toISOString(),
   machine: { ...machine, chromium },
   durationSeconds: Math.round((Date.now() - started) / 1000),
+  quick,
   pollIntervalSeconds: DEFAULT_SETTINGS.pollIntervalSeconds,
   method: [
     'Feed figures run the extension’s own feed (FeedController over the Web API transport) in Node against the emulator in the same process, clock at real speed, signed in as a supervisor with a bearer token. Changes are the emulator’s simulated traffic plus changes written through the Web API as another supervisor, at random moments.',

@@ -35,6 +35,7 @@ function results(): BenchResults {
     date: '2025-01-01T00:00:00.000Z',
     machine: { cores: 2, cpu: 'AMD EPYC', memoryGb: 23.5, os: 'Linux', node: 'v20.20.2', chromium: 'Chrome/156', loadAverageAtStart: 1 },
     durationSeconds: 300,
+    quick: false,
     pollIntervalSeconds: 3,
     method: ['How it was measured.'],
     bundle: { ok: false, reason: 'build failed: boom' },
