@@ -13,7 +13,7 @@ import { checkAccess, initialAccess, readOrgSwitches } from '../access/check-acc
 import { policyAllowedActions } from '../policy/locks';
 import { FeedModel } from './feed-model';
 import { isEmptyDelta } from './diff';
-import { readFull, readParticipantsOf } from './read-full';
+import { readFull } from './read-full';
 import { latestModified, readChanges } from './read-changes';
 import { deltaRequest, readTracked, startTracking, type TrackedChanges } from './change-tracking';
 import { rereadConversation } from './reread';
@@ -28,7 +28,6 @@ export const RECONCILE_MS = 600_000;
 /**
  * Conversations are read on every poll; agent presence every fourth and session participants (monitor, consult,
  * pending transfer) every sixth, which keeps one open view under 40 requests a minute at the 3 s interval.
- * Participants of conversations that just arrived are always read at once.
  */
 export const STATUS_EVERY_N_POLLS = 4;
 export const PARTICIPANTS_EVERY_N_POLLS = 6;
@@ -352,15 +351,10 @@ export class FeedController {
       trackedIssues = read.issues;
       tracked = read.value;
     }
-    // The people of conversations that just arrived are read before anything is applied: a fault here leaves the
-    // model, watermarks and delta link as they were, so the next poll reads the same changes and no view misses them.
-    const participants = [...result.value.participants];
-    const newSessions = this.model.unseenSessions(tracked.conversations);
-    if (newSessions.length > 0) {
-      const extra = await readParticipantsOf(transport, newSessions);
-      if (!extra.ok) return this.onFailure(extra.failure);
-      participants.push(...extra.rows);
-    }
+    // Participants of conversations that just arrived come with the next participants read (every few polls), which
+    // covers every row added since its watermark: one read per new conversation would cost a request on most polls
+    // of a busy org (issue 10). The conversation row itself already names its agent.
+    const participants = result.value.participants;
     if (deltaLink) this.deltaLink = tracked.deltaLink ?? deltaLink;
     this.noteIssues([...trackedIssues, ...result.issues]);
     const now = this.now();
