@@ -267,12 +267,20 @@ describe('security: hostile content and a hostile page', () => {
       { type: 'snapshot', state: {} },
       'not even an object',
     ];
+    // Make sure the view's port is connected to a live worker right now (a restarted worker drops the old port):
+    // a fresh hello must bring a fresh snapshot before the invalid messages go out.
+    await view.evaluate(() => {
+      const w = window as unknown as { feedState: unknown; send(m: unknown): void };
+      w.feedState = null;
+      w.send({ type: 'hello', view: 'sidepanel', visible: true });
+    });
+    await waitForState(view, 'true');
     const before = (await stateOf(view))!.actions.length;
     await view.evaluate((messages) => {
       const w = window as unknown as { send(m: unknown): void };
       for (const message of messages) w.send(message);
     }, invalid);
-    await view.waitForFunction((n) => (window as unknown as { rejected: string[] }).rejected.length >= n, { timeout: 5_000 }, invalid.length);
+    await view.waitForFunction((n) => (window as unknown as { rejected: string[] }).rejected.length >= n, { timeout: 10_000 }, invalid.length);
     const rejected = await view.evaluate(() => (window as unknown as { rejected: string[] }).rejected);
     expect(rejected.every((reason) => reason.startsWith('Invalid message'))).toBe(true);
     const oneShot = await view.evaluate(async () => {
