@@ -10,14 +10,9 @@ import type { Harness } from '../e2e/harness';
 
 const API_ROOT = '/api/data/v9.2/';
 
-export interface LoggedRequest {
-  time: string;
-  virtualTime: string;
-  user: string | null;
-  method: string;
-  path: string;
-  status: number;
-}
+/** What GET /_emulator/requests answers, one entry per Web API request (the emulator's own type). */
+import type { LoggedRequest } from '../../emulator/server/request-log';
+export type { LoggedRequest };
 
 /**
  * Connect a view port from an extension page and keep the merged state in `window.feedState`; messages the worker
