@@ -11,7 +11,8 @@ import { alertWords } from './alert-words';
 import { badgeText, detectAlerts, EMPTY_MEMORY, newSince, type SentimentMemory } from './alerts';
 import { BEYOND_STATE_KEY, parseBeyondState, type Alert, type BeyondState, type LockEntry, type NoteEntry } from './beyond-state';
 import { DEFAULT_PREFS, parsePrefs, PREFS_KEY, type BeyondPrefs } from './beyond-prefs';
-import { createdId, createNote, deleteNote, lockNotesRequest, notesSinceRequest, parseNotes } from './platform-notes';
+import { writeActionNote } from '../actions/operations/note';
+import { createdId, deleteNote, lockNotesRequest, notesSinceRequest, parseNotes } from './platform-notes';
 import { mergeNotes } from './shared-log';
 import { isLockKind, LOCK_SUBJECT, LOCK_TTL_MS, lockNote, readLock } from './soft-locks';
 
@@ -183,7 +184,7 @@ export function createBeyondWorker(deps: BeyondWorkerDeps) {
       if (!transport || !isLockKind(intent.kind)) return;
       await loaded;
       const note = lockNote(intent.kind, userName, deps.now());
-      const id = createdId(await createNote(transport, intent.conversationId, note.subject, note.text));
+      const id = createdId(await writeActionNote(transport, intent.conversationId, note.subject, note.text));
       if (!id) return log(`Floorwalker: lock note for ${actionName(intent.kind)} not written`);
       memory.held[requestId] = id;
       await remember();

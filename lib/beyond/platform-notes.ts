@@ -64,14 +64,6 @@ export function parseNotes(body: unknown): NoteEntry[] {
   });
 }
 
-export function createNote(transport: DataverseTransport, conversationId: string, subject: string, text: string): Promise<DataverseOutcome> {
-  return transport.send({
-    method: 'POST',
-    path: 'annotations',
-    body: { subject, notetext: text, [`objectid_${CONVERSATION}@odata.bind`]: `/${CCAAS_CONTRACT.entitySet}(${guidLiteral(conversationId)})` },
-  });
-}
-
 export function deleteNote(transport: DataverseTransport, noteId: string): Promise<DataverseOutcome> {
   return transport.send({ method: 'DELETE', path: `annotations(${guidLiteral(noteId)})` });
 }

@@ -112,18 +112,14 @@ export class FeedModel {
     return { conversations, agents, queues: this.queueList };
   }
 
-  /**
-   * Merge changed conversation rows (any state, any queue). Returns the delta and the sessions we hold no
-   * participants for yet (conversations that just arrived), so the caller can read those.
-   */
-  applyConversations(rows: readonly ConversationRow[], now: number): { delta: Delta<Conversation>; newSessions: string[] } {
+  /** Merge changed conversation rows (any state, any queue). */
+  applyConversations(rows: readonly ConversationRow[], now: number): { delta: Delta<Conversation> } {
     this.watermarks.conversations = maxModified(rows, this.watermarks.conversations);
     return this.mergeConversations(rows, now);
   }
 
   /** The merge itself, without moving the watermark (a single re-read row says nothing about the rest of the table). */
-  private mergeConversations(rows: readonly ConversationRow[], now: number): { delta: Delta<Conversation>; newSessions: string[] } {
-    const newSessions = this.unseenSessions(rows);
+  private mergeConversations(rows: readonly ConversationRow[], now: number): { delta: Delta<Conversation> } {
     const supervised = new Set(this.supervisedQueueIds());
     const delta = emptyDelta<Conversation>();
     for (const row of rows) {
@@ -138,21 +134,7 @@ export class FeedModel {
       const next = this.build(row, now);
       if (next) this.put(next, held, delta);
     }
-    return { delta, newSessions };
-  }
-
-  /** Sessions of rows `applyConversations` would keep whose participants we hold none of yet; changes nothing. */
-  unseenSessions(rows: readonly ConversationRow[]): string[] {
-    const supervised = new Set(this.supervisedQueueIds());
-    const sessions = new Set<string>();
-    for (const row of rows) {
-      const held = this.conversations.get(row.activityid);
-      if (held && isStale(row['@odata.etag'], held.etag)) continue;
-      if (!isOngoing(row) || !supervised.has(row._msdyn_cdsqueueid_value ?? '')) continue;
-      const session = row._msdyn_lastsessionid_value;
-      if (session && session !== this.sessionOf.get(row.activityid)) sessions.add(session);
-    }
-    return [...sessions];
+    return { delta };
   }
 
   /** Conversations the platform reports deleted (change tracking). */

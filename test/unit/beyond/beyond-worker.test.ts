@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBeyondWorker, LOCKS_EVERY_N_POLLS, type Area } from '../../../lib/beyond/beyond-worker';
 import { BEYOND_STATE_KEY, parseBeyondState } from '../../../lib/beyond/beyond-state';
-import { createNote } from '../../../lib/beyond/platform-notes';
+import { writeActionNote } from '../../../lib/actions/operations/note';
 import { createWebApiTransport } from '../../../lib/dataverse/web-api-transport';
 import { createCounters } from '../../../lib/dataverse/counters';
 import type { ActionRecord } from '../../../lib/model/actions';
@@ -55,7 +55,7 @@ describe('beyond worker against the emulator', () => {
     // As in the worker: the runner publishes the action's record before the lock note is written.
     await sofia.worker.recordsChanged([{ ...done, state: 'pending' }]);
     await sofia.worker.actionStarted({ kind: 'transfer', conversationId: id, etag: 'W/"1"', agentId: 'a' }, 'req-1', 'Sofia Lindqvist');
-    await createNote(sofia.transport, id, 'Transfer by Sofia Lindqvist (Floorwalker)', 'Needs a Swedish speaker');
+    await writeActionNote(sofia.transport, id, 'Transfer by Sofia Lindqvist (Floorwalker)', 'Needs a Swedish speaker');
     await sam.worker.afterPoll();
     expect(sam.state().locks).toEqual([expect.objectContaining({ conversationId: id, kind: 'transfer', userName: 'Sofia Lindqvist', userId: SOFIA.systemuserid })]);
     expect(sam.state().notes).toEqual([expect.objectContaining({ conversationId: id, text: 'Needs a Swedish speaker', author: expect.stringContaining('Sofia') })]);

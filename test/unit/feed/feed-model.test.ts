@@ -38,7 +38,7 @@ describe('feed model: incremental merge by watermark', () => {
   it('removes rows that closed or moved out of the supervised queues, and adds new ones with their session', () => {
     const model = new FeedModel();
     model.replaceAll(fullLoad(), 1_000);
-    const { delta, newSessions } = model.applyConversations([
+    const { delta } = model.applyConversations([
       conversationRow(1, { '@odata.etag': 'W/"110"', statecode: 1, statuscode: 4 }),
       conversationRow(2, { '@odata.etag': 'W/"110"', _msdyn_cdsqueueid_value: Q2 }),
       conversationRow(7, { '@odata.etag': 'W/"110"', statuscode: 1, _msdyn_activeagentid_value: null }),
@@ -46,7 +46,9 @@ describe('feed model: incremental merge by watermark', () => {
     ], 2_000);
     expect(delta.remove.sort()).toEqual([id(1), id(2)]);
     expect(delta.upsert.map((c) => [c.id, c.status, c.agentId])).toEqual([[id(7), 'open', null]]);
-    expect(newSessions).toEqual([session(7)]);
+    // Its session is known: the people of that session, read later, land on the new conversation.
+    const people = model.applyParticipants([participantRow(9, 7)], 3_000);
+    expect(people.upsert.map((c) => [c.id, c.participants])).toEqual([[id(7), [{ agentId: AGENT, mode: 'primary' }]]]);
   });
 
   it('folds participant changes into their conversation: monitor joins and pending transfers', () => {
