@@ -35,6 +35,9 @@ export interface ParticipantInput {
   addedOn: string;
   /** Null while the agent has not accepted yet (a pending assignment or transfer). */
   joinedOn: string | null;
+  /** When the agent left (a closed conversation), and whether the org keeps such a row active. */
+  leftOn?: string;
+  keptActive?: boolean;
 }
 
 export function insertParticipant(store: Store, random: Random, input: ParticipantInput): Row {
@@ -48,20 +51,18 @@ export function insertParticipant(store: Store, random: Random, input: Participa
     msdyn_assignreason: input.reason,
     msdyn_addedon: input.addedOn,
     msdyn_joinedon: input.joinedOn,
+    ...(input.leftOn !== undefined && {
+      msdyn_lefton: input.leftOn, ...(input.keptActive ? {} : { statecode: 1, statuscode: 2 }),
+    }),
     createdon: input.addedOn,
-    modifiedon: input.joinedOn ?? input.addedOn,
+    modifiedon: input.leftOn ?? input.joinedOn ?? input.addedOn,
   });
 }
 
 /** Participants of a conversation's current session (the one its msdyn_lastsessionid points at). */
 export function participantsOf(store: Store, conversation: Row): Row[] {
   const session = conversation._msdyn_lastsessionid_value;
-  if (typeof session !== 'string') return [];
-  const result: Row[] = [];
-  for (const p of store.rows('msdyn_sessionparticipants')) {
-    if (p._msdyn_omnichannelsession_value === session) result.push(p);
-  }
-  return result;
+  return typeof session === 'string' ? store.lookup('msdyn_sessionparticipants', '_msdyn_omnichannelsession_value', session) : [];
 }
 
 export const isoMinus = (now: number, seconds: number): string => new Date(now - seconds * 1000).toISOString();
