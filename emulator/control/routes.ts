@@ -101,7 +101,8 @@ export function controlRoutes(app: Hono, state: EmulatorState): void {
     const since = c.req.query('since');
     const time = since ? new Date(since) : undefined;
     if (time && Number.isNaN(time.getTime())) return c.json({ error: 'since must be an ISO time.' }, 400);
-    return c.json({ requests: state.log.since(time) });
+    const inFlight = c.req.query('inFlight') === '1' ? state.log.inFlightSince(time) : [];
+    return c.json({ requests: [...state.log.since(time), ...inFlight] });
   });
 }
 
