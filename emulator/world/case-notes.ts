@@ -15,7 +15,10 @@ const TEXTS = [
   'Replacement shipped, tracking number sent by email.', 'Asked the customer to restart the router and call back.',
 ] as const;
 
-/** Grows or shrinks the org's case notes to `count`; notes added now are the org's newest, a millisecond apart. */
+/**
+ * Grows or shrinks the org's case notes to `count`. Notes added are a millisecond apart and end at the clock's now,
+ * or start just after the newest note the org has when the clock stands still.
+ */
 export function setOtherNotes(world: World, count: number): void {
   const ids = world.caseNoteIds;
   const store = world.store;
@@ -24,11 +27,11 @@ export function setOtherNotes(world: World, count: number): void {
   if (adding > 0) {
     const cases = ensureCases(world);
     const agents = world.index.queues.flatMap((q) => q.agents);
-    const now = world.clock.nowMs();
+    const start = Math.max(world.clock.nowMs() - (adding - 1), newestNote(world) + 1);
     for (let j = 0; j < adding; j++) {
       const i = ids.length;
       const random = new Random(Math.imul(world.options.seed ^ SALT, 2_654_435_761) + i);
-      const at = new Date(now - (adding - 1 - j)).toISOString();
+      const at = new Date(start + j).toISOString();
       const note = store.insert('annotations', {
         annotationid: random.guid(), subject: random.pick(SUBJECTS), notetext: random.pick(TEXTS), objecttypecode: 'incident',
         _objectid_value: random.pick(cases), _ownerid_value: agents.length ? random.pick(agents) : null, createdon: at, modifiedon: at,
@@ -37,6 +40,12 @@ export function setOtherNotes(world: World, count: number): void {
     }
   }
   world.settings.otherNotes = count;
+}
+
+function newestNote(world: World): number {
+  let newest = Number.NEGATIVE_INFINITY;
+  for (const note of world.store.rows('annotations')) newest = Math.max(newest, Date.parse(String(note.createdon)));
+  return newest;
 }
 
 /** The cases the notes are written on, created once per org. */

@@ -14,16 +14,21 @@ export interface SessionInput {
 }
 
 export function insertSession(store: Store, random: Random, input: SessionInput): Row {
-  return store.insert('msdyn_ocsessions', {
+  const values: Row = {
     activityid: random.guid(),
     subject: 'Session',
     _msdyn_liveworkitemid_value: input.conversationId,
     _msdyn_cdsqueueid_value: input.queueId,
     msdyn_sessioncreatedon: input.at,
-    ...(input.closedAt && { msdyn_state: 192350002, statecode: 1, msdyn_sessionclosedon: input.closedAt }),
     createdon: input.at,
     modifiedon: input.closedAt ?? input.at,
-  });
+  };
+  if (input.closedAt) {
+    values.msdyn_state = 192350002;
+    values.statecode = 1;
+    values.msdyn_sessionclosedon = input.closedAt;
+  }
+  return store.insert('msdyn_ocsessions', values);
 }
 
 export interface ParticipantInput {
@@ -41,7 +46,7 @@ export interface ParticipantInput {
 }
 
 export function insertParticipant(store: Store, random: Random, input: ParticipantInput): Row {
-  return store.insert('msdyn_sessionparticipants', {
+  const values: Row = {
     msdyn_sessionparticipantid: random.guid(),
     msdyn_name: `${input.agentName} (${PARTICIPANT_MODE[input.mode] ?? 'Participant'})`,
     _msdyn_agentid_value: input.agentId,
@@ -51,12 +56,17 @@ export function insertParticipant(store: Store, random: Random, input: Participa
     msdyn_assignreason: input.reason,
     msdyn_addedon: input.addedOn,
     msdyn_joinedon: input.joinedOn,
-    ...(input.leftOn !== undefined && {
-      msdyn_lefton: input.leftOn, ...(input.keptActive ? {} : { statecode: 1, statuscode: 2 }),
-    }),
     createdon: input.addedOn,
     modifiedon: input.leftOn ?? input.joinedOn ?? input.addedOn,
-  });
+  };
+  if (input.leftOn !== undefined) {
+    values.msdyn_lefton = input.leftOn;
+    if (!input.keptActive) {
+      values.statecode = 1;
+      values.statuscode = 2;
+    }
+  }
+  return store.insert('msdyn_sessionparticipants', values);
 }
 
 /** Participants of a conversation's current session (the one its msdyn_lastsessionid points at). */

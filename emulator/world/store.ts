@@ -29,6 +29,8 @@ const ARCHIVE_BOUNDED = ['statecode', 'modifiedon', 'createdon', 'versionnumber'
 
 interface Table {
   def: TableDef;
+  /** Every column null or defaulted: a new row starts as a copy (one allocation, one shape for all rows). */
+  blank: Row;
   live: Map<string, Row>;
   archive: Map<string, Row>;
   /** Normalized [min, max] per bounded column over every row ever archived (a superset stays a valid bound). */
@@ -46,8 +48,9 @@ export class Store {
 
   constructor(private readonly now: () => Date) {
     for (const def of TABLES) {
+      const blank: Row = Object.fromEntries(Object.keys(def.schema.columns).map((column) => [column, null]));
       this.tables.set(def.schema.entitySet, {
-        def, live: new Map(), archive: new Map(), archiveBounds: new Map(),
+        def, blank: Object.assign(blank, def.defaults), live: new Map(), archive: new Map(), archiveBounds: new Map(),
         indexes: new Map(def.indexed.map((column) => [column, new Map()])),
       });
     }
@@ -113,12 +116,12 @@ export class Store {
   insert(entitySet: string, values: Row): Row {
     const partition = this.partition;
     const table = this.table(entitySet);
-    const { def } = table;
-    const key = def.schema.key;
+    const key = table.def.schema.key;
     const stamp = this.now().toISOString();
-    const row: Row = {};
-    for (const column of Object.keys(def.schema.columns)) row[column] = null;
-    Object.assign(row, def.defaults, { createdon: stamp, modifiedon: stamp }, values);
+    const row: Row = { ...table.blank };
+    row.createdon = stamp;
+    row.modifiedon = stamp;
+    Object.assign(row, values);
     const id = String(row[key] ?? '').toLowerCase();
     if (!id) throw new Error(`insert into ${entitySet} without ${key}`);
     row[key] = id;
