@@ -36,7 +36,7 @@ export function leave(world: World, participant: Row, reason: string | null): vo
 }
 
 /** statecode/statuscode of a participant who has left. */
-export const leftState = (world: World) =>
+const leftState = (world: World) =>
   world.settings.participantsOnLeave === 'keepActive' ? { statecode: 0, statuscode: 1 } : { statecode: 1, statuscode: 2 };
 
 /** The agent accepts: an assignment makes the conversation Active; a transfer makes the target primary. */

@@ -98,6 +98,33 @@ describe('capacity profiles', () => {
     expect(routed._msdyn_activeagentid_value).toBe(free);
   });
 
+  it.each(['units', 'profiles'] as const)('after two hours of simulated traffic, %s capacity matches the work agents hold', async (model) => {
+    e = emulator();
+    await control(e, 'config', { capacityModel: model });
+    for (let i = 0; i < 24; i++) await control(e, 'clock', { advanceSeconds: 300 });
+    const store = e.world.store;
+    const held = new Map<string, Row[]>();
+    const hold = (agent: unknown, c: Row | undefined) => {
+      if (typeof agent === 'string' && c) held.set(agent, [...(held.get(agent) ?? []), c]);
+    };
+    for (const c of store.rows('msdyn_ocliveworkitems')) if (c.statecode === 0 && c.statuscode !== 3) hold(c._msdyn_activeagentid_value, c);
+    for (const p of e.world.pending.values()) if (p.kind === 'transfer') hold(p.agentId, store.get('msdyn_ocliveworkitems', p.conversationId));
+    const profileOf = (c: Row) => store.lookup('msdyn_liveworkstreamcapacityprofiles', '_msdyn_workstream_id_value', c._msdyn_liveworkstreamid_value)[0]?._msdyn_capacityprofile_id_value;
+    expect([...store.rows('msdyn_ocliveworkitems')].filter((c) => c.statecode === 1).length).toBeGreaterThan(100);
+    for (const status of store.rows('msdyn_agentstatuses')) {
+      const work = held.get(String(status._msdyn_agentid_value)) ?? [];
+      if (model === 'units') {
+        const used = work.reduce((sum, c) => sum + Number(store.get('msdyn_liveworkstreams', String(c._msdyn_liveworkstreamid_value))!.msdyn_capacityrequired), 0);
+        expect(status.msdyn_availableunitscapacity).toBe(100 - used);
+        continue;
+      }
+      for (const unit of store.lookup('msdyn_agentcapacityprofileunits', '_msdyn_agentid_value', status._msdyn_agentid_value)) {
+        const used = work.filter((c) => profileOf(c) === unit._msdyn_capacityprofileid_value).length;
+        expect(unit).toMatchObject({ msdyn_consumedcapacityprofileunits: used, msdyn_availablecapacityprofileunits: Number(unit.msdyn_defaultmaxunits) - used });
+      }
+    }
+  });
+
   it('switching back to units removes the profiles and recounts unit capacity from the work agents hold', async () => {
     e = emulator();
     const sofia = await signIn(e, SOFIA.upn);
