@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Emulator, VariantName } from '../../../emulator';
-import { SOFIA } from '../../../emulator/personas';
+import { ROLE_IDS, SOFIA } from '../../../emulator/personas';
 import { control, emulator, signIn, type Client, type Row } from './helpers';
 import { activeChat, colleague, errorOf, idOf, openUnassigned } from './org';
 
@@ -142,7 +142,7 @@ describe('locked-down', () => {
 
   it('lets a System Administrator read customapis', async () => {
     await start('locked-down');
-    e.world.store.relate('systemuserroles', SOFIA.systemuserid, '7f000000-0000-4000-8000-000000000006');
+    e.world.store.relate('systemuserroles', SOFIA.systemuserid, ROLE_IDS.systemAdministrator);
     const sofia = await signIn(e, SOFIA.upn);
     expect((await sofia.get('customapis?$select=uniquename')).status).toBe(200);
   });
