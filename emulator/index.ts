@@ -9,17 +9,21 @@ import { createApp, DROPPED } from './server/app';
 import { EmulatorState } from './server/state';
 import type { ScenarioName } from './world/scenario';
 import type { ProtectionLimits } from './server/protection';
+import type { VariantName } from './variants';
 import type { World } from './world/world';
 
 export type { ScenarioName } from './world/scenario';
 export * from './personas';
 export { CONTRACT } from './contract';
+export { VARIANT_NAMES, VARIANTS, type VariantName } from './variants';
 
 export interface EmulatorOptions {
   seed?: number;
   /** Service-protection limits (defaults are the documented 6000 requests / 1,200,000 ms / 52 concurrent per 300 s). */
   serviceProtection?: Partial<ProtectionLimits>;
   scenario?: ScenarioName;
+  /** How the org reads the platform (variants.ts): `default` is the emulator's own reading. */
+  variant?: VariantName;
   /** Virtual seconds per real second; 0 freezes the clock (tests step it with /_emulator/clock). */
   speed?: number;
   /** The virtual time the org starts at (default: the real now). */
@@ -43,6 +47,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const state = new EmulatorState({
     seed: options.seed ?? 1,
     scenario: options.scenario ?? 'typical',
+    variant: options.variant ?? 'default',
     speed: options.speed ?? 1,
     now: options.now ?? new Date(),
   }, options.serviceProtection);

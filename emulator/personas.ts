@@ -63,6 +63,7 @@ export const ROLE_IDS = {
   apiAccess: '7f000000-0000-4000-8000-000000000003',
   basicUser: '7f000000-0000-4000-8000-000000000004',
   administrator: '7f000000-0000-4000-8000-000000000005',
+  systemAdministrator: '7f000000-0000-4000-8000-000000000006',
 } as const;
 
 export const ROLE_NAMES: Record<keyof typeof ROLE_IDS, string> = {
@@ -71,7 +72,14 @@ export const ROLE_NAMES: Record<keyof typeof ROLE_IDS, string> = {
   apiAccess: 'Omnichannel API access',
   basicUser: 'Basic User',
   administrator: 'Omnichannel administrator',
+  systemAdministrator: 'System Administrator',
 };
+
+/**
+ * A copy of the supervisor role (same privileges, the name an org gave it), which the personas hold instead of the
+ * original when the `supervisorRoleName` setting names another role.
+ */
+export const SUPERVISOR_COPY_ROLE_ID = '7f000000-0000-4000-8000-000000000007';
 
 /** A team whose role every supervisor persona also inherits (RetrieveAadUserRoles reports team roles). */
 export const SUPERVISORS_TEAM_ID = '7e000000-0000-4000-8000-000000000001';

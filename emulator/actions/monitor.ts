@@ -1,7 +1,7 @@
 /** CCaaS_MonitorConversation and CCaaS_JoinConversation (platform-api.md §1.5). */
 import { MODE, STATUS } from '../schema/options';
 import { addParticipant } from '../world/operations';
-import type { ActionRequest } from './request';
+import type { ActionRequest, ActionResult } from './request';
 import { activeParticipant, isRecordRouted, statusLabel, violated } from './rules';
 
 const MONITORABLE: readonly number[] = [STATUS.active, STATUS.waiting, STATUS.wrapup];
@@ -17,24 +17,27 @@ function checkMonitorable(r: ActionRequest): void {
   }
 }
 
-export function monitorConversation(r: ActionRequest): void {
+export function monitorConversation(r: ActionRequest): ActionResult {
   checkMonitorable(r);
   const world = r.c.state.world;
   // Monitoring twice is harmless: the supervisor already has a monitor seat.
-  if (activeParticipant(world.store, r.conversation, r.c.userId, MODE.monitor)) return;
-  addParticipant(world, r.conversation, r.c.userId, MODE.monitor, 'AgentMonitor', true);
+  if (!activeParticipant(world.store, r.conversation, r.c.userId, MODE.monitor)) {
+    addParticipant(world, r.conversation, r.c.userId, MODE.monitor, 'AgentMonitor', true);
+  }
+  return { Status: 'Monitoring' };
 }
 
-export function joinConversation(r: ActionRequest): void {
+export function joinConversation(r: ActionRequest): ActionResult {
   checkMonitorable(r);
   const world = r.c.state.world;
   const seat = activeParticipant(world.store, r.conversation, r.c.userId, MODE.monitor);
   if (!seat) {
-    if (activeParticipant(world.store, r.conversation, r.c.userId, MODE.consult)) return; // already joined
+    if (activeParticipant(world.store, r.conversation, r.c.userId, MODE.consult)) return { Status: 'Joined' }; // already joined
     throw violated('Join', 'start monitoring the conversation (CCaaS_MonitorConversation) before joining it.');
   }
   world.store.update('msdyn_sessionparticipants', String(seat.msdyn_sessionparticipantid), {
     msdyn_mode: MODE.consult, msdyn_assignreason: 'AgentConversationJoin',
   });
   world.addNotice(String(r.conversation.activityid), `${String(r.caller.fullname)} joined the conversation`);
+  return { Status: 'Joined' };
 }

@@ -7,14 +7,16 @@ import { BASE_PRESENCE, MODE, REASON, STATUS } from '../schema/options';
 import { notFoundRecord } from '../server/errors';
 import { isBot } from '../server/identity';
 import { baseOfPresence } from '../world/catalog';
-import { addParticipant, agentStatusOf, capacityOf, changeCapacity } from '../world/operations';
-import type { ActionRequest } from './request';
-import { hasVoiceOrVideo, isRecordRouted, statusLabel, violated } from './rules';
+import { agentStatusOf } from '../world/agents';
+import { reserveCapacity } from '../world/capacity';
+import { addParticipant } from '../world/operations';
+import type { ActionRequest, ActionResult } from './request';
+import { hasVoiceOrVideo, isRecordRouted, statusLabel, targetAgent, violated } from './rules';
 import { scheduleDecision } from './pending';
 
 const TRANSFERABLE: readonly number[] = [STATUS.active, STATUS.waiting];
 
-export function transferConversation(r: ActionRequest): void {
+export function transferConversation(r: ActionRequest): ActionResult {
   const { conversation } = r;
   const world = r.c.state.world;
   const store = world.store;
@@ -26,7 +28,7 @@ export function transferConversation(r: ActionRequest): void {
     throw violated('Channel', 'only messaging conversations can be transferred by a supervisor (not voice, video or record-routed ones).');
   }
   if (world.pending.has(id)) throw violated('Pending transfer', 'a transfer or assignment for this conversation is already waiting for the agent.');
-  const agentId = r.params.AgentId!;
+  const agentId = targetAgent(r);
   const agent = store.get('systemusers', agentId);
   if (!agent) throw notFoundRecord('systemuser', agentId);
   if (isBot(agent)) throw violated('Human agent', 'conversations can be transferred only to human agents, not to AI agents.');
@@ -41,7 +43,7 @@ export function transferConversation(r: ActionRequest): void {
     throw violated('Presence', `the target agent's presence (${BASE_PRESENCE[presence] ?? presence}) doesn't allow new conversations in this workstream.`);
   }
 
-  changeCapacity(world, agentId, -capacityOf(world, conversation));
+  reserveCapacity(world, agentId, conversation);
   const now = world.clock.now().toISOString();
   store.update('msdyn_ocliveworkitems', id, { msdyn_statuschangereason: REASON.awaitingAcceptance, msdyn_modifiedon: now });
   const participant = addParticipant(world, conversation, agentId, MODE.primary, 'SupervisorTransferToAgent', false);
@@ -49,4 +51,5 @@ export function transferConversation(r: ActionRequest): void {
     kind: 'transfer', conversationId: id, agentId, participantId: String(participant.msdyn_sessionparticipantid),
     previousAgentId: (conversation._msdyn_activeagentid_value as string | null) ?? null,
   });
+  return { Status: 'PendingAcceptance' };
 }

@@ -1,11 +1,14 @@
 /**
- * The emulator-only control API under /_emulator (issue 4): reset, clock, faults, config, respond, state and the
- * request log. Bodies are validated with zod; any unknown key is a 400.
+ * The emulator-only control API under /_emulator: reset, clock, faults, config, respond, state and the request log.
+ * Bodies are validated with zod; any unknown key is a 400.
  */
 import type { Hono } from 'hono';
 import type { z } from 'zod';
+import { ACTION_NAMES } from '../contract';
+import { contractInForce } from '../actions/shapes';
 import { CONVERSATION_STATUS } from '../schema/options';
 import { CONFIGURATION_ID } from '../world/catalog';
+import { configure } from '../world/configure';
 import { acceptPending, rejectPending } from '../world/operations';
 import { SWITCH_COLUMNS, type SwitchName } from '../actions/request';
 import type { EmulatorState } from '../server/state';
@@ -26,8 +29,8 @@ export function controlRoutes(app: Hono, state: EmulatorState): void {
   app.post('/_emulator/reset', async (c) => {
     const body = await parse(ResetBody, c.req.raw);
     if (!body.ok) return c.json({ error: body.error }, 400);
-    state.reset({ seed: body.value.seed, scenario: body.value.scenario });
-    return c.json({ ok: true, seed: state.world.options.seed, scenario: state.world.options.scenario });
+    state.reset({ seed: body.value.seed, scenario: body.value.scenario, variant: body.value.variant });
+    return c.json({ ok: true, seed: state.world.options.seed, scenario: state.world.options.scenario, variant: state.world.options.variant });
   });
 
   app.post('/_emulator/clock', async (c) => {
@@ -53,14 +56,15 @@ export function controlRoutes(app: Hono, state: EmulatorState): void {
   app.post('/_emulator/config', async (c) => {
     const body = await parse(ConfigBody, c.req.raw);
     if (!body.ok) return c.json({ error: body.error }, 400);
-    const { switches, changeTracking, serviceProtection } = body.value;
+    const { switches, serviceProtection, ...settings } = body.value;
     const world = state.world;
+    world.catchUp();
     if (switches) {
       const patch: Record<string, boolean> = {};
       for (const [name, on] of Object.entries(switches)) if (on !== undefined) patch[SWITCH_COLUMNS[name as SwitchName]] = on;
       world.store.update('msdyn_omnichannelconfigurations', CONFIGURATION_ID, patch);
     }
-    if (changeTracking !== undefined) world.changeTracking = changeTracking;
+    configure(world, settings);
     if (serviceProtection) state.protection.limits = { ...state.protection.limits, ...serviceProtection };
     return c.json(configOf(state));
   });
@@ -97,14 +101,40 @@ export function controlRoutes(app: Hono, state: EmulatorState): void {
     const since = c.req.query('since');
     const time = since ? new Date(since) : undefined;
     if (time && Number.isNaN(time.getTime())) return c.json({ error: 'since must be an ISO time.' }, 400);
-    return c.json({ requests: state.log.since(time) });
+    const inFlight = c.req.query('inFlight') === '1' ? state.log.inFlightSince(time) : [];
+    return c.json({ requests: [...state.log.since(time), ...inFlight] });
   });
 }
 
 function configOf(state: EmulatorState) {
-  const config = state.world.store.get('msdyn_omnichannelconfigurations', CONFIGURATION_ID) ?? {};
+  const world = state.world;
+  const config = world.store.get('msdyn_omnichannelconfigurations', CONFIGURATION_ID) ?? {};
   const switches = Object.fromEntries(Object.entries(SWITCH_COLUMNS).map(([name, column]) => [name, config[column] === true]));
-  return { switches, changeTracking: state.world.changeTracking, serviceProtection: state.protection.limits };
+  const { actionContract: _patch, ...settings } = world.settings;
+  return {
+    switches,
+    ...settings,
+    serviceProtection: state.protection.limits,
+    variant: world.options.variant,
+    actionContract: contractSummary(state),
+  };
+}
+
+/** Exactly what each action accepts and answers now: what a client's contract must match. */
+function contractSummary(state: EmulatorState) {
+  const contract = contractInForce(state.world.settings.actionContract);
+  return {
+    servesBothBindings: contract.servesBothBindings,
+    actions: Object.fromEntries(ACTION_NAMES.map((name) => {
+      const shape = contract.actions[name];
+      return [name, {
+        bound: shape.bound,
+        parameters: shape.parameters.map(({ name: parameter, type, optional }) => ({ name: parameter, type, optional })),
+        successStatus: shape.successStatus,
+        response: shape.successStatus === 200 ? shape.response : null,
+      }];
+    })),
+  };
 }
 
 function snapshot(state: EmulatorState) {

@@ -4,11 +4,13 @@ import { parseSelect } from './select';
 export interface ExpandItem {
   navigation: string;
   select?: string[];
+  /** A collection-valued (1:N) navigation property: expands to an array of related rows. */
+  many?: true;
 }
 
 type SchemaLookup = (entitySet: string) => EntitySchema | undefined;
 
-/** `nav($select=a,b),nav2` → items; single-valued navigation properties only, with an optional nested $select. */
+/** `nav($select=a,b),nav2` → items: single- or collection-valued navigation properties, with an optional nested $select. */
 export function parseExpand(text: string, schema: EntitySchema, schemaOf: SchemaLookup): ExpandItem[] {
   return splitTopLevel(text, ',').map((item) => parseExpandItem(item.trim(), schema, schemaOf));
 }
@@ -17,7 +19,8 @@ function parseExpandItem(item: string, schema: EntitySchema, schemaOf: SchemaLoo
   const open = item.indexOf('(');
   const name = (open === -1 ? item : item.slice(0, open)).trim();
   if (name === '') throw new ODataError(`The $expand item '${item}' has no navigation property.`);
-  const navigation = Object.hasOwn(schema.navigation, name) ? schema.navigation[name] : undefined;
+  const many = schema.oneToMany && Object.hasOwn(schema.oneToMany, name) ? schema.oneToMany[name] : undefined;
+  const navigation = Object.hasOwn(schema.navigation, name) ? schema.navigation[name] : many;
   if (!navigation) {
     if (Object.hasOwn(schema.columns, name)) {
       throw new ODataError(
@@ -27,7 +30,8 @@ function parseExpandItem(item: string, schema: EntitySchema, schemaOf: SchemaLoo
     }
     throw propertyNotFound(schema, name);
   }
-  if (open === -1) return { navigation: name };
+  const base: ExpandItem = many ? { navigation: name, many: true } : { navigation: name };
+  if (open === -1) return base;
   if (!item.endsWith(')')) throw new ODataError(`The $expand item '${item}' is missing its closing parenthesis.`);
 
   const target = schemaOf(navigation.target);
@@ -46,7 +50,7 @@ function parseExpandItem(item: string, schema: EntitySchema, schemaOf: SchemaLoo
     }
     select = parseSelect(rest.join('='), target);
   }
-  return select ? { navigation: name, select } : { navigation: name };
+  return select ? { ...base, select } : base;
 }
 
 /** Splits on `separator` outside parentheses, so nested option lists stay whole. */

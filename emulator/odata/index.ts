@@ -14,3 +14,6 @@ export { parseFilter } from './filter-parser';
 export { matches } from './filter-eval';
 export { compareRows } from './orderby';
 export { projectRow } from './select';
+export { constraintsOf, mayMatchWithin, type Constraints } from './constraints';
+export { valueKindOf, type NormalizedValue } from './filter-ast';
+export { normalize } from './values';

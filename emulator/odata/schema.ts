@@ -27,8 +27,10 @@ export interface EntitySchema {
   logicalName: string;
   key: string;
   columns: Record<string, ColumnSchema>;
-  /** Single-valued navigation properties only. */
+  /** Single-valued navigation properties. */
   navigation: Record<string, NavigationSchema>;
+  /** Collection-valued (1:N) navigation properties: `column` is the lookup on the target that points back. */
+  oneToMany?: Record<string, NavigationSchema>;
 }
 
 /** A client mistake in a query; the message is Dataverse's wording, shown to clients in a 400 body. */

@@ -34,6 +34,9 @@ export interface LookupInfo {
 /** An N:N navigation: rows of `target` related through the intersect `relation`. */
 export interface CollectionNav { target: string; relation: string; side: 0 | 1 }
 
+/** A 1:N navigation: rows of the `target` entity set whose lookup `lookup` (logical name) points at this row. */
+export interface ChildrenNav { target: string; lookup: string }
+
 export interface TableDef {
   schema: EntitySchema;
   primaryName: string;
@@ -45,6 +48,8 @@ export interface TableDef {
   /** Columns the platform maintains; writes to them are ignored like Dataverse ignores read-only columns. */
   readOnly: ReadonlySet<string>;
   defaults: Readonly<Record<string, unknown>>;
+  /** Wire columns the store keeps an equality index on (read by value on hot paths). */
+  indexed: readonly string[];
 }
 
 export interface TableSpec {
@@ -54,9 +59,11 @@ export interface TableSpec {
   primaryName: string;
   columns: Record<string, ColumnSpec>;
   collections?: Record<string, CollectionNav>;
+  children?: Record<string, ChildrenNav>;
   defaults?: Record<string, unknown>;
   /** User-owned tables get ownerid; organization-owned ones don't. */
   owned?: boolean;
+  indexed?: readonly string[];
 }
 
 const SYSTEM_COLUMNS: Record<string, ColumnSpec> = {
@@ -96,13 +103,16 @@ export function defineTable(spec: TableSpec): TableDef {
       }
     }
   }
+  const oneToMany = Object.fromEntries(Object.entries(spec.children ?? {}).map(([name, nav]) =>
+    [name, { target: nav.target, column: lookupColumn(nav.lookup) }]));
   return {
-    schema: { entitySet: spec.entitySet, logicalName: spec.logicalName, key: spec.key, columns, navigation },
+    schema: { entitySet: spec.entitySet, logicalName: spec.logicalName, key: spec.key, columns, navigation, oneToMany },
     primaryName: spec.primaryName,
     options,
     lookups,
     collections: spec.collections ?? {},
     readOnly: new Set(['createdon', 'modifiedon', 'versionnumber', spec.key]),
     defaults: spec.defaults ?? {},
+    indexed: spec.indexed ?? [],
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Choice (option set) values and labels from the platform contract
- * (/work/shared/reference/platform-api.md §1.2–§2.5). Labels feed FormattedValue annotations.
+ * (platform-api.md §1.2–§2.5). Labels feed FormattedValue annotations.
  */
 
 export type OptionSet = Readonly<Record<number, string>>;
@@ -77,3 +77,11 @@ export const TEAM_TYPE: OptionSet = { 0: 'Owner', 1: 'Access', 2: 'Security Grou
 export const CHARACTERISTIC_TYPE: OptionSet = { 1: 'Skill', 2: 'Certification' };
 export const RESOURCE_TYPE: OptionSet = { 1: 'Generic', 2: 'Contact', 3: 'User', 4: 'Equipment', 5: 'Account', 6: 'Crew', 7: 'Facility', 8: 'Pool' };
 export const INCIDENT_STATE: OptionSet = { 0: 'Active', 1: 'Resolved', 2: 'Cancelled' };
+
+/** customapi.bindingtype and the request-parameter / response-property type option set (custom API tables docs). */
+export const BINDING_TYPE: OptionSet = { 0: 'Global', 1: 'Entity', 2: 'EntityCollection' };
+export const CUSTOM_API_FIELD_TYPE: OptionSet = {
+  0: 'Boolean', 1: 'DateTime', 2: 'Decimal', 3: 'Entity', 4: 'EntityCollection', 5: 'EntityReference', 6: 'Float',
+  7: 'Integer', 8: 'Money', 9: 'Picklist', 10: 'String', 11: 'StringArray', 12: 'Guid',
+};
+export const PROCESSING_STEP_TYPE: OptionSet = { 0: 'None', 1: 'Async Only', 2: 'Sync and Async' };

@@ -274,6 +274,7 @@ export const sessionparticipants = defineTable({
     statuscode: choice(O.ACTIVE_INACTIVE_STATUS),
   },
   defaults: { statecode: 0, statuscode: 1 },
+  indexed: ['_msdyn_omnichannelsession_value'],
 });
 
 export const annotations = defineTable({
@@ -370,14 +371,134 @@ export const incidents = defineTable({
   defaults: { statecode: 0 },
 });
 
+const activeState = { statecode: choice(O.ACTIVE_INACTIVE_STATE), statuscode: choice(O.ACTIVE_INACTIVE_STATUS) };
+
+/** Capacity profiles (the profile capacity model): the profile, each agent's units of it, and workstream ↔ profile. */
+export const capacityprofiles = defineTable({
+  entitySet: 'msdyn_capacityprofiles',
+  logicalName: 'msdyn_capacityprofile',
+  key: 'msdyn_capacityprofileid',
+  primaryName: 'msdyn_name',
+  owned: true,
+  columns: {
+    msdyn_capacityprofileid: guid, msdyn_name: text, msdyn_uniquename: text, msdyn_defaultmaxunits: int,
+    msdyn_blockassignment: bool, ...activeState,
+  },
+  defaults: { statecode: 0, statuscode: 1, msdyn_blockassignment: false },
+});
+
+export const agentcapacityprofileunits = defineTable({
+  entitySet: 'msdyn_agentcapacityprofileunits',
+  logicalName: 'msdyn_agentcapacityprofileunit',
+  key: 'msdyn_agentcapacityprofileunitid',
+  primaryName: 'msdyn_name',
+  owned: true,
+  columns: {
+    msdyn_agentcapacityprofileunitid: guid,
+    msdyn_name: text,
+    msdyn_agentid: systemuser('msdyn_agentid'),
+    msdyn_capacityprofileid: lookup('msdyn_capacityprofiles', 'msdyn_capacityprofile', 'msdyn_capacityprofileid'),
+    msdyn_defaultmaxunits: int,
+    msdyn_availablecapacityprofileunits: int,
+    msdyn_consumedcapacityprofileunits: int,
+    msdyn_isforceassignedprofile: bool,
+    ...activeState,
+  },
+  defaults: { statecode: 0, statuscode: 1, msdyn_isforceassignedprofile: false },
+  indexed: ['_msdyn_agentid_value'],
+});
+
+export const workstreamcapacityprofiles = defineTable({
+  entitySet: 'msdyn_liveworkstreamcapacityprofiles',
+  logicalName: 'msdyn_liveworkstreamcapacityprofile',
+  key: 'msdyn_liveworkstreamcapacityprofileid',
+  primaryName: 'msdyn_name',
+  owned: true,
+  columns: {
+    msdyn_liveworkstreamcapacityprofileid: guid,
+    msdyn_name: text,
+    msdyn_workstream_id: lookup('msdyn_liveworkstreams', 'msdyn_liveworkstream', 'msdyn_workstream_id'),
+    msdyn_capacityprofile_id: lookup('msdyn_capacityprofiles', 'msdyn_capacityprofile', 'msdyn_capacityProfile_id'),
+    ...activeState,
+  },
+  defaults: { statecode: 0, statuscode: 1 },
+  indexed: ['_msdyn_workstream_id_value'],
+});
+
+/** The custom API definition tables (customapi, customapirequestparameter, customapiresponseproperty). */
+export const customapis = defineTable({
+  entitySet: 'customapis',
+  logicalName: 'customapi',
+  key: 'customapiid',
+  primaryName: 'name',
+  owned: true,
+  columns: {
+    customapiid: guid,
+    uniquename: text,
+    name: text,
+    displayname: text,
+    description: text,
+    bindingtype: choice(O.BINDING_TYPE),
+    boundentitylogicalname: text,
+    isfunction: bool,
+    isprivate: bool,
+    executeprivilegename: text,
+    allowedcustomprocessingsteptype: choice(O.PROCESSING_STEP_TYPE),
+    workflowsdkstepenabled: bool,
+    ...activeState,
+  },
+  children: {
+    CustomAPIRequestParameters: { target: 'customapirequestparameters', lookup: 'customapiid' },
+    CustomAPIResponseProperties: { target: 'customapiresponseproperties', lookup: 'customapiid' },
+  },
+  defaults: {
+    bindingtype: 0, isfunction: false, isprivate: false, allowedcustomprocessingsteptype: 0, workflowsdkstepenabled: false,
+    statecode: 0, statuscode: 1,
+  },
+});
+
+const customApiField = {
+  uniquename: text,
+  name: text,
+  displayname: text,
+  description: text,
+  type: choice(O.CUSTOM_API_FIELD_TYPE),
+  logicalentityname: text,
+  customapiid: lookup('customapis', 'customapi', 'CustomAPIId'),
+  ...activeState,
+};
+
+export const customapirequestparameters = defineTable({
+  entitySet: 'customapirequestparameters',
+  logicalName: 'customapirequestparameter',
+  key: 'customapirequestparameterid',
+  primaryName: 'name',
+  columns: { customapirequestparameterid: guid, ...customApiField, isoptional: bool },
+  defaults: { isoptional: false, statecode: 0, statuscode: 1 },
+  indexed: ['_customapiid_value'],
+});
+
+export const customapiresponseproperties = defineTable({
+  entitySet: 'customapiresponseproperties',
+  logicalName: 'customapiresponseproperty',
+  key: 'customapiresponsepropertyid',
+  primaryName: 'name',
+  columns: { customapiresponsepropertyid: guid, ...customApiField },
+  defaults: { statecode: 0, statuscode: 1 },
+  indexed: ['_customapiid_value'],
+});
+
 export const TABLES: readonly TableDef[] = [
   conversations, systemusers, queues, roles, teams, businessunits, presences, agentstatuses, workstreams,
   omnichannelconfigurations, sessions, sessionparticipants, annotations, characteristics, ratingvalues,
-  bookableresources, bookableresourcecharacteristics, contacts, accounts, incidents,
+  bookableresources, bookableresourcecharacteristics, contacts, accounts, incidents, capacityprofiles,
+  agentcapacityprofileunits, workstreamcapacityprofiles, customapis, customapirequestparameters, customapiresponseproperties,
 ];
 
 const bySet = new Map(TABLES.map((t) => [t.schema.entitySet, t]));
 const byLogical = new Map(TABLES.map((t) => [t.schema.logicalName, t]));
 
 export const tableOf = (entitySet: string): TableDef | undefined => bySet.get(entitySet);
+/** The OData engine's view of a table, for nested $expand/$select checks. */
+export const schemaOf = (entitySet: string) => tableOf(entitySet)?.schema;
 export const tableByLogicalName = (logicalName: string): TableDef | undefined => byLogical.get(logicalName);

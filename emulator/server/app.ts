@@ -81,15 +81,15 @@ export const DROPPED = new WeakSet<Response>();
 async function handleWebApi(state: EmulatorState, request: Request): Promise<Response> {
   const world = state.world;
   world.catchUp();
-  const arrived = { time: new Date().toISOString(), virtualTime: world.clock.now().toISOString() };
   const userId = state.auth.userOf(request);
   const user = userId ? state.user(userId) : undefined;
   const url = new URL(request.url);
-  const response = await respond(state, request, user ? userId : undefined);
-  state.log.add({
-    ...arrived, user: user ? String(user.domainname) : null, method: request.method, path: url.pathname + url.search,
-    status: DROPPED.has(response) ? 0 : response.status,
+  const entry = state.log.arrived({
+    time: new Date().toISOString(), virtualTime: world.clock.now().toISOString(), user: user ? String(user.domainname) : null,
+    method: request.method, path: url.pathname + url.search, origin: request.headers.get('origin') ?? 'none',
   });
+  const response = await respond(state, request, user ? userId : undefined);
+  state.log.answered(entry, DROPPED.has(response) ? 0 : response.status);
   return response;
 }
 
@@ -116,6 +116,7 @@ async function respond(state: EmulatorState, request: Request, userId: string | 
         'WWW-Authenticate': `Bearer authorization_uri=${new URL(request.url).origin}/signin`,
       });
     }
+    refuseExtensionOriginWrite(state, request);
     const done = state.protection.admit(userId, state.world.clock.nowMs());
     const started = performance.now();
     try {
@@ -126,6 +127,20 @@ async function respond(state: EmulatorState, request: Request, userId: string | 
   } catch (error) {
     return truncateIfMalformed(state, errorResponse(asDataverseError(error)));
   }
+}
+
+const WRITES: ReadonlySet<string> = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+/**
+ * Whether the platform accepts a cookie-authenticated write from an extension's origin is undocumented; an org set to
+ * `extensionOriginWrites: "refuse"` plays the one that does not. Reads and the page's own same-origin writes pass.
+ */
+function refuseExtensionOriginWrite(state: EmulatorState, request: Request): void {
+  const origin = request.headers.get('origin') ?? '';
+  if (state.world.settings.extensionOriginWrites !== 'refuse' || !WRITES.has(request.method.toUpperCase())) return;
+  if (!origin.startsWith('chrome-extension://')) return;
+  throw new DataverseError(403, ERROR_CODES.privilegeDenied,
+    `The request was refused: this organization does not accept changes sent from the origin '${origin}'. Send them from the app's own pages.`);
 }
 
 async function truncateIfMalformed(state: EmulatorState, response: Response): Promise<Response> {

@@ -1,4 +1,5 @@
 /** The signed-in user's roles: direct (systemuserroles) and inherited from teams (teamroles), as RetrieveAadUserRoles reports. */
+import { ROLE_IDS, SUPERVISOR_COPY_ROLE_ID } from '../personas';
 import type { Row, Store } from '../world/store';
 
 export interface RoleRef {
@@ -22,5 +23,9 @@ export function rolesOf(store: Store, userId: string): RoleRef[] {
 
 export const hasRole = (store: Store, userId: string, name: string): boolean =>
   rolesOf(store, userId).some((r) => r.name === name);
+
+/** The supervisor role, or the org's copy of it: privileges, not the name, decide. */
+export const holdsSupervisorRole = (store: Store, userId: string): boolean =>
+  rolesOf(store, userId).some((r) => r.id === ROLE_IDS.supervisor || r.id === SUPERVISOR_COPY_ROLE_ID);
 
 export const isBot = (user: Row | undefined): boolean => typeof user?.msdyn_botapplicationid === 'string' && user.msdyn_botapplicationid !== '';

@@ -6,12 +6,12 @@
  */
 import { CONTRACT } from '../contract';
 import { MODE, PRESENCE, REASON, STATUS } from '../schema/options';
-import { baseOfPresence, presenceIdOf, TOPICS, type WorkstreamSpec } from '../world/catalog';
-import {
-  acceptPending, addParticipant, agentStatusOf, capacityOf, changeCapacity, closeConversation, rejectPending,
-} from '../world/operations';
+import { agentStatusOf } from '../world/agents';
+import { releaseCapacity, reserveCapacity } from '../world/capacity';
+import { presenceIdOf, TOPICS, type WorkstreamSpec } from '../world/catalog';
+import { acceptPending, addParticipant, closeConversation, rejectPending } from '../world/operations';
 import { insertSession, participantsOf } from '../world/records';
-import type { QueueInfo } from '../world/scenario';
+import { bestAgent } from '../world/routing';
 import type { Row } from '../world/store';
 import type { World } from '../world/world';
 import { Agenda } from './agenda';
@@ -126,7 +126,7 @@ export class Simulation {
         return this.scheduleClose(event.id, ws, at);
       case 'wait':
         if (row.statuscode !== STATUS.active) return;
-        if (typeof row._msdyn_activeagentid_value === 'string') changeCapacity(world, row._msdyn_activeagentid_value, capacityOf(world, row));
+        if (typeof row._msdyn_activeagentid_value === 'string') releaseCapacity(world, row._msdyn_activeagentid_value, row);
         world.store.update(CONVERSATIONS, event.id, {
           statuscode: STATUS.waiting, msdyn_statuschangereason: REASON.awaitingCustomer, msdyn_statusupdatedon: now, msdyn_modifiedon: now,
         });
@@ -135,7 +135,7 @@ export class Simulation {
         return;
       case 'resume':
         if (row.statuscode !== STATUS.waiting || r.chance(0.2)) return; // some customers never come back: the timer closes them
-        if (typeof row._msdyn_activeagentid_value === 'string') changeCapacity(world, row._msdyn_activeagentid_value, -capacityOf(world, row));
+        if (typeof row._msdyn_activeagentid_value === 'string') reserveCapacity(world, row._msdyn_activeagentid_value, row);
         world.store.update(CONVERSATIONS, event.id, {
           statuscode: STATUS.active, msdyn_statuschangereason: REASON.inConversation, msdyn_statusupdatedon: now, msdyn_modifiedon: now,
         });
@@ -196,41 +196,25 @@ export class Simulation {
     this.agenda.add(at + r.exponential(this.arrivalMeanSeconds) * 1000, { type: 'arrival', queue: queueIndex });
   }
 
-  /** Push routing: the queue's human agent with an allowed presence and the most free capacity gets an offer. */
+  /** Push routing: the best agent of the queue (../world/routing) gets an offer; else try again later. */
   private route(row: Row, at: number): void {
     const world = this.world;
     const id = String(row.activityid);
     if (row.statuscode !== STATUS.open || row._msdyn_activeagentid_value) return;
     const queue = world.index.queues.find((q) => q.id === row._msdyn_cdsqueueid_value);
     const ws = this.workstreamOf(row);
-    const required = capacityOf(world, row);
-    const agent = queue && ws ? this.bestAgent(queue, ws, required) : undefined;
+    const agent = queue && ws ? bestAgent(world, queue, ws, row) : undefined;
     if (!agent) {
       this.agenda.add(at + 15_000, { type: 'route', id });
       return;
     }
     const now = new Date(at).toISOString();
-    changeCapacity(world, agent, -required);
+    reserveCapacity(world, agent, row);
     world.store.update(CONVERSATIONS, id, {
       _msdyn_activeagentid_value: agent, msdyn_activeagentassignedon: now, _ownerid_value: agent,
       msdyn_statuschangereason: REASON.awaitingAcceptance, msdyn_statusupdatedon: now, msdyn_modifiedon: now,
     });
     this.agenda.add(at + world.random.between(3, 20) * 1000, { type: 'accept', id, agent });
-  }
-
-  private bestAgent(queue: QueueInfo, ws: WorkstreamSpec, required: number): string | undefined {
-    let best: string | undefined;
-    let bestFree = -Infinity;
-    for (const agentId of queue.agents) {
-      const status = agentStatusOf(this.world, agentId);
-      if (!status || !ws.allowedPresences.includes(baseOfPresence(status._msdyn_currentpresenceid_value))) continue;
-      const free = Number(status.msdyn_availableunitscapacity ?? 0);
-      if (free >= required && free > bestFree) {
-        best = agentId;
-        bestFree = free;
-      }
-    }
-    return best;
   }
 
   private changePresence(agentId: string, at: number): void {

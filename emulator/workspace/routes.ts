@@ -3,10 +3,15 @@
  * traffic, so they need the session cookie but stay out of the Web API request log and throttling.
  */
 import type { Hono } from 'hono';
-import { CHANNEL, CONVERSATION_STATUS } from '../schema/options';
+import { constraintsOf, parseFilter } from '../odata';
+import { CHANNEL, CONVERSATION_STATUS, PARTICIPANT_MODE } from '../schema/options';
+import { conversations } from '../schema/tables';
 import type { EmulatorState } from '../server/state';
+import { participantsOf } from '../world/records';
 import type { Row } from '../world/store';
 import { transcriptOf } from './transcript';
+
+const ONGOING = constraintsOf(parseFilter('statecode eq 0', conversations.schema, new Map()));
 
 export function workspaceRoutes(app: Hono, state: EmulatorState): void {
   app.use('/_emulator/workspace/*', async (c, next) => {
@@ -17,7 +22,7 @@ export function workspaceRoutes(app: Hono, state: EmulatorState): void {
   });
 
   app.get('/_emulator/workspace/conversations', (c) => {
-    const rows = [...state.world.store.rows('msdyn_ocliveworkitems')]
+    const rows = [...state.world.store.candidates('msdyn_ocliveworkitems', ONGOING)]
       .filter((r) => r.statecode === 0)
       .sort((a, b) => String(b.createdon).localeCompare(String(a.createdon)))
       .slice(0, 200);
@@ -29,8 +34,12 @@ export function workspaceRoutes(app: Hono, state: EmulatorState): void {
     const row = world.store.get('msdyn_ocliveworkitems', c.req.param('id'));
     if (!row) return c.json({ error: 'No such conversation.' }, 404);
     const conversation = summary(state, row);
+    const userId = state.auth.userOf(c.req.raw)!;
+    const seat = participantsOf(world.store, row).find((p) => p._msdyn_agentid_value === userId && !p.msdyn_lefton);
     return c.json({
       conversation,
+      /** The signed-in user's own seat in the conversation (Monitor, Consult, Primary), or null. */
+      seat: seat ? PARTICIPANT_MODE[Number(seat.msdyn_mode)] ?? null : null,
       messages: transcriptOf(row, conversation.agent ?? undefined, world.notices.get(String(row.activityid)) ?? [], world.clock.nowMs()),
     });
   });

@@ -2,6 +2,11 @@
  * The workspace page's own script (runs in the browser). It builds the DOM with textContent only, so customer
  * text is never parsed as markup, and reads the emulator's internal /_emulator/workspace/* endpoints, which stay
  * out of the Web API request log and service-protection counts (they stand in for the real page's own traffic).
+ *
+ * Like the multisession app, the open sessions live only in this page's memory: each conversation opened (by a
+ * record URL, Microsoft.Omnichannel.openConversation, Xrm.Navigation.openForm or Microsoft.Apm.createSession) gets a
+ * session tab, opening it again focuses that tab, and reloading the page loses every session but the one its URL
+ * names. The URL follows the focused session.
  */
 export const WORKSPACE_SCRIPT = String.raw`(() => {
   'use strict';
@@ -9,7 +14,9 @@ export const WORKSPACE_SCRIPT = String.raw`(() => {
   const APP = boot.app.uniqueName;
   const main = document.getElementById('workspace-main');
   const tabs = document.getElementById('session-tabs');
-  const openSessions = new Map(); // conversation id -> tab button
+  const HOME_SESSION = 'session-id-0';
+  const sessions = new Map(); // conversation id -> { sessionId, tab }
+  let nextSession = 1;
   let focusedConversation = null;
   let pollTimer = null;
 
@@ -42,6 +49,51 @@ export const WORKSPACE_SCRIPT = String.raw`(() => {
     openConversation: (id) => openConversation(id),
     getConversationId: () => Promise.resolve(focusedConversation),
   };
+  // App profile manager (platform-api.md §5.4): conversation sessions only; the home session is session-id-0.
+  window.Microsoft.Apm = {
+    createSession: (input) => {
+      const params = sessionParameters(input);
+      if (params.entityName !== 'msdyn_ocliveworkitem') return Promise.reject(new Error('This workspace opens conversation sessions only.'));
+      const clean = cleanId(params.entityId);
+      if (!isGuid(clean)) return Promise.reject(new Error('Invalid entityId'));
+      return Promise.resolve(openSession(clean, !input || input.isFocused !== false));
+    },
+    getAllSessions: () => [HOME_SESSION, ...[...sessions.values()].map((s) => s.sessionId)],
+    getFocusedSession: () => sessionObject(focusedConversation),
+    getSession: (sessionId) => {
+      if (sessionId === HOME_SESSION) return sessionObject(null);
+      const entry = [...sessions.entries()].find(([, s]) => s.sessionId === sessionId);
+      return entry ? sessionObject(entry[0]) : null;
+    },
+  };
+
+  /** SessionInput.sessionContext is a Map (or object) whose "parametersStr" is a JSON list of [name, value] pairs. */
+  function sessionParameters(input) {
+    const context = input && input.sessionContext;
+    const raw = context instanceof Map ? context.get('parametersStr') : context && context.parametersStr;
+    try {
+      return Object.fromEntries(JSON.parse(String(raw)));
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function sessionObject(conversationId) {
+    const entry = conversationId ? sessions.get(conversationId) : undefined;
+    const sessionId = entry ? entry.sessionId : HOME_SESSION;
+    const sessionParams = conversationId ? { LiveWorkItemId: conversationId } : {};
+    return {
+      sessionId,
+      templateName: conversationId ? 'msdyn_conversation_session' : 'home_session',
+      title: entry ? entry.tab.querySelector('.title').textContent : 'Home',
+      getContext: () => Promise.resolve({
+        getTabContext: () => ({ data: { ocContext: { config: { sessionParams } } } }),
+      }),
+      focus: () => { navigate(conversationId ? recordUrl(conversationId) : homeUrl()); return Promise.resolve(); },
+      requestFocus: () => { navigate(conversationId ? recordUrl(conversationId) : homeUrl()); },
+      close: () => { if (conversationId) closeSession(conversationId); return Promise.resolve(); },
+    };
+  }
 
   const el = (tag, attrs, ...children) => {
     const node = document.createElement(tag);
@@ -58,6 +110,7 @@ export const WORKSPACE_SCRIPT = String.raw`(() => {
     return res.json();
   };
   const cleanId = (id) => String(id || '').replace(/[{}]/g, '').toLowerCase();
+  const isGuid = (id) => /^[0-9a-f-]{36}$/.test(id);
   const recordUrl = (id) => '/main.aspx?appname=' + APP + '&pagetype=entityrecord&etn=msdyn_ocliveworkitem&id=' + id;
   const homeUrl = () => '/main.aspx?appname=' + APP;
 
@@ -68,30 +121,46 @@ export const WORKSPACE_SCRIPT = String.raw`(() => {
 
   function openConversation(id) {
     const clean = cleanId(id);
-    if (!/^[0-9a-f-]{36}$/.test(clean)) return Promise.reject(new Error('Invalid conversation id'));
-    navigate(recordUrl(clean));
+    if (!isGuid(clean)) return Promise.reject(new Error('Invalid conversation id'));
+    openSession(clean, true);
     return Promise.resolve();
+  }
+
+  /** The conversation's session (a new tab, or the one already open), focused unless asked not to; its id. */
+  function openSession(id, focus) {
+    const session = ensureSession(id, 'Conversation');
+    if (focus) navigate(recordUrl(id));
+    return session.sessionId;
   }
 
   function selectTab(key) {
     for (const t of tabs.querySelectorAll('.session-tab')) t.setAttribute('aria-selected', String(t.dataset.session === key));
   }
 
-  function ensureTab(id, title) {
-    let tab = openSessions.get(id);
-    if (!tab) {
+  function closeSession(id) {
+    const session = sessions.get(id);
+    if (!session) return;
+    session.tab.remove();
+    sessions.delete(id);
+    if (focusedConversation === id) navigate(homeUrl());
+  }
+
+  function ensureSession(id, title) {
+    let session = sessions.get(id);
+    if (!session) {
+      const sessionId = 'session-id-' + nextSession++;
       const close = el('span', { class: 'close', role: 'button', 'aria-label': 'Close session', onclick: (e) => {
         e.stopPropagation();
-        tab.remove();
-        openSessions.delete(id);
-        if (focusedConversation === id) navigate(homeUrl());
+        closeSession(id);
       } }, '×');
-      tab = el('button', { type: 'button', role: 'tab', class: 'session-tab', 'data-session': id, onclick: () => navigate(recordUrl(id)) }, el('span', { class: 'title' }, title), close);
+      const tab = el('button', { type: 'button', role: 'tab', class: 'session-tab', 'data-session': id, 'data-session-id': sessionId, onclick: () => navigate(recordUrl(id)) }, el('span', { class: 'title' }, title), close);
       tabs.append(tab);
-      openSessions.set(id, tab);
-    } else if (title) {
-      tab.querySelector('.title').textContent = title;
+      session = { sessionId, tab };
+      sessions.set(id, session);
+    } else if (title && title !== 'Conversation') {
+      session.tab.querySelector('.title').textContent = title;
     }
+    return session;
   }
 
   function stopPolling() {
@@ -126,20 +195,27 @@ export const WORKSPACE_SCRIPT = String.raw`(() => {
     }
   }
 
+  const SEAT_TEXT = {
+    Monitor: 'You are monitoring this conversation. The customer and the agent do not see you.',
+    Consult: 'You joined this conversation.',
+  };
+
   async function renderConversation(id) {
     focusedConversation = id;
-    ensureTab(id, 'Conversation');
+    ensureSession(id, 'Conversation');
     selectTab(id);
     const fields = el('dl', { class: 'fields' });
+    const seat = el('p', { class: 'seat', id: 'session-seat', role: 'status' });
     const transcript = el('section', { class: 'transcript', id: 'transcript', 'aria-live': 'polite', 'aria-label': 'Conversation transcript' });
-    main.replaceChildren(el('h1', { id: 'conversation-title' }, 'Conversation'), fields, transcript);
+    main.replaceChildren(el('h1', { id: 'conversation-title' }, 'Conversation'), seat, fields, transcript);
     const poll = async () => {
       if (focusedConversation !== id) return;
       try {
         const data = await api('/_emulator/workspace/conversations/' + id);
         if (focusedConversation !== id) return;
         document.getElementById('conversation-title').textContent = data.conversation.subject;
-        ensureTab(id, data.conversation.subject);
+        ensureSession(id, data.conversation.subject);
+        seat.textContent = SEAT_TEXT[data.seat] || '';
         fields.replaceChildren(...[['Status', data.conversation.status], ['Agent', data.conversation.agent || '—'], ['Queue', data.conversation.queue], ['Channel', data.conversation.channel]]
           .flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
         transcript.replaceChildren(...data.messages.map((m) => m.role === 'notice'

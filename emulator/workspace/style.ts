@@ -21,6 +21,8 @@ a{color:#0f6cbd}
 .message{margin:.4rem 0}
 .message .from{font-weight:600;margin-right:.5rem}
 .message.system{color:#605e5c;font-style:italic}
+.seat:empty{display:none}
+.seat{padding:.5rem .75rem;background:#deecf9;border-left:4px solid #0f6cbd;margin:0 0 1rem;max-width:48rem}
 .notice{padding:.5rem .75rem;background:#fff4ce;border-left:4px solid #c19c00;margin:.5rem 0}
 dl.fields{display:grid;grid-template-columns:12rem 1fr;gap:.25rem 1rem;margin:0 0 1rem}
 dl.fields dt{color:#605e5c}

@@ -43,6 +43,20 @@ export const WORKSTREAMS: readonly WorkstreamSpec[] = [
   { key: 'record', name: 'Case routing', channel: CHANNELS.record, persistent: false, capacity: 50, allowedPresences: ALLOWED, wrapUpCloseMinutes: 30, waitingCloseMinutes: 0 },
 ];
 
+/** Units every agent has in the unit capacity model (msdyn_availableunitscapacity when idle). */
+export const AGENT_UNIT_CAPACITY = 100;
+
+/**
+ * The profile capacity model: each workstream belongs to one profile; a conversation takes one unit of its profile;
+ * a profile with blockAssignment stops every new assignment to an agent who has used all of it.
+ */
+export const CAPACITY_PROFILES: readonly { key: string; name: string; maxUnits: number; blockAssignment: boolean; workstreams: readonly string[] }[] = [
+  { key: 'chat', name: 'Live chat', maxUnits: 4, blockAssignment: false, workstreams: ['chat', 'teams'] },
+  { key: 'async', name: 'Asynchronous messaging', maxUnits: 6, blockAssignment: false, workstreams: ['whatsapp', 'sms', 'facebook', 'custom'] },
+  { key: 'voice', name: 'Voice call', maxUnits: 1, blockAssignment: true, workstreams: ['voice'] },
+  { key: 'case', name: 'Case', maxUnits: 5, blockAssignment: false, workstreams: ['record'] },
+];
+
 export const QUEUE_KINDS: readonly { name: string; kind: QueueKind; workstreams: readonly string[] }[] = [
   { name: 'Billing', kind: 'messaging', workstreams: ['chat', 'whatsapp', 'sms'] },
   { name: 'Technical support', kind: 'messaging', workstreams: ['chat', 'facebook', 'teams', 'custom'] },

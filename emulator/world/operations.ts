@@ -3,40 +3,16 @@
  * transfer accepted by the simulation and one accepted through /_emulator/…/respond leave the same rows behind.
  */
 import { MODE, REASON, STATUS } from '../schema/options';
+import { releaseCapacity } from './capacity';
 import { insertParticipant, participantsOf } from './records';
 import type { Row } from './store';
 import type { World } from './world';
 
+// Looked up here by tests and tools since before capacity had a module of its own.
+export { agentStatusOf } from './agents';
+
 const CONVERSATIONS = 'msdyn_ocliveworkitems';
 const PARTICIPANTS = 'msdyn_sessionparticipants';
-
-/** The agent's msdyn_agentstatus row, through an index rebuilt whenever it misses (rows can come and go). */
-export function agentStatusOf(world: World, agentId: string): Row | undefined {
-  const cached = world.agentStatusIndex.get(agentId);
-  const row = cached === undefined ? undefined : world.store.get('msdyn_agentstatuses', cached);
-  if (row && row._msdyn_agentid_value === agentId) return row;
-  world.agentStatusIndex.clear();
-  for (const s of world.store.rows('msdyn_agentstatuses')) {
-    world.agentStatusIndex.set(String(s._msdyn_agentid_value), String(s.msdyn_agentstatusid));
-  }
-  const id = world.agentStatusIndex.get(agentId);
-  return id === undefined ? undefined : world.store.get('msdyn_agentstatuses', id);
-}
-
-/** Capacity the conversation's workstream needs (units). */
-export function capacityOf(world: World, conversation: Row): number {
-  const ws = world.store.get('msdyn_liveworkstreams', String(conversation._msdyn_liveworkstreamid_value ?? ''));
-  return typeof ws?.msdyn_capacityrequired === 'number' ? ws.msdyn_capacityrequired : 0;
-}
-
-export function changeCapacity(world: World, agentId: string, delta: number): void {
-  const status = agentStatusOf(world, agentId);
-  if (!status || delta === 0) return;
-  world.store.update('msdyn_agentstatuses', String(status.msdyn_agentstatusid), {
-    msdyn_availableunitscapacity: Number(status.msdyn_availableunitscapacity ?? 0) + delta,
-    msdyn_capacitymodifiedon: world.clock.now().toISOString(),
-  });
-}
 
 export function addParticipant(world: World, conversation: Row, agentId: string, mode: number, reason: string, joined: boolean): Row {
   const now = world.clock.now().toISOString();
@@ -52,11 +28,16 @@ export function addParticipant(world: World, conversation: Row, agentId: string,
   });
 }
 
+/** The participant leaves: msdyn_lefton is stamped; whether the row is also deactivated is the org's setting. */
 export function leave(world: World, participant: Row, reason: string | null): void {
   world.store.update(PARTICIPANTS, String(participant.msdyn_sessionparticipantid), {
-    msdyn_lefton: world.clock.now().toISOString(), msdyn_leftonreason: reason, statecode: 1, statuscode: 2,
+    msdyn_lefton: world.clock.now().toISOString(), msdyn_leftonreason: reason, ...leftState(world),
   });
 }
+
+/** statecode/statuscode of a participant who has left. */
+const leftState = (world: World) =>
+  world.settings.participantsOnLeave === 'keepActive' ? { statecode: 0, statuscode: 1 } : { statecode: 1, statuscode: 2 };
 
 /** The agent accepts: an assignment makes the conversation Active; a transfer makes the target primary. */
 export function acceptPending(world: World, conversationId: string): void {
@@ -72,8 +53,7 @@ export function acceptPending(world: World, conversationId: string): void {
         world.store.update(PARTICIPANTS, String(p.msdyn_sessionparticipantid), { msdyn_mode: MODE.consult, msdyn_assignreason: 'AgentConsult' });
       }
     }
-    const required = capacityOf(world, conversation);
-    if (pending.previousAgentId) changeCapacity(world, pending.previousAgentId, required);
+    if (pending.previousAgentId) releaseCapacity(world, pending.previousAgentId, conversation);
     world.store.update(CONVERSATIONS, conversationId, {
       _msdyn_activeagentid_value: pending.agentId, msdyn_activeagentassignedon: now, _ownerid_value: pending.agentId,
       msdyn_transfercount: Number(conversation.msdyn_transfercount ?? 0) + 1,
@@ -98,7 +78,7 @@ export function rejectPending(world: World, conversationId: string): void {
   const participant = world.store.get(PARTICIPANTS, pending.participantId);
   if (participant) leave(world, participant, 'AgentReject');
   const now = world.clock.now().toISOString();
-  changeCapacity(world, pending.agentId, capacityOf(world, conversation)); // the capacity reserved for the offer
+  releaseCapacity(world, pending.agentId, conversation); // the capacity reserved for the offer
   if (pending.kind === 'transfer') {
     world.store.update(CONVERSATIONS, conversationId, { msdyn_statuschangereason: REASON.inConversation, msdyn_modifiedon: now });
   } else {
@@ -115,7 +95,7 @@ export function closeConversation(world: World, conversation: Row, reason: numbe
   if (world.pending.has(id)) rejectPending(world, id);
   const now = world.clock.now().toISOString();
   const agentId = conversation._msdyn_activeagentid_value;
-  if (typeof agentId === 'string' && conversation.statuscode !== STATUS.waiting) changeCapacity(world, agentId, capacityOf(world, conversation));
+  if (typeof agentId === 'string' && conversation.statuscode !== STATUS.waiting) releaseCapacity(world, agentId, conversation);
   for (const p of participantsOf(world.store, conversation)) if (!p.msdyn_lefton) leave(world, p, null);
   const session = conversation._msdyn_lastsessionid_value;
   if (typeof session === 'string' && world.store.get('msdyn_ocsessions', session)) {

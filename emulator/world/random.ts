@@ -54,3 +54,17 @@ export class Random {
     return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(6)}${hex(6)}`;
   }
 }
+
+/**
+ * A fixed GUID for a name (FNV-1a over the text, four ways), for rows and metadata that must keep their id whatever
+ * else the org holds: capacity-profile rows, custom API definitions, EntityDefinitions MetadataId.
+ */
+export function stableGuid(name: string): string {
+  const words = [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b].map((seed) => {
+    let h = seed >>> 0;
+    for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619) >>> 0;
+    return h.toString(16).padStart(8, '0');
+  });
+  const hex = words.join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

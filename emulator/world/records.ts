@@ -14,16 +14,21 @@ export interface SessionInput {
 }
 
 export function insertSession(store: Store, random: Random, input: SessionInput): Row {
-  return store.insert('msdyn_ocsessions', {
+  const values: Row = {
     activityid: random.guid(),
     subject: 'Session',
     _msdyn_liveworkitemid_value: input.conversationId,
     _msdyn_cdsqueueid_value: input.queueId,
     msdyn_sessioncreatedon: input.at,
-    ...(input.closedAt && { msdyn_state: 192350002, statecode: 1, msdyn_sessionclosedon: input.closedAt }),
     createdon: input.at,
     modifiedon: input.closedAt ?? input.at,
-  });
+  };
+  if (input.closedAt) {
+    values.msdyn_state = 192350002;
+    values.statecode = 1;
+    values.msdyn_sessionclosedon = input.closedAt;
+  }
+  return store.insert('msdyn_ocsessions', values);
 }
 
 export interface ParticipantInput {
@@ -35,10 +40,13 @@ export interface ParticipantInput {
   addedOn: string;
   /** Null while the agent has not accepted yet (a pending assignment or transfer). */
   joinedOn: string | null;
+  /** When the agent left (a closed conversation), and whether the org keeps such a row active. */
+  leftOn?: string;
+  keptActive?: boolean;
 }
 
 export function insertParticipant(store: Store, random: Random, input: ParticipantInput): Row {
-  return store.insert('msdyn_sessionparticipants', {
+  const values: Row = {
     msdyn_sessionparticipantid: random.guid(),
     msdyn_name: `${input.agentName} (${PARTICIPANT_MODE[input.mode] ?? 'Participant'})`,
     _msdyn_agentid_value: input.agentId,
@@ -49,19 +57,22 @@ export function insertParticipant(store: Store, random: Random, input: Participa
     msdyn_addedon: input.addedOn,
     msdyn_joinedon: input.joinedOn,
     createdon: input.addedOn,
-    modifiedon: input.joinedOn ?? input.addedOn,
-  });
+    modifiedon: input.leftOn ?? input.joinedOn ?? input.addedOn,
+  };
+  if (input.leftOn !== undefined) {
+    values.msdyn_lefton = input.leftOn;
+    if (!input.keptActive) {
+      values.statecode = 1;
+      values.statuscode = 2;
+    }
+  }
+  return store.insert('msdyn_sessionparticipants', values);
 }
 
 /** Participants of a conversation's current session (the one its msdyn_lastsessionid points at). */
 export function participantsOf(store: Store, conversation: Row): Row[] {
   const session = conversation._msdyn_lastsessionid_value;
-  if (typeof session !== 'string') return [];
-  const result: Row[] = [];
-  for (const p of store.rows('msdyn_sessionparticipants')) {
-    if (p._msdyn_omnichannelsession_value === session) result.push(p);
-  }
-  return result;
+  return typeof session === 'string' ? store.lookup('msdyn_sessionparticipants', '_msdyn_omnichannelsession_value', session) : [];
 }
 
 export const isoMinus = (now: number, seconds: number): string => new Date(now - seconds * 1000).toISOString();

@@ -5,11 +5,12 @@
 import { BUSINESS_UNIT_ID, PERSONAS, ROLE_IDS, ROLE_NAMES, SOFIA, SUPERVISORS_TEAM_ID, ALEX, type Persona } from '../personas';
 import { CHANNELS, MODE, PRESENCE, REASON, STATUS } from '../schema/options';
 import {
-  CONFIGURATION_ID, FIRST_NAMES, LAST_NAMES, PRESENCES, QUEUE_KINDS, RATINGS, REGIONS, SKILLS, TOPICS, WORKSTREAMS,
-  presenceIdOf, type QueueKind, type WorkstreamSpec,
+  AGENT_UNIT_CAPACITY, CONFIGURATION_ID, FIRST_NAMES, LAST_NAMES, PRESENCES, QUEUE_KINDS, RATINGS, REGIONS, SKILLS,
+  TOPICS, WORKSTREAMS, presenceIdOf, type QueueKind, type WorkstreamSpec,
 } from './catalog';
 import { insertParticipant, insertSession, isoMinus } from './records';
 import type { Random } from './random';
+import type { ParticipantsOnLeave } from './settings';
 import type { Row, Store } from './store';
 
 export const SCENARIOS = ['empty', 'typical', 'busy'] as const;
@@ -50,7 +51,7 @@ export interface WorldIndex {
   stuck: Set<string>;
 }
 
-export function buildScenario(store: Store, random: Random, scenario: ScenarioName, nowMs: number): WorldIndex {
+export function buildScenario(store: Store, random: Random, scenario: ScenarioName, nowMs: number, onLeave: ParticipantsOnLeave): WorldIndex {
   const size = SIZES[scenario];
   const at = (secondsAgo: number) => isoMinus(nowMs, secondsAgo);
   const longAgo = at(90 * 86400);
@@ -105,7 +106,7 @@ export function buildScenario(store: Store, random: Random, scenario: ScenarioNa
     store.insert('msdyn_agentstatuses', {
       msdyn_agentstatusid: random.guid(), msdyn_name: name, _msdyn_agentid_value: userId,
       _msdyn_currentpresenceid_value: presenceIdOf(base), msdyn_presencemodifiedon: at(random.int(7200)),
-      msdyn_availableunitscapacity: 100, msdyn_capacitymodifiedon: at(random.int(3600)),
+      msdyn_availableunitscapacity: AGENT_UNIT_CAPACITY, msdyn_capacitymodifiedon: at(random.int(3600)),
       createdon: longAgo, modifiedon: at(random.int(3600)),
     });
   };
@@ -224,7 +225,7 @@ export function buildScenario(store: Store, random: Random, scenario: ScenarioNa
   }
 
   const index: WorldIndex = { queues, workstreamIds, workstreamOf, bots, customers, stuck: new Set() };
-  const seeder = new ConversationSeeder(store, random, index, nowMs, presenceAt);
+  const seeder = new ConversationSeeder(store, random, index, nowMs, onLeave, presenceAt);
   // One ongoing conversation is Sofia's own, so "not your own conversation" can be tried.
   for (let i = 1; i < size.ongoing; i++) seeder.ongoing();
   if (size.ongoing > 0) seeder.ownedBy(SOFIA);
@@ -241,8 +242,11 @@ function wsSpec(key: string): WorkstreamSpec {
 
 type SeedStatus = 'open' | 'offered' | 'active' | 'waiting' | 'wrapup' | 'bot';
 
-/** Writes the seeded conversations with consistent stamps, sessions, participants and used capacity. */
-class ConversationSeeder {
+/**
+ * Writes the seeded conversations with consistent stamps, sessions, participants and used capacity. The closed
+ * history of past months (./history.ts) is written the same way, by a seeder whose `nowMs` lies in the past.
+ */
+export class ConversationSeeder {
   private readonly used = new Map<string, number>();
 
   constructor(
@@ -250,7 +254,9 @@ class ConversationSeeder {
     private readonly random: Random,
     private readonly index: WorldIndex,
     private readonly nowMs: number,
-    private readonly presence: Map<string, number>,
+    /** How the participant of a closed conversation was left: deactivated, or kept active with msdyn_lefton. */
+    private readonly onLeave: ParticipantsOnLeave,
+    private readonly presence: Map<string, number> = new Map(),
   ) {}
 
   ongoing(): void {
@@ -268,11 +274,11 @@ class ConversationSeeder {
     this.write(queue, ws, status, status === 'bot' ? queue.bot : agent, stuck, false);
   }
 
-  closed(): void {
+  closed(): Row {
     const queue = this.random.pick(this.index.queues);
     const ws = this.random.pick(queue.workstreams);
     const agent = queue.agents.length ? this.random.pick(queue.agents) : undefined;
-    this.write(queue, ws, 'active', agent, false, true);
+    return this.write(queue, ws, 'active', agent, false, true);
   }
 
   /** One Active conversation handled by the given persona, so "not your own conversation" can be tried. */
@@ -284,12 +290,12 @@ class ConversationSeeder {
   private freeAgent(queue: QueueInfo, ws: WorkstreamSpec): string | undefined {
     const candidates = queue.agents.filter((a) => {
       const base = this.presence.get(a);
-      return base !== undefined && base !== PRESENCE.offline && (this.used.get(a) ?? 0) + ws.capacity <= 100;
+      return base !== undefined && base !== PRESENCE.offline && (this.used.get(a) ?? 0) + ws.capacity <= AGENT_UNIT_CAPACITY;
     });
     return candidates.length ? this.random.pick(candidates) : undefined;
   }
 
-  private write(queue: QueueInfo, ws: WorkstreamSpec, status: SeedStatus, agentId: string | undefined, stuck: boolean, closed: boolean): void {
+  private write(queue: QueueInfo, ws: WorkstreamSpec, status: SeedStatus, agentId: string | undefined, stuck: boolean, closed: boolean): Row {
     const r = this.random;
     const store = this.store;
     const id = r.guid();
@@ -383,17 +389,19 @@ class ConversationSeeder {
         sessionId, agentId, agentName: String(agent?.fullname ?? ''), mode: MODE.primary,
         reason: 'AgentPick', addedOn: conversation.msdyn_activeagentassignedon as string,
         joinedOn: status === 'offered' ? null : (conversation.msdyn_startedon as string | null) ?? at(createdAgo),
+        ...(closedAgo !== null && { leftOn: at(closedAgo), keptActive: this.onLeave === 'keepActive' }),
       });
       if (!closed && status !== 'bot' && status !== 'waiting') this.used.set(agentId, (this.used.get(agentId) ?? 0) + ws.capacity);
     }
     if (stuck) this.index.stuck.add(id);
+    return conversation;
   }
 
   /** Writes the used capacity into the agent statuses once all conversations exist. */
   finish(): void {
     for (const status of this.store.rows('msdyn_agentstatuses')) {
       const used = this.used.get(status._msdyn_agentid_value as string) ?? 0;
-      status.msdyn_availableunitscapacity = 100 - used;
+      status.msdyn_availableunitscapacity = AGENT_UNIT_CAPACITY - used;
     }
   }
 }

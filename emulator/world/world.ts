@@ -1,16 +1,19 @@
 /**
- * One emulated org: its data (store), its clock, what the scenario seeded and the runtime state of the
- * supervisor flows (pending transfers, join notices). Reset replaces the whole World.
+ * One emulated org: its data (store), its clock, what the scenario seeded, how the org is configured (settings) and
+ * the runtime state of the supervisor flows (pending transfers, join notices). Reset replaces the whole World.
+ * What moves the org (the simulation) is attached by ./create.ts, so the data knows nothing of its driver.
  */
 import { Clock } from './clock';
 import { Random } from './random';
 import { buildScenario, type ScenarioName, type WorldIndex } from './scenario';
+import { DEFAULT_SETTINGS, type OrgSettings } from './settings';
 import { Store, type Row } from './store';
-import { Simulation } from '../simulation/engine';
+import type { VariantName } from '../variants';
 
 export interface WorldOptions {
   seed: number;
   scenario: ScenarioName;
+  variant: VariantName;
   speed: number;
   now: Date;
 }
@@ -33,6 +36,11 @@ export interface Notice {
   text: string;
 }
 
+/** Brings the org up to the clock's now. */
+export interface Driver {
+  catchUp(): void;
+}
+
 export class World {
   readonly store: Store;
   readonly clock: Clock;
@@ -41,24 +49,32 @@ export class World {
   readonly random: Random;
   readonly pending = new Map<string, Pending>();
   readonly notices = new Map<string, Notice[]>();
-  changeTracking = false;
-  /** systemuserid → msdyn_agentstatusid, kept by operations.agentStatusOf. */
+  readonly settings: OrgSettings;
+  /** systemuserid → msdyn_agentstatusid, kept by agents.agentStatusOf. */
   readonly agentStatusIndex = new Map<string, string>();
-  readonly simulation: Simulation;
+  /** Ids of the closed history (./history.ts) and of the case notes (./case-notes.ts), in the order they were added. */
+  readonly historyIds: string[] = [];
+  readonly caseNoteIds: string[] = [];
+  private driver: Driver | undefined;
 
-  constructor(readonly options: WorldOptions) {
+  /** `settings` are those in force while seeding (how a leaving participant is recorded); the rest apply later. */
+  constructor(readonly options: WorldOptions, settings: Partial<OrgSettings> = {}) {
+    this.settings = { ...DEFAULT_SETTINGS, ...settings };
     this.clock = new Clock(options.now, options.speed);
-    this.clock.setPaused(true); // seeding happens at one instant, then the clock runs
+    // Seeding happens at one instant; ./create.ts starts the clock once the variant is applied too.
+    this.clock.setPaused(true);
     this.store = new Store(() => this.clock.now());
     this.random = new Random(options.seed);
-    this.index = buildScenario(this.store, this.random, options.scenario, this.clock.nowMs());
-    this.simulation = new Simulation(this);
-    this.clock.setPaused(false);
+    this.index = buildScenario(this.store, this.random, options.scenario, this.clock.nowMs(), this.settings.participantsOnLeave);
+  }
+
+  drive(driver: Driver): void {
+    this.driver = driver;
   }
 
   /** Brings the org up to the clock's now (the simulation runs lazily, on each request). */
   catchUp(): void {
-    this.simulation.catchUp();
+    this.driver?.catchUp();
   }
 
   userByUpn(upn: string): Row | undefined {

@@ -1,23 +1,21 @@
 /** GET <entityset>: query options through the OData engine, server paging, $count, annotations. */
-import { compareRows, matches, parseQueryOptions, type QueryOptions } from '../../odata';
+import { compareRows, constraintsOf, matches, parseQueryOptions, type QueryOptions } from '../../odata';
 import type { TableDef } from '../../schema/define';
-import { tableOf } from '../../schema/tables';
+import { schemaOf } from '../../schema/tables';
 import type { Row } from '../../world/store';
 import { json, type WebApiContext } from './context';
+import { appliedPreferences } from './prefer';
 import { afterCursor, decodeSkipToken, encodeSkipToken, MAX_PAGE_SIZE, nextLinkOf } from './paging';
 import { shapeRow } from './shape';
-import { trackedChanges } from './changes';
-
-export const schemaOf = (set: string) => tableOf(set)?.schema;
+import { isTrackingRead, trackedChanges } from './changes';
 
 export function listCollection(c: WebApiContext, def: TableDef): Response {
   // Without the org switch the preference is ignored (no deltaLink), like a table without change tracking.
-  const tracking = c.prefer.trackChanges || c.url.searchParams.has('$deltatoken');
-  if (tracking && c.state.world.changeTracking) return trackedChanges(c, def);
+  if (c.state.world.settings.changeTracking && isTrackingRead(c)) return trackedChanges(c, def);
   const query = parseQueryOptions(c.url.searchParams, def.schema, schemaOf);
   const store = c.state.world.store;
   const all: Row[] = [];
-  for (const row of store.rows(def.schema.entitySet)) if (matches(query.filter, row)) all.push(row);
+  for (const row of store.candidates(def.schema.entitySet, constraintsOf(query.filter))) if (matches(query.filter, row)) all.push(row);
   return respondWithPage(c, def, all, query);
 }
 
@@ -52,12 +50,5 @@ export function respondWithPage(c: WebApiContext, def: TableDef, matched: Row[],
     shapeRow(row, def, store, { select: query.select, expand: query.expand, annotations: c.prefer.annotations }));
   const last = pageRows[pageRows.length - 1];
   if (more && last) body['@odata.nextLink'] = nextLinkOf(c.url, encodeSkipToken(page + 1, order, last, key));
-  return json(body, 200, appliedPreferences(c, maxPageSize));
-}
-
-export function appliedPreferences(c: WebApiContext, maxPageSize?: number): Record<string, string> {
-  const applied: string[] = [];
-  if (maxPageSize !== undefined) applied.push(`odata.maxpagesize=${maxPageSize}`);
-  if (c.prefer.annotations) applied.push(`odata.include-annotations="${c.prefer.annotations}"`);
-  return applied.length ? { 'Preference-Applied': applied.join(',') } : {};
+  return json(body, 200, appliedPreferences(c.prefer, maxPageSize));
 }

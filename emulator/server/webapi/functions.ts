@@ -1,5 +1,9 @@
-/** Unbound functions: WhoAmI() and RetrieveAadUserRoles(DirectoryObjectId=…) (platform-api.md §2.7, §3.7). */
+/**
+ * Unbound functions: WhoAmI(), RetrieveAadUserRoles(DirectoryObjectId=…) (platform-api.md §2.7, §3.7) and
+ * RetrieveTotalRecordCount(EntityNames=[…]).
+ */
 import { BUSINESS_UNIT_ID, ORGANIZATION_ID } from '../../personas';
+import { tableByLogicalName } from '../../schema/tables';
 import { badRequest } from '../errors';
 import { rolesOf } from '../identity';
 import { json, type WebApiContext } from './context';
@@ -15,7 +19,8 @@ export function whoAmI(c: WebApiContext): Response {
 
 /** Parameters come inline (Name=value) or as @aliases (Name=@p1 with ?@p1=value). */
 export function functionParameter(c: WebApiContext, inline: string, name: string): string | undefined {
-  for (const part of inline.split(',')) {
+  // Commas inside an array literal or a quoted string do not separate parameters.
+  for (const part of inline.match(/(?:\[[^\]]*\]|'[^']*'|[^,])+/g) ?? []) {
     const [k, ...rest] = part.split('=');
     if (k?.trim() !== name) continue;
     let value = rest.join('=').trim();
@@ -45,4 +50,32 @@ export function retrieveAadUserRoles(c: WebApiContext, inline: string): Response
       _businessunitid_value: store.get('roles', r.id)?._businessunitid_value ?? null,
     })),
   });
+}
+
+/**
+ * RetrieveTotalRecordCount(EntityNames=@p1)?@p1=['a','b']: rows per table. The platform answers from a snapshot
+ * up to a day old; the emulator counts now.
+ */
+export function retrieveTotalRecordCount(c: WebApiContext, inline: string): Response {
+  const raw = functionParameter(c, inline, 'EntityNames');
+  const names = raw === undefined ? undefined : parseStringArray(raw);
+  if (!names || names.length === 0) throw badRequest("Parameter 'EntityNames' must be a non-empty array of table logical names, e.g. EntityNames=['account'].");
+  const values = names.map((name) => {
+    const def = tableByLogicalName(name);
+    if (!def) throw badRequest(`The entity with a name = '${name}' was not found in the MetadataCache.`);
+    return c.state.world.store.count(def.schema.entitySet);
+  });
+  return json({
+    '@odata.context': `${c.base}/$metadata#Microsoft.Dynamics.CRM.RetrieveTotalRecordCountResponse`,
+    EntityRecordCountCollection: { Count: names.length, IsReadOnly: false, Keys: names, Values: values },
+  });
+}
+
+/** `['a','b']` (or a JSON array) → its strings; anything else → undefined. */
+function parseStringArray(text: string): string[] | undefined {
+  const match = /^\[(.*)\]$/s.exec(text.trim());
+  if (!match) return undefined;
+  const items = match[1]!.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  const strings = items.map((item) => /^'(.*)'$/.exec(item)?.[1] ?? /^"(.*)"$/.exec(item)?.[1]);
+  return strings.every((s): s is string => s !== undefined) ? strings : undefined;
 }

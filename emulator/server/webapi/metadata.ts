@@ -1,18 +1,23 @@
 /**
- * $metadata: a CSDL document generated from the same table definitions and action contract that serve requests,
- * so a client can discover entity types, navigation properties and the CCaaS actions' binding (platform-api.md §1.5).
+ * $metadata: a CSDL document generated from the same table definitions and the same contract in force that serve
+ * requests, so a client can discover entity types, navigation properties and exactly how the CCaaS actions are
+ * called: binding, parameters with their types and optionality, and what a 200 answer carries (platform-api.md §1.5).
  */
-import { CONTRACT, ACTION_NAMES } from '../../contract';
+import { ACTION_NAMES, CONTRACT } from '../../contract';
+import { contractInForce, type ContractInForce } from '../../actions/shapes';
+import { EDM_TYPES } from '../../schema/edm';
 import { TABLES } from '../../schema/tables';
 import type { TableDef } from '../../schema/define';
 import type { WebApiContext } from './context';
 
 const NS = 'Microsoft.Dynamics.CRM';
-let cached: string | undefined;
+const documents = new WeakMap<ContractInForce, string>();
 
-export function metadataDocument(_c: WebApiContext): Response {
-  cached ??= buildCsdl();
-  return new Response(cached, { headers: { 'Content-Type': 'application/xml', 'OData-Version': '4.0' } });
+export function metadataDocument(c: WebApiContext): Response {
+  const contract = contractInForce(c.state.world.settings.actionContract);
+  let document = documents.get(contract);
+  if (!document) documents.set(contract, (document = buildCsdl(contract)));
+  return new Response(document, { headers: { 'Content-Type': 'application/xml', 'OData-Version': '4.0' } });
 }
 
 const attr = (value: string) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
@@ -26,7 +31,8 @@ function entityType(def: TableDef): string {
     if (!target) continue;
     lines.push(`<NavigationProperty Name="${attr(name)}" Type="mscrm.${target.schema.logicalName}"><ReferentialConstraint Property="${nav.column}" ReferencedProperty="${target.schema.key}"/></NavigationProperty>`);
   }
-  for (const [name, nav] of Object.entries(def.collections)) {
+  const collections = [...Object.entries(def.collections), ...Object.entries(schema.oneToMany ?? {})];
+  for (const [name, nav] of collections) {
     const target = TABLES.find((t) => t.schema.entitySet === nav.target);
     if (target) lines.push(`<NavigationProperty Name="${attr(name)}" Type="Collection(mscrm.${target.schema.logicalName})"/>`);
   }
@@ -34,34 +40,34 @@ function entityType(def: TableDef): string {
   return lines.join('\n');
 }
 
-function actions(): string {
+function actions(contract: ContractInForce): string {
   const lines: string[] = [];
   for (const name of ACTION_NAMES) {
-    const shape = CONTRACT.actions[name];
-    const params = [`<Parameter Name="${CONTRACT.apiVersionParameter}" Type="Edm.String" Nullable="false"/>`];
-    if (CONTRACT.isBound) params.unshift(`<Parameter Name="${CONTRACT.bindingParameter}" Type="mscrm.msdyn_ocliveworkitem" Nullable="false"/>`);
-    else params.push(`<Parameter Name="${CONTRACT.conversationIdParameter}" Type="Edm.String" Nullable="false"/>`);
-    for (const p of shape.parameters) params.push(`<Parameter Name="${p}" Type="Edm.String" Nullable="false"/>`);
-    const response = 'response' in shape ? shape.response : undefined;
-    if (response) {
+    const shape = contract.actions[name];
+    const params = shape.parameters.map((p) => p.optional
+      ? `<Parameter Name="${attr(p.name)}" Type="${EDM_TYPES[p.type]}" Nullable="true"><Annotation Term="Org.OData.Core.V1.OptionalParameter"/></Parameter>`
+      : `<Parameter Name="${attr(p.name)}" Type="${EDM_TYPES[p.type]}" Nullable="false"/>`);
+    if (shape.bound) params.unshift(`<Parameter Name="${CONTRACT.bindingParameter}" Type="mscrm.${CONTRACT.boundEntity}" Nullable="false"/>`);
+    const returns = shape.successStatus === 200;
+    if (returns) {
       lines.push(`<ComplexType Name="${name}Response">`);
-      for (const [prop, type] of Object.entries(response)) lines.push(`<Property Name="${prop}" Type="${type}"/>`);
+      for (const [prop, type] of Object.entries(shape.response)) lines.push(`<Property Name="${prop}" Type="${EDM_TYPES[type]}"/>`);
       lines.push('</ComplexType>');
     }
-    lines.push(`<Action Name="${name}" IsBound="${CONTRACT.isBound}">`, ...params);
-    if (response) lines.push(`<ReturnType Type="mscrm.${name}Response" Nullable="false"/>`);
+    lines.push(`<Action Name="${name}" IsBound="${shape.bound}">`, ...params);
+    if (returns) lines.push(`<ReturnType Type="mscrm.${name}Response" Nullable="false"/>`);
     lines.push('</Action>');
   }
   return lines.join('\n');
 }
 
-function buildCsdl(): string {
+function buildCsdl(contract: ContractInForce): string {
   const sets = TABLES.map((def) => {
     const bindings = Object.entries(def.schema.navigation)
       .map(([path, nav]) => `<NavigationPropertyBinding Path="${attr(path)}" Target="${nav.target}"/>`).join('');
     return `<EntitySet Name="${def.schema.entitySet}" EntityType="mscrm.${def.schema.logicalName}">${bindings}</EntitySet>`;
   });
-  const imports = CONTRACT.isBound ? [] : ACTION_NAMES.map((n) => `<ActionImport Name="${n}" Action="mscrm.${n}"/>`);
+  const imports = ACTION_NAMES.filter((n) => !contract.actions[n].bound).map((n) => `<ActionImport Name="${n}" Action="mscrm.${n}"/>`);
   return `<?xml version="1.0" encoding="utf-8"?>
 <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
 <edmx:DataServices>
@@ -70,11 +76,15 @@ ${TABLES.map(entityType).join('\n')}
 <ComplexType Name="WhoAmIResponse"><Property Name="BusinessUnitId" Type="Edm.Guid" Nullable="false"/><Property Name="UserId" Type="Edm.Guid" Nullable="false"/><Property Name="OrganizationId" Type="Edm.Guid" Nullable="false"/></ComplexType>
 <Function Name="WhoAmI"><ReturnType Type="mscrm.WhoAmIResponse" Nullable="false"/></Function>
 <Function Name="RetrieveAadUserRoles"><Parameter Name="DirectoryObjectId" Type="Edm.Guid" Nullable="false"/><ReturnType Type="Collection(mscrm.role)" Nullable="false"/></Function>
-${actions()}
+<ComplexType Name="EntityRecordCountCollection"><Property Name="Count" Type="Edm.Int32" Nullable="false"/><Property Name="IsReadOnly" Type="Edm.Boolean" Nullable="false"/><Property Name="Keys" Type="Collection(Edm.String)"/><Property Name="Values" Type="Collection(Edm.Int64)"/></ComplexType>
+<ComplexType Name="RetrieveTotalRecordCountResponse"><Property Name="EntityRecordCountCollection" Type="mscrm.EntityRecordCountCollection"/></ComplexType>
+<Function Name="RetrieveTotalRecordCount"><Parameter Name="EntityNames" Type="Collection(Edm.String)" Nullable="false"/><ReturnType Type="mscrm.RetrieveTotalRecordCountResponse" Nullable="false"/></Function>
+${actions(contract)}
 <EntityContainer Name="System">
 ${sets.join('\n')}
 <FunctionImport Name="WhoAmI" Function="mscrm.WhoAmI"/>
 <FunctionImport Name="RetrieveAadUserRoles" Function="mscrm.RetrieveAadUserRoles"/>
+<FunctionImport Name="RetrieveTotalRecordCount" Function="mscrm.RetrieveTotalRecordCount"/>
 ${imports.join('\n')}
 </EntityContainer>
 </Schema>

@@ -1,15 +1,17 @@
 /**
  * GET <set>(<id>)/<navigation>: N:N collections (systemuserroles_association, queuemembership_association,
- * teamroles_association, …) with query options, and single-valued lookups as the related record.
+ * teamroles_association, …) and 1:N ones (customapis(<id>)/CustomAPIRequestParameters) with query options, and
+ * single-valued lookups as the related record.
  */
 import { matches, parseQueryOptions } from '../../odata';
 import type { TableDef } from '../../schema/define';
-import { tableOf } from '../../schema/tables';
+import { schemaOf, tableOf } from '../../schema/tables';
 import type { Row } from '../../world/store';
 import { badRequest } from '../errors';
-import { respondWithPage, schemaOf } from './collection';
+import { respondWithPage } from './collection';
 import type { WebApiContext } from './context';
 import { mustExist, retrieve } from './records';
+import { children } from './shape';
 
 export function navigate(c: WebApiContext, def: TableDef, id: string, navName: string): Response {
   const row = mustExist(c, def, id);
@@ -25,6 +27,13 @@ export function navigate(c: WebApiContext, def: TableDef, id: string, navName: s
       if (r && matches(query.filter, r)) related.push(r);
     }
     return respondWithPage(c, target, related, query);
+  }
+  const many = def.schema.oneToMany?.[navName];
+  const childDef = many && tableOf(many.target);
+  if (childDef) {
+    const query = parseQueryOptions(c.url.searchParams, childDef.schema, schemaOf);
+    const rows = children(row, def, store, navName).map((child) => child.row).filter((child) => matches(query.filter, child));
+    return respondWithPage(c, childDef, rows, query);
   }
   const single = def.schema.navigation[navName];
   if (single) {

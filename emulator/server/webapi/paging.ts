@@ -16,21 +16,36 @@ interface Cursor {
 
 export function encodeSkipToken(page: number, order: readonly OrderKey[], last: Row, key: string): string {
   const cursor: Cursor = { values: order.map((o) => last[o.column] ?? null), key: String(last[key]) };
-  const cookie = Buffer.from(JSON.stringify(cursor)).toString('base64url');
-  return `<cookie pagenumber="${page}" pagingcookie="${cookie}" istracking="False" />`;
+  return encodeCookie(page, cursor, false);
 }
 
 export function decodeSkipToken(token: string): { page: number; cursor: Cursor } {
+  const { page, payload } = decodeCookie(token);
+  const cursor = payload as unknown as Cursor;
+  if (!Array.isArray(cursor.values) || typeof cursor.key !== 'string') throw invalidToken();
+  return { page, cursor };
+}
+
+/** The paging cookie's envelope; `tracking` pages belong to a change-tracking read (istracking="True"). */
+export function encodeCookie(page: number, payload: unknown, tracking: boolean): string {
+  const cookie = Buffer.from(JSON.stringify(payload)).toString('base64url');
+  return `<cookie pagenumber="${page}" pagingcookie="${cookie}" istracking="${tracking ? 'True' : 'False'}" />`;
+}
+
+export function decodeCookie(token: string): { page: number; payload: Record<string, unknown>; tracking: boolean } {
   const page = Number(/pagenumber="(\d+)"/.exec(token)?.[1]);
   const cookie = /pagingcookie="([^"]*)"/.exec(token)?.[1];
+  let payload: unknown;
   try {
-    const cursor = JSON.parse(Buffer.from(cookie ?? '', 'base64url').toString()) as Cursor;
-    if (!Number.isInteger(page) || !Array.isArray(cursor.values) || typeof cursor.key !== 'string') throw new Error('shape');
-    return { page, cursor };
+    payload = JSON.parse(Buffer.from(cookie ?? '', 'base64url').toString());
   } catch {
-    throw badRequest('The $skiptoken is not valid. Use the @odata.nextLink returned by the previous page without changes.');
+    throw invalidToken();
   }
+  if (!Number.isInteger(page) || typeof payload !== 'object' || payload === null) throw invalidToken();
+  return { page, payload: payload as Record<string, unknown>, tracking: /istracking="True"/.test(token) };
 }
+
+const invalidToken = () => badRequest('The $skiptoken is not valid. Use the @odata.nextLink returned by the previous page without changes.');
 
 /** Rows strictly after the cursor, in the page order (the ordering keys plus the primary key as tie-breaker). */
 export function afterCursor(rows: readonly Row[], order: readonly OrderKey[], key: string, cursor: Cursor): Row[] {

@@ -44,3 +44,11 @@ export function wantsAnnotation(filter: string | undefined, annotation: string):
     return pattern === annotation;
   });
 }
+
+/** The Preference-Applied header for what a read honoured. */
+export function appliedPreferences(prefer: Prefer, maxPageSize?: number): Record<string, string> {
+  const applied: string[] = [];
+  if (maxPageSize !== undefined) applied.push(`odata.maxpagesize=${maxPageSize}`);
+  if (prefer.annotations) applied.push(`odata.include-annotations="${prefer.annotations}"`);
+  return applied.length ? { 'Preference-Applied': applied.join(',') } : {};
+}

@@ -1,10 +1,14 @@
 /** Maps a /api/data/v9.2/… request to its operation, answering unknown segments as Dataverse does. */
 import { TABLES, tableOf } from '../../schema/tables';
 import { runAction, SUPERVISOR_ACTIONS } from '../../actions';
+import { contractInForce, servesForm } from '../../actions/shapes';
+import type { ActionName } from '../../contract';
 import { badRequest, DataverseError, ERROR_CODES } from '../errors';
+import { checkReadable } from './access';
 import { API_PATH, json, type WebApiContext } from './context';
 import { listCollection } from './collection';
-import { retrieveAadUserRoles, whoAmI } from './functions';
+import { entityDefinition } from './entity-definitions';
+import { retrieveAadUserRoles, retrieveTotalRecordCount, whoAmI } from './functions';
 import { metadataDocument } from './metadata';
 import { navigate } from './navigation';
 import { create, remove, retrieve, update } from './records';
@@ -28,12 +32,16 @@ export async function routeWebApi(c: WebApiContext): Promise<Response> {
   if (first.name === '$metadata' && !second) return metadataDocument(c);
   if (first.name === 'WhoAmI' && !second) return only(method, 'GET', () => whoAmI(c));
   if (first.name === 'RetrieveAadUserRoles' && !second) return only(method, 'GET', () => retrieveAadUserRoles(c, first.args ?? ''));
+  if (first.name === 'RetrieveTotalRecordCount' && !second) return only(method, 'GET', () => retrieveTotalRecordCount(c, first.args ?? ''));
+  if (first.name === 'EntityDefinitions' && first.args !== undefined && !second) return only(method, 'GET', () => entityDefinition(c, first.args!));
   if (SUPERVISOR_ACTIONS.includes(first.name) && !second) {
+    if (!serves(c, first.name, false)) throw notFoundSegment(first.name);
     return only(method, 'POST', () => runAction(c, first.name, undefined));
   }
 
   const def = tableOf(first.name);
   if (!def) throw notFoundSegment(first.name);
+  checkReadable(c, def);
   if (first.args === undefined) {
     if (second) throw notFoundSegment(second.name);
     if (method === 'GET') return listCollection(c, def);
@@ -44,6 +52,7 @@ export async function routeWebApi(c: WebApiContext): Promise<Response> {
   if (second) {
     const bound = second.name.startsWith(NAMESPACE) ? second.name.slice(NAMESPACE.length) : undefined;
     if (bound !== undefined && SUPERVISOR_ACTIONS.includes(bound) && def.schema.entitySet === 'msdyn_ocliveworkitems') {
+      if (!serves(c, bound, true)) throw notFoundSegment(second.name);
       return only(method, 'POST', () => runAction(c, bound, id));
     }
     if (SUPERVISOR_ACTIONS.includes(second.name)) {
@@ -63,6 +72,10 @@ export async function routeWebApi(c: WebApiContext): Promise<Response> {
       throw methodNotAllowed(method);
   }
 }
+
+/** Whether the contract in force answers the action in this form; the other form is an unknown segment. */
+const serves = (c: WebApiContext, name: string, bound: boolean): boolean =>
+  servesForm(contractInForce(c.state.world.settings.actionContract), name as ActionName, bound);
 
 function parseSegment(text: string): Segment {
   const open = text.indexOf('(');

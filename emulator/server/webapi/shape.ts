@@ -23,6 +23,11 @@ export function shapeRow(row: Row, def: TableDef, store: Store, options: ShapeOp
     out[column] = value;
   }
   for (const item of options.expand ?? []) {
+    if (item.many) {
+      out[item.navigation] = children(row, def, store, item.navigation)
+        .map(({ row: child, def: childDef }) => shapeRow(child, childDef, store, { select: item.select, annotations: options.annotations }));
+      continue;
+    }
     const nav = def.schema.navigation[item.navigation];
     const targetDef = nav && tableOf(nav.target);
     if (!nav || !targetDef) continue;
@@ -33,4 +38,12 @@ export function shapeRow(row: Row, def: TableDef, store: Store, options: ShapeOp
       : null;
   }
   return out;
+}
+
+/** The rows a 1:N navigation property of `row` leads to (their lookup points back at it). */
+export function children(row: Row, def: TableDef, store: Store, navigation: string): { row: Row; def: TableDef }[] {
+  const nav = def.schema.oneToMany?.[navigation];
+  const childDef = nav && tableOf(nav.target);
+  if (!nav || !childDef) return [];
+  return store.lookup(nav.target, nav.column, row[def.schema.key]).map((child) => ({ row: child, def: childDef }));
 }

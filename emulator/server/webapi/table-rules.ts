@@ -1,15 +1,17 @@
 /**
- * What the platform itself fills in when a client writes a conversation directly: the state that goes with the
- * status reason, the ConversationId text column, and — for a plain close — ClosedInDataverseDirectlyByAdmin
- * (platform-api.md §1.5: that is what a PATCH to Closed records).
+ * What the platform itself fills in when a client writes a row directly. A conversation: the state that goes with
+ * the status reason, the ConversationId text column, and — for a plain close — ClosedInDataverseDirectlyByAdmin
+ * (platform-api.md §1.5: that is what a PATCH to Closed records). A note: objecttypecode, the logical name of the
+ * record it is attached to, which is what `$filter=objecttypecode eq 'msdyn_ocliveworkitem'` reads.
  */
 import type { TableDef } from '../../schema/define';
 import { REASON, STATUS } from '../../schema/options';
-import type { Row } from '../../world/store';
+import type { Row, Store } from '../../world/store';
 
 const stateOfStatus = (status: number): number => (status === STATUS.closed ? 1 : status === 6 ? 2 : status === 7 ? 3 : 0);
 
-export function applyTableRules(def: TableDef, values: Row, existing: Row | undefined, now: Date): Row {
+export function applyTableRules(def: TableDef, values: Row, existing: Row | undefined, now: Date, store: Store): Row {
+  if (def.schema.logicalName === 'annotation') return withObjectType(def, values, store);
   if (def.schema.logicalName !== 'msdyn_ocliveworkitem') return values;
   const out: Row = { ...values };
   const stamp = now.toISOString();
@@ -31,4 +33,11 @@ export function applyTableRules(def: TableDef, values: Row, existing: Row | unde
     }
   }
   return out;
+}
+
+function withObjectType(def: TableDef, values: Row, store: Store): Row {
+  const objectId = values._objectid_value;
+  if (typeof objectId !== 'string') return values;
+  const target = def.lookups._objectid_value?.targets.find((t) => store.get(t.set, objectId));
+  return target ? { ...values, objecttypecode: target.logicalName } : values;
 }

@@ -20,3 +20,12 @@ it('npm run emulator prints the org URL, serves on 127.0.0.1 and stops on SIGTER
   const [code] = await once(child, 'exit');
   expect(code).toBe(0);
 }, 30_000);
+
+it('refuses an unknown --variant, naming the variants there are', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--variant', 'nope'], { cwd: new URL('../../../', import.meta.url).pathname });
+  let err = '';
+  child.stderr.on('data', (chunk: Buffer) => { err += chunk.toString(); });
+  const [code] = await once(child, 'exit');
+  expect(code).toBe(2);
+  expect(err).toContain('--variant must be one of default, unbound-renamed, legacy-free, locked-down, assign-unmappable');
+}, 30_000);

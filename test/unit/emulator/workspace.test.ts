@@ -87,3 +87,70 @@ describe('workspace page', () => {
     expect(page.window.__pwned).toBeUndefined();
   });
 });
+
+describe('workspace sessions', () => {
+  const tabIds = () => [...page!.document.querySelectorAll('.session-tab')].map((t) => t.getAttribute('data-session'));
+  const selected = () => page!.document.querySelector('.session-tab[aria-selected="true"]')?.getAttribute('data-session');
+  const chats = () => conversations(e, (r) => r.statuscode === 2 && r.msdyn_channel === '192360000' && r._msdyn_activeagentid_value !== SOFIA.systemuserid);
+  const sessionInput = (id: string, isFocused?: boolean) => {
+    const context = new page!.window.Map();
+    context.set('parametersStr', JSON.stringify([['entityName', 'msdyn_ocliveworkitem'], ['entityId', id]]));
+    return { templateName: 'msdyn_chat_session', sessionContext: context, ...(isFocused === undefined ? {} : { isFocused }) };
+  };
+
+  it('Microsoft.Apm opens each conversation as a session tab, focuses an open one again and reports the focused one', async () => {
+    e = emulator();
+    const [a, b] = chats().map((r) => String(r.activityid));
+    page = await openWorkspace(e, SOFIA.upn);
+    const apm = page.window.Microsoft.Apm;
+    const first = await apm.createSession(sessionInput(a!));
+    expect(tabIds()).toEqual(['home', a]);
+    expect(selected()).toBe(a);
+    const second = await apm.createSession(sessionInput(b!, false));
+    expect(tabIds()).toEqual(['home', a, b]);
+    expect(selected()).toBe(a); // not focused
+    expect(apm.getAllSessions()).toEqual(['session-id-0', first, second]);
+    const focused = apm.getFocusedSession();
+    expect(focused.sessionId).toBe(first);
+    const context = await focused.getContext();
+    expect(context.getTabContext('tab-id-1').data.ocContext.config.sessionParams.LiveWorkItemId).toBe(a);
+    // Opening an open conversation again, by any of the three ways, focuses its tab.
+    expect(await apm.createSession(sessionInput(b!))).toBe(second);
+    expect(selected()).toBe(b);
+    await page.window.Microsoft.Omnichannel.openConversation(a);
+    expect(selected()).toBe(a);
+    await page.window.Xrm.Navigation.openForm({ entityName: 'msdyn_ocliveworkitem', entityId: `{${b!.toUpperCase()}}` });
+    expect(selected()).toBe(b);
+    expect(tabIds()).toEqual(['home', a, b]);
+    await expect(apm.createSession({ templateName: 'x', sessionContext: new page.window.Map([['parametersStr', '[["entityName","incident"],["entityId","' + a + '"]]']]) })).rejects.toThrow();
+  });
+
+  it('keeps sessions in page memory only: a reload keeps just the session its URL names', async () => {
+    e = emulator();
+    const [a, b] = chats().map((r) => String(r.activityid));
+    page = await openWorkspace(e, SOFIA.upn);
+    await page.window.Microsoft.Omnichannel.openConversation(a);
+    await page.window.Microsoft.Omnichannel.openConversation(b);
+    expect(tabIds()).toEqual(['home', a, b]);
+    expect(page.window.localStorage.length + page.window.sessionStorage.length).toBe(0);
+    const url = page.window.location.pathname + page.window.location.search;
+    await page.close();
+    page = await openWorkspace(e, SOFIA.upn, url);
+    expect(tabIds()).toEqual(['home', b]);
+  });
+
+  it('shows the supervisor that they are monitoring, then that they joined, in that session', async () => {
+    e = emulator();
+    const c = activeChat();
+    const id = String(c.activityid);
+    page = await openWorkspace(e, SOFIA.upn, `${APP}&pagetype=entityrecord&etn=msdyn_ocliveworkitem&id=${id}`);
+    const seat = () => page!.document.querySelector('#session-seat')?.textContent ?? '';
+    await waitFor(() => page!.document.querySelectorAll('#transcript .message').length > 0);
+    expect(seat()).toBe('');
+    const sofia = await signIn(e, SOFIA.upn);
+    await sofia.send('POST', `msdyn_ocliveworkitems(${id})/Microsoft.Dynamics.CRM.CCaaS_MonitorConversation`, { ApiVersion: '1.0' });
+    await waitFor(() => seat().startsWith('You are monitoring this conversation'));
+    await sofia.send('POST', `msdyn_ocliveworkitems(${id})/Microsoft.Dynamics.CRM.CCaaS_JoinConversation`, { ApiVersion: '1.0' });
+    await waitFor(() => seat() === 'You joined this conversation.');
+  });
+});
