@@ -1,4 +1,5 @@
 import { effect, signal, type ReadonlySignal } from '@preact/signals';
+import { createFeatureModels, type FeatureModels } from '../features/models';
 import { locale, setLanguageOverride, t } from '../i18n';
 import type { ActionIntent } from '../model/actions';
 import { createAnnouncer, type Announcement } from './announcer';
@@ -15,6 +16,8 @@ export interface PanelController {
   view: ViewState;
   list: ConversationList;
   savedViews: SavedViews;
+  /** Alerts, soft locks, the shared log, the bulk selection and the watch prefs. */
+  features: FeatureModels;
   now: ReadonlySignal<number>;
   announcement: ReadonlySignal<Announcement | null>;
   /** True from a manual refresh until the feed reports a newer poll (or gives up): the button stays disabled. */
@@ -39,6 +42,7 @@ export interface PanelControllerOptions {
 export function createPanelController(options: PanelControllerOptions): PanelController {
   const { source, stop } = options;
   const feed = createFeedModel();
+  const features = createFeatureModels(stop);
   const view = createViewState();
   const now = createClock(stop);
   const list = createConversationList(feed, view, {
@@ -88,7 +92,7 @@ export function createPanelController(options: PanelControllerOptions): PanelCon
   });
 
   const unsubscribers = [
-    source.onMessage((message) => feed.apply(message)),
+    source.onMessage((message) => (message.type === 'feature' ? features.apply(message.update) : feed.apply(message))),
     source.onDisconnect(() => feed.disconnected()),
   ];
   stop.addEventListener(
@@ -111,6 +115,7 @@ export function createPanelController(options: PanelControllerOptions): PanelCon
     view,
     list,
     savedViews,
+    features,
     now,
     announcement,
     refreshing,

@@ -61,6 +61,18 @@ describe('PanelController', () => {
     ]);
   });
 
+  it('hands feature updates to the features, not to the feed', () => {
+    const source = new FakeFeedSource();
+    const controller = createPanelController({ source, storage: browser.storage.sync, stop: stop.signal });
+    source.push({ type: 'snapshot', state: makeState() });
+    const lock = { id: 'n1', conversationId: 'a', kind: 'transfer' as const, userId: 'u-sam', userName: 'Sam Okafor', until: NOW + 60_000 };
+    source.push({ type: 'feature', update: { feature: 'softLocks', locks: [lock] } });
+    source.push({ type: 'feature', update: { feature: 'sharedLog', notes: [] } });
+    expect(controller.features.locks.value).toEqual([lock]);
+    expect(controller.features.notes.value).toEqual([]);
+    expect(controller.feed.problem.value).toBeNull();
+  });
+
   it('closes the source when the view stops', () => {
     const source = new FakeFeedSource();
     createPanelController({ source, storage: browser.storage.sync, stop: stop.signal });
