@@ -122,10 +122,10 @@ function Tools({ controller }: Props) {
       <Disclosure summary={t('share_summary')} initiallyOpen={incoming !== null}>
         {() => (
           <ShareViews
-            views={controller.savedViews.views.value}
+            filters={controller.savedFilters.filters.value}
             pageUrl={features.pageUrl}
             incoming={incoming}
-            onImport={(shared) => controller.savedViews.save(shared.name, shared.spec)}
+            onImport={(shared) => controller.savedFilters.save(shared.name, shared.spec)}
           />
         )}
       </Disclosure>

@@ -2,11 +2,9 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createRuntimeRouter } from '../../lib/worker/runtime-router';
 import { createViewHub, type ViewPort } from '../../lib/worker/view-hub';
-import { createSessionStore, type StorageArea } from '../../lib/worker/session-store';
 import { resolveOrg } from '../../lib/worker/org-resolver';
 import { matchesAny } from '../../lib/worker/match-pattern';
 import { FeedController } from '../../lib/feed/feed-controller';
-import type { Persisted } from '../../lib/feed/persisted';
 import { createCounters } from '../../lib/dataverse/counters';
 import { createWebApiTransport } from '../../lib/dataverse/web-api-transport';
 import type { DataverseTransport } from '../../lib/dataverse/transport';
@@ -19,7 +17,15 @@ import { NOTIFICATION_ICON } from '../../lib/features/alerts/notification-icon';
 import { createSharedLog } from '../../lib/features/shared-log/worker';
 import { createSoftLocks } from '../../lib/features/soft-locks/worker';
 import type { FeatureUpdate } from '../../lib/protocol/view-port';
-import { alertsMemoryItem, removeRetired, sharedLogMemoryItem, softLocksMemoryItem, watchPrefsItem } from '../../lib/storage/items';
+import {
+  actionLogItem,
+  alertsMemoryItem,
+  feedSnapshotItem,
+  removeRetired,
+  sharedLogMemoryItem,
+  softLocksMemoryItem,
+  watchPrefsItem,
+} from '../../lib/storage/items';
 import { storedSignal } from '../../lib/storage/stored-signal';
 
 /** Wakes a stopped worker while views are open, so the feed is rescheduled even if a timer was lost with it. */
@@ -37,7 +43,6 @@ export default defineBackground(() => {
     if (!transport) transports.set(org, (transport = createWebApiTransport({ org, counters })));
     return transport;
   };
-  const session = browser.storage.session as unknown as StorageArea;
   const workspacePatterns = () => (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []);
 
   let hub: ReturnType<typeof createViewHub> | undefined;
@@ -55,7 +60,7 @@ export default defineBackground(() => {
     transportFor,
     settings: () => settings.current(),
     counters,
-    storage: createSessionStore<Persisted>(session, 'feed'),
+    storage: { load: () => feedSnapshotItem.get(), save: (snapshot) => feedSnapshotItem.set(snapshot) },
     publish: (patch) => {
       hub?.broadcast(patch);
       // After each successful poll, alerts, other supervisors' locks and the shared log follow the new picture.
@@ -76,19 +81,16 @@ export default defineBackground(() => {
     publish: (list) => publishFeature({ feature: 'alerts', alerts: [...list] }),
     now: Date.now,
   });
+  const platform = { transport: () => feed.transport(), access: () => feed.currentAccess(), now: Date.now };
   const softLocks = createSoftLocks({
-    transport: () => feed.transport(),
-    access: () => feed.currentAccess(),
+    ...platform,
     memory: softLocksMemoryItem,
     publish: (locks) => publishFeature({ feature: 'softLocks', locks: [...locks] }),
-    now: Date.now,
   });
   const sharedLog = createSharedLog({
-    transport: () => feed.transport(),
-    access: () => feed.currentAccess(),
+    ...platform,
     memory: sharedLogMemoryItem,
     publish: (notes) => publishFeature({ feature: 'sharedLog', notes: [...notes] }),
-    now: Date.now,
   });
   void removeRetired().catch(() => undefined);
 
@@ -105,7 +107,7 @@ export default defineBackground(() => {
       sharedLog.recordsChanged(records);
       void softLocks.recordsChanged(records);
     },
-    storage: createSessionStore<unknown>(session, 'actions'),
+    storage: { load: () => actionLogItem.get(), save: (snapshot) => actionLogItem.set(snapshot) },
     afterAction: () => feed.pollSoon(),
     openInWorkspace: (id) => {
       const org = feed.currentAccess().org;

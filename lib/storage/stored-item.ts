@@ -1,12 +1,12 @@
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** Where an item lives and under which key: `sync:settings`, `session:feed`. */
 export type StorageKey = `${'local' | 'session' | 'sync'}:${string}`;
 
 export interface StoredItemSpec<T> {
-  /** Every read is validated with it; the output is what the code gets. */
-  schema: z.ZodType<T>;
+  /** Every read is validated with it; the output is what the code gets. (Any zod schema, classic or mini.) */
+  schema: z.core.$ZodType<T>;
   /** What a read gives when nothing is stored, or what is stored is invalid. */
   fallback: T;
   /**
@@ -54,7 +54,7 @@ export function defineStoredItem<T>(key: StorageKey, spec: StoredItemSpec<T>, re
 
   const parse = (raw: unknown): T => {
     if (raw === null || raw === undefined) return spec.fallback;
-    const parsed = spec.schema.safeParse(raw);
+    const parsed = z.safeParse(spec.schema, raw);
     if (parsed.success) return parsed.data;
     report(key, describe(parsed.error));
     return spec.fallback;

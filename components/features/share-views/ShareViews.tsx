@@ -1,38 +1,38 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../lib/i18n';
-import { exportFileName, exportView, importView, viewLink } from '../../../lib/features/share-views/share';
-import type { SavedView } from '../../../lib/view-model/saved-views';
+import { exportFileName, exportSavedFilter, importSavedFilter, savedFilterLink } from '../../../lib/features/share-views/share';
+import type { SavedFilter } from '../../../lib/view-model/saved-filters';
 import { downloadText } from '../download';
 
 interface Props {
-  views: readonly SavedView[];
+  filters: readonly SavedFilter[];
   /** The panel page's address, for links (the side panel's own URL). */
   pageUrl: string;
   /** Text that arrived with the page (a shared link's fragment), offered for import. */
   incoming?: string | null;
-  onImport(view: SavedView): Promise<void>;
+  onImport(saved: SavedFilter): Promise<void>;
 }
 
-/** Share a saved view as a file or a link, and import one a colleague shared (validated before it is saved). */
-export function ShareViews({ views, pageUrl, incoming, onImport }: Props) {
+/** Share saved filters as a file or a link, and import ones a colleague shared (validated before they are saved). */
+export function ShareViews({ filters, pageUrl, incoming, onImport }: Props) {
   const [chosen, setChosen] = useState('');
   const [text, setText] = useState(incoming ?? '');
   const [message, setMessage] = useState<string | null>(null);
   const [link, setLink] = useState<string | null>(null);
-  const view = views.find((v) => v.name === chosen) ?? views[0];
+  const picked = filters.find((f) => f.name === chosen) ?? filters[0];
 
   const copyLink = async () => {
-    if (!view) return;
-    const url = viewLink(pageUrl, view);
+    if (!picked) return;
+    const url = savedFilterLink(pageUrl, picked);
     setLink(url);
     await navigator.clipboard?.writeText(url).then(() => setMessage(t('share_copied')), () => setMessage(t('share_copyManually')));
   };
   const doImport = async (input: string) => {
-    const result = importView(input);
+    const result = importSavedFilter(input);
     if (!result.ok) return setMessage(t(result.error));
-    await onImport(result.view);
+    await onImport(result.saved);
     setText('');
-    setMessage(t('share_imported', result.view.name));
+    setMessage(t('share_imported', result.saved.name));
   };
   const fromFile = async (event: Event) => {
     const file = (event.currentTarget as HTMLInputElement).files?.[0];
@@ -42,15 +42,15 @@ export function ShareViews({ views, pageUrl, incoming, onImport }: Props) {
   return (
     <section class="fw-share" aria-labelledby="fw-share-title">
       <h3 id="fw-share-title">{t('share_title')}</h3>
-      {views.length > 0 ? (
+      {filters.length > 0 ? (
         <div class="fw-toolbar-row">
           <label class="fw-inline">
             <span>{t('share_view')}</span>
-            <select value={view?.name ?? ''} onChange={(e) => setChosen(e.currentTarget.value)}>
-              {views.map((v) => <option key={v.name} value={v.name}>{v.name}</option>)}
+            <select value={picked?.name ?? ''} onChange={(e) => setChosen(e.currentTarget.value)}>
+              {filters.map((f) => <option key={f.name} value={f.name}>{f.name}</option>)}
             </select>
           </label>
-          <button type="button" class="fw-button" onClick={() => view && downloadText(exportFileName(view), exportView(view), 'application/json')}>
+          <button type="button" class="fw-button" onClick={() => picked && downloadText(exportFileName(picked), exportSavedFilter(picked), 'application/json')}>
             {t('share_file')}
           </button>
           <button type="button" class="fw-button" onClick={() => void copyLink()}>{t('share_link')}</button>

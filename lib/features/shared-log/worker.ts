@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { isInFlight } from '../../actions/rules';
-import type { DataverseTransport } from '../../dataverse/transport';
 import { notesSinceRequest, parseNotes } from '../../dataverse/operations/notes';
-import type { Access } from '../../model/access';
 import type { ActionRecord } from '../../model/actions';
 import { NoteEntrySchema, type NoteEntry } from '../../model/note';
+import { onePassAtATime, supervisorReading, type PlatformReaderDeps } from '../platform-reader';
 import { LOCK_SUBJECT } from '../soft-locks/locks';
 import { mergeNotes } from './log';
 
@@ -25,16 +24,8 @@ export const SharedLogMemorySchema = z.object({
 export type SharedLogMemory = z.infer<typeof SharedLogMemorySchema>;
 export const EMPTY_SHARED_LOG: SharedLogMemory = { org: null, notes: [], since: 0 };
 
-export interface SharedLogDeps {
-  transport(): DataverseTransport | null;
-  access(): Access;
-  /** storage.session in the extension. */
-  memory: { get(): Promise<SharedLogMemory>; set(value: SharedLogMemory): Promise<void> };
-  /** The notes go to every open view. */
-  publish(notes: readonly NoteEntry[]): void;
-  now(): number;
-  log?(line: string): void;
-}
+/** Publishes the notes. */
+export type SharedLogDeps = PlatformReaderDeps<SharedLogMemory, readonly NoteEntry[]>;
 
 /**
  * The shared action log's worker half: the notes on conversations (reasons written by any supervisor's Floorwalker,
@@ -45,18 +36,17 @@ export function createSharedLog(deps: SharedLogDeps) {
   let memory = EMPTY_SHARED_LOG;
   let readAt = 0;
   let records: readonly ActionRecord[] = [];
-  let running: Promise<void> | null = null;
   const ready = deps.memory.get().then((saved) => {
     memory = saved;
   });
 
   async function read(): Promise<void> {
     await ready;
-    const transport = deps.transport();
-    const access = deps.access();
+    const reading = supervisorReading(deps);
+    if (!reading) return;
+    const { transport, org } = reading;
     const now = deps.now();
-    if (!transport || access.state !== 'supervisor' || !access.org) return;
-    const sameOrg = memory.org === access.org;
+    const sameOrg = memory.org === org;
     if (sameOrg && now - readAt < NOTES_EVERY_MS) return;
     const since = sameOrg && memory.since > 0 ? memory.since : now - NOTES_WINDOW_MS;
     const kept = sameOrg ? memory.notes : [];
@@ -66,7 +56,7 @@ export function createSharedLog(deps: SharedLogDeps) {
     const fresh = parseNotes(outcome.body).filter((note) => !note.subject.startsWith(LOCK_SUBJECT));
     const notes = mergeNotes(kept, fresh);
     const changed = !sameOrg || JSON.stringify(notes) !== JSON.stringify(memory.notes);
-    memory = { org: access.org, notes, since };
+    memory = { org, notes, since };
     if (!changed) return;
     deps.publish(notes);
     await deps.memory.set(memory);
@@ -76,13 +66,8 @@ export function createSharedLog(deps: SharedLogDeps) {
     ready,
     /** What a view that connects now is told. */
     current: (): readonly NoteEntry[] => memory.notes,
-    /** After every successful feed poll; one read at a time, later calls share the one under way. */
-    afterPoll(): Promise<void> {
-      running ??= read()
-        .catch((error: unknown) => log(`Floorwalker: shared log not updated: ${String(error)}`))
-        .finally(() => (running = null));
-      return running;
-    },
+    /** After every successful feed poll. */
+    afterPoll: onePassAtATime(read, log, 'shared log'),
     /** The action log changed: when one of our actions has ended, its reason note is on the platform now. */
     recordsChanged(next: readonly ActionRecord[]): void {
       const ended = next.some((record) => !isInFlight(record) && records.some((old) => old.id === record.id && isInFlight(old)));

@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { writeActionNote } from '../../actions/operations/note';
 import { isInFlight } from '../../actions/rules';
 import { actionName } from '../../actions/words';
-import type { DataverseTransport } from '../../dataverse/transport';
 import { createdId, deleteNoteRequest, notesWithSubjectRequest, parseNotes } from '../../dataverse/operations/notes';
-import type { Access } from '../../model/access';
 import type { ActionIntent, ActionRecord } from '../../model/actions';
+import { onePassAtATime, supervisorReading, type PlatformReaderDeps } from '../platform-reader';
 import { isLockKind, LOCK_SUBJECT, LOCK_TTL_MS, LockEntrySchema, lockNote, readLock, type LockEntry } from './locks';
 
 /**
@@ -24,16 +23,8 @@ export const SoftLocksMemorySchema = z.object({
 export type SoftLocksMemory = z.infer<typeof SoftLocksMemorySchema>;
 export const EMPTY_SOFT_LOCKS: SoftLocksMemory = { org: null, locks: [], held: {} };
 
-export interface SoftLocksDeps {
-  transport(): DataverseTransport | null;
-  access(): Access;
-  /** storage.session in the extension. */
-  memory: { get(): Promise<SoftLocksMemory>; set(value: SoftLocksMemory): Promise<void> };
-  /** Other supervisors' locks go to every open view. */
-  publish(locks: readonly LockEntry[]): void;
-  now(): number;
-  log?(line: string): void;
-}
+/** Publishes other supervisors' locks. */
+export type SoftLocksDeps = PlatformReaderDeps<SoftLocksMemory, readonly LockEntry[]>;
 
 /**
  * Soft locks' worker half: announces this supervisor's actions to the others through a lock note on the conversation
@@ -44,7 +35,6 @@ export function createSoftLocks(deps: SoftLocksDeps) {
   let memory = EMPTY_SOFT_LOCKS;
   let polls = 0;
   let records: readonly ActionRecord[] = [];
-  let running: Promise<void> | null = null;
   const releasing = new Set<string>();
   const ready = deps.memory.get().then((saved) => {
     memory = saved;
@@ -57,11 +47,11 @@ export function createSoftLocks(deps: SoftLocksDeps) {
 
   async function readOthers(): Promise<void> {
     await ready;
-    const transport = deps.transport();
-    const access = deps.access();
+    const reading = supervisorReading(deps);
+    if (!reading) return;
+    const { transport, access, org } = reading;
     const now = deps.now();
-    if (!transport || access.state !== 'supervisor' || !access.org) return;
-    const sameOrg = memory.org === access.org;
+    const sameOrg = memory.org === org;
     const due = polls++ % LOCKS_EVERY_N_POLLS === 0 || !sameOrg;
     const previous = sameOrg ? memory.locks : [];
     let locks = previous.filter((lock) => lock.until > now);
@@ -77,7 +67,7 @@ export function createSoftLocks(deps: SoftLocksDeps) {
     }
     if (sameOrg && JSON.stringify(locks) === JSON.stringify(memory.locks)) return;
     deps.publish(locks);
-    await remember({ ...memory, org: access.org, locks });
+    await remember({ ...memory, org, locks });
   }
 
   /** Delete the lock notes of actions no longer in flight. */
@@ -104,13 +94,8 @@ export function createSoftLocks(deps: SoftLocksDeps) {
     ready,
     /** What a view that connects now is told. */
     current: (): readonly LockEntry[] => memory.locks,
-    /** After every successful feed poll; one read at a time, later calls share the one under way. */
-    afterPoll(): Promise<void> {
-      running ??= readOthers()
-        .catch((error: unknown) => log(`Floorwalker: other supervisors' locks not updated: ${String(error)}`))
-        .finally(() => (running = null));
-      return running;
-    },
+    /** After every successful feed poll. */
+    afterPoll: onePassAtATime(readOthers, log, "other supervisors' locks"),
     /** A supervisor action starts: tell the other supervisors through a lock note on the conversation. */
     async actionStarted(intent: ActionIntent, requestId: string, userName: string): Promise<void> {
       const transport = deps.transport();

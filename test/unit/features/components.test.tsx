@@ -11,7 +11,7 @@ import { rowDomId } from '../../../components/panel/columns';
 import { DEFAULT_ALERT_PREFS as DEFAULT_PREFS } from '../../../lib/features/alerts/prefs';
 import { startBulkRun } from '../../../lib/features/bulk-actions/run';
 import { createBulkSelection } from '../../../lib/features/bulk-actions/selection';
-import { exportView } from '../../../lib/features/share-views/share';
+import { exportSavedFilter } from '../../../lib/features/share-views/share';
 import { CHANNEL } from '../../../lib/model/conversation';
 import { DEFAULT_VIEW_SPEC } from '../../../lib/view-model/view-spec';
 import { access, conversation, QUEUE_ID, settings } from '../actions/fixtures';
@@ -117,12 +117,12 @@ describe('alerts, log, context, sharing', () => {
 
   it('imports a pasted view after validating it', async () => {
     const onImport = vi.fn(async () => undefined);
-    render(<ShareViews views={[]} pageUrl="chrome-extension://x/sidepanel.html" onImport={onImport} />);
+    render(<ShareViews filters={[]} pageUrl="chrome-extension://x/sidepanel.html" onImport={onImport} />);
     const input = screen.getByRole('textbox', { name: 'Link or code' });
     fireEvent.input(input, { target: { value: 'nonsense!' } });
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('not a Floorwalker view'));
-    fireEvent.input(input, { target: { value: exportView({ name: 'Mine', spec: DEFAULT_VIEW_SPEC, savedAt: 1 }) } });
+    fireEvent.input(input, { target: { value: exportSavedFilter({ name: 'Mine', spec: DEFAULT_VIEW_SPEC, savedAt: 1 }) } });
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
     await waitFor(() => expect(onImport).toHaveBeenCalledWith({ name: 'Mine', spec: DEFAULT_VIEW_SPEC, savedAt: 1 }));
   });

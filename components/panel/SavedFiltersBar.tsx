@@ -1,24 +1,24 @@
 import { useSignal } from '@preact/signals';
 import { t } from '../../lib/i18n';
-import type { SavedViews } from '../../lib/view-model/saved-views';
+import type { SavedFilters } from '../../lib/view-model/saved-filters';
 import type { ViewState } from '../../lib/view-model/view-state';
 
-/** Restore a saved view from the list, save the current one under a name, or delete the one in use. */
-export function SavedViewsBar({ savedViews, view }: { savedViews: SavedViews; view: ViewState }) {
+/** Restore saved filters from the list, save the current ones under a name, or delete the ones in use. */
+export function SavedFiltersBar({ savedFilters, view }: { savedFilters: SavedFilters; view: ViewState }) {
   const current = useSignal('');
   const saving = useSignal(false);
   const name = useSignal('');
-  const views = savedViews.views.value;
+  const filters = savedFilters.filters.value;
 
   const restore = (chosen: string) => {
     current.value = chosen;
-    const saved = views.find((entry) => entry.name === chosen);
+    const saved = filters.find((entry) => entry.name === chosen);
     if (saved) view.restore(saved.spec);
   };
   const save = async (event: Event) => {
     event.preventDefault();
     if (!name.value.trim()) return;
-    await savedViews.save(name.value, view.spec.peek());
+    await savedFilters.save(name.value, view.spec.peek());
     current.value = name.value.trim();
     name.value = '';
     saving.value = false;
@@ -29,8 +29,8 @@ export function SavedViewsBar({ savedViews, view }: { savedViews: SavedViews; vi
       <label class="fw-inline">
         <span>{t('panel_views_label')}</span>
         <select value={current.value} onChange={(event) => restore(event.currentTarget.value)}>
-          <option value="">{views.length > 0 ? t('panel_views_choose') : t('panel_views_none')}</option>
-          {views.map((entry) => (
+          <option value="">{filters.length > 0 ? t('panel_views_choose') : t('panel_views_none')}</option>
+          {filters.map((entry) => (
             <option key={entry.name} value={entry.name}>
               {entry.name}
             </option>
@@ -38,7 +38,7 @@ export function SavedViewsBar({ savedViews, view }: { savedViews: SavedViews; vi
         </select>
       </label>
       {current.value && (
-        <button type="button" class="fw-button" onClick={() => savedViews.remove(current.value).then(() => (current.value = ''))}>
+        <button type="button" class="fw-button" onClick={() => savedFilters.remove(current.value).then(() => (current.value = ''))}>
           {t('panel_views_delete', current.value)}
         </button>
       )}
@@ -56,7 +56,7 @@ export function SavedViewsBar({ savedViews, view }: { savedViews: SavedViews; vi
           {t('panel_views_saveAs')}
         </button>
       )}
-      {savedViews.skipped.value > 0 && <p class="fw-note">{t('panel_views_skipped', savedViews.skipped.value)}</p>}
+      {savedFilters.skipped.value > 0 && <p class="fw-note">{t('panel_views_skipped', savedFilters.skipped.value)}</p>}
     </div>
   );
 }
