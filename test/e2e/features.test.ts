@@ -57,11 +57,16 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
   };
   const ongoing = async () =>
     (await api<{ value: Row[] }>('GET', 'msdyn_ocliveworkitems?$select=activityid,subject,statecode,statuscode,msdyn_channel,_msdyn_activeagentid_value,_msdyn_cdsqueueid_value&$filter=statecode eq 0')).value;
+  /** A conversation for one check, not used by another; live traffic may take a while to bring one. */
   const pick = async (test: (row: Row) => boolean): Promise<Row> => {
-    const row = (await ongoing()).find((r) => !used.has(r.activityid) && test(r));
-    if (!row) throw new Error('The scenario has no conversation for this check');
-    used.add(row.activityid);
-    return row;
+    for (const end = Date.now() + 15_000; ; await new Promise((r) => setTimeout(r, 500))) {
+      const row = (await ongoing()).find((r) => !used.has(r.activityid) && test(r));
+      if (row) {
+        used.add(row.activityid);
+        return row;
+      }
+      if (Date.now() > end) throw new Error('The scenario has no conversation for this check');
+    }
   };
   const isMessagingActive = (r: Row) => r.statuscode === 2 && MESSAGING.includes(r.msdyn_channel) && r._msdyn_activeagentid_value !== '5f0f1a00-0000-4000-8000-000000000001';
   const stateOf = (id: string) => api<{ statecode: number }>('GET', `msdyn_ocliveworkitems(${id})?$select=statecode`);
