@@ -121,7 +121,8 @@ export default defineBackground(() => {
 
   hub = createViewHub({
     ownId: browser.runtime.id,
-    ready,
+    // A view's first snapshot and feature state are what a stopped worker left, not empty.
+    ready: Promise.all([ready, alerts.ready, softLocks.ready, sharedLog.ready]).then(() => undefined),
     snapshot: () => feed.snapshot(),
     features: () => [
       { feature: 'alerts', alerts: [...alerts.current()] },

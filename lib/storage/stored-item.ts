@@ -25,7 +25,6 @@ export interface StoredItem<T> {
   get(): Promise<T>;
   /** Writes are queued: while one is under way only the newest value is written after it. */
   set(value: T): Promise<void>;
-  remove(): Promise<void>;
   /** Changes from any context (another view, the worker, another browser for sync), validated like a read. */
   watch(listener: (value: T) => void): () => void;
 }
@@ -88,7 +87,6 @@ export function defineStoredItem<T>(key: StorageKey, spec: StoredItemSpec<T>, re
       });
       return writing;
     },
-    remove: () => inner().removeValue(),
     watch: (listener) => inner().watch((raw) => listener(parse(raw))),
   };
 }

@@ -2,13 +2,13 @@ import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { createFeatureModels, type FeatureModels } from '../features/models';
 import { locale, setLanguageOverride, t } from '../i18n';
 import type { ActionIntent } from '../model/actions';
+import { savedFiltersItem } from '../storage/items';
 import { createAnnouncer, type Announcement } from './announcer';
 import { channelLabel } from './channel-labels';
 import { createClock } from './clock';
 import { createConversationList, type ConversationList } from './conversation-list';
 import { createFeedModel, type FeedModel } from './feed-model';
 import type { FeedSource } from './feed-source';
-import { savedFiltersItem } from '../storage/items';
 import { createSavedFilters, type SavedFilters } from './saved-filters';
 import { createViewState, type ViewState } from './view-state';
 

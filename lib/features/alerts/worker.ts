@@ -75,4 +75,3 @@ export function createAlerts(deps: AlertsDeps) {
     watching: (): boolean => alertsWatched(deps.prefs.peek()),
   };
 }
-export type Alerts = ReturnType<typeof createAlerts>;

@@ -76,4 +76,3 @@ export function createSharedLog(deps: SharedLogDeps) {
     },
   };
 }
-export type SharedLog = ReturnType<typeof createSharedLog>;

@@ -115,4 +115,3 @@ export function createSoftLocks(deps: SoftLocksDeps) {
     },
   };
 }
-export type SoftLocks = ReturnType<typeof createSoftLocks>;
