@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxePuppeteer } from '@axe-core/puppeteer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'puppeteer';
 import { startHarness, type Harness } from './harness';
 
@@ -177,6 +177,9 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
   it('bulk assign to a queue: each item is checked again when it runs; a row changed meanwhile fails with its reason', async () => {
     const first = await pick((r) => r.statuscode === 1 && r._msdyn_activeagentid_value === null && MESSAGING.includes(r.msdyn_channel));
     const second = await pick((r) => r.statuscode === 1 && r._msdyn_activeagentid_value === null && MESSAGING.includes(r.msdyn_channel) && r._msdyn_cdsqueueid_value === first._msdyn_cdsqueueid_value);
+    // The org's clock stands still while the test acts: simulated routing must not take the second row first.
+    await h.control('clock', { paused: true });
+    onTestFinished(() => h.control('clock', { paused: false }));
     const queues = (await api<{ value: Array<{ queueid: string; name: string; msdyn_queuetype: number }> }>('GET', 'queues?$select=queueid,name,msdyn_queuetype')).value;
     const target = queues.find((q) => q.queueid !== first._msdyn_cdsqueueid_value && q.msdyn_queuetype === 192350000)!;
     const clear = await sp.$('.fw-bulk-bar button::-p-text(Clear selection)');
