@@ -22,10 +22,9 @@ import { PanelHeader } from './panel/PanelHeader';
 import { QueueTiles } from './panel/QueueTiles';
 import { ShortcutSheet } from './panel/ShortcutSheet';
 import { Tabs } from './panel/Tabs';
-import { BeyondSection } from './beyond/BeyondSection';
-import { BulkSelectArea } from './beyond/BulkSelectArea';
-import { LockWarning } from './beyond/LockWarning';
-import { beyondModel } from '../lib/beyond/view-beyond';
+import { ConversationTools } from './features/ConversationTools';
+import { BulkSelectArea } from './features/bulk-actions/BulkSelectArea';
+import { LockWarning } from './features/soft-locks/LockWarning';
 
 export interface PanelProps {
   controller: PanelController;
@@ -42,8 +41,7 @@ const isField = (target: EventTarget | null) =>
  * keys and clicks into calls on it; it never talks to the browser itself.
  */
 export function Panel({ controller, view: viewKind, frameControls }: PanelProps) {
-  const { feed, view, list } = controller;
-  const beyond = beyondModel();
+  const { feed, view, list, features } = controller;
   const rootRef = useRef<HTMLElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -170,8 +168,8 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
                         <p class="fw-count" aria-hidden="true">
                           {t('panel_showing', rowCount, conversations.length)}
                         </p>
-                        <BeyondSection controller={controller} model={beyond} />
-                        <BulkSelectArea selection={beyond.selection} order={list.rowIds} cursor={view.selectedId}>
+                        <ConversationTools controller={controller} />
+                        <BulkSelectArea selection={features.selection} order={list.rowIds} cursor={view.selectedId}>
                           <ConversationGrid controller={controller} gridRef={gridRef} />
                         </BulkSelectArea>
                         {rowCount === 0 && (
@@ -210,7 +208,7 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
         records={feed.actions.value}
         send={controller.sendIntent}
         onClosed={() => queueMicrotask(focusGrid)}
-        noticeFor={(id) => <LockWarning conversationId={id} model={beyond} me={access?.userId ?? null} now={controller.now.value} />}
+        noticeFor={(id) => <LockWarning conversationId={id} locks={features.locks.value} me={access?.userId ?? null} now={controller.now.value} />}
       />
       {helpOpen.value && <ShortcutSheet onClose={closeDialog(() => (helpOpen.value = false))} />}
     </section>

@@ -105,6 +105,7 @@ export function ConversationGrid({ controller, gridRef }: Props) {
               selected={item.id === selectedId}
               now={now}
               settings={settings}
+              locks={controller.features.locks}
               onOpen={onOpen}
             />
           );

@@ -9,7 +9,8 @@ import type { ColumnId } from '../../lib/view-model/view-spec';
 import { HandleTime, RowFreshness, SentimentBadge, StatusBadge, WaitTime } from './cells';
 import { ROW_HEIGHT, rowDomId } from './columns';
 import { ErrorBoundary } from './ErrorBoundary';
-import { RowLockMark } from '../beyond/RowLockMark';
+import type { LockEntry } from '../../lib/features/soft-locks/locks';
+import { RowLockMark } from '../features/soft-locks/RowLockMark';
 
 export interface RowProps {
   row: ReadonlySignal<Conversation>;
@@ -19,6 +20,8 @@ export interface RowProps {
   selected: boolean;
   now: ReadonlySignal<number>;
   settings: EffectiveSettings | null;
+  /** Other supervisors' actions under way, for the lock mark. */
+  locks: ReadonlySignal<readonly LockEntry[]>;
   onOpen: (id: string) => void;
 }
 
@@ -50,7 +53,7 @@ export const ConversationRow = memo(function ConversationRow(props: RowProps) {
       >
         {props.columns.map((column) => (
           <div role="gridcell" class={`fw-cell fw-cell-${column}`} key={column}>
-            <Cell column={column} row={row} now={props.now} settings={props.settings} />
+            <Cell column={column} row={row} now={props.now} settings={props.settings} locks={props.locks} />
           </div>
         ))}
       </div>
@@ -58,13 +61,13 @@ export const ConversationRow = memo(function ConversationRow(props: RowProps) {
   );
 });
 
-function Cell({ column, row, now, settings }: { column: ColumnId; row: Conversation; now: ReadonlySignal<number>; settings: EffectiveSettings | null }) {
+function Cell({ column, row, now, settings, locks }: Pick<RowProps, 'now' | 'settings' | 'locks'> & { column: ColumnId; row: Conversation }) {
   switch (column) {
     case 'customer':
       return (
         <span class="fw-customer">
           <span class="fw-strong">
-            <RowLockMark conversationId={row.id} />
+            <RowLockMark conversationId={row.id} locks={locks} />
             {row.customerName ?? t('panel_customer_unknown')}
           </span>
           <span class="fw-subject">{row.subject}</span>

@@ -4,7 +4,7 @@ import type { PanelController } from '../../lib/view-model/panel-controller';
 import { GROUPINGS, QUICK_FILTERS, type Grouping } from '../../lib/view-model/view-spec';
 import { ColumnMenu } from './ColumnMenu';
 import { FilterMenu } from './FilterMenu';
-import { SavedViewsBar } from './SavedViewsBar';
+import { SavedFiltersBar } from './SavedFiltersBar';
 
 /** Search, quick filters, grouping, filters, columns and saved views above the grid. */
 export function ConversationsToolbar({ controller, searchRef }: { controller: PanelController; searchRef: RefObject<HTMLInputElement | null> }) {
@@ -49,7 +49,7 @@ export function ConversationsToolbar({ controller, searchRef }: { controller: Pa
       <div class="fw-toolbar-row">
         <FilterMenu view={view} queues={feed.queues.value} agents={feed.agents.all.value} conversations={feed.conversations.all.value} />
         <ColumnMenu view={view} />
-        <SavedViewsBar savedViews={controller.savedViews} view={view} />
+        <SavedFiltersBar savedFilters={controller.savedFilters} view={view} />
       </div>
     </div>
   );

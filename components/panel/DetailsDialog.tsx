@@ -2,8 +2,7 @@ import { t } from '../../lib/i18n';
 import type { PanelController } from '../../lib/view-model/panel-controller';
 import { ActionLog } from '../actions/ActionLog';
 import { ConversationActions } from '../actions/ConversationActions';
-import { RowBeyond } from '../beyond/RowBeyond';
-import { beyondModel } from '../../lib/beyond/view-beyond';
+import { DetailsExtras } from '../features/DetailsExtras';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Modal } from './Modal';
 import { RowDetails } from './RowDetails';
@@ -25,7 +24,7 @@ export function DetailsDialog({ controller, id, onClose }: { controller: PanelCo
             actions={
               access && (
                 <>
-                  <RowBeyond row={row} controller={controller} model={beyondModel()} />
+                  <DetailsExtras row={row} controller={controller} />
                   <ConversationActions
                     conversation={row}
                     access={access}

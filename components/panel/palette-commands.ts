@@ -33,7 +33,7 @@ const enabled = (id: string, label: string, run: () => void): PaletteCommand => 
 
 /** Every view and every action, for the Ctrl+K palette. Actions apply to the selected conversation. */
 export function paletteCommands(controller: PanelController, handlers: PaletteHandlers): PaletteCommand[] {
-  const { view, feed, savedViews } = controller;
+  const { view, feed, savedFilters } = controller;
   const spec = view.spec.peek();
   const commands: PaletteCommand[] = [
     enabled('tab:conversations', t('panel_palette_showConversations'), () => view.setTab('conversations')),
@@ -44,7 +44,7 @@ export function paletteCommands(controller: PanelController, handlers: PaletteHa
     ),
     ...GROUPINGS.map((grouping) => enabled(`group:${grouping}`, t('panel_palette_groupBy', t(`panel_groupBy_${grouping}`)), () => view.setGroupBy(grouping))),
     enabled('filters:clear', t('panel_filters_clear'), () => view.clearFilters()),
-    ...savedViews.views.peek().map((saved) => enabled(`view:${saved.name}`, t('panel_palette_openView', saved.name), () => view.restore(saved.spec))),
+    ...savedFilters.filters.peek().map((saved) => enabled(`saved:${saved.name}`, t('panel_palette_openView', saved.name), () => view.restore(saved.spec))),
     {
       id: 'refresh',
       label: t('panel_refresh'),

@@ -2,11 +2,9 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createRuntimeRouter } from '../../lib/worker/runtime-router';
 import { createViewHub, type ViewPort } from '../../lib/worker/view-hub';
-import { createSessionStore, type StorageArea } from '../../lib/worker/session-store';
 import { resolveOrg } from '../../lib/worker/org-resolver';
 import { matchesAny } from '../../lib/worker/match-pattern';
 import { FeedController } from '../../lib/feed/feed-controller';
-import type { Persisted } from '../../lib/feed/persisted';
 import { createCounters } from '../../lib/dataverse/counters';
 import { createWebApiTransport } from '../../lib/dataverse/web-api-transport';
 import type { DataverseTransport } from '../../lib/dataverse/transport';
@@ -14,9 +12,21 @@ import { createSettingsSource } from '../../lib/settings/settings-source';
 import { hostAccess } from '../../lib/policy/host-access';
 import { createActionRunner } from '../../lib/actions/runner';
 import { openInWorkspace } from '../../lib/actions/open-in-workspace';
-import { createBeyondWorker } from '../../lib/beyond/beyond-worker';
-import { PREFS_KEY } from '../../lib/beyond/beyond-prefs';
-import { NOTIFICATION_ICON } from '../../lib/beyond/notification-icon';
+import { createAlerts } from '../../lib/features/alerts/worker';
+import { NOTIFICATION_ICON } from '../../lib/features/alerts/notification-icon';
+import { createSharedLog } from '../../lib/features/shared-log/worker';
+import { createSoftLocks } from '../../lib/features/soft-locks/worker';
+import type { FeatureUpdate } from '../../lib/protocol/view-port';
+import {
+  actionLogItem,
+  alertsMemoryItem,
+  feedSnapshotItem,
+  removeRetired,
+  sharedLogMemoryItem,
+  softLocksMemoryItem,
+  watchPrefsItem,
+} from '../../lib/storage/items';
+import { storedSignal } from '../../lib/storage/stored-signal';
 
 /** Wakes a stopped worker while views are open, so the feed is rescheduled even if a timer was lost with it. */
 const WAKE_ALARM = 'floorwalker-wake';
@@ -33,7 +43,6 @@ export default defineBackground(() => {
     if (!transport) transports.set(org, (transport = createWebApiTransport({ org, counters })));
     return transport;
   };
-  const session = browser.storage.session as unknown as StorageArea;
   const workspacePatterns = () => (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []);
 
   let hub: ReturnType<typeof createViewHub> | undefined;
@@ -51,25 +60,39 @@ export default defineBackground(() => {
     transportFor,
     settings: () => settings.current(),
     counters,
-    storage: createSessionStore<Persisted>(session, 'feed'),
+    storage: { load: () => feedSnapshotItem.get(), save: (snapshot) => feedSnapshotItem.set(snapshot) },
     publish: (patch) => {
       hub?.broadcast(patch);
-      // Issue 11: after each successful poll, locks, notes and alerts follow the new picture.
-      if (patch.freshness?.state === 'live') void beyond.afterPoll();
+      // After each successful poll, alerts, other supervisors' locks and the shared log follow the new picture.
+      if (patch.freshness?.state === 'live') for (const feature of [alerts, softLocks, sharedLog]) void feature.afterPoll();
     },
   });
 
-  const beyond = createBeyondWorker({
-    transport: () => feed.transport(),
+  // The features' worker halves: each publishes its state to the views over the view port.
+  const publishFeature = (update: FeatureUpdate) => hub?.broadcastFeature(update);
+  const watchPrefs = storedSignal(watchPrefsItem);
+  const alerts = createAlerts({
     feed: () => feed.snapshot(),
-    local: browser.storage.local,
-    session,
-    sync: browser.storage.sync,
+    prefs: watchPrefs.value,
+    memory: alertsMemoryItem,
     setBadge: (text) => void browser.action.setBadgeText({ text }).catch(() => undefined),
     notify: (id, title, message) =>
       void browser.notifications.create(id, { type: 'basic', iconUrl: NOTIFICATION_ICON, title, message }).catch(() => undefined),
+    publish: (list) => publishFeature({ feature: 'alerts', alerts: [...list] }),
     now: Date.now,
   });
+  const platform = { transport: () => feed.transport(), access: () => feed.currentAccess(), now: Date.now };
+  const softLocks = createSoftLocks({
+    ...platform,
+    memory: softLocksMemoryItem,
+    publish: (locks) => publishFeature({ feature: 'softLocks', locks: [...locks] }),
+  });
+  const sharedLog = createSharedLog({
+    ...platform,
+    memory: sharedLogMemoryItem,
+    publish: (notes) => publishFeature({ feature: 'sharedLog', notes: [...notes] }),
+  });
+  void removeRetired().catch(() => undefined);
 
   const runner = createActionRunner({
     transport: () => feed.transport(),
@@ -81,9 +104,10 @@ export default defineBackground(() => {
     now: Date.now,
     publish: (records) => {
       feed.publishActions(records);
-      void beyond.recordsChanged(records);
+      sharedLog.recordsChanged(records);
+      void softLocks.recordsChanged(records);
     },
-    storage: createSessionStore<unknown>(session, 'actions'),
+    storage: { load: () => actionLogItem.get(), save: (snapshot) => actionLogItem.set(snapshot) },
     afterAction: () => feed.pollSoon(),
     openInWorkspace: (id) => {
       const org = feed.currentAccess().org;
@@ -97,8 +121,14 @@ export default defineBackground(() => {
 
   hub = createViewHub({
     ownId: browser.runtime.id,
-    ready,
+    // A view's first snapshot and feature state are what a stopped worker left, not empty.
+    ready: Promise.all([ready, alerts.ready, softLocks.ready, sharedLog.ready]).then(() => undefined),
     snapshot: () => feed.snapshot(),
+    features: () => [
+      { feature: 'alerts', alerts: [...alerts.current()] },
+      { feature: 'softLocks', locks: [...softLocks.current()] },
+      { feature: 'sharedLog', notes: [...sharedLog.current()] },
+    ],
     setDemand: (demand) => {
       views = demand;
       applyDemand();
@@ -108,22 +138,23 @@ export default defineBackground(() => {
     refresh: () => void feed.refresh(),
     action: (intent, requestId) => {
       runner.run(intent, requestId);
-      void beyond.actionStarted(intent, requestId, feed.currentAccess().userName ?? '');
+      void softLocks.actionStarted(intent, requestId, feed.currentAccess().userName ?? '');
     },
   });
   // Alerts watch the feed even with no view open, as one hidden view would (30 s, the wake alarm's cadence).
   let views = { views: 0, visible: false };
   function applyDemand(): void {
-    const demand = { views: views.views + (beyond.watching() ? 1 : 0), visible: views.visible };
+    const demand = { views: views.views + (alerts.watching() ? 1 : 0), visible: views.visible };
     feed.setDemand(demand);
     if (demand.views > 0) void browser.alarms.create(WAKE_ALARM, { periodInMinutes: 0.5 });
     else void browser.alarms.clear(WAKE_ALARM);
   }
-  void Promise.all([ready, beyond.ready]).then(applyDemand);
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'sync' || !(PREFS_KEY in changes)) return;
-    beyond.prefsChanged(changes[PREFS_KEY]!.newValue);
-    applyDemand();
+  void Promise.all([ready, watchPrefs.loaded, alerts.ready]).then(() => {
+    // Now, and whenever the prefs change (in a view, or in another browser): alerts follow at once, and so does the demand.
+    watchPrefs.value.subscribe(() => {
+      void alerts.afterPoll();
+      applyDemand();
+    });
   });
   // A workspace page load is when the user signs in again, switches user or opens another org.
   browser.tabs.onUpdated.addListener((_tabId, change, tab) => {

@@ -5,7 +5,6 @@ import { OptionsPage } from '../../components/options/OptionsPage';
 import { language, setLanguageOverride, t } from '../../lib/i18n';
 import type { EffectiveSettings } from '../../lib/model/settings';
 import { createSettingsSource } from '../../lib/settings/settings-source';
-import { saveUserSettings } from '../../lib/settings/user-settings';
 
 const source = createSettingsSource();
 const settings = signal<EffectiveSettings | null>(null);
@@ -38,7 +37,7 @@ function App() {
       settings={settings.value}
       builtInPatterns={builtInPatterns}
       grantedPatterns={granted.value}
-      onSave={(changes) => saveUserSettings(browser.storage.sync, changes, settings.value?.managedKeys ?? [])}
+      onSave={(changes) => source.saveUserSettings(changes)}
       onRequest={async (pattern) => {
         // No await before this call: permissions.request needs the click's user gesture.
         const ok = await browser.permissions.request({ origins: [pattern] });

@@ -20,7 +20,7 @@ const source = createPortFeedSource({
   signal: stop.signal,
   onInvalid: (reason) => controller.feed.invalid(reason),
 });
-const controller = createPanelController({ source, storage: browser.storage.sync, stop: stop.signal });
+const controller = createPanelController({ source, stop: stop.signal });
 
 document.addEventListener('visibilitychange', () => source.send({ type: 'visibility', visible: visible() }));
 window.addEventListener('pagehide', () => stop.abort(), { once: true });

@@ -38,7 +38,7 @@ export default defineContentScript({
       signal: ctx.signal,
       onInvalid: (reason) => controller.feed.invalid(reason),
     });
-    const controller = createPanelController({ source, storage: browser.storage.sync, stop: ctx.signal });
+    const controller = createPanelController({ source, stop: ctx.signal });
 
     let lastVisible: boolean | null = null;
     const sendVisibility = () => {

@@ -9,15 +9,17 @@ export const LOG_LIMIT = 100;
  * What survives a killed worker: every record, and which ones may already have reached the platform (their outcome
  * must be read back from it, never assumed).
  */
-const PersistedSchema = z.object({
+export const ActionLogSnapshotSchema = z.object({
   version: z.literal(1),
   records: z.array(ActionRecordSchema),
   sent: z.array(z.string()),
 });
+export type ActionLogSnapshot = z.infer<typeof ActionLogSnapshotSchema>;
 
 export interface RecordStoreDeps {
   publish(records: ActionRecord[]): void;
-  storage: { load(): Promise<unknown>; save(v: unknown): Promise<void> };
+  /** storage.session in the extension: validated on read, null when there is nothing usable. */
+  storage: { load(): Promise<ActionLogSnapshot | null>; save(snapshot: ActionLogSnapshot): Promise<void> };
 }
 
 /** The action log: bounded, published to the views and persisted on every change. */
@@ -37,7 +39,7 @@ export function createRecordStore(deps: RecordStoreDeps) {
   function commit(): Promise<void> {
     trim();
     deps.publish([...records].reverse());
-    const snapshot = { version: 1, records, sent: [...sent].filter((id) => records.some((r) => r.id === id)) };
+    const snapshot: ActionLogSnapshot = { version: 1, records, sent: [...sent].filter((id) => records.some((r) => r.id === id)) };
     saving = saving.then(() => deps.storage.save(snapshot)).catch(() => undefined);
     return saving;
   }
@@ -59,13 +61,13 @@ export function createRecordStore(deps: RecordStoreDeps) {
       else sent.delete(id);
       return commit();
     },
-    /** Load what a previous worker left; records created since start-up are kept. Unreadable storage is ignored. */
+    /** Load what a previous worker left; records created since start-up are kept. */
     async load(): Promise<void> {
-      const parsed = PersistedSchema.safeParse(await deps.storage.load().catch(() => undefined));
-      if (!parsed.success) return;
+      const saved = await deps.storage.load();
+      if (!saved) return;
       const known = new Set(records.map((r) => r.id));
-      records = [...parsed.data.records.filter((r) => !known.has(r.id)), ...records];
-      for (const id of parsed.data.sent) sent.add(id);
+      records = [...saved.records.filter((r) => !known.has(r.id)), ...records];
+      for (const id of saved.sent) sent.add(id);
       await commit();
     },
   };

@@ -8,7 +8,7 @@ import { t } from '../i18n';
 import { perform } from './operations';
 import { writeActionNote } from './operations/note';
 import { failureOf } from './outcome';
-import { createRecordStore } from './record-store';
+import { createRecordStore, type RecordStoreDeps } from './record-store';
 import { isGuid } from './request';
 import { availability, isInFlight } from './rules';
 import { targetBlock, capacityExceededBy } from './target-check';
@@ -31,7 +31,7 @@ export interface ActionRunnerDeps {
   now(): number;
   /** The whole action log, newest first, for FeedPatch.actions. */
   publish(records: ActionRecord[]): void;
-  storage: { load(): Promise<unknown>; save(v: unknown): Promise<void> };
+  storage: RecordStoreDeps['storage'];
   /** A platform call changed this conversation: refresh it in the feed. */
   afterAction(conversationId: string): void;
   /** Monitor succeeded: show the conversation in the supervisor's workspace tab (see open-in-workspace.ts). */
@@ -58,7 +58,7 @@ export const RUNNER_TIMING = {
 
 /**
  * The platform's troubleshooting notes that assign and force close fail for people holding the "Omnichannel API
- * access" role, which belongs to the service's application user (platform-api.md §1.5, §2.7): say so when they do.
+ * access" role, which belongs to the service's application user (docs/platform.md, roles): say so when they do.
  */
 const API_ROLE_SENSITIVE: ReadonlySet<ActionIntent['kind']> = new Set(['assignAgent', 'forceClose']);
 
@@ -101,7 +101,7 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
     if (!record) return;
     const { intent } = record;
     if (!isGuid(intent.conversationId)) return fail(id, 'rule', 'actions_reason_badId');
-    // Read the platform first: the row may have changed since the supervisor saw it (issue 9, conflicts).
+    // Read the platform first: the row may have changed since the supervisor saw it (a conflict).
     const read = await fresh(intent.conversationId);
     const conversation = read === undefined ? deps.conversation(intent.conversationId) : read;
     if (!conversation) return fail(id, 'gone', null);

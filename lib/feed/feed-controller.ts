@@ -18,11 +18,11 @@ import { latestModified, readChanges } from './read-changes';
 import { deltaRequest, readTracked, startTracking, type TrackedChanges } from './change-tracking';
 import { rereadConversation } from './reread';
 import * as fresh from './freshness';
-import { parsePersisted, type Persisted } from './persisted';
+import type { Persisted } from './persisted';
 
 /**
  * How often the whole picture is re-read to catch anything the incremental reads missed. The watermark overlap
- * already catches late commits, so this is a safety net, priced against the platform budget (issue 10).
+ * already catches late commits, so this is a safety net, priced against the platform's request budget.
  */
 export const RECONCILE_MS = 600_000;
 /**
@@ -51,7 +51,8 @@ export interface FeedControllerDeps {
   transportFor(org: string): DataverseTransport;
   settings(): EffectiveSettings;
   counters: FeedCounters;
-  storage: { load(): Promise<unknown>; save(value: Persisted): Promise<void> };
+  /** storage.session in the extension: validated on read, null when there is nothing usable. */
+  storage: { load(): Promise<Persisted | null>; save(value: Persisted): Promise<void> };
   publish(patch: FeedPatch): void;
   now?: () => number;
   schedule?: (run: () => void, ms: number) => () => void;
@@ -107,7 +108,7 @@ export class FeedController {
   /** Restore what a previous worker left in storage.session, then start polling if anyone is watching. */
   start(): Promise<void> {
     this.started ??= (async () => {
-      const persisted = parsePersisted(await this.deps.storage.load().catch(() => undefined));
+      const persisted = await this.deps.storage.load();
       if (persisted) {
         this.model = FeedModel.fromData(persisted.model);
         this.access = persisted.access;
@@ -353,7 +354,7 @@ export class FeedController {
     }
     // Participants of conversations that just arrived come with the next participants read (every few polls), which
     // covers every row added since its watermark: one read per new conversation would cost a request on most polls
-    // of a busy org (issue 10). The conversation row itself already names its agent.
+    // of a busy org. The conversation row itself already names its agent.
     const participants = result.value.participants;
     if (deltaLink) this.deltaLink = tracked.deltaLink ?? deltaLink;
     this.noteIssues([...trackedIssues, ...result.issues]);
@@ -390,7 +391,7 @@ export class FeedController {
 
   /**
    * Backoff never stretches past the poll interval: a failing poll costs the platform no more than a healthy one,
-   * and the feed is live again within one interval of a fault ending (issue 9). The jitter still spreads browsers.
+   * and the feed is live again within one interval of a fault ending. The jitter still spreads browsers.
    */
   private backoffPolicy(): BackoffPolicy {
     const maxMs = this.intervalMs();

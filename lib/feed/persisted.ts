@@ -22,8 +22,8 @@ const StoredWorkstreamSchema = z.object({
 
 /**
  * What a worker leaves in storage.session so the next one resumes within one interval without a full reload:
- * the picture, the watermarks and the role check. Versioned; anything that does not parse is ignored (a full
- * load follows), never trusted.
+ * the picture, the watermarks and the role check. Validated on read (lib/storage/items.ts); anything that does not
+ * parse is ignored (a full load follows), never trusted.
  */
 export const PersistedSchema = z.object({
   version: z.literal(1),
@@ -46,8 +46,3 @@ export const PersistedSchema = z.object({
   }),
 });
 export type Persisted = z.infer<typeof PersistedSchema>;
-
-export function parsePersisted(value: unknown): Persisted | null {
-  const parsed = PersistedSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
-}

@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { AlertSchema } from '../features/alerts/alert';
+import { LockEntrySchema } from '../features/soft-locks/locks';
 import { ActionIntentSchema } from '../model/actions';
 import { FeedPatchSchema, FeedStateSchema } from '../model/feed-state';
+import { NoteEntrySchema } from '../model/note';
 
 /**
  * The channel between a view (overlay or side panel) and the worker: a long-lived port.
@@ -23,10 +26,24 @@ export const ViewToWorkerSchema = z.discriminatedUnion('type', [
 ]);
 export type ViewToWorker = z.infer<typeof ViewToWorkerSchema>;
 
+/**
+ * What a feature's worker half publishes, each replaced whole: the alerts in force, other supervisors' locks, the
+ * shared log's notes. A view gets each once after the snapshot, then whenever it changes.
+ */
+export const FeatureUpdateSchema = z.discriminatedUnion('feature', [
+  z.object({ feature: z.literal('alerts'), alerts: z.array(AlertSchema) }),
+  z.object({ feature: z.literal('softLocks'), locks: z.array(LockEntrySchema) }),
+  z.object({ feature: z.literal('sharedLog'), notes: z.array(NoteEntrySchema) }),
+]);
+export type FeatureUpdate = z.infer<typeof FeatureUpdateSchema>;
+
 export const WorkerToViewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('snapshot'), state: FeedStateSchema }),
   z.object({ type: z.literal('patch'), patch: FeedPatchSchema }),
   /** A message from the view that failed validation; the view shows it instead of silently losing it. */
   z.object({ type: z.literal('rejected'), reason: z.string() }),
+  z.object({ type: z.literal('feature'), update: FeatureUpdateSchema }),
 ]);
 export type WorkerToView = z.infer<typeof WorkerToViewSchema>;
+/** The messages the feed model applies; feature updates go to the features' models. */
+export type FeedMessage = Exclude<WorkerToView, { type: 'feature' }>;

@@ -1,9 +1,12 @@
+import { effect } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { EffectiveSettings } from '../model/settings';
 import { t } from '../i18n';
 import { parseManagedPolicy } from '../policy/managed-policy';
 import { mergeSettings, type UserSettings } from '../policy/merge';
-import { USER_SETTINGS_KEY, parseUserSettings } from './user-settings';
+import { policyCacheItem, userSettingsItem } from '../storage/items';
+import { storedSignal } from '../storage/stored-signal';
+import { applyUserChanges } from './user-settings';
 
 /** What the worker and the options page read settings from. */
 export interface SettingsSource {
@@ -13,27 +16,18 @@ export interface SettingsSource {
   subscribe(listener: (settings: EffectiveSettings) => void): () => void;
   /** Resolves once the cached policy and the user's values are loaded; never waits for storage.managed. */
   ready: Promise<void>;
+  /** Store the user's changes over their stored values; what the policy manages is left out. Rejects invalid values. */
+  saveUserSettings(changes: UserSettings): Promise<void>;
 }
 
-/** storage.local item holding the last storage.managed value that was read successfully. */
-export const POLICY_CACHE_KEY = 'policyCache';
-
-interface Area {
-  get(keys?: string | null): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
-export interface SettingsStorage {
-  managed?: Pick<Area, 'get'>;
-  local: Area;
-  sync: Area;
-  onChanged: {
-    addListener(listener: (changes: Record<string, { newValue?: unknown }>, area: string) => void): void;
-    removeListener(listener: (changes: Record<string, { newValue?: unknown }>, area: string) => void): void;
-  };
+/** storage.managed: the organisation's policy, read whole. */
+export interface ManagedStorage {
+  get(keys: null): Promise<Record<string, unknown>>;
 }
 
 export interface SettingsSourceOptions {
-  storage?: SettingsStorage;
+  /** browser.storage.managed in the extension; tests hand in one that hangs or fails. */
+  managed?: ManagedStorage;
   /**
    * How long after start to look at storage.managed again when it first answered empty: Chrome loads policy
    * about 3 s after the browser starts and may answer {} until then.
@@ -53,11 +47,12 @@ export interface SettingsSourceOptions {
  *   until a second read after `settleMs` or a storage.onChanged event for the managed area, which are final.
  */
 export function createSettingsSource(options: SettingsSourceOptions = {}): SettingsSource & { dispose(): void } {
-  const storage = options.storage ?? (browser.storage as unknown as SettingsStorage);
+  const managedArea: ManagedStorage | undefined = options.managed ?? (browser.storage.managed as unknown as ManagedStorage | undefined);
   const settleMs = options.settleMs ?? 10_000;
   const log = options.log ?? ((line: string) => console.warn(line));
+  const stop = new AbortController();
+  const user = storedSignal(userSettingsItem, stop.signal);
 
-  let user: UserSettings = {};
   let managed: unknown = undefined;
   let managedFromLiveRead = false;
   let readFailure: string | null = null;
@@ -68,7 +63,7 @@ export function createSettingsSource(options: SettingsSourceOptions = {}): Setti
 
   function compute(): EffectiveSettings {
     const { policy, issues } = parseManagedPolicy(managed);
-    return mergeSettings(user, policy, readFailure ? [...issues, readFailure] : issues);
+    return mergeSettings(user.value.peek(), policy, readFailure ? [...issues, readFailure] : issues);
   }
 
   function update(): void {
@@ -82,7 +77,7 @@ export function createSettingsSource(options: SettingsSourceOptions = {}): Setti
     const sequence = ++readSequence;
     clearTimeout(settleTimer);
     try {
-      const raw = (await storage.managed?.get(null)) ?? {};
+      const raw = (await managedArea?.get(null)) ?? {};
       if (sequence !== readSequence) return; // a newer read owns the result
       readFailure = null;
       const empty = Object.keys(raw).length === 0;
@@ -94,7 +89,7 @@ export function createSettingsSource(options: SettingsSourceOptions = {}): Setti
       managedFromLiveRead = true;
       if (JSON.stringify(raw) !== JSON.stringify(managed ?? {})) {
         managed = raw;
-        await storage.local.set({ [POLICY_CACHE_KEY]: raw }).catch((error: unknown) => log(`Floorwalker: policy cache not written: ${String(error)}`));
+        await policyCacheItem.set(raw).catch((error: unknown) => log(`Floorwalker: policy cache not written: ${String(error)}`));
       }
       update();
     } catch (error) {
@@ -105,26 +100,22 @@ export function createSettingsSource(options: SettingsSourceOptions = {}): Setti
     }
   }
 
-  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    // Re-read the whole area rather than apply the delta: the read is the truth and also clears a failure.
+  // Re-read the whole managed area rather than apply the delta: the read is the truth and also clears a failure.
+  const onChanged = (_changes: unknown, area: string) => {
     if (area === 'managed') void readManaged(true);
-    else if (area === 'sync' && USER_SETTINGS_KEY in changes) {
-      user = parseUserSettings(changes[USER_SETTINGS_KEY]?.newValue);
-      update();
-    }
   };
-  storage.onChanged.addListener(onChanged);
-
-  const loadLocal = async () => {
-    const [cache, sync] = await Promise.all([
-      storage.local.get(POLICY_CACHE_KEY).catch(() => ({}) as Record<string, unknown>),
-      storage.sync.get(USER_SETTINGS_KEY).catch(() => ({}) as Record<string, unknown>),
-    ]);
-    user = parseUserSettings(sync[USER_SETTINGS_KEY]);
-    if (!managedFromLiveRead && cache[POLICY_CACHE_KEY] !== undefined) managed = cache[POLICY_CACHE_KEY];
+  browser.storage.onChanged.addListener(onChanged);
+  // The user's values: loaded, and changed in the options page or on another device.
+  const stopUserWatch = effect(() => {
+    void user.value.value;
     update();
+  });
+
+  const loadCache = async () => {
+    const cache = await policyCacheItem.get();
+    if (!managedFromLiveRead && cache !== null) managed = cache;
   };
-  const ready = loadLocal();
+  const ready = Promise.all([user.loaded, loadCache()]).then(update);
   // Started after the local reads were issued, not awaited: storage.managed can take seconds at browser start.
   void ready.then(() => readManaged(false));
 
@@ -135,8 +126,11 @@ export function createSettingsSource(options: SettingsSourceOptions = {}): Setti
       return () => listeners.delete(listener);
     },
     ready,
+    saveUserSettings: (changes) => user.update((stored) => applyUserChanges(stored, changes, effective.managedKeys)),
     dispose() {
-      storage.onChanged.removeListener(onChanged);
+      browser.storage.onChanged.removeListener(onChanged);
+      stopUserWatch();
+      stop.abort();
       clearTimeout(settleTimer);
       listeners.clear();
     },

@@ -2,9 +2,6 @@ import { DEFAULT_SETTINGS, type SettingKey, type Settings } from '../model/setti
 import type { UserSettings } from '../policy/merge';
 import { SETTING_KEYS, SETTING_SCHEMAS, describeZodError, isEntrywiseKey, isSettingKey } from '../policy/setting-schemas';
 
-/** The one storage.sync item holding the user's choices, so they follow the user to every browser they sign in to. */
-export const USER_SETTINGS_KEY = 'settings';
-
 export type SettingCheck<K extends SettingKey> = { ok: true; value: Settings[K] } | { ok: false; message: string };
 
 export function checkSetting<K extends SettingKey>(key: K, value: unknown): SettingCheck<K> {
@@ -27,22 +24,17 @@ export function parseUserSettings(raw: unknown): UserSettings {
   return settings as UserSettings;
 }
 
-export interface SyncArea {
-  get(keys: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
-
 /**
- * Store changed user values over the stored ones; only validated values reach storage. What the organisation
- * manages is not the user's to save: those keys are left out and managed entries (one action, one queue) keep the
- * user's own earlier value, so lifting the policy gives the user back their choice rather than the policy's.
+ * The user's stored values with their changes applied; only validated values get in, and an invalid change is
+ * refused (thrown) rather than dropped silently. What the organisation manages is not the user's to save: those keys
+ * are left out and managed entries (one action, one queue) keep the user's own earlier value, so lifting the policy
+ * gives the user back their choice rather than the policy's.
  */
-export async function saveUserSettings(sync: SyncArea, changes: UserSettings, managedKeys: readonly string[] = []): Promise<void> {
-  const stored = parseUserSettings((await sync.get(USER_SETTINGS_KEY))[USER_SETTINGS_KEY]);
+export function applyUserChanges(stored: UserSettings, changes: UserSettings, managedKeys: readonly string[] = []): UserSettings {
   const next = parseUserSettings({ ...stored, ...withoutManaged(changes, stored, managedKeys) });
   const rejected = Object.keys(changes).filter((key) => !(key in next));
   if (rejected.length) throw new Error(`Invalid settings not saved: ${rejected.join(', ')}`);
-  await sync.set({ [USER_SETTINGS_KEY]: next });
+  return next;
 }
 
 export function withoutManaged(changes: UserSettings, stored: UserSettings, managedKeys: readonly string[]): UserSettings {

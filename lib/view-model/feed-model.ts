@@ -6,7 +6,7 @@ import type { Conversation } from '../model/conversation';
 import type { FeedPatch, FeedState, RowIssue } from '../model/feed-state';
 import type { Freshness } from '../model/freshness';
 import type { EffectiveSettings } from '../model/settings';
-import type { WorkerToView } from '../protocol/view-port';
+import type { FeedMessage } from '../protocol/view-port';
 
 /**
  * Rows keyed by id, one signal per row: an update to one row notifies only that row's subscribers, and the id list
@@ -95,7 +95,7 @@ export interface FeedModel {
   paused: ReadonlySignal<boolean>;
   /** The last message that could not be used (failed validation here, or refused by the worker). */
   problem: ReadonlySignal<string | null>;
-  apply(message: WorkerToView): void;
+  apply(message: FeedMessage): void;
   disconnected(): void;
   invalid(reason: string): void;
 }

@@ -1,4 +1,4 @@
-import type { WorkerToView } from '../protocol/view-port';
+import { FeatureUpdateSchema, type WorkerToView } from '../protocol/view-port';
 
 type Result = { ok: true; message: WorkerToView } | { ok: false; reason: string };
 
@@ -23,5 +23,10 @@ export function guardWorkerMessage(raw: unknown): Result {
     return isObject(raw.patch) ? { ok: true, message: raw as WorkerToView } : { ok: false, reason: 'patch: missing' };
   }
   if (raw.type === 'rejected' && typeof raw.reason === 'string') return { ok: true, message: raw as WorkerToView };
+  if (raw.type === 'feature') {
+    // Feature updates are small: checked in full.
+    const update = FeatureUpdateSchema.safeParse(raw.update);
+    return update.success ? { ok: true, message: { type: 'feature', update: update.data } } : { ok: false, reason: 'update: invalid feature update' };
+  }
   return { ok: false, reason: 'type: unknown message' };
 }

@@ -1,6 +1,10 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import * as z from 'zod/mini';
-import type { StorageAreaLike } from './saved-views';
+/** The part of a browser.storage area the layout uses. */
+interface StorageAreaLike {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
 
 export const OVERLAY_WIDTH = { min: 360, max: 900, default: 440 } as const;
 

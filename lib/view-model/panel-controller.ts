@@ -1,20 +1,24 @@
-import { effect, signal, type ReadonlySignal } from '@preact/signals';
+import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import { createFeatureModels, type FeatureModels } from '../features/models';
 import { locale, setLanguageOverride, t } from '../i18n';
 import type { ActionIntent } from '../model/actions';
+import { savedFiltersItem } from '../storage/items';
 import { createAnnouncer, type Announcement } from './announcer';
 import { channelLabel } from './channel-labels';
 import { createClock } from './clock';
 import { createConversationList, type ConversationList } from './conversation-list';
 import { createFeedModel, type FeedModel } from './feed-model';
 import type { FeedSource } from './feed-source';
-import { createSavedViews, savedViewsKey, type SavedViews, type StorageAreaLike } from './saved-views';
+import { createSavedFilters, type SavedFilters } from './saved-filters';
 import { createViewState, type ViewState } from './view-state';
 
 export interface PanelController {
   feed: FeedModel;
   view: ViewState;
   list: ConversationList;
-  savedViews: SavedViews;
+  savedFilters: SavedFilters;
+  /** Alerts, soft locks, the shared log, the bulk selection and the watch prefs. */
+  features: FeatureModels;
   now: ReadonlySignal<number>;
   announcement: ReadonlySignal<Announcement | null>;
   /** True from a manual refresh until the feed reports a newer poll (or gives up): the button stays disabled. */
@@ -27,8 +31,6 @@ export interface PanelController {
 
 export interface PanelControllerOptions {
   source: FeedSource;
-  /** browser.storage.sync in the extension; WXT's fake in tests. */
-  storage: StorageAreaLike;
   stop: AbortSignal;
   /** A refresh that gets no answer re-enables the button after this long. */
   refreshTimeoutMs?: number;
@@ -39,6 +41,7 @@ export interface PanelControllerOptions {
 export function createPanelController(options: PanelControllerOptions): PanelController {
   const { source, stop } = options;
   const feed = createFeedModel();
+  const features = createFeatureModels(stop);
   const view = createViewState();
   const now = createClock(stop);
   const list = createConversationList(feed, view, {
@@ -47,9 +50,9 @@ export function createPanelController(options: PanelControllerOptions): PanelCon
     channelLabel,
     noneLabel: () => t('panel_group_none'),
   });
-  const savedViews = createSavedViews(options.storage, () =>
-    savedViewsKey(feed.access.peek()?.org ?? null, feed.access.peek()?.userId ?? null),
-  );
+  // Saved filters belong to the signed-in user: bound again when we learn who that is, or it changes.
+  const owner = computed(() => ({ org: feed.access.value?.org ?? null, userId: feed.access.value?.userId ?? null }));
+  const savedFilters = createSavedFilters(savedFiltersItem, owner, stop);
   const announcement = createAnnouncer({
     ready: feed.ready,
     conversations: feed.conversations.all,
@@ -70,17 +73,6 @@ export function createPanelController(options: PanelControllerOptions): PanelCon
     if (refreshing.peek() && lastSuccessAt !== refreshBaseline) endRefresh();
   });
 
-  // Saved views belong to the signed-in user: (re)load them once we know who that is.
-  let loadedFor: string | null = null;
-  const disposeViewsLoad = effect(() => {
-    const access = feed.access.value;
-    if (!access) return;
-    const key = savedViewsKey(access.org, access.userId);
-    if (key === loadedFor) return;
-    loadedFor = key;
-    void savedViews.load().catch(() => undefined);
-  });
-
   // The organisation or the user may pin the UI language in settings; otherwise the browser's language holds.
   const disposeLanguage = effect(() => {
     const override = feed.settings.value?.values.language;
@@ -88,7 +80,7 @@ export function createPanelController(options: PanelControllerOptions): PanelCon
   });
 
   const unsubscribers = [
-    source.onMessage((message) => feed.apply(message)),
+    source.onMessage((message) => (message.type === 'feature' ? features.apply(message.update) : feed.apply(message))),
     source.onDisconnect(() => feed.disconnected()),
   ];
   stop.addEventListener(
@@ -96,7 +88,6 @@ export function createPanelController(options: PanelControllerOptions): PanelCon
     () => {
       endRefresh();
       disposeRefreshWatch();
-      disposeViewsLoad();
       disposeLanguage();
       unsubscribers.forEach((unsubscribe) => unsubscribe());
       source.close();
@@ -110,7 +101,8 @@ export function createPanelController(options: PanelControllerOptions): PanelCon
     feed,
     view,
     list,
-    savedViews,
+    savedFilters,
+    features,
     now,
     announcement,
     refreshing,

@@ -2,7 +2,7 @@ import type { ActionIntent } from '../model/actions';
 import type { FeedPatch, FeedState } from '../model/feed-state';
 import { classifySender, type SenderInfo } from '../protocol/sender';
 import type { SenderKind } from '../protocol/runtime-message';
-import { VIEW_PORT_NAME, ViewToWorkerSchema, type WorkerToView } from '../protocol/view-port';
+import { VIEW_PORT_NAME, ViewToWorkerSchema, type FeatureUpdate, type WorkerToView } from '../protocol/view-port';
 
 /** The parts of runtime.Port the hub uses; tests hand in a fake (WXT's fake browser has no ports). */
 export interface ViewPort {
@@ -19,6 +19,8 @@ export interface ViewHubDeps {
   /** Resolves once the feed has restored its last snapshot, so the first snapshot a view gets is not empty. */
   ready: Promise<void>;
   snapshot(): FeedState;
+  /** Each feature's published state, sent right after the snapshot so a new view starts complete. */
+  features(): FeatureUpdate[];
   setDemand(demand: { views: number; visible: boolean }): void;
   pause(): void;
   resume(): void;
@@ -34,9 +36,10 @@ interface View {
 }
 
 /**
- * Fan-out to every open view over long-lived ports: each gets a snapshot on hello, then the same patches. The
- * feed runs once however many views there are. Only our own pages and our content script may connect; every
- * message is validated and an invalid one is answered with `rejected`, never acted on.
+ * Fan-out to every open view over long-lived ports: each gets a snapshot and the features' state on hello, then the
+ * same patches and feature updates. The feed runs once however many views there are. Only our own pages and our
+ * content script may connect; every message is validated and an invalid one is answered with `rejected`, never
+ * acted on.
  */
 export function createViewHub(deps: ViewHubDeps) {
   const log = deps.log ?? ((line: string) => console.warn(line));
@@ -75,6 +78,7 @@ export function createViewHub(deps: ViewHubDeps) {
         await deps.ready;
         if (!views.has(port)) return;
         post(port, { type: 'snapshot', state: deps.snapshot() });
+        for (const update of deps.features()) post(port, { type: 'feature', update });
         view.subscribed = true;
         updateDemand();
         return;
@@ -111,6 +115,9 @@ export function createViewHub(deps: ViewHubDeps) {
     },
     broadcast(patch: FeedPatch): void {
       for (const [port, view] of views) if (view.subscribed) post(port, { type: 'patch', patch });
+    },
+    broadcastFeature(update: FeatureUpdate): void {
+      for (const [port, view] of views) if (view.subscribed) post(port, { type: 'feature', update });
     },
     size(): number {
       return views.size;

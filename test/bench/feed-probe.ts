@@ -44,7 +44,7 @@ export function startFeedProbe(options: FeedProbeOptions): FeedProbe {
   const changes = new ChangeDelays();
   const settings: EffectiveSettings = { values: { ...DEFAULT_SETTINGS, pollIntervalSeconds: options.pollIntervalSeconds }, managedKeys: [], policyIssues: [] };
   const model = new Set<string>();
-  let stored: Persisted | undefined;
+  let stored: Persisted | null = null;
   let transport: DataverseTransport | undefined;
   let markLoaded: (ms: number) => void = () => undefined;
   const loaded = new Promise<number>((resolve) => (markLoaded = resolve));

@@ -1,3 +1,4 @@
+import type { ActionLogSnapshot } from '../../../lib/actions/record-store';
 import type { ActionRunnerDeps } from '../../../lib/actions/runner';
 import type { DataverseOutcome, DataverseRequest } from '../../../lib/dataverse/transport';
 import type { ActionRecord } from '../../../lib/model/actions';
@@ -11,7 +12,7 @@ export const failure = (status: number | null, message = 'Platform says no', fai
   ({ ok: false, failure, status, code: null, message, retryAt });
 
 /**
- * A conversation on a pretend platform: actions change it the way platform-api.md §1.5 describes; `respond`
+ * A conversation on a pretend platform: actions change it the way docs/platform.md describes; `respond`
  * scripts refusals; rereads see the current row (null once closed).
  */
 export function fakePlatform(start: Partial<Conversation> = {}) {
@@ -20,7 +21,7 @@ export function fakePlatform(start: Partial<Conversation> = {}) {
   const requests: DataverseRequest[] = [];
   const responders: Responder[] = [];
   const published: ActionRecord[][] = [];
-  let stored: unknown;
+  let stored: ActionLogSnapshot | null = null;
   const opened: string[] = [];
   let agents: Agent[] = [];
   let who = access();
@@ -77,7 +78,7 @@ export function fakePlatform(start: Partial<Conversation> = {}) {
     get stored() {
       return stored;
     },
-    set stored(v: unknown) {
+    set stored(v: ActionLogSnapshot | null) {
       stored = v;
     },
     /** Script the next answers (an outcome, or 'apply' to let it happen). */

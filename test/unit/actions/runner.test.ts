@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import { LOG_LIMIT } from '../../../lib/actions/record-store';
 import { createActionRunner } from '../../../lib/actions/runner';
 import type { ActionIntent, ActionRecord } from '../../../lib/model/actions';
+import { actionLogItem } from '../../../lib/storage/items';
 import { CHANNEL } from '../../../lib/model/conversation';
 import { fakePlatform, failure } from './fake-platform';
 import { AGENT_ID, CONVERSATION_ID, OTHER_QUEUE_ID, access, agent } from './fixtures';
@@ -251,8 +253,7 @@ describe('action runner: a killed worker', () => {
   it('re-reads the platform for an action that was already sent, without sending it again', async () => {
     // The worker dies while the request is on the wire (no answer ever comes back); the platform applied it.
     const platform = await killedMidway((p) => p.respond((request) => (p.apply(request), new Promise(() => undefined))));
-    const saved = platform.stored as { sent: string[] };
-    expect(saved.sent).toEqual(['r1']);
+    expect(platform.stored?.sent).toEqual(['r1']);
     const sentBefore = platform.requests.length;
     // A new worker, same storage and platform.
     const again = createActionRunner(platform.deps);
@@ -289,9 +290,12 @@ describe('action runner: a killed worker', () => {
     expect(platform.requests).toHaveLength(1);
     expect(only(platform.last()).state).toBe('done');
 
+    // What the browser's session storage holds is read through the stored item, which refuses a garbled log.
+    fakeBrowser.reset();
+    await fakeBrowser.storage.session.set({ actions: { version: 1, records: 'nope' } });
     const garbled = fakePlatform();
-    garbled.stored = { version: 1, records: 'nope' };
-    await createActionRunner(garbled.deps).resume();
+    const storage = { load: () => actionLogItem.get(), save: actionLogItem.set };
+    await createActionRunner({ ...garbled.deps, storage }).resume();
     expect(garbled.last()).toEqual([]);
   });
 });

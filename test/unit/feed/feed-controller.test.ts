@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FeedController, type FeedControllerDeps } from '../../../lib/feed/feed-controller';
+import type { Persisted } from '../../../lib/feed/persisted';
 import { createCounters } from '../../../lib/dataverse/counters';
 import type { DataverseOutcome, DataverseRequest, DataverseTransport } from '../../../lib/dataverse/transport';
 import type { FeedPatch } from '../../../lib/model/feed-state';
@@ -77,9 +78,10 @@ function scheduler() {
   };
 }
 
+/** storage.session as the feed sees it: what was saved comes back as a copy, as through browser storage. */
 function storage() {
-  let value: unknown;
-  return { load: async () => value, save: async (v: unknown) => void (value = JSON.parse(JSON.stringify(v))) };
+  let value: Persisted | null = null;
+  return { load: async () => value, save: async (v: Persisted) => void (value = JSON.parse(JSON.stringify(v)) as Persisted) };
 }
 
 function controller(p: ReturnType<typeof platform>, timers: ReturnType<typeof scheduler>, store = storage(), now = { t: 1_000_000 }, policy = { blocked: false }) {

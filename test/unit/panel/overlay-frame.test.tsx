@@ -22,7 +22,7 @@ describe('OverlayFrame', () => {
 
   function setup() {
     const source = new FakeFeedSource();
-    const controller = createPanelController({ source, storage: browser.storage.sync, stop: stop.signal });
+    const controller = createPanelController({ source, stop: stop.signal });
     const layout = createOverlayLayout(browser.storage.local);
     let sidePanelRequests = 0;
     render(<OverlayFrame controller={controller} layout={layout} onOpenSidePanel={() => (sidePanelRequests += 1)} />);

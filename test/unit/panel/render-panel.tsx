@@ -9,7 +9,7 @@ import { FakeFeedSource, makeState } from '../view-model/fixtures';
 export function renderPanel(state: Partial<FeedState> | null = {}) {
   const source = new FakeFeedSource();
   const stop = new AbortController();
-  const controller = createPanelController({ source, storage: browser.storage.sync, stop: stop.signal });
+  const controller = createPanelController({ source, stop: stop.signal });
   const view = render(<Panel controller={controller} view="sidepanel" />);
   if (state) act(() => source.push({ type: 'snapshot', state: makeState(state) }));
   return {

@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_SETTINGS } from '../../../lib/model/settings';
-import { POLICY_CACHE_KEY, createSettingsSource, type SettingsStorage } from '../../../lib/settings/settings-source';
-import { USER_SETTINGS_KEY, saveUserSettings } from '../../../lib/settings/user-settings';
+import { createSettingsSource } from '../../../lib/settings/settings-source';
 
-const storage = () => fakeBrowser.storage as unknown as SettingsStorage;
+// The keys earlier releases stored them under: sync `settings`, local `policyCache`.
+const USER_SETTINGS_KEY = 'settings';
+const POLICY_CACHE_KEY = 'policyCache';
 const quiet = { log: () => undefined, settleMs: 40 };
 
 beforeEach(() => fakeBrowser.reset());
@@ -12,7 +13,7 @@ beforeEach(() => fakeBrowser.reset());
 describe('createSettingsSource', () => {
   it('answers at once with the defaults, then with the user values once ready', async () => {
     await fakeBrowser.storage.sync.set({ [USER_SETTINGS_KEY]: { language: 'sv', pollIntervalSeconds: 999 } });
-    const source = createSettingsSource({ ...quiet, storage: storage() });
+    const source = createSettingsSource(quiet);
     expect(source.current().values).toEqual(DEFAULT_SETTINGS);
     await source.ready;
     // The invalid stored value is dropped on its own; the valid one applies.
@@ -23,7 +24,7 @@ describe('createSettingsSource', () => {
 
   it('applies the managed policy, caches it, and follows changes while running', async () => {
     await fakeBrowser.storage.managed.set({ actions: { forceClose: false }, monitoringNotice: 'Monitored.' });
-    const source = createSettingsSource({ ...quiet, storage: storage() });
+    const source = createSettingsSource(quiet);
     const seen = vi.fn();
     source.subscribe(seen);
     await vi.waitFor(() => expect(source.current().values.monitoringNotice).toBe('Monitored.'));
@@ -43,9 +44,10 @@ describe('createSettingsSource', () => {
 
   it('applies a user change from another device live, unless the policy owns that key', async () => {
     await fakeBrowser.storage.managed.set({ overlay: false });
-    const source = createSettingsSource({ ...quiet, storage: storage() });
+    const source = createSettingsSource(quiet);
     await vi.waitFor(() => expect(source.current().managedKeys).toEqual(['overlay']));
-    await saveUserSettings(fakeBrowser.storage.sync, { overlay: true, diagnostics: true });
+    // Another device writes the user's settings to sync storage.
+    await fakeBrowser.storage.sync.set({ [USER_SETTINGS_KEY]: { overlay: true, diagnostics: true } });
     await vi.waitFor(() => expect(source.current().values.diagnostics).toBe(true));
     expect(source.current().values.overlay).toBe(false);
     source.dispose();
@@ -53,7 +55,7 @@ describe('createSettingsSource', () => {
 
   it('keeps the cached policy while storage.managed answers empty at start-up, until the read after settling', async () => {
     await fakeBrowser.storage.local.set({ [POLICY_CACHE_KEY]: { actions: { transfer: false } } });
-    const source = createSettingsSource({ ...quiet, storage: storage() });
+    const source = createSettingsSource(quiet);
     await source.ready;
     expect(source.current().values.actions.transfer).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -66,8 +68,7 @@ describe('createSettingsSource', () => {
 
   it('never blocks start-up on a managed read that hangs', async () => {
     await fakeBrowser.storage.local.set({ [POLICY_CACHE_KEY]: { language: 'en' } });
-    const hanging = { ...storage(), managed: { get: () => new Promise<Record<string, unknown>>(() => undefined) } };
-    const source = createSettingsSource({ ...quiet, storage: hanging });
+    const source = createSettingsSource({ ...quiet, managed: { get: () => new Promise<Record<string, unknown>>(() => undefined) } });
     await source.ready;
     expect(source.current().values.language).toBe('en');
     expect(source.current().managedKeys).toEqual(['language']);
@@ -76,8 +77,7 @@ describe('createSettingsSource', () => {
 
   it('keeps the last good policy when the read fails, and says so', async () => {
     await fakeBrowser.storage.local.set({ [POLICY_CACHE_KEY]: { diagnostics: true } });
-    const failing = { ...storage(), managed: { get: () => Promise.reject(new Error('Managed storage unavailable')) } };
-    const source = createSettingsSource({ ...quiet, storage: failing });
+    const source = createSettingsSource({ ...quiet, managed: { get: () => Promise.reject(new Error('Managed storage unavailable')) } });
     await vi.waitFor(() => expect(source.current().policyIssues).toHaveLength(1));
     expect(source.current().policyIssues[0]).toContain('Managed storage unavailable');
     expect(source.current().values.diagnostics).toBe(true);
@@ -87,7 +87,7 @@ describe('createSettingsSource', () => {
 
   it('shows an invalid policy value as an issue and keeps running with the rest', async () => {
     await fakeBrowser.storage.managed.set({ pollIntervalSeconds: 0, sidePanel: false });
-    const source = createSettingsSource({ ...quiet, storage: storage() });
+    const source = createSettingsSource(quiet);
     await vi.waitFor(() => expect(source.current().values.sidePanel).toBe(false));
     expect(source.current().values.pollIntervalSeconds).toBe(DEFAULT_SETTINGS.pollIntervalSeconds);
     expect(source.current().policyIssues).toEqual([expect.stringContaining('pollIntervalSeconds')]);
@@ -95,11 +95,25 @@ describe('createSettingsSource', () => {
   });
 });
 
-describe('saveUserSettings', () => {
+describe('saving the user settings', () => {
   it('merges over what is stored and refuses invalid values without writing', async () => {
-    await saveUserSettings(fakeBrowser.storage.sync, { language: 'sv' });
-    await saveUserSettings(fakeBrowser.storage.sync, { diagnostics: true });
-    await expect(saveUserSettings(fakeBrowser.storage.sync, { pollIntervalSeconds: 0 })).rejects.toThrow(/pollIntervalSeconds/);
+    const source = createSettingsSource(quiet);
+    await source.ready;
+    await source.saveUserSettings({ language: 'sv' });
+    await source.saveUserSettings({ diagnostics: true });
+    await expect(source.saveUserSettings({ pollIntervalSeconds: 0 })).rejects.toThrow(/pollIntervalSeconds/);
     expect((await fakeBrowser.storage.sync.get(USER_SETTINGS_KEY))[USER_SETTINGS_KEY]).toEqual({ language: 'sv', diagnostics: true });
+    expect(source.current().values.language).toBe('sv');
+    source.dispose();
+  });
+
+  it('leaves out what the policy manages, keeping the user’s own earlier value', async () => {
+    await fakeBrowser.storage.sync.set({ [USER_SETTINGS_KEY]: { overlay: true } });
+    await fakeBrowser.storage.managed.set({ overlay: false });
+    const source = createSettingsSource(quiet);
+    await vi.waitFor(() => expect(source.current().managedKeys).toEqual(['overlay']));
+    await source.saveUserSettings({ overlay: false, diagnostics: true });
+    expect((await fakeBrowser.storage.sync.get(USER_SETTINGS_KEY))[USER_SETTINGS_KEY]).toEqual({ overlay: true, diagnostics: true });
+    source.dispose();
   });
 });

@@ -31,7 +31,7 @@ function outage(answer: (now: number) => DataverseOutcome, random: () => number)
     transportFor: () => transport,
     settings: () => ({ values: DEFAULT_SETTINGS, managedKeys: [], policyIssues: [] }),
     counters: createCounters(),
-    storage: { load: async () => undefined, save: async () => undefined },
+    storage: { load: async () => null, save: async () => undefined },
     publish: (patch) => void (patch.freshness && (freshness = patch.freshness)),
     now: () => clock.now,
     // Only the cycle timer is followed; the aging check (3 intervals or 10 s) is not a retry.

@@ -18,7 +18,7 @@ describe('PanelController', () => {
 
   it('connects, applies what the worker sends, and derives the visible list', () => {
     const source = new FakeFeedSource();
-    const controller = createPanelController({ source, storage: browser.storage.sync, stop: stop.signal });
+    const controller = createPanelController({ source, stop: stop.signal });
     expect(source.connected).toBe(true);
     source.push({ type: 'snapshot', state: makeState({ conversations: [makeConversation({ id: 'a' }), makeConversation({ id: 'b', status: 'active', agentId: 'x' })] }) });
     controller.view.toggleQuick('unassigned');
@@ -27,7 +27,7 @@ describe('PanelController', () => {
 
   it('sends one refresh at a time, until the feed reports a newer poll', () => {
     const source = new FakeFeedSource();
-    const controller = createPanelController({ source, storage: browser.storage.sync, stop: stop.signal });
+    const controller = createPanelController({ source, stop: stop.signal });
     source.push({ type: 'snapshot', state: makeState() });
     controller.refresh();
     controller.refresh();
@@ -41,7 +41,7 @@ describe('PanelController', () => {
 
   it('re-enables refresh after a timeout when no answer comes', () => {
     const source = new FakeFeedSource();
-    const controller = createPanelController({ source, storage: browser.storage.sync, stop: stop.signal, refreshTimeoutMs: 1000 });
+    const controller = createPanelController({ source, stop: stop.signal, refreshTimeoutMs: 1000 });
     controller.refresh();
     vi.advanceTimersByTime(1000);
     expect(controller.refreshing.value).toBe(false);
@@ -50,7 +50,7 @@ describe('PanelController', () => {
   it('sends pause, resume and actions with a fresh request id', () => {
     const source = new FakeFeedSource();
     let n = 0;
-    const controller = createPanelController({ source, storage: browser.storage.sync, stop: stop.signal, newRequestId: () => `r${++n}` });
+    const controller = createPanelController({ source, stop: stop.signal, newRequestId: () => `r${++n}` });
     controller.setPaused(true);
     controller.setPaused(false);
     controller.sendIntent({ kind: 'monitor', conversationId: 'a', etag: 'W/"1"' });
@@ -61,9 +61,21 @@ describe('PanelController', () => {
     ]);
   });
 
+  it('hands feature updates to the features, not to the feed', () => {
+    const source = new FakeFeedSource();
+    const controller = createPanelController({ source, stop: stop.signal });
+    source.push({ type: 'snapshot', state: makeState() });
+    const lock = { id: 'n1', conversationId: 'a', kind: 'transfer' as const, userId: 'u-sam', userName: 'Sam Okafor', until: NOW + 60_000 };
+    source.push({ type: 'feature', update: { feature: 'softLocks', locks: [lock] } });
+    source.push({ type: 'feature', update: { feature: 'sharedLog', notes: [] } });
+    expect(controller.features.locks.value).toEqual([lock]);
+    expect(controller.features.notes.value).toEqual([]);
+    expect(controller.feed.problem.value).toBeNull();
+  });
+
   it('closes the source when the view stops', () => {
     const source = new FakeFeedSource();
-    createPanelController({ source, storage: browser.storage.sync, stop: stop.signal });
+    createPanelController({ source, stop: stop.signal });
     stop.abort();
     expect(source.closed).toBe(true);
   });

@@ -70,8 +70,10 @@ describe('createPortFeedSource', () => {
     ports[0]!.deliver({ type: 'snapshot', state: makeState() });
     ports[0]!.deliver({ type: 'snapshot', state: { conversations: 'no' } });
     ports[0]!.deliver({ type: 'bogus' });
-    expect(received).toEqual(['snapshot']);
-    expect(invalid).toHaveLength(2);
+    ports[0]!.deliver({ type: 'feature', update: { feature: 'softLocks', locks: [] } });
+    ports[0]!.deliver({ type: 'feature', update: { feature: 'softLocks', locks: [{ conversationId: 'c1', kind: 'rm -rf' }] } });
+    expect(received).toEqual(['snapshot', 'feature']);
+    expect(invalid).toHaveLength(3);
   });
 
   it('reconnects with growing delays after the worker stops, and says hello again', () => {
@@ -105,8 +107,11 @@ describe('createPortFeedSource', () => {
 });
 
 describe('guardWorkerMessage (the overlay’s envelope check)', () => {
-  it('accepts the three message shapes and refuses anything else', () => {
+  it('accepts the four message shapes and refuses anything else; feature updates are checked in full', () => {
     expect(guardWorkerMessage({ type: 'snapshot', state: makeState() }).ok).toBe(true);
+    expect(guardWorkerMessage({ type: 'feature', update: { feature: 'alerts', alerts: [] } }).ok).toBe(true);
+    expect(guardWorkerMessage({ type: 'feature', update: { feature: 'sharedLog', notes: [{ id: 'n1', text: 5 }] } }).ok).toBe(false);
+    expect(guardWorkerMessage({ type: 'feature', update: { feature: 'unknown' } }).ok).toBe(false);
     expect(guardWorkerMessage({ type: 'patch', patch: {} }).ok).toBe(true);
     expect(guardWorkerMessage({ type: 'rejected', reason: 'x' }).ok).toBe(true);
     expect(guardWorkerMessage({ type: 'snapshot', state: { conversations: [] } }).ok).toBe(false);

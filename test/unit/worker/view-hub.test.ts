@@ -1,9 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createViewHub, type ViewPort } from '../../../lib/worker/view-hub';
 import type { FeedState } from '../../../lib/model/feed-state';
+import type { FeatureUpdate } from '../../../lib/protocol/view-port';
 
 const OWN = 'difkencgdbknfphjeldipiphnmgbjnne';
 const STATE = { conversations: [] } as unknown as FeedState;
+const LOCK = { id: 'n1', conversationId: 'c1', kind: 'transfer' as const, userId: 'u-sam', userName: 'Sam Okafor', until: 2_000 };
 
 function fakePort(sender: ViewPort['sender'], name = 'floorwalker-view') {
   const listeners: ((message: unknown) => void)[] = [];
@@ -41,6 +43,7 @@ function hub() {
     ownId: OWN,
     ready: Promise.resolve(),
     snapshot: vi.fn(() => STATE),
+    features: vi.fn((): FeatureUpdate[] => [{ feature: 'alerts', alerts: [] }, { feature: 'softLocks', locks: [LOCK] }]),
     setDemand: vi.fn(),
     pause: vi.fn(),
     resume: vi.fn(),
@@ -60,10 +63,27 @@ describe('view hub', () => {
     await views[3]!.send({ type: 'visibility', visible: true });
     expect(deps.setDemand).toHaveBeenLastCalledWith({ views: 10, visible: true });
     h.broadcast({ paused: true });
-    for (const view of views) expect(view.posted).toEqual([{ type: 'snapshot', state: STATE }, { type: 'patch', patch: { paused: true } }]);
+    for (const view of views) expect(view.posted.filter((m) => (m as { type: string }).type !== 'feature')).toEqual([{ type: 'snapshot', state: STATE }, { type: 'patch', patch: { paused: true } }]);
     views[0]!.close();
     views[3]!.close();
     expect(deps.setDemand).toHaveBeenLastCalledWith({ views: 8, visible: false });
+  });
+
+  it('sends the features’ state after the snapshot, then their updates to subscribed views only', async () => {
+    const { hub: h } = hub();
+    const subscribed = page();
+    const connecting = page();
+    h.connect(subscribed);
+    h.connect(connecting);
+    await subscribed.send({ type: 'hello', view: 'sidepanel', visible: true });
+    h.broadcastFeature({ feature: 'softLocks', locks: [] });
+    expect(subscribed.posted).toEqual([
+      { type: 'snapshot', state: STATE },
+      { type: 'feature', update: { feature: 'alerts', alerts: [] } },
+      { type: 'feature', update: { feature: 'softLocks', locks: [LOCK] } },
+      { type: 'feature', update: { feature: 'softLocks', locks: [] } },
+    ]);
+    expect(connecting.posted).toEqual([]);
   });
 
   it('answers an invalid message with rejected and never acts on it', async () => {

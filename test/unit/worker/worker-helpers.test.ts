@@ -1,25 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createSessionStore } from '../../../lib/worker/session-store';
 import { resolveOrg } from '../../../lib/worker/org-resolver';
 import { matchesAny } from '../../../lib/worker/match-pattern';
-
-describe('session store', () => {
-  it('coalesces writes: while one is under way only the newest is written next', async () => {
-    const writes: unknown[] = [];
-    const data: Record<string, unknown> = {};
-    const store = createSessionStore<number>({
-      get: async (key) => ({ [key]: data[key] }),
-      set: async (items) => {
-        await new Promise((resolve) => setTimeout(resolve, 1));
-        writes.push(items.feed);
-        Object.assign(data, items);
-      },
-    }, 'feed');
-    await Promise.all([store.save(1), store.save(2), store.save(3)]);
-    expect(writes).toEqual([1, 3]); // 2 was superseded while 1 was being written
-    expect(await store.load()).toBe(3);
-  });
-});
 
 describe('org resolution', () => {
   const sources = (tabs: { url?: string; active?: boolean; lastAccessed?: number }[], configured: string[] = []) => ({

@@ -1,0 +1,157 @@
+import { useSignal } from '@preact/signals';
+import { useEffect, useMemo } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+import { dispatchThroughRunner } from '../../lib/features/bulk-actions/dispatch';
+import type { BulkKind } from '../../lib/features/bulk-actions/preview';
+import { startBulkRun, type BulkRun } from '../../lib/features/bulk-actions/run';
+import { sharedInHash } from '../../lib/features/share-views/share';
+import { stuckConversations } from '../../lib/features/sweeper/stuck';
+import type { ActionIntent } from '../../lib/model/actions';
+import type { Conversation } from '../../lib/model/conversation';
+import type { PanelController } from '../../lib/view-model/panel-controller';
+import { ErrorBoundary } from '../panel/ErrorBoundary';
+import { AlertsPanel } from './alerts/AlertsPanel';
+import { BulkBar } from './bulk-actions/BulkBar';
+import { BulkDialog, BulkProgress } from './bulk-actions/BulkDialog';
+import { Disclosure } from './Disclosure';
+import { SharedLog } from './shared-log/SharedLog';
+import { ShareViews } from './share-views/ShareViews';
+import { SweeperView } from './sweeper/SweeperView';
+import featuresCss from './features.css?inline';
+
+interface Props {
+  controller: PanelController;
+}
+
+interface ActiveRun {
+  kind: BulkKind;
+  run: BulkRun;
+  /** The rows as they were at the start: a force-closed row leaves the feed but keeps its name here. */
+  conversations: Conversation[];
+}
+
+/**
+ * The features in the conversations tab: alerts, bulk selection and actions, the stuck-conversation sweeper, the
+ * shared log and sharing saved filters. Every action goes out as an ordinary single action through
+ * controller.sendIntent.
+ */
+export function ConversationTools(props: Props) {
+  return (
+    <ErrorBoundary fallback={(error) => <p class="fw-note" role="note">{t('panel_tools_broken', error.message)}</p>}>
+      <Tools {...props} />
+    </ErrorBoundary>
+  );
+}
+
+function Tools({ controller }: Props) {
+  const { feed, list, view, features } = controller;
+  const { selection } = features;
+  const prefs = features.prefs.value.value;
+  const notes = features.notes.value;
+  // Not .value: the section need not re-render every second; it follows the feed, and the stuck list is minute-grained.
+  const now = controller.now.peek();
+  const access = feed.access.value;
+  const conversations = feed.conversations.all.value;
+  const dialog = useSignal<{ kind: BulkKind; ids: string[] } | null>(null);
+  const active = useSignal<ActiveRun | null>(null);
+  const progressOpen = useSignal(false);
+
+  // Rows that left the feed leave the selection.
+  useEffect(() => selection.prune(new Set(conversations.map((c) => c.id))), [conversations]);
+
+  const stuck = useMemo(() => stuckConversations(conversations, prefs.stuckMinutes, now), [conversations, prefs.stuckMinutes, Math.floor(now / 30_000)]);
+  const channels = useMemo(() => [...new Set(conversations.flatMap((c) => c.channels))].sort((a, b) => a - b), [conversations]);
+  const labelOf = (id: string) => {
+    const row = feed.conversations.row(id)?.peek();
+    return row ? (row.customerName ?? row.subject) : id;
+  };
+
+  const start = (kind: BulkKind, rows: Conversation[], intents: ActionIntent[]) => {
+    let run: BulkRun | null = null;
+    const dispatch = dispatchThroughRunner({ send: controller.sendIntent, records: feed.actions, onThrottled: (at) => run?.holdUntil(at) });
+    run = startBulkRun(intents, { dispatch, now: Date.now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
+    active.value = { kind, run, conversations: rows };
+    dialog.value = null;
+    progressOpen.value = true;
+  };
+
+  if (!access) return null;
+  const chosen = dialog.value ? dialog.value.ids.flatMap((id) => feed.conversations.row(id)?.peek() ?? []) : [];
+  const current = active.value;
+  // Opened from a colleague's link: the view rides in the page's fragment.
+  const incoming = typeof location === 'undefined' ? null : sharedInHash(location.hash);
+  return (
+    <div class="fw-features">
+      <style>{featuresCss}</style>
+      <AlertsPanel
+        alerts={features.alerts.value}
+        prefs={prefs}
+        onPrefs={(change) => void features.prefs.update((current) => ({ ...current, ...change(current) }))}
+        onShow={(ids) => {
+          selection.selectAll(list.rowIds.peek().filter((id) => ids.includes(id)));
+          if (ids[0]) view.select(ids[0]);
+        }}
+      />
+      <BulkBar
+        selected={selection.ids.value.size}
+        matching={list.rowIds.value.length}
+        onSelectAll={() => selection.selectAll(list.rowIds.peek())}
+        onClear={() => selection.clear()}
+        onAction={(kind) => (dialog.value = { kind, ids: list.rowIds.peek().filter((id) => selection.ids.peek().has(id)) })}
+      />
+      {current && !progressOpen.value && (
+        <button type="button" class="fw-button" onClick={() => (progressOpen.value = true)}>
+          {t(current.run.running.value ? 'bulk_showRunning' : 'bulk_showDone')}
+        </button>
+      )}
+      <Disclosure summary={t('sweeper_summary', stuck.length)}>
+        {() => (
+          <SweeperView
+            stuck={stuck}
+            minutes={prefs.stuckMinutes}
+            channels={channels}
+            onMinutes={(change) => void features.prefs.update((current) => ({ ...current, stuckMinutes: change(current.stuckMinutes) }))}
+            onCleanUp={(ids) => (dialog.value = { kind: 'forceClose', ids })}
+            onOpen={(id) => view.openDetails(id)}
+          />
+        )}
+      </Disclosure>
+      <Disclosure summary={t('log_summary', notes.length)}>
+        {() => <SharedLog notes={notes} labelOf={labelOf} now={now} />}
+      </Disclosure>
+      <Disclosure summary={t('share_summary')} initiallyOpen={incoming !== null}>
+        {() => (
+          <ShareViews
+            filters={controller.savedFilters.filters.value}
+            pageUrl={features.pageUrl}
+            incoming={incoming}
+            onImport={(shared) => controller.savedFilters.save(shared.name, shared.spec)}
+          />
+        )}
+      </Disclosure>
+      {dialog.value && (
+        <BulkDialog
+          kind={dialog.value.kind}
+          conversations={chosen}
+          access={access}
+          settings={feed.settings.value}
+          agents={feed.agents.all.value}
+          queues={feed.queues.value}
+          records={feed.actions.value}
+          locks={features.locks.value}
+          now={now}
+          onStart={(intents) => start(dialog.value!.kind, chosen, intents)}
+          onClose={() => (dialog.value = null)}
+        />
+      )}
+      {current && progressOpen.value && (
+        <BulkProgress
+          title={t(`bulk_title_${current.kind}`, current.run.results.value.length)}
+          run={current.run}
+          conversations={current.conversations}
+          onClose={() => (progressOpen.value = false)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import { t } from '../../../lib/i18n';
+import type { LockEntry } from '../../../lib/features/soft-locks/locks';
+
+/** "Sofia Lindqvist is transferring this": another supervisor's action under way, as text (names are data). */
+export function LockNotice({ lock }: { lock: LockEntry }) {
+  return (
+    <p class="fw-note fw-lock" role="status" data-lock={lock.kind}>
+      <span aria-hidden="true">🔒 </span>
+      {t(`locks_${lock.kind}`, lock.userName)}
+    </p>
+  );
+}

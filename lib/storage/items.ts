@@ -1,0 +1,92 @@
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+import { ActionLogSnapshotSchema } from '../actions/record-store';
+import { PersistedSchema } from '../feed/persisted';
+import { AlertPrefsSchema, DEFAULT_ALERT_PREFS } from '../features/alerts/prefs';
+import { AlertsMemorySchema, EMPTY_ALERTS_MEMORY } from '../features/alerts/worker';
+import { EMPTY_SHARED_LOG, SharedLogMemorySchema } from '../features/shared-log/worker';
+import { EMPTY_SOFT_LOCKS, SoftLocksMemorySchema } from '../features/soft-locks/worker';
+import { DEFAULT_STUCK_MINUTES, StuckMinutesSchema } from '../features/sweeper/prefs';
+import { parseUserSettings } from '../settings/user-settings';
+import { DEFAULT_OVERLAY_LAYOUT, OverlayLayoutSchema } from '../view-model/overlay-layout';
+import { StoredFiltersSchema, type FilterOwner } from '../view-model/saved-filters';
+import { defineStoredItem, type StorageKey } from './stored-item';
+
+/*
+ * Every value Floorwalker keeps in browser storage, declared once: area and key, schema, fallback, and version with
+ * migrations when a shape changes. Keys are the ones earlier releases wrote, so stored data survives an upgrade.
+ * sync follows the user to other browsers (small items, 8 KB each); local stays on this device; session outlives a
+ * stopped worker but not the browser, and only the worker reads it.
+ */
+
+/**
+ * The user's own settings (the options page), key by key: a value that no longer validates is dropped, so its
+ * default applies instead of every setting being lost.
+ */
+export const userSettingsItem = /* @__PURE__ */ defineStoredItem('sync:settings', {
+  schema: z.record(z.string(), z.unknown()).transform(parseUserSettings),
+  fallback: {},
+});
+
+/**
+ * The last storage.managed value read successfully: policy takes rights away, so it holds while a read fails or
+ * comes back empty at browser start. Kept as read; lib/policy validates it value by value.
+ */
+export const policyCacheItem = /* @__PURE__ */ defineStoredItem('local:policyCache', {
+  schema: z.record(z.string(), z.unknown()).nullable(),
+  fallback: null,
+});
+
+/** One user's saved filters in one org (the key is per user: two people may share a browser profile). */
+export const savedFiltersItem = ({ org, userId }: FilterOwner) =>
+  defineStoredItem(`sync:floorwalker.views.${org ?? 'any'}.${userId ?? 'me'}`, { schema: StoredFiltersSchema, fallback: [] });
+
+/** What the supervisor wants watched: which alerts, where they show, how far ahead, when a conversation is stuck. */
+export const WatchPrefsSchema = AlertPrefsSchema.extend({ stuckMinutes: StuckMinutesSchema });
+export type WatchPrefs = z.infer<typeof WatchPrefsSchema>;
+export const watchPrefsItem = /* @__PURE__ */ defineStoredItem('sync:floorwalker.beyondPrefs', {
+  schema: WatchPrefsSchema,
+  fallback: { ...DEFAULT_ALERT_PREFS, stuckMinutes: DEFAULT_STUCK_MINUTES },
+});
+
+/** The worker's live picture, watermarks and role check: a restarted worker resumes within one interval. */
+export const feedSnapshotItem = /* @__PURE__ */ defineStoredItem('session:feed', { schema: PersistedSchema.nullable(), fallback: null });
+
+/** The action log, and which actions may have reached the platform (their outcome is read back, never assumed). */
+export const actionLogItem = /* @__PURE__ */ defineStoredItem('session:actions', { schema: ActionLogSnapshotSchema.nullable(), fallback: null });
+
+/** The alerts in force, which were notified, and the sentiment seen: so a restarted worker does not notify again. */
+export const alertsMemoryItem = /* @__PURE__ */ defineStoredItem('session:alerts', {
+  schema: AlertsMemorySchema,
+  fallback: EMPTY_ALERTS_MEMORY,
+});
+
+/** Other supervisors' locks as last read, and the lock notes this worker wrote and must delete. */
+export const softLocksMemoryItem = /* @__PURE__ */ defineStoredItem('session:softLocks', {
+  schema: SoftLocksMemorySchema,
+  fallback: EMPTY_SOFT_LOCKS,
+});
+
+/** The shared log's notes, so a restarted worker neither shows an empty log nor reads the whole window again. */
+export const sharedLogMemoryItem = /* @__PURE__ */ defineStoredItem('session:sharedLog', {
+  schema: SharedLogMemorySchema,
+  fallback: EMPTY_SHARED_LOG,
+});
+
+/**
+ * The overlay's side, width and collapsed state, per device. Not used yet: lib/view-model/overlay-layout.ts still
+ * reads and writes this key itself while the overlay is being rebuilt as an extension page; moving it onto
+ * storedSignal(overlayLayoutItem) is left to that change.
+ */
+export const overlayLayoutItem = /* @__PURE__ */ defineStoredItem('local:floorwalker.overlay', {
+  schema: OverlayLayoutSchema,
+  fallback: DEFAULT_OVERLAY_LAYOUT,
+});
+
+/** Keys earlier releases wrote that nothing reads any more (the features' state once went to views through storage). */
+export const RETIRED_KEYS: readonly StorageKey[] = ['local:floorwalker.beyond', 'session:beyond'];
+
+/** Remove the retired keys; the worker does it at start, so they take no space and mislead no one. */
+export function removeRetired(): Promise<void> {
+  return storage.removeItems([...RETIRED_KEYS]);
+}

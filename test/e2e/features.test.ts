@@ -1,0 +1,320 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AxePuppeteer } from '@axe-core/puppeteer';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import type { Page } from 'puppeteer';
+import { startHarness, type Harness } from './harness';
+
+/**
+ * The features end to end, through the side panel against the emulator: bulk actions with a preview and per-item
+ * results (each item still under the single action's rules), reasons written to the platform as notes and the
+ * shared log with its CSV, the stuck-conversation sweeper, alerts on the badge and as notifications, per-row
+ * context, shareable saved filters and soft locks between two supervisors.
+ */
+
+/** The extension APIs the checks call inside the side panel and the worker (evaluated there, typed here). */
+declare const chrome: {
+  action: { getBadgeText(details: object): Promise<string> };
+  notifications: { getAll(): Promise<Record<string, unknown>> };
+  storage: { sync: { set(items: object): Promise<void>; get(keys: string | null): Promise<Record<string, unknown>>; clear(): Promise<void> } };
+};
+
+const SAM = 'sam@contoso.test';
+const RECORDS = '192350000';
+const MESSAGING = ['192360000', '192300000', '192340000', '192330000', '19241000', '192350002'];
+const LOCK = 'Floorwalker lock';
+
+interface Row {
+  activityid: string;
+  subject: string;
+  statecode: number;
+  statuscode: number;
+  msdyn_channel: string;
+  _msdyn_activeagentid_value: string | null;
+  _msdyn_cdsqueueid_value: string | null;
+}
+
+const BULK = 'dialog.fw-bulk-dialog[open]';
+const DETAILS = 'dialog[open]:has(.fw-actions)';
+
+describe('features: bulk actions, shared log, sweeper, alerts, row context, share views, soft locks', () => {
+  let h: Harness;
+  let sp: Page;
+  const tokens: Record<string, string> = {};
+  const used = new Set<string>();
+  let downloads: string;
+
+  const api = async <T>(method: string, path: string, body?: unknown, user = 'sofia@contoso.test'): Promise<T> => {
+    const response = await fetch(`${h.emulatorUrl}/api/data/v9.2/${path}`, {
+      method,
+      headers: { authorization: `Bearer ${tokens[user]}`, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+  const ongoing = async () =>
+    (await api<{ value: Row[] }>('GET', 'msdyn_ocliveworkitems?$select=activityid,subject,statecode,statuscode,msdyn_channel,_msdyn_activeagentid_value,_msdyn_cdsqueueid_value&$filter=statecode eq 0')).value;
+  /** A conversation for one check, not used by another; live traffic may take a while to bring one. */
+  const pick = async (test: (row: Row) => boolean): Promise<Row> => {
+    for (const end = Date.now() + 15_000; ; await new Promise((r) => setTimeout(r, 500))) {
+      const row = (await ongoing()).find((r) => !used.has(r.activityid) && test(r));
+      if (row) {
+        used.add(row.activityid);
+        return row;
+      }
+      if (Date.now() > end) throw new Error('The scenario has no conversation for this check');
+    }
+  };
+  const isMessagingActive = (r: Row) => r.statuscode === 2 && MESSAGING.includes(r.msdyn_channel) && r._msdyn_activeagentid_value !== '5f0f1a00-0000-4000-8000-000000000001';
+  const stateOf = (id: string) => api<{ statecode: number }>('GET', `msdyn_ocliveworkitems(${id})?$select=statecode`);
+  const lockNotes = async () =>
+    (await api<{ value: Array<{ subject: string }> }>('GET', `annotations?$select=subject&$filter=startswith(subject,'${LOCK}')`)).value;
+
+  /** Waits for text in an element; on timeout says what the elements did show. */
+  const waitForText = async (selector: string, text: string, timeout = 15_000) => {
+    try {
+      await sp.waitForFunction((s, t) => [...document.querySelectorAll(s)].some((e) => e.textContent?.includes(t)), { timeout, polling: 100 }, selector, text);
+    } catch (error) {
+      const seen = await sp.$$eval(selector, (elements) => elements.map((e) => e.textContent).join(' | ')).catch(() => '');
+      throw new Error(`"${text}" not in ${selector}; it shows: ${seen.slice(0, 600)}`, { cause: error });
+    }
+  };
+  const click = async (scope: string, name: string) => (await sp.waitForSelector(`${scope} button::-p-text(${name})`))!.click();
+  const summary = async (text: string) => (await sp.waitForSelector(`.fw-features summary::-p-text(${text})`))!.click();
+  async function search(text: string): Promise<void> {
+    const box = (await sp.waitForSelector('input[aria-label="Search conversations"]'))!;
+    await box.click({ count: 3 });
+    await sp.keyboard.press('Backspace');
+    if (text) await box.type(text);
+  }
+  /** Ctrl-click one row (found by searching for its id): adds it to the bulk selection without opening it. */
+  async function ctrlPick(id: string): Promise<void> {
+    await search(id);
+    const row = (await sp.waitForSelector(`#fw-row-${id}`, { timeout: 15_000 }))!;
+    await sp.keyboard.down('Control');
+    await row.click();
+    await sp.keyboard.up('Control');
+  }
+  async function closeDialogs(): Promise<void> {
+    for (let i = 0; i < 3 && (await sp.$('dialog[open]')); i++) {
+      await sp.keyboard.press('Escape');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  /** The worker's view of the toolbar and notifications (chrome.action / chrome.notifications). */
+  const badge = async () => (await h.worker()).evaluate(() => chrome.action.getBadgeText({}));
+  const notifications = async () => (await h.worker()).evaluate(async () => Object.keys(await chrome.notifications.getAll()));
+
+  beforeAll(async () => {
+    h = await startHarness({ scenario: 'typical', user: 'sofia@contoso.test' });
+    for (const user of ['sofia@contoso.test', SAM]) tokens[user] = (await h.control<{ access_token: string }>('token', { user })).access_token;
+    sp = await h.openSidePanel();
+    downloads = await mkdtemp(join(tmpdir(), 'floorwalker-downloads-'));
+    const cdp = await sp.createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+    // The organisation requires a reason for force close: it is written to the conversation as a note.
+    await sp.evaluate(() => chrome.storage.sync.set({ settings: { requireReason: { transfer: false, forceClose: true } } }));
+    await sp.waitForSelector('[role="grid"]', { timeout: 20_000 });
+  });
+  afterAll(async () => {
+    await h?.close();
+    if (downloads) await rm(downloads, { recursive: true, force: true });
+  });
+
+  it('selects with the keyboard and all rows the filter shows; the bulk UI passes axe', async () => {
+    await search('');
+    const grid = (await sp.waitForSelector('[role="grid"]'))!;
+    await grid.focus();
+    await sp.keyboard.press('Home');
+    await sp.keyboard.press(' ');
+    await waitForText('.fw-bulk-bar', '1 selected');
+    await sp.keyboard.down('Shift');
+    await sp.keyboard.press('ArrowDown');
+    await sp.keyboard.press('ArrowDown');
+    await sp.keyboard.up('Shift');
+    await waitForText('.fw-bulk-bar', '3 selected');
+    const shown = await sp.$$eval('[role="grid"] [role="row"][id]', (rows) => rows.length);
+    expect(shown).toBeGreaterThan(3);
+    await click('.fw-bulk-bar', 'Select all');
+    const all = Number(/Select all (\d+) shown/.exec(await sp.$eval('.fw-bulk-bar', (e) => e.textContent ?? ''))?.[1]);
+    await waitForText('.fw-bulk-bar', `${all} selected`);
+    for (const name of ['Stuck conversations', 'Shared action log', 'Share views']) await summary(name);
+    await click('.fw-bulk-bar', 'Transfer…');
+    await sp.waitForSelector(BULK);
+    const results = await new AxePuppeteer(sp).include('.fw-features').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await closeDialogs();
+    for (const name of ['Stuck conversations', 'Shared action log', 'Share views']) await summary(name);
+    await click('.fw-bulk-bar', 'Clear selection');
+  });
+
+  it('bulk force close: preview skips what the rules forbid, runs the rest with a reason, per-item results', async () => {
+    const a = await pick(isMessagingActive);
+    const b = await pick(isMessagingActive);
+    const routed = await pick((r) => r.msdyn_channel === RECORDS);
+    for (const row of [a, b, routed]) await ctrlPick(row.activityid);
+    await search('');
+    await waitForText('.fw-bulk-bar', '3 selected');
+    await click('.fw-bulk-bar', 'Force close…');
+    await sp.waitForSelector(BULK);
+    await waitForText(BULK, 'Preview: 2 will be acted on, 1 skipped');
+    await waitForText(`${BULK} li[data-eligible="false"]`, 'skipped: Only voice and messaging conversations can be force closed');
+    const start = (await sp.waitForSelector(`${BULK} button[type="submit"]`))!;
+    expect(await start.evaluate((b) => (b as HTMLButtonElement).disabled)).toBe(true); // the reason is required
+    await (await sp.waitForSelector(`${BULK} #fw-bulk-reason`))!.type('Duplicate of an email case');
+    await click(BULK, 'Force close 2');
+    await waitForText(`${BULK} .fw-bulk-summary`, '2 done, 0 waiting for the agent, 0 failed, 0 cancelled, 0 to go', 40_000);
+    expect((await stateOf(a.activityid)).statecode).toBe(1);
+    expect((await stateOf(b.activityid)).statecode).toBe(1);
+    expect((await stateOf(routed.activityid)).statecode).toBe(0);
+    await click(BULK, 'OK');
+  });
+
+  it('bulk assign to a queue: each item is checked again when it runs; a row changed meanwhile fails with its reason', async () => {
+    const first = await pick((r) => r.statuscode === 1 && r._msdyn_activeagentid_value === null && MESSAGING.includes(r.msdyn_channel));
+    const second = await pick((r) => r.statuscode === 1 && r._msdyn_activeagentid_value === null && MESSAGING.includes(r.msdyn_channel) && r._msdyn_cdsqueueid_value === first._msdyn_cdsqueueid_value);
+    // The org's clock stands still while the test acts: simulated routing must not take the second row first.
+    await h.control('clock', { paused: true });
+    onTestFinished(() => h.control('clock', { paused: false }));
+    const queues = (await api<{ value: Array<{ queueid: string; name: string; msdyn_queuetype: number }> }>('GET', 'queues?$select=queueid,name,msdyn_queuetype')).value;
+    const target = queues.find((q) => q.queueid !== first._msdyn_cdsqueueid_value && q.msdyn_queuetype === 192350000)!;
+    const clear = await sp.$('.fw-bulk-bar button::-p-text(Clear selection)');
+    await clear?.click();
+    for (const row of [first, second]) await ctrlPick(row.activityid);
+    await search('');
+    await click('.fw-bulk-bar', 'Assign to queue…');
+    await sp.waitForSelector(BULK);
+    await sp.select(`${BULK} #fw-bulk-queue`, target.queueid);
+    await waitForText(BULK, 'Preview: 2 will be acted on, 0 skipped');
+    // One of them is force closed in Dynamics itself after the preview was shown.
+    await api('POST', `msdyn_ocliveworkitems(${first.activityid})/Microsoft.Dynamics.CRM.CCaaS_ForceCloseConversation`, { ApiVersion: '1.0' });
+    await click(BULK, 'Assign 2');
+    await waitForText(BULK, '1 done, 0 waiting for the agent, 1 failed, 0 cancelled, 0 to go', 40_000);
+    await waitForText(`${BULK} li[data-failed="true"]`, 'the conversation no longer exists');
+    const moved = await api<{ _msdyn_cdsqueueid_value: string }>('GET', `msdyn_ocliveworkitems(${second.activityid})?$select=_msdyn_cdsqueueid_value`);
+    expect(moved._msdyn_cdsqueueid_value).toBe(target.queueid);
+    await click(BULK, 'OK');
+  });
+
+  it('the reasons are notes on the conversations: in the shared log for everyone, and exported as CSV', async () => {
+    const notes = await api<{ value: Array<{ notetext: string; _objectid_value: string }> }>(
+      'GET', `annotations?$select=notetext,_objectid_value&$filter=notetext eq 'Duplicate of an email case'`, undefined, SAM);
+    expect(notes.value).toHaveLength(2);
+    await summary('Shared action log');
+    await waitForText('.fw-shared-log td', 'Duplicate of an email case', 30_000);
+    await waitForText('.fw-shared-log td', 'Sofia Lindqvist');
+    await click('.fw-shared-log', 'Export CSV');
+    let csv = '';
+    for (const end = Date.now() + 10_000; !csv && Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
+      const file = (await readdir(downloads)).find((name) => name.endsWith('.csv'));
+      if (file) csv = await readFile(join(downloads, file), 'utf8');
+    }
+    expect(csv.split('\r\n')[0]).toBe('"When","Who","Conversation","Conversation id","What","Why"');
+    expect(csv).toContain('"Duplicate of an email case"');
+  });
+
+  it('sweeper: stuck conversations past the threshold, cleaned up in one step through the bulk preview', async () => {
+    await summary('Stuck conversations');
+    const heading = (await sp.waitForSelector('.fw-sweeper h3'))!;
+    const count = Number(/(\d+)$/.exec(await heading.evaluate((e) => e.textContent ?? ''))?.[1] ?? '0');
+    expect(count).toBeGreaterThan(0);
+    await click('.fw-sweeper', 'Force close all');
+    await sp.waitForSelector(BULK);
+    await waitForText(BULK, `Force close ${count} conversations`);
+    const eligible = await sp.$$eval(`${BULK} li[data-eligible="true"]`, (items) => items.length);
+    expect(eligible).toBeGreaterThan(0);
+    await closeDialogs();
+  });
+
+  it('soft locks: another supervisor’s action shows on the row and warns before acting; ours is announced while it runs', async () => {
+    const row = await pick(isMessagingActive);
+    // Sam's Floorwalker announces his transfer the way ours does: a short-lived lock note on the conversation.
+    await api('POST', 'annotations', {
+      subject: `${LOCK}: Sam Okafor (transfer)`,
+      notetext: JSON.stringify({ floorwalkerLock: 1, kind: 'transfer', userName: 'Sam Okafor', until: Date.now() + 120_000 }),
+      'objectid_msdyn_ocliveworkitem@odata.bind': `/msdyn_ocliveworkitems(${row.activityid})`,
+    }, SAM);
+    await search(row.activityid);
+    const mark = (await sp.waitForSelector(`#fw-row-${row.activityid} .fw-lock-mark`, { timeout: 20_000 }))!;
+    expect(await mark.evaluate((e) => e.textContent)).toContain('Sam Okafor is transferring this');
+    await (await sp.waitForSelector(`#fw-row-${row.activityid}`, { timeout: 15_000 }))!.click();
+    await sp.waitForSelector(DETAILS);
+    await waitForText(`${DETAILS} .fw-lock`, 'Sam Okafor is transferring this', 20_000);
+    await click(DETAILS, 'Transfer');
+    await waitForText('dialog.fw-action-dialog[open] .fw-lock', 'Sam Okafor is transferring this');
+    // Go ahead anyway: our own transfer is announced to others while it waits for the agent.
+    await click('dialog.fw-action-dialog[open]', 'Transfer');
+    await waitForText(`${DETAILS} .fw-actions-lifecycle`, 'Transfer pending', 20_000);
+    const during = await lockNotes();
+    expect(during.some((n) => n.subject.startsWith(`${LOCK}: Sofia Lindqvist`))).toBe(true);
+    await h.control(`conversations/${row.activityid}/respond`, { decision: 'accept' });
+    await waitForText(`${DETAILS} .fw-actions-lifecycle`, 'Transferred to', 40_000);
+    for (const end = Date.now() + 10_000; (await lockNotes()).some((n) => n.subject.includes('Sofia')); await new Promise((r) => setTimeout(r, 300))) {
+      if (Date.now() > end) throw new Error('Our lock note was not removed after the action');
+    }
+  });
+
+  it('per-row context: why it is flagged, the last change, and what the platform does not expose', async () => {
+    await waitForText(`${DETAILS} .fw-row-context`, 'Last change on the platform');
+    await waitForText(`${DETAILS} .fw-row-context`, 'only when it ends');
+    await closeDialogs();
+  });
+
+  it('alerts: in the panel, on the toolbar badge and as notifications; muting the badge clears it', async () => {
+    await summary('Alert settings');
+    const within = (await sp.waitForSelector('.fw-alerts input[type="number"]'))!;
+    await within.click({ count: 3 });
+    await within.type('60');
+    await sp.keyboard.press('Tab');
+    await waitForText('.fw-alert', 'wait limit about to be passed', 30_000);
+    await sp.waitForFunction(async () => (await chrome.action.getBadgeText({})) !== '', { timeout: 30_000, polling: 500 });
+    expect(Number(await badge())).toBeGreaterThan(0);
+    expect((await notifications()).some((id) => id.startsWith('fw-alert:breachSoon:'))).toBe(true);
+    await (await sp.waitForSelector('.fw-alerts ::-p-aria([name="On the toolbar button"][role="checkbox"])'))!.click();
+    await sp.waitForFunction(async () => (await chrome.action.getBadgeText({})) === '', { timeout: 30_000, polling: 500 });
+  });
+
+  it('shareable views: a saved view travels as a link and is imported by a colleague into sync storage', async () => {
+    await search('billing');
+    await click('.fw-saved', 'Save view…');
+    await (await sp.waitForSelector('.fw-saved input[type="text"]'))!.type('Billing watch');
+    await click('.fw-saved', 'Save');
+    await summary('Share views');
+    await click('.fw-share', 'Copy link');
+    const link = await sp.$eval('.fw-share input[readonly]', (i) => (i as HTMLInputElement).value);
+    expect(link).toContain('sidepanel.html#fw-view=');
+    await sp.evaluate(() => chrome.storage.sync.clear());
+    const colleague = await h.browser.newPage();
+    await colleague.goto(link);
+    // Opened from the link, the panel offers the view for import.
+    await colleague.waitForFunction(() => [...document.querySelectorAll<HTMLInputElement>('.fw-share input')].some((i) => i.value.includes('fw-view=')), { timeout: 20_000, polling: 200 });
+    await (await colleague.waitForSelector('.fw-share button::-p-text(Import)'))!.click();
+    await colleague.waitForFunction(() => document.querySelector('.fw-share [role="status"]')?.textContent?.includes('Billing watch'), { timeout: 10_000 });
+    const stored = await colleague.evaluate(async () => JSON.stringify(await chrome.storage.sync.get(null)));
+    expect(stored).toContain('"name":"Billing watch"');
+    expect(stored).toContain('"search":"billing"');
+    await colleague.close();
+  });
+
+  it('keeps watching with no view open: the worker polls on its own at the 30 s cadence for the alerts', async () => {
+    const worker = await h.worker();
+    // With no workspace tab open, the org comes from settings.
+    await worker.evaluate(async (org) => {
+      const { settings } = await chrome.storage.sync.get('settings');
+      await chrome.storage.sync.set({ settings: { ...(settings as object), orgUrls: [org] } });
+    }, h.emulatorUrl);
+    const blank = await h.browser.newPage();
+    for (const page of await h.browser.pages()) if (page !== blank) await page.close();
+    const closedAt = new Date(Date.now() + 2_000).toISOString();
+    let reads = 0;
+    for (const end = Date.now() + 75_000; reads === 0 && Date.now() < end; await new Promise((r) => setTimeout(r, 1000))) {
+      const { requests } = await h.control<{ requests: Array<{ path: string; user: string }> }>(`requests?since=${encodeURIComponent(closedAt)}`);
+      reads = requests.filter((r) => r.user === 'sofia@contoso.test' && r.path.includes('msdyn_ocliveworkitems')).length;
+    }
+    expect(reads).toBeGreaterThan(0);
+  }, 90_000);
+});
