@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createRuntimeRouter } from '../../lib/worker/runtime-router';
+import { createOverlayAdmission } from '../../lib/worker/overlay-admission';
 import { createViewHub, type ViewPort } from '../../lib/worker/view-hub';
 import { createSessionStore, type StorageArea } from '../../lib/worker/session-store';
 import { resolveOrg } from '../../lib/worker/org-resolver';
@@ -95,8 +96,13 @@ export default defineBackground(() => {
   void ready.then(() => runner.resume());
   settings.subscribe(() => feed.settingsChanged());
 
+  // Which overlay frame may speak for which workspace tab: see lib/worker/overlay-admission.ts.
+  const overlays = createOverlayAdmission(session);
+  browser.tabs.onRemoved.addListener((tabId) => void overlays.forget(tabId));
+
   hub = createViewHub({
     ownId: browser.runtime.id,
+    admitOverlay: (sender, token) => overlays.admit(sender, token),
     ready,
     snapshot: () => feed.snapshot(),
     setDemand: (demand) => {
@@ -135,14 +141,22 @@ export default defineBackground(() => {
 
   const route = createRuntimeRouter(browser.runtime.id, async (request, sender, kind) => {
     const ok = { ok: true, sender: kind, version: browser.runtime.getManifest().version } as const;
+    if (kind === 'overlayFrame' && !(await overlays.admitted(sender))) return { ok: false, error: 'Overlay frame not admitted' };
     switch (request.type) {
       case 'ping':
         return ok;
       case 'openSidePanel': {
-        const windowId = (sender.tab as { windowId?: number } | undefined)?.windowId;
+        const windowId = sender.tab?.windowId;
         if (windowId === undefined) return { ok: false, error: 'No window to open the side panel in' };
         await browser.sidePanel.open({ windowId });
         return ok;
+      }
+      case 'overlayToken': {
+        // Only our loader, in the top frame of a workspace tab, gets one: that is where the overlay belongs.
+        const tabId = sender.tab?.id;
+        const fromLoader = kind === 'contentScript' && sender.frameId === 0 && matchesAny(sender.url ?? '', workspacePatterns());
+        if (!fromLoader || tabId === undefined) return { ok: false, error: 'Overlay tokens are for the workspace loader only' };
+        return { ...ok, token: await overlays.issue(tabId) };
       }
       case 'settingsChanged':
         feed.settingsChanged();

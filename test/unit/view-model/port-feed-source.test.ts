@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { guardWorkerMessage } from '../../../lib/view-model/guard-worker-message';
 import { parseWorkerMessage } from '../../../lib/view-model/parse-worker-message';
 import { createPortFeedSource, type PortLike } from '../../../lib/view-model/port-feed-source';
 import { makeState } from './fixtures';
@@ -30,9 +29,10 @@ class FakePort implements PortLike {
 describe('createPortFeedSource', () => {
   let ports: FakePort[];
   let stop: AbortController;
-  const open = (parse = parseWorkerMessage, onInvalid?: (reason: string) => void) =>
+  const open = (parse = parseWorkerMessage, onInvalid?: (reason: string) => void, token?: string) =>
     createPortFeedSource({
       view: 'overlay',
+      token,
       connect: ({ name }) => {
         const port = new FakePort(name);
         ports.push(port);
@@ -59,6 +59,16 @@ describe('createPortFeedSource', () => {
     expect(ports[0]!.posted).toEqual([{ type: 'hello', view: 'overlay', visible: true }]);
     vi.advanceTimersByTime(40_000);
     expect(ports[0]!.posted.filter((message) => (message as { type: string }).type === 'heartbeat')).toHaveLength(2);
+  });
+
+  it('sends the overlay frame’s token with every hello, also after a reconnect', () => {
+    const token = 'A'.repeat(43);
+    const source = open(parseWorkerMessage, undefined, token);
+    source.connect();
+    ports[0]!.die();
+    vi.advanceTimersByTime(100);
+    for (const port of ports) expect(port.posted[0]).toEqual({ type: 'hello', view: 'overlay', visible: true, token });
+    expect(ports).toHaveLength(2);
   });
 
   it('delivers valid messages and reports invalid ones instead of passing them on', () => {
@@ -101,16 +111,5 @@ describe('createPortFeedSource', () => {
     vi.advanceTimersByTime(60_000);
     expect(ports[0]!.posted).toHaveLength(1);
     expect(ports).toHaveLength(1);
-  });
-});
-
-describe('guardWorkerMessage (the overlay’s envelope check)', () => {
-  it('accepts the three message shapes and refuses anything else', () => {
-    expect(guardWorkerMessage({ type: 'snapshot', state: makeState() }).ok).toBe(true);
-    expect(guardWorkerMessage({ type: 'patch', patch: {} }).ok).toBe(true);
-    expect(guardWorkerMessage({ type: 'rejected', reason: 'x' }).ok).toBe(true);
-    expect(guardWorkerMessage({ type: 'snapshot', state: { conversations: [] } }).ok).toBe(false);
-    expect(guardWorkerMessage('snapshot').ok).toBe(false);
-    expect(guardWorkerMessage({ type: 'eval', code: 'x' }).ok).toBe(false);
   });
 });

@@ -1,0 +1,91 @@
+import { clampWidth, type OverlayLayout } from '../view-model/overlay-layout';
+
+export interface OverlayHostOptions {
+  /** The host element's tag: a custom name no page uses. */
+  name: string;
+  css: string;
+  /** The launcher's and the frame's words (the loader has no catalogue of its own: chrome.i18n). */
+  words: { frame: string; open: string; sidePanel: string };
+  onOpen(): void;
+  onSidePanel(): void;
+}
+
+export interface OverlayHost {
+  host: HTMLElement;
+  /** Docked and sized from the layout, or folded into the launcher. */
+  apply(layout: OverlayLayout, viewportWidth: number): void;
+  /** A new frame at this address (the old document, if any, is discarded with its element). */
+  load(url: string): HTMLIFrameElement;
+  /** The frame now in the host, if any. */
+  frame(): HTMLIFrameElement | null;
+  /** Whether the person's focus is in the overlay (its frame or the launcher). */
+  hasFocus(): boolean;
+}
+
+/**
+ * The loader's DOM: a host element with a closed shadow root holding the overlay's frame and the launcher. Closed,
+ * so the page's scripts get no handle on the frame (its address carries the one-time token) or the launcher; the
+ * frame is another origin, so they cannot read or script the panel in it either. Plain DOM: it ships in the
+ * content script, which must stay small.
+ */
+export function createOverlayHost(options: OverlayHostOptions): OverlayHost {
+  const host = document.createElement(options.name);
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = options.css;
+
+  const launcher = document.createElement('div');
+  launcher.className = 'fw-launcher';
+  launcher.hidden = true;
+  const button = (label: string, onClick: () => void, primary = false) => {
+    const element = document.createElement('button');
+    element.type = 'button';
+    element.textContent = label;
+    if (primary) element.className = 'fw-primary';
+    element.addEventListener('click', onClick);
+    return element;
+  };
+  const open = button(options.words.open, options.onOpen, true);
+  launcher.append(open, button(options.words.sidePanel, options.onSidePanel));
+  shadow.append(style, launcher);
+
+  let frame: HTMLIFrameElement | null = null;
+  let collapsed: boolean | null = null;
+
+  return {
+    host,
+    apply(layout, viewportWidth) {
+      const side = layout.side === 'right' ? 'fw-right' : 'fw-left';
+      launcher.className = `fw-launcher ${side}`;
+      if (frame) {
+        frame.className = `fw-frame ${side}`;
+        frame.style.width = `${clampWidth(layout.width, viewportWidth)}px`;
+      }
+      if (layout.collapsed === collapsed) return;
+      // Focus follows the fold: into the frame when the launcher opened it, onto the launcher when the panel folded.
+      const focusWasHere = collapsed !== null && shadow.activeElement !== null;
+      collapsed = layout.collapsed;
+      launcher.hidden = !collapsed;
+      if (frame) frame.hidden = collapsed;
+      if (!focusWasHere) return;
+      if (collapsed) open.focus();
+      else frame?.focus();
+    },
+    load(url) {
+      const next = document.createElement('iframe');
+      next.title = options.words.frame;
+      // The panel copies share links; nothing else is granted to the frame.
+      next.allow = 'clipboard-write';
+      next.className = frame?.className ?? 'fw-frame fw-right';
+      next.style.width = frame?.style.width ?? '';
+      next.hidden = collapsed === true;
+      next.src = url;
+      if (frame) frame.replaceWith(next);
+      else shadow.append(next);
+      frame = next;
+      return next;
+    },
+    frame: () => frame,
+    hasFocus: () => shadow.activeElement !== null,
+  };
+}
