@@ -37,16 +37,19 @@ export default defineContentScript({
       onOpen: () => layout.update({ collapsed: false }),
       onSidePanel: () => void send({ type: 'openSidePanel' }).catch(() => undefined),
     });
-    const apply = () => ui.apply(layout.current(), window.innerWidth);
     const layout = await openOverlayLayout(browser.storage.local, (next) => ui.apply(next, window.innerWidth), ctx.signal);
-    ctx.addEventListener(window, 'resize', apply);
+    ctx.addEventListener(window, 'resize', () => ui.apply(layout.current(), window.innerWidth));
 
     // Each frame document gets its own token. A second load of the same frame element (the page moved our host, or
     // navigated the frame) is a new document the worker would refuse: replace the frame with a freshly admitted one.
+    // Only the newest request's frame goes in: an older token may already have been retired by a newer one.
     const reloadAllowed = repairBudget();
+    let latest = 0;
     const loadFrame = async () => {
+      const request = ++latest;
+      ui.unload();
       const token = await overlayToken();
-      if (!token || ctx.isInvalid) return;
+      if (!token || ctx.isInvalid || request !== latest) return;
       const frame = ui.load(`${browser.runtime.getURL(OVERLAY_PAGE)}#${token}`);
       let loads = 0;
       ctx.addEventListener(frame, 'load', () => {
@@ -55,11 +58,13 @@ export default defineContentScript({
       });
     };
 
-    const mount = () => document.body.append(ui.host);
-    mount();
-    apply();
+    document.body.append(ui.host);
     await loadFrame();
-    keepMounted(ctx, ui.host, mount);
+    // Put back after an eviction with a new frame at once (the old one would only reload into a refused document).
+    keepMounted(ctx, ui.host, () => {
+      document.body.append(ui.host);
+      void loadFrame();
+    });
     ctx.onInvalidated(() => ui.host.remove());
 
     // Never cover the control the workspace user is working in: move aside, or fold into the launcher.

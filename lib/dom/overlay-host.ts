@@ -14,8 +14,10 @@ export interface OverlayHost {
   host: HTMLElement;
   /** Docked and sized from the layout, or folded into the launcher. */
   apply(layout: OverlayLayout, viewportWidth: number): void;
-  /** A new frame at this address (the old document, if any, is discarded with its element). */
+  /** A new frame at this address, placed as the last layout says (the old one, if any, is discarded). */
   load(url: string): HTMLIFrameElement;
+  /** Takes the frame out (its document ends); `load` puts a new one in. */
+  unload(): void;
   /** The frame now in the host, if any. */
   frame(): HTMLIFrameElement | null;
   /** Whether the person's focus is in the overlay (its frame or the launcher). */
@@ -51,22 +53,25 @@ export function createOverlayHost(options: OverlayHostOptions): OverlayHost {
 
   let frame: HTMLIFrameElement | null = null;
   let collapsed: boolean | null = null;
+  let placement = { side: 'fw-right', width: '' };
+  const place = (element: HTMLIFrameElement) => {
+    element.className = `fw-frame ${placement.side}`;
+    element.style.width = placement.width;
+    element.hidden = collapsed === true;
+  };
 
   return {
     host,
     apply(layout, viewportWidth) {
-      const side = layout.side === 'right' ? 'fw-right' : 'fw-left';
-      launcher.className = `fw-launcher ${side}`;
-      if (frame) {
-        frame.className = `fw-frame ${side}`;
-        frame.style.width = `${clampWidth(layout.width, viewportWidth)}px`;
-      }
+      placement = { side: layout.side === 'right' ? 'fw-right' : 'fw-left', width: `${clampWidth(layout.width, viewportWidth)}px` };
+      launcher.className = `fw-launcher ${placement.side}`;
+      if (frame) place(frame);
       if (layout.collapsed === collapsed) return;
       // Focus follows the fold: into the frame when the launcher opened it, onto the launcher when the panel folded.
       const focusWasHere = collapsed !== null && shadow.activeElement !== null;
       collapsed = layout.collapsed;
       launcher.hidden = !collapsed;
-      if (frame) frame.hidden = collapsed;
+      if (frame) place(frame);
       if (!focusWasHere) return;
       if (collapsed) open.focus();
       else frame?.focus();
@@ -76,14 +81,16 @@ export function createOverlayHost(options: OverlayHostOptions): OverlayHost {
       next.title = options.words.frame;
       // The panel copies share links; nothing else is granted to the frame.
       next.allow = 'clipboard-write';
-      next.className = frame?.className ?? 'fw-frame fw-right';
-      next.style.width = frame?.style.width ?? '';
-      next.hidden = collapsed === true;
+      place(next);
       next.src = url;
       if (frame) frame.replaceWith(next);
       else shadow.append(next);
       frame = next;
       return next;
+    },
+    unload() {
+      frame?.remove();
+      frame = null;
     },
     frame: () => frame,
     hasFocus: () => shadow.activeElement !== null,

@@ -86,6 +86,11 @@ describe('the loader’s overlay host', () => {
     expect(ui.frame()).toBe(second);
     expect(second.style.width).toBe('500px');
     expect(second.className).toBe(first.className);
+    ui.unload();
+    expect(shadow.querySelector('iframe')).toBeNull();
+    ui.apply({ side: 'left', width: 400, collapsed: true }, 1400);
+    const third = ui.load('about:blank#three');
+    expect([third.className, third.style.width, third.hidden]).toEqual(['fw-frame fw-left', '400px', true]);
   });
 });
 
