@@ -27,6 +27,10 @@ async function overlayToken(): Promise<string | null> {
 export default defineContentScript({
   matches: WORKSPACE_MATCHES,
   async main(ctx) {
+    // No token means no overlay here: turned off in the settings (or by the organisation), or no worker to ask.
+    const first = await overlayToken();
+    if (!first || ctx.isInvalid) return;
+
     // The catalogue becomes _locales at build time, so WXT's generated types know only the @@ messages.
     const word = (key: 'panel_overlay_label' | 'panel_overlay_open' | 'panel_overlay_sidePanel') =>
       (browser.i18n.getMessage as (name: string) => string)(key);
@@ -45,10 +49,10 @@ export default defineContentScript({
     // Only the newest request's frame goes in: an older token may already have been retired by a newer one.
     const reloadAllowed = repairBudget();
     let latest = 0;
-    const loadFrame = async () => {
+    const loadFrame = async (issued?: string) => {
       const request = ++latest;
       ui.unload();
-      const token = await overlayToken();
+      const token = issued ?? (await overlayToken());
       if (!token || ctx.isInvalid || request !== latest) return;
       const frame = ui.load(`${browser.runtime.getURL(OVERLAY_PAGE)}#${token}`);
       let loads = 0;
@@ -59,7 +63,7 @@ export default defineContentScript({
     };
 
     document.body.append(ui.host);
-    await loadFrame();
+    await loadFrame(first);
     // Put back after an eviction with a new frame at once (the old one would only reload into a refused document).
     keepMounted(ctx, ui.host, () => {
       document.body.append(ui.host);

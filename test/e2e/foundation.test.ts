@@ -72,9 +72,34 @@ describe('foundation: the built extension in real Chromium over the emulated wor
     await again.evaluate(() => Object.assign(window, { __fwMark: 'moved' }));
     await h.page.evaluate(() => document.querySelector('#ongoing')!.append(document.querySelector('floorwalker-panel')!));
     await h.page.waitForFunction(() => document.querySelector('#ongoing floorwalker-panel'), { timeout: 5_000 });
+    // The moved frame reloads into a document the worker would refuse; the loader replaces it.
+    const deadline = Date.now() + 10_000;
+    while (!again.detached && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(again.detached).toBe(true);
     const moved = await live();
     expect(await moved.evaluate(() => (window as unknown as { __fwMark?: string }).__fwMark)).toBeUndefined();
+  });
+
+  it('shows no overlay where the settings turn it off, and shows it again when they turn it back on', async () => {
+    const options = await h.openExtensionPage('options.html');
+    const setOverlay = (on: boolean) =>
+      options.evaluate(async (value) => {
+        type Sync = { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+        const sync = (globalThis as unknown as { chrome: { storage: { sync: Sync } } }).chrome.storage.sync;
+        const { settings } = await sync.get('settings');
+        await sync.set({ settings: { ...(settings as object | undefined), overlay: value } });
+      }, on);
+    await setOverlay(false);
+    await h.page.reload();
+    await h.page.waitForSelector('#ongoing a', { timeout: 15_000 });
+    // The loader asks the worker for the frame's token before it adds anything; that takes milliseconds.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await h.page.$('floorwalker-panel')).toBeNull();
+    expect(h.page.frames().filter((frame) => frame.url().includes('/overlay.html'))).toEqual([]);
+    await setOverlay(true);
+    await h.page.reload();
+    await live();
+    await options.close();
   });
 
   it('renders the side panel page', async () => {
