@@ -141,7 +141,8 @@ export default defineBackground(() => {
 
   const route = createRuntimeRouter(browser.runtime.id, async (request, sender, kind) => {
     const ok = { ok: true, sender: kind, version: browser.runtime.getManifest().version } as const;
-    if (kind === 'overlayFrame' && !(await overlays.admitted(sender))) return { ok: false, error: 'Overlay frame not admitted' };
+    // Checked without waiting: openSidePanel must reach sidePanel.open within the click's user gesture.
+    if (kind === 'overlayFrame' && !overlays.admitted(sender)) return { ok: false, error: 'Overlay frame not admitted' };
     switch (request.type) {
       case 'ping':
         return ok;

@@ -19,8 +19,12 @@ export interface OverlayAdmission {
    * has used it yet (this one is bound to it) or this is the bound document reconnecting (after a worker restart).
    */
   admit(sender: SenderInfo, token: string | undefined): Promise<boolean>;
-  /** Whether this frame is the document its tab's token is bound to (for one-shot messages from the overlay). */
-  admitted(sender: SenderInfo): Promise<boolean>;
+  /**
+   * Whether this frame is the document its tab's token is bound to, for one-shot messages from the overlay. Answered
+   * at once from memory, because opening the side panel must happen within the click's user gesture: a worker that
+   * was just restarted knows the frame again as soon as its port says hello (it reconnects within a second).
+   */
+  admitted(sender: SenderInfo): boolean;
   forget(tabId: number): Promise<void>;
 }
 
@@ -45,6 +49,8 @@ function sameToken(a: string, b: string): boolean {
  * Every change runs in turn: two frames racing with one token cannot both be bound.
  */
 export function createOverlayAdmission(area: StorageArea, newToken: () => string = newOverlayToken): OverlayAdmission {
+  /** Tab → the admitted document, as far as this worker has seen it admitted. */
+  const admittedDocuments = new Map<number, string>();
   let queue: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(task: () => Promise<T>): Promise<T> => {
     const run = queue.then(task);
@@ -56,8 +62,6 @@ export function createOverlayAdmission(area: StorageArea, newToken: () => string
     return parsed.success ? parsed.data : {};
   };
   const write = (admissions: Admissions) => area.set({ [KEY]: admissions });
-  const entryFor = (admissions: Admissions, sender: SenderInfo) =>
-    sender.tab?.id === undefined ? undefined : admissions[String(sender.tab.id)];
 
   return {
     issue: (tabId) =>
@@ -65,29 +69,30 @@ export function createOverlayAdmission(area: StorageArea, newToken: () => string
         const admissions = await read();
         const token = newToken();
         admissions[String(tabId)] = { token, documentId: null };
+        admittedDocuments.delete(tabId);
         await write(admissions);
         return token;
       }),
     admit: (sender, token) =>
       inTurn(async () => {
-        if (!token || !sender.documentId) return false;
+        const tabId = sender.tab?.id;
+        if (!token || !sender.documentId || tabId === undefined) return false;
         const admissions = await read();
-        const entry = entryFor(admissions, sender);
+        const entry = admissions[String(tabId)];
         if (!entry || !sameToken(entry.token, token)) return false;
         if (entry.documentId === null) {
           entry.documentId = sender.documentId;
           await write(admissions);
-          return true;
         }
-        return entry.documentId === sender.documentId;
+        if (entry.documentId !== sender.documentId) return false;
+        admittedDocuments.set(tabId, sender.documentId);
+        return true;
       }),
     admitted: (sender) =>
-      inTurn(async () => {
-        const entry = entryFor(await read(), sender);
-        return Boolean(sender.documentId) && entry?.documentId === sender.documentId;
-      }),
+      sender.tab?.id !== undefined && sender.documentId !== undefined && admittedDocuments.get(sender.tab.id) === sender.documentId,
     forget: (tabId) =>
       inTurn(async () => {
+        admittedDocuments.delete(tabId);
         const admissions = await read();
         if (!(String(tabId) in admissions)) return;
         delete admissions[String(tabId)];

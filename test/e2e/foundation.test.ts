@@ -102,6 +102,26 @@ describe('foundation: the built extension in real Chromium over the emulated wor
     await options.close();
   });
 
+  it('opens the browser side panel from the overlay’s header and from its launcher', async () => {
+    const sidePanelUrl = `chrome-extension://${h.extensionId}/sidepanel.html`;
+    /** A click that opens the browser's side panel (a new page target); it shows the panel, then is closed again. */
+    const opensSidePanel = async (click: () => Promise<void>) => {
+      const before = new Set(h.browser.targets());
+      const opened = h.browser.waitForTarget((target) => target.url() === sidePanelUrl && !before.has(target), { timeout: 10_000 });
+      await click();
+      const panel = await (await opened).asPage();
+      expect(await panel.waitForSelector('[aria-label="Floorwalker"]', { timeout: 15_000 })).not.toBeNull();
+      await panel.close();
+    };
+    const frame = await live();
+    await opensSidePanel(async () => (await frame.waitForSelector('button::-p-text(Open in side panel)'))!.click());
+    await (await frame.waitForSelector('button::-p-text(Collapse)'))!.click();
+    const launcherButton = (name: string) => h.page.waitForSelector(`::-p-aria([name="${name}"][role="button"])`, { timeout: 5_000 });
+    await opensSidePanel(async () => (await launcherButton('Open in side panel'))!.click());
+    await (await launcherButton('Open Floorwalker'))!.click();
+    await live();
+  });
+
   it('renders the side panel page', async () => {
     const side = await h.openSidePanel();
     expect(await side.waitForSelector('[aria-label="Floorwalker"]', { timeout: 15_000 })).not.toBeNull();
