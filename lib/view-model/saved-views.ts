@@ -1,9 +1,9 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
-import * as z from 'zod/mini';
+import { z } from 'zod';
 import { ViewSpecSchema, type ViewSpec } from './view-spec';
 
 export const SavedViewSchema = z.object({
-  name: z.string().check(z.minLength(1), z.maxLength(60)),
+  name: z.string().min(1).max(60),
   spec: ViewSpecSchema,
   savedAt: z.number(),
 });

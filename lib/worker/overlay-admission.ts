@@ -46,7 +46,7 @@ function sameToken(a: string, b: string): boolean {
  * origins) and getting the user to click in it: the worker accepts an overlay frame only with the one-time token it
  * issued to our loader in that same tab, bound to the first document that presents it. Kept in storage.session
  * (content scripts cannot read it) so a stopped and restarted worker still recognises the frame when it reconnects.
- * Every change runs in turn: two frames racing with one token cannot both be bound.
+ * Every change runs in turn: two frames racing with one token cannot both be bound. The whole design: docs/overlay.md.
  */
 export function createOverlayAdmission(area: StorageArea, newToken: () => string = newOverlayToken): OverlayAdmission {
   /** Tab → the admitted document, as far as this worker has seen it admitted. */
