@@ -6,9 +6,7 @@ import '../../components/overlay/overlay.css';
 import { OverlayFrame } from '../../components/overlay/OverlayFrame';
 import { language } from '../../lib/i18n';
 import { DEFAULT_OVERLAY_LAYOUT, openOverlayLayout } from '../../lib/view-model/overlay-layout';
-import { createPanelController } from '../../lib/view-model/panel-controller';
-import { parseWorkerMessage } from '../../lib/view-model/parse-worker-message';
-import { createPortFeedSource } from '../../lib/view-model/port-feed-source';
+import { connectPanel } from '../../lib/view-model/connect-panel';
 
 /*
  * The panel over the agent workspace, as an extension page in the loader's frame: the same Panel and the same
@@ -23,16 +21,14 @@ const layout = signal(DEFAULT_OVERLAY_LAYOUT);
 const frameWidth = signal(window.innerWidth);
 const visible = () => document.visibilityState === 'visible' && !layout.peek().collapsed;
 
-const source = createPortFeedSource({
+const { source, controller } = connectPanel({
   view: 'overlay',
   token,
-  connect: (info) => browser.runtime.connect(info),
-  parse: parseWorkerMessage,
   visible,
-  signal: stop.signal,
-  onInvalid: (reason) => controller.feed.invalid(reason),
+  stop: stop.signal,
+  connect: (info) => browser.runtime.connect(info),
+  storage: browser.storage.sync,
 });
-const controller = createPanelController({ source, storage: browser.storage.sync, stop: stop.signal });
 
 // Folded into the launcher counts as hidden for the worker, like a hidden tab.
 let lastVisible: boolean | null = null;

@@ -41,6 +41,13 @@ async function byName(root: Page | Frame, role: string, name: string, timeout = 
 
 const click = async (view: View, selector: string) => (await waitFor(view, selector)).click();
 
+/** Focus the workspace page's own last focusable control (our host comes after it). */
+const focusLastPageControl = (page: Page) =>
+  page.evaluate(() => {
+    const controls = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter((e) => e.tabIndex >= 0 && e.offsetParent !== null);
+    controls.at(-1)!.focus();
+  });
+
 async function seriousViolations(view: View, include: string) {
   const results = await new AxePuppeteer(view.root).include(include).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   return results.violations
@@ -193,10 +200,7 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
 
   it('lets focus move into the overlay and back out with Tab from the page', async () => {
     // From the workspace's last control, Tab goes into the panel (the frame is last in the page)…
-    await h.page.evaluate(() => {
-      const controls = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter((e) => e.tabIndex >= 0 && e.offsetParent !== null);
-      controls.at(-1)!.focus();
-    });
+    await focusLastPageControl(h.page);
     await h.page.keyboard.press('Tab');
     expect(await h.page.evaluate(() => document.activeElement?.localName)).toBe('floorwalker-panel');
     expect(await overlay.root.evaluate(() => document.hasFocus() && document.activeElement !== document.body)).toBe(true);
@@ -245,10 +249,7 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
     const again = await byName(h.page, 'button', 'Öppna Floorwalker', 15_000);
     overlay = { page: h.page, root: await h.overlay() };
     expect(await frameBox()).toBeNull();
-    await h.page.evaluate(() => {
-      const controls = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter((e) => e.tabIndex >= 0 && e.offsetParent !== null);
-      controls.at(-1)!.focus();
-    });
+    await focusLastPageControl(h.page);
     await h.page.keyboard.press('Tab');
     expect(await again.evaluate((button) => (button.getRootNode() as ShadowRoot).activeElement === button)).toBe(true);
     await h.page.keyboard.press('Enter');

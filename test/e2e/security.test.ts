@@ -185,27 +185,26 @@ describe('security: hostile content and a hostile page', () => {
     await waitForState(view, `${JSON.stringify(ids)}.every((id) => s.conversations.some((c) => c.id === id))`, 15_000);
     await sp.bringToFront();
 
-    // The side panel: every hostile row, then one row's details.
+    /** Every hostile row shows its payload as text in this panel, and so do one row's details. */
+    const shownAsText = async (root: Page | Frame, details: number) => {
+      for (const [index, payload] of PAYLOADS.entries()) {
+        const text = await (await root.waitForSelector(`#fw-row-${ids[index]}`, { timeout: 10_000 }))!.evaluate((e) => e.textContent ?? '');
+        expect(text).toContain(payload);
+      }
+      await (await root.$(`#fw-row-${ids[details]}`))!.click();
+      await root.waitForSelector('dialog[open]');
+      expect(await root.$eval('dialog[open]', (d) => d.textContent ?? '')).toContain(PAYLOADS[details]);
+    };
+
+    // The side panel.
     const search = (await sp.waitForSelector('input[aria-label="Search conversations"]'))!;
     await search.type('Hostile');
-    for (const [index, payload] of PAYLOADS.entries()) {
-      const text = await (await sp.waitForSelector(`#fw-row-${ids[index]}`, { timeout: 10_000 }))!.evaluate((e) => e.textContent ?? '');
-      expect(text).toContain(payload);
-    }
-    await (await sp.$(`#fw-row-${ids[0]}`))!.click();
-    await sp.waitForSelector('dialog[open]');
-    expect(await sp.$eval('dialog[open]', (d) => d.textContent ?? '')).toContain(PAYLOADS[0]);
+    await shownAsText(sp, 0);
     await sp.keyboard.press('Escape');
 
-    // The overlay over the workspace page: every hostile row as text, then one row's details.
+    // The overlay over the workspace page.
     await searchOverlay('Hostile');
-    for (const [index, payload] of PAYLOADS.entries()) {
-      const text = await (await overlay.waitForSelector(`#fw-row-${ids[index]}`, { timeout: 10_000 }))!.evaluate((e) => e.textContent ?? '');
-      expect(text).toContain(payload);
-    }
-    await (await overlay.$(`#fw-row-${ids[1]}`))!.click();
-    await overlay.waitForSelector('dialog[open]');
-    expect(await overlay.$eval('dialog[open]', (d) => d.textContent ?? '')).toContain(PAYLOADS[1]);
+    await shownAsText(overlay, 1);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
 
     expect(await injected(sp)).toEqual([]);
