@@ -285,6 +285,10 @@ describe('security: hostile content and a hostile page', () => {
     const [dynamicUrl, token] = address.split('#') as [string, string];
     expect(dynamicUrl).not.toContain(h.extensionId);
     const since = new Date();
+    const refusals: string[] = [];
+    (await h.worker()).on('console', (message) => {
+      if (message.text().includes('overlay frame without a valid token refused')) refusals.push(message.text());
+    });
     const before = new Set(h.page.frames());
     await h.page.evaluate((urls) => {
       for (const url of urls) {
@@ -305,8 +309,10 @@ describe('security: hostile content and a hostile page', () => {
     // The static address is blocked outright (use_dynamic_url); the two dynamic ones load our page, which connects…
     expect(forged).toHaveLength(2);
     for (const copy of forged) await copy.waitForSelector('::-p-text(Floorwalker)', { timeout: 10_000 });
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    // …and gets nothing: no conversations, told it is not admitted.
+    const refused = Date.now() + 10_000;
+    while (refusals.length < 2 && Date.now() < refused) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(refusals.length).toBeGreaterThanOrEqual(2);
+    // …is refused, and gets nothing: no conversations.
     for (const copy of forged) {
       expect(await copy.$('[role="grid"] [role="row"][aria-rowindex="2"]')).toBeNull();
       expect(await copy.evaluate(() => document.body.innerText)).not.toContain(target.id);
@@ -332,7 +338,7 @@ describe('security: hostile content and a hostile page', () => {
     );
     expect(answers.port).toEqual(['rejected: Overlay frame not admitted', 'disconnected']);
     expect(answers.oneShot).toEqual({ ok: false, error: 'Overlay frame not admitted' });
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
     await untouched(since, target.id);
     // Our own overlay is not disturbed: still admitted, still live.
     await h.page.evaluate(() => document.querySelectorAll('body > iframe').forEach((frame) => frame.remove()));
