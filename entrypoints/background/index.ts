@@ -159,7 +159,10 @@ export default defineBackground(() => {
         if (!fromLoader || tabId === undefined) return { ok: false, error: 'Overlay tokens are for the workspace loader only' };
         // No token, no overlay: the loader shows nothing where the organisation or the user turned the overlay off.
         await settings.ready.catch(() => undefined);
-        if (!settings.current().values.overlay) return { ok: false, error: 'The overlay is turned off in the settings' };
+        if (!settings.current().values.overlay) {
+          console.info(`Floorwalker: no overlay in tab ${tabId}: it is turned off in the settings`);
+          return { ok: false, error: 'The overlay is turned off in the settings' };
+        }
         return { ...ok, token: await overlays.issue(tabId) };
       }
       case 'settingsChanged':

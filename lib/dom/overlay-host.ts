@@ -20,8 +20,6 @@ export interface OverlayHost {
   unload(): void;
   /** The frame now in the host, if any. */
   frame(): HTMLIFrameElement | null;
-  /** Whether the person's focus is in the overlay (its frame or the launcher). */
-  hasFocus(): boolean;
 }
 
 /**
@@ -65,14 +63,12 @@ export function createOverlayHost(options: OverlayHostOptions): OverlayHost {
     apply(layout, viewportWidth) {
       placement = { side: layout.side === 'right' ? 'fw-right' : 'fw-left', width: `${clampWidth(layout.width, viewportWidth)}px` };
       launcher.className = `fw-launcher ${placement.side}`;
-      if (frame) place(frame);
-      if (layout.collapsed === collapsed) return;
       // Focus follows the fold: into the frame when the launcher opened it, onto the launcher when the panel folded.
-      const focusWasHere = collapsed !== null && shadow.activeElement !== null;
+      const refocus = collapsed !== null && layout.collapsed !== collapsed && shadow.activeElement !== null;
       collapsed = layout.collapsed;
       launcher.hidden = !collapsed;
       if (frame) place(frame);
-      if (!focusWasHere) return;
+      if (!refocus) return;
       if (collapsed) open.focus();
       else frame?.focus();
     },
@@ -93,6 +89,5 @@ export function createOverlayHost(options: OverlayHostOptions): OverlayHost {
       frame = null;
     },
     frame: () => frame,
-    hasFocus: () => shadow.activeElement !== null,
   };
 }

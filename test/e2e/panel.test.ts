@@ -41,10 +41,13 @@ async function byName(root: Page | Frame, role: string, name: string, timeout = 
 
 const click = async (view: View, selector: string) => (await waitFor(view, selector)).click();
 
-/** Focus the workspace page's own last focusable control (our host comes after it). */
+/** Focus the workspace page's control that comes last before our host, so that Tab goes on into the overlay. */
 const focusLastPageControl = (page: Page) =>
   page.evaluate(() => {
-    const controls = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter((e) => e.tabIndex >= 0 && e.offsetParent !== null);
+    const host = document.querySelector('floorwalker-panel')!;
+    const controls = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter(
+      (e) => e.tabIndex >= 0 && e.offsetParent !== null && Boolean(e.compareDocumentPosition(host) & Node.DOCUMENT_POSITION_FOLLOWING),
+    );
     controls.at(-1)!.focus();
   });
 
@@ -216,14 +219,14 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
     expect(await seriousViolations(overlay, 'body')).toEqual([]);
   });
 
-  it('follows the colour scheme: dark with the browser, still without axe violations', async () => {
+  // The same panel as the side panel, whose dark colours axe checks below: here, that the frame follows the scheme.
+  it('follows the colour scheme: dark with the browser', async () => {
     const background = () => overlay.root.$eval('.fw-root', (element) => getComputedStyle(element).backgroundColor);
     const light = await background();
     await h.page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
     await overlay.root.waitForFunction((before) => getComputedStyle(document.querySelector('.fw-root')!).backgroundColor !== before, { timeout: 5_000 }, light);
     const dark = (await background()).match(/\d+/g)!.slice(0, 3).map(Number);
     expect(Math.max(...dark)).toBeLessThan(80);
-    expect(await seriousViolations(overlay, 'body')).toEqual([]);
     await h.page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
   });
 
