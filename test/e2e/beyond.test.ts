@@ -170,6 +170,15 @@ describe('beyond every console: bulk, reasons and shared log, sweeper, alerts, c
   });
 
   it('bulk assign to a queue: each item is checked again when it runs; a row changed meanwhile fails with its reason', async () => {
+    // The org's clock stands still meanwhile: simulated routing must not offer the picked rows to an agent.
+    await h.control('clock', { paused: true });
+    try {
+      await bulkAssignToQueue();
+    } finally {
+      await h.control('clock', { paused: false });
+    }
+  });
+  async function bulkAssignToQueue(): Promise<void> {
     const first = await pick((r) => r.statuscode === 1 && r._msdyn_activeagentid_value === null && MESSAGING.includes(r.msdyn_channel));
     const second = await pick((r) => r.statuscode === 1 && r._msdyn_activeagentid_value === null && MESSAGING.includes(r.msdyn_channel) && r._msdyn_cdsqueueid_value === first._msdyn_cdsqueueid_value);
     const queues = (await api<{ value: Array<{ queueid: string; name: string; msdyn_queuetype: number }> }>('GET', 'queues?$select=queueid,name,msdyn_queuetype')).value;
@@ -190,7 +199,7 @@ describe('beyond every console: bulk, reasons and shared log, sweeper, alerts, c
     const moved = await api<{ _msdyn_cdsqueueid_value: string }>('GET', `msdyn_ocliveworkitems(${second.activityid})?$select=_msdyn_cdsqueueid_value`);
     expect(moved._msdyn_cdsqueueid_value).toBe(target.queueid);
     await click(BULK, 'OK');
-  });
+  }
 
   it('the reasons are notes on the conversations: in the shared log for everyone, and exported as CSV', async () => {
     const notes = await api<{ value: Array<{ notetext: string; _objectid_value: string }> }>(
