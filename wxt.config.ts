@@ -12,10 +12,13 @@ const TEST_BUILD_KEY =
 
 /** The emulator serves on loopback; Chrome match patterns without a port match every port. */
 const EMULATOR_ORIGIN = 'http://127.0.0.1/*';
+/** The same origin as a CSP source (any port). */
+const EMULATOR_FRAME_ANCESTOR = 'http://127.0.0.1:*';
 
 const EMULATOR_WORKSPACE = 'http://127.0.0.1/main.aspx*';
 
 const DYNAMICS_HOSTS = ['https://*.dynamics.com/*'];
+const DYNAMICS_FRAME_ANCESTORS = ['https://*.dynamics.com'];
 
 export default defineConfig({
   imports: false,
@@ -44,19 +47,27 @@ export default defineConfig({
   },
   manifest: ({ mode }) => {
     const testBuild = mode !== 'production';
+    const workspaceOrigins = testBuild ? [...DYNAMICS_HOSTS, EMULATOR_ORIGIN] : DYNAMICS_HOSTS;
+    const frameAncestors = testBuild ? [...DYNAMICS_FRAME_ANCESTORS, EMULATOR_FRAME_ANCESTOR] : DYNAMICS_FRAME_ANCESTORS;
     return {
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'en',
       minimum_chrome_version: '116',
       permissions: ['storage', 'sidePanel', 'alarms', 'notifications'],
-      host_permissions: testBuild ? [...DYNAMICS_HOSTS, EMULATOR_ORIGIN] : DYNAMICS_HOSTS,
+      host_permissions: workspaceOrigins,
       // Custom domains, on-premises orgs and proxies (*.mcas.ms) are asked for at run time, one host at a time.
       optional_host_permissions: ['https://*/*'],
       action: { default_title: '__MSG_actionTitle__' },
       storage: { managed_schema: 'managed_schema.json' },
+      // The overlay page is the one page a web page may load, only from the workspace's origins and only through the
+      // per-session dynamic URL (which the loader gets from runtime.getURL); its scripts and styles load from our own
+      // origin and need no entry. The frame is trusted only with its one-time token (lib/worker/overlay-admission.ts).
+      web_accessible_resources: [{ resources: ['overlay.html'], matches: workspaceOrigins, use_dynamic_url: true }],
+      // frame-ancestors is one policy for every page: only the workspace's origins may frame any of them (the other
+      // pages are not web-accessible, so no page can load them at all).
       content_security_policy: {
-        extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'",
+        extension_pages: `script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors ${frameAncestors.join(' ')}`,
       },
       ...(testBuild ? { key: TEST_BUILD_KEY } : {}),
     };

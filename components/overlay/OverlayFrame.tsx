@@ -1,43 +1,41 @@
+import type { ReadonlySignal } from '@preact/signals';
 import { t } from '../../lib/i18n';
-import { clampWidth, OVERLAY_WIDTH, type OverlayLayoutModel } from '../../lib/view-model/overlay-layout';
+import { clampWidth, OVERLAY_WIDTH, type OverlayLayout } from '../../lib/view-model/overlay-layout';
 import type { PanelController } from '../../lib/view-model/panel-controller';
 import { Panel } from '../Panel';
 
 interface Props {
   controller: PanelController;
-  layout: OverlayLayoutModel;
+  layout: ReadonlySignal<OverlayLayout>;
+  /** The width the frame actually has: the loader fits the stored width into the workspace's window. */
+  frameWidth: ReadonlySignal<number>;
+  onLayout: (change: Partial<OverlayLayout>) => void;
   onOpenSidePanel: () => void;
 }
 
 const RESIZE_STEP = 24;
 
+/** Within the panel's own bounds; the loader, which knows the workspace window's width, fits it in that. */
+const bounded = (width: number) => clampWidth(width, Number.POSITIVE_INFINITY);
+
 /**
- * The panel docked to one side of the workspace, resizable, foldable into a small launcher. Props in, events out:
- * the content script does the storage and the messaging.
+ * The panel as it fills the overlay's frame: a resize handle on the edge facing the workspace and the frame's own
+ * controls (dock side, open in side panel, collapse) in the panel's header. Folded, the frame is hidden and the
+ * loader shows its launcher. Props in, events out: the overlay page does the storage and the messaging.
  */
-export function OverlayFrame({ controller, layout, onOpenSidePanel }: Props) {
-  const { side, width, collapsed } = layout.layout.value;
-  const viewport = () => window.innerWidth;
-  const setWidth = (next: number) => layout.update({ width: clampWidth(next, viewport()) });
+export function OverlayFrame({ controller, layout, frameWidth, onLayout, onOpenSidePanel }: Props) {
+  const { side } = layout.value;
+  const width = frameWidth.value;
 
-  if (collapsed) {
-    return (
-      <div class={`fw-launcher fw-dock-${side}`}>
-        <button type="button" class="fw-button fw-primary" onClick={() => layout.update({ collapsed: false })}>
-          {t('panel_overlay_open')}
-        </button>
-        <button type="button" class="fw-button" onClick={onOpenSidePanel}>
-          {t('panel_overlay_sidePanel')}
-        </button>
-      </div>
-    );
-  }
-
+  // Screen coordinates: the frame itself moves and resizes under the pointer while it drags.
   const startDrag = (event: PointerEvent) => {
     const handle = event.currentTarget as HTMLElement;
     handle.setPointerCapture(event.pointerId);
-    const move = (moveEvent: PointerEvent) =>
-      setWidth(side === 'right' ? viewport() - moveEvent.clientX : moveEvent.clientX);
+    const start = { x: event.screenX, width };
+    const move = (moveEvent: PointerEvent) => {
+      const delta = moveEvent.screenX - start.x;
+      onLayout({ width: bounded(side === 'right' ? start.width - delta : start.width + delta) });
+    };
     const end = () => {
       handle.removeEventListener('pointermove', move);
       handle.removeEventListener('pointerup', end);
@@ -50,11 +48,11 @@ export function OverlayFrame({ controller, layout, onOpenSidePanel }: Props) {
     const shrink = side === 'right' ? 'ArrowRight' : 'ArrowLeft';
     if (event.key !== grow && event.key !== shrink) return;
     event.preventDefault();
-    setWidth(width + (event.key === grow ? RESIZE_STEP : -RESIZE_STEP));
+    onLayout({ width: bounded(width + (event.key === grow ? RESIZE_STEP : -RESIZE_STEP)) });
   };
 
   return (
-    <aside class={`fw-overlay fw-dock-${side}`} style={{ width: `${clampWidth(width, viewport())}px` }} aria-label={t('panel_overlay_label')}>
+    <aside class={`fw-overlay fw-dock-${side}`} aria-label={t('panel_overlay_label')}>
       <div
         class="fw-resize"
         role="separator"
@@ -72,13 +70,13 @@ export function OverlayFrame({ controller, layout, onOpenSidePanel }: Props) {
         view="overlay"
         frameControls={
           <>
-            <button type="button" class="fw-button" onClick={() => layout.update({ side: side === 'right' ? 'left' : 'right' })}>
+            <button type="button" class="fw-button" onClick={() => onLayout({ side: side === 'right' ? 'left' : 'right' })}>
               {side === 'right' ? t('panel_overlay_dockLeft') : t('panel_overlay_dockRight')}
             </button>
             <button type="button" class="fw-button" onClick={onOpenSidePanel}>
               {t('panel_overlay_sidePanel')}
             </button>
-            <button type="button" class="fw-button" onClick={() => layout.update({ collapsed: true })}>
+            <button type="button" class="fw-button" onClick={() => onLayout({ collapsed: true })}>
               {t('panel_overlay_collapse')}
             </button>
           </>

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createRuntimeRouter } from '../../lib/worker/runtime-router';
+import { createOverlayAdmission } from '../../lib/worker/overlay-admission';
 import { createViewHub, type ViewPort } from '../../lib/worker/view-hub';
 import { resolveOrg } from '../../lib/worker/org-resolver';
 import { matchesAny } from '../../lib/worker/match-pattern';
@@ -25,6 +26,7 @@ import {
   sharedLogMemoryItem,
   softLocksMemoryItem,
   watchPrefsItem,
+  overlayAdmissionsItem,
 } from '../../lib/storage/items';
 import { storedSignal } from '../../lib/storage/stored-signal';
 
@@ -119,8 +121,13 @@ export default defineBackground(() => {
   void ready.then(() => runner.resume());
   settings.subscribe(() => feed.settingsChanged());
 
+  // Which overlay frame may speak for which workspace tab: see lib/worker/overlay-admission.ts.
+  const overlays = createOverlayAdmission(overlayAdmissionsItem);
+  browser.tabs.onRemoved.addListener((tabId) => void overlays.forget(tabId));
+
   hub = createViewHub({
     ownId: browser.runtime.id,
+    admitOverlay: (sender, token) => overlays.admit(sender, token),
     // A view's first snapshot and feature state are what a stopped worker left, not empty.
     ready: Promise.all([ready, alerts.ready, softLocks.ready, sharedLog.ready]).then(() => undefined),
     snapshot: () => feed.snapshot(),
@@ -166,14 +173,29 @@ export default defineBackground(() => {
 
   const route = createRuntimeRouter(browser.runtime.id, async (request, sender, kind) => {
     const ok = { ok: true, sender: kind, version: browser.runtime.getManifest().version } as const;
+    // Checked without waiting: openSidePanel must reach sidePanel.open within the click's user gesture.
+    if (kind === 'overlayFrame' && !overlays.admitted(sender)) return { ok: false, error: 'Overlay frame not admitted' };
     switch (request.type) {
       case 'ping':
         return ok;
       case 'openSidePanel': {
-        const windowId = (sender.tab as { windowId?: number } | undefined)?.windowId;
+        const windowId = sender.tab?.windowId;
         if (windowId === undefined) return { ok: false, error: 'No window to open the side panel in' };
         await browser.sidePanel.open({ windowId });
         return ok;
+      }
+      case 'overlayToken': {
+        // Only our loader, in the top frame of a workspace tab, gets one: that is where the overlay belongs.
+        const tabId = sender.tab?.id;
+        const fromLoader = kind === 'contentScript' && sender.frameId === 0 && matchesAny(sender.url ?? '', workspacePatterns());
+        if (!fromLoader || tabId === undefined) return { ok: false, error: 'Overlay tokens are for the workspace loader only' };
+        // No token, no overlay: the loader shows nothing where the organisation or the user turned the overlay off.
+        await settings.ready.catch(() => undefined);
+        if (!settings.current().values.overlay) {
+          console.info(`Floorwalker: no overlay in tab ${tabId}: it is turned off in the settings`);
+          return { ok: false, error: 'The overlay is turned off in the settings' };
+        }
+        return { ...ok, token: await overlays.issue(tabId) };
       }
       case 'settingsChanged':
         feed.settingsChanged();

@@ -5,22 +5,17 @@ import '../../components/panel/panel.css';
 import './sidepanel.css';
 import { Panel } from '../../components/Panel';
 import { language } from '../../lib/i18n';
-import { createPanelController } from '../../lib/view-model/panel-controller';
-import { parseWorkerMessage } from '../../lib/view-model/parse-worker-message';
-import { createPortFeedSource } from '../../lib/view-model/port-feed-source';
+import { connectPanel } from '../../lib/view-model/connect-panel';
 
 // The side panel lives as long as its page; closing it ends everything with the page.
 const stop = new AbortController();
 const visible = () => document.visibilityState === 'visible';
-const source = createPortFeedSource({
+const { source, controller } = connectPanel({
   view: 'sidepanel',
-  connect: (info) => browser.runtime.connect(info),
-  parse: parseWorkerMessage,
   visible,
-  signal: stop.signal,
-  onInvalid: (reason) => controller.feed.invalid(reason),
+  stop: stop.signal,
+  connect: (info) => browser.runtime.connect(info),
 });
-const controller = createPanelController({ source, stop: stop.signal });
 
 document.addEventListener('visibilitychange', () => source.send({ type: 'visibility', visible: visible() }));
 window.addEventListener('pagehide', () => stop.abort(), { once: true });

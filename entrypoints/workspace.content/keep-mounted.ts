@@ -1,23 +1,30 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 
-/** At most this many re-attachments per minute: a page that keeps removing us must not get into a fight. */
-const REMOUNT_BUDGET = 10;
+/** At most this many repairs per minute: a page that keeps undoing them must not get into a fight with us. */
+const REPAIRS_PER_MINUTE = 10;
+
+/** A budget of repairs: each call says whether one more is allowed now. */
+export function repairBudget(perMinute = REPAIRS_PER_MINUTE, now: () => number = Date.now): () => boolean {
+  let repairs: number[] = [];
+  return () => {
+    const at = now();
+    repairs = repairs.filter((past) => at - past < 60_000);
+    if (repairs.length >= perMinute) return false;
+    repairs.push(at);
+    return true;
+  };
+}
 
 /**
  * The workspace is a single-page app: it navigates with pushState and may rebuild <body>'s children, evicting our
- * host. Re-attach it when that happens (and after each in-page navigation), within a budget. The panel's state lives
- * in the controller, outside the rendered tree, so a re-attach loses nothing.
+ * host. Put it back when that happens (and after each in-page navigation), within a budget. The frame inside
+ * reloads when its host is put back; the loader notices that load and gives it a fresh token.
  */
-export function keepMounted(ctx: ContentScriptContext, ui: ShadowRootContentScriptUi<unknown>): void {
-  let remounts: number[] = [];
+export function keepMounted(ctx: ContentScriptContext, host: Element, mount: () => void): void {
+  const allowed = repairBudget();
   const ensure = () => {
-    if (ctx.isInvalid || ui.shadowHost.isConnected) return;
-    const now = Date.now();
-    remounts = remounts.filter((at) => now - at < 60_000);
-    if (remounts.length >= REMOUNT_BUDGET) return;
-    remounts.push(now);
-    ui.mount();
+    if (ctx.isInvalid || host.isConnected || !allowed()) return;
+    mount();
   };
   const observer = new MutationObserver(ensure);
   observer.observe(document.body, { childList: true });

@@ -1,5 +1,4 @@
-import { CHANNEL } from '../model/channel-codes';
-import type { Conversation } from '../model/conversation';
+import { CHANNEL, type Conversation } from '../model/conversation';
 
 /** Voice and video: a messaging conversation escalated to either can no longer be transferred (platform-api.md §1.3). */
 const VOICE_OR_VIDEO: readonly number[] = [CHANNEL.voice, CHANNEL.voiceCall, CHANNEL.video];

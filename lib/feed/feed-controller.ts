@@ -6,7 +6,7 @@ import type { Freshness } from '../model/freshness';
 import type { EffectiveSettings } from '../model/settings';
 import type { DataverseTransport } from '../dataverse/transport';
 import type { Failure } from '../dataverse/read';
-import { SUPERVISOR_FEATURES } from '../model/features';
+import { SUPERVISOR_FEATURES } from '../model/actions';
 import type { FeedCounters } from '../dataverse/counters';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../dataverse/backoff';
 import { checkAccess, initialAccess, readOrgSwitches } from '../access/check-access';

@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { SUPERVISOR_FEATURES } from './features';
 
 export const ACTION_KINDS = ['monitor', 'join', 'assignAgent', 'assignQueue', 'transfer', 'forceClose'] as const;
 export const ActionKindSchema = z.enum(ACTION_KINDS);
 export type ActionKind = z.infer<typeof ActionKindSchema>;
 
-export { SUPERVISOR_FEATURES, type Feature, type FeatureFlags } from './features';
+/** The four org switches / policy keys; join rides on monitor, both assigns on assign. */
+export const SUPERVISOR_FEATURES = ['monitor', 'assign', 'transfer', 'forceClose'] as const;
 export const FeatureSchema = z.enum(SUPERVISOR_FEATURES);
+export type Feature = z.infer<typeof FeatureSchema>;
+export type FeatureFlags = Record<Feature, boolean>;
 export const FeatureFlagsSchema = z.object({
   monitor: z.boolean(),
   assign: z.boolean(),

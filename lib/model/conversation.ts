@@ -8,7 +8,26 @@ export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
 /** statuscode → status, for the ongoing set only. */
 export const STATUS_BY_CODE: Readonly<Record<number, ConversationStatus>> = { 1: 'open', 2: 'active', 3: 'waiting', 5: 'wrapup' };
 
-export { CHANNEL } from './channel-codes';
+/** msdyn_channel option values (global choice msdyn_streamsource), platform-api.md §1.3. */
+export const CHANNEL = {
+  teams: 19241000,
+  whatsapp: 192300000,
+  line: 192310000,
+  wechat: 192320000,
+  facebook: 192330000,
+  sms: 192340000,
+  entityRecords: 192350000,
+  twitter: 192350001,
+  custom: 192350002,
+  liveChat: 192360000,
+  voice: 192370000,
+  video: 192380000,
+  cobrowse: 192390000,
+  screenShare: 192400000,
+  voiceCall: 192440000,
+  appleMessages: 192450000,
+  googleBusinessMessages: 192450001,
+} as const;
 
 /** msdyn_customersentimentlabel: 0 N/A, 7 very negative … 13 very positive. Unknown values are kept and shown as such. */
 export const SENTIMENT_LEVELS = [0, 7, 8, 9, 10, 11, 12, 13] as const;

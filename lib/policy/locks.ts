@@ -1,4 +1,4 @@
-import { SUPERVISOR_FEATURES, type Feature, type FeatureFlags } from '../model/features';
+import { SUPERVISOR_FEATURES, type Feature, type FeatureFlags } from '../model/actions';
 import type { EffectiveSettings } from '../model/settings';
 
 /** Whether the organisation set this key or entry ("overlay", "actions.transfer", "thresholds.Billing"). */

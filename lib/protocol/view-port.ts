@@ -4,18 +4,20 @@ import { LockEntrySchema } from '../features/soft-locks/locks';
 import { ActionIntentSchema } from '../model/actions';
 import { FeedPatchSchema, FeedStateSchema } from '../model/feed-state';
 import { NoteEntrySchema } from '../model/note';
+import { OverlayTokenSchema } from './overlay-token';
 
 /**
  * The channel between a view (overlay or side panel) and the worker: a long-lived port.
  * Views subscribe and get a snapshot, then patches; the platform sees the same requests for ten views as for one.
  */
-export { VIEW_PORT_NAME } from './view-port-name';
+export const VIEW_PORT_NAME = 'floorwalker-view';
 
 export const ViewKindSchema = z.enum(['overlay', 'sidepanel']);
 export type ViewKind = z.infer<typeof ViewKindSchema>;
 
 export const ViewToWorkerSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('hello'), view: ViewKindSchema, visible: z.boolean() }),
+  /** The overlay frame says hello with its token; the side panel and other extension pages need none. */
+  z.object({ type: z.literal('hello'), view: ViewKindSchema, visible: z.boolean(), token: z.optional(OverlayTokenSchema) }),
   z.object({ type: z.literal('visibility'), visible: z.boolean() }),
   /** Keeps the worker alive while a view is open (MV3 stops idle workers after 30 s). */
   z.object({ type: z.literal('heartbeat') }),

@@ -8,7 +8,7 @@ import { EMPTY_SHARED_LOG, SharedLogMemorySchema } from '../features/shared-log/
 import { EMPTY_SOFT_LOCKS, SoftLocksMemorySchema } from '../features/soft-locks/worker';
 import { DEFAULT_STUCK_MINUTES, StuckMinutesSchema } from '../features/sweeper/prefs';
 import { parseUserSettings } from '../settings/user-settings';
-import { DEFAULT_OVERLAY_LAYOUT, OverlayLayoutSchema } from '../view-model/overlay-layout';
+import { AdmissionsSchema } from '../worker/overlay-admission';
 import { StoredFiltersSchema, type FilterOwner } from '../view-model/saved-filters';
 import { defineStoredItem, type StorageKey } from './stored-item';
 
@@ -73,15 +73,16 @@ export const sharedLogMemoryItem = /* @__PURE__ */ defineStoredItem('session:sha
   fallback: EMPTY_SHARED_LOG,
 });
 
-/**
- * The overlay's side, width and collapsed state, per device. Not used yet: lib/view-model/overlay-layout.ts still
- * reads and writes this key itself while the overlay is being rebuilt as an extension page; moving it onto
- * storedSignal(overlayLayoutItem) is left to that change.
- */
-export const overlayLayoutItem = /* @__PURE__ */ defineStoredItem('local:floorwalker.overlay', {
-  schema: OverlayLayoutSchema,
-  fallback: DEFAULT_OVERLAY_LAYOUT,
+/** Which overlay frame may speak for which workspace tab, so a restarted worker still knows the frame it admitted. */
+export const overlayAdmissionsItem = /* @__PURE__ */ defineStoredItem('session:overlayAdmissions', {
+  schema: AdmissionsSchema,
+  fallback: {},
 });
+
+/*
+ * Not here: the overlay's side, width and collapsed state (local:floorwalker.overlay) is declared with its schema in
+ * lib/view-model/overlay-layout.ts, because the workspace loader reads it and must stay a few kilobytes.
+ */
 
 /** Keys earlier releases wrote that nothing reads any more (the features' state once went to views through storage). */
 export const RETIRED_KEYS: readonly StorageKey[] = ['local:floorwalker.beyond', 'session:beyond'];

@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { CHANNEL } from '../model/channel-codes';
+import { CHANNEL } from '../model/conversation';
 
 const NAME_BY_CODE = new Map<number, string>(Object.entries(CHANNEL).map(([name, code]) => [code, name]));
 

@@ -1,10 +1,5 @@
-import { signal, type ReadonlySignal } from '@preact/signals';
+// zod/mini and no signals: the workspace loader reads this too, and it must stay a few kilobytes.
 import * as z from 'zod/mini';
-/** The part of a browser.storage area the layout uses. */
-interface StorageAreaLike {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
 
 export const OVERLAY_WIDTH = { min: 360, max: 900, default: 440 } as const;
 
@@ -49,26 +44,82 @@ export function avoidFocused(focused: Span, layout: OverlayLayout, viewportWidth
   return covers(layout.side === 'right' ? 'left' : 'right') ? 'collapse' : 'flip';
 }
 
-export interface OverlayLayoutModel {
-  layout: ReadonlySignal<OverlayLayout>;
-  load(): Promise<void>;
+const STORAGE_KEY = 'floorwalker.overlay';
+
+/** browser.storage.local as the layout uses it (WXT's fake browser provides it in tests). */
+export interface LayoutArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  onChanged: {
+    addListener(listener: (changes: Record<string, { newValue?: unknown }>) => void): void;
+    removeListener(listener: (changes: Record<string, { newValue?: unknown }>) => void): void;
+  };
+}
+
+export interface OverlayLayoutStore {
+  current(): OverlayLayout;
   update(change: Partial<OverlayLayout>): void;
 }
 
-const STORAGE_KEY = 'floorwalker.overlay';
+const same = (a: OverlayLayout, b: OverlayLayout) => a.side === b.side && a.width === b.width && a.collapsed === b.collapsed;
 
-/** The overlay's side, width and collapsed state, kept per device (storage.local) and validated on read. */
-export function createOverlayLayout(area: StorageAreaLike): OverlayLayoutModel {
-  const layout = signal<OverlayLayout>(DEFAULT_OVERLAY_LAYOUT);
+/** As stored: the layout and which holder wrote it last, so each holder can tell its own writes coming back. */
+const StoredLayoutSchema = z.object({ ...OverlayLayoutSchema.shape, writer: z.optional(z.string()) });
+
+/**
+ * The overlay's side, width and collapsed state: stored state in storage.local, per device, validated on every read.
+ * Both halves hold one: the loader in the page (which sizes the frame and folds it away from a focused control) and
+ * the panel in the frame (dock, resize, collapse buttons). Each changes it with `update` and follows the other
+ * through storage.onChanged, skipping its own writes as they come back, so a fast drag never jumps back. While a
+ * write is under way only the newest change waits for the next one.
+ */
+export async function openOverlayLayout(
+  area: LayoutArea,
+  onChange: (layout: OverlayLayout) => void,
+  stop: AbortSignal,
+): Promise<OverlayLayoutStore> {
+  const writer = Math.random().toString(36).slice(2);
+  let layout = DEFAULT_OVERLAY_LAYOUT;
+  let pending: OverlayLayout | null = null;
+  let writing = false;
+
+  const show = (next: OverlayLayout) => {
+    if (same(next, layout)) return;
+    layout = next;
+    onChange(layout);
+  };
+  const drain = async () => {
+    writing = true;
+    while (pending) {
+      const next = pending;
+      pending = null;
+      await area.set({ [STORAGE_KEY]: { ...next, writer } }).catch(() => undefined);
+    }
+    writing = false;
+  };
+  const toLayout = ({ side, width, collapsed }: OverlayLayout): OverlayLayout => ({ side, width, collapsed });
+  const listener = (changes: Record<string, { newValue?: unknown }>) => {
+    const change = changes[STORAGE_KEY];
+    if (!change) return;
+    const parsed = StoredLayoutSchema.safeParse(change.newValue);
+    if (!parsed.success) return show(DEFAULT_OVERLAY_LAYOUT);
+    if (parsed.data.writer !== writer) show(toLayout(parsed.data));
+  };
+  area.onChanged.addListener(listener);
+  stop.addEventListener('abort', () => area.onChanged.removeListener(listener), { once: true });
+
+  const stored = StoredLayoutSchema.safeParse((await area.get(STORAGE_KEY).catch((): Record<string, unknown> => ({})))[STORAGE_KEY]);
+  if (stored.success) layout = toLayout(stored.data);
+  onChange(layout);
+
   return {
-    layout,
-    async load() {
-      const parsed = OverlayLayoutSchema.safeParse((await area.get(STORAGE_KEY))[STORAGE_KEY]);
-      if (parsed.success) layout.value = parsed.data;
-    },
+    current: () => layout,
     update(change) {
-      layout.value = { ...layout.value, ...change };
-      void area.set({ [STORAGE_KEY]: layout.value }).catch(() => undefined);
+      const next = { ...layout, ...change };
+      if (same(next, layout)) return;
+      show(next);
+      pending = next;
+      if (!writing) void drain();
     },
   };
 }

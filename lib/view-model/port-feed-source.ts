@@ -1,5 +1,4 @@
-import type { ViewKind, ViewToWorker, WorkerToView } from '../protocol/view-port';
-import { VIEW_PORT_NAME } from '../protocol/view-port-name';
+import { VIEW_PORT_NAME, type ViewKind, type ViewToWorker, type WorkerToView } from '../protocol/view-port';
 import type { FeedSource } from './feed-source';
 
 /** The parts of runtime.Port the source uses (webextension-polyfill's Port satisfies it). */
@@ -12,6 +11,8 @@ export interface PortLike {
 
 export interface PortFeedSourceOptions {
   view: ViewKind;
+  /** The overlay frame's one-time token, sent with every hello (the worker binds it to this frame's document). */
+  token?: string;
   /** browser.runtime.connect, passed in so this module stays testable and free of globals. */
   connect: (info: { name: string }) => PortLike;
   /** Validates what the worker sends; null means "drop it" (the reason goes to onInvalid). */
@@ -65,7 +66,7 @@ export function createPortFeedSource(options: PortFeedSourceOptions): FeedSource
       for (const listener of disconnectListeners) listener();
       scheduleReconnect();
     });
-    post({ type: 'hello', view: options.view, visible: options.visible() });
+    post({ type: 'hello', view: options.view, visible: options.visible(), ...(options.token ? { token: options.token } : {}) });
   };
 
   const scheduleReconnect = () => {

@@ -1,5 +1,4 @@
-// zod/mini, not zod: this schema ships in the overlay content script, where full zod would triple its size.
-import * as z from 'zod/mini';
+import { z } from 'zod';
 
 export const COLUMN_IDS = [
   'customer',
@@ -21,14 +20,14 @@ export type QuickFilter = (typeof QUICK_FILTERS)[number];
 export const GROUPINGS = ['none', 'queue', 'agent'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 
-const ids = z.array(z.string().check(z.maxLength(100))).check(z.maxLength(200));
+const ids = z.array(z.string().max(100)).max(200);
 
 export const FiltersSchema = z.object({
   status: z.array(z.enum(STATUSES)),
   queue: ids,
   agent: ids,
-  channel: z.array(z.int()).check(z.maxLength(50)),
-  sentiment: z.array(z.int()).check(z.maxLength(10)),
+  channel: z.array(z.int()).max(50),
+  sentiment: z.array(z.int()).max(10),
 });
 export type Filters = z.infer<typeof FiltersSchema>;
 
@@ -36,10 +35,10 @@ export type Filters = z.infer<typeof FiltersSchema>;
 export const ViewSpecSchema = z.object({
   filters: FiltersSchema,
   sort: z.object({ column: z.enum(COLUMN_IDS), direction: z.enum(['asc', 'desc']) }),
-  columns: z.array(z.enum(COLUMN_IDS)).check(z.minLength(1)),
+  columns: z.array(z.enum(COLUMN_IDS)).min(1),
   groupBy: z.enum(GROUPINGS),
   quick: z.array(z.enum(QUICK_FILTERS)),
-  search: z.string().check(z.maxLength(200)),
+  search: z.string().max(200),
 });
 export type ViewSpec = z.infer<typeof ViewSpecSchema>;
 export type SortSpec = ViewSpec['sort'];

@@ -26,20 +26,24 @@ export interface ViewHubDeps {
   resume(): void;
   refresh(): void;
   action(intent: ActionIntent, requestId: string, sender: SenderKind): void;
+  /** Whether an overlay frame's hello carries the token issued for its tab (lib/worker/overlay-admission.ts). */
+  admitOverlay(sender: SenderInfo, token: string | undefined): Promise<boolean>;
   log?: (line: string) => void;
 }
 
 interface View {
   sender: SenderKind;
+  /** Extension pages are trusted as they connect; an overlay frame once its hello's token is accepted. */
+  admitted: boolean;
   subscribed: boolean;
   visible: boolean;
 }
 
 /**
  * Fan-out to every open view over long-lived ports: each gets a snapshot and the features' state on hello, then the
- * same patches and feature updates. The feed runs once however many views there are. Only our own pages and our
- * content script may connect; every message is validated and an invalid one is answered with `rejected`, never
- * acted on.
+ * same patches and feature updates. The feed runs once however many views there are. Only our own extension pages
+ * may connect, and an overlay frame counts only after its hello carries its tab's token; every message is validated
+ * and an invalid one is answered with `rejected`, never acted on.
  */
 export function createViewHub(deps: ViewHubDeps) {
   const log = deps.log ?? ((line: string) => console.warn(line));
@@ -72,6 +76,21 @@ export function createViewHub(deps: ViewHubDeps) {
       return;
     }
     const request = parsed.data;
+    if (request.type === 'hello' && !view.admitted) {
+      view.admitted = await deps.admitOverlay(port.sender ?? {}, request.token);
+      if (!view.admitted) {
+        log(`Floorwalker: overlay frame without a valid token refused (tab ${port.sender?.tab?.id ?? 'none'})`);
+        post(port, { type: 'rejected', reason: 'Overlay frame not admitted' });
+        port.disconnect();
+        drop(port);
+        return;
+      }
+    }
+    // Until it is admitted, an overlay frame is heard for its hello only.
+    if (!view.admitted) {
+      post(port, { type: 'rejected', reason: 'Overlay frame not admitted' });
+      return;
+    }
     switch (request.type) {
       case 'hello':
         view.visible = request.visible;
@@ -103,15 +122,20 @@ export function createViewHub(deps: ViewHubDeps) {
     connect(port: ViewPort): void {
       if (port.name !== VIEW_PORT_NAME) return;
       const sender = classifySender(port.sender ?? {}, deps.ownId);
-      if (!sender) {
+      // Views are extension pages; a content script (the loader) has no business on this port.
+      if (!sender || sender === 'contentScript') {
         log(`Floorwalker: view port from an unknown sender refused (${port.sender?.url ?? 'no url'})`);
         port.disconnect();
         return;
       }
-      const view: View = { sender, subscribed: false, visible: false };
+      const view: View = { sender, admitted: sender === 'extensionPage', subscribed: false, visible: false };
       views.set(port, view);
       port.onDisconnect.addListener(() => drop(port));
-      port.onMessage.addListener((message) => void receive(port, view, message));
+      // One message at a time, in order: nothing overtakes an overlay's hello while its token is checked.
+      let turn = Promise.resolve();
+      port.onMessage.addListener((message) => {
+        turn = turn.then(() => receive(port, view, message)).catch((error: unknown) => log(`Floorwalker: view message failed: ${String(error)}`));
+      });
     },
     broadcast(patch: FeedPatch): void {
       for (const [port, view] of views) if (view.subscribed) post(port, { type: 'patch', patch });

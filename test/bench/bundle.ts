@@ -1,7 +1,7 @@
 /**
- * Bundle sizes of a build: the content script (what every workspace page loads) and the side panel (what its
- * HTML loads: entry script, preloaded chunks, stylesheets). Gzip is per file at level 9, as a store package or a
- * transfer would compress them.
+ * Bundle sizes of a build: the content script (the overlay's loader, what every workspace page loads), and the side
+ * panel and the overlay page (what each one's HTML loads: entry script, preloaded chunks, stylesheets). Gzip is per
+ * file at level 9, as a store package or a transfer would compress them.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +17,8 @@ export interface BundleFigures {
   buildDir: string;
   contentScript: Size;
   panel: Size;
+  /** overlay.html in the loader's frame: the same panel as the side panel, loaded from the extension's own files. */
+  overlayPage: Size;
 }
 
 function sizeOf(dir: string, files: readonly string[]): Size {
@@ -30,20 +32,23 @@ function sizeOf(dir: string, files: readonly string[]): Size {
   return { files: [...files], raw, gzip };
 }
 
+/** An extension page and everything its HTML loads from the build. */
+function pageFiles(dir: string, page: string): string[] {
+  const html = readFileSync(join(dir, page), 'utf8');
+  const assets = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\/?([^"]+)"/g)].map((match) => match[1]!);
+  return [page, ...new Set(assets.filter((file) => existsSync(join(dir, file))))];
+}
+
 export function measureBundle(buildDir: string): BundleFigures {
   const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8')) as {
     content_scripts?: { js?: string[]; css?: string[] }[];
     side_panel?: { default_path?: string };
   };
-  // A shadow-root UI ships its stylesheet next to the script (loaded at mount, not listed in the manifest).
-  const scripts = (manifest.content_scripts ?? []).flatMap((script) => [...(script.js ?? []), ...(script.css ?? [])]);
-  const siblingCss = scripts.filter((file) => file.endsWith('.js')).map((file) => file.replace(/\.js$/, '.css')).filter((file) => existsSync(join(buildDir, file)));
-  const contentFiles = [...new Set([...scripts, ...siblingCss])];
-
-  const panelHtml = manifest.side_panel?.default_path ?? 'sidepanel.html';
-  const html = readFileSync(join(buildDir, panelHtml), 'utf8');
-  const assets = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\/?([^"]+)"/g)].map((match) => match[1]!);
-  const panelFiles = [panelHtml, ...new Set(assets.filter((file) => existsSync(join(buildDir, file))))];
-
-  return { buildDir, contentScript: sizeOf(buildDir, contentFiles), panel: sizeOf(buildDir, panelFiles) };
+  const contentFiles = [...new Set((manifest.content_scripts ?? []).flatMap((script) => [...(script.js ?? []), ...(script.css ?? [])]))];
+  return {
+    buildDir,
+    contentScript: sizeOf(buildDir, contentFiles),
+    panel: sizeOf(buildDir, pageFiles(buildDir, manifest.side_panel?.default_path ?? 'sidepanel.html')),
+    overlayPage: sizeOf(buildDir, pageFiles(buildDir, 'overlay.html')),
+  };
 }

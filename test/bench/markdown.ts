@@ -50,7 +50,9 @@ function targetTable(results: BenchResults, targets: readonly TargetResult[]): s
     const p = results.bundle.value.panel;
     const c = results.bundle.value.contentScript;
     info.push(['Content script, raw', formatBytes(c.raw), '–', 'info']);
+    const o = results.bundle.value.overlayPage;
     info.push(['Side panel (HTML, scripts, styles), raw / gzip', `${formatBytes(p.raw)} / ${formatBytes(p.gzip)}`, '–', 'info']);
+    info.push(['Overlay page in the loader’s frame (HTML, scripts, styles), raw / gzip', `${formatBytes(o.raw)} / ${formatBytes(o.gzip)}`, '–', 'info']);
   }
   return table(['Target', 'Measured', 'Limit', 'Result'], [...targets.map((t) => [t.name, t.measured, t.limit, verdict(t.pass)]), ...info]);
 }

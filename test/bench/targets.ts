@@ -18,7 +18,7 @@ export const LIMITS = {
   fullListMs: 3_000,
   longTaskMs: 50,
   panelHeapMb: 60,
-  contentScriptGzip: 60 * KB,
+  contentScriptGzip: 15 * KB,
 } as const;
 
 function check<T>(name: string, limit: string, outcome: Outcome<T>, read: (value: T) => { measured: string; pass: boolean } | null): TargetResult {

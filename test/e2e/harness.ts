@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page, type Target, type WebWorker } from 'puppeteer';
+import puppeteer, { type Browser, type Frame, type Page, type Target, type WebWorker } from 'puppeteer';
 import { createEmulator } from '../../emulator';
 import { browserArgs, findBrowser, INSTALL_HINT } from '../../scripts/find-browser';
 import { TEST_BUILD_DIR, TEST_EXTENSION_ID } from '../../scripts/paths';
@@ -29,6 +29,14 @@ export interface Harness {
   worker(): Promise<WebWorker>;
   /** Stops the service worker the way Chrome does when it is idle; the next event starts a new one. */
   killWorker(): Promise<void>;
+  /**
+   * The overlay's frame in a workspace tab (default: `page`): the extension's overlay.html, which the loader puts in
+   * a closed shadow root. Puppeteer reaches it through the browser, as no page script can. Waits until it is there;
+   * after a reload or a re-mount it is a new frame, so ask again. Its document is the panel: `frame.$(…)`,
+   * `frame.waitForSelector(…)`, `new AxePuppeteer(frame)`. Keys typed with `page.keyboard` go to it while it has
+   * focus.
+   */
+  overlay(page?: Page): Promise<Frame>;
   /** The side panel page, opened as a tab (same document the browser's side panel shows). */
   openSidePanel(): Promise<Page>;
   openExtensionPage(path: string): Promise<Page>;
@@ -62,6 +70,17 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const user = options.user === undefined ? 'sofia@contoso.test' : options.user;
   await page.goto(user ? `${emulatorUrl}/signin?user=${encodeURIComponent(user)}` : `${emulatorUrl}/main.aspx`);
 
+  const overlayUrl = `chrome-extension://${TEST_EXTENSION_ID}/overlay.html`;
+  const overlay = async (tab: Page = page): Promise<Frame> => {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const frame = tab.frames().findLast((candidate) => !candidate.detached && candidate.url().startsWith(overlayUrl));
+      if (frame) return frame;
+      if (Date.now() > deadline) throw new Error(`No overlay frame in ${tab.url()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
   const openExtensionPage = async (path: string) => {
     const tab = await browser.newPage();
     await tab.goto(`chrome-extension://${TEST_EXTENSION_ID}/${path}`);
@@ -84,6 +103,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const worker = await target?.worker();
       await worker?.close();
     },
+    overlay,
     openSidePanel: () => openExtensionPage('sidepanel.html'),
     openExtensionPage,
     async control<T>(path: string, body?: unknown) {

@@ -1,5 +1,5 @@
 import { AxePuppeteer } from '@axe-core/puppeteer';
-import type { Page } from 'puppeteer';
+import type { Frame, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 
@@ -9,26 +9,17 @@ import { startHarness, type Harness } from './harness';
  * checks read it; the feed keeps polling.
  */
 
-/** Selectors inside the overlay's shadow root, or plain ones on the side panel page. */
-interface View {
+/** Where the panel's document is: the overlay's frame in the workspace tab, or the side panel page. */
+interface View<Root extends Page | Frame = Page | Frame> {
+  /** The tab: keyboard, reload. */
   page: Page;
-  at(selector: string): string;
+  /** The panel's document. */
+  root: Root;
 }
-const overlayOf = (page: Page): View => ({ page, at: (selector) => `floorwalker-panel >>> ${selector}` });
-const sidePanelOf = (page: Page): View => ({ page, at: (selector) => selector });
+const sidePanelOf = (page: Page): View<Page> => ({ page, root: page });
 
-/**
- * Wait for an element by polling page.$(): puppeteer's waitForSelector does not notice content that appears later
- * inside a shadow root when the selector pierces it (`>>>`), and the overlay's rows do exactly that.
- */
 async function waitFor(view: View, selector: string, timeout = 10_000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const handle = await view.page.$(view.at(selector));
-    if (handle) return handle;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${view.at(selector)}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
+  return (await view.root.waitForSelector(selector, { timeout }))!;
 }
 
 const GRID = '[role="grid"][aria-label="Pågående konversationer"]';
@@ -43,21 +34,25 @@ async function rows(view: View): Promise<Array<{ index: string; text: string; gr
   );
 }
 
-/** By role and accessible name, through the accessibility tree (which also sees into the overlay's shadow root). */
-async function byName(view: View, role: string, name: string, timeout = 10_000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const handle = await view.page.$(`::-p-aria([name="${name}"][role="${role}"])`);
-    if (handle) return handle;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${role} "${name}"`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
+/** By role and accessible name, through the accessibility tree (which also sees into closed shadow roots). */
+async function byName(root: Page | Frame, role: string, name: string, timeout = 10_000) {
+  return (await root.waitForSelector(`::-p-aria([name="${name}"][role="${role}"])`, { timeout }))!;
 }
 
 const click = async (view: View, selector: string) => (await waitFor(view, selector)).click();
 
+/** Focus the workspace page's control that comes last before our host, so that Tab goes on into the overlay. */
+const focusLastPageControl = (page: Page) =>
+  page.evaluate(() => {
+    const host = document.querySelector('floorwalker-panel')!;
+    const controls = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter(
+      (e) => e.tabIndex >= 0 && e.offsetParent !== null && Boolean(e.compareDocumentPosition(host) & Node.DOCUMENT_POSITION_FOLLOWING),
+    );
+    controls.at(-1)!.focus();
+  });
+
 async function seriousViolations(view: View, include: string) {
-  const results = await new AxePuppeteer(view.page).include(include).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const results = await new AxePuppeteer(view.root).include(include).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`);
@@ -65,12 +60,12 @@ async function seriousViolations(view: View, include: string) {
 
 describe('panel: the supervisor panel in Swedish, in the overlay and the side panel', () => {
   let h: Harness;
-  let overlay: View;
+  let overlay: View<Frame>;
 
   beforeAll(async () => {
     h = await startHarness({ scenario: 'typical', locale: 'sv' });
     await h.page.setViewport({ width: 1400, height: 900 });
-    overlay = overlayOf(h.page);
+    overlay = { page: h.page, root: await h.overlay() };
     await waitFor(overlay, `${GRID} [role="row"][aria-rowindex="2"]`, 30_000);
     await h.control('clock', { paused: true });
   });
@@ -80,24 +75,24 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
 
   it('shows the live floor in Swedish: freshness, queue tiles, a grid of every ongoing conversation', async () => {
     await waitFor(overlay, '::-p-text(Live · uppdaterad)');
-    const queues = await h.page.$$eval(overlay.at('[role="region"][aria-label="Köer"] h2'), (titles) => titles.map((title) => title.textContent ?? ''));
+    const queues = await overlay.root.$$eval('[role="region"][aria-label="Köer"] h2', (titles) => titles.map((title) => title.textContent ?? ''));
     expect(queues.length).toBeGreaterThan(0);
     // One row per ongoing conversation in the supervised queues (the tiles), as the emulator counts them.
     const state = await h.control<{ conversations: { byQueue: Record<string, number> } }>('state');
     const expected = queues.reduce((sum, queue) => sum + (state.conversations.byQueue[queue] ?? 0), 0);
-    const grid = await h.page.$(overlay.at(GRID));
+    const grid = await overlay.root.$(GRID);
     expect(Number(await grid!.evaluate((element) => element.getAttribute('aria-rowcount')))).toBe(expected + 1);
     expect((await rows(overlay))[0]!.text).toMatch(/Öppen|Aktiv|Väntar|Avslutning/);
   });
 
   it('sorts by a column from its header', async () => {
     await click(overlay, `${GRID} [role="columnheader"] button::-p-text(Kund / ämne)`);
-    const header = await h.page.$(overlay.at(`${GRID} [role="columnheader"][aria-sort]`));
+    const header = await overlay.root.$(`${GRID} [role="columnheader"][aria-sort]`);
     expect(await header!.evaluate((element) => [element.textContent, element.getAttribute('aria-sort')])).toEqual([
       expect.stringContaining('Kund / ämne'),
       'ascending',
     ]);
-    const names = await h.page.$$eval(overlay.at(`${GRID} [role="row"] .fw-customer .fw-strong`), (elements) =>
+    const names = await overlay.root.$$eval(`${GRID} [role="row"] .fw-customer .fw-strong`, (elements) =>
       elements.map((element) => element.textContent ?? ''),
     );
     const sorted = [...names].sort(new Intl.Collator('sv', { sensitivity: 'base', numeric: true }).compare);
@@ -119,7 +114,7 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
 
   it('searches the conversations as the user types', async () => {
     const first = (await rows(overlay))[0]!.text;
-    const name = await h.page.$eval(overlay.at(`${GRID} [aria-rowindex="2"] .fw-strong`), (element) => element.textContent ?? '');
+    const name = await overlay.root.$eval(`${GRID} [aria-rowindex="2"] .fw-strong`, (element) => element.textContent ?? '');
     expect(first).toContain(name);
     const search = await waitFor(overlay, 'input[type="search"][aria-label="Sök konversationer"]');
     await search!.type(name);
@@ -131,7 +126,7 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
   });
 
   it('groups by queue, with a heading row per queue', async () => {
-    const select = await byName(overlay, 'combobox', 'Gruppera efter');
+    const select = await byName(overlay.root, 'combobox', 'Gruppera efter');
     await select.select('queue');
     const grouped = await rows(overlay);
     expect(grouped[0]!.group).toBe(true);
@@ -140,28 +135,35 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
   });
 
   it('saves a view and restores it, also after a reload', async () => {
-    const unassigned = overlay.at('button[aria-pressed]::-p-text(Inte tilldelade)');
+    const unassigned = 'button[aria-pressed]::-p-text(Inte tilldelade)';
     await click(overlay, 'button[aria-pressed]::-p-text(Inte tilldelade)');
     await click(overlay, 'button::-p-text(Spara vy…)');
-    const name = await byName(overlay, 'textbox', 'Vyns namn');
+    const name = await byName(overlay.root, 'textbox', 'Vyns namn');
     await name.type('Otilldelade');
     await click(overlay, 'button[type="submit"]::-p-text(Spara)');
     await waitFor(overlay, 'option::-p-text(Otilldelade)');
     await click(overlay, 'button[aria-pressed="true"]::-p-text(Inte tilldelade)');
-    expect(await h.page.$eval(unassigned, (element) => element.getAttribute('aria-pressed'))).toBe('false');
+    expect(await overlay.root.$eval(unassigned, (element) => element.getAttribute('aria-pressed'))).toBe('false');
 
     await h.page.reload();
+    overlay = { page: h.page, root: await h.overlay() };
     await waitFor(overlay, `${GRID} [role="row"][aria-rowindex="2"]`, 30_000);
-    const views = await byName(overlay, 'combobox', 'Sparade vyer');
+    const views = await byName(overlay.root, 'combobox', 'Sparade vyer');
     await waitFor(overlay, 'option::-p-text(Otilldelade)');
     await views.select('Otilldelade');
-    expect(await h.page.$eval(unassigned, (element) => element.getAttribute('aria-pressed'))).toBe('true');
+    expect(await overlay.root.$eval(unassigned, (element) => element.getAttribute('aria-pressed'))).toBe('true');
     for (const row of await rows(overlay)) expect(row.text).toContain('Inte tilldelad');
     await click(overlay, 'button[aria-pressed="true"]::-p-text(Inte tilldelade)');
   });
 
   it('works with the keyboard alone: move, details, shortcut sheet, command palette', async () => {
-    const grid = (await h.page.$(overlay.at(GRID)))!;
+    // The workspace's own shortcuts listen on its page; keys typed in the panel must never reach them.
+    await h.page.evaluate(() => {
+      const w = window as unknown as { __fwPageKeys: string[] };
+      w.__fwPageKeys = [];
+      for (const type of ['keydown', 'keypress', 'keyup']) window.addEventListener(type, (event) => w.__fwPageKeys.push((event as KeyboardEvent).key), true);
+    });
+    const grid = (await overlay.root.$(GRID))!;
     await grid.focus();
     const active = () => grid.evaluate((element) => element.getAttribute('aria-activedescendant'));
     await h.page.keyboard.press('j');
@@ -177,11 +179,8 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
     const dialog = await waitFor(overlay, 'dialog[open]');
     expect(await dialog!.evaluate((element) => element.textContent)).toContain('Konversations-ID');
     await h.page.keyboard.press('Escape');
-    await h.page.waitForFunction(
-      () => !document.querySelector('floorwalker-panel')?.shadowRoot?.querySelector('dialog[open]'),
-      { timeout: 5000 },
-    );
-    expect(await grid.evaluate((element) => (element.getRootNode() as ShadowRoot).activeElement === element)).toBe(true);
+    await overlay.root.waitForFunction(() => !document.querySelector('dialog[open]'), { timeout: 5000 });
+    expect(await grid.evaluate((element) => document.activeElement === element)).toBe(true);
 
     await h.page.keyboard.press('?');
     await waitFor(overlay, 'dialog[open] ::-p-text(Kortkommandon)');
@@ -197,18 +196,71 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
     await waitFor(overlay, 'table ::-p-text(Närvaro)');
     await h.page.keyboard.press('/');
     await waitFor(overlay, '[role="tab"][aria-selected="true"]::-p-text(Konversationer)');
-    const focused = await h.page.$eval('floorwalker-panel', (host) => host.shadowRoot?.activeElement?.getAttribute('type'));
+    const focused = await overlay.root.evaluate(() => document.activeElement?.getAttribute('type'));
     expect(focused).toBe('search');
+    expect(await h.page.evaluate(() => (window as unknown as { __fwPageKeys: string[] }).__fwPageKeys)).toEqual([]);
+  });
+
+  it('lets focus move into the overlay and back out with Tab from the page', async () => {
+    // From the workspace's last control, Tab goes into the panel (the frame is last in the page)…
+    await focusLastPageControl(h.page);
+    await h.page.keyboard.press('Tab');
+    expect(await h.page.evaluate(() => document.activeElement?.localName)).toBe('floorwalker-panel');
+    expect(await overlay.root.evaluate(() => document.hasFocus() && document.activeElement !== document.body)).toBe(true);
+    // …and Shift+Tab from the panel's first control goes back to the page.
+    await h.page.keyboard.down('Shift');
+    await h.page.keyboard.press('Tab');
+    await h.page.keyboard.up('Shift');
+    expect(await overlay.root.evaluate(() => document.hasFocus())).toBe(false);
+    expect(await h.page.evaluate(() => document.activeElement?.localName !== 'floorwalker-panel' && document.activeElement !== document.body)).toBe(true);
   });
 
   it('has no serious or critical axe violations in the overlay', async () => {
-    expect(await seriousViolations(overlay, 'floorwalker-panel')).toEqual([]);
+    expect(await seriousViolations(overlay, 'body')).toEqual([]);
   });
 
-  it('collapses to a launcher and opens again', async () => {
+  // The same panel as the side panel, whose dark colours axe checks below: here, that the frame follows the scheme.
+  it('follows the colour scheme: dark with the browser', async () => {
+    const background = () => overlay.root.$eval('.fw-root', (element) => getComputedStyle(element).backgroundColor);
+    const light = await background();
+    await h.page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await overlay.root.waitForFunction((before) => getComputedStyle(document.querySelector('.fw-root')!).backgroundColor !== before, { timeout: 5_000 }, light);
+    const dark = (await background()).match(/\d+/g)!.slice(0, 3).map(Number);
+    expect(Math.max(...dark)).toBeLessThan(80);
+    await h.page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+  });
+
+  it('collapses to a keyboard-reachable launcher, stays collapsed and docked across a reload, and opens again', async () => {
+    /** Where the frame is on the workspace page; null while it is folded away (not rendered). */
+    const frameBox = async () => (await (await overlay.root.frameElement())!.boundingBox());
+    const until = async (test: () => Promise<boolean>) => {
+      const deadline = Date.now() + 5_000;
+      while (!(await test())) {
+        if (Date.now() > deadline) throw new Error('Timed out');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    await click(overlay, 'button::-p-text(Docka till vänster)');
+    await until(async () => (await frameBox())?.x === 0);
     await click(overlay, 'button::-p-text(Fäll ihop)');
-    await click(overlay, 'button::-p-text(Öppna Floorwalker)');
-    await waitFor(overlay, GRID);
+    // The launcher is a button with a name, in the page's tab order, focused as the panel folds away.
+    const launcher = await byName(h.page, 'button', 'Öppna Floorwalker');
+    expect(await launcher.evaluate((button) => (button.getRootNode() as ShadowRoot).activeElement === button)).toBe(true);
+    await until(async () => (await frameBox()) === null);
+
+    await h.page.reload();
+    const again = await byName(h.page, 'button', 'Öppna Floorwalker', 15_000);
+    overlay = { page: h.page, root: await h.overlay() };
+    expect(await frameBox()).toBeNull();
+    await focusLastPageControl(h.page);
+    await h.page.keyboard.press('Tab');
+    expect(await again.evaluate((button) => (button.getRootNode() as ShadowRoot).activeElement === button)).toBe(true);
+    await h.page.keyboard.press('Enter');
+    await waitFor(overlay, `${GRID} [role="row"][aria-rowindex="2"]`, 20_000);
+    expect((await frameBox())?.x).toBe(0);
+    expect(await overlay.root.evaluate(() => document.hasFocus())).toBe(true);
+    await click(overlay, 'button::-p-text(Docka till höger)');
+    await until(async () => ((await frameBox())?.x ?? 0) > 0);
   });
 
   it('shows the same panel in the side panel from 360 px wide, in Swedish, without axe violations', async () => {
@@ -223,7 +275,7 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
     const rendered = await page.$$eval(`${GRID} [role="row"][aria-rowindex]`, (list) => list.length);
     expect(total).toBeGreaterThan(40);
     expect(rendered).toBeLessThan(total);
-    const select = await byName(side, 'combobox', 'Gruppera efter');
+    const select = await byName(side.root, 'combobox', 'Gruppera efter');
     await select.select('agent');
     expect((await rows(side))[0]!.group).toBe(true);
     await select.select('none');

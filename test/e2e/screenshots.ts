@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer';
+import type { Frame, Page } from 'puppeteer';
 import type { Harness } from './harness';
 
 export type Scheme = 'light' | 'dark';
@@ -13,16 +13,9 @@ export interface ScreenshotOptions {
   sidePanelSize?: { width: number; height: number };
 }
 
-/** Until the overlay's rows are there (polling: waitForSelector misses content added inside a shadow root later). */
-async function waitForRows(page: Page, root: 'overlay' | 'sidepanel', timeout = 30_000): Promise<void> {
-  await page.waitForFunction(
-    (where) => {
-      const scope = where === 'overlay' ? document.querySelector('floorwalker-panel')?.shadowRoot : document;
-      return Boolean(scope?.querySelector('[role="grid"] [role="row"][aria-rowindex="2"]'));
-    },
-    { timeout, polling: 200 },
-    root,
-  );
+/** Until the panel's rows are there: in the overlay's frame, or on the side panel page. */
+async function waitForRows(root: Page | Frame, timeout = 30_000): Promise<void> {
+  await root.waitForSelector('[role="grid"] [role="row"][aria-rowindex="2"]', { timeout });
 }
 
 /**
@@ -36,10 +29,10 @@ export async function captureScreenshots(h: Harness, options: ScreenshotOptions)
   const written: string[] = [];
 
   await h.page.setViewport(options.overlaySize ?? { width: 1440, height: 900 });
-  await waitForRows(h.page, 'overlay');
+  await waitForRows(await h.overlay());
   const side = await h.openSidePanel();
   await side.setViewport(options.sidePanelSize ?? { width: 400, height: 900 });
-  await waitForRows(side, 'sidepanel');
+  await waitForRows(side);
 
   for (const scheme of schemes) {
     for (const [page, name] of [[h.page, 'overlay'], [side, 'sidepanel']] as const) {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Page } from 'puppeteer';
+import type { Frame, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOFIA } from '../../emulator/personas';
 import { TEST_BUILD_DIR, TEST_EXTENSION_ID } from '../../scripts/paths';
@@ -36,7 +36,7 @@ interface Manifest {
   content_scripts?: Array<{ matches: string[] }>;
   content_security_policy?: { extension_pages?: string };
   externally_connectable?: unknown;
-  web_accessible_resources?: unknown;
+  web_accessible_resources?: Array<{ resources: string[]; matches?: string[]; extension_ids?: string[]; use_dynamic_url?: boolean }>;
   key?: string;
 }
 
@@ -70,7 +70,14 @@ describe('security: least privilege in the built manifests', () => {
       // Other hosts only when an administrator or the user grants them one at a time (optional, asked at run time).
       expect(manifest.optional_host_permissions ?? []).toEqual(['https://*/*']);
       expect(manifest.externally_connectable, `${name}: web pages may not message the extension`).toBeUndefined();
-      expect(manifest.web_accessible_resources, `${name}: nothing is exposed to web pages`).toBeUndefined();
+    }
+  });
+
+  it('exposes only the overlay page, only to the workspace’s origins, only through the per-session dynamic URL', () => {
+    for (const { name, manifest } of builds) {
+      const workspace = name === 'store' ? ['https://*.dynamics.com/*'] : ['https://*.dynamics.com/*', 'http://127.0.0.1/*'];
+      // Its scripts and styles load from the extension's own origin and need no entry: nothing else is listed.
+      expect(manifest.web_accessible_resources, name).toEqual([{ resources: ['overlay.html'], matches: workspace, use_dynamic_url: true }]);
     }
   });
 
@@ -89,12 +96,17 @@ describe('security: least privilege in the built manifests', () => {
     expect(store.key).toBeUndefined();
   });
 
-  it('runs no remote code, under a strict CSP on extension pages', () => {
+  it('runs no remote code, under a strict CSP on extension pages that only the workspace may frame', () => {
     for (const { name, dir, manifest } of builds) {
       const csp = manifest.content_security_policy?.extension_pages ?? '';
-      expect(csp, name).toMatch(/(^|;)\s*script-src 'self'(;|$)/);
-      expect(csp).toMatch(/object-src 'self'|object-src 'none'/);
-      expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
+      const directives = new Map(csp.split(';').map((part) => part.trim().split(/\s+/)).map(([directive, ...sources]) => [directive!, sources.join(' ')]));
+      expect(directives.get('script-src'), name).toBe("'self'");
+      expect(directives.get('object-src'), name).toMatch(/^'(self|none)'$/);
+      expect(csp).not.toMatch(/unsafe-eval|unsafe-inline/);
+      // Only frame-ancestors names other origins, and only the workspace's: no page elsewhere may frame ours.
+      const ancestors = name === 'store' ? 'https://*.dynamics.com' : 'https://*.dynamics.com http://127.0.0.1:*';
+      expect(directives.get('frame-ancestors'), name).toBe(ancestors);
+      for (const [directive, sources] of directives) if (directive !== 'frame-ancestors') expect(sources, `${name}: ${directive}`).not.toMatch(/https?:|\*/);
       for (const file of files(dir, /\.html$/)) {
         const html = readFileSync(file, 'utf8');
         expect(html, file).not.toMatch(/<script[^>]+src=["']?(https?:)?\/\//i);
@@ -112,18 +124,36 @@ describe('security: hostile content and a hostile page', () => {
   let h: Harness;
   let view: Page;
   let sp: Page;
+  let overlay: Frame;
   const api = () => webApi(h, SOFIA.upn);
 
-  const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __fwPwned?: number }).__fwPwned ?? 0);
+  const pwned = (root: Page | Frame) => root.evaluate(() => (window as unknown as { __fwPwned?: number }).__fwPwned ?? 0);
   /** Elements or attributes that would mean markup got in (the panel's own markup has none of these). */
-  const injected = (page: Page, rootSelector: string | null) =>
-    page.evaluate((host) => {
-      const root: ParentNode | null | undefined = host ? document.querySelector(host)?.shadowRoot : document.body;
-      if (!root) return ['no root'];
-      return [...root.querySelectorAll('*')]
+  const injected = (root: Page | Frame) =>
+    root.evaluate(() =>
+      [...document.body.querySelectorAll('*')]
         .filter((e) => ['IMG', 'SCRIPT', 'IFRAME', 'OBJECT', 'EMBED'].includes(e.tagName) || [...e.attributes].some((a) => a.name.startsWith('on')) || (e.tagName === 'A' && /^javascript:/i.test(e.getAttribute('href') ?? '')))
-        .map((e) => e.outerHTML.slice(0, 120));
-    }, rootSelector);
+        .map((e) => e.outerHTML.slice(0, 120)),
+    );
+  /** Actions the platform was asked to run since then (the emulator's request log), and the conversation's state. */
+  const untouched = async (since: Date, conversationId: string) => {
+    expect((await requestsSince(h, since)).filter((r) => r.method === 'POST' && r.path.includes('CCaaS_'))).toEqual([]);
+    expect((await stateOf(view))!.actions.filter((a) => a.intent.conversationId === conversationId)).toEqual([]);
+    const still = await api().call<{ statecode: number }>('GET', `msdyn_ocliveworkitems(${conversationId})?$select=statecode`);
+    expect(still.statecode).toBe(0);
+  };
+  /** The user (trusted input) searches the overlay for one conversation, so its row is on screen. */
+  const searchOverlay = async (text: string) => {
+    await h.page.bringToFront();
+    const search = (await overlay.waitForSelector('input[type="search"][aria-label="Search conversations"]', { timeout: 20_000 }))!;
+    await search.click({ count: 3 });
+    await h.page.keyboard.press('Backspace');
+    await search.type(text);
+  };
+  const activeOther = async () =>
+    (await stateOf(view))!.conversations.find(
+      (c: Conversation) => c.status === 'active' && c.channels.includes(192360000) && c.agentId !== SOFIA.systemuserid && !c.pending,
+    )!;
 
   beforeAll(async () => {
     h = await startHarness({ scenario: 'typical', user: SOFIA.upn });
@@ -132,6 +162,8 @@ describe('security: hostile content and a hostile page', () => {
     await waitForState(view, "s.freshness.state === 'live' && s.conversations.length > 0", 20_000);
     sp = await h.openSidePanel();
     await sp.waitForSelector('[role="grid"] [role="row"][aria-rowindex="2"]', { timeout: 30_000 });
+    overlay = await h.overlay();
+    await overlay.waitForSelector('[role="grid"] [role="row"][aria-rowindex="2"]', { timeout: 30_000 });
   });
   afterAll(async () => {
     await h?.close();
@@ -153,48 +185,56 @@ describe('security: hostile content and a hostile page', () => {
     await waitForState(view, `${JSON.stringify(ids)}.every((id) => s.conversations.some((c) => c.id === id))`, 15_000);
     await sp.bringToFront();
 
-    // The side panel: every hostile row, then one row's details.
+    /** Every hostile row shows its payload as text in this panel, and so do one row's details. */
+    const shownAsText = async (root: Page | Frame, details: number) => {
+      for (const [index, payload] of PAYLOADS.entries()) {
+        const text = await (await root.waitForSelector(`#fw-row-${ids[index]}`, { timeout: 10_000 }))!.evaluate((e) => e.textContent ?? '');
+        expect(text).toContain(payload);
+      }
+      await (await root.$(`#fw-row-${ids[details]}`))!.click();
+      await root.waitForSelector('dialog[open]');
+      expect(await root.$eval('dialog[open]', (d) => d.textContent ?? '')).toContain(PAYLOADS[details]);
+    };
+
+    // The side panel.
     const search = (await sp.waitForSelector('input[aria-label="Search conversations"]'))!;
     await search.type('Hostile');
-    for (const [index, payload] of PAYLOADS.entries()) {
-      const text = await (await sp.waitForSelector(`#fw-row-${ids[index]}`, { timeout: 10_000 }))!.evaluate((e) => e.textContent ?? '');
-      expect(text).toContain(payload);
-    }
-    await (await sp.$(`#fw-row-${ids[0]}`))!.click();
-    await sp.waitForSelector('dialog[open]');
-    expect(await sp.$eval('dialog[open]', (d) => d.textContent ?? '')).toContain(PAYLOADS[0]);
+    await shownAsText(sp, 0);
     await sp.keyboard.press('Escape');
 
-    // The overlay on the workspace page, where injected markup would run in the page's own world.
-    await h.page.bringToFront();
-    const overlaySearch = (await h.page.waitForSelector('floorwalker-panel >>> input[type="search"][aria-label="Search conversations"]', { timeout: 20_000 }))!;
-    await overlaySearch.type('Hostile');
-    await h.page.waitForSelector(`floorwalker-panel >>> #fw-row-${ids[1]}`, { timeout: 10_000 });
-    await (await h.page.$(`floorwalker-panel >>> #fw-row-${ids[1]}`))!.click();
-    await h.page.waitForSelector('floorwalker-panel >>> dialog[open]');
+    // The overlay over the workspace page.
+    await searchOverlay('Hostile');
+    await shownAsText(overlay, 1);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
 
-    expect(await injected(sp, null)).toEqual([]);
-    expect(await injected(h.page, 'floorwalker-panel')).toEqual([]);
-    expect(await pwned(h.page)).toBe(0);
-    expect(await pwned(sp)).toBe(0);
+    expect(await injected(sp)).toEqual([]);
+    expect(await injected(overlay)).toEqual([]);
+    for (const root of [h.page, sp, overlay]) expect(await pwned(root)).toBe(0);
     await h.page.keyboard.press('Escape');
   });
 
+  it('the page’s own scripts cannot read the panel or reach into its frame', async () => {
+    await overlay.waitForSelector('::-p-text(Agents free)');
+    const seen = await h.page.evaluate(() => {
+      const host = document.querySelector('floorwalker-panel');
+      return {
+        host: host !== null,
+        shadowRoot: host?.shadowRoot ?? null,
+        hostText: host?.textContent ?? '',
+        pageText: document.body.innerText.includes('Agents free') || document.documentElement.outerHTML.includes('Agents free'),
+        iframes: document.querySelectorAll('iframe').length,
+        frames: window.frames.length,
+        // What a click on the panel would hit, as far as the page can tell: our host, nothing inside it.
+        atPanel: document.elementFromPoint(1300, 450)?.localName,
+      };
+    });
+    expect(seen).toEqual({ host: true, shadowRoot: null, hostText: '', pageText: false, iframes: 0, frames: 0, atPanel: 'floorwalker-panel' });
+  });
+
   it('the page’s own scripts cannot act: forged messages, custom events and synthetic clicks do nothing', async () => {
-    const target = (await stateOf(view))!.conversations.find(
-      (c: Conversation) => c.status === 'active' && c.channels.includes(192360000) && c.agentId !== SOFIA.systemuserid,
-    )!;
-    // The user (trusted input) searches for it, so the row is on screen for the page's script to find.
-    await h.page.bringToFront();
-    const overlaySearch = (await h.page.waitForSelector('floorwalker-panel >>> input[type="search"][aria-label="Search conversations"]'))!;
-    await overlaySearch.click();
-    await h.page.keyboard.down('Control');
-    await h.page.keyboard.press('a');
-    await h.page.keyboard.up('Control');
-    await h.page.keyboard.press('Backspace');
-    await overlaySearch.type(target.id);
-    await h.page.waitForSelector(`floorwalker-panel >>> #fw-row-${target.id}`, { timeout: 10_000 });
+    const target = await activeOther();
+    await searchOverlay(target.id);
+    await overlay.waitForSelector(`#fw-row-${target.id}`, { timeout: 10_000 });
     const since = new Date();
     const intent = { kind: 'forceClose', conversationId: target.id, etag: target.etag };
     const reached = await h.page.evaluate(async (intentJson, extensionId) => {
@@ -203,14 +243,18 @@ describe('security: hostile content and a hostile page', () => {
       const action = { type: 'action', requestId: 'forged', intent: intentValue };
       window.postMessage(action, '*');
       window.postMessage({ type: 'openSidePanel' }, '*');
+      window.postMessage({ type: 'overlayToken' }, '*');
       window.postMessage(JSON.stringify(action), '*');
-      const host = document.querySelector('floorwalker-panel');
-      const root = host?.shadowRoot ?? null;
-      for (const at of [window, document, host, root, root?.querySelector('.fw-root')]) {
+      const host = document.querySelector('floorwalker-panel') as HTMLElement | null;
+      for (const at of [window, document, host]) {
         for (const name of ['action', 'floorwalker-action', 'floorwalker:action', 'message', 'wxt:locationchange']) {
           at?.dispatchEvent(new CustomEvent(name, { detail: action, bubbles: true, composed: true }));
         }
       }
+      // Synthetic input at the only element the page can see: the host.
+      host?.click();
+      host?.dispatchEvent(new KeyboardEvent('keydown', { key: 'x', bubbles: true, composed: true }));
+      host?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
       // Web pages have no way to the extension's messaging (no externally_connectable).
       const runtime = (window as unknown as { chrome?: { runtime?: { sendMessage?: (id: string, m: unknown) => Promise<unknown> } } }).chrome?.runtime;
       if (typeof runtime?.sendMessage !== 'function') results.push('no runtime messaging');
@@ -222,39 +266,86 @@ describe('security: hostile content and a hostile page', () => {
           results.push('runtime.sendMessage refused');
         }
       }
-      results.push(`shadow root reachable: ${root !== null}`);
+      results.push(`shadow root reachable: ${host?.shadowRoot !== null && host?.shadowRoot !== undefined}`);
       return results;
     }, JSON.stringify(intent), TEST_EXTENSION_ID);
-
-    // Synthetic DOM events inside the shadow root: open the row, press Force close, confirm — as script, not a user.
-    const clickInPanel = (selector: string) =>
-      h.page.evaluate((s) => {
-        const root = document.querySelector('floorwalker-panel')?.shadowRoot;
-        const element = root?.querySelector<HTMLElement>(s);
-        element?.click();
-        element?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
-        return element !== null && element !== undefined;
-      }, selector);
-    const opened = await clickInPanel(`#fw-row-${target.id}`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const pressed = await clickInPanel('[data-action="forceClose"]');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const confirmed = await h.page.evaluate(() => {
-      const root = document.querySelector('floorwalker-panel')?.shadowRoot;
-      const form = root?.querySelector<HTMLFormElement>('dialog.fw-action-dialog[open] form');
-      form?.requestSubmit();
-      root?.querySelectorAll<HTMLButtonElement>('dialog.fw-action-dialog[open] button[type="submit"]').forEach((b) => b.click());
-      return form !== null && form !== undefined;
-    });
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    console.log(`security: forged page events — ${reached.join('; ')}; synthetic row click found=${opened}, force close found=${pressed}, confirm found=${confirmed}`);
+    console.log(`security: forged page events — ${reached.join('; ')}`);
 
-    const calls = (await requestsSince(h, since)).filter((r) => r.method === 'POST' && r.path.includes('CCaaS_'));
-    expect(calls).toEqual([]);
-    expect((await stateOf(view))!.actions.filter((a) => a.intent.conversationId === target.id)).toEqual([]);
     expect(reached).not.toContain('runtime.sendMessage answered');
-    const still = await api().call<{ statecode: number }>('GET', `msdyn_ocliveworkitems(${target.id})?$select=statecode`);
-    expect(still.statecode).toBe(0);
+    expect(reached).toContain('shadow root reachable: false');
+    await untouched(since, target.id);
+  });
+
+  it('a page that loads its own copy of the overlay gets no data, and the worker refuses what that copy asks', async () => {
+    const target = await activeOther();
+    // The worst case: the page somehow learnt the frame's address, with our token in it (the test reads it through
+    // the browser; no page script can). The token is bound to our frame's document already.
+    const address = (await (await overlay.frameElement())!.evaluate((frame) => frame.getAttribute('src')))!;
+    const [dynamicUrl, token] = address.split('#') as [string, string];
+    expect(dynamicUrl).not.toContain(h.extensionId);
+    const since = new Date();
+    const refusals: string[] = [];
+    (await h.worker()).on('console', (message) => {
+      if (message.text().includes('overlay frame without a valid token refused')) refusals.push(message.text());
+    });
+    const before = new Set(h.page.frames());
+    await h.page.evaluate((urls) => {
+      for (const url of urls) {
+        // Invisible, under a decoy the user would click on.
+        const frame = document.createElement('iframe');
+        frame.src = url;
+        frame.style.cssText = 'position:fixed;inset:0;width:100vw;height:100vh;opacity:0.01;z-index:2147483647';
+        document.body.append(frame);
+      }
+    }, [dynamicUrl, address, `chrome-extension://${TEST_EXTENSION_ID}/overlay.html`]);
+    await h.page.waitForFunction(() => document.querySelectorAll('body > iframe').length === 3);
+    const deadline = Date.now() + 10_000;
+    let forged: Frame[] = [];
+    while (forged.length < 2 && Date.now() < deadline) {
+      forged = h.page.frames().filter((frame) => !before.has(frame) && frame.url().startsWith(`chrome-extension://${TEST_EXTENSION_ID}/overlay.html`));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    // The static address is blocked outright (use_dynamic_url); the two dynamic ones load our page, which connects…
+    expect(forged).toHaveLength(2);
+    for (const copy of forged) await copy.waitForSelector('::-p-text(Floorwalker)', { timeout: 10_000 });
+    const refused = Date.now() + 10_000;
+    while (refusals.length < 2 && Date.now() < refused) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(refusals.length).toBeGreaterThanOrEqual(2);
+    // …is refused, and gets nothing: no conversations.
+    for (const copy of forged) {
+      expect(await copy.$('[role="grid"] [role="row"][aria-rowindex="2"]')).toBeNull();
+      expect(await copy.evaluate(() => document.body.innerText)).not.toContain(target.id);
+    }
+    // What a clickjacked copy would send, sent from inside one (with the stolen token): refused, never run.
+    const answers = await forged[0]!.evaluate(
+      (intentValue, stolen) =>
+        new Promise<{ port: string[]; oneShot: unknown }>((resolve) => {
+          type Port = { postMessage(m: unknown): void; onMessage: { addListener(f: (m: { type: string; reason?: string }) => void): void }; onDisconnect: { addListener(f: () => void): void } };
+          const runtime = (globalThis as unknown as { chrome: { runtime: { connect(info: { name: string }): Port; sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
+          const port = runtime.connect({ name: 'floorwalker-view' });
+          const seen: string[] = [];
+          port.onMessage.addListener((message) => seen.push(`${message.type}: ${message.reason ?? ''}`));
+          port.onDisconnect.addListener(() => {
+            seen.push('disconnected');
+            void runtime.sendMessage({ type: 'openSidePanel' }).then((oneShot) => resolve({ port: seen, oneShot }));
+          });
+          port.postMessage({ type: 'hello', view: 'overlay', visible: true, token: stolen });
+          port.postMessage({ type: 'action', requestId: 'clickjacked', intent: intentValue });
+        }),
+      { kind: 'forceClose', conversationId: target.id, etag: target.etag },
+      token,
+    );
+    expect(answers.port).toEqual(['rejected: Overlay frame not admitted', 'disconnected']);
+    expect(answers.oneShot).toEqual({ ok: false, error: 'Overlay frame not admitted' });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await untouched(since, target.id);
+    // Our own overlay is not disturbed: still admitted, still live.
+    await h.page.evaluate(() => document.querySelectorAll('body > iframe').forEach((frame) => frame.remove()));
+    expect(overlay.detached).toBe(false);
+    await searchOverlay(target.id);
+    await overlay.waitForSelector(`#fw-row-${target.id}`, { timeout: 10_000 });
+    await overlay.waitForSelector('::-p-text(Live ·)', { timeout: 10_000 });
   });
 
   it('drops messages that fail validation, answers "rejected" and logs them in the worker', async () => {

@@ -5,7 +5,6 @@ import {
   actionLogItem,
   alertsMemoryItem,
   feedSnapshotItem,
-  overlayLayoutItem,
   policyCacheItem,
   removeRetired,
   savedFiltersItem,
@@ -105,13 +104,6 @@ describe('the worker’s session items', () => {
     expect(await softLocksMemoryItem.get()).toEqual(locks);
     await browser.storage.session.set({ sharedLog: { org: null, notes: [{ id: 1 }], since: 0 } });
     expect(await sharedLogMemoryItem.get()).toEqual({ org: null, notes: [], since: 0 });
-  });
-});
-
-describe('overlay layout (local: floorwalker.overlay)', () => {
-  it('reads what the overlay stores today', async () => {
-    await browser.storage.local.set({ 'floorwalker.overlay': { side: 'left', width: 500, collapsed: true } });
-    expect(await overlayLayoutItem.get()).toEqual({ side: 'left', width: 500, collapsed: true });
   });
 });
 

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { guardWorkerMessage } from '../../../lib/view-model/guard-worker-message';
 import { parseWorkerMessage } from '../../../lib/view-model/parse-worker-message';
 import { createPortFeedSource, type PortLike } from '../../../lib/view-model/port-feed-source';
 import { makeState } from './fixtures';
@@ -30,9 +29,10 @@ class FakePort implements PortLike {
 describe('createPortFeedSource', () => {
   let ports: FakePort[];
   let stop: AbortController;
-  const open = (parse = parseWorkerMessage, onInvalid?: (reason: string) => void) =>
+  const open = (parse = parseWorkerMessage, onInvalid?: (reason: string) => void, token?: string) =>
     createPortFeedSource({
       view: 'overlay',
+      token,
       connect: ({ name }) => {
         const port = new FakePort(name);
         ports.push(port);
@@ -59,6 +59,16 @@ describe('createPortFeedSource', () => {
     expect(ports[0]!.posted).toEqual([{ type: 'hello', view: 'overlay', visible: true }]);
     vi.advanceTimersByTime(40_000);
     expect(ports[0]!.posted.filter((message) => (message as { type: string }).type === 'heartbeat')).toHaveLength(2);
+  });
+
+  it('sends the overlay frame’s token with every hello, also after a reconnect', () => {
+    const token = 'A'.repeat(43);
+    const source = open(parseWorkerMessage, undefined, token);
+    source.connect();
+    ports[0]!.die();
+    vi.advanceTimersByTime(100);
+    for (const port of ports) expect(port.posted[0]).toEqual({ type: 'hello', view: 'overlay', visible: true, token });
+    expect(ports).toHaveLength(2);
   });
 
   it('delivers valid messages and reports invalid ones instead of passing them on', () => {
@@ -106,16 +116,16 @@ describe('createPortFeedSource', () => {
   });
 });
 
-describe('guardWorkerMessage (the overlay’s envelope check)', () => {
+describe('parseWorkerMessage (every view checks the worker in full)', () => {
   it('accepts the four message shapes and refuses anything else; feature updates are checked in full', () => {
-    expect(guardWorkerMessage({ type: 'snapshot', state: makeState() }).ok).toBe(true);
-    expect(guardWorkerMessage({ type: 'feature', update: { feature: 'alerts', alerts: [] } }).ok).toBe(true);
-    expect(guardWorkerMessage({ type: 'feature', update: { feature: 'sharedLog', notes: [{ id: 'n1', text: 5 }] } }).ok).toBe(false);
-    expect(guardWorkerMessage({ type: 'feature', update: { feature: 'unknown' } }).ok).toBe(false);
-    expect(guardWorkerMessage({ type: 'patch', patch: {} }).ok).toBe(true);
-    expect(guardWorkerMessage({ type: 'rejected', reason: 'x' }).ok).toBe(true);
-    expect(guardWorkerMessage({ type: 'snapshot', state: { conversations: [] } }).ok).toBe(false);
-    expect(guardWorkerMessage('snapshot').ok).toBe(false);
-    expect(guardWorkerMessage({ type: 'eval', code: 'x' }).ok).toBe(false);
+    expect(parseWorkerMessage({ type: 'snapshot', state: makeState() }).ok).toBe(true);
+    expect(parseWorkerMessage({ type: 'feature', update: { feature: 'alerts', alerts: [] } }).ok).toBe(true);
+    expect(parseWorkerMessage({ type: 'feature', update: { feature: 'sharedLog', notes: [{ id: 'n1', text: 5 }] } }).ok).toBe(false);
+    expect(parseWorkerMessage({ type: 'feature', update: { feature: 'unknown' } }).ok).toBe(false);
+    expect(parseWorkerMessage({ type: 'patch', patch: {} }).ok).toBe(true);
+    expect(parseWorkerMessage({ type: 'rejected', reason: 'x' }).ok).toBe(true);
+    expect(parseWorkerMessage({ type: 'snapshot', state: { conversations: [] } }).ok).toBe(false);
+    expect(parseWorkerMessage('snapshot').ok).toBe(false);
+    expect(parseWorkerMessage({ type: 'eval', code: 'x' }).ok).toBe(false);
   });
 });

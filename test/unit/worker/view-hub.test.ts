@@ -37,9 +37,15 @@ function fakePort(sender: ViewPort['sender'], name = 'floorwalker-view') {
 }
 
 const page = () => fakePort({ id: OWN, url: `chrome-extension://${OWN}/sidepanel.html` });
+const TOKEN = 'T'.repeat(43);
+/** The overlay page in a frame of workspace tab 7, one document of it. */
+const overlayFrame = (documentId = 'DOC1') =>
+  fakePort({ id: OWN, url: `chrome-extension://${OWN}/overlay.html`, tab: { id: 7, windowId: 1 }, frameId: 3, documentId });
 
 function hub() {
   const deps = {
+    // Stands in for overlay-admission (tested on its own): tab 7's token, bound to document DOC1.
+    admitOverlay: vi.fn(async (sender: ViewPort['sender'], token: string | undefined) => sender?.tab?.id === 7 && token === TOKEN && sender.documentId === 'DOC1'),
     ownId: OWN,
     ready: Promise.resolve(),
     snapshot: vi.fn(() => STATE),
@@ -100,10 +106,13 @@ describe('view hub', () => {
     expect(deps.refresh).not.toHaveBeenCalled();
   });
 
-  it('routes controls and actions from trusted views', async () => {
+  it('routes controls and actions from trusted views: an extension page, an overlay frame with its token', async () => {
     const { hub: h, deps } = hub();
-    const overlay = fakePort({ id: OWN, url: 'https://contoso.crm4.dynamics.com/main.aspx', tab: { id: 1 } });
+    const overlay = overlayFrame();
     h.connect(overlay);
+    await overlay.send({ type: 'hello', view: 'overlay', visible: true, token: TOKEN });
+    expect(deps.admitOverlay).toHaveBeenCalledWith(expect.objectContaining({ documentId: 'DOC1' }), TOKEN);
+    expect(overlay.posted[0]).toEqual({ type: 'snapshot', state: STATE });
     await overlay.send({ type: 'pause' });
     await overlay.send({ type: 'resume' });
     await overlay.send({ type: 'refresh' });
@@ -112,7 +121,60 @@ describe('view hub', () => {
     expect(deps.pause).toHaveBeenCalledOnce();
     expect(deps.resume).toHaveBeenCalledOnce();
     expect(deps.refresh).toHaveBeenCalledOnce();
-    expect(deps.action).toHaveBeenCalledWith(intent, 'r1', 'contentScript');
+    expect(deps.action).toHaveBeenCalledWith(intent, 'r1', 'overlayFrame');
+    const side = page();
+    h.connect(side);
+    await side.send({ type: 'action', requestId: 'r2', intent });
+    expect(deps.action).toHaveBeenLastCalledWith(intent, 'r2', 'extensionPage');
+  });
+
+  it('refuses an overlay frame without its tab’s token: no snapshot, no action, the port closed', async () => {
+    const { hub: h, deps } = hub();
+    const intent = { kind: 'forceClose', conversationId: 'c1', etag: 'W/"1"' };
+    // A page's own copy of the overlay: another document, with no token, a guessed one, or the real one.
+    for (const [forged, token] of [[overlayFrame('DOC2'), undefined], [overlayFrame('DOC2'), 'G'.repeat(43)], [overlayFrame('DOC2'), TOKEN]] as const) {
+      h.connect(forged);
+      await forged.send({ type: 'action', requestId: 'early', intent });
+      await forged.send({ type: 'hello', view: 'overlay', visible: true, ...(token ? { token } : {}) });
+      await forged.send({ type: 'action', requestId: 'late', intent }).catch(() => undefined);
+      expect(forged.posted).toEqual([
+        { type: 'rejected', reason: 'Overlay frame not admitted' },
+        { type: 'rejected', reason: 'Overlay frame not admitted' },
+      ]);
+      expect(forged.disconnected).toBe(true);
+    }
+    expect(deps.action).not.toHaveBeenCalled();
+    expect(deps.snapshot).not.toHaveBeenCalled();
+    expect(h.size()).toBe(0);
+    // Never counted as a view the feed should run for.
+    expect(deps.setDemand.mock.calls.every(([demand]) => demand.views === 0)).toBe(true);
+  });
+
+  it('checks the overlay’s token before anything sent after its hello, in order', async () => {
+    const { hub: h, deps } = hub();
+    let admit!: (ok: boolean) => void;
+    deps.admitOverlay.mockImplementationOnce(() => new Promise((resolve) => (admit = resolve)));
+    const overlay = overlayFrame();
+    h.connect(overlay);
+    const intent = { kind: 'monitor', conversationId: 'c1', etag: 'W/"1"' };
+    void overlay.send({ type: 'hello', view: 'overlay', visible: true, token: TOKEN });
+    void overlay.send({ type: 'action', requestId: 'r1', intent });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(deps.action).not.toHaveBeenCalled();
+    admit(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(deps.action).toHaveBeenCalledWith(intent, 'r1', 'overlayFrame');
+  });
+
+  it('refuses view ports from content scripts and from the overlay page outside a frame', () => {
+    const { hub: h } = hub();
+    const loader = fakePort({ id: OWN, url: 'https://contoso.crm4.dynamics.com/main.aspx', tab: { id: 1 }, frameId: 0 });
+    const topLevel = fakePort({ id: OWN, url: `chrome-extension://${OWN}/overlay.html`, tab: { id: 1 }, frameId: 0, documentId: 'D' });
+    for (const port of [loader, topLevel]) {
+      h.connect(port);
+      expect(port.disconnected).toBe(true);
+    }
+    expect(h.size()).toBe(0);
   });
 
   it('refuses ports from other extensions and ignores ports with other names', () => {

@@ -1,0 +1,56 @@
+import { effect, signal } from '@preact/signals';
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import '../../components/panel/panel.css';
+import '../../components/overlay/overlay.css';
+import { OverlayFrame } from '../../components/overlay/OverlayFrame';
+import { language } from '../../lib/i18n';
+import { DEFAULT_OVERLAY_LAYOUT, openOverlayLayout } from '../../lib/view-model/overlay-layout';
+import { connectPanel } from '../../lib/view-model/connect-panel';
+
+/*
+ * The panel over the agent workspace, as an extension page in the loader's frame: the same Panel and the same
+ * full validation of worker messages as the side panel. The loader passed the worker's one-time token in the
+ * fragment; it is taken out of the address at once and goes to the worker with every hello.
+ */
+const token = location.hash.slice(1) || undefined;
+history.replaceState(null, '', location.pathname);
+
+const stop = new AbortController();
+const layout = signal(DEFAULT_OVERLAY_LAYOUT);
+const frameWidth = signal(window.innerWidth);
+const visible = () => document.visibilityState === 'visible' && !layout.peek().collapsed;
+
+const { source, controller } = connectPanel({
+  view: 'overlay',
+  token,
+  visible,
+  stop: stop.signal,
+  connect: (info) => browser.runtime.connect(info),
+});
+
+// Folded into the launcher counts as hidden for the worker, like a hidden tab.
+let lastVisible: boolean | null = null;
+const sendVisibility = () => {
+  if (visible() === lastVisible) return;
+  lastVisible = visible();
+  source.send({ type: 'visibility', visible: lastVisible });
+};
+document.addEventListener('visibilitychange', sendVisibility);
+const store = openOverlayLayout(browser.storage.local, (next) => (layout.value = next), stop.signal);
+effect(() => {
+  void layout.value.collapsed;
+  sendVisibility();
+});
+window.addEventListener('resize', () => (frameWidth.value = window.innerWidth));
+window.addEventListener('pagehide', () => stop.abort(), { once: true });
+effect(() => {
+  document.documentElement.lang = language.value;
+});
+
+const openSidePanel = () => void browser.runtime.sendMessage({ type: 'openSidePanel' }).catch(() => undefined);
+
+render(
+  <OverlayFrame controller={controller} layout={layout} frameWidth={frameWidth} onLayout={(change) => void store.then((held) => held.update(change))} onOpenSidePanel={openSidePanel} />,
+  document.getElementById('app')!,
+);
