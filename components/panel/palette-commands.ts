@@ -1,6 +1,6 @@
 import { t } from '../../lib/i18n';
+import { allDefinitions, type ActionKind } from '../../lib/actions/registry';
 import { availability } from '../../lib/actions/rules';
-import type { ActionKind } from '../../lib/model/actions';
 import type { PanelController } from '../../lib/view-model/panel-controller';
 import { GROUPINGS, QUICK_FILTERS } from '../../lib/view-model/view-spec';
 
@@ -18,16 +18,6 @@ export interface PaletteHandlers {
   openDetails: (id: string) => void;
   requestAction: (kind: ActionKind, conversationId: string) => void;
 }
-
-/** Every action kind, in menu order; a Record so a new kind in the model fails to compile until it is listed. */
-const ACTION_LABEL_KEYS: Readonly<Record<ActionKind, string>> = {
-  monitor: 'panel_palette_action_monitor',
-  join: 'panel_palette_action_join',
-  assignAgent: 'panel_palette_action_assignAgent',
-  assignQueue: 'panel_palette_action_assignQueue',
-  transfer: 'panel_palette_action_transfer',
-  forceClose: 'panel_palette_action_forceClose',
-};
 
 const enabled = (id: string, label: string, run: () => void): PaletteCommand => ({ id, label, disabledReason: null, run });
 
@@ -62,11 +52,11 @@ export function paletteCommands(controller: PanelController, handlers: PaletteHa
     commands.push(enabled('details', t('panel_palette_details', name), () => handlers.openDetails(row.id)));
     const settings = feed.settings.peek() ?? undefined;
     const activeRecord = feed.actions.peek().find((record) => record.intent.conversationId === row.id && record.finishedAt === null);
-    for (const kind of Object.keys(ACTION_LABEL_KEYS) as ActionKind[]) {
+    for (const { kind, labels } of allDefinitions()) {
       const verdict = availability(kind, { conversation: row, access, settings, activeRecord });
       commands.push({
         id: `action:${kind}`,
-        label: t(ACTION_LABEL_KEYS[kind], name),
+        label: t(labels.palette, name),
         disabledReason: verdict.enabled ? null : t(verdict.reason ?? 'panel_palette_unavailable'),
         run: () => handlers.requestAction(kind, row.id),
       });

@@ -1,5 +1,5 @@
 import type { Access } from '../model/access';
-import type { FeatureFlags } from '../model/actions';
+import type { FeatureFlags } from '../model/features';
 import type { DataverseTransport } from '../dataverse/transport';
 import { readOne, readRows, type Failure } from '../dataverse/read';
 import { whoAmIRequest, WhoAmISchema } from '../dataverse/operations/who-am-i';

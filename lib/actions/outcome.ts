@@ -3,7 +3,7 @@ import type { ActionFailure } from '../model/actions';
 
 type Failed = Extract<DataverseOutcome, { ok: false }>;
 
-/** The platform's refusal in the categories the UI words plainly (issue 7: 403, 400, 404, 412, 429, 401). */
+/** The platform's refusal in the categories the UI words plainly (403, 400, 404, 412, 429, 401: docs/platform.md, "Errors"). */
 export function failureOf(outcome: Failed): ActionFailure {
   if (outcome.failure === 'signedOut' || outcome.status === 401) return 'signedOut';
   if (outcome.failure === 'throttled' || outcome.status === 429) return 'throttled';

@@ -1,8 +1,14 @@
-/*
- * Kept apart from the schemas in actions.ts (which re-exports them): code that ships in the overlay content script
- * needs the feature names but must not bundle zod.
- */
-/** The four org switches / policy keys; join rides on monitor, both assigns on assign. */
+import { z } from 'zod';
+
+/** The four org switches / policy keys the supervisor actions ride on (each action names its own: lib/actions/kinds). */
 export const SUPERVISOR_FEATURES = ['monitor', 'assign', 'transfer', 'forceClose'] as const;
-export type Feature = (typeof SUPERVISOR_FEATURES)[number];
-export type FeatureFlags = Record<Feature, boolean>;
+export const FeatureSchema = z.enum(SUPERVISOR_FEATURES);
+export type Feature = z.infer<typeof FeatureSchema>;
+
+export const FeatureFlagsSchema = z.object({
+  monitor: z.boolean(),
+  assign: z.boolean(),
+  transfer: z.boolean(),
+  forceClose: z.boolean(),
+});
+export type FeatureFlags = z.infer<typeof FeatureFlagsSchema>;

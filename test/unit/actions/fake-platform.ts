@@ -11,7 +11,7 @@ export const failure = (status: number | null, message = 'Platform says no', fai
   ({ ok: false, failure, status, code: null, message, retryAt });
 
 /**
- * A conversation on a pretend platform: actions change it the way platform-api.md §1.5 describes; `respond`
+ * A conversation on a pretend platform: actions change it the way docs/platform.md ("Messages on the table") describes; `respond`
  * scripts refusals; rereads see the current row (null once closed).
  */
 export function fakePlatform(start: Partial<Conversation> = {}) {
