@@ -7,7 +7,7 @@ import { t } from '../i18n';
 import { BUILT_IN_CONTRACT, type ActionContract } from './contract';
 import { routeOf, type ActionRoute } from './definition';
 import { writeActionNote } from './operations/note';
-import { failureOf } from './outcome';
+import { actionFailureOf } from './outcome';
 import { createRecordStore } from './record-store';
 import { isGuid, operationRequest, reportedOverCapacity, type ContractGap } from './request';
 import { definitionFor, type ActionIntent } from './registry';
@@ -128,7 +128,7 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
       await noteReason(id, intent);
       return confirm(id, intent);
     }
-    const failure = failureOf(outcome);
+    const failure = actionFailureOf(outcome);
     if (failure === 'throttled') return retryLater(id, outcome.retryAt, outcome.message);
     // A dropped connection says nothing about whether the call took effect: the platform does.
     if (failure === 'network') return settle(id, intent, outcome.message);

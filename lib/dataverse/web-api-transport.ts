@@ -1,4 +1,5 @@
 import type { DataverseOutcome, DataverseRequest, DataverseTransport } from './transport';
+import type { FailureKind } from './result';
 import type { FeedCounters } from './counters';
 import { retryAtFrom } from './retry-after';
 
@@ -150,7 +151,7 @@ function headerRecord(headers: Headers): Record<string, string> {
   return record;
 }
 
-/** Dataverse error body: {"error":{"code":"0x…","message":"…"}} (platform-api.md §3.2). */
+/** Dataverse error body: {"error":{"code":"0x…","message":"…"}} (docs/platform.md, "Errors"). */
 function readError(text: string, status: number): { code: string | null; message: string } {
   try {
     const error = (JSON.parse(text) as { error?: { code?: unknown; message?: unknown } }).error;
@@ -162,14 +163,8 @@ function readError(text: string, status: number): { code: string | null; message
   }
 }
 
-function failure(
-  kind: Extract<DataverseOutcome, { ok: false }>['failure'],
-  status: number | null,
-  code: string | null,
-  message: string,
-  retryAt: number | null,
-): DataverseOutcome {
-  return { ok: false, failure: kind, status, code, message, retryAt };
+function failure(kind: FailureKind, status: number | null, code: string | null, message: string, retryAt: number | null): DataverseOutcome {
+  return { ok: false, kind, status, code, message, retryAt };
 }
 
 function errorMessage(error: unknown): string {

@@ -5,7 +5,7 @@ import type { FeedPatch, FeedState, RowIssue } from '../model/feed-state';
 import type { Freshness } from '../model/freshness';
 import type { EffectiveSettings } from '../model/settings';
 import type { DataverseTransport } from '../dataverse/transport';
-import type { Failure } from '../dataverse/read';
+import type { Failure } from '../dataverse/result';
 import { SUPERVISOR_FEATURES } from '../model/features';
 import type { FeedCounters } from '../dataverse/counters';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../dataverse/backoff';
@@ -202,7 +202,7 @@ export class FeedController {
     if (!transport) throw new Error('No org to read from');
     const result = await rereadConversation(transport, id);
     if (!result.ok) throw new Error(`Could not re-read the conversation: ${result.failure.message}`);
-    const { delta, conversation } = this.model.applyReread(result.row, id, result.participants, this.now());
+    const { delta, conversation } = this.model.applyReread(result.value.row, id, result.value.participants, this.now());
     if (!isEmptyDelta(delta)) this.emit({ conversations: delta });
     return conversation;
   }
@@ -267,7 +267,7 @@ export class FeedController {
     if (this.accessIsDue()) {
       this.accessDue = false;
       const check = await checkAccess(transport, policyAllowedActions(this.deps.settings()), this.now);
-      const transient = check.failure !== null && check.failure.failure !== 'signedOut';
+      const transient = check.failure !== null && check.failure.kind !== 'signedOut';
       if (transient && this.access.state === 'supervisor') {
         // A fault during a routine re-check: keep the last good answer and try the check again soon.
         this.access = { ...this.access, checkedAt: this.now() - ACCESS_RECHECK_MS + PROBE_MS };
@@ -306,7 +306,7 @@ export class FeedController {
   private async fullLoad(transport: DataverseTransport): Promise<boolean> {
     const result = await readFull(transport, this.access.userId ?? '');
     if (!result.ok) return this.onFailure(result.failure);
-    this.noteIssues(result.issues);
+    this.noteIssues(result.value.issues);
     const now = this.now();
     const { conversations, agents, queues } = this.model.replaceAll(result.value, now);
     const marks = this.model.watermarks;
@@ -318,7 +318,7 @@ export class FeedController {
     if (this.tracking !== 'off' && !this.deltaLink) {
       const tracked = await startTracking(transport);
       // A fault here only postpones the detection to the next full load.
-      if (tracked.ok) this.applyTracked(tracked.value, tracked.issues);
+      if (tracked.ok) this.applyTracked(tracked.value, tracked.value.issues);
     }
     return true;
   }
@@ -345,10 +345,10 @@ export class FeedController {
       const read = await readTracked(transport, deltaRequest(deltaLink));
       if (!read.ok) {
         // An expired or refused delta token: go back to the watermark and start tracking again at the next full load.
-        if (read.failure.failure === 'http') [this.tracking, this.deltaLink, this.lastFullAt] = ['unknown', null, 0];
+        if (read.failure.kind === 'http') [this.tracking, this.deltaLink, this.lastFullAt] = ['unknown', null, 0];
         return this.onFailure(read.failure);
       }
-      trackedIssues = read.issues;
+      trackedIssues = read.value.issues;
       tracked = read.value;
     }
     // Participants of conversations that just arrived come with the next participants read (every few polls), which
@@ -356,7 +356,7 @@ export class FeedController {
     // of a busy org (issue 10). The conversation row itself already names its agent.
     const participants = result.value.participants;
     if (deltaLink) this.deltaLink = tracked.deltaLink ?? deltaLink;
-    this.noteIssues([...trackedIssues, ...result.issues]);
+    this.noteIssues([...trackedIssues, ...result.value.issues]);
     const now = this.now();
     const { delta: changed } = this.model.applyConversations(tracked.conversations, now);
     const delta = { upsert: changed.upsert, remove: [...changed.remove, ...this.model.applyDeleted(tracked.deleted).remove] };
@@ -377,13 +377,13 @@ export class FeedController {
     this.failures++;
     const now = this.now();
     let delay: number;
-    if (failure.failure === 'throttled' && failure.retryAt) delay = failure.retryAt - now;
-    else if (failure.failure === 'signedOut') delay = PROBE_MS;
+    if (failure.kind === 'throttled' && failure.retryAt) delay = failure.retryAt - now;
+    else if (failure.kind === 'signedOut') delay = PROBE_MS;
     else delay = Math.max(backoffDelay(this.failures, this.backoffPolicy(), this.random), failure.retryAt ? failure.retryAt - now : 0);
     // Only the platform's own window (Retry-After) holds back a re-check; a sign-in is looked for at once.
-    this.waitUntil = failure.failure === 'signedOut' ? now : now + delay;
-    if (failure.failure === 'signedOut' && this.access.state !== 'signedOut') this.setAccess({ ...this.access, state: 'signedOut', message: failure.message });
-    this.setFreshness(fresh.failed(this.freshness, failure.failure, now, failure.failure === 'signedOut' ? null : now + delay));
+    this.waitUntil = failure.kind === 'signedOut' ? now : now + delay;
+    if (failure.kind === 'signedOut' && this.access.state !== 'signedOut') this.setAccess({ ...this.access, state: 'signedOut', message: failure.message });
+    this.setFreshness(fresh.failed(this.freshness, failure.kind, now, failure.kind === 'signedOut' ? null : now + delay));
     this.reschedule(delay);
     return false;
   }

@@ -7,8 +7,8 @@ import { ME, access, conversation } from './fixtures';
 
 type Responder = (request: DataverseRequest) => DataverseOutcome | Promise<DataverseOutcome> | 'apply';
 
-export const failure = (status: number | null, message = 'Platform says no', failure: 'http' | 'network' | 'throttled' | 'signedOut' = 'http', retryAt: number | null = null): DataverseOutcome =>
-  ({ ok: false, failure, status, code: null, message, retryAt });
+export const failure = (status: number | null, message = 'Platform says no', kind: 'http' | 'network' | 'throttled' | 'signedOut' = 'http', retryAt: number | null = null): DataverseOutcome =>
+  ({ ok: false, kind, status, code: null, message, retryAt });
 
 /**
  * A conversation on a pretend platform: actions change it the way docs/platform.md ("Messages on the table") describes; `respond`

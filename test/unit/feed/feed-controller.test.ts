@@ -33,7 +33,7 @@ function platform() {
       if (forced) return forced;
       if (state.failOnce?.(path)) {
         state.failOnce = null;
-        return { ok: false, failure: 'network', status: null, code: null, message: 'connection reset', retryAt: null };
+        return { ok: false, kind: 'network', status: null, code: null, message: 'connection reset', retryAt: null };
       }
       if (path === 'WhoAmI()') return ok({ UserId: USER, BusinessUnitId: USER, OrganizationId: USER });
       if (path.startsWith(`systemusers(${USER})?`)) return ok({ fullname: 'Sofia', azureactivedirectoryobjectid: null });
@@ -179,7 +179,7 @@ describe('feed controller', () => {
   it('on 429 keeps the data, says throttled until the platform’s time and waits exactly that long', async () => {
     const { feed, now, p, timers } = await running();
     now.t += 3_000;
-    p.state.next.push({ ok: false, failure: 'throttled', status: 429, code: '0x80072322', message: 'Too many', retryAt: now.t + 42_000 });
+    p.state.next.push({ ok: false, kind: 'throttled', status: 429, code: '0x80072322', message: 'Too many', retryAt: now.t + 42_000 });
     await timers.fire();
     await settle();
     expect(feed.snapshot().freshness).toMatchObject({ state: 'throttled', retryAt: now.t + 42_000, lastSuccessAt: 1_000_000 });
@@ -189,7 +189,7 @@ describe('feed controller', () => {
 
   it('on server errors says delayed, then offline after a minute, backs off, and recovers', async () => {
     const { feed, now, p, timers } = await running();
-    const error: DataverseOutcome = { ok: false, failure: 'http', status: 503, code: null, message: 'Unavailable', retryAt: null };
+    const error: DataverseOutcome = { ok: false, kind: 'http', status: 503, code: null, message: 'Unavailable', retryAt: null };
     now.t += 3_000;
     p.state.next.push(error);
     await timers.fire();
@@ -284,7 +284,7 @@ describe('feed controller', () => {
 
     // An expired token: this poll fails, the next one is back on the watermark. (This second poll reads neither
     // participants nor presence: they are read every few polls, so the delta link is the first request.)
-    p.state.next.push({ ok: false, failure: 'http', status: 400, code: null, message: 'The delta token has expired', retryAt: null });
+    p.state.next.push({ ok: false, kind: 'http', status: 400, code: null, message: 'The delta token has expired', retryAt: null });
     await timers.fire();
     await settle();
     p.sent.length = 0;
