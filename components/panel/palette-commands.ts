@@ -2,7 +2,7 @@ import { t } from '../../lib/i18n';
 import { allDefinitions, type ActionKind } from '../../lib/actions/registry';
 import { availability } from '../../lib/actions/rules';
 import type { PanelController } from '../../lib/view-model/panel-controller';
-import { GROUPINGS, QUICK_FILTERS } from '../../lib/view-model/view-spec';
+import { GROUPINGS, QUICK_FILTERS } from '../../lib/view-model/list-spec';
 
 export interface PaletteCommand {
   id: string;
@@ -21,9 +21,9 @@ export interface PaletteHandlers {
 
 const enabled = (id: string, label: string, run: () => void): PaletteCommand => ({ id, label, disabledReason: null, run });
 
-/** Every view and every action, for the Ctrl+K palette. Actions apply to the selected conversation. */
+/** Every tab, filter, saved filter and action, for the Ctrl+K palette. Actions apply to the selected conversation. */
 export function paletteCommands(controller: PanelController, handlers: PaletteHandlers): PaletteCommand[] {
-  const { view, feed, savedViews } = controller;
+  const { view, picture, savedFilters } = controller;
   const spec = view.spec.peek();
   const commands: PaletteCommand[] = [
     enabled('tab:conversations', t('panel_palette_showConversations'), () => view.setTab('conversations')),
@@ -34,24 +34,24 @@ export function paletteCommands(controller: PanelController, handlers: PaletteHa
     ),
     ...GROUPINGS.map((grouping) => enabled(`group:${grouping}`, t('panel_palette_groupBy', t(`panel_groupBy_${grouping}`)), () => view.setGroupBy(grouping))),
     enabled('filters:clear', t('panel_filters_clear'), () => view.clearFilters()),
-    ...savedViews.views.peek().map((saved) => enabled(`view:${saved.name}`, t('panel_palette_openView', saved.name), () => view.restore(saved.spec))),
+    ...savedFilters.views.peek().map((saved) => enabled(`saved:${saved.name}`, t('panel_palette_openSavedFilter', saved.name), () => view.restore(saved.spec))),
     {
       id: 'refresh',
       label: t('panel_refresh'),
       disabledReason: controller.refreshing.peek() ? t('panel_refreshing') : null,
       run: () => controller.refresh(),
     },
-    enabled('pause', feed.paused.peek() ? t('panel_resume') : t('panel_pause'), () => controller.setPaused(!feed.paused.peek())),
+    enabled('pause', picture.paused.peek() ? t('panel_resume') : t('panel_pause'), () => controller.setPaused(!picture.paused.peek())),
     enabled('shortcuts', t('panel_shortcuts_title'), handlers.showShortcuts),
   ];
   const selectedId = view.selectedId.peek();
-  const row = selectedId ? feed.conversations.row(selectedId)?.peek() : undefined;
-  const access = feed.access.peek();
+  const row = selectedId ? picture.conversations.row(selectedId)?.peek() : undefined;
+  const access = picture.access.peek();
   if (row && access) {
     const name = row.customerName ?? row.subject;
     commands.push(enabled('details', t('panel_palette_details', name), () => handlers.openDetails(row.id)));
-    const settings = feed.settings.peek() ?? undefined;
-    const activeRecord = feed.actions.peek().find((record) => record.intent.conversationId === row.id && record.finishedAt === null);
+    const settings = picture.settings.peek() ?? undefined;
+    const activeRecord = picture.actions.peek().find((record) => record.intent.conversationId === row.id && record.finishedAt === null);
     for (const { kind, labels } of allDefinitions()) {
       const verdict = availability(kind, { conversation: row, access, settings, activeRecord });
       commands.push({

@@ -4,7 +4,7 @@ import type { FeedCounters } from './counters';
 import { retryAtFrom } from './retry-after';
 
 export const API_PATH = '/api/data/v9.2/';
-/** Dataverse's own ceiling (platform-api.md §3.5): fewest requests for a whole list. */
+/** Dataverse's own ceiling (docs/platform.md, "Querying and paging"): fewest requests for a whole list. */
 export const DEFAULT_PAGE_SIZE = 5_000;
 const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -125,7 +125,7 @@ export function resolveUrl(org: string, path: string): string | null {
 
 function buildHeaders(request: DataverseRequest, pageSize: number): Record<string, string> {
   const prefer = ['odata.include-annotations="*"'];
-  // With both, Dataverse ignores $top (platform-api.md §3.5): a request that asks for $top gets no page size.
+  // With both, Dataverse ignores $top (docs/platform.md, "Querying and paging"): a request that asks for $top gets no page size.
   if (request.method === 'GET' && !/[?&]\$top=/.test(request.path)) prefer.push(`odata.maxpagesize=${pageSize}`);
   const extra = { ...request.headers };
   const callerPrefer = Object.keys(extra).find((name) => name.toLowerCase() === 'prefer');

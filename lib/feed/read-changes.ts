@@ -5,7 +5,7 @@ import { conversationsRequest, type ConversationRow } from '../dataverse/operati
 import { participantsChangedRequest, type ParticipantRow } from '../dataverse/operations/session-participants';
 import { agentStatusesRequest, type AgentStatusRow } from '../dataverse/operations/agents';
 import { latestModifiedRequest, LatestModifiedSchema } from '../dataverse/operations/latest-modified';
-import type { Watermarks } from './feed-model';
+import type { Watermarks } from './live-picture';
 import { Reader, SPECS, type Read } from './read-full';
 
 /**

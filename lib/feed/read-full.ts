@@ -24,7 +24,7 @@ import {
 } from '../dataverse/operations/agents';
 import { FORMATTED } from '../dataverse/odata';
 import { workstreamsRequest, WorkstreamRowSchema } from '../dataverse/operations/workstreams';
-import type { FullLoad } from './feed-model';
+import type { FullLoad } from './live-picture';
 import type { Member } from './normalize-agent';
 
 /** A read of several tables: its value with the rows left out of any of them. */

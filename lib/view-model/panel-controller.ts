@@ -5,19 +5,29 @@ import { createAnnouncer, type Announcement } from './announcer';
 import { channelLabel } from './channel-labels';
 import { createClock } from './clock';
 import { createConversationList, type ConversationList } from './conversation-list';
-import { createFeedModel, type FeedModel } from './feed-model';
 import type { FeedSource } from './feed-source';
-import { createSavedViews, savedViewsKey, type SavedViews, type StorageAreaLike } from './saved-views';
+import { createPictureMirror, type PictureMirror } from './picture-mirror';
+import {
+  createSavedViews as createSavedFilters,
+  savedViewsKey as savedFiltersKey,
+  type SavedViews as SavedFilters,
+  type StorageAreaLike,
+} from './saved-views';
 import { createViewState, type ViewState } from './view-state';
 
 export interface PanelController {
-  feed: FeedModel;
+  /** This view's mirror of the worker's live picture. */
+  picture: PictureMirror;
   view: ViewState;
   list: ConversationList;
-  savedViews: SavedViews;
+  savedFilters: SavedFilters;
+  /** @deprecated lib/beyond and components/beyond's names for `picture` and `savedFilters`, until they move to lib/features. */
+  feed: PictureMirror;
+  /** @deprecated see `feed`. */
+  savedViews: SavedFilters;
   now: ReadonlySignal<number>;
   announcement: ReadonlySignal<Announcement | null>;
-  /** True from a manual refresh until the feed reports a newer poll (or gives up): the button stays disabled. */
+  /** True from a manual refresh until the worker reports a newer poll (or gives up): the button stays disabled. */
   refreshing: ReadonlySignal<boolean>;
   refresh(): void;
   setPaused(paused: boolean): void;
@@ -35,25 +45,25 @@ export interface PanelControllerOptions {
   newRequestId?: () => string;
 }
 
-/** Everything a panel needs, wired to one feed source. Entrypoints create it; components only read it. */
+/** Everything a view (one open panel) needs, wired to one feed source. Entrypoints create it; components only read it. */
 export function createPanelController(options: PanelControllerOptions): PanelController {
   const { source, stop } = options;
-  const feed = createFeedModel();
+  const picture = createPictureMirror();
   const view = createViewState();
   const now = createClock(stop);
-  const list = createConversationList(feed, view, {
+  const list = createConversationList(picture, view, {
     now,
     locale,
     channelLabel,
     noneLabel: () => t('panel_group_none'),
   });
-  const savedViews = createSavedViews(options.storage, () =>
-    savedViewsKey(feed.access.peek()?.org ?? null, feed.access.peek()?.userId ?? null),
+  const savedFilters = createSavedFilters(options.storage, () =>
+    savedFiltersKey(picture.access.peek()?.org ?? null, picture.access.peek()?.userId ?? null),
   );
   const announcement = createAnnouncer({
-    ready: feed.ready,
-    conversations: feed.conversations.all,
-    freshness: feed.freshness,
+    ready: picture.ready,
+    conversations: picture.conversations.all,
+    freshness: picture.freshness,
     now,
     stop,
   });
@@ -66,37 +76,37 @@ export function createPanelController(options: PanelControllerOptions): PanelCon
     refreshing.value = false;
   };
   const disposeRefreshWatch = effect(() => {
-    const lastSuccessAt = feed.freshness.value?.lastSuccessAt ?? null;
+    const lastSuccessAt = picture.freshness.value?.lastSuccessAt ?? null;
     if (refreshing.peek() && lastSuccessAt !== refreshBaseline) endRefresh();
   });
 
-  // Saved views belong to the signed-in user: (re)load them once we know who that is.
+  // Saved filters belong to the signed-in user: (re)load them once we know who that is.
   let loadedFor: string | null = null;
-  const disposeViewsLoad = effect(() => {
-    const access = feed.access.value;
+  const disposeSavedFiltersLoad = effect(() => {
+    const access = picture.access.value;
     if (!access) return;
-    const key = savedViewsKey(access.org, access.userId);
+    const key = savedFiltersKey(access.org, access.userId);
     if (key === loadedFor) return;
     loadedFor = key;
-    void savedViews.load().catch(() => undefined);
+    void savedFilters.load().catch(() => undefined);
   });
 
   // The organisation or the user may pin the UI language in settings; otherwise the browser's language holds.
   const disposeLanguage = effect(() => {
-    const override = feed.settings.value?.values.language;
+    const override = picture.settings.value?.values.language;
     if (override) setLanguageOverride(override);
   });
 
   const unsubscribers = [
-    source.onMessage((message) => feed.apply(message)),
-    source.onDisconnect(() => feed.disconnected()),
+    source.onMessage((message) => picture.apply(message)),
+    source.onDisconnect(() => picture.disconnected()),
   ];
   stop.addEventListener(
     'abort',
     () => {
       endRefresh();
       disposeRefreshWatch();
-      disposeViewsLoad();
+      disposeSavedFiltersLoad();
       disposeLanguage();
       unsubscribers.forEach((unsubscribe) => unsubscribe());
       source.close();
@@ -107,17 +117,19 @@ export function createPanelController(options: PanelControllerOptions): PanelCon
 
   const newRequestId = options.newRequestId ?? (() => crypto.randomUUID());
   return {
-    feed,
+    picture,
     view,
     list,
-    savedViews,
+    savedFilters,
+    feed: picture,
+    savedViews: savedFilters,
     now,
     announcement,
     refreshing,
     refresh() {
       if (refreshing.peek()) return;
       refreshing.value = true;
-      refreshBaseline = feed.freshness.peek()?.lastSuccessAt ?? null;
+      refreshBaseline = picture.freshness.peek()?.lastSuccessAt ?? null;
       refreshTimer = setTimeout(endRefresh, options.refreshTimeoutMs ?? 15_000);
       source.send({ type: 'refresh' });
     },

@@ -1,36 +1,36 @@
 import { useSignal } from '@preact/signals';
 import { t } from '../../lib/i18n';
-import type { SavedViews } from '../../lib/view-model/saved-views';
+import type { SavedViews as SavedFilters } from '../../lib/view-model/saved-views';
 import type { ViewState } from '../../lib/view-model/view-state';
 
-/** Restore a saved view from the list, save the current one under a name, or delete the one in use. */
-export function SavedViewsBar({ savedViews, view }: { savedViews: SavedViews; view: ViewState }) {
+/** Restore saved filters from the list, save the current list spec under a name, or delete the one in use. */
+export function SavedFiltersBar({ savedFilters, view }: { savedFilters: SavedFilters; view: ViewState }) {
   const current = useSignal('');
   const saving = useSignal(false);
   const name = useSignal('');
-  const views = savedViews.views.value;
+  const saved = savedFilters.views.value;
 
   const restore = (chosen: string) => {
     current.value = chosen;
-    const saved = views.find((entry) => entry.name === chosen);
-    if (saved) view.restore(saved.spec);
+    const entry = saved.find((item) => item.name === chosen);
+    if (entry) view.restore(entry.spec);
   };
   const save = async (event: Event) => {
     event.preventDefault();
     if (!name.value.trim()) return;
-    await savedViews.save(name.value, view.spec.peek());
+    await savedFilters.save(name.value, view.spec.peek());
     current.value = name.value.trim();
     name.value = '';
     saving.value = false;
   };
 
   return (
-    <div class="fw-saved" role="group" aria-label={t('panel_views_label')}>
+    <div class="fw-saved" role="group" aria-label={t('panel_savedFilters_label')}>
       <label class="fw-inline">
-        <span>{t('panel_views_label')}</span>
+        <span>{t('panel_savedFilters_label')}</span>
         <select value={current.value} onChange={(event) => restore(event.currentTarget.value)}>
-          <option value="">{views.length > 0 ? t('panel_views_choose') : t('panel_views_none')}</option>
-          {views.map((entry) => (
+          <option value="">{saved.length > 0 ? t('panel_savedFilters_choose') : t('panel_savedFilters_none')}</option>
+          {saved.map((entry) => (
             <option key={entry.name} value={entry.name}>
               {entry.name}
             </option>
@@ -38,25 +38,25 @@ export function SavedViewsBar({ savedViews, view }: { savedViews: SavedViews; vi
         </select>
       </label>
       {current.value && (
-        <button type="button" class="fw-button" onClick={() => savedViews.remove(current.value).then(() => (current.value = ''))}>
-          {t('panel_views_delete', current.value)}
+        <button type="button" class="fw-button" onClick={() => savedFilters.remove(current.value).then(() => (current.value = ''))}>
+          {t('panel_savedFilters_delete', current.value)}
         </button>
       )}
       {saving.value ? (
         <form class="fw-inline" onSubmit={save}>
           <label class="fw-inline">
-            <span>{t('panel_views_name')}</span>
+            <span>{t('panel_savedFilters_name')}</span>
             <input type="text" maxLength={60} required value={name.value} onInput={(event) => (name.value = event.currentTarget.value)} autoFocus />
           </label>
-          <button type="submit" class="fw-button fw-primary">{t('panel_views_save')}</button>
+          <button type="submit" class="fw-button fw-primary">{t('panel_savedFilters_save')}</button>
           <button type="button" class="fw-button" onClick={() => (saving.value = false)}>{t('panel_cancel')}</button>
         </form>
       ) : (
         <button type="button" class="fw-button" onClick={() => (saving.value = true)}>
-          {t('panel_views_saveAs')}
+          {t('panel_savedFilters_saveAs')}
         </button>
       )}
-      {savedViews.skipped.value > 0 && <p class="fw-note">{t('panel_views_skipped', savedViews.skipped.value)}</p>}
+      {savedFilters.skipped.value > 0 && <p class="fw-note">{t('panel_savedFilters_skipped', savedFilters.skipped.value)}</p>}
     </div>
   );
 }
