@@ -1,6 +1,6 @@
 import type { DataverseRequest } from '../dataverse/transport';
 import type { ActionContract, CustomApiShape } from './contract';
-import type { ActionDefinition, BaseIntent } from './definition';
+import type { ActionDefinition, BaseIntent, Operation } from './definition';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -12,22 +12,30 @@ export type ContractGap = 'notOffered' | 'unmappedParameter';
 
 export type OperationRequest = { ok: true; request: DataverseRequest; shape: CustomApiShape } | { ok: false; gap: ContractGap };
 
+/** How the contract calls an action's API, or why it cannot; the rules show the gap before any click. */
+export function contractShape(operation: Pick<Operation<BaseIntent>, 'api' | 'target'>, contract: ActionContract): { ok: true; shape: CustomApiShape } | { ok: false; gap: ContractGap } {
+  const shape = contract.apis[operation.api] ?? contract.assumed;
+  if (!shape) return { ok: false, gap: 'notOffered' };
+  const unmapped = (shape.binding === 'unbound' && !shape.parameters.conversation) || (operation.target !== 'conversation' && !shape.parameters[operation.target]);
+  return unmapped ? { ok: false, gap: 'unmappedParameter' } : { ok: true, shape };
+}
+
+/** The i18n key saying why the org's contract cannot carry an action. */
+export const GAP_REASON: Record<ContractGap, string> = {
+  notOffered: 'actions_reason_notOffered',
+  unmappedParameter: 'actions_reason_unmappedParameter',
+};
+
 /** The Web API request for one action, shaped by the contract (binding, parameter names, ApiVersion). */
 export function operationRequest<I extends BaseIntent>(definition: ActionDefinition<I>, intent: I, contract: ActionContract): OperationRequest {
   const { operation } = definition;
-  const shape = contract.apis[operation.api] ?? contract.assumed;
-  if (!shape) return { ok: false, gap: 'notOffered' };
+  const found = contractShape(operation, contract);
+  if (!found.ok) return found;
+  const { shape } = found;
   const bound = shape.binding === 'bound';
   const body: Record<string, string> = shape.apiVersion ? { ApiVersion: contract.apiVersion } : {};
-  if (!bound) {
-    if (!shape.parameters.conversation) return { ok: false, gap: 'unmappedParameter' };
-    body[shape.parameters.conversation] = intent.conversationId;
-  }
-  if (operation.target !== 'conversation') {
-    const parameter = shape.parameters[operation.target];
-    if (!parameter) return { ok: false, gap: 'unmappedParameter' };
-    body[parameter] = operation.targetId(intent);
-  }
+  if (!bound) body[shape.parameters.conversation!] = intent.conversationId;
+  if (operation.target !== 'conversation') body[shape.parameters[operation.target]!] = operation.targetId(intent);
   const request: DataverseRequest = {
     method: 'POST',
     path: bound ? `${contract.entitySet}(${intent.conversationId})/${contract.namespace}.${operation.api}` : operation.api,

@@ -4,7 +4,9 @@ import type { Conversation } from '../model/conversation';
 import type { Feature } from '../model/features';
 import type { EffectiveSettings } from '../model/settings';
 import { isActionBlockedByPolicy } from '../policy/locks';
+import type { ActionContract } from './contract';
 import { definitionOf, type ActionKind } from './registry';
+import { contractShape, GAP_REASON } from './request';
 
 /**
  * Which supervisor action the platform allows on a conversation right now, and why not, in the platform's own
@@ -19,6 +21,8 @@ export interface AvailabilityContext {
   settings?: EffectiveSettings;
   /** An action on this conversation that has not finished yet. */
   activeRecord?: ActionRecord;
+  /** The org's action contract, when known: an action it cannot carry is not offered. */
+  contract?: ActionContract;
 }
 
 export interface Availability {
@@ -43,6 +47,7 @@ export function availability(kind: ActionKind, ctx: AvailabilityContext): Availa
     accessBlock(ctx.access) ??
     (ctx.access.orgSwitches[feature] ? null : no(`actions_reason_switchOff_${feature}`)) ??
     settingsBlock(feature, ctx.access, ctx.settings) ??
+    contractBlock(definition.operation, ctx.contract) ??
     inFlightBlock(kind, ctx.activeRecord) ??
     stateBlock()
   );
@@ -70,6 +75,12 @@ function settingsBlock(feature: Feature, access: Access, settings: EffectiveSett
     return no(isActionBlockedByPolicy(settings, feature) ? `actions_reason_policyOff_${feature}` : `actions_reason_userOff_${feature}`);
   }
   return access.policyAllows[feature] ? null : no(`actions_reason_policyOff_${feature}`);
+}
+
+function contractBlock(operation: Parameters<typeof contractShape>[0], contract: ActionContract | undefined): Availability | null {
+  if (!contract) return null;
+  const found = contractShape(operation, contract);
+  return found.ok ? null : no(GAP_REASON[found.gap]);
 }
 
 function inFlightBlock(kind: ActionKind, active: ActionRecord | undefined): Availability | null {

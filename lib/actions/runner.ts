@@ -9,7 +9,7 @@ import { routeOf, type ActionRoute } from './definition';
 import { writeActionNote } from './operations/note';
 import { actionFailureOf } from './outcome';
 import { createRecordStore } from './record-store';
-import { isGuid, operationRequest, reportedOverCapacity, type ContractGap } from './request';
+import { GAP_REASON, isGuid, operationRequest, reportedOverCapacity } from './request';
 import { definitionFor, type ActionIntent } from './registry';
 import { availability, isInFlight } from './rules';
 import { targetBlock } from './target-check';
@@ -61,10 +61,6 @@ export const RUNNER_TIMING = {
   throttleFallbackMs: 5000,
 };
 
-const GAP_REASON: Record<ContractGap, string> = {
-  notOffered: 'actions_reason_notOffered',
-  unmappedParameter: 'actions_reason_unmappedParameter',
-};
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -104,7 +100,7 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
     if (!conversation) return fail(id, 'gone', null);
     const changed = conversation.etag !== intent.etag;
     const activeRecord = store.all().find((r) => r.id !== id && isInFlight(r) && r.intent.conversationId === intent.conversationId);
-    const rule = availability(intent.kind, { conversation, access: deps.access(), activeRecord });
+    const rule = availability(intent.kind, { conversation, access: deps.access(), activeRecord, contract: contract() });
     const blocked = rule.reason ?? targetBlock(intent, conversation, deps.agents(), deps.queues());
     if (blocked) return fail(id, changed ? 'conflict' : 'blocked', blocked);
     const { estimateOverCapacity } = definitionFor(intent);

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { BUILT_IN_CONTRACT, type ActionContract } from '../../../lib/actions/contract';
 import { operationRequest } from '../../../lib/actions/request';
 import { definitionOf, type ActionIntent } from '../../../lib/actions/registry';
-import { CONVERSATION_ID } from './fixtures';
+import { availability } from '../../../lib/actions/rules';
+import { createActionRunner } from '../../../lib/actions/runner';
+import { fakePlatform } from './fake-platform';
+import { CONVERSATION_ID, access, conversation } from './fixtures';
 
 const call = (intent: ActionIntent, contract: ActionContract = BUILT_IN_CONTRACT) => operationRequest(definitionOf(intent.kind), intent, contract);
 const base = { conversationId: CONVERSATION_ID, etag: 'W/"1"' };
@@ -55,5 +58,20 @@ describe('operationRequest', () => {
     });
     expect(call({ kind: 'assignQueue', ...base, queueId: 'q-1' }, described)).toEqual({ ok: false, gap: 'unmappedParameter' });
     expect(call({ kind: 'forceClose', ...base }, described)).toEqual({ ok: false, gap: 'notOffered' });
+  });
+
+  it('shows an action the org does not describe as unavailable, with the reason, and never sends it', async () => {
+    const described: ActionContract = { ...BUILT_IN_CONTRACT, assumed: null, apis: { CCaaS_MonitorConversation: BUILT_IN_CONTRACT.assumed! } };
+    expect(availability('forceClose', { conversation: conversation(), access: access(), contract: described })).toEqual({
+      enabled: false,
+      reason: 'actions_reason_notOffered',
+    });
+    expect(availability('monitor', { conversation: conversation(), access: access(), contract: described }).enabled).toBe(true);
+
+    const platform = fakePlatform();
+    createActionRunner({ ...platform.deps, contract: () => described }).run({ kind: 'forceClose', ...base }, 'r1');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(platform.last()[0]).toMatchObject({ state: 'failed', failure: 'blocked', reason: 'actions_reason_notOffered' });
+    expect(platform.requests).toEqual([]);
   });
 });

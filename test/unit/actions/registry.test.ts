@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionDefinition, Choice } from '../../../lib/actions/definition';
-import { operationRequest } from '../../../lib/actions/request';
+import { GAP_REASON, operationRequest } from '../../../lib/actions/request';
 import { ACTION_DEFINITIONS, ActionIntentSchema, allDefinitions, rowLabels, type AnyActionDefinition } from '../../../lib/actions/registry';
 import { availability } from '../../../lib/actions/rules';
 import { BUILT_IN_CONTRACT } from '../../../lib/actions/contract';
@@ -62,6 +62,13 @@ describe('the action registry', () => {
     const keys = definitions.flatMap((d) => (d.shortcut ? [d.shortcut.key] : []));
     expect(new Set(keys).size).toBe(keys.length);
     expect(ACTION_DEFINITIONS.length).toBe(definitions.length);
+  });
+
+  it("words why an org's contract cannot carry an action, in both languages", () => {
+    for (const key of Object.values(GAP_REASON)) {
+      expect(en[key], key).toBeDefined();
+      expect(sv[key], key).toBeDefined();
+    }
   });
 
   it('groups only actions that share one kind of dialog', () => {
