@@ -58,7 +58,7 @@ export interface ActionDefinition<I extends BaseIntent = BaseIntent> {
 }
 
 /** The fields every intent carries, whatever its kind. */
-export const INTENT_BASE = {
+const INTENT_BASE = {
   conversationId: z.string().min(1).max(100),
   /** The row version the supervisor saw; the worker re-checks the rules if the row changed since. */
   etag: z.string().max(100),

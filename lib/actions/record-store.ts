@@ -59,14 +59,19 @@ export function createRecordStore(deps: RecordStoreDeps) {
       else sent.delete(id);
       return commit();
     },
-    /** Load what a previous worker left; records created since start-up are kept. Unreadable storage is ignored. */
-    async load(): Promise<void> {
+    /**
+     * Load what a previous worker left; records created since start-up are kept. Returns the records it restored
+     * (not those of this worker). Unreadable storage is ignored.
+     */
+    async load(): Promise<ActionRecord[]> {
       const parsed = PersistedSchema.safeParse(await deps.storage.load().catch(() => undefined));
-      if (!parsed.success) return;
+      if (!parsed.success) return [];
       const known = new Set(records.map((r) => r.id));
-      records = [...parsed.data.records.filter((r) => !known.has(r.id)), ...records];
-      for (const id of parsed.data.sent) sent.add(id);
+      const restored = parsed.data.records.filter((r) => !known.has(r.id));
+      records = [...restored, ...records];
+      for (const id of parsed.data.sent) if (!known.has(id)) sent.add(id);
       await commit();
+      return restored;
     },
   };
 }

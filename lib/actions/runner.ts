@@ -4,7 +4,7 @@ import type { ActionFailure, ActionRecord } from '../model/actions';
 import type { Agent, Queue } from '../model/agent';
 import type { Conversation } from '../model/conversation';
 import { t } from '../i18n';
-import { BUILT_IN_CONTRACT, type ActionContract } from './contract';
+import { BUILT_IN_CONTRACT, type ContractSource } from './contract';
 import { routeOf, type ActionRoute } from './definition';
 import { writeActionNote } from './operations/note';
 import { actionFailureOf } from './outcome';
@@ -22,7 +22,7 @@ export interface ActionRunnerDeps {
    */
   transport(route: ActionRoute): DataverseTransport | null;
   /** The action contract in force for the org; our built-in reading when absent. */
-  contract?(): ActionContract;
+  contract?: ContractSource;
   /** The conversation as the feed last saw it. */
   conversation(id: string): Conversation | undefined;
   /**
@@ -222,8 +222,9 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
       void store.add(record).then(() => execute(requestId));
     },
     async resume() {
-      await store.load();
-      for (const record of store.all().filter(isInFlight)) {
+      // Only what a previous worker left: an action this worker took before resuming is already under way.
+      const restored = await store.load();
+      for (const record of restored.filter(isInFlight)) {
         const { id, intent } = record;
         if (record.state === 'waitingForAgent') void pollAgent(id, intent, timing.waitPollMs);
         else if (store.wasSent(id)) void settle(id, intent, null);

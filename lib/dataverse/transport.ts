@@ -19,7 +19,7 @@ export interface DataverseRequest {
 export type DataverseOutcome =
   | { ok: true; status: number; body: unknown; headers: Readonly<Record<string, string>> }
   | FailedOutcome;
-export type FailedOutcome = { ok: false } & Failure;
+type FailedOutcome = { ok: false } & Failure;
 
 export interface DataverseTransport {
   /** The org's origin, e.g. https://contoso.crm4.dynamics.com. */

@@ -102,5 +102,7 @@ export function fakePlatform(start: Partial<Conversation> = {}) {
     },
     /** The action log as the views last saw it. */
     last: (): ActionRecord[] => published.at(-1) ?? [],
+    /** Every version of the log the views were sent, oldest first. */
+    published,
   };
 }
