@@ -15,6 +15,7 @@ export function ActionStatus({ record, names, now }: Props) {
   return (
     <span class={`fw-action-status fw-action-${record.state}`} data-state={record.state}>
       <span class="fw-action-summary">{words.summary}</span>
+      {words.opened && <span class="fw-action-opened"> {words.opened}</span>}
       {words.reason && <span class="fw-action-reason"> {words.reason}</span>}
       {words.detail && <span class="fw-action-detail"> {t('actions_platform_says', words.detail)}</span>}
     </span>

@@ -1,43 +1,121 @@
+import { z } from 'zod';
+import { untilAborted, type RunInTab } from '../dataverse/page-transport';
+import type { OpenedIn } from '../model/actions';
+import { workspaceAppUrl } from '../worker/workspace-tabs';
+
 /**
- * After a successful monitor the supervisor sees the conversation in the workspace, on the documented record URL
- * (docs/platform.md, "App URLs and detection"): main.aspx?appname=<app>&pagetype=entityrecord&etn=msdyn_ocliveworkitem&id=<guid>.
- * The worker does it with tabs.update, so it works whether the action came from the overlay or the side panel.
+ * After a monitor or join the supervisor sees the conversation inside the workspace they acted from, the way the
+ * platform opens it: through the page's own client API, never by replacing the tab's URL (that reloads the
+ * multisession app and closes every session the supervisor had open; docs/platform.md, "Workspace URLs").
  */
+
+/** Which of the page's own APIs opened it. */
+export const PageOpenerSchema = z.enum(['omnichannel', 'apm', 'navigateTo', 'openForm', 'openUrl', 'none']);
+export type PageOpener = z.infer<typeof PageOpenerSchema>;
+
+/**
+ * The session template passed to Microsoft.Apm.createSession. Microsoft documents the input (a template's unique
+ * name, and `parametersStr` naming the entity and record) but no template for conversations; this name follows the
+ * documented `<entity>_entity_session_default_template` pattern and is assumed. A workspace without it rejects the
+ * call, and the next opener is tried.
+ */
+export const CONVERSATION_SESSION_TEMPLATE = 'msdyn_ocliveworkitem_entity_session_default_template';
+const CONVERSATION_TABLE = 'msdyn_ocliveworkitem';
+
+/**
+ * Runs in the workspace page's own world, where the app's client API lives; serialised into the tab, so it uses
+ * nothing from outside itself. The first opener the page offers that does not throw or reject wins, in this order:
+ * the Omnichannel API made for this (opens the conversation as a session with its channel's own template),
+ * an App Profile Manager session, then a form inside the app (navigateTo, openForm), then the record URL through the
+ * app's own openUrl. It returns which one worked, nothing else, and leaves nothing behind.
+ */
+export async function openConversationInPage(
+  conversationId: string,
+  workstreamId: string | null,
+  recordUrl: string | null,
+  template: string,
+  table: string,
+): Promise<PageOpener> {
+  type Api = Record<string, unknown> | undefined;
+  const page = globalThis as { Microsoft?: { Omnichannel?: Api; Apm?: Api }; Xrm?: { Navigation?: Api } };
+  const navigation = page.Xrm?.Navigation;
+  const record = { entityName: table, entityId: conversationId };
+  const sessionContext = () => new Map([['parametersStr', JSON.stringify([['entityName', table], ['entityId', conversationId]])]]);
+  // [what it is, the object offering it, its method, the arguments]: called on its object, as the app would.
+  const openers: Array<[PageOpener, Api, string, () => unknown[]]> = [
+    ['omnichannel', page.Microsoft?.Omnichannel, 'openConversation', () => [conversationId, undefined, workstreamId ?? undefined]],
+    ['apm', page.Microsoft?.Apm, 'createSession', () => [{ templateName: template, sessionContext: sessionContext(), isFocused: true }]],
+    ['navigateTo', navigation, 'navigateTo', () => [{ pageType: 'entityrecord', ...record }, { target: 1 }]],
+    ['openForm', navigation, 'openForm', () => [record]],
+    ['openUrl', recordUrl === null ? undefined : navigation, 'openUrl', () => [recordUrl]],
+  ];
+  for (const [name, api, method, args] of openers) {
+    const open = api?.[method];
+    if (typeof open !== 'function') continue;
+    try {
+      await open.apply(api, args());
+      return name;
+    } catch {
+      // This workspace does not offer it for conversations: try the next.
+    }
+  }
+  return 'none';
+}
+
+/** Where the supervisor finds the conversation, by the opener that worked. */
+const OPENED_BY: Record<PageOpener, OpenedIn> = {
+  omnichannel: 'session',
+  apm: 'session',
+  navigateTo: 'form',
+  openForm: 'form',
+  openUrl: 'newTab',
+  none: 'none',
+};
 
 /** The workspace URL showing one conversation, in the same app (appname or appid, never both) as `current`. */
 export function conversationRecordUrl(current: string, conversationId: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(current);
-  } catch {
-    return null;
-  }
-  if (!url.pathname.endsWith('/main.aspx')) return null;
-  const target = new URL(url.pathname, url.origin);
-  const appname = url.searchParams.get('appname');
-  const appid = url.searchParams.get('appid');
-  if (appname) target.searchParams.set('appname', appname);
-  else if (appid) target.searchParams.set('appid', appid);
+  const target = workspaceAppUrl(current);
+  if (!target) return null;
   target.searchParams.set('pagetype', 'entityrecord');
-  target.searchParams.set('etn', 'msdyn_ocliveworkitem');
+  target.searchParams.set('etn', CONVERSATION_TABLE);
   target.searchParams.set('id', conversationId);
   return target.toString();
 }
 
-/** The part of browser.tabs this needs; the worker passes the real one, tests a fake. */
-export interface TabsLike {
-  query(query: { active?: boolean; lastFocusedWindow?: boolean }): Promise<Array<{ id?: number; url?: string; active?: boolean }>>;
-  update(tabId: number, change: { url: string; active?: boolean }): Promise<unknown>;
+export interface OpenInWorkspaceDeps {
+  runInTab: RunInTab;
+  /** Opens a new tab beside the workspace tab (never replaces it). */
+  createTab(url: string, besideTabId: number): Promise<unknown>;
+  timeoutMs?: number;
 }
 
-/** Navigate the org's workspace tab (the focused one if several) to the conversation. False when there is none. */
-export async function openInWorkspace(tabs: TabsLike, org: string, conversationId: string): Promise<boolean> {
-  const all = await tabs.query({});
-  const workspace = all.filter((tab) => tab.id !== undefined && tab.url?.startsWith(`${org}/`) && conversationRecordUrl(tab.url, conversationId));
-  const focused = (await tabs.query({ active: true, lastFocusedWindow: true })).find((tab) => workspace.some((w) => w.id === tab.id));
-  const tab = focused ?? workspace.find((w) => w.active) ?? workspace[0];
-  const url = tab?.url ? conversationRecordUrl(tab.url, conversationId) : null;
-  if (tab?.id === undefined || !url) return false;
-  await tabs.update(tab.id, { url });
-  return true;
+/** A page that never settles its promise cannot keep the worker waiting. */
+const OPEN_TIMEOUT_MS = 10_000;
+
+/**
+ * Open the conversation inside the workspace tab the action ran in. Only when the page offers none of its client
+ * APIs (it is not the app, or not loaded) does the record open in a new tab beside it. What the page says is only
+ * ever which opener worked: at worst a page could make the panel say the wrong place.
+ */
+export async function openInWorkspace(deps: OpenInWorkspaceDeps, tab: { id: number; url: string } | null, conversation: { id: string; workstreamId: string | null }): Promise<OpenedIn> {
+  if (!tab) return 'none';
+  const recordUrl = conversationRecordUrl(tab.url, conversation.id);
+  let opener: PageOpener;
+  try {
+    const args: Parameters<typeof openConversationInPage> = [conversation.id, conversation.workstreamId, recordUrl, CONVERSATION_SESSION_TEMPLATE, CONVERSATION_TABLE];
+    const answer = await untilAborted(
+      deps.runInTab(tab.id, 'MAIN', openConversationInPage, args),
+      AbortSignal.timeout(deps.timeoutMs ?? OPEN_TIMEOUT_MS),
+    );
+    const parsed = PageOpenerSchema.safeParse(answer);
+    if (!parsed.success) return 'none';
+    opener = parsed.data;
+  } catch {
+    return 'none';
+  }
+  if (opener !== 'none' || !recordUrl) return OPENED_BY[opener];
+  return deps.createTab(recordUrl, tab.id).then(
+    () => 'newTab' as const,
+    () => 'none' as const,
+  );
 }

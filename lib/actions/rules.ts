@@ -5,13 +5,16 @@ import type { Feature } from '../model/supervisor-switches';
 import type { EffectiveSettings } from '../model/settings';
 import { isActionBlockedByPolicy } from '../policy/locks';
 import type { ActionContract } from './contract';
+import { routeOf, type ActionRoute } from './definition';
 import { definitionOf, type ActionKind } from './registry';
 import { contractShape, GAP_REASON } from './request';
+import { routeBlockReason, type RouteFacts } from './routing';
 
 /**
  * Which supervisor action the platform allows on a conversation right now, and why not, in the platform's own
  * rules (docs/platform.md, "Messages on the table", "Supervisor feature toggles", "Security roles"): who the user
- * is, the org's switch, the policy, an action already under way, then the action's own state rule. Pure: the views
+ * is, the org's switch, the policy, an action already under way, the action's own state rule, then whether its way
+ * to the platform is open (a workspace tab, lib/actions/routing.ts). Pure: the views
  * grey buttons out with it and the worker checks it again before every call. The platform's answer stays final.
  */
 export interface AvailabilityContext {
@@ -23,6 +26,8 @@ export interface AvailabilityContext {
   activeRecord?: ActionRecord;
   /** The org's action contract, when known: an action it cannot carry is not offered. */
   contract?: ActionContract;
+  /** Whether the org's workspace is open, as the worker published it: an action whose way needs it waits for it. */
+  routes?: RouteFacts;
 }
 
 export interface Availability {
@@ -39,9 +44,9 @@ const no = (reason: string): Availability => ({ enabled: false, reason });
 export function availability(kind: ActionKind, ctx: AvailabilityContext): Availability {
   const definition = definitionOf(kind);
   const { feature } = definition;
-  const stateBlock = (): Availability => {
+  const stateBlock = (): Availability | null => {
     const reason = definition.stateRule(ctx.conversation, ctx.access.userId);
-    return reason === null ? ok : no(reason);
+    return reason === null ? null : no(reason);
   };
   return (
     accessBlock(ctx.access) ??
@@ -49,8 +54,16 @@ export function availability(kind: ActionKind, ctx: AvailabilityContext): Availa
     settingsBlock(feature, ctx.access, ctx.settings) ??
     contractBlock(definition.operation, ctx.contract) ??
     inFlightBlock(kind, ctx.activeRecord) ??
-    stateBlock()
+    stateBlock() ??
+    routeBlock(routeOf(definition), ctx.routes) ??
+    ok
   );
+}
+
+/** Last: opening the workspace helps only an action the platform would otherwise allow. */
+function routeBlock(route: ActionRoute, facts: RouteFacts | undefined): Availability | null {
+  const reason = facts ? routeBlockReason(route, facts) : null;
+  return reason ? no(reason) : null;
 }
 
 function accessBlock(access: Access): Availability | null {

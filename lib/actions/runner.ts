@@ -1,11 +1,11 @@
-import type { DataverseTransport } from '../dataverse/transport';
 import type { Access } from '../model/access';
-import type { ActionFailure, ActionRecord } from '../model/actions';
+import type { ActionFailure, ActionRecord, OpenedIn } from '../model/actions';
 import type { Agent, Queue } from '../model/agent';
 import type { Conversation } from '../model/conversation';
 import { t } from '../i18n';
 import { BUILT_IN_CONTRACT, type ContractSource } from './contract';
 import { routeOf, type ActionRoute } from './definition';
+import type { RouteChoice } from './routing';
 import { writeActionNote } from './operations/note';
 import { actionFailureOf } from './outcome';
 import { createRecordStore, type RecordStoreDeps } from './record-store';
@@ -17,10 +17,10 @@ import { actionName } from './words';
 
 export interface ActionRunnerDeps {
   /**
-   * The org's transport for a route (an action's write, a note, or a call that belongs in the workspace client);
-   * null while there is no signed-in org. Today every route is the worker's transport.
+   * The org's transport for a route (an action's write, a note, or a call that belongs in the workspace client), or
+   * why there is none now: no signed-in org, or a workspace tab must be open (lib/actions/routing.ts).
    */
-  transport(route: ActionRoute): DataverseTransport | null;
+  transport(route: ActionRoute): RouteChoice;
   /** The action contract in force for the org; our built-in reading when absent. */
   contract?: ContractSource;
   /** The conversation as the feed last saw it. */
@@ -39,8 +39,11 @@ export interface ActionRunnerDeps {
   storage: RecordStoreDeps['storage'];
   /** A platform call changed this conversation: refresh it in the feed. */
   afterAction(conversationId: string): void;
-  /** An action that opens the conversation succeeded: show it in the supervisor's workspace tab (open-in-workspace.ts). */
-  openInWorkspace?(conversationId: string): void;
+  /**
+   * An action that opens the conversation succeeded: show it inside the workspace tab it ran in
+   * (open-in-workspace.ts), and say where it opened.
+   */
+  openInWorkspace?(conversationId: string): Promise<OpenedIn>;
 }
 
 export interface ActionRunner {
@@ -78,7 +81,9 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
   async function done(id: string): Promise<void> {
     const record = store.get(id);
     await finish(id, { state: 'done' });
-    if (record && definitionFor(record.intent).opensConversation) deps.openInWorkspace?.(record.intent.conversationId);
+    if (!record || !definitionFor(record.intent).opensConversation || !deps.openInWorkspace) return;
+    const openedIn = await deps.openInWorkspace(record.intent.conversationId).catch((): OpenedIn => 'none');
+    await store.update(id, { openedIn });
   }
 
   async function fresh(id: string): Promise<Conversation | null | undefined> {
@@ -110,12 +115,13 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
 
   async function send(id: string, intent: ActionIntent): Promise<void> {
     const definition = definitionFor(intent);
-    const transport = deps.transport(routeOf(definition));
-    if (!transport) return fail(id, 'signedOut', null);
+    const route = routeOf(definition);
+    const way = deps.transport(route);
+    if (!way.ok) return way.why === 'signedOut' ? fail(id, 'signedOut', null) : fail(id, 'blocked', 'actions_reason_openWorkspace');
     const call = operationRequest(definition, intent, contract());
     if (!call.ok) return fail(id, 'blocked', GAP_REASON[call.gap]);
     await store.markSent(id, true);
-    const outcome = await transport.send(call.request);
+    const outcome = await way.transport.send(call.request);
     if (outcome.ok) {
       throttled.delete(id);
       const exceeded = reportedOverCapacity(call.shape, outcome.body);
@@ -131,7 +137,9 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
     const after = failure === 'rule' || failure === 'conflict' ? await fresh(intent.conversationId) : undefined;
     const changedMeanwhile = after !== undefined && (after === null || after.etag !== intent.etag);
     const apiRole = deps.access().hasApiAccessRole && definition.refusedWithApiAccessRole;
-    const reason = apiRole && (failure === 'forbidden' || failure === 'rule') ? 'actions_reason_apiAccessRole' : null;
+    // The org refused the worker's write (the router now keeps writes for the workspace tab): say what to do.
+    const refusedFromWorker = way.via === 'worker' && (failure === 'forbidden' || failure === 'signedOut') && !deps.transport(route).ok;
+    const reason = apiRole && (failure === 'forbidden' || failure === 'rule') ? 'actions_reason_apiAccessRole' : refusedFromWorker ? 'actions_reason_workerRefused' : null;
     if (after !== undefined) deps.afterAction(intent.conversationId);
     return fail(id, changedMeanwhile && !reason ? 'conflict' : failure, reason, outcome.message);
   }
@@ -139,11 +147,11 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
   /** A given reason goes to the platform as a note; if that fails the action still stands, and says so. */
   async function noteReason(id: string, intent: ActionIntent): Promise<void> {
     const reason = 'reason' in intent ? intent.reason?.trim() : undefined;
-    const transport = deps.transport('write');
-    if (!reason || !transport) return;
+    if (!reason) return;
+    const way = deps.transport('write');
     const subject = t('actions_note_subject', actionName(intent.kind), deps.access().userName ?? '');
-    const outcome = await writeActionNote(transport, intent.conversationId, subject, reason);
-    if (!outcome.ok) await store.update(id, { reason: 'actions_reason_noteFailed', detail: outcome.message });
+    const outcome = way.ok ? await writeActionNote(way.transport, intent.conversationId, subject, reason) : null;
+    if (!outcome?.ok) await store.update(id, { reason: 'actions_reason_noteFailed', detail: outcome?.message ?? null });
   }
 
   async function retryLater(id: string, retryAt: number | null, message: string): Promise<void> {

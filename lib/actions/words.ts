@@ -33,6 +33,8 @@ export interface RecordWords {
   reason: string | null;
   /** The platform's own message, verbatim. */
   detail: string | null;
+  /** For a done action that opens the conversation: where the supervisor finds it. */
+  opened: string | null;
 }
 
 /**
@@ -50,14 +52,16 @@ export function recordWords(record: ActionRecord, names: TargetNames, clock: (ep
         summary: record.retryAt !== null ? t('actions_state_throttled', actionName(kind), clock(record.retryAt)) : t('actions_state_pending', actionName(kind)),
         reason: null,
         detail: null,
+        opened: null,
       };
     case 'waitingForAgent':
-      return { summary: labels.waiting ? t(labels.waiting, who) : t('actions_state_pending', actionName(kind)), reason: null, detail: null };
+      return { summary: labels.waiting ? t(labels.waiting, who) : t('actions_state_pending', actionName(kind)), reason: null, detail: null, opened: null };
     case 'done':
       return {
         summary: record.capacityExceededBy && labels.doneOverCapacity ? t(labels.doneOverCapacity, who, record.capacityExceededBy) : t(labels.done, who),
         reason,
         detail: record.detail,
+        opened: record.openedIn ? t(`actions_opened_${record.openedIn}`) : null,
       };
     case 'failed': {
       const failure = record.failure ?? 'network';
@@ -65,7 +69,7 @@ export function recordWords(record: ActionRecord, names: TargetNames, clock: (ep
         failure === 'rejected' && labels.rejected
           ? t(labels.rejected, who)
           : t('actions_failed', actionName(kind), t(`actions_failure_${failure}`));
-      return { summary, reason, detail: record.detail };
+      return { summary, reason, detail: record.detail, opened: null };
     }
   }
 }
@@ -74,7 +78,7 @@ export function recordWords(record: ActionRecord, names: TargetNames, clock: (ep
 export function matchesQuery(record: ActionRecord, words: RecordWords, names: TargetNames, query: string): boolean {
   const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (terms.length === 0) return true;
-  const haystack = [actionName(record.intent.kind), record.label, record.intent.conversationId, target(record, names), words.summary, words.reason ?? '', words.detail ?? '']
+  const haystack = [actionName(record.intent.kind), record.label, record.intent.conversationId, target(record, names), words.summary, words.opened ?? '', words.reason ?? '', words.detail ?? '']
     .join(' ')
     .toLowerCase();
   return terms.every((term) => haystack.includes(term));

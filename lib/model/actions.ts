@@ -22,6 +22,13 @@ export const ActionFailureSchema = z.enum([
 ]);
 export type ActionFailure = z.infer<typeof ActionFailureSchema>;
 
+/**
+ * Where a conversation opened by monitor or join shows: a session in the workspace tab, a form in it, a new tab
+ * beside it, or nowhere the worker could confirm.
+ */
+export const OpenedInSchema = z.enum(['session', 'form', 'newTab', 'none']);
+export type OpenedIn = z.infer<typeof OpenedInSchema>;
+
 /** One action's lifecycle, shown on the row and in the action log. */
 export const ActionRecordSchema = z.object({
   id: z.string(),
@@ -39,5 +46,7 @@ export const ActionRecordSchema = z.object({
   retryAt: z.number().nullable(),
   /** Assign with override: by how many capacity units the agent is now over. */
   capacityExceededBy: z.number().nullable(),
+  /** For actions that open the conversation: where it opened, once it has (absent before, and in older logs). */
+  openedIn: OpenedInSchema.nullable().optional(),
 });
 export type ActionRecord = z.infer<typeof ActionRecordSchema>;

@@ -1,6 +1,7 @@
 import type { ActionLogSnapshot } from '../../../lib/actions/record-store';
 import type { ActionRunnerDeps } from '../../../lib/actions/runner';
-import type { DataverseOutcome, DataverseRequest } from '../../../lib/dataverse/transport';
+import { decideRoute, type RouteFacts, type Via } from '../../../lib/actions/routing';
+import type { DataverseOutcome, DataverseRequest, DataverseTransport } from '../../../lib/dataverse/transport';
 import type { ActionRecord } from '../../../lib/model/actions';
 import type { Agent } from '../../../lib/model/agent';
 import type { Conversation } from '../../../lib/model/conversation';
@@ -23,6 +24,9 @@ export function fakePlatform(start: Partial<Conversation> = {}) {
   const published: ActionRecord[][] = [];
   let stored: ActionLogSnapshot | null = null;
   const opened: string[] = [];
+  /** Which way each request went (lib/actions/routing.ts), in order. */
+  const ways: Via[] = [];
+  let routes: RouteFacts = { workspaceOpen: true, workerRefused: false };
   let agents: Agent[] = [];
   let who = access();
 
@@ -45,17 +49,23 @@ export function fakePlatform(start: Partial<Conversation> = {}) {
     if (name === 'CCaaS_ForceCloseConversation') row = null;
   }
 
+  const platform = (via: Via): DataverseTransport => ({
+    org: 'https://contoso.crm4.dynamics.com',
+    async send(request) {
+      requests.push(request);
+      ways.push(via);
+      const answer = responders.shift()?.(request) ?? 'apply';
+      if (answer !== 'apply') return await answer;
+      apply(request);
+      return { ok: true, status: 204, body: null, headers: {} };
+    },
+  });
+
   const deps: ActionRunnerDeps = {
-    transport: () => ({
-      org: 'https://contoso.crm4.dynamics.com',
-      async send(request) {
-        requests.push(request);
-        const answer = responders.shift()?.(request) ?? 'apply';
-        if (answer !== 'apply') return await answer;
-        apply(request);
-        return { ok: true, status: 204, body: null, headers: {} };
-      },
-    }),
+    transport: (route) => {
+      const via = decideRoute(route, routes);
+      return via ? { ok: true, via, transport: platform(via) } : { ok: false, why: 'needsWorkspace' };
+    },
     conversation: () => row ?? undefined,
     reread: async () => row,
     access: () => who,
@@ -65,13 +75,17 @@ export function fakePlatform(start: Partial<Conversation> = {}) {
     publish: (records) => published.push(records),
     storage: { load: async () => stored, save: async (v) => void (stored = structuredClone(v)) },
     afterAction: () => undefined,
-    openInWorkspace: (id) => opened.push(id),
+    openInWorkspace: async (id) => {
+      opened.push(id);
+      return 'session';
+    },
   };
 
   return {
     deps,
     requests,
     opened,
+    ways,
     get row() {
       return row;
     },
@@ -87,6 +101,8 @@ export function fakePlatform(start: Partial<Conversation> = {}) {
     apply,
     setAgents: (list: Agent[]) => void (agents = list),
     setAccess: (a: typeof who) => void (who = a),
+    /** Whether a workspace tab is open, and whether the org refused the worker's writes. */
+    setRoutes: (facts: RouteFacts) => void (routes = facts),
     /** The target agent answers a pending transfer or assignment. */
     answer(accept: boolean) {
       const current = row;
