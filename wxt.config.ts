@@ -54,7 +54,9 @@ export default defineConfig({
       description: '__MSG_extDescription__',
       default_locale: 'en',
       minimum_chrome_version: '116',
-      permissions: ['storage', 'sidePanel', 'alarms', 'notifications'],
+      // scripting: one Web API request, or opening a conversation, run inside the org's workspace tab (host permission
+      // required, so only on the workspace's hosts; docs/decisions/0003-reads-in-the-worker-writes-in-the-page.md).
+      permissions: ['storage', 'sidePanel', 'alarms', 'notifications', 'scripting'],
       host_permissions: workspaceOrigins,
       // Custom domains, on-premises orgs and proxies (*.mcas.ms) are asked for at run time, one host at a time.
       optional_host_permissions: ['https://*/*'],

@@ -153,7 +153,7 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
             <AccessNotice access={access} queueCount={queues.length} />
             {showsFeed(access) && (
               <>
-                <Diagnostics rowIssues={picture.rowIssues.value} problem={picture.problem.value} />
+                <Diagnostics rowIssues={picture.rowIssues.value} problem={picture.problem.value} writeRoute={picture.writeRoute.value} now={controller.now.peek()} />
                 <QueueTiles stats={stats} now={controller.now} settings={picture.settings.value} />
                 <Tabs
                   current={tab}
@@ -206,6 +206,7 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
         queues={queues}
         settings={picture.settings.value}
         records={picture.actions.value}
+        routes={picture.routes.value}
         send={controller.sendIntent}
         onClosed={() => queueMicrotask(focusGrid)}
         noticeFor={(id) => <LockWarning conversationId={id} locks={features.locks.value} me={access?.userId ?? null} now={controller.now.value} />}

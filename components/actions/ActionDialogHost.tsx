@@ -9,6 +9,7 @@ import type { ActionRecord } from '../../lib/model/actions';
 import type { Agent, Queue } from '../../lib/model/agent';
 import type { Conversation } from '../../lib/model/conversation';
 import type { EffectiveSettings } from '../../lib/model/settings';
+import type { RouteFacts } from '../../lib/actions/routing';
 import { Modal } from '../panel/Modal';
 import { AgentPickerDialog } from './AgentPickerDialog';
 import { AssignDialog } from './AssignDialog';
@@ -23,6 +24,8 @@ export interface ActionDialogHostProps {
   queues: readonly Queue[];
   settings: EffectiveSettings | null;
   records: readonly ActionRecord[];
+  /** Whether the org's workspace is open: an action that needs it says so instead of its dialog. */
+  routes?: RouteFacts;
   send(intent: ActionIntent): void;
   /** After a dialog closes, so the panel can put focus back on the grid. */
   onClosed?(): void;
@@ -42,7 +45,7 @@ export function ActionDialogHost(props: ActionDialogHostProps) {
   const conversation = request ? props.conversations.find((c) => c.id === request.conversationId) : undefined;
   const activeRecord = conversation ? props.records.find((r) => r.intent.conversationId === conversation.id && isInFlight(r)) : undefined;
   const rule = definition && conversation && access
-    ? availability(definition.kind, { conversation, access, settings: settings ?? undefined, activeRecord })
+    ? availability(definition.kind, { conversation, access, settings: settings ?? undefined, activeRecord, routes: props.routes })
     : null;
 
   const close = () => {

@@ -2,6 +2,7 @@ import { t } from '../../lib/i18n';
 import { requestAction } from '../../lib/actions/dialog-state';
 import { rowActions, rowLabels, type ActionIntent, type AnyActionDefinition } from '../../lib/actions/registry';
 import { availability, isInFlight, type Availability } from '../../lib/actions/rules';
+import type { RouteFacts } from '../../lib/actions/routing';
 import { namesFrom } from '../../lib/actions/words';
 import type { Access } from '../../lib/model/access';
 import type { ActionRecord } from '../../lib/model/actions';
@@ -20,6 +21,10 @@ export interface ConversationActionsProps {
   settings: EffectiveSettings | null;
   records: readonly ActionRecord[];
   send(intent: ActionIntent): void;
+  /** Whether the org's workspace is open (its way to the platform); unknown: not checked here. */
+  routes?: RouteFacts;
+  /** Offered beside an action that waits for the workspace, when the worker knows where it is. */
+  onOpenWorkspace?(): void;
   /** For the throttled "retrying at" time; defaults to the wall clock. */
   now?: number;
 }
@@ -29,12 +34,12 @@ export interface ConversationActionsProps {
  * text tied to the button (aria-describedby); the latest action's lifecycle is announced politely.
  */
 export function ConversationActions(props: ConversationActionsProps) {
-  const { conversation, access, agents, queues, settings, records, send } = props;
+  const { conversation, access, agents, queues, settings, records, send, routes, onOpenWorkspace } = props;
   const mine = records.filter((r) => r.intent.conversationId === conversation.id);
   const active = mine.find(isInFlight);
   const latest = active ?? mine.reduce<ActionRecord | undefined>((a, r) => (!a || r.startedAt > a.startedAt ? r : a), undefined);
   const check = (definition: AnyActionDefinition): Availability =>
-    availability(definition.kind, { conversation, access, settings: settings ?? undefined, activeRecord: active });
+    availability(definition.kind, { conversation, access, settings: settings ?? undefined, activeRecord: active, routes });
   const idOf = (id: string) => `fw-action-why-${id}-${conversation.id}`;
 
   // Actions without a dialog go straight to the worker, with the version the supervisor saw.
@@ -46,6 +51,7 @@ export function ConversationActions(props: ConversationActionsProps) {
   };
 
   const states = rowActions(conversation, access.userId).map((definition) => ({ definition, labels: rowLabels(definition), state: check(definition) }));
+  const waitsForWorkspace = states.some(({ state }) => state.reason === 'actions_reason_openWorkspace');
   return (
     <div class="fw-actions">
       <div class="fw-actions-buttons" role="group" aria-label={t('actions_group_label', conversation.subject)}>
@@ -73,6 +79,11 @@ export function ConversationActions(props: ConversationActionsProps) {
             ) : null,
           )}
         </ul>
+      )}
+      {waitsForWorkspace && onOpenWorkspace && (
+        <button type="button" class="fw-button fw-open-workspace" onClick={onOpenWorkspace}>
+          {t('actions_openWorkspace')}
+        </button>
       )}
       <p class="fw-actions-lifecycle" role="status" aria-live="polite">
         {latest && <ActionStatus record={latest} names={namesFrom(agents, queues)} now={props.now ?? Date.now()} />}

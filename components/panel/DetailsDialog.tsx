@@ -33,6 +33,8 @@ export function DetailsDialog({ controller, id, onClose }: { controller: PanelCo
                     settings={picture.settings.value}
                     records={records}
                     send={controller.sendIntent}
+                    routes={picture.routes.value}
+                    onOpenWorkspace={picture.workspace.value.canOpen ? controller.openWorkspace : undefined}
                   />
                   <ActionLog records={records.filter((record) => record.intent.conversationId === id)} agents={picture.agents.all.value} queues={picture.queues.value} />
                 </>

@@ -53,7 +53,7 @@ export function paletteCommands(controller: PanelController, handlers: PaletteHa
     const settings = picture.settings.peek() ?? undefined;
     const activeRecord = picture.actions.peek().find((record) => record.intent.conversationId === row.id && record.finishedAt === null);
     for (const { kind, labels } of allDefinitions()) {
-      const verdict = availability(kind, { conversation: row, access, settings, activeRecord });
+      const verdict = availability(kind, { conversation: row, access, settings, activeRecord, routes: picture.routes.peek() });
       commands.push({
         id: `action:${kind}`,
         label: t(labels.palette, name),

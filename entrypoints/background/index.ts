@@ -8,7 +8,10 @@ import { matchesAny } from '../../lib/worker/match-pattern';
 import { FeedController } from '../../lib/feed/feed-controller';
 import { createCounters } from '../../lib/dataverse/counters';
 import { createWebApiTransport } from '../../lib/dataverse/web-api-transport';
+import { createPageTransport, type RunInTab } from '../../lib/dataverse/page-transport';
+import { createOrgGate, type OrgGate } from '../../lib/dataverse/transport-core';
 import type { DataverseTransport } from '../../lib/dataverse/transport';
+import { createTransportRouter } from '../../lib/worker/transport-router';
 import { createSettingsSource } from '../../lib/settings/settings-source';
 import { hostAccess } from '../../lib/policy/host-access';
 import { createActionRunner } from '../../lib/actions/runner';
@@ -27,6 +30,7 @@ import {
   softLocksMemoryItem,
   watchPrefsItem,
   overlayAdmissionsItem,
+  workspaceMemoryItem,
 } from '../../lib/storage/items';
 import { storedSignal } from '../../lib/storage/stored-signal';
 
@@ -39,13 +43,44 @@ export default defineBackground(() => {
 
   const settings = createSettingsSource();
   const counters = createCounters();
+  // One Retry-After window and one queue per query key per org, whichever way a request goes (worker or page).
+  const gates = new Map<string, OrgGate>();
+  const gateFor = (org: string) => {
+    let gate = gates.get(org);
+    if (!gate) gates.set(org, (gate = createOrgGate()));
+    return gate;
+  };
   const transports = new Map<string, DataverseTransport>();
   const transportFor = (org: string) => {
     let transport = transports.get(org);
-    if (!transport) transports.set(org, (transport = createWebApiTransport({ org, counters })));
+    if (!transport) transports.set(org, (transport = createWebApiTransport({ org, counters, gate: gateFor(org) })));
     return transport;
   };
+  // One function, run once in the top frame of a tab: no content script or channel a page could talk to.
+  const runInTab: RunInTab = async (tabId, world, func, args) => {
+    const [first] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, world, func, args } as Parameters<typeof browser.scripting.executeScript>[0]);
+    return first?.result;
+  };
   const workspacePatterns = () => (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []);
+
+  // Reads from the worker; writes through the org's workspace tab when one is open (lib/actions/routing.ts).
+  const routes = createTransportRouter({
+    org: () => feed.currentAccess().org,
+    worker: () => feed.transport(),
+    page: (org, tab) => createPageTransport({ org, counters, runInTab, tab, gate: gateFor(org) }),
+    tabs: {
+      query: (patterns) => browser.tabs.query({ url: patterns }),
+      focusedWindowId: async () => (await browser.windows.getLastFocused()).id ?? null,
+    },
+    patterns: workspacePatterns,
+    memory: workspaceMemoryItem,
+    now: Date.now,
+    publish: (workspace, writeRoute) => feed.publishRoutes(workspace, writeRoute),
+  });
+  const writer = () => {
+    const way = routes.transport('write');
+    return way.ok ? way.transport : null;
+  };
 
   let hub: ReturnType<typeof createViewHub> | undefined;
   const feed: FeedController = new FeedController({
@@ -65,6 +100,8 @@ export default defineBackground(() => {
     storage: { load: () => feedSnapshotItem.get(), save: (snapshot) => feedSnapshotItem.set(snapshot) },
     publish: (patch) => {
       hub?.broadcast(patch);
+      // Another org or user: whether its workspace is open, and how its writes go, is looked at again.
+      if (patch.access) void routes.refresh();
       // After each successful poll, alerts, other supervisors' locks and the shared log follow the new picture.
       if (patch.freshness?.state === 'live') for (const feature of [alerts, softLocks, sharedLog]) void feature.afterPoll();
     },
@@ -86,6 +123,7 @@ export default defineBackground(() => {
   const platform = { transport: () => feed.transport(), access: () => feed.currentAccess(), now: Date.now };
   const softLocks = createSoftLocks({
     ...platform,
+    writer,
     memory: softLocksMemoryItem,
     publish: (locks) => publishFeature({ feature: 'softLocks', locks: [...locks] }),
   });
@@ -97,7 +135,7 @@ export default defineBackground(() => {
   void removeRetired().catch(() => undefined);
 
   const runner = createActionRunner({
-    transport: () => feed.transport(),
+    transport: (route) => routes.transport(route),
     conversation: (id) => feed.conversation(id),
     reread: (id) => feed.refreshConversation(id),
     access: () => feed.currentAccess(),
@@ -111,9 +149,13 @@ export default defineBackground(() => {
     },
     storage: { load: () => actionLogItem.get(), save: (snapshot) => actionLogItem.set(snapshot) },
     afterAction: () => feed.pollSoon(),
-    openInWorkspace: (id) => {
-      const org = feed.currentAccess().org;
-      if (org) void openInWorkspace(browser.tabs, org, id);
+    openInWorkspace: async (id) => {
+      const createTab = async (url: string, besideTabId: number) => {
+        const beside = await browser.tabs.get(besideTabId);
+        await browser.tabs.create({ url, windowId: beside.windowId, index: beside.index + 1, openerTabId: besideTabId });
+      };
+      const workstreamId = feed.conversation(id)?.workstreamId ?? null;
+      return openInWorkspace({ runInTab, createTab }, await routes.actingTab(), { id, workstreamId });
     },
   });
 
@@ -123,13 +165,16 @@ export default defineBackground(() => {
 
   // Which overlay frame may speak for which workspace tab: see lib/worker/overlay-admission.ts.
   const overlays = createOverlayAdmission(overlayAdmissionsItem);
-  browser.tabs.onRemoved.addListener((tabId) => void overlays.forget(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void overlays.forget(tabId);
+    void routes.refresh();
+  });
 
   hub = createViewHub({
     ownId: browser.runtime.id,
     admitOverlay: (sender, token) => overlays.admit(sender, token),
     // A view's first snapshot and feature state are what a stopped worker left, not empty.
-    ready: Promise.all([ready, alerts.ready, softLocks.ready, sharedLog.ready]).then(() => undefined),
+    ready: Promise.all([ready, routes.ready, alerts.ready, softLocks.ready, sharedLog.ready]).then(() => undefined),
     snapshot: () => feed.snapshot(),
     features: () => [
       { feature: 'alerts', alerts: [...alerts.current()] },
@@ -143,9 +188,15 @@ export default defineBackground(() => {
     pause: () => feed.pause(),
     resume: () => feed.resume(),
     refresh: () => void feed.refresh(),
-    action: (intent, requestId) => {
-      runner.run(intent, requestId);
-      void softLocks.actionStarted(intent, requestId, feed.currentAccess().userName ?? '');
+    action: (intent, requestId) =>
+      // Until the worker has looked at the tabs, every write would look as if it had no way to go.
+      void routes.ready.then(() => {
+        runner.run(intent, requestId);
+        void softLocks.actionStarted(intent, requestId, feed.currentAccess().userName ?? '');
+      }),
+    openWorkspace: () => {
+      const url = routes.workspaceUrl();
+      if (url) void browser.tabs.create({ url }).catch((error: unknown) => console.warn(`Floorwalker: the workspace did not open: ${String(error)}`));
     },
   });
   // Alerts watch the feed even with no view open, as one hidden view would (30 s, the wake alarm's cadence).
@@ -163,9 +214,11 @@ export default defineBackground(() => {
       applyDemand();
     });
   });
-  // A workspace page load is when the user signs in again, switches user or opens another org.
+  // A workspace page load is when the user signs in again, switches user or opens another org. Any tab that loads
+  // or changes address may open or close an org's workspace: the actions that need one follow at once.
   browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
     if (change.status === 'complete' && tab.url && matchesAny(tab.url, workspacePatterns())) feed.recheckAccess();
+    if (change.status !== undefined || change.url !== undefined) void routes.refresh();
   });
   browser.runtime.onConnect.addListener((port) => hub?.connect(port as unknown as ViewPort));
   // Nothing to do on the alarm itself: the worker waking up restores the feed and reschedules it.

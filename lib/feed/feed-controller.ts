@@ -4,6 +4,7 @@ import type { Conversation } from '../model/conversation';
 import type { FeedPatch, FeedState } from '../model/feed-state';
 import type { Freshness } from '../model/freshness';
 import type { EffectiveSettings } from '../model/settings';
+import { NO_WRITE_ROUTE, UNKNOWN_WORKSPACE, type WorkspaceState, type WriteRoute } from '../model/workspace';
 import type { DataverseTransport } from '../dataverse/transport';
 import type { Failure } from '../dataverse/result';
 import type { FeedCounters } from '../dataverse/counters';
@@ -52,6 +53,7 @@ export class FeedController {
   private readonly scheduler: PollScheduler;
   private freshness: Freshness;
   private actions: ActionRecord[] = [];
+  private routes: { workspace: WorkspaceState; writeRoute: WriteRoute } = { workspace: UNKNOWN_WORKSPACE, writeRoute: NO_WRITE_ROUTE };
   private running: Promise<void> | null = null;
   private cancelAging: (() => void) | null = null;
   private started: Promise<void> | null = null;
@@ -108,6 +110,7 @@ export class FeedController {
       actions: this.actions,
       rowIssues: this.sync.rowIssues(),
       paused: this.scheduler.paused,
+      ...this.routes,
     };
   }
 
@@ -176,6 +179,12 @@ export class FeedController {
     this.actions = records.slice(0, RECENT_ACTIONS);
     this.deps.publish({ actions: this.actions });
     void this.persist();
+  }
+
+  /** The workspace tab and the way writes take, from the transport router, shown to every view. */
+  publishRoutes(workspace: WorkspaceState, writeRoute: WriteRoute): void {
+    this.routes = { workspace, writeRoute };
+    this.deps.publish({ workspace, writeRoute });
   }
 
   /** Settings changed (user or policy): new interval, new policy limits. */

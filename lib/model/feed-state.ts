@@ -5,6 +5,7 @@ import { AgentSchema, QueueSchema } from './agent';
 import { ConversationSchema } from './conversation';
 import { FreshnessSchema } from './freshness';
 import { EffectiveSettingsSchema } from './settings';
+import { WorkspaceStateSchema, WriteRouteSchema } from './workspace';
 
 /** A platform row that failed validation: counted and reported, never allowed to break the rest. */
 export const RowIssueSchema = z.object({
@@ -26,6 +27,10 @@ export const FeedStateSchema = z.object({
   actions: z.array(ActionRecordSchema),
   rowIssues: z.object({ count: z.number().int(), recent: z.array(RowIssueSchema) }),
   paused: z.boolean(),
+  /** Whether the org's workspace tab is open (monitor and join need it; the panel can offer to open it). */
+  workspace: WorkspaceStateSchema,
+  /** Which way changes reach the org, and why (the diagnostics say it). */
+  writeRoute: WriteRouteSchema,
 });
 export type FeedState = z.infer<typeof FeedStateSchema>;
 
@@ -40,5 +45,7 @@ export const FeedPatchSchema = z.object({
   actions: z.array(ActionRecordSchema).optional(),
   rowIssues: z.object({ count: z.number().int(), recent: z.array(RowIssueSchema) }).optional(),
   paused: z.boolean().optional(),
+  workspace: WorkspaceStateSchema.optional(),
+  writeRoute: WriteRouteSchema.optional(),
 });
 export type FeedPatch = z.infer<typeof FeedPatchSchema>;

@@ -25,6 +25,8 @@ export const ViewToWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resume') }),
   z.object({ type: z.literal('refresh') }),
   z.object({ type: z.literal('action'), requestId: z.string().min(1).max(100), intent: ActionIntentSchema }),
+  /** Open the org's agent workspace in a new tab; where it is, the worker decides (no URL comes from a view). */
+  z.object({ type: z.literal('openWorkspace') }),
 ]);
 export type ViewToWorker = z.infer<typeof ViewToWorkerSchema>;
 

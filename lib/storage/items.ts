@@ -9,6 +9,7 @@ import { EMPTY_SOFT_LOCKS, SoftLocksMemorySchema } from '../features/soft-locks/
 import { DEFAULT_STUCK_MINUTES, StuckMinutesSchema } from '../features/sweeper/prefs';
 import { parseUserSettings } from '../settings/user-settings';
 import { AdmissionsSchema } from '../worker/overlay-admission';
+import { WorkspaceMemorySchema } from '../worker/transport-router';
 import { StoredFiltersSchema, type FilterOwner } from '../view-model/saved-filters';
 import { defineStoredItem, type StorageKey } from './stored-item';
 
@@ -76,6 +77,15 @@ export const sharedLogMemoryItem = /* @__PURE__ */ defineStoredItem('session:sha
 /** Which overlay frame may speak for which workspace tab, so a restarted worker still knows the frame it admitted. */
 export const overlayAdmissionsItem = /* @__PURE__ */ defineStoredItem('session:overlayAdmissions', {
   schema: AdmissionsSchema,
+  fallback: {},
+});
+
+/**
+ * Per org: where its agent workspace is (the app as last seen in a tab, for "Open the agent workspace"), and whether
+ * it refused a write from the worker, so its writes go through the workspace tab from then on (survives restarts).
+ */
+export const workspaceMemoryItem = /* @__PURE__ */ defineStoredItem('local:floorwalker.workspaces', {
+  schema: WorkspaceMemorySchema,
   fallback: {},
 });
 

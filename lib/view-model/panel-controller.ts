@@ -28,6 +28,8 @@ export interface PanelController {
   setPaused(paused: boolean): void;
   /** Returns the request id the action's record will carry (bulk actions follow each item by it). */
   sendIntent(intent: ActionIntent): string;
+  /** Ask the worker to open the org's agent workspace. */
+  openWorkspace(): void;
 }
 
 export interface PanelControllerOptions {
@@ -121,6 +123,9 @@ export function createPanelController(options: PanelControllerOptions): PanelCon
       const requestId = newRequestId();
       source.send({ type: 'action', requestId, intent });
       return requestId;
+    },
+    openWorkspace() {
+      source.send({ type: 'openWorkspace' });
     },
   };
 }

@@ -6,6 +6,8 @@ import type { Conversation } from '../model/conversation';
 import type { FeedPatch, FeedState, RowIssue } from '../model/feed-state';
 import type { Freshness } from '../model/freshness';
 import type { EffectiveSettings } from '../model/settings';
+import { NO_WRITE_ROUTE, UNKNOWN_WORKSPACE, type WorkspaceState, type WriteRoute } from '../model/workspace';
+import { routeFactsOf, type RouteFacts } from '../actions/routing';
 import type { FeedMessage } from '../protocol/view-port';
 
 /**
@@ -93,6 +95,10 @@ export interface PictureMirror {
   actions: ReadonlySignal<readonly ActionRecord[]>;
   rowIssues: ReadonlySignal<{ count: number; recent: readonly RowIssue[] }>;
   paused: ReadonlySignal<boolean>;
+  workspace: ReadonlySignal<WorkspaceState>;
+  writeRoute: ReadonlySignal<WriteRoute>;
+  /** What decides whether an action's way to the platform is open now (the rules' `routes`). */
+  routes: ReadonlySignal<RouteFacts>;
   /** The last message that could not be used (failed validation here, or refused by the worker). */
   problem: ReadonlySignal<string | null>;
   apply(message: FeedMessage): void;
@@ -112,6 +118,9 @@ export function createPictureMirror(): PictureMirror {
   const actions = signal<readonly ActionRecord[]>([]);
   const rowIssues = signal<{ count: number; recent: readonly RowIssue[] }>({ count: 0, recent: [] });
   const paused = signal(false);
+  const workspace = signal<WorkspaceState>(UNKNOWN_WORKSPACE);
+  const writeRoute = signal<WriteRoute>(NO_WRITE_ROUTE);
+  const routes = computed(() => routeFactsOf(workspace.value, writeRoute.value));
   const problem = signal<string | null>(null);
 
   const applySnapshot = (state: FeedState) => {
@@ -124,6 +133,8 @@ export function createPictureMirror(): PictureMirror {
     actions.value = state.actions;
     rowIssues.value = state.rowIssues;
     paused.value = state.paused;
+    workspace.value = state.workspace;
+    writeRoute.value = state.writeRoute;
     connected.value = true;
     ready.value = true;
   };
@@ -138,6 +149,8 @@ export function createPictureMirror(): PictureMirror {
     if (patch.actions) actions.value = patch.actions;
     if (patch.rowIssues) rowIssues.value = patch.rowIssues;
     if (patch.paused !== undefined) paused.value = patch.paused;
+    if (patch.workspace) workspace.value = patch.workspace;
+    if (patch.writeRoute) writeRoute.value = patch.writeRoute;
   };
 
   return {
@@ -152,6 +165,9 @@ export function createPictureMirror(): PictureMirror {
     actions,
     rowIssues,
     paused,
+    workspace,
+    writeRoute,
+    routes,
     problem,
     apply(message) {
       batch(() => {

@@ -26,6 +26,8 @@ export interface ViewHubDeps {
   resume(): void;
   refresh(): void;
   action(intent: ActionIntent, requestId: string, sender: SenderKind): void;
+  /** Open the org's agent workspace (a new tab on the URL the worker knows). */
+  openWorkspace(): void;
   /** Whether an overlay frame's hello carries the token issued for its tab (lib/worker/overlay-admission.ts). */
   admitOverlay(sender: SenderInfo, token: string | undefined): Promise<boolean>;
   log?: (line: string) => void;
@@ -115,6 +117,8 @@ export function createViewHub(deps: ViewHubDeps) {
         return deps.refresh();
       case 'action':
         return deps.action(request.intent, request.requestId, view.sender);
+      case 'openWorkspace':
+        return deps.openWorkspace();
     }
   }
 

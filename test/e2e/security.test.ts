@@ -46,6 +46,7 @@ const PERMISSION_USES: Record<string, RegExp> = {
   sidePanel: /\.sidePanel\.(open|setPanelBehavior)\b/,
   alarms: /\.alarms\.(create|onAlarm)\b/,
   notifications: /\.notifications\.(create|onClicked)\b/,
+  scripting: /\.scripting\.executeScript\b/,
 };
 const EVERY_SITE = ['<all_urls>', '*://*/*', 'http://*/*', 'https://*/*', '*://*/'];
 
@@ -61,6 +62,9 @@ describe('security: least privilege in the built manifests', () => {
 
   it('asks only for the permissions the code uses, and no site-wide host access', () => {
     for (const { name, dir, manifest } of builds) {
+      // scripting runs one request (or opens a conversation) in the workspace tab; it reaches only hosts we may access.
+      // No tabs permission: tab URLs are visible for the workspace hosts alone.
+      expect([...(manifest.permissions ?? [])].sort(), name).toEqual(['alarms', 'notifications', 'scripting', 'sidePanel', 'storage']);
       const code = files(dir, /\.js$/).map((file) => readFileSync(file, 'utf8')).join('\n');
       for (const permission of manifest.permissions ?? []) {
         expect(PERMISSION_USES[permission], `${name}: permission "${permission}" has no known use`).toBeDefined();

@@ -30,7 +30,7 @@ const labelOf = (c: Conversation) => `${c.customerName ?? c.subject}${c.customer
 export function BulkDialog(props: Props) {
   const { kind, conversations, settings, agents, queues } = props;
   const [choice, setChoice] = useState<BulkChoice>({ kind });
-  const preview = useMemo(() => previewBulk(choice, conversations, props), [choice, conversations, props.access, props.records, agents, queues, settings]);
+  const preview = useMemo(() => previewBulk(choice, conversations, props), [choice, conversations, props.access, props.records, props.routes, agents, queues, settings]);
   const eligible = preview.filter((item) => item.intent !== null);
   const missingReason = reasonRequired(choice, settings);
   const definition = definitionOf(kind);

@@ -6,6 +6,7 @@ import type { ActionRecord } from '../../model/actions';
 import type { Agent, Queue } from '../../model/agent';
 import type { Conversation } from '../../model/conversation';
 import type { EffectiveSettings } from '../../model/settings';
+import type { RouteFacts } from '../../actions/routing';
 
 /** The actions that make sense on many conversations at once (their definitions say so). */
 export const BULK_KINDS = BULKABLE_KINDS;
@@ -25,6 +26,8 @@ export interface PreviewContext {
   agents: readonly Agent[];
   queues: readonly Queue[];
   records: readonly ActionRecord[];
+  /** Whether the org's workspace is open: with writes waiting for it, every row says so. */
+  routes?: RouteFacts;
 }
 
 /** One selected row in the preview: the intent it would send, or the rule that skips it (an i18n key). */
@@ -46,7 +49,7 @@ export function intentFor(choice: BulkChoice, conversation: Conversation): Actio
 export function previewBulk(choice: BulkChoice, conversations: readonly Conversation[], ctx: PreviewContext): PreviewItem[] {
   return conversations.map((conversation): PreviewItem => {
     const activeRecord = ctx.records.find((r) => r.intent.conversationId === conversation.id && isInFlight(r));
-    const rule = availability(choice.kind, { conversation, access: ctx.access, settings: ctx.settings ?? undefined, activeRecord });
+    const rule = availability(choice.kind, { conversation, access: ctx.access, settings: ctx.settings ?? undefined, activeRecord, routes: ctx.routes });
     if (rule.reason) return { conversation, intent: null, skip: rule.reason };
     const intent = intentFor(choice, conversation);
     if (!intent) return { conversation, intent: null, skip: 'bulk_skip_noTarget' };

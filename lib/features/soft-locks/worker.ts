@@ -3,6 +3,7 @@ import { writeActionNote } from '../../actions/operations/note';
 import { isInFlight } from '../../actions/rules';
 import { actionName } from '../../actions/words';
 import { createdId, deleteNoteRequest, notesWithSubjectRequest, parseNotes } from '../../dataverse/operations/notes';
+import type { DataverseTransport } from '../../dataverse/transport';
 import type { ActionIntent, ActionRecord } from '../../model/actions';
 import { onePassAtATime, supervisorReading, type PlatformReaderDeps } from '../platform-reader';
 import { isLockKind, LOCK_SUBJECT, LOCK_TTL_MS, LockEntrySchema, lockNote, readLock, type LockEntry } from './locks';
@@ -23,8 +24,11 @@ export const SoftLocksMemorySchema = z.object({
 export type SoftLocksMemory = z.infer<typeof SoftLocksMemorySchema>;
 export const EMPTY_SOFT_LOCKS: SoftLocksMemory = { org: null, locks: [], held: {} };
 
-/** Publishes other supervisors' locks. */
-export type SoftLocksDeps = PlatformReaderDeps<SoftLocksMemory, readonly LockEntry[]>;
+/** Publishes other supervisors' locks; reads with `transport`, writes and deletes lock notes with `writer`. */
+export type SoftLocksDeps = PlatformReaderDeps<SoftLocksMemory, readonly LockEntry[]> & {
+  /** The way writes take now (lib/actions/routing.ts): the workspace tab, or the worker; null when there is none. */
+  writer(): DataverseTransport | null;
+};
 
 /**
  * Soft locks' worker half: announces this supervisor's actions to the others through a lock note on the conversation
@@ -73,7 +77,7 @@ export function createSoftLocks(deps: SoftLocksDeps) {
   /** Delete the lock notes of actions no longer in flight. */
   async function release(): Promise<void> {
     await ready;
-    const transport = deps.transport();
+    const transport = deps.writer();
     if (!transport) return;
     for (const [requestId, noteId] of Object.entries(memory.held)) {
       const record = records.find((r) => r.id === requestId);
@@ -98,7 +102,7 @@ export function createSoftLocks(deps: SoftLocksDeps) {
     afterPoll: onePassAtATime(readOthers, log, "other supervisors' locks"),
     /** A supervisor action starts: tell the other supervisors through a lock note on the conversation. */
     async actionStarted(intent: ActionIntent, requestId: string, userName: string): Promise<void> {
-      const transport = deps.transport();
+      const transport = deps.writer();
       if (!transport || !isLockKind(intent.kind)) return;
       await ready;
       const note = lockNote(intent.kind, userName, deps.now());

@@ -31,7 +31,7 @@ async function supervisor(e: ReturnType<typeof emulator>, upn: string, userId: s
     fetch: (input, init) => e.fetch(new Request(input as string, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } })),
   });
   const common = { transport: () => transport, access: () => access({ org: ORIGIN, userId }), now: () => NOW, log: () => undefined };
-  const softLocks = createSoftLocks({ ...common, memory: memory(EMPTY_SOFT_LOCKS), publish: () => undefined });
+  const softLocks = createSoftLocks({ ...common, writer: () => transport, memory: memory(EMPTY_SOFT_LOCKS), publish: () => undefined });
   const sharedLog = createSharedLog({ ...common, memory: memory(EMPTY_SHARED_LOG), publish: () => undefined });
   return { transport, softLocks, sharedLog };
 }
@@ -92,7 +92,7 @@ describe('soft locks and the shared log against the emulator', () => {
       fetch: (input, init) => e.fetch(new Request(input as string, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } })),
     });
     const saved = memory(EMPTY_SOFT_LOCKS);
-    const deps = { transport: () => transport, access: () => access({ org: ORIGIN, userId: SOFIA.systemuserid }), memory: saved, publish: () => undefined, now: () => NOW, log: () => undefined };
+    const deps = { transport: () => transport, writer: () => transport, access: () => access({ org: ORIGIN, userId: SOFIA.systemuserid }), memory: saved, publish: () => undefined, now: () => NOW, log: () => undefined };
     const first = createSoftLocks(deps);
     await first.recordsChanged([{ id: 'req-1', state: 'pending' } as ActionRecord]);
     await first.actionStarted({ kind: 'forceClose', conversationId: id, etag: 'W/"1"' }, 'req-1', 'Sofia Lindqvist');

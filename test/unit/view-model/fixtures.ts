@@ -95,6 +95,8 @@ export function makeState(overrides: Partial<FeedState> = {}): FeedState {
     actions: [],
     rowIssues: { count: 0, recent: [] },
     paused: false,
+    workspace: { open: true, canOpen: true },
+    writeRoute: { route: 'page', reason: 'workspaceOpen', since: null, detail: null },
     ...overrides,
   };
 }

@@ -55,6 +55,7 @@ function hub() {
     resume: vi.fn(),
     refresh: vi.fn(),
     action: vi.fn(),
+    openWorkspace: vi.fn(),
     log: () => undefined,
   };
   return { deps, hub: createViewHub(deps) };
@@ -118,6 +119,8 @@ describe('view hub', () => {
     await overlay.send({ type: 'refresh' });
     const intent = { kind: 'monitor', conversationId: 'c1', etag: 'W/"1"' };
     await overlay.send({ type: 'action', requestId: 'r1', intent });
+    await overlay.send({ type: 'openWorkspace' });
+    expect(deps.openWorkspace).toHaveBeenCalledOnce();
     expect(deps.pause).toHaveBeenCalledOnce();
     expect(deps.resume).toHaveBeenCalledOnce();
     expect(deps.refresh).toHaveBeenCalledOnce();
@@ -137,6 +140,7 @@ describe('view hub', () => {
       await forged.send({ type: 'action', requestId: 'early', intent });
       await forged.send({ type: 'hello', view: 'overlay', visible: true, ...(token ? { token } : {}) });
       await forged.send({ type: 'action', requestId: 'late', intent }).catch(() => undefined);
+      await forged.send({ type: 'openWorkspace' }).catch(() => undefined);
       expect(forged.posted).toEqual([
         { type: 'rejected', reason: 'Overlay frame not admitted' },
         { type: 'rejected', reason: 'Overlay frame not admitted' },
@@ -144,6 +148,7 @@ describe('view hub', () => {
       expect(forged.disconnected).toBe(true);
     }
     expect(deps.action).not.toHaveBeenCalled();
+    expect(deps.openWorkspace).not.toHaveBeenCalled();
     expect(deps.snapshot).not.toHaveBeenCalled();
     expect(h.size()).toBe(0);
     // Never counted as a view the feed should run for.
