@@ -84,6 +84,38 @@ describe('ConversationActions', () => {
   });
 });
 
+describe('ConversationActions without the workspace', () => {
+  it('disables what needs the workspace with the reason, and offers to open it', () => {
+    const openWorkspace = vi.fn();
+    const send = vi.fn();
+    const routes = { workspaceOpen: false, workerRefused: true };
+    render(<ConversationActions conversation={conversation()} access={access()} agents={[]} queues={queues} settings={settings()} records={[]} send={send} routes={routes} onOpenWorkspace={openWorkspace} />);
+    for (const name of ['Monitor', 'Transfer…', 'Force close…']) {
+      const button = screen.getByRole('button', { name });
+      expect(button.getAttribute('aria-disabled')).toBe('true');
+      expect(description(button)).toContain('Open the agent workspace to act on conversations');
+      fireEvent.click(button);
+    }
+    expect(send).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Open the agent workspace' }));
+    expect(openWorkspace).toHaveBeenCalledOnce();
+  });
+
+  it('offers no such button while the workspace is open, or when nothing waits for it', () => {
+    render(<ConversationActions conversation={conversation()} access={access()} agents={[]} queues={queues} settings={settings()} records={[]} send={vi.fn()} routes={{ workspaceOpen: true, workerRefused: true }} onOpenWorkspace={vi.fn()} />);
+    expect(screen.queryByRole('button', { name: 'Open the agent workspace' })).toBeNull();
+    cleanup();
+    render(<ConversationActions conversation={conversation({ channels: [CHANNEL.entityRecords], status: 'active' })} access={access({ orgSwitches: { monitor: true, assign: false, transfer: false, forceClose: false } })} agents={[]} queues={queues} settings={settings()} records={[]} send={vi.fn()} routes={{ workspaceOpen: false, workerRefused: false }} onOpenWorkspace={vi.fn()} />);
+    expect(screen.queryByRole('button', { name: 'Open the agent workspace' })).toBeNull();
+  });
+
+  it('says where a monitored conversation opened', () => {
+    const intent: ActionIntent = { kind: 'monitor', conversationId: conversation().id, etag: 'W/"1"' };
+    render(<ConversationActions conversation={conversation()} access={access()} agents={[]} queues={queues} settings={null} records={[record({ intent, state: 'done', finishedAt: 1, openedIn: 'session' })]} send={vi.fn()} />);
+    expect(screen.getByRole('status').textContent).toBe('You are monitoring this conversation Opened in the workspace tab as a session.');
+  });
+});
+
 describe('ActionDialogHost', () => {
   function host(rows = [conversation()], agents = [agent()], extra: Partial<Parameters<typeof ActionDialogHost>[0]> = {}) {
     const send = vi.fn();

@@ -134,4 +134,17 @@ describe('availability: the finer rules', () => {
     expect(availability('forceClose', ctx(inFlight('transfer', 'waitingForAgent'))).reason).toBe('actions_reason_inFlightOther');
     expect(availability('forceClose', ctx(inFlight('monitor', 'done'))).enabled).toBe(true);
   });
+
+  it('says to open the workspace when an action’s way needs it, only after every platform rule passed', () => {
+    const closed = { workspaceOpen: false, workerRefused: false };
+    const refusing = { workspaceOpen: false, workerRefused: true };
+    expect(availability('monitor', { conversation: conversation(), access: who, routes: closed }).reason).toBe('actions_reason_openWorkspace');
+    // Writes go from the worker while the org accepts them from there.
+    expect(availability('forceClose', { conversation: conversation(), access: who, routes: closed }).enabled).toBe(true);
+    expect(availability('forceClose', { conversation: conversation(), access: who, routes: refusing }).reason).toBe('actions_reason_openWorkspace');
+    expect(availability('forceClose', { conversation: conversation(), access: who, routes: { workspaceOpen: true, workerRefused: true } }).enabled).toBe(true);
+    // Opening the workspace would not help: the platform's own reason comes first.
+    expect(availability('monitor', { conversation: conversation({ channels: [CHANNEL.entityRecords] }), access: who, routes: closed }).reason).toBe('actions_reason_monitorRecord');
+    expect(availability('monitor', { conversation: conversation(), access: access({ state: 'signedOut' }), routes: closed }).reason).toBe('actions_reason_signedOut');
+  });
 });

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { LOG_LIMIT } from '../../../lib/actions/record-store';
 import { createActionRunner } from '../../../lib/actions/runner';
+import { createCounters } from '../../../lib/dataverse/counters';
+import { createPageTransport, type RunInTab } from '../../../lib/dataverse/page-transport';
 import type { ActionIntent, ActionRecord } from '../../../lib/model/actions';
 import { actionLogItem } from '../../../lib/storage/items';
 import { CHANNEL } from '../../../lib/model/conversation';
@@ -29,8 +31,9 @@ describe('action runner: outcomes', () => {
     expect(platform.requests.map((r) => [r.method, r.path, r.body])).toEqual([
       ['POST', `msdyn_ocliveworkitems(${CONVERSATION_ID})/Microsoft.Dynamics.CRM.CCaaS_MonitorConversation`, { ApiVersion: '1.0' }],
     ]);
-    expect(only(platform.last())).toMatchObject({ state: 'done', failure: null });
+    expect(only(platform.last())).toMatchObject({ state: 'done', failure: null, openedIn: 'session' });
     expect(platform.opened).toEqual([CONVERSATION_ID]);
+    expect(platform.ways).toEqual(['page']);
   });
 
   it('writes the reason to the conversation as a note, and says so if the note fails', async () => {
@@ -113,6 +116,72 @@ describe('action runner: outcomes', () => {
     createActionRunner(platform.deps).run({ kind: 'assignAgent', ...at(), agentId: AGENT_ID, override: false }, 'r1');
     await settle();
     expect(only(platform.last())).toMatchObject({ failure: 'forbidden', reason: 'actions_reason_apiAccessRole', detail: 'Principal user is missing prvAssign privilege' });
+  });
+});
+
+describe('action runner: the way to the platform', () => {
+  it('sends writes and their reason notes through the workspace tab while it is open, from the worker when it is not', async () => {
+    const open = fakePlatform();
+    createActionRunner(open.deps).run({ ...forceClose, reason: 'Spam' }, 'r1');
+    await settle();
+    expect(open.ways).toEqual(['page', 'page']);
+
+    const closed = fakePlatform();
+    closed.setRoutes({ workspaceOpen: false, workerRefused: false });
+    createActionRunner(closed.deps).run({ ...forceClose, reason: 'Spam' }, 'r1');
+    await settle();
+    expect(closed.ways).toEqual(['worker', 'worker']);
+    expect(only(closed.last()).state).toBe('done');
+  });
+
+  it('never fails silently without a way: monitor with no workspace open, or any write once the org refused the worker', async () => {
+    const noWorkspace = fakePlatform();
+    noWorkspace.setRoutes({ workspaceOpen: false, workerRefused: false });
+    createActionRunner(noWorkspace.deps).run(monitor, 'r1');
+    await settle();
+    expect(noWorkspace.requests).toEqual([]);
+    expect(only(noWorkspace.last())).toMatchObject({ state: 'failed', failure: 'blocked', reason: 'actions_reason_openWorkspace' });
+
+    const refusing = fakePlatform();
+    refusing.setRoutes({ workspaceOpen: false, workerRefused: true });
+    createActionRunner(refusing.deps).run(forceClose, 'r1');
+    await settle();
+    expect(refusing.requests).toEqual([]);
+    expect(only(refusing.last())).toMatchObject({ failure: 'blocked', reason: 'actions_reason_openWorkspace' });
+  });
+
+  it('says what to do when the org refuses a write from the worker', async () => {
+    const platform = fakePlatform();
+    platform.setRoutes({ workspaceOpen: false, workerRefused: false });
+    platform.respond(() => {
+      // As the router does: a refused worker write with reads still working is remembered for the org.
+      platform.setRoutes({ workspaceOpen: false, workerRefused: true });
+      return failure(403, "Refused: changes from origin 'chrome-extension://abc'");
+    });
+    createActionRunner(platform.deps).run(forceClose, 'r1');
+    await settle();
+    expect(only(platform.last())).toMatchObject({ failure: 'forbidden', reason: 'actions_reason_workerRefused', detail: "Refused: changes from origin 'chrome-extension://abc'" });
+    expect(platform.row).not.toBeNull();
+  });
+
+  it('a page that lies about the answer cannot make an action done: only a read from the worker can', async () => {
+    const platform = fakePlatform();
+    // A page script that replaced fetch: it answers 204 to everything and sends nothing on.
+    const lyingTab = (async () => ({ status: 204, redirected: false, headers: {}, body: '' })) as RunInTab;
+    const page = createPageTransport({ org: 'https://contoso.crm4.dynamics.com', counters: createCounters(), runInTab: lyingTab, tab: async () => 7 });
+    const deps = { ...platform.deps, transport: () => ({ ok: true as const, via: 'page' as const, transport: page }) };
+    createActionRunner(deps).run(forceClose, 'r1');
+    await settle();
+    expect(platform.row).not.toBeNull();
+    expect(only(platform.last())).toMatchObject({ state: 'failed', failure: 'network', reason: 'actions_reason_unconfirmed' });
+  });
+
+  it('says where the conversation opened, and that it could not be opened when that fails', async () => {
+    const platform = fakePlatform();
+    const deps = { ...platform.deps, openInWorkspace: () => Promise.reject(new Error('tab gone')) };
+    createActionRunner(deps).run(monitor, 'r1');
+    await settle();
+    expect(only(platform.last())).toMatchObject({ state: 'done', openedIn: 'none' });
   });
 });
 
