@@ -10,7 +10,7 @@ import { workspaceAppUrl } from '../worker/workspace-tabs';
  */
 
 /** Which of the page's own APIs opened it. */
-export const PageOpenerSchema = z.enum(['omnichannel', 'apm', 'navigateTo', 'openForm', 'openUrl', 'none']);
+export const PageOpenerSchema = z.enum(['apm', 'omnichannel', 'navigateTo', 'openForm', 'openUrl', 'none']);
 export type PageOpener = z.infer<typeof PageOpenerSchema>;
 
 /**
@@ -25,9 +25,11 @@ const CONVERSATION_TABLE = 'msdyn_ocliveworkitem';
 /**
  * Runs in the workspace page's own world, where the app's client API lives; serialised into the tab, so it uses
  * nothing from outside itself. The first opener the page offers that does not throw or reject wins, in this order:
- * the Omnichannel API made for this (opens the conversation as a session with its channel's own template),
- * an App Profile Manager session, then a form inside the app (navigateTo, openForm), then the record URL through the
- * app's own openUrl. It returns which one worked, nothing else, and leaves nothing behind.
+ * a session through the App Profile Manager (the multisession workspace's own session API), a session through the
+ * Omnichannel API (the conversation with its channel's template), then a form inside the current session
+ * (navigateTo, openForm), and only then the record URL through the app's own openUrl. Sessions come before forms
+ * because a form replaces what the supervisor had on screen in that session. It returns which one worked, nothing
+ * else, and leaves nothing behind.
  */
 export async function openConversationInPage(
   conversationId: string,
@@ -43,8 +45,8 @@ export async function openConversationInPage(
   const sessionContext = () => new Map([['parametersStr', JSON.stringify([['entityName', table], ['entityId', conversationId]])]]);
   // [what it is, the object offering it, its method, the arguments]: called on its object, as the app would.
   const openers: Array<[PageOpener, Api, string, () => unknown[]]> = [
-    ['omnichannel', page.Microsoft?.Omnichannel, 'openConversation', () => [conversationId, undefined, workstreamId ?? undefined]],
     ['apm', page.Microsoft?.Apm, 'createSession', () => [{ templateName: template, sessionContext: sessionContext(), isFocused: true }]],
+    ['omnichannel', page.Microsoft?.Omnichannel, 'openConversation', () => [conversationId, undefined, workstreamId ?? undefined]],
     ['navigateTo', navigation, 'navigateTo', () => [{ pageType: 'entityrecord', ...record }, { target: 1 }]],
     ['openForm', navigation, 'openForm', () => [record]],
     ['openUrl', recordUrl === null ? undefined : navigation, 'openUrl', () => [recordUrl]],

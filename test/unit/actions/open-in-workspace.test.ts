@@ -49,15 +49,10 @@ const openInPage = serialised(openConversationInPage);
 const open = () => openInPage(ID, WORKSTREAM, RECORD, CONVERSATION_SESSION_TEMPLATE, 'msdyn_ocliveworkitem');
 
 describe('opening the conversation inside the page (feature-detected, in order)', () => {
-  it('uses the Omnichannel API first: the conversation as a session with its workstream', async () => {
+  it('opens an App Profile Manager session first, with the documented session input', async () => {
     const calls = workspacePage({ openConversation: 'works', createSession: 'works', navigateTo: 'works', openForm: 'works' });
-    expect(await open()).toBe('omnichannel');
-    expect(calls).toEqual([['Omnichannel.openConversation', [ID, undefined, WORKSTREAM]]]);
-  });
-
-  it('then an App Profile Manager session, with the documented session input', async () => {
-    const calls = workspacePage({ createSession: 'works', openForm: 'works' });
     expect(await open()).toBe('apm');
+    expect(calls).toHaveLength(1);
     const [name, [input]] = calls[0] as [string, [{ templateName: string; sessionContext: Map<string, string>; isFocused: boolean }]];
     expect(name).toBe('Apm.createSession');
     expect(input.templateName).toBe(CONVERSATION_SESSION_TEMPLATE);
@@ -65,10 +60,17 @@ describe('opening the conversation inside the page (feature-detected, in order)'
     expect(JSON.parse(input.sessionContext.get('parametersStr')!)).toEqual([['entityName', 'msdyn_ocliveworkitem'], ['entityId', ID]]);
   });
 
+  it('then an Omnichannel session: the conversation with its workstream, before any form', async () => {
+    const calls = workspacePage({ createSession: 'rejects', openConversation: 'works', navigateTo: 'works', openForm: 'works' });
+    expect(await open()).toBe('omnichannel');
+    expect(calls.map(([name]) => name)).toEqual(['Apm.createSession', 'Omnichannel.openConversation']);
+    expect(calls[1]![1]).toEqual([ID, undefined, WORKSTREAM]);
+  });
+
   it('falls through an opener that rejects, to a form inside the app, then to the app’s own openUrl', async () => {
     let calls = workspacePage({ openConversation: 'rejects', createSession: 'rejects', navigateTo: 'works', openForm: 'works' });
     expect(await open()).toBe('navigateTo');
-    expect(calls.map(([name]) => name)).toEqual(['Omnichannel.openConversation', 'Apm.createSession', 'Navigation.navigateTo']);
+    expect(calls.map(([name]) => name)).toEqual(['Apm.createSession', 'Omnichannel.openConversation', 'Navigation.navigateTo']);
     expect(calls[2]![1]).toEqual([{ pageType: 'entityrecord', entityName: 'msdyn_ocliveworkitem', entityId: ID }, { target: 1 }]);
 
     calls = workspacePage({ openForm: 'works' });
