@@ -1,16 +1,32 @@
+import type { ComponentChildren } from 'preact';
 import { t } from '../../lib/i18n';
 import type { Access } from '../../lib/model/access';
+
+interface Props {
+  access: Access;
+  queueCount: number;
+  /** Offered when no org is in use and the worker knows where a workspace is: the worker opens it. */
+  onOpenWorkspace?(): void;
+}
 
 /**
  * What the panel says instead of (or above) the data, from the worker's access check. Returns null when a
  * supervisor can see the feed and nothing needs saying.
  */
-export function AccessNotice({ access, queueCount }: { access: Access; queueCount: number }) {
+export function AccessNotice({ access, queueCount, onOpenWorkspace }: Props) {
   switch (access.state) {
     case 'checking':
       return <Notice tone="info" text={t('panel_access_checking')} />;
     case 'noOrg':
-      return <Notice tone="info" text={t('panel_access_noOrg')} />;
+      return (
+        <Notice tone="info" text={t('panel_access_noOrg')}>
+          {onOpenWorkspace && (
+            <button type="button" class="fw-button fw-open-workspace" onClick={onOpenWorkspace}>
+              {t('actions_openWorkspace')}
+            </button>
+          )}
+        </Notice>
+      );
     case 'signedOut':
       return <Notice tone="error" title={t('panel_access_signedOut')} text={t('panel_access_signedOutDetail')} />;
     case 'notSupervisor':
@@ -32,7 +48,8 @@ export function AccessNotice({ access, queueCount }: { access: Access; queueCoun
 /** Whether the feed's rows are meant to be shown for this access state. */
 export const showsFeed = (access: Access | null) => access?.state === 'supervisor';
 
-export function Notice({ tone, title, text }: { tone: 'info' | 'warning' | 'error'; title?: string; text: string }) {
+/** A notice; `children` are what it offers to do about it. */
+export function Notice({ tone, title, text, children }: { tone: 'info' | 'warning' | 'error'; title?: string; text: string; children?: ComponentChildren }) {
   const icon = tone === 'error' ? '⛔' : tone === 'warning' ? '⚠' : 'ℹ';
   return (
     <div class={`fw-notice fw-notice-${tone}`} role={tone === 'info' ? undefined : 'alert'}>
@@ -40,6 +57,7 @@ export function Notice({ tone, title, text }: { tone: 'info' | 'warning' | 'erro
       <div>
         {title && <p class="fw-strong">{title}</p>}
         {text && <p>{text}</p>}
+        {children}
       </div>
     </div>
   );

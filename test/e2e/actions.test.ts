@@ -1,62 +1,23 @@
 import { AxePuppeteer } from '@axe-core/puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
+import { ACTION_DIALOG, DETAILS, detailsDriver } from './details-driver';
 import { startHarness, type Harness } from './harness';
+import { CHAT, isMessagingActive, isOpenUnassigned, orgReader, RECORDS, SOFIA, VOICE, type Row } from './org-rows';
 
 /**
  * The supervisor actions end to end, through the side panel's UI against the emulator: the platform's rules
  * visible before the click (disabled with the reason), the real outcome confirmed after it.
  */
 
-const SOFIA = '5f0f1a00-0000-4000-8000-000000000001';
-const CHAT = '192360000';
-const VOICE = '192370000';
-const RECORDS = '192350000';
-const MESSAGING = ['192360000', '192300000', '192340000', '192330000', '19241000', '192350002'];
-
-interface Row {
-  activityid: string;
-  subject: string;
-  statuscode: number;
-  msdyn_channel: string;
-  _msdyn_activeagentid_value: string | null;
-  _msdyn_cdsqueueid_value: string | null;
-}
-
-const DETAILS = 'dialog[open]:has(.fw-actions)';
-const ACTION_DIALOG = 'dialog.fw-action-dialog[open]';
-const SEARCH = 'input[aria-label="Search conversations"]';
-
 describe('actions: monitor, join, assign, transfer, force close through the panel', () => {
   let h: Harness;
   let sp: Page;
-  let token: string;
-  const used = new Set<string>();
+  let org: Awaited<ReturnType<typeof orgReader>>;
+  const api = <T>(method: string, path: string) => org.api<T>(method, path);
+  const pick = (test: (row: Row) => boolean) => org.pick(test);
 
-  const api = async <T>(method: string, path: string): Promise<T> => {
-    const response = await fetch(`${h.emulatorUrl}/api/data/v9.2/${path}`, { method, headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-  const ongoing = async () =>
-    (await api<{ value: Row[] }>('GET', 'msdyn_ocliveworkitems?$select=activityid,subject,statuscode,msdyn_channel,_msdyn_activeagentid_value,_msdyn_cdsqueueid_value&$filter=statecode eq 0')).value;
-  /** A conversation no other check has touched yet. */
-  const pick = async (test: (row: Row) => boolean): Promise<Row> => {
-    const row = (await ongoing()).find((r) => !used.has(r.activityid) && test(r));
-    if (!row) throw new Error('The scenario has no conversation for this check');
-    used.add(row.activityid);
-    return row;
-  };
-  const isMessagingActive = (r: Row) => r.statuscode === 2 && MESSAGING.includes(r.msdyn_channel) && r._msdyn_activeagentid_value !== SOFIA;
-  const isOpenUnassigned = (r: Row) => r.statuscode === 1 && r._msdyn_activeagentid_value === null && r.msdyn_channel !== RECORDS;
-
-  const waitForText = (selector: string, text: string, timeout = 15_000) =>
-    sp.waitForFunction(
-      (s, t) => [...document.querySelectorAll(s)].some((e) => e.textContent?.includes(t)),
-      { timeout, polling: 100 },
-      selector,
-      text,
-    );
+  let { waitForText, openRow, click, textOf, disabledReason } = {} as ReturnType<typeof detailsDriver>;
   const expectAccessible = async (selector: string) => {
     const results = await new AxePuppeteer(sp).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
@@ -67,51 +28,13 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
       if (Date.now() > end) throw new Error('Timed out');
     }
   };
-  const textOf = (selector: string) => sp.$eval(selector, (e) => e.textContent ?? '');
-
-  async function openRow(id: string): Promise<void> {
-    await closeDetails();
-    await sp.waitForSelector(SEARCH);
-    // Replace the search text the way typing does (an input event), whatever has focus after the last dialog.
-    await sp.$eval(SEARCH, (input, value) => {
-      const field = input as HTMLInputElement;
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(field, value);
-      field.dispatchEvent(new Event('input', { bubbles: true }));
-    }, id);
-    const row = await sp.waitForSelector(`#fw-row-${id}`, { timeout: 15_000 }).catch(async (error: Error) => {
-      const seen = await sp.evaluate(() => ({
-        search: (document.querySelector('input[aria-label="Search conversations"]') as HTMLInputElement | null)?.value,
-        rows: document.querySelectorAll('[role="row"]').length,
-        header: document.querySelector('header')?.textContent,
-      }));
-      throw new Error(`${error.message}; the panel shows ${JSON.stringify(seen)}`);
-    });
-    await row!.click();
-    await sp.waitForSelector(DETAILS, { timeout: 5000 }).catch(async (error: Error) => {
-      const dialogs = await sp.evaluate(() => [...document.querySelectorAll('dialog')].map((d) => `${d.open}:${d.className}:${d.textContent?.slice(0, 80)}`));
-      throw new Error(`${error.message}; dialogs ${JSON.stringify(dialogs)}`);
-    });
-  }
-  /** Escape closes the top dialog; a check that failed midway may have left an action dialog over the details. */
-  async function closeDetails(): Promise<void> {
-    for (let i = 0; i < 3 && (await sp.$('dialog[open]')); i++) {
-      await sp.keyboard.press('Escape');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    await sp.waitForFunction(() => !document.querySelector('dialog[open]'), { polling: 100 });
-  }
-  const click = async (scope: string, name: string) => (await sp.waitForSelector(`${scope} button::-p-text(${name})`))!.click();
-  const disabledReason = (requested: string) =>
-    sp.$eval(`${DETAILS} [data-action="${requested}"]`, (button) => ({
-      disabled: button.getAttribute('aria-disabled') === 'true',
-      reason: (button.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '),
-    }));
 
   beforeAll(async () => {
     // The org's clock stands still: no simulated routing races the test for the rows it picks.
     h = await startHarness({ scenario: 'typical', user: 'sofia@contoso.test', speed: 0 });
-    token = (await h.control<{ access_token: string }>('token', { user: 'sofia@contoso.test' })).access_token;
+    org = await orgReader(h);
     sp = await h.openSidePanel();
+    ({ waitForText, openRow, click, textOf, disabledReason } = detailsDriver(sp, sp));
     await sp.waitForSelector('[role="grid"]', { timeout: 20_000 });
   });
   afterAll(async () => {
