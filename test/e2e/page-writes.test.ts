@@ -151,6 +151,26 @@ describe('page writes: acting through the workspace tab', () => {
     await inOverlay.closeDetails();
   });
 
+  it('a page script that replaces fetch neither sees the requests sent through its tab nor can fake their answers', async () => {
+    await h.page.evaluate(() => {
+      const page = window as unknown as { fetch: typeof fetch; __seen: string[] };
+      page.__seen = [];
+      page.fetch = async (input) => {
+        page.__seen.push(input instanceof Request ? input.url : String(input));
+        return new Response(null, { status: 204 });
+      };
+    });
+    const row = await pick(isMessagingActive);
+    await sp.bringToFront();
+    await panel.openRow(row.activityid);
+    await panel.click(DETAILS, 'Force close');
+    await panel.click(ACTION_DIALOG, 'Force close');
+    await sp.waitForFunction((id) => !document.getElementById(`fw-row-${id}`), { timeout: 20_000, polling: 100 }, row.activityid);
+    expect(await conversation(row.activityid)).toMatchObject({ statecode: 1, statuscode: 4 });
+    const seen = await h.page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+    expect(seen.filter((url) => url.includes('/api/data/'))).toEqual([]);
+  });
+
   it('with no workspace open: says to open it, remembers the org refused the extension’s writes, and opens the workspace from the button', async () => {
     // With no workspace tab open the org comes from the settings, as for a supervisor working from the side panel alone.
     await configureOrg([h.emulatorUrl]);
