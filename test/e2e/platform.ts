@@ -26,6 +26,7 @@ export interface PlatformConversation {
   _msdyn_activeagentid_value: string | null;
   _msdyn_cdsqueueid_value: string | null;
   _msdyn_lastsessionid_value: string | null;
+  _msdyn_liveworkstreamid_value: string | null;
   msdyn_statusupdatedon: string | null;
   msdyn_conversationfirstwaittimeinseconds: number | null;
   msdyn_transfercount: number | null;
@@ -35,7 +36,7 @@ export interface PlatformConversation {
 
 const CONVERSATION_COLUMNS = [
   'activityid', 'subject', 'statecode', 'statuscode', 'msdyn_statuschangereason', 'msdyn_channel', '_msdyn_activeagentid_value',
-  '_msdyn_cdsqueueid_value', '_msdyn_customer_value', '_msdyn_lastsessionid_value', 'msdyn_statusupdatedon',
+  '_msdyn_cdsqueueid_value', '_msdyn_customer_value', '_msdyn_lastsessionid_value', '_msdyn_liveworkstreamid_value', 'msdyn_statusupdatedon',
   'msdyn_conversationfirstwaittimeinseconds', 'msdyn_transfercount', 'createdon',
 ].join(',');
 
@@ -82,6 +83,13 @@ export const seatOf = (participants: readonly Participant[], agentId: string, mo
  */
 export const isPendingFor = (participants: readonly Participant[], agentId: string) =>
   participants.some((p) => p._msdyn_agentid_value === agentId && p.msdyn_mode === MODE.primary && p.msdyn_joinedon === null && p.msdyn_lefton === null);
+
+/** The agent's free capacity units as the platform counts them (msdyn_agentstatus). */
+export async function freeUnitsOf(api: WebApi, agentId: string): Promise<number | null> {
+  const filter = encodeURIComponent(`_msdyn_agentid_value eq ${agentId}`);
+  const rows = (await api.call<{ value: Array<{ msdyn_availableunitscapacity: number | null }> }>('GET', `msdyn_agentstatuses?$select=msdyn_availableunitscapacity&$filter=${filter}`)).value;
+  return rows[0]?.msdyn_availableunitscapacity ?? null;
+}
 
 /** Supervisor actions (POST …/CCaaS_…) in the emulator's request log, in arrival order; with those still in flight. */
 export async function actionRequests(h: Harness, since: Date, conversationId?: string): Promise<LoggedRequest[]> {
