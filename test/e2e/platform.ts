@@ -31,13 +31,14 @@ export interface PlatformConversation {
   msdyn_conversationfirstwaittimeinseconds: number | null;
   msdyn_transfercount: number | null;
   createdon: string;
+  modifiedon: string;
   [annotated: string]: unknown;
 }
 
 const CONVERSATION_COLUMNS = [
   'activityid', 'subject', 'statecode', 'statuscode', 'msdyn_statuschangereason', 'msdyn_channel', '_msdyn_activeagentid_value',
   '_msdyn_cdsqueueid_value', '_msdyn_customer_value', '_msdyn_lastsessionid_value', '_msdyn_liveworkstreamid_value', 'msdyn_statusupdatedon',
-  'msdyn_conversationfirstwaittimeinseconds', 'msdyn_transfercount', 'createdon',
+  'msdyn_conversationfirstwaittimeinseconds', 'msdyn_transfercount', 'createdon', 'modifiedon',
 ].join(',');
 
 export const conversationOf = (api: WebApi, id: string) =>
