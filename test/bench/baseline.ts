@@ -50,7 +50,7 @@ export function startBaseline(options: BaselineOptions): Baseline {
     const at = options.platformNow();
     if (result.ok) {
       reads.push({ startedAt: started, requests: counters.requests - before.requests, bytes: counters.bytes - before.bytes, ms: Date.now() - started });
-      for (const row of result.rows) {
+      for (const row of result.value.rows) {
         const stamp = RowStamp.safeParse(row);
         if (stamp.success) changes.observe(stamp.data.activityid, stamp.data.modifiedon, at);
       }

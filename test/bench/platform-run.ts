@@ -4,7 +4,8 @@
  * traffic plus changes written through the Web API as another supervisor).
  */
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
-import { ACCESS_RECHECK_MS, RECONCILE_MS } from '../../lib/feed/feed-controller';
+import { ACCESS_RECHECK_MS } from '../../lib/feed/access-monitor';
+import { RECONCILE_MS } from '../../lib/feed/picture-sync';
 import { checkAccess } from '../../lib/access/check-access';
 import { createCounters } from '../../lib/dataverse/counters';
 import { API_PATH, createWebApiTransport } from '../../lib/dataverse/web-api-transport';

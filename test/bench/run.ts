@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (issue 10): the real extension code against the emulator — feed cost and freshness in Node,
+ * `npm run bench`: the real extension code against the emulator — feed cost and freshness in Node,
  * scale in Chromium at `busy`, bundle sizes — printed as a table with PASS/FAIL beside each target and written to
  * bench/results/latest.{json,md}. Figures are printed, never asserted: the bench exits 0 whatever they are.
  * `--quick` skips the 50,000 point and halves the windows (for trying changes; not for the README).
@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
-import { ACCESS_RECHECK_MS, RECONCILE_MS } from '../../lib/feed/feed-controller';
+import { ACCESS_RECHECK_MS } from '../../lib/feed/access-monitor';
+import { RECONCILE_MS } from '../../lib/feed/picture-sync';
 import { measureBrowser } from './browser-scale';
 import { measureBundle } from './bundle';
 import { describeMachine } from './machine';
