@@ -3,6 +3,7 @@
  * compares the screen with, and how it confirms what an action really did.
  */
 import type { Harness } from './harness';
+import type { InFlightRequest } from '../../emulator/server/request-log';
 import { webApi, type LoggedRequest } from '../soak/probe';
 
 export type WebApi = ReturnType<typeof webApi>;
@@ -92,10 +93,14 @@ export async function freeUnitsOf(api: WebApi, agentId: string): Promise<number 
   return rows[0]?.msdyn_availableunitscapacity ?? null;
 }
 
+/** The emulator's request log since then, with the requests it has received and not answered yet (status null). */
+export async function requestsWithInFlight(h: Harness, since: Date): Promise<Array<LoggedRequest | InFlightRequest>> {
+  return (await h.control<{ requests: Array<LoggedRequest | InFlightRequest> }>(`requests?since=${encodeURIComponent(since.toISOString())}&inFlight=1`)).requests;
+}
+
 /** Supervisor actions (POST …/CCaaS_…) in the emulator's request log, in arrival order; with those still in flight. */
-export async function actionRequests(h: Harness, since: Date, conversationId?: string): Promise<LoggedRequest[]> {
-  const { requests } = await h.control<{ requests: LoggedRequest[] }>(`requests?since=${encodeURIComponent(since.toISOString())}&inFlight=1`);
-  return requests
+export async function actionRequests(h: Harness, since: Date, conversationId?: string) {
+  return (await requestsWithInFlight(h, since))
     .filter((r) => r.method === 'POST' && r.path.includes('CCaaS_') && (!conversationId || r.path.includes(conversationId)))
     .sort((a, b) => a.id - b.id);
 }
