@@ -9,7 +9,7 @@ import type { Conversation } from '../../lib/model/conversation';
 import { startHarness, type Harness } from './harness';
 import { openView, requestsSince, stateOf, waitForState, webApi } from '../soak/probe';
 import { actionRequests } from './platform';
-import { closeDialogs, until } from './screen';
+import { closeDialogs, search, until } from './screen';
 
 /**
  * Issue 9's security half: customer-controlled text is only ever text, the workspace page's own scripts cannot act
@@ -160,14 +160,6 @@ describe('security: hostile content and a hostile page', () => {
     const still = await api().call<{ statecode: number }>('GET', `msdyn_ocliveworkitems(${conversationId})?$select=statecode`);
     expect(still.statecode).toBe(0);
   };
-  /** The user (trusted input) searches the overlay for one conversation, so its row is on screen. */
-  const searchOverlay = async (text: string) => {
-    await h.page.bringToFront();
-    const search = (await overlay.waitForSelector('input[type="search"][aria-label="Search conversations"]', { timeout: 20_000 }))!;
-    await search.click({ count: 3 });
-    await h.page.keyboard.press('Backspace');
-    await search.type(text);
-  };
   const used = new Set<string>();
   /** An active chat handled by another agent, that no other check has used. */
   const activeOther = async () => {
@@ -220,13 +212,12 @@ describe('security: hostile content and a hostile page', () => {
     };
 
     // The side panel.
-    const search = (await sp.waitForSelector('input[aria-label="Search conversations"]'))!;
-    await search.type('Hostile');
+    await search(sp, 'Hostile');
     await shownAsText(sp, 0);
     await sp.keyboard.press('Escape');
 
     // The overlay over the workspace page.
-    await searchOverlay('Hostile');
+    await search(overlay, 'Hostile');
     await shownAsText(overlay, 1);
     // A payload that became markup would run when its image fails to load: once a failing image of our own has
     // failed in each document, any injected one has failed (and run) too.
@@ -270,7 +261,7 @@ describe('security: hostile content and a hostile page', () => {
    */
   it('the page’s own scripts cannot act: forged messages, custom events and synthetic clicks do nothing', async () => {
     const target = await activeOther();
-    await searchOverlay(target.id);
+    await search(overlay, target.id);
     // The user opens the conversation and asks to force close it (trusted clicks): the confirmation is on screen.
     await (await overlay.waitForSelector(`#fw-row-${target.id}`, { timeout: 10_000 }))!.click();
     const forceClose = await overlay.waitForSelector('dialog[open] [data-action="forceClose"]', { timeout: 10_000 });
@@ -409,6 +400,18 @@ describe('security: hostile content and a hostile page', () => {
     );
     expect(answers.port).toEqual(['rejected: Overlay frame not admitted', 'disconnected']);
     expect(answers.oneShot).toEqual({ ok: false, error: 'Overlay frame not admitted' });
+    // While the copies keep connecting and being refused, the feed goes on: a conversation that arrives now shows in
+    // the side panel (each refusal must not push the next poll back; the copies cover the workspace tab).
+    const queue = (await stateOf(view))!.queues.find((q) => q.supervised && q.type === 'messaging')!;
+    const arrived = String((await api().call('POST', 'msdyn_ocliveworkitems', {
+      subject: 'Arrives while copies are refused',
+      msdyn_channel: '192360000',
+      'msdyn_cdsqueueid_msdyn_ocliveworkitem@odata.bind': `/queues(${queue.id})`,
+    })).activityid);
+    await search(sp, arrived);
+    await sp.waitForSelector(`#fw-row-${arrived}`, { timeout: 30_000 });
+    await search(sp, '');
+    expect(await h.page.evaluate(() => document.querySelectorAll('body > iframe').length)).toBe(3);
     // The page takes its copies away. The worker has then moved on (a whole poll since): an action it had taken from
     // them would have begun by now.
     await h.page.evaluate(() => document.querySelectorAll('body > iframe').forEach((frame) => frame.remove()));
@@ -417,7 +420,7 @@ describe('security: hostile content and a hostile page', () => {
     await untouched(since, target.id);
     // Our own overlay is not disturbed: still admitted, still live.
     expect(overlay.detached).toBe(false);
-    await searchOverlay(target.id);
+    await search(overlay, target.id);
     await overlay.waitForSelector(`#fw-row-${target.id}`, { timeout: 10_000 });
     await overlay.waitForSelector('::-p-text(Live ·)', { timeout: 10_000 });
   });
