@@ -57,7 +57,9 @@ export function AgentsView({ agents, queues, conversations, now }: Props) {
 
 function AgentRow({ agent, conversations, queueName, now }: { agent: Agent; conversations: number; queueName: Map<string, string>; now: ReadonlySignal<number> }) {
   const since = agent.presenceSince ? Date.parse(agent.presenceSince) : NaN;
-  const used = agent.capacityTotal !== null && agent.capacityFree !== null ? agent.capacityTotal - agent.capacityFree : null;
+  const { capacityFree: free, capacityTotal: total } = agent;
+  // The platform's agent status gives the free units; the profile's maximum is often not known.
+  const capacity = free === null ? '–' : total === null ? t('panel_agent_capacityFree', free) : t('panel_agent_capacityValue', total - free, total, free);
   return (
     <tr>
       <th scope="row">
@@ -71,11 +73,7 @@ function AgentRow({ agent, conversations, queueName, now }: { agent: Agent; conv
         </span>
       </td>
       <td>{Number.isFinite(since) ? <Since since={since} now={now} /> : '–'}</td>
-      <td>
-        {used === null || agent.capacityTotal === null
-          ? '–'
-          : t('panel_agent_capacityValue', used, agent.capacityTotal, agent.capacityFree ?? 0)}
-      </td>
+      <td>{capacity}</td>
       <td>{conversations}</td>
       <td>{agent.queueIds.map((id) => queueName.get(id) ?? id).join(', ') || '–'}</td>
       <td>{agent.skills.map((skill) => (skill.level === null ? skill.name : `${skill.name} (${skill.level})`)).join(', ') || '–'}</td>

@@ -66,13 +66,17 @@ export function createPollScheduler(deps: PollSchedulerDeps) {
     get paused(): boolean {
       return paused;
     },
-    /** Views opened, closed, shown or hidden: a first view starts polling at once; hiding never cuts a wait short. */
+    /**
+     * Views opened, closed, shown or hidden: a first view starts polling at once, a shorter interval (a view shown)
+     * applies at once. Anything else leaves the next cycle where it is: views that come and go (even several times a
+     * second) must never keep pushing it back.
+     */
     setDemand(wanted: Demand): void {
       const wasIdle = demand.views === 0;
-      const slower = !wanted.visible && demand.visible;
+      const before = intervalMs();
       demand = wanted;
       if (wasIdle && demand.views > 0) runIn(0);
-      else if (!slower) runIn(delayAfterSuccess());
+      else if (intervalMs() < before) runIn(delayAfterSuccess());
     },
     pause(): void {
       paused = true;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
+import { until } from './screen';
 
 /** What the foundation promises a user: the panel is there, stays there, and the worker only takes valid messages. */
 describe('foundation: the built extension in real Chromium over the emulated workspace', () => {
@@ -73,9 +74,7 @@ describe('foundation: the built extension in real Chromium over the emulated wor
     await h.page.evaluate(() => document.querySelector('#ongoing')!.append(document.querySelector('floorwalker-panel')!));
     await h.page.waitForFunction(() => document.querySelector('#ongoing floorwalker-panel'), { timeout: 5_000 });
     // The moved frame reloads into a document the worker would refuse; the loader replaces it.
-    const deadline = Date.now() + 10_000;
-    while (!again.detached && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(again.detached).toBe(true);
+    await until(async () => again.detached, (detached) => detached, 'the moved frame to go away', 15_000, 100);
     const moved = await live();
     expect(await moved.evaluate(() => (window as unknown as { __fwMark?: string }).__fwMark)).toBeUndefined();
   });

@@ -2,6 +2,7 @@ import { AxePuppeteer } from '@axe-core/puppeteer';
 import type { Frame, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
+import { until } from './screen';
 
 /**
  * The supervisor panel through its UI, in Swedish (browser language sv), over the emulator's typical floor: in the
@@ -233,20 +234,13 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
   it('collapses to a keyboard-reachable launcher, stays collapsed and docked across a reload, and opens again', async () => {
     /** Where the frame is on the workspace page; null while it is folded away (not rendered). */
     const frameBox = async () => (await (await overlay.root.frameElement())!.boundingBox());
-    const until = async (test: () => Promise<boolean>) => {
-      const deadline = Date.now() + 5_000;
-      while (!(await test())) {
-        if (Date.now() > deadline) throw new Error('Timed out');
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    };
     await click(overlay, 'button::-p-text(Docka till vänster)');
-    await until(async () => (await frameBox())?.x === 0);
+    await until(frameBox, (box) => box?.x === 0, 'the panel docked on the left', 15_000, 100);
     await click(overlay, 'button::-p-text(Fäll ihop)');
     // The launcher is a button with a name, in the page's tab order, focused as the panel folds away.
     const launcher = await byName(h.page, 'button', 'Öppna Floorwalker');
     expect(await launcher.evaluate((button) => (button.getRootNode() as ShadowRoot).activeElement === button)).toBe(true);
-    await until(async () => (await frameBox()) === null);
+    await until(frameBox, (box) => box === null, 'the panel folded away', 15_000, 100);
 
     await h.page.reload();
     const again = await byName(h.page, 'button', 'Öppna Floorwalker', 15_000);
@@ -260,7 +254,7 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
     expect((await frameBox())?.x).toBe(0);
     expect(await overlay.root.evaluate(() => document.hasFocus())).toBe(true);
     await click(overlay, 'button::-p-text(Docka till höger)');
-    await until(async () => ((await frameBox())?.x ?? 0) > 0);
+    await until(frameBox, (box) => (box?.x ?? 0) > 0, 'the panel docked on the right', 15_000, 100);
   });
 
   it('shows the same panel in the side panel from 360 px wide, in Swedish, without axe violations', async () => {

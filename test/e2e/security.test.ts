@@ -8,6 +8,8 @@ import { TEST_BUILD_DIR, TEST_EXTENSION_ID } from '../../scripts/paths';
 import type { Conversation } from '../../lib/model/conversation';
 import { startHarness, type Harness } from './harness';
 import { openView, requestsSince, stateOf, waitForState, webApi } from '../soak/probe';
+import { actionRequests } from './platform';
+import { closeDialogs, search, until } from './screen';
 
 /**
  * Issue 9's security half: customer-controlled text is only ever text, the workspace page's own scripts cannot act
@@ -139,25 +141,38 @@ describe('security: hostile content and a hostile page', () => {
         .filter((e) => ['IMG', 'SCRIPT', 'IFRAME', 'OBJECT', 'EMBED'].includes(e.tagName) || [...e.attributes].some((a) => a.name.startsWith('on')) || (e.tagName === 'A' && /^javascript:/i.test(e.getAttribute('href') ?? '')))
         .map((e) => e.outerHTML.slice(0, 120)),
     );
-  /** Actions the platform was asked to run since then (the emulator's request log), and the conversation's state. */
+  /** Resolves once an image that cannot load has failed in this document. */
+  const imageFailed = (root: Page | Frame) =>
+    root.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const image = new Image();
+          image.addEventListener('error', () => resolve());
+          image.addEventListener('load', () => reject(new Error('the canary image loaded')));
+          image.src = `x-canary-${Date.now()}`;
+        }),
+    );
+  /**
+   * Nothing was done to the conversation since then: no supervisor action reached the platform, the worker did not
+   * even re-read the row (an action's first step), its action log has nothing for it, and it is still open.
+   */
   const untouched = async (since: Date, conversationId: string) => {
-    expect((await requestsSince(h, since)).filter((r) => r.method === 'POST' && r.path.includes('CCaaS_'))).toEqual([]);
+    const log = await requestsSince(h, since);
+    expect(log.filter((r) => r.method === 'POST' && r.path.includes('CCaaS_'))).toEqual([]);
+    expect(log.filter((r) => r.path.includes(`msdyn_ocliveworkitems(${conversationId})`)).map((r) => `${r.method} ${r.path} ${r.user} ${r.origin} ${r.time}`)).toEqual([]);
     expect((await stateOf(view))!.actions.filter((a) => a.intent.conversationId === conversationId)).toEqual([]);
     const still = await api().call<{ statecode: number }>('GET', `msdyn_ocliveworkitems(${conversationId})?$select=statecode`);
     expect(still.statecode).toBe(0);
   };
-  /** The user (trusted input) searches the overlay for one conversation, so its row is on screen. */
-  const searchOverlay = async (text: string) => {
-    await h.page.bringToFront();
-    const search = (await overlay.waitForSelector('input[type="search"][aria-label="Search conversations"]', { timeout: 20_000 }))!;
-    await search.click({ count: 3 });
-    await h.page.keyboard.press('Backspace');
-    await search.type(text);
-  };
-  const activeOther = async () =>
-    (await stateOf(view))!.conversations.find(
-      (c: Conversation) => c.status === 'active' && c.channels.includes(192360000) && c.agentId !== SOFIA.systemuserid && !c.pending,
+  const used = new Set<string>();
+  /** An active chat handled by another agent, that no other check has used. */
+  const activeOther = async () => {
+    const found = (await stateOf(view))!.conversations.find(
+      (c: Conversation) => c.status === 'active' && c.channels.includes(192360000) && c.agentId !== SOFIA.systemuserid && !c.pending && !used.has(c.id),
     )!;
+    used.add(found.id);
+    return found;
+  };
 
   beforeAll(async () => {
     h = await startHarness({ scenario: 'typical', user: SOFIA.upn });
@@ -201,15 +216,16 @@ describe('security: hostile content and a hostile page', () => {
     };
 
     // The side panel.
-    const search = (await sp.waitForSelector('input[aria-label="Search conversations"]'))!;
-    await search.type('Hostile');
+    await search(sp, 'Hostile');
     await shownAsText(sp, 0);
     await sp.keyboard.press('Escape');
 
     // The overlay over the workspace page.
-    await searchOverlay('Hostile');
+    await search(overlay, 'Hostile');
     await shownAsText(overlay, 1);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // A payload that became markup would run when its image fails to load: once a failing image of our own has
+    // failed in each document, any injected one has failed (and run) too.
+    for (const root of [h.page, sp, overlay]) await imageFailed(root);
 
     expect(await injected(sp)).toEqual([]);
     expect(await injected(overlay)).toEqual([]);
@@ -235,30 +251,67 @@ describe('security: hostile content and a hostile page', () => {
     expect(seen).toEqual({ host: true, shadowRoot: null, hostText: '', pageText: false, iframes: 0, frames: 0, atPanel: 'floorwalker-panel' });
   });
 
+  /**
+   * What is left for a hostile workspace page to try. The overlay is another origin in a closed shadow root: the page
+   * has no handle on its document, and events it dispatches never cross into the frame. The side panel and options
+   * pages are extension pages no web page can load or script (nothing but overlay.html is web-accessible, CSP
+   * script-src 'self'); an event synthesized inside them could only come from our own code, which can send the worker
+   * any message anyway. So the threat is the page itself, at the one moment it matters most: the user has opened a
+   * conversation and the force-close confirmation is one click away. The page's scripts try every input they have —
+   * synthetic clicks and pointer events where the confirm button is on screen, keys, focus, postMessage to every
+   * window they can name, custom events, runtime messaging. Then the user's own (trusted) click confirms: that is the
+   * only action the platform ever receives, which shows both that the attempts sent nothing and that the button they
+   * aimed at was the real one.
+   */
   it('the page’s own scripts cannot act: forged messages, custom events and synthetic clicks do nothing', async () => {
     const target = await activeOther();
-    await searchOverlay(target.id);
-    await overlay.waitForSelector(`#fw-row-${target.id}`, { timeout: 10_000 });
+    await search(overlay, target.id);
+    // The user opens the conversation and asks to force close it (trusted clicks): the confirmation is on screen.
+    await (await overlay.waitForSelector(`#fw-row-${target.id}`, { timeout: 10_000 }))!.click();
+    const forceClose = await overlay.waitForSelector('dialog[open] [data-action="forceClose"]', { timeout: 10_000 });
+    expect(await forceClose!.evaluate((button) => button.getAttribute('aria-disabled'))).not.toBe('true');
+    await forceClose!.click();
+    const confirm = (await overlay.waitForSelector('dialog.fw-action-dialog[open] form button[type="submit"]', { timeout: 10_000 }))!;
+    expect(await overlay.$eval('dialog.fw-action-dialog[open] #fw-force-close-question', (q) => q.textContent ?? '')).toContain(target.subject);
+    expect(await confirm.evaluate((button) => [(button as HTMLButtonElement).disabled, button.textContent])).toEqual([false, 'Force close']);
+    // Where the confirm button is on the workspace page's screen (the frame's position plus the button's).
+    const box = (await confirm.boundingBox())!;
+    const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+
     const since = new Date();
     const intent = { kind: 'forceClose', conversationId: target.id, etag: target.etag };
-    const reached = await h.page.evaluate(async (intentJson, extensionId) => {
+    const reached = await h.page.evaluate(async (intentJson, extensionId, point) => {
       const intentValue = JSON.parse(intentJson) as Record<string, unknown>;
       const results: string[] = [];
       const action = { type: 'action', requestId: 'forged', intent: intentValue };
-      window.postMessage(action, '*');
-      window.postMessage({ type: 'openSidePanel' }, '*');
-      window.postMessage({ type: 'overlayToken' }, '*');
-      window.postMessage(JSON.stringify(action), '*');
       const host = document.querySelector('floorwalker-panel') as HTMLElement | null;
-      for (const at of [window, document, host]) {
-        for (const name of ['action', 'floorwalker-action', 'floorwalker:action', 'message', 'wxt:locationchange']) {
-          at?.dispatchEvent(new CustomEvent(name, { detail: action, bubbles: true, composed: true }));
+      const hit = document.elementFromPoint(point.x, point.y);
+      results.push(`at the confirm button the page finds: ${hit?.localName ?? 'nothing'}`);
+      // Synthetic pointer, mouse and keyboard input where the button is, on the host and on the document.
+      const mouse = { bubbles: true, cancelable: true, composed: true, clientX: point.x, clientY: point.y, button: 0 };
+      for (const element of [hit, host, document.body]) {
+        if (!element) continue;
+        for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) {
+          element.dispatchEvent(type.startsWith('pointer') ? new PointerEvent(type, mouse) : new MouseEvent(type, mouse));
+        }
+        (element as HTMLElement).click?.();
+        (element as HTMLElement).focus?.();
+        for (const key of ['Enter', ' ', 'x']) {
+          element.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+          element.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, composed: true }));
         }
       }
-      // Synthetic input at the only element the page can see: the host.
-      host?.click();
-      host?.dispatchEvent(new KeyboardEvent('keydown', { key: 'x', bubbles: true, composed: true }));
-      host?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+      // Messages to every window the page can name, and custom events anywhere.
+      const windows = [window, window.top, window.parent, ...Array.from({ length: window.frames.length }, (_, i) => window.frames[i])];
+      results.push(`windows it can name: ${windows.length}, frames: ${window.frames.length}`);
+      for (const w of windows) {
+        for (const message of [action, JSON.stringify(action), { type: 'openSidePanel' }, { type: 'overlayToken' }]) w?.postMessage(message, '*');
+      }
+      for (const node of [window, document, host]) {
+        for (const name of ['action', 'floorwalker-action', 'floorwalker:action', 'message', 'wxt:locationchange']) {
+          node?.dispatchEvent(new CustomEvent(name, { detail: action, bubbles: true, composed: true }));
+        }
+      }
       // Web pages have no way to the extension's messaging (no externally_connectable).
       const runtime = (window as unknown as { chrome?: { runtime?: { sendMessage?: (id: string, m: unknown) => Promise<unknown> } } }).chrome?.runtime;
       if (typeof runtime?.sendMessage !== 'function') results.push('no runtime messaging');
@@ -272,13 +325,23 @@ describe('security: hostile content and a hostile page', () => {
       }
       results.push(`shadow root reachable: ${host?.shadowRoot !== null && host?.shadowRoot !== undefined}`);
       return results;
-    }, JSON.stringify(intent), TEST_EXTENSION_ID);
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    console.log(`security: forged page events — ${reached.join('; ')}`);
+    }, JSON.stringify(intent), TEST_EXTENSION_ID, at);
 
+    expect(reached).toContain('at the confirm button the page finds: floorwalker-panel');
+    expect(reached).toContain('windows it can name: 3, frames: 0');
     expect(reached).not.toContain('runtime.sendMessage answered');
     expect(reached).toContain('shadow root reachable: false');
-    await untouched(since, target.id);
+    // The confirmation is still waiting for the user, and nothing reached the worker's action log.
+    expect(await overlay.$('dialog.fw-action-dialog[open] form button[type="submit"]')).not.toBeNull();
+    expect((await stateOf(view))!.actions.filter((a) => a.intent.conversationId === target.id)).toEqual([]);
+
+    // The user's trusted click: the one and only action the platform receives.
+    const clickedAt = new Date();
+    await confirm.click();
+    const requests = await until(() => actionRequests(h, since), (found) => found.some((r) => r.status !== null), 'the confirmed force close to reach the platform', 20_000);
+    expect(requests.map((r) => [r.path.includes(`msdyn_ocliveworkitems(${target.id})`) && r.path.includes('CCaaS_ForceCloseConversation'), Date.parse(r.time) >= clickedAt.getTime() - 5])).toEqual([[true, true]]);
+    await until(() => api().call<{ statecode: number }>('GET', `msdyn_ocliveworkitems(${target.id})?$select=statecode`), (row) => row.statecode === 1, 'the platform to close it');
+    await closeDialogs(overlay, h.page);
   });
 
   it('a page that loads its own copy of the overlay gets no data, and the worker refuses what that copy asks', async () => {
@@ -304,18 +367,17 @@ describe('security: hostile content and a hostile page', () => {
       }
     }, [dynamicUrl, address, `chrome-extension://${TEST_EXTENSION_ID}/overlay.html`]);
     await h.page.waitForFunction(() => document.querySelectorAll('body > iframe').length === 3);
-    const deadline = Date.now() + 10_000;
-    let forged: Frame[] = [];
-    while (forged.length < 2 && Date.now() < deadline) {
-      forged = h.page.frames().filter((frame) => !before.has(frame) && frame.url().startsWith(`chrome-extension://${TEST_EXTENSION_ID}/overlay.html`));
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const forged = await until(
+      async () => h.page.frames().filter((frame) => !before.has(frame) && frame.url().startsWith(`chrome-extension://${TEST_EXTENSION_ID}/overlay.html`)),
+      (frames) => frames.length >= 2,
+      'the copies to load',
+      10_000,
+      100,
+    );
     // The static address is blocked outright (use_dynamic_url); the two dynamic ones load our page, which connects…
     expect(forged).toHaveLength(2);
     for (const copy of forged) await copy.waitForSelector('::-p-text(Floorwalker)', { timeout: 10_000 });
-    const refused = Date.now() + 10_000;
-    while (refusals.length < 2 && Date.now() < refused) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(refusals.length).toBeGreaterThanOrEqual(2);
+    await until(async () => refusals.length, (count) => count >= 2, 'the worker to refuse both copies', 10_000, 100);
     // …is refused, and gets nothing: no conversations.
     for (const copy of forged) {
       expect(await copy.$('[role="grid"] [role="row"][aria-rowindex="2"]')).toBeNull();
@@ -342,14 +404,54 @@ describe('security: hostile content and a hostile page', () => {
     );
     expect(answers.port).toEqual(['rejected: Overlay frame not admitted', 'disconnected']);
     expect(answers.oneShot).toEqual({ ok: false, error: 'Overlay frame not admitted' });
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // While the copies keep connecting and being refused, the feed goes on: a conversation that arrives now shows in
+    // the side panel (each refusal must not push the next poll back; the copies cover the workspace tab).
+    const queue = (await stateOf(view))!.queues.find((q) => q.supervised && q.type === 'messaging')!;
+    const arrived = String((await api().call('POST', 'msdyn_ocliveworkitems', {
+      subject: 'Arrives while copies are refused',
+      msdyn_channel: '192360000',
+      'msdyn_cdsqueueid_msdyn_ocliveworkitem@odata.bind': `/queues(${queue.id})`,
+    })).activityid);
+    await search(sp, arrived);
+    await sp.waitForSelector(`#fw-row-${arrived}`, { timeout: 30_000 });
+    await search(sp, '');
+    expect(await h.page.evaluate(() => document.querySelectorAll('body > iframe').length)).toBe(3);
+    // The page takes its copies away. The worker has then moved on (a whole poll since): an action it had taken from
+    // them would have begun by now.
+    await h.page.evaluate(() => document.querySelectorAll('body > iframe').forEach((frame) => frame.remove()));
+    const removedAt = Date.now();
+    await waitForState(view, `s.freshness.lastSuccessAt > ${removedAt}`, 30_000);
     await untouched(since, target.id);
     // Our own overlay is not disturbed: still admitted, still live.
-    await h.page.evaluate(() => document.querySelectorAll('body > iframe').forEach((frame) => frame.remove()));
     expect(overlay.detached).toBe(false);
-    await searchOverlay(target.id);
+    await search(overlay, target.id);
     await overlay.waitForSelector(`#fw-row-${target.id}`, { timeout: 10_000 });
     await overlay.waitForSelector('::-p-text(Live ·)', { timeout: 10_000 });
+  });
+
+  it('a page cannot load the side panel or the options page: only the overlay is web-accessible', async () => {
+    const address = (await (await overlay.frameElement())!.evaluate((frame) => frame.getAttribute('src')))!;
+    const dynamicBase = address.slice(0, address.indexOf('/overlay.html'));
+    const before = new Set(h.page.frames());
+    const urls = ['sidepanel.html', 'options.html'].flatMap((page) => [`chrome-extension://${TEST_EXTENSION_ID}/${page}`, `${dynamicBase}/${page}`]);
+    await h.page.evaluate((list) => {
+      for (const url of list) {
+        const frame = document.createElement('iframe');
+        frame.src = url;
+        frame.className = 'fw-test-forged';
+        document.body.append(frame);
+      }
+    }, urls);
+    // Each frame's navigation ends somewhere: Chromium's error page, never one of our pages.
+    const frames = await until(
+      async () => h.page.frames().filter((frame) => !before.has(frame)),
+      (found) => found.length === urls.length && found.every((frame) => frame.url() !== '' && frame.url() !== 'about:blank'),
+      'the frames to finish navigating',
+      10_000,
+      100,
+    );
+    expect(frames.map((frame) => frame.url()).filter((url) => url.startsWith('chrome-extension://'))).toEqual([]);
+    await h.page.evaluate(() => document.querySelectorAll('iframe.fw-test-forged').forEach((frame) => frame.remove()));
   });
 
   it('drops messages that fail validation, answers "rejected" and logs them in the worker', async () => {
@@ -385,8 +487,7 @@ describe('security: hostile content and a hostile page', () => {
       return chrome.runtime.sendMessage({ type: 'runAnything', code: 'alert(1)' });
     });
     expect(oneShot).toMatchObject({ ok: false, error: expect.stringMatching(/^Invalid message/) });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(log.filter((line) => line.includes('Invalid message')).length).toBeGreaterThanOrEqual(invalid.length + 1);
+    await until(async () => log.filter((line) => line.includes('Invalid message')).length, (count) => count >= invalid.length + 1, 'the worker to log each invalid message', 10_000, 100);
     expect((await stateOf(view))!.actions.length).toBe(before);
   });
 });

@@ -2,15 +2,19 @@ import type { Page } from 'puppeteer';
 import { SOFIA } from '../../emulator/personas';
 import { Random } from '../../emulator/world/random';
 import type { ActionRecord } from '../../lib/model/actions';
+import { RECONCILE_MS } from '../../lib/feed/picture-sync';
 import { startHarness, type Harness } from '../e2e/harness';
+import { allRows } from '../e2e/screen';
 import { grewWithoutBound, heapAfterGc, megabytes } from './memory';
 import { nextAction, nextFault, type FaultStep } from './plan';
-import { ongoingByQueue, openView, requestsSince, sendAction, stateOf, waitForState, webApi } from './probe';
+import { kindOf, ongoingByQueue, openView, requestsSince, sendAction, stateOf, waitForState, webApi, type LoggedRequest } from './probe';
 
 /**
- * The soak: simulated traffic on the emulator's clock (time-compressed by `speed`), random faults and supervisor
- * actions from a seeded stream, the side panel open throughout. At the end: the panel's list against the platform's
- * ongoing set, every action's outcome, and the heap of the worker and the panel over time.
+ * The soak: simulated traffic on the emulator's clock (time-compressed by `speed`, or real time at speed 1), random
+ * faults and supervisor actions from a seeded stream, the side panel open throughout. At the end: the panel's list
+ * (on screen and in the worker) against the platform's ongoing set, every action's outcome, what the worker asked the
+ * platform, and the heap of the worker and the panel over time. The worker's periodic full re-read runs on the
+ * browser's clock, not the org's: only a real-time run of more than RECONCILE_MS sees it.
  */
 
 export interface SoakOptions {
@@ -24,6 +28,8 @@ export interface SoakOptions {
 
 export interface SoakReport {
   virtualMinutes: number;
+  /** Real minutes of traffic. */
+  wallMinutes: number;
   faults: string[];
   actions: {
     issued: number;
@@ -35,7 +41,21 @@ export interface SoakReport {
     /** Conversation/action pairs the platform accepted more than once. */
     appliedTwice: string[];
   };
-  list: { panelRows: number; feedIds: number; platformIds: number; missing: string[]; extra: string[] };
+  /**
+   * `missing`/`extra`: the worker's list against the platform's ongoing set; `shownMissing`/`shownExtra`: the rows
+   * the side panel shows (scrolled through) against it.
+   */
+  list: { panelRows: number; feedIds: number; platformIds: number; missing: string[]; extra: string[]; shownMissing: string[]; shownExtra: string[] };
+  /** What the worker asked the platform during the traffic (the emulator's log). */
+  requests: {
+    total: number;
+    perMinute: number;
+    byKind: Record<string, number>;
+    /** When the worker read the whole list again (its periodic safety re-read), ISO times. */
+    fullReads: string[];
+    /** The traffic lasted long enough that at least one periodic full re-read is due. */
+    fullReadDue: boolean;
+  };
   heapMb: { worker: number[]; panel: number[] };
   workerGrew: boolean;
   panelGrew: boolean;
@@ -110,6 +130,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       await sleep(1_000);
     }
 
+    const trafficEnded = new Date();
+    // Only the worker reads the Web API as Sofia while the traffic runs (the workspace page and the org's simulated
+    // agents do not go through it; this run's own reads of the platform come after).
+    const workerRequests = (await requestsSince(h, started)).filter((r) => r.user === SOFIA.upn && Date.parse(r.time) < trafficEnded.getTime());
+
     // Settle: faults off, every action to its end, then hold the floor still and let the feed catch up.
     await h.control('faults', { clear: true });
     const settleBy = Date.now() + 45_000;
@@ -140,13 +165,18 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       const shown = state.conversations.find((c) => c.id === id);
       log(`soak: ${id} platform ${JSON.stringify(row)} feed ${shown ? JSON.stringify({ status: shown.status, modifiedOn: shown.modifiedOn, queueId: shown.queueId, observedAt: new Date(shown.observedAt).toISOString() }) : 'absent'}`);
     }
+    const shown = new Set((await allRows(panel)).keys());
     const outcomes: Record<string, number> = {};
     for (const id of seen.keys()) {
       const last = outcomeOf.get(id) ?? 'never shown';
       outcomes[last] = (outcomes[last] ?? 0) + 1;
     }
+    const wallMs = trafficEnded.getTime() - started.getTime();
+    const byKind: Record<string, number> = {};
+    for (const r of workerRequests) byKind[kindOf(r)] = (byKind[kindOf(r)] ?? 0) + 1;
     return {
       virtualMinutes: Math.round(virtualMinutes),
+      wallMinutes: Math.round((wallMs / 60_000) * 10) / 10,
       faults,
       actions: {
         issued: seen.size,
@@ -161,6 +191,16 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         platformIds: platformIds.size,
         missing: platform.filter((id) => !feedIds.has(id)),
         extra: [...feedIds].filter((id) => !platformIds.has(id)),
+        shownMissing: platform.filter((id) => !shown.has(id)),
+        shownExtra: [...shown].filter((id) => !platformIds.has(id)),
+      },
+      requests: {
+        total: workerRequests.length,
+        perMinute: Math.round((workerRequests.length / (wallMs / 60_000)) * 10) / 10,
+        byKind,
+        fullReads: workerRequests.filter(isFullRead).map((r) => r.time),
+        // A minute's slack: the first full load came just before the traffic began.
+        fullReadDue: wallMs >= RECONCILE_MS + 60_000,
       },
       heapMb: { worker: heap.worker.map(megabytes), panel: heap.panel.map(megabytes) },
       workerGrew: grewWithoutBound(heap.worker.filter(Number.isFinite)),
@@ -182,6 +222,12 @@ async function workerHeap(h: Harness): Promise<number> {
     await session.detach().catch(() => undefined);
   }
 }
+
+/** The first page of a read of every ongoing conversation: a full load, not an incremental read of changes. */
+const isFullRead = (r: LoggedRequest) => {
+  const path = decodeURIComponent(r.path);
+  return r.method === 'GET' && path.startsWith('/api/data/v9.2/msdyn_ocliveworkitems?') && path.includes('statecode eq 0') && !path.includes('skiptoken');
+};
 
 /** The panel's own count of rows in its list (the grid's aria-rowcount, minus the header row). */
 const gridRows = (panel: Page) => panel.$eval('[role="grid"]', (grid) => Number(grid.getAttribute('aria-rowcount')) - 1);

@@ -29,6 +29,8 @@ function scheduler(random = () => 0.5) {
       return live[0]?.ms ?? null;
     },
     runs: () => runs,
+    /** How many timers were ever set. */
+    scheduled: () => timers.length,
   };
 }
 
@@ -47,6 +49,30 @@ describe('poll scheduler', () => {
     s.setDemand({ views: 0, visible: false });
     s.succeeded();
     expect(due()).toBeNull();
+  });
+
+  it('leaves the next cycle where it is while views come and go', () => {
+    const { s, due, scheduled } = scheduler();
+    s.setDemand({ views: 1, visible: true });
+    s.succeeded();
+    const timers = scheduled();
+    // A view that keeps connecting and being dropped, another view opening and closing: the same timer stands.
+    for (let i = 0; i < 20; i++) {
+      s.setDemand({ views: 1, visible: true });
+      s.setDemand({ views: 2, visible: true });
+      s.setDemand({ views: 1, visible: true });
+    }
+    expect(scheduled()).toBe(timers);
+    expect(due()).toBe(INTERVAL_MS);
+  });
+
+  it('polls at the visible interval at once when a hidden view is shown', () => {
+    const { s, due } = scheduler();
+    s.setDemand({ views: 1, visible: false });
+    s.succeeded();
+    expect(due()).toBe(HIDDEN_INTERVAL_MS);
+    s.setDemand({ views: 1, visible: true });
+    expect(due()).toBe(INTERVAL_MS);
   });
 
   it('slows down while no view is visible, without cutting a wait short', () => {

@@ -252,6 +252,19 @@ describe('Panel: agents, tiles, live region, Swedish', () => {
     expect(within(row).getAllByRole('cell')[3]!.textContent).toBe('1');
   });
 
+  it('shows the free units when the profile’s maximum is not known, and a dash when neither is', () => {
+    open({
+      agents: [
+        makeAgent({ id: 'x', name: 'Xena', capacityFree: 3, capacityTotal: null }),
+        makeAgent({ id: 'y', name: 'Yara', capacityFree: null, capacityTotal: null }),
+      ],
+    });
+    fireEvent.click(screen.getByRole('tab', { name: /Agents/ }));
+    const capacityOf = (name: RegExp) => within(within(screen.getByRole('table')).getByRole('row', { name })).getAllByRole('cell')[2]!.textContent;
+    expect(capacityOf(/Xena/)).toBe('3 free');
+    expect(capacityOf(/Yara/)).toBe('–');
+  });
+
   it('shows a tile per supervised queue with waiting, active and free agents', () => {
     open({
       agents: [makeAgent({ id: 'x' })],
