@@ -10,9 +10,13 @@ export interface Machine {
   os: string;
   node: string;
   chromium: string | null;
-  /** 1-minute load average when the bench started: other work on the machine skews timings. */
+  /** 1-minute load average when the bench started and ended: other work on the machine skews timings. */
   loadAverageAtStart: number;
+  loadAverageAtEnd: number | null;
 }
+
+/** The 1-minute load average now, to two decimals. */
+export const loadAverage = (): number => Math.round(loadavg()[0]! * 100) / 100;
 
 function chromiumVersion(): string | null {
   const path = findBrowser();
@@ -33,6 +37,7 @@ export function describeMachine(): Machine {
     os: `${type()} ${release()}`,
     node: process.version,
     chromium: chromiumVersion(),
-    loadAverageAtStart: Math.round(loadavg()[0]! * 100) / 100,
+    loadAverageAtStart: loadAverage(),
+    loadAverageAtEnd: null,
   };
 }

@@ -1,0 +1,189 @@
+/**
+ * The bench's instrument in the extension's own pages (the overlay's frame, side panel tabs), installed before
+ * their scripts run. A MutationObserver on the whole document notes, at the moment the DOM changes: each new count
+ * of rows the grid shows, and when a watched change (a row's new text, an agent's new presence, a pending transfer)
+ * is first in the DOM. A PerformanceObserver keeps every long task. Times are epoch ms (Date.now in the page and in
+ * the bench share the machine's clock).
+ *
+ * The functions below run in the page: keep them self-contained.
+ */
+import type { Frame, Page } from 'puppeteer';
+
+export type Watch =
+  /** The conversation's row contains `text`. */
+  | { kind: 'row'; id: string; text: string }
+  /** The agent's row in the agents view (the row whose first cell is their name) contains `text`. */
+  | { kind: 'agent'; name: string; text: string }
+  /** The conversation's row, or an open dialog about it, contains `text`. */
+  | { kind: 'pending'; id: string; text: string };
+
+export interface RowCount {
+  at: number;
+  rows: number;
+}
+
+interface ProbeState {
+  longTasks: { start: number; duration: number }[];
+  /** Every change of the number of conversations the grid says it holds (aria-rowcount less the header row). */
+  rowCounts: RowCount[];
+  watches: Record<string, Watch>;
+  seen: Record<string, number>;
+  check(): void;
+}
+
+type ProbeWindow = { __fwBench?: ProbeState };
+
+/** Installed with evaluateOnNewDocument in every frame; acts only in the extension's pages. */
+export function installProbe(): void {
+  if (location.protocol !== 'chrome-extension:') return;
+  const longTasks: ProbeState['longTasks'] = [];
+  const agentRows = new Map<string, Element>();
+  const rowOf = (id: string) => document.getElementById(`fw-row-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`);
+  const agentRow = (name: string) => {
+    const known = agentRows.get(name);
+    if (known?.isConnected) return known;
+    const found = [...document.querySelectorAll('tr, [role="row"]')].find((row) => {
+      const first = row.firstElementChild?.textContent?.trim() ?? '';
+      return first === name || first.startsWith(`${name} `);
+    });
+    if (found) agentRows.set(name, found);
+    return found;
+  };
+  const contains = (element: Element | null | undefined, text: string) => Boolean(element?.textContent?.includes(text));
+  const shows = (watch: Watch) => {
+    switch (watch.kind) {
+      case 'row':
+        return contains(rowOf(watch.id), watch.text);
+      case 'agent':
+        return contains(agentRow(watch.name), watch.text);
+      case 'pending':
+        return contains(rowOf(watch.id), watch.text)
+          || [...document.querySelectorAll('[role="dialog"]')].some((dialog) => contains(dialog, watch.id) && contains(dialog, watch.text));
+    }
+  };
+  let lastRows = 0;
+  const state: ProbeState = {
+    longTasks,
+    rowCounts: [],
+    watches: {},
+    seen: {},
+    check() {
+      const now = Date.now();
+      const grid = document.querySelector('[role="grid"]');
+      const rows = grid?.querySelector('[role="row"][id^="fw-row-"]') ? Number(grid.getAttribute('aria-rowcount')) - 1 : 0;
+      if (rows !== lastRows) {
+        state.rowCounts.push({ at: now, rows });
+        lastRows = rows;
+      }
+      for (const [key, watch] of Object.entries(state.watches)) {
+        if (!shows(watch)) continue;
+        state.seen[key] = now;
+        delete state.watches[key];
+      }
+    },
+  };
+  (window as ProbeWindow).__fwBench = state;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longTasks.push({ start: performance.timeOrigin + entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  new MutationObserver(() => state.check()).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+}
+
+/** esbuild (tsx) names functions with a helper the page does not have; functions sent to a page need it. */
+const NAME_HELPER = 'globalThis.__name ??= (fn) => fn;';
+
+/** Puts the probe into every extension document `page` loads from now on (its frames included). */
+export async function probeEveryDocument(page: Page): Promise<void> {
+  await page.evaluateOnNewDocument(NAME_HELPER);
+  await page.evaluateOnNewDocument(installProbe);
+}
+
+/**
+ * The probe in one document, seen from the bench. Each call is one self-contained function run in the page (an
+ * extension page's policy forbids eval, so nothing is shared between them but the probe's state).
+ */
+export class Probe {
+  constructor(private readonly document: Page | Frame) {}
+
+  /** Every count of rows the grid has shown, from `since` on. */
+  rowCounts(since = 0): Promise<RowCount[]> {
+    return this.document.evaluate((from: number) => (window as ProbeWindow).__fwBench?.rowCounts.filter((count) => count.at >= from) ?? [], since);
+  }
+
+  watch(key: string, watch: Watch): Promise<void> {
+    return this.document.evaluate(
+      (k: string, w: Watch) => {
+        const state = (window as ProbeWindow).__fwBench!;
+        state.watches[k] = w;
+        state.check();
+      },
+      key,
+      watch,
+    );
+  }
+
+  unwatch(key: string): Promise<void> {
+    return this.document.evaluate((k: string) => void delete (window as ProbeWindow).__fwBench!.watches[k], key);
+  }
+
+  /** Watched key → epoch ms it was first in the DOM. */
+  seen(): Promise<Record<string, number>> {
+    return this.document.evaluate(() => ({ ...(window as ProbeWindow).__fwBench!.seen }));
+  }
+
+  longTasks(from: number, to: number): Promise<{ start: number; duration: number }[]> {
+    return this.document.evaluate(
+      (a: number, b: number) => (window as ProbeWindow).__fwBench!.longTasks.filter((task) => task.start >= a && task.start < b),
+      from,
+      to,
+    );
+  }
+
+  /** The text of an agent's row in the agents view (the row whose first cell is their name), or null. */
+  agentRowText(name: string): Promise<string | null> {
+    return this.document.evaluate((n: string) => {
+      const row = [...document.querySelectorAll('tr, [role="row"]')].find((candidate) => {
+        const first = candidate.firstElementChild?.textContent?.trim() ?? '';
+        return first === n || first.startsWith(`${n} `);
+      });
+      return row?.textContent ?? null;
+    }, name);
+  }
+
+  /** Ids of the conversation rows in the grid's DOM, top first. */
+  renderedRowIds(): Promise<string[]> {
+    return this.document.evaluate(() =>
+      [...document.querySelectorAll('[role="grid"] [role="row"][id^="fw-row-"]')]
+        .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
+        .map((row) => row.id.slice('fw-row-'.length)),
+    );
+  }
+
+  /** Scrolls the grid by `step` px every frame for `ms`, down and back up, and returns the frame-to-frame times. */
+  scrollGrid(step: number, ms: number): Promise<number[]> {
+    return this.document.evaluate(
+      (px: number, duration: number) => {
+        const grid = document.querySelector<HTMLElement>('[role="grid"]');
+        if (!grid) return Promise.resolve([]);
+        return new Promise<number[]>((resolve) => {
+          const deltas: number[] = [];
+          let last = performance.now();
+          const end = last + duration;
+          let direction = 1;
+          const frame = (now: number) => {
+            deltas.push(now - last);
+            last = now;
+            if (grid.scrollTop + grid.clientHeight >= grid.scrollHeight - px) direction = -1;
+            else if (grid.scrollTop <= 0) direction = 1;
+            grid.scrollTop += direction * px;
+            if (now < end) requestAnimationFrame(frame);
+            else resolve(deltas.slice(1));
+          };
+          requestAnimationFrame(frame);
+        });
+      },
+      step,
+      ms,
+    );
+  }
+}
