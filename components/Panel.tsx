@@ -41,7 +41,7 @@ const isField = (target: EventTarget | null) =>
  * keys and clicks into calls on it; it never talks to the browser itself.
  */
 export function Panel({ controller, view: viewKind, frameControls }: PanelProps) {
-  const { feed, view, list, features } = controller;
+  const { picture, view, list, features } = controller;
   const rootRef = useRef<HTMLElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -128,10 +128,10 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
     queueMicrotask(focusGrid);
   };
 
-  const access = feed.access.value;
-  const conversations = feed.conversations.all.value;
-  const agents = feed.agents.all.value;
-  const queues = feed.queues.value;
+  const access = picture.access.value;
+  const conversations = picture.conversations.all.value;
+  const agents = picture.agents.all.value;
+  const queues = picture.queues.value;
   const stats = useMemo(() => queueStats(queues, conversations, agents), [queues, conversations, agents]);
   const tab = view.tab.value;
   const detailsId = view.detailsId.value;
@@ -146,15 +146,15 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
         frameControls={frameControls}
       />
       <div class="fw-main">
-        {!feed.ready.value || !access ? (
+        {!picture.ready.value || !access ? (
           <Notice tone="info" text={t('panel_connecting')} />
         ) : (
           <ErrorBoundary fallback={(error) => <Notice tone="error" title={t('panel_view_broken')} text={error.message} />}>
             <AccessNotice access={access} queueCount={queues.length} />
             {showsFeed(access) && (
               <>
-                <Diagnostics rowIssues={feed.rowIssues.value} problem={feed.problem.value} />
-                <QueueTiles stats={stats} now={controller.now} settings={feed.settings.value} />
+                <Diagnostics rowIssues={picture.rowIssues.value} problem={picture.problem.value} />
+                <QueueTiles stats={stats} now={controller.now} settings={picture.settings.value} />
                 <Tabs
                   current={tab}
                   counts={{ conversations: conversations.length, agents: agents.length }}
@@ -204,8 +204,8 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
         access={access}
         agents={agents}
         queues={queues}
-        settings={feed.settings.value}
-        records={feed.actions.value}
+        settings={picture.settings.value}
+        records={picture.actions.value}
         send={controller.sendIntent}
         onClosed={() => queueMicrotask(focusGrid)}
         noticeFor={(id) => <LockWarning conversationId={id} locks={features.locks.value} me={access?.userId ?? null} now={controller.now.value} />}

@@ -1,17 +1,19 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import { actionRequest, closeActionRequest, type RequestedAction } from '../../lib/actions/dialog-state';
+import { actionRequest, closeActionRequest } from '../../lib/actions/dialog-state';
+import { definitionOf, rowLabels, type ActionIntent } from '../../lib/actions/registry';
 import { availability, isInFlight } from '../../lib/actions/rules';
 import type { Access } from '../../lib/model/access';
-import type { ActionIntent, ActionKind, ActionRecord } from '../../lib/model/actions';
+import type { ActionRecord } from '../../lib/model/actions';
 import type { Agent, Queue } from '../../lib/model/agent';
 import type { Conversation } from '../../lib/model/conversation';
 import type { EffectiveSettings } from '../../lib/model/settings';
 import { Modal } from '../panel/Modal';
+import { AgentPickerDialog } from './AgentPickerDialog';
 import { AssignDialog } from './AssignDialog';
-import { ForceCloseConfirm } from './ForceCloseConfirm';
-import { TransferDialog } from './TransferDialog';
+import { ConfirmDialog } from './ConfirmDialog';
+import { targetOf } from './dialog-props';
 import './actions.css';
 
 export interface ActionDialogHostProps {
@@ -24,26 +26,23 @@ export interface ActionDialogHostProps {
   send(intent: ActionIntent): void;
   /** After a dialog closes, so the panel can put focus back on the grid. */
   onClosed?(): void;
-  /** A warning for the conversation, shown in its dialog (issue 11: another supervisor's action under way). */
+  /** A warning for the conversation, shown in its dialog (another supervisor's action under way). */
   noticeFor?(conversationId: string): ComponentChildren;
 }
 
-const RULE_OF: Record<RequestedAction, ActionKind> = {
-  monitor: 'monitor', join: 'join', assign: 'assignAgent', transfer: 'transfer', forceClose: 'forceClose',
-};
-
 /**
- * Shows the dialog requestAction() asked for (keyboard m / Shift+J / a / t / x, the palette, the row's buttons).
- * Monitor and join need no dialog and go straight to the worker; an unavailable action says why instead.
+ * Shows the dialog requestAction() asked for (the action's shortcut, the palette, the row's buttons): the one its
+ * definition needs. Actions that need none go straight to the worker; an unavailable action says why instead.
  * Rendered once per panel.
  */
 export function ActionDialogHost(props: ActionDialogHostProps) {
   const { access, settings } = props;
   const request = actionRequest.value;
+  const definition = request ? definitionOf(request.kind) : undefined;
   const conversation = request ? props.conversations.find((c) => c.id === request.conversationId) : undefined;
   const activeRecord = conversation ? props.records.find((r) => r.intent.conversationId === conversation.id && isInFlight(r)) : undefined;
-  const rule = request && conversation && access
-    ? availability(RULE_OF[request.kind], { conversation, access, settings: settings ?? undefined, activeRecord })
+  const rule = definition && conversation && access
+    ? availability(definition.kind, { conversation, access, settings: settings ?? undefined, activeRecord })
     : null;
 
   const close = () => {
@@ -55,36 +54,30 @@ export function ActionDialogHost(props: ActionDialogHostProps) {
     close();
   };
 
-  // Monitor and join need no dialog: they go to the worker as soon as they are asked for.
-  const immediate = rule?.enabled && conversation && (request?.kind === 'monitor' || request?.kind === 'join') ? request.kind : null;
+  const immediate = rule?.enabled && conversation && definition?.dialog.type === 'none' ? definition : null;
   useEffect(() => {
-    if (immediate && conversation) submit({ kind: immediate, conversationId: conversation.id, etag: conversation.etag });
+    const intent = immediate && conversation ? immediate.intentFrom(targetOf(conversation), {}) : null;
+    if (intent) submit(intent);
   }, [request]);
 
-  if (!request || !access || immediate) return null;
-  const title = t('actions_unavailable_title', t(request.kind === 'assign' ? 'actions_label_assign' : `actions_kind_${request.kind}`));
+  if (!request || !definition || !access || immediate) return null;
+  const title = t('actions_unavailable_title', t(rowLabels(definition).name));
   if (!conversation) return <Unavailable title={title} reason={t('actions_unavailable_gone')} onClose={close} />;
   if (!rule?.enabled) return <Unavailable title={title} reason={t(rule?.reason ?? 'actions_reason_accessUnknown')} onClose={close} />;
 
-  switch (request.kind) {
+  const common = {
+    definition, conversation, access, agents: props.agents, queues: props.queues, settings,
+    notice: props.noticeFor?.(conversation.id), onSubmit: submit, onClose: close,
+  };
+  const { dialog } = definition;
+  switch (dialog.type) {
+    case 'confirm':
+      return <ConfirmDialog {...common} dialog={dialog} />;
+    case 'pickAgent':
+      return <AgentPickerDialog {...common} dialog={dialog} />;
     case 'assign':
-      return (
-        <AssignDialog
-          conversation={conversation}
-          access={access}
-          agents={props.agents}
-          queues={props.queues}
-          initialMode={request.assignTo}
-          notice={props.noticeFor?.(conversation.id)}
-          onSubmit={submit}
-          onClose={close}
-        />
-      );
-    case 'transfer':
-      return <TransferDialog conversation={conversation} agents={props.agents} settings={settings} onSubmit={submit} onClose={close} notice={props.noticeFor?.(conversation.id)} />;
-    case 'forceClose':
-      return <ForceCloseConfirm conversation={conversation} settings={settings} onSubmit={submit} onClose={close} notice={props.noticeFor?.(conversation.id)} />;
-    default:
+      return <AssignDialog {...common} dialog={dialog} />;
+    case 'none':
       return null;
   }
 }

@@ -1,32 +1,23 @@
-import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
+import type { DialogNeed } from '../../lib/actions/definition';
+import { groupMembers } from '../../lib/actions/registry';
 import { assignCandidates, skillsAmong, type AssignCandidate } from '../../lib/actions/targets';
-import type { Access } from '../../lib/model/access';
-import type { ActionIntent } from '../../lib/model/actions';
-import type { Agent, Queue } from '../../lib/model/agent';
-import type { Conversation } from '../../lib/model/conversation';
 import { Modal } from '../panel/Modal';
+import { targetOf, type ActionDialogProps } from './dialog-props';
 
-interface Props {
-  conversation: Conversation;
-  access: Access;
-  agents: readonly Agent[];
-  queues: readonly Queue[];
-  initialMode?: 'agent' | 'queue';
-  onSubmit(intent: ActionIntent): void;
-  onClose(): void;
-  /** A warning shown above the form (another supervisor's action under way: issue 11's soft locks). */
-  notice?: ComponentChildren;
-}
+const pickOf = (dialog: DialogNeed): 'agent' | 'queue' | null => (dialog.type === 'assign' ? dialog.pick : null);
 
 /**
- * Assign an Open, unassigned conversation to an agent (ranked, with the reason for each) or to another queue.
- * Presence and capacity can be overridden, and the cost is stated before confirming. The top suggestion is
- * preselected and the confirm button has focus: Enter accepts it.
+ * Give an Open, unassigned conversation an owner: one of the group's actions, to an agent (ranked, with the reason
+ * for each) or to another queue. Presence and capacity can be overridden, and the cost is stated before
+ * confirming. The top suggestion is preselected and the confirm button has focus: Enter accepts it.
  */
-export function AssignDialog({ conversation, access, agents, queues, initialMode = 'agent', onSubmit, onClose, notice }: Props) {
-  const [mode, setMode] = useState<'agent' | 'queue'>(initialMode);
+export function AssignDialog({ definition, conversation, access, agents, queues, onSubmit, onClose, notice }: ActionDialogProps<'assign'>) {
+  const members = groupMembers(definition).filter((member) => pickOf(member.dialog) !== null);
+  const [kind, setKind] = useState(definition.kind);
+  const current = members.find((member) => member.kind === kind) ?? definition;
+  const mode = pickOf(current.dialog);
   const [skill, setSkill] = useState('');
   const [override, setOverride] = useState(false);
   const [picked, setPicked] = useState<string | null>(null);
@@ -37,17 +28,18 @@ export function AssignDialog({ conversation, access, agents, queues, initialMode
   const shown = override ? ranked : ranked.filter((c) => c.eligible);
   const chosen = shown.find((c) => c.agent.id === picked) ?? shown[0];
   const skills = skillsAmong(ranked.map((c) => c.agent));
-  const base = { conversationId: conversation.id, etag: conversation.etag };
   const canSubmit = mode === 'agent' ? chosen !== undefined : queueId !== '';
+  const group = definition.group?.labels;
 
   const submit = (event: Event) => {
     event.preventDefault();
-    if (mode === 'agent' && chosen) onSubmit({ kind: 'assignAgent', ...base, agentId: chosen.agent.id, override: !chosen.eligible });
-    if (mode === 'queue' && queueId) onSubmit({ kind: 'assignQueue', ...base, queueId });
+    const choice = mode === 'agent' ? (chosen ? { agentId: chosen.agent.id, override: !chosen.eligible } : {}) : { queueId: queueId || undefined };
+    const intent = current.intentFrom(targetOf(conversation), choice);
+    if (intent) onSubmit(intent);
   };
 
   return (
-    <Modal title={t('actions_assign_title')} onClose={onClose} class="fw-action-dialog">
+    <Modal title={t(group?.title ?? current.labels.name)} onClose={onClose} class="fw-action-dialog">
       <form onSubmit={submit}>
         {notice}
         <p>{t('actions_assign_about', conversation.subject, conversation.queueName ?? '–')}</p>
@@ -56,15 +48,17 @@ export function AssignDialog({ conversation, access, agents, queues, initialMode
             {t('actions_assign_apiRoleWarning')}
           </p>
         )}
-        <fieldset class="fw-field fw-segmented">
-          <legend>{t('actions_assign_target')}</legend>
-          {(['agent', 'queue'] as const).map((value) => (
-            <label key={value}>
-              <input type="radio" name="fw-assign-mode" value={value} checked={mode === value} onChange={() => setMode(value)} />
-              {t(value === 'agent' ? 'actions_assign_toAgent' : 'actions_assign_toQueue')}
-            </label>
-          ))}
-        </fieldset>
+        {group && members.length > 1 && (
+          <fieldset class="fw-field fw-segmented">
+            <legend>{t(group.choice)}</legend>
+            {members.map((member) => (
+              <label key={member.kind}>
+                <input type="radio" name="fw-assign-mode" value={member.kind} checked={member.kind === current.kind} onChange={() => setKind(member.kind)} />
+                {t(member.labels.choice ?? member.labels.name)}
+              </label>
+            ))}
+          </fieldset>
+        )}
         {mode === 'agent' ? (
           <>
             <div class="fw-field-row">

@@ -1,25 +1,25 @@
 import { t } from '../../lib/i18n';
+import type { ReasonSetting } from '../../lib/actions/definition';
 import type { EffectiveSettings } from '../../lib/model/settings';
-
-type ReasonedAction = 'transfer' | 'forceClose';
 
 interface Props {
   id: string;
-  action: ReasonedAction;
+  /** The setting that can make the reason required (the action's `reason.requiredBy`). */
+  action: ReasonSetting;
   settings: EffectiveSettings | null;
   value: string;
   onChange(value: string): void;
 }
 
-const required = (settings: EffectiveSettings | null, action: ReasonedAction) => settings?.values.requireReason[action] ?? false;
+const required = (settings: EffectiveSettings | null, action: ReasonSetting) => settings?.values.requireReason[action] ?? false;
 
 /** True while the organisation requires a reason and none is given yet. */
-export const reasonMissing = (settings: EffectiveSettings | null, action: ReasonedAction, value: string): boolean =>
+export const reasonMissing = (settings: EffectiveSettings | null, action: ReasonSetting, value: string): boolean =>
   required(settings, action) && !value.trim();
 
 /**
- * The reason for a transfer or force close (issue 11): a choice of the organisation's codes, else free text.
- * Shown when the organisation requires a reason or offers codes.
+ * The reason for an action that carries one: a choice of the organisation's codes, else free text. Shown when the
+ * organisation requires a reason or offers codes.
  */
 export function ReasonField({ id, action, settings, value, onChange }: Props) {
   const codes = settings?.values.reasonCodes ?? [];

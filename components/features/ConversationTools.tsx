@@ -5,7 +5,7 @@ import { dispatchThroughRunner } from '../../lib/features/bulk-actions/dispatch'
 import type { BulkKind } from '../../lib/features/bulk-actions/preview';
 import { startBulkRun, type BulkRun } from '../../lib/features/bulk-actions/run';
 import { sharedInHash } from '../../lib/features/share-views/share';
-import { stuckConversations } from '../../lib/features/sweeper/stuck';
+import { stuckConversations, SWEEP_ACTION } from '../../lib/features/sweeper/stuck';
 import type { ActionIntent } from '../../lib/model/actions';
 import type { Conversation } from '../../lib/model/conversation';
 import type { PanelController } from '../../lib/view-model/panel-controller';
@@ -44,14 +44,14 @@ export function ConversationTools(props: Props) {
 }
 
 function Tools({ controller }: Props) {
-  const { feed, list, view, features } = controller;
+  const { picture, list, view, features } = controller;
   const { selection } = features;
   const prefs = features.prefs.value.value;
   const notes = features.notes.value;
   // Not .value: the section need not re-render every second; it follows the feed, and the stuck list is minute-grained.
   const now = controller.now.peek();
-  const access = feed.access.value;
-  const conversations = feed.conversations.all.value;
+  const access = picture.access.value;
+  const conversations = picture.conversations.all.value;
   const dialog = useSignal<{ kind: BulkKind; ids: string[] } | null>(null);
   const active = useSignal<ActiveRun | null>(null);
   const progressOpen = useSignal(false);
@@ -62,13 +62,13 @@ function Tools({ controller }: Props) {
   const stuck = useMemo(() => stuckConversations(conversations, prefs.stuckMinutes, now), [conversations, prefs.stuckMinutes, Math.floor(now / 30_000)]);
   const channels = useMemo(() => [...new Set(conversations.flatMap((c) => c.channels))].sort((a, b) => a - b), [conversations]);
   const labelOf = (id: string) => {
-    const row = feed.conversations.row(id)?.peek();
+    const row = picture.conversations.row(id)?.peek();
     return row ? (row.customerName ?? row.subject) : id;
   };
 
   const start = (kind: BulkKind, rows: Conversation[], intents: ActionIntent[]) => {
     let run: BulkRun | null = null;
-    const dispatch = dispatchThroughRunner({ send: controller.sendIntent, records: feed.actions, onThrottled: (at) => run?.holdUntil(at) });
+    const dispatch = dispatchThroughRunner({ send: controller.sendIntent, records: picture.actions, onThrottled: (at) => run?.holdUntil(at) });
     run = startBulkRun(intents, { dispatch, now: Date.now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
     active.value = { kind, run, conversations: rows };
     dialog.value = null;
@@ -76,7 +76,7 @@ function Tools({ controller }: Props) {
   };
 
   if (!access) return null;
-  const chosen = dialog.value ? dialog.value.ids.flatMap((id) => feed.conversations.row(id)?.peek() ?? []) : [];
+  const chosen = dialog.value ? dialog.value.ids.flatMap((id) => picture.conversations.row(id)?.peek() ?? []) : [];
   const current = active.value;
   // Opened from a colleague's link: the view rides in the page's fragment.
   const incoming = typeof location === 'undefined' ? null : sharedInHash(location.hash);
@@ -111,7 +111,7 @@ function Tools({ controller }: Props) {
             minutes={prefs.stuckMinutes}
             channels={channels}
             onMinutes={(change) => void features.prefs.update((current) => ({ ...current, stuckMinutes: change(current.stuckMinutes) }))}
-            onCleanUp={(ids) => (dialog.value = { kind: 'forceClose', ids })}
+            onCleanUp={(ids) => (dialog.value = { kind: SWEEP_ACTION, ids })}
             onOpen={(id) => view.openDetails(id)}
           />
         )}
@@ -134,10 +134,10 @@ function Tools({ controller }: Props) {
           kind={dialog.value.kind}
           conversations={chosen}
           access={access}
-          settings={feed.settings.value}
-          agents={feed.agents.all.value}
-          queues={feed.queues.value}
-          records={feed.actions.value}
+          settings={picture.settings.value}
+          agents={picture.agents.all.value}
+          queues={picture.queues.value}
+          records={picture.actions.value}
           locks={features.locks.value}
           now={now}
           onStart={(intents) => start(dialog.value!.kind, chosen, intents)}

@@ -9,11 +9,11 @@ export function DetailsExtras({ row, controller }: { row: Conversation; controll
   const { features } = controller;
   const now = controller.now.value;
   const context = rowContext(row, {
-    settings: controller.feed.settings.value,
+    settings: controller.picture.settings.value,
     stuckMinutes: features.prefs.value.value.stuckMinutes,
     alerts: features.alerts.value,
     locks: features.locks.value,
-    me: controller.feed.access.value?.userId ?? null,
+    me: controller.picture.access.value?.userId ?? null,
     now,
   });
   return (

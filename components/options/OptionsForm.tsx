@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import { SUPERVISOR_FEATURES } from '../../lib/model/actions';
+import { SUPERVISOR_FEATURES } from '../../lib/model/supervisor-switches';
 import { POLL_INTERVAL_BOUNDS, type EffectiveSettings, type SettingKey } from '../../lib/model/settings';
 import type { UserSettings } from '../../lib/policy/merge';
 import { isManaged } from '../../lib/policy/locks';

@@ -1,6 +1,6 @@
 import { t } from '../../lib/i18n';
 import type { ViewState } from '../../lib/view-model/view-state';
-import { COLUMN_IDS } from '../../lib/view-model/view-spec';
+import { COLUMN_IDS } from '../../lib/view-model/list-spec';
 
 /** Which columns the grid shows; the customer column always stays (it names the row). */
 export function ColumnMenu({ view }: { view: ViewState }) {

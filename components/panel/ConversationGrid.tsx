@@ -3,7 +3,7 @@ import type { RefObject } from 'preact';
 import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { PanelController } from '../../lib/view-model/panel-controller';
-import type { ColumnId } from '../../lib/view-model/view-spec';
+import type { ColumnId } from '../../lib/view-model/list-spec';
 import { gridMinWidth, gridTemplate, ROW_HEIGHT, rowDomId } from './columns';
 import { ConversationRow } from './ConversationRow';
 
@@ -22,12 +22,12 @@ interface Props {
  * live update that re-renders or removes rows can never take focus away.
  */
 export function ConversationGrid({ controller, gridRef }: Props) {
-  const { list, view, feed, now } = controller;
+  const { list, view, picture, now } = controller;
   const items = list.items.value;
   const spec = view.spec.value;
   const columns = spec.columns;
   const selectedId = view.selectedId.value;
-  const settings = feed.settings.value;
+  const settings = picture.settings.value;
   const [viewport, setViewport] = useState({ top: 0, height: 600 });
 
   useLayoutEffect(() => {
@@ -93,7 +93,7 @@ export function ConversationGrid({ controller, gridRef }: Props) {
               </div>
             );
           }
-          const row = feed.conversations.row(item.id);
+          const row = picture.conversations.row(item.id);
           if (!row) return null;
           return (
             <ConversationRow

@@ -5,7 +5,7 @@ import type { Conversation } from '../../lib/model/conversation';
 import type { EffectiveSettings } from '../../lib/model/settings';
 import { channelLabel } from '../../lib/view-model/channel-labels';
 import { thresholdFor } from '../../lib/view-model/thresholds';
-import type { ColumnId } from '../../lib/view-model/view-spec';
+import type { ColumnId } from '../../lib/view-model/list-spec';
 import { HandleTime, RowFreshness, SentimentBadge, StatusBadge, WaitTime } from './cells';
 import { ROW_HEIGHT, rowDomId } from './columns';
 import { ErrorBoundary } from './ErrorBoundary';

@@ -1,14 +1,14 @@
 import type { RefObject } from 'preact';
 import { t } from '../../lib/i18n';
 import type { PanelController } from '../../lib/view-model/panel-controller';
-import { GROUPINGS, QUICK_FILTERS, type Grouping } from '../../lib/view-model/view-spec';
+import { GROUPINGS, QUICK_FILTERS, type Grouping } from '../../lib/view-model/list-spec';
 import { ColumnMenu } from './ColumnMenu';
 import { FilterMenu } from './FilterMenu';
 import { SavedFiltersBar } from './SavedFiltersBar';
 
 /** Search, quick filters, grouping, filters, columns and saved views above the grid. */
 export function ConversationsToolbar({ controller, searchRef }: { controller: PanelController; searchRef: RefObject<HTMLInputElement | null> }) {
-  const { view, feed } = controller;
+  const { view, picture } = controller;
   const spec = view.spec.value;
   return (
     <div class="fw-toolbar">
@@ -47,7 +47,7 @@ export function ConversationsToolbar({ controller, searchRef }: { controller: Pa
         ))}
       </div>
       <div class="fw-toolbar-row">
-        <FilterMenu view={view} queues={feed.queues.value} agents={feed.agents.all.value} conversations={feed.conversations.all.value} />
+        <FilterMenu view={view} queues={picture.queues.value} agents={picture.agents.all.value} conversations={picture.conversations.all.value} />
         <ColumnMenu view={view} />
         <SavedFiltersBar savedFilters={controller.savedFilters} view={view} />
       </div>

@@ -9,10 +9,10 @@ import { RowDetails } from './RowDetails';
 
 /** Enter on a row: its facts, its actions and their log. Says so if the conversation ended meanwhile. */
 export function DetailsDialog({ controller, id, onClose }: { controller: PanelController; id: string; onClose: () => void }) {
-  const { feed } = controller;
-  const row = feed.conversations.row(id)?.value;
-  const access = feed.access.value;
-  const records = feed.actions.value;
+  const { picture } = controller;
+  const row = picture.conversations.row(id)?.value;
+  const access = picture.access.value;
+  const records = picture.actions.value;
   return (
     <Modal title={row ? (row.customerName ?? row.subject) : t('panel_detail_gone')} onClose={onClose}>
       <ErrorBoundary fallback={() => <p>{t('panel_row_broken')}</p>}>
@@ -20,7 +20,7 @@ export function DetailsDialog({ controller, id, onClose }: { controller: PanelCo
           <RowDetails
             row={row}
             now={controller.now}
-            settings={feed.settings.value}
+            settings={picture.settings.value}
             actions={
               access && (
                 <>
@@ -28,13 +28,13 @@ export function DetailsDialog({ controller, id, onClose }: { controller: PanelCo
                   <ConversationActions
                     conversation={row}
                     access={access}
-                    agents={feed.agents.all.value}
-                    queues={feed.queues.value}
-                    settings={feed.settings.value}
+                    agents={picture.agents.all.value}
+                    queues={picture.queues.value}
+                    settings={picture.settings.value}
                     records={records}
                     send={controller.sendIntent}
                   />
-                  <ActionLog records={records.filter((record) => record.intent.conversationId === id)} agents={feed.agents.all.value} queues={feed.queues.value} />
+                  <ActionLog records={records.filter((record) => record.intent.conversationId === id)} agents={picture.agents.all.value} queues={picture.queues.value} />
                 </>
               )
             }

@@ -3,7 +3,7 @@ import type { Agent, Queue } from '../../lib/model/agent';
 import type { Conversation } from '../../lib/model/conversation';
 import { channelLabel } from '../../lib/view-model/channel-labels';
 import type { ViewState } from '../../lib/view-model/view-state';
-import { STATUSES, type Filters } from '../../lib/view-model/view-spec';
+import { STATUSES, type Filters } from '../../lib/view-model/list-spec';
 import { sentimentLabel } from './cells';
 
 const SENTIMENTS = [7, 8, 9, 10, 11, 12, 13, 0];

@@ -13,8 +13,8 @@ interface Props {
 
 /** Title, freshness ("Live · updated 2 sec ago"), pause/resume, refresh, the palette and the shortcut sheet. */
 export function PanelHeader({ controller, onPalette, onHelp, frameControls }: Props) {
-  const { feed } = controller;
-  const paused = feed.paused.value;
+  const { picture } = controller;
+  const paused = picture.paused.value;
   return (
     <div class="fw-header">
       <div class="fw-header-title">
@@ -42,8 +42,8 @@ export function PanelHeader({ controller, onPalette, onHelp, frameControls }: Pr
 
 /** Its own component: it ticks every second, and only this line needs to. */
 function Freshness({ controller }: { controller: PanelController }) {
-  const { feed, now } = controller;
-  const { tone, text } = describeFreshness(feed.freshness.value, feed.connected.value, now.value, locale.value);
+  const { picture, now } = controller;
+  const { tone, text } = describeFreshness(picture.freshness.value, picture.connected.value, now.value, locale.value);
   const icon = tone === 'live' ? '●' : tone === 'stale' ? '◐' : '⚠';
   return (
     <p class={`fw-freshness fw-freshness-${tone}`}>

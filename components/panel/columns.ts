@@ -1,4 +1,4 @@
-import type { ColumnId } from '../../lib/view-model/view-spec';
+import type { ColumnId } from '../../lib/view-model/list-spec';
 
 /** Minimum widths in px; the grid scrolls sideways below their sum (the side panel starts at 360 px). */
 export const COLUMN_WIDTH: Readonly<Record<ColumnId, number>> = {

@@ -1,8 +1,8 @@
 import { t } from '../../lib/i18n';
+import { allDefinitions, type ActionKind } from '../../lib/actions/registry';
 import { availability } from '../../lib/actions/rules';
-import type { ActionKind } from '../../lib/model/actions';
 import type { PanelController } from '../../lib/view-model/panel-controller';
-import { GROUPINGS, QUICK_FILTERS } from '../../lib/view-model/view-spec';
+import { GROUPINGS, QUICK_FILTERS } from '../../lib/view-model/list-spec';
 
 export interface PaletteCommand {
   id: string;
@@ -19,21 +19,11 @@ export interface PaletteHandlers {
   requestAction: (kind: ActionKind, conversationId: string) => void;
 }
 
-/** Every action kind, in menu order; a Record so a new kind in the model fails to compile until it is listed. */
-const ACTION_LABEL_KEYS: Readonly<Record<ActionKind, string>> = {
-  monitor: 'panel_palette_action_monitor',
-  join: 'panel_palette_action_join',
-  assignAgent: 'panel_palette_action_assignAgent',
-  assignQueue: 'panel_palette_action_assignQueue',
-  transfer: 'panel_palette_action_transfer',
-  forceClose: 'panel_palette_action_forceClose',
-};
-
 const enabled = (id: string, label: string, run: () => void): PaletteCommand => ({ id, label, disabledReason: null, run });
 
-/** Every view and every action, for the Ctrl+K palette. Actions apply to the selected conversation. */
+/** Every tab, filter, saved filter and action, for the Ctrl+K palette. Actions apply to the selected conversation. */
 export function paletteCommands(controller: PanelController, handlers: PaletteHandlers): PaletteCommand[] {
-  const { view, feed, savedFilters } = controller;
+  const { view, picture, savedFilters } = controller;
   const spec = view.spec.peek();
   const commands: PaletteCommand[] = [
     enabled('tab:conversations', t('panel_palette_showConversations'), () => view.setTab('conversations')),
@@ -44,29 +34,29 @@ export function paletteCommands(controller: PanelController, handlers: PaletteHa
     ),
     ...GROUPINGS.map((grouping) => enabled(`group:${grouping}`, t('panel_palette_groupBy', t(`panel_groupBy_${grouping}`)), () => view.setGroupBy(grouping))),
     enabled('filters:clear', t('panel_filters_clear'), () => view.clearFilters()),
-    ...savedFilters.filters.peek().map((saved) => enabled(`saved:${saved.name}`, t('panel_palette_openView', saved.name), () => view.restore(saved.spec))),
+    ...savedFilters.filters.peek().map((saved) => enabled(`saved:${saved.name}`, t('panel_palette_openSavedFilter', saved.name), () => view.restore(saved.spec))),
     {
       id: 'refresh',
       label: t('panel_refresh'),
       disabledReason: controller.refreshing.peek() ? t('panel_refreshing') : null,
       run: () => controller.refresh(),
     },
-    enabled('pause', feed.paused.peek() ? t('panel_resume') : t('panel_pause'), () => controller.setPaused(!feed.paused.peek())),
+    enabled('pause', picture.paused.peek() ? t('panel_resume') : t('panel_pause'), () => controller.setPaused(!picture.paused.peek())),
     enabled('shortcuts', t('panel_shortcuts_title'), handlers.showShortcuts),
   ];
   const selectedId = view.selectedId.peek();
-  const row = selectedId ? feed.conversations.row(selectedId)?.peek() : undefined;
-  const access = feed.access.peek();
+  const row = selectedId ? picture.conversations.row(selectedId)?.peek() : undefined;
+  const access = picture.access.peek();
   if (row && access) {
     const name = row.customerName ?? row.subject;
     commands.push(enabled('details', t('panel_palette_details', name), () => handlers.openDetails(row.id)));
-    const settings = feed.settings.peek() ?? undefined;
-    const activeRecord = feed.actions.peek().find((record) => record.intent.conversationId === row.id && record.finishedAt === null);
-    for (const kind of Object.keys(ACTION_LABEL_KEYS) as ActionKind[]) {
+    const settings = picture.settings.peek() ?? undefined;
+    const activeRecord = picture.actions.peek().find((record) => record.intent.conversationId === row.id && record.finishedAt === null);
+    for (const { kind, labels } of allDefinitions()) {
       const verdict = availability(kind, { conversation: row, access, settings, activeRecord });
       commands.push({
         id: `action:${kind}`,
-        label: t(ACTION_LABEL_KEYS[kind], name),
+        label: t(labels.palette, name),
         disabledReason: verdict.enabled ? null : t(verdict.reason ?? 'panel_palette_unavailable'),
         run: () => handlers.requestAction(kind, row.id),
       });

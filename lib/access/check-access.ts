@@ -1,7 +1,8 @@
 import type { Access } from '../model/access';
-import type { FeatureFlags } from '../model/actions';
+import type { FeatureFlags } from '../model/supervisor-switches';
 import type { DataverseTransport } from '../dataverse/transport';
-import { readOne, readRows, type Failure } from '../dataverse/read';
+import { readOne, readRows } from '../dataverse/read';
+import { succeeded, type Failure, type Result } from '../dataverse/result';
 import { whoAmIRequest, WhoAmISchema } from '../dataverse/operations/who-am-i';
 import { systemUserRequest, SystemUserSchema } from '../dataverse/operations/system-user';
 import { aadUserRolesRequest, directRolesRequest, roleNames, RoleRowSchema } from '../dataverse/operations/user-roles';
@@ -39,7 +40,7 @@ export interface AccessCheck {
 export async function checkAccess(transport: DataverseTransport, policy: FeatureFlags, now: () => number): Promise<AccessCheck> {
   const base = initialAccess(transport.org);
   const fail = (failure: Failure): AccessCheck => ({
-    access: { ...base, state: failure.failure === 'signedOut' ? 'signedOut' : 'error', message: failure.message, checkedAt: now() },
+    access: { ...base, state: failure.kind === 'signedOut' ? 'signedOut' : 'error', message: failure.message, checkedAt: now() },
     failure,
   });
 
@@ -51,9 +52,9 @@ export async function checkAccess(transport: DataverseTransport, policy: Feature
 
   const roles = await readRoles(transport, userId, user.value.azureactivedirectoryobjectid);
   if (!roles.ok) return fail(roles.failure);
-  const identified = { ...base, userId, userName: user.value.fullname, roles: roles.names, checkedAt: now() };
-  const hasApiAccessRole = hasRoleNamed(roles.names, API_ACCESS_ROLE);
-  if (!hasRoleNamed(roles.names, SUPERVISOR_ROLE)) {
+  const identified = { ...base, userId, userName: user.value.fullname, roles: roles.value, checkedAt: now() };
+  const hasApiAccessRole = hasRoleNamed(roles.value, API_ACCESS_ROLE);
+  if (!hasRoleNamed(roles.value, SUPERVISOR_ROLE)) {
     return { access: { ...identified, state: 'notSupervisor', hasApiAccessRole }, failure: null };
   }
 
@@ -66,27 +67,24 @@ export async function checkAccess(transport: DataverseTransport, policy: Feature
   };
 }
 
-type RolesResult = { ok: true; names: string[] } | { ok: false; failure: Failure };
-
 const roleSpec = { entity: 'role', idField: 'roleid', schema: RoleRowSchema };
 
 /** Team roles need RetrieveAadUserRoles; without an Entra id (on-premises) only direct roles can be read. */
-async function readRoles(transport: DataverseTransport, userId: string, aadObjectId: string | null): Promise<RolesResult> {
+async function readRoles(transport: DataverseTransport, userId: string, aadObjectId: string | null): Promise<Result<string[]>> {
   if (aadObjectId) {
     const all = await readRows(transport, aadUserRolesRequest(aadObjectId), roleSpec);
-    if (all.ok) return { ok: true, names: unique(roleNames(all.rows)) };
+    if (all.ok) return succeeded(unique(roleNames(all.value.rows)));
     // An org without the function answers 4xx; fall back to direct roles. Anything else is a real failure.
-    if (all.failure.failure !== 'http' || (all.failure.status ?? 500) >= 500) return all;
+    if (all.failure.kind !== 'http' || (all.failure.status ?? 500) >= 500) return all;
   }
   const direct = await readRows(transport, directRolesRequest(userId), roleSpec);
-  return direct.ok ? { ok: true, names: unique(roleNames(direct.rows)) } : direct;
+  return direct.ok ? succeeded(unique(roleNames(direct.value.rows))) : direct;
 }
 
 const unique = (names: string[]): string[] => [...new Set(names)].sort((a, b) => a.localeCompare(b));
 
-
 /** The org's four supervisor switches (msdyn_omnichannelconfiguration), with the platform's defaults for a missing row. */
-export async function readOrgSwitches(transport: DataverseTransport): Promise<{ ok: true; value: FeatureFlags } | { ok: false; failure: Failure }> {
+export async function readOrgSwitches(transport: DataverseTransport): Promise<Result<FeatureFlags>> {
   const read = await readRows(transport, orgSwitchesRequest(), { entity: 'msdyn_omnichannelconfiguration', idField: 'msdyn_omnichannelconfigurationid', schema: OrgSwitchesRowSchema });
-  return read.ok ? { ok: true, value: orgSwitchesFrom(read.rows[0]) } : read;
+  return read.ok ? succeeded(orgSwitchesFrom(read.value.rows[0])) : read;
 }

@@ -1,6 +1,6 @@
 import { CHANNEL, type Conversation } from '../model/conversation';
 
-/** Voice and video: a messaging conversation escalated to either can no longer be transferred (platform-api.md §1.3). */
+/** Voice and video: a messaging conversation escalated to either can no longer be transferred (docs/platform.md, "Channel"). */
 const VOICE_OR_VIDEO: readonly number[] = [CHANNEL.voice, CHANNEL.voiceCall, CHANNEL.video];
 
 /** The digital messaging channels a supervisor may transfer. Co-browse and screen sharing ride on them. */

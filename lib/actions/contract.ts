@@ -1,45 +1,53 @@
-import type { ActionKind } from '../model/actions';
-
 /**
- * How the six supervisor actions are called. The platform documents their names only (platform-api.md §1.5, §7):
- * binding, parameter names and ApiVersion are our best reading, so they live here, in one object, to be corrected
- * against a real org's `$metadata` / `customapis` without touching any other file.
+ * How the org's supervisor actions are called: binding, parameter names, ApiVersion. The platform documents their
+ * names only (docs/platform.md, "Messages on the table" and "Open questions"), so these are our reading until the
+ * org describes its own actions (its `customapis` or `$metadata`). Everything about the call shape lives in this one
+ * object; the actions name only their API and what its target means (lib/actions/kinds), so replacing the contract
+ * with an org's own is the whole change.
  */
-export interface CcaasOperation {
-  name: string;
-  /** Body parameter naming the target agent or queue. */
-  targetParam?: string;
-  /** A response property holding by how many units an assignment exceeds capacity, if the org returns one. */
-  capacityExceededProperty?: string;
-}
-
-export interface CcaasContract {
-  apiVersion: string;
+export interface CustomApiShape {
   /**
-   * 'bound': POST msdyn_ocliveworkitems(<id>)/Microsoft.Dynamics.CRM.<Name> (the table reference lists the messages
-   * under the conversation table, which usually means an entity-bound custom API: §7.1).
-   * 'unbound': POST <Name> with the conversation id in the body.
+   * 'bound': POST <entitySet>(<id>)/<namespace>.<Name> (the table reference lists the messages under the
+   * conversation table, which usually means an entity-bound custom API). 'unbound': POST <Name>, conversation in the body.
    */
   binding: 'bound' | 'unbound';
-  entitySet: string;
-  namespace: string;
-  /** Body parameter naming the conversation (unbound binding only). */
-  conversationParam: string;
-  operations: Record<ActionKind, CcaasOperation>;
+  /** Body parameter names by what they mean; null when the API has none of that meaning. */
+  parameters: { conversation: string | null; agent: string | null; queue: string | null };
+  /** Whether ApiVersion is a parameter (its value: ActionContract.apiVersion). */
+  apiVersion: boolean;
+  /** A response property holding by how many units an assignment exceeds capacity; null when there is none. */
+  capacityExceededProperty: string | null;
 }
 
-export const CCAAS_CONTRACT: CcaasContract = {
-  apiVersion: '1.0',
-  binding: 'bound',
+export interface ActionContract {
+  entitySet: string;
+  namespace: string;
+  apiVersion: string;
+  /** The org's own description of its custom APIs, by unique name. */
+  apis: Readonly<Record<string, CustomApiShape>>;
+  /**
+   * The shape assumed for an API the org has not described. Null once the org has described itself: an action
+   * missing from `apis` is then not offered, never called with a guessed shape.
+   */
+  assumed: CustomApiShape | null;
+}
+
+/** Where the runner gets the contract in force for the signed-in org. */
+export type ContractSource = () => ActionContract;
+
+/** Our reading, applied alike to every supervisor action until an org says otherwise. */
+export const BUILT_IN_CONTRACT: ActionContract = {
   entitySet: 'msdyn_ocliveworkitems',
   namespace: 'Microsoft.Dynamics.CRM',
-  conversationParam: 'ConversationId',
-  operations: {
-    monitor: { name: 'CCaaS_MonitorConversation' },
-    join: { name: 'CCaaS_JoinConversation' },
-    assignAgent: { name: 'CCaaS_AssignConversation', targetParam: 'AgentId', capacityExceededProperty: 'CapacityExceededBy' },
-    assignQueue: { name: 'CCaaS_InitiateQueueAssignment', targetParam: 'QueueId' },
-    transfer: { name: 'CCaaS_InitiateAgentTransferBySupervisor', targetParam: 'AgentId' },
-    forceClose: { name: 'CCaaS_ForceCloseConversation' },
+  apiVersion: '1.0',
+  apis: {},
+  assumed: {
+    binding: 'bound',
+    parameters: { conversation: 'ConversationId', agent: 'AgentId', queue: 'QueueId' },
+    apiVersion: true,
+    capacityExceededProperty: 'CapacityExceededBy',
   },
 };
+
+/** The name lib/beyond's note requests know it by (they need its entity set). */
+export const CCAAS_CONTRACT = BUILT_IN_CONTRACT;

@@ -1,28 +1,20 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
-import type { ActionKind } from '../model/actions';
+import type { ActionKind } from './registry';
 
-/** What the keyboard, the command palette and the row's buttons can ask for; one assign dialog covers agent and queue. */
-export type RequestedAction = 'monitor' | 'join' | 'assign' | 'transfer' | 'forceClose';
-
+/** What the keyboard, the command palette and the row's buttons asked for. */
 export interface ActionRequest {
-  kind: RequestedAction;
+  kind: ActionKind;
   conversationId: string;
-  /** Which side of the assign dialog to open on. */
-  assignTo?: 'agent' | 'queue';
 }
 
 const current = signal<ActionRequest | null>(null);
 
-/** The request ActionDialogHost is showing (or running, for monitor and join). */
+/** The request ActionDialogHost is showing (or sending, for actions that need no dialog). */
 export const actionRequest: ReadonlySignal<ActionRequest | null> = current;
 
 /** Ask for an action on a conversation: a dialog where one is needed, straight to the worker otherwise. */
-export function requestAction(kind: RequestedAction | ActionKind, conversationId: string): void {
-  if (kind === 'assignAgent' || kind === 'assignQueue') {
-    current.value = { kind: 'assign', conversationId, assignTo: kind === 'assignQueue' ? 'queue' : 'agent' };
-  } else {
-    current.value = { kind, conversationId };
-  }
+export function requestAction(kind: ActionKind, conversationId: string): void {
+  current.value = { kind, conversationId };
 }
 
 export function closeActionRequest(): void {

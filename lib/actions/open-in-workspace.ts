@@ -1,6 +1,6 @@
 /**
  * After a successful monitor the supervisor sees the conversation in the workspace, on the documented record URL
- * (platform-api.md §5.1): main.aspx?appname=<app>&pagetype=entityrecord&etn=msdyn_ocliveworkitem&id=<guid>.
+ * (docs/platform.md, "App URLs and detection"): main.aspx?appname=<app>&pagetype=entityrecord&etn=msdyn_ocliveworkitem&id=<guid>.
  * The worker does it with tabs.update, so it works whether the action came from the overlay or the side panel.
  */
 

@@ -61,14 +61,19 @@ export function createRecordStore(deps: RecordStoreDeps) {
       else sent.delete(id);
       return commit();
     },
-    /** Load what a previous worker left; records created since start-up are kept. */
-    async load(): Promise<void> {
-      const saved = await deps.storage.load();
-      if (!saved) return;
+    /**
+     * Load what a previous worker left; records created since start-up are kept. Returns the records it restored
+     * (not those of this worker).
+     */
+    async load(): Promise<ActionRecord[]> {
+      const saved = await deps.storage.load().catch(() => null);
+      if (!saved) return [];
       const known = new Set(records.map((r) => r.id));
-      records = [...saved.records.filter((r) => !known.has(r.id)), ...records];
-      for (const id of saved.sent) sent.add(id);
+      const restored = saved.records.filter((r) => !known.has(r.id));
+      records = [...restored, ...records];
+      for (const id of saved.sent) if (!known.has(id)) sent.add(id);
       await commit();
+      return restored;
     },
   };
 }

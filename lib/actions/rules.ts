@@ -1,15 +1,18 @@
 import type { Access } from '../model/access';
-import type { ActionKind, ActionRecord, Feature } from '../model/actions';
-import type { BasePresence } from '../model/agent';
+import type { ActionRecord } from '../model/actions';
 import type { Conversation } from '../model/conversation';
+import type { Feature } from '../model/supervisor-switches';
 import type { EffectiveSettings } from '../model/settings';
 import { isActionBlockedByPolicy } from '../policy/locks';
-import { hasMessaging, hasVoiceOrVideo, isRecordRouted } from './channels';
+import type { ActionContract } from './contract';
+import { definitionOf, type ActionKind } from './registry';
+import { contractShape, GAP_REASON } from './request';
 
 /**
  * Which supervisor action the platform allows on a conversation right now, and why not, in the platform's own
- * rules (issue 7; platform-api.md §1.5, §2.6, §2.7). Pure: the views grey buttons out with it and the worker checks
- * it again before every call. The platform's answer stays final (house style 10).
+ * rules (docs/platform.md, "Messages on the table", "Supervisor feature toggles", "Security roles"): who the user
+ * is, the org's switch, the policy, an action already under way, then the action's own state rule. Pure: the views
+ * grey buttons out with it and the worker checks it again before every call. The platform's answer stays final.
  */
 export interface AvailabilityContext {
   conversation: Conversation;
@@ -18,6 +21,8 @@ export interface AvailabilityContext {
   settings?: EffectiveSettings;
   /** An action on this conversation that has not finished yet. */
   activeRecord?: ActionRecord;
+  /** The org's action contract, when known: an action it cannot carry is not offered. */
+  contract?: ActionContract;
 }
 
 export interface Availability {
@@ -26,30 +31,25 @@ export interface Availability {
   reason: string | null;
 }
 
-/** Join rides on the monitor switch, both assigns on the assign switch. */
-export const FEATURE_OF: Readonly<Record<ActionKind, Feature>> = {
-  monitor: 'monitor',
-  join: 'monitor',
-  assignAgent: 'assign',
-  assignQueue: 'assign',
-  transfer: 'transfer',
-  forceClose: 'forceClose',
-};
-
 export const isInFlight = (record: ActionRecord): boolean => record.state === 'pending' || record.state === 'waitingForAgent';
 
 const ok: Availability = { enabled: true, reason: null };
 const no = (reason: string): Availability => ({ enabled: false, reason });
 
 export function availability(kind: ActionKind, ctx: AvailabilityContext): Availability {
-  const feature = FEATURE_OF[kind];
+  const definition = definitionOf(kind);
+  const { feature } = definition;
+  const stateBlock = (): Availability => {
+    const reason = definition.stateRule(ctx.conversation, ctx.access.userId);
+    return reason === null ? ok : no(reason);
+  };
   return (
     accessBlock(ctx.access) ??
     (ctx.access.orgSwitches[feature] ? null : no(`actions_reason_switchOff_${feature}`)) ??
     settingsBlock(feature, ctx.access, ctx.settings) ??
+    contractBlock(definition.operation, ctx.contract) ??
     inFlightBlock(kind, ctx.activeRecord) ??
-    stateBlock(kind, ctx.conversation, ctx.access.userId) ??
-    ok
+    stateBlock()
   );
 }
 
@@ -77,42 +77,13 @@ function settingsBlock(feature: Feature, access: Access, settings: EffectiveSett
   return access.policyAllows[feature] ? null : no(`actions_reason_policyOff_${feature}`);
 }
 
+function contractBlock(operation: Parameters<typeof contractShape>[0], contract: ActionContract | undefined): Availability | null {
+  if (!contract) return null;
+  const found = contractShape(operation, contract);
+  return found.ok ? null : no(GAP_REASON[found.gap]);
+}
+
 function inFlightBlock(kind: ActionKind, active: ActionRecord | undefined): Availability | null {
   if (!active || !isInFlight(active)) return null;
   return no(active.intent.kind === kind ? 'actions_reason_inFlightSame' : 'actions_reason_inFlightOther');
 }
-
-const mine = (c: Conversation, userId: string | null, mode: 'monitor' | 'consult'): boolean =>
-  userId !== null && c.participants.some((p) => p.agentId === userId && p.mode === mode);
-
-function stateBlock(kind: ActionKind, c: Conversation, userId: string | null): Availability | null {
-  switch (kind) {
-    case 'monitor':
-      if (c.status === 'open') return no('actions_reason_monitorState');
-      if (isRecordRouted(c)) return no('actions_reason_monitorRecord');
-      if (userId !== null && c.agentId === userId) return no('actions_reason_monitorOwn');
-      if (mine(c, userId, 'monitor') || mine(c, userId, 'consult')) return no('actions_reason_monitoring');
-      return null;
-    case 'join':
-      if (mine(c, userId, 'consult')) return no('actions_reason_joined');
-      if (!mine(c, userId, 'monitor')) return no('actions_reason_joinFirst');
-      if (c.status === 'open') return no('actions_reason_monitorState');
-      return null;
-    case 'assignAgent':
-    case 'assignQueue':
-      return c.status === 'open' && c.agentId === null && !c.pending ? null : no('actions_reason_assignState');
-    case 'transfer':
-      if (c.status !== 'active' && c.status !== 'waiting') return no('actions_reason_transferState');
-      if (!hasMessaging(c)) return no('actions_reason_transferChannel');
-      if (hasVoiceOrVideo(c)) return no('actions_reason_transferEscalated');
-      if (c.pending) return no('actions_reason_transferPending');
-      return null;
-    case 'forceClose':
-      return !isRecordRouted(c) && (hasMessaging(c) || hasVoiceOrVideo(c)) ? null : no('actions_reason_forceCloseChannel');
-  }
-}
-
-/** A workstream allows Available and Busy unless it says otherwise (the out-of-box default). */
-const DEFAULT_ALLOWED: readonly BasePresence[] = ['available', 'busy'];
-export const allowedPresences = (c: Conversation): readonly BasePresence[] =>
-  c.allowedPresences?.length ? c.allowedPresences : DEFAULT_ALLOWED;

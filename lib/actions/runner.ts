@@ -1,23 +1,28 @@
 import type { DataverseTransport } from '../dataverse/transport';
 import type { Access } from '../model/access';
-import type { ActionFailure, ActionIntent, ActionRecord } from '../model/actions';
+import type { ActionFailure, ActionRecord } from '../model/actions';
 import type { Agent, Queue } from '../model/agent';
 import type { Conversation } from '../model/conversation';
-import { CCAAS_CONTRACT } from './contract';
 import { t } from '../i18n';
-import { perform } from './operations';
+import { BUILT_IN_CONTRACT, type ContractSource } from './contract';
+import { routeOf, type ActionRoute } from './definition';
 import { writeActionNote } from './operations/note';
-import { failureOf } from './outcome';
+import { actionFailureOf } from './outcome';
 import { createRecordStore, type RecordStoreDeps } from './record-store';
-import { isGuid } from './request';
+import { GAP_REASON, isGuid, operationRequest, reportedOverCapacity } from './request';
+import { definitionFor, type ActionIntent } from './registry';
 import { availability, isInFlight } from './rules';
-import { targetBlock, capacityExceededBy } from './target-check';
-import { verify } from './verify';
+import { targetBlock } from './target-check';
 import { actionName } from './words';
 
 export interface ActionRunnerDeps {
-  /** The org's transport; null while there is no signed-in org. */
-  transport(): DataverseTransport | null;
+  /**
+   * The org's transport for a route (an action's write, a note, or a call that belongs in the workspace client);
+   * null while there is no signed-in org. Today every route is the worker's transport.
+   */
+  transport(route: ActionRoute): DataverseTransport | null;
+  /** The action contract in force for the org; our built-in reading when absent. */
+  contract?: ContractSource;
   /** The conversation as the feed last saw it. */
   conversation(id: string): Conversation | undefined;
   /**
@@ -34,7 +39,7 @@ export interface ActionRunnerDeps {
   storage: RecordStoreDeps['storage'];
   /** A platform call changed this conversation: refresh it in the feed. */
   afterAction(conversationId: string): void;
-  /** Monitor succeeded: show the conversation in the supervisor's workspace tab (see open-in-workspace.ts). */
+  /** An action that opens the conversation succeeded: show it in the supervisor's workspace tab (open-in-workspace.ts). */
   openInWorkspace?(conversationId: string): void;
 }
 
@@ -56,19 +61,6 @@ export const RUNNER_TIMING = {
   throttleFallbackMs: 5000,
 };
 
-/**
- * The platform's troubleshooting notes that assign and force close fail for people holding the "Omnichannel API
- * access" role, which belongs to the service's application user (docs/platform.md, roles): say so when they do.
- */
-const API_ROLE_SENSITIVE: ReadonlySet<ActionIntent['kind']> = new Set(['assignAgent', 'forceClose']);
-
-/** The platform's own count of exceeded capacity units, when its response carries one; it beats our estimate. */
-function reportedExceeded(intent: ActionIntent, body: unknown): number | null {
-  const property = CCAAS_CONTRACT.operations[intent.kind].capacityExceededProperty;
-  if (!property || typeof body !== 'object' || body === null) return null;
-  const value = (body as Record<string, unknown>)[property];
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
-}
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -77,6 +69,7 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
   const throttled = new Map<string, number>();
 
   const me = () => deps.access().userId;
+  const contract = () => deps.contract?.() ?? BUILT_IN_CONTRACT;
   const finish = (id: string, change: Partial<ActionRecord>) =>
     store.markSent(id, false).then(() => store.update(id, { finishedAt: deps.now(), retryAt: null, ...change }));
   const fail = (id: string, failure: ActionFailure, reason: string | null, detail: string | null = null) =>
@@ -85,7 +78,7 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
   async function done(id: string): Promise<void> {
     const record = store.get(id);
     await finish(id, { state: 'done' });
-    if (record?.intent.kind === 'monitor') deps.openInWorkspace?.(record.intent.conversationId);
+    if (record && definitionFor(record.intent).opensConversation) deps.openInWorkspace?.(record.intent.conversationId);
   }
 
   async function fresh(id: string): Promise<Conversation | null | undefined> {
@@ -101,50 +94,53 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
     if (!record) return;
     const { intent } = record;
     if (!isGuid(intent.conversationId)) return fail(id, 'rule', 'actions_reason_badId');
-    // Read the platform first: the row may have changed since the supervisor saw it (a conflict).
+    // Read the platform first: the row may have changed since the supervisor saw it.
     const read = await fresh(intent.conversationId);
     const conversation = read === undefined ? deps.conversation(intent.conversationId) : read;
     if (!conversation) return fail(id, 'gone', null);
     const changed = conversation.etag !== intent.etag;
     const activeRecord = store.all().find((r) => r.id !== id && isInFlight(r) && r.intent.conversationId === intent.conversationId);
-    const rule = availability(intent.kind, { conversation, access: deps.access(), activeRecord });
+    const rule = availability(intent.kind, { conversation, access: deps.access(), activeRecord, contract: contract() });
     const blocked = rule.reason ?? targetBlock(intent, conversation, deps.agents(), deps.queues());
     if (blocked) return fail(id, changed ? 'conflict' : 'blocked', blocked);
-    if (intent.kind === 'assignAgent') {
-      await store.update(id, { capacityExceededBy: capacityExceededBy(conversation, deps.agents(), intent.agentId) });
-    }
+    const { estimateOverCapacity } = definitionFor(intent);
+    if (estimateOverCapacity) await store.update(id, { capacityExceededBy: estimateOverCapacity(intent, conversation, deps.agents()) });
     return send(id, intent);
   }
 
   async function send(id: string, intent: ActionIntent): Promise<void> {
-    const transport = deps.transport();
+    const definition = definitionFor(intent);
+    const transport = deps.transport(routeOf(definition));
     if (!transport) return fail(id, 'signedOut', null);
+    const call = operationRequest(definition, intent, contract());
+    if (!call.ok) return fail(id, 'blocked', GAP_REASON[call.gap]);
     await store.markSent(id, true);
-    const outcome = await perform(transport, intent);
+    const outcome = await transport.send(call.request);
     if (outcome.ok) {
       throttled.delete(id);
-      const exceeded = reportedExceeded(intent, outcome.body);
+      const exceeded = reportedOverCapacity(call.shape, outcome.body);
       if (exceeded !== null) await store.update(id, { capacityExceededBy: exceeded || null });
       deps.afterAction(intent.conversationId);
-      await noteReason(id, transport, intent);
+      await noteReason(id, intent);
       return confirm(id, intent);
     }
-    const failure = failureOf(outcome);
+    const failure = actionFailureOf(outcome);
     if (failure === 'throttled') return retryLater(id, outcome.retryAt, outcome.message);
     // A dropped connection says nothing about whether the call took effect: the platform does.
     if (failure === 'network') return settle(id, intent, outcome.message);
     const after = failure === 'rule' || failure === 'conflict' ? await fresh(intent.conversationId) : undefined;
     const changedMeanwhile = after !== undefined && (after === null || after.etag !== intent.etag);
-    const apiRole = deps.access().hasApiAccessRole && API_ROLE_SENSITIVE.has(intent.kind);
+    const apiRole = deps.access().hasApiAccessRole && definition.refusedWithApiAccessRole;
     const reason = apiRole && (failure === 'forbidden' || failure === 'rule') ? 'actions_reason_apiAccessRole' : null;
     if (after !== undefined) deps.afterAction(intent.conversationId);
     return fail(id, changedMeanwhile && !reason ? 'conflict' : failure, reason, outcome.message);
   }
 
   /** A given reason goes to the platform as a note; if that fails the action still stands, and says so. */
-  async function noteReason(id: string, transport: DataverseTransport, intent: ActionIntent): Promise<void> {
+  async function noteReason(id: string, intent: ActionIntent): Promise<void> {
     const reason = 'reason' in intent ? intent.reason?.trim() : undefined;
-    if (!reason) return;
+    const transport = deps.transport('write');
+    if (!reason || !transport) return;
     const subject = t('actions_note_subject', actionName(intent.kind), deps.access().userName ?? '');
     const outcome = await writeActionNote(transport, intent.conversationId, subject, reason);
     if (!outcome.ok) await store.update(id, { reason: 'actions_reason_noteFailed', detail: outcome.message });
@@ -166,7 +162,7 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
       await sleep(delay);
       const read = await fresh(intent.conversationId);
       if (read === undefined) continue;
-      const verdict = verify(intent, read, me(), false);
+      const verdict = definitionFor(intent).verify(intent, read, me(), false);
       if (verdict === 'done') return done(id);
       if (verdict === 'waitingForAgent') return waitForAgent(id, intent, timing.waitPollMs);
       if (verdict === 'gone') return fail(id, 'gone', 'actions_reason_endedMeanwhile');
@@ -182,7 +178,7 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
     for (const delay of [0, ...timing.confirmDelaysMs]) {
       await sleep(delay);
       const read = await fresh(intent.conversationId);
-      const verdict = read === undefined ? 'notYet' : verify(intent, read, me(), false);
+      const verdict = read === undefined ? 'notYet' : definitionFor(intent).verify(intent, read, me(), false);
       if (verdict === 'done') return done(id);
       if (verdict === 'waitingForAgent') return waitForAgent(id, intent, timing.waitPollMs);
     }
@@ -199,7 +195,7 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
     const read = await fresh(intent.conversationId);
     const next = Math.min(timing.waitPollMaxMs, Math.round(delay * 1.5));
     if (read === undefined) return waitForAgent(id, intent, next);
-    const verdict = verify(intent, read, me(), true);
+    const verdict = definitionFor(intent).verify(intent, read, me(), true);
     if (verdict === 'waitingForAgent') return waitForAgent(id, intent, next);
     deps.afterAction(intent.conversationId);
     if (verdict === 'done') return done(id);
@@ -226,8 +222,9 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
       void store.add(record).then(() => execute(requestId));
     },
     async resume() {
-      await store.load();
-      for (const record of store.all().filter(isInFlight)) {
+      // Only what a previous worker left: an action this worker took before resuming is already under way.
+      const restored = await store.load();
+      for (const record of restored.filter(isInFlight)) {
         const { id, intent } = record;
         if (record.state === 'waitingForAgent') void pollAgent(id, intent, timing.waitPollMs);
         else if (store.wasSent(id)) void settle(id, intent, null);

@@ -1,12 +1,17 @@
-import type { Agent } from '../model/agent';
+import type { Agent, BasePresence } from '../model/agent';
 import type { Conversation } from '../model/conversation';
-import { allowedPresences } from './rules';
 
 /**
  * Who an action may go to. Transfer: human agents of the conversation's queue with an allowed presence, never an AI
- * agent, never the current agent (platform-api.md §1.5). Assign: the queue's human agents, ranked, with what it would
- * cost them; presence and capacity are the supervisor's to override (the platform ignores both on assign).
+ * agent, never the current agent (docs/platform.md, "Messages on the table"). Assign: the queue's human agents,
+ * ranked, with what it would cost them; presence and capacity are the supervisor's to override (the platform
+ * ignores both on assign).
  */
+
+/** A workstream allows Available and Busy unless it says otherwise (the out-of-box default). */
+const DEFAULT_ALLOWED: readonly BasePresence[] = ['available', 'busy'];
+export const allowedPresences = (c: Conversation): readonly BasePresence[] =>
+  c.allowedPresences?.length ? c.allowedPresences : DEFAULT_ALLOWED;
 
 const PRESENCE_ORDER = ['available', 'busy', 'away', 'dnd', 'offline', 'unknown'] as const;
 const byPresenceThenRoom = (a: Agent, b: Agent): number =>
@@ -75,6 +80,12 @@ function candidate(agent: Agent, presenceAllowed: boolean, units: number | null,
   if (room) because.push(room);
   if (!presenceAllowed) because.push({ key: 'actions_rank_presence', subs: [agent.presenceText] });
   return { agent, presenceAllowed, exceededBy, eligible: presenceAllowed && fits, skillLevel, because };
+}
+
+/** By how many units an override assignment puts the agent over capacity; null when it fits or is unknown. */
+export function capacityExceededBy(conversation: Conversation, agents: readonly Agent[], agentId: string): number | null {
+  const candidate = assignCandidates(conversation, agents).find((c) => c.agent.id === agentId);
+  return candidate?.exceededBy ? candidate.exceededBy : null;
 }
 
 /** Free capacity in words: "2 of 5 units free", or "40 units free" when the agent's total is not known. */

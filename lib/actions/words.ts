@@ -1,6 +1,7 @@
 import { t } from '../i18n';
-import type { ActionKind, ActionRecord } from '../model/actions';
+import type { ActionRecord } from '../model/actions';
 import type { Agent, Queue } from '../model/agent';
+import { definitionFor, definitionOf, type ActionKind } from './registry';
 
 /** Names the views know for an action's targets; the id itself when they do not. */
 export interface TargetNames {
@@ -15,13 +16,14 @@ export function namesFrom(agents: readonly Agent[], queues: readonly Queue[]): T
   };
 }
 
-export const actionName = (kind: ActionKind): string => t(`actions_kind_${kind}`);
+export const actionName = (kind: ActionKind): string => t(definitionOf(kind).labels.name);
 
+/** The name of whom or where the action went, by what its target means; empty for the conversation alone. */
 function target(record: ActionRecord, names: TargetNames): string {
-  const { intent } = record;
-  if (intent.kind === 'assignQueue') return names.queue(intent.queueId) ?? intent.queueId;
-  if (intent.kind === 'assignAgent' || intent.kind === 'transfer') return names.agent(intent.agentId) ?? intent.agentId;
-  return '';
+  const { operation } = definitionFor(record.intent);
+  if (operation.target === 'conversation') return '';
+  const id = operation.targetId(record.intent);
+  return (operation.target === 'queue' ? names.queue(id) : names.agent(id)) ?? id;
 }
 
 export interface RecordWords {
@@ -34,11 +36,12 @@ export interface RecordWords {
 }
 
 /**
- * An action's lifecycle in words (issue 7): pending, waiting for the agent, done as verified, or failed with the
- * platform's reason. Times are formatted by the caller and passed in for throttled retries.
+ * An action's lifecycle in words: pending, waiting for the agent, done as verified, or failed with the platform's
+ * reason. Times are formatted by the caller and passed in for throttled retries.
  */
 export function recordWords(record: ActionRecord, names: TargetNames, clock: (epochMs: number) => string): RecordWords {
   const kind = record.intent.kind;
+  const { labels } = definitionOf(kind);
   const who = target(record, names);
   const reason = record.reason ? t(record.reason) : null;
   switch (record.state) {
@@ -49,18 +52,18 @@ export function recordWords(record: ActionRecord, names: TargetNames, clock: (ep
         detail: null,
       };
     case 'waitingForAgent':
-      return { summary: t(kind === 'transfer' ? 'actions_state_waitingTransfer' : 'actions_state_waitingAssign', who), reason: null, detail: null };
+      return { summary: labels.waiting ? t(labels.waiting, who) : t('actions_state_pending', actionName(kind)), reason: null, detail: null };
     case 'done':
       return {
-        summary: record.capacityExceededBy ? t('actions_done_assignAgentOver', who, record.capacityExceededBy) : t(`actions_done_${kind}`, who),
+        summary: record.capacityExceededBy && labels.doneOverCapacity ? t(labels.doneOverCapacity, who, record.capacityExceededBy) : t(labels.done, who),
         reason,
         detail: record.detail,
       };
     case 'failed': {
       const failure = record.failure ?? 'network';
       const summary =
-        failure === 'rejected'
-          ? t(kind === 'transfer' ? 'actions_rejected_transfer' : 'actions_rejected_assign', who)
+        failure === 'rejected' && labels.rejected
+          ? t(labels.rejected, who)
           : t('actions_failed', actionName(kind), t(`actions_failure_${failure}`));
       return { summary, reason, detail: record.detail };
     }

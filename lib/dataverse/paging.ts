@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { DataverseOutcome, DataverseRequest, DataverseTransport } from './transport';
+import { failed, failureOf, malformed, succeeded, type Result } from './result';
+import type { DataverseRequest, DataverseTransport } from './transport';
 
 const CollectionSchema = z.object({
   value: z.array(z.unknown()),
@@ -7,38 +8,31 @@ const CollectionSchema = z.object({
   '@odata.deltaLink': z.string().optional(),
 });
 
-export type PagedResult =
-  | { ok: true; rows: unknown[]; deltaLink: string | null }
-  | { ok: false; outcome: Extract<DataverseOutcome, { ok: false }> };
+export interface Pages {
+  rows: unknown[];
+  deltaLink: string | null;
+}
 
 /** Safety stop: 200 pages of 500 is 100,000 rows, far beyond any contact center's ongoing set. */
 const MAX_PAGES = 200;
 
 /**
- * GET a collection and every following page. @odata.nextLink is used verbatim (platform-api.md §3.5: clients must
- * not modify it) with the same headers, so the same maxpagesize is resent. Any failed page fails the whole read:
- * a partial list would look like removals.
+ * GET a collection and every following page. @odata.nextLink is used verbatim (docs/platform.md, "Querying and
+ * paging": clients must not modify it) with the same headers, so the same maxpagesize is resent. Any failed page
+ * fails the whole read: a partial list would look like removals.
  */
-export async function readAllPages(transport: DataverseTransport, first: DataverseRequest): Promise<PagedResult> {
+export async function readAllPages(transport: DataverseTransport, first: DataverseRequest): Promise<Result<Pages>> {
   const rows: unknown[] = [];
   let request: DataverseRequest = first;
   for (let page = 0; page < MAX_PAGES; page++) {
     const outcome = await transport.send(request);
-    if (!outcome.ok) return { ok: false, outcome };
+    if (!outcome.ok) return failed(failureOf(outcome));
     const parsed = CollectionSchema.safeParse(outcome.body);
-    if (!parsed.success) {
-      return {
-        ok: false,
-        outcome: { ok: false, failure: 'malformed', status: outcome.status, code: null, message: 'Expected a collection with a value array', retryAt: null },
-      };
-    }
+    if (!parsed.success) return failed(malformed(outcome.status, 'Expected a collection with a value array'));
     rows.push(...parsed.data.value);
     const next = parsed.data['@odata.nextLink'];
-    if (!next) return { ok: true, rows, deltaLink: parsed.data['@odata.deltaLink'] ?? null };
+    if (!next) return succeeded({ rows, deltaLink: parsed.data['@odata.deltaLink'] ?? null });
     request = { ...first, path: next };
   }
-  return {
-    ok: false,
-    outcome: { ok: false, failure: 'malformed', status: null, code: null, message: `More than ${MAX_PAGES} pages`, retryAt: null },
-  };
+  return failed(malformed(null, `More than ${MAX_PAGES} pages`));
 }

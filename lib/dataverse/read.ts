@@ -1,12 +1,8 @@
 import type { z } from 'zod';
-import type { RowIssue } from '../model/feed-state';
-import type { DataverseOutcome, DataverseRequest, DataverseTransport } from './transport';
+import type { DataverseRequest, DataverseTransport } from './transport';
 import { readAllPages } from './paging';
-import { validateRows } from './validate-rows';
-
-export type Failure = Extract<DataverseOutcome, { ok: false }>;
-
-export type ReadResult<T> = { ok: true; rows: T[]; issues: RowIssue[] } | { ok: false; failure: Failure };
+import { failed, failureOf, malformed, succeeded, type Result } from './result';
+import { validateRows, type Rows } from './validate-rows';
 
 export interface RowSpec<S extends z.ZodType> {
   entity: string;
@@ -15,22 +11,18 @@ export interface RowSpec<S extends z.ZodType> {
 }
 
 /** Read every page of a collection and validate its rows one by one. */
-export async function readRows<S extends z.ZodType>(transport: DataverseTransport, request: DataverseRequest, spec: RowSpec<S>): Promise<ReadResult<z.output<S>>> {
+export async function readRows<S extends z.ZodType>(transport: DataverseTransport, request: DataverseRequest, spec: RowSpec<S>): Promise<Result<Rows<z.output<S>>>> {
   const result = await readAllPages(transport, request);
-  if (!result.ok) return { ok: false, failure: result.outcome };
-  const { rows, issues } = validateRows(spec.entity, spec.idField, spec.schema, result.rows);
-  return { ok: true, rows, issues };
+  if (!result.ok) return result;
+  return succeeded(validateRows(spec.entity, spec.idField, spec.schema, result.value.rows));
 }
 
 /** Send one request whose answer is a single object, validated as a whole. */
-export async function readOne<S extends z.ZodType>(transport: DataverseTransport, request: DataverseRequest, schema: S): Promise<{ ok: true; value: z.output<S> } | { ok: false; failure: Failure }> {
+export async function readOne<S extends z.ZodType>(transport: DataverseTransport, request: DataverseRequest, schema: S): Promise<Result<z.output<S>>> {
   const outcome = await transport.send(request);
-  if (!outcome.ok) return { ok: false, failure: outcome };
+  if (!outcome.ok) return failed(failureOf(outcome));
   const parsed = schema.safeParse(outcome.body);
-  if (parsed.success) return { ok: true, value: parsed.data };
+  if (parsed.success) return succeeded(parsed.data);
   const issue = parsed.error.issues[0];
-  return {
-    ok: false,
-    failure: { ok: false, failure: 'malformed', status: outcome.status, code: null, message: `Unexpected answer: ${issue?.path.join('.') || 'body'}: ${issue?.message ?? ''}`, retryAt: null },
-  };
+  return failed(malformed(outcome.status, `Unexpected answer: ${issue?.path.join('.') || 'body'}: ${issue?.message ?? ''}`));
 }

@@ -1,3 +1,5 @@
+import type { Failure } from './result';
+
 /**
  * The contract between the Web API transport (lib/dataverse, owned by the feed) and its users (feed, access check,
  * actions). Everything that can go wrong comes back as data, never as a throw.
@@ -13,25 +15,11 @@ export interface DataverseRequest {
   signal?: AbortSignal;
 }
 
-export type DataverseFailure =
-  | 'http' // 4xx/5xx with a Dataverse error body (see status/code/message)
-  | 'network' // connection dropped or refused, timeout
-  | 'malformed' // the body was not the JSON it claimed to be
-  | 'throttled' // 429, or still inside a Retry-After window (no request was sent)
-  | 'signedOut'; // 401: the user must sign in to Dynamics 365 again
-
+/** One request's answer: the response, or what went wrong (a Failure, flat, so `outcome.status` reads either way). */
 export type DataverseOutcome =
   | { ok: true; status: number; body: unknown; headers: Readonly<Record<string, string>> }
-  | {
-      ok: false;
-      failure: DataverseFailure;
-      status: number | null;
-      /** Dataverse error code, e.g. 0x80060882. */
-      code: string | null;
-      message: string;
-      /** Epoch ms before which no request to this org may be sent (429 Retry-After). */
-      retryAt: number | null;
-    };
+  | FailedOutcome;
+type FailedOutcome = { ok: false } & Failure;
 
 export interface DataverseTransport {
   /** The org's origin, e.g. https://contoso.crm4.dynamics.com. */

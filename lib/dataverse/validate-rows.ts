@@ -1,16 +1,15 @@
 import type { z } from 'zod';
 import type { RowIssue } from '../model/feed-state';
 
-export interface ValidatedRows<T> {
-  rows: T[];
-  issues: RowIssue[];
-}
+/** What a read of many rows brings besides its value: the rows it left out, and why. */
+export type WithIssues<T> = T & { issues: RowIssue[] };
+export type Rows<T> = WithIssues<{ rows: T[] }>;
 
 /**
  * Validate each row on its own: a row that fails is reported (entity, id, first failing field) and left out; the
  * rest go on. One bad row must never break the whole list.
  */
-export function validateRows<S extends z.ZodType>(entity: string, idField: string, schema: S, raw: readonly unknown[]): ValidatedRows<z.output<S>> {
+export function validateRows<S extends z.ZodType>(entity: string, idField: string, schema: S, raw: readonly unknown[]): Rows<z.output<S>> {
   const rows: z.output<S>[] = [];
   const issues: RowIssue[] = [];
   for (const item of raw) {

@@ -1,9 +1,10 @@
 import type { DataverseOutcome, DataverseRequest, DataverseTransport } from './transport';
+import type { FailureKind } from './result';
 import type { FeedCounters } from './counters';
 import { retryAtFrom } from './retry-after';
 
 export const API_PATH = '/api/data/v9.2/';
-/** Dataverse's own ceiling (platform-api.md §3.5): fewest requests for a whole list. */
+/** Dataverse's own ceiling (docs/platform.md, "Querying and paging"): fewest requests for a whole list. */
 export const DEFAULT_PAGE_SIZE = 5_000;
 const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -124,7 +125,7 @@ export function resolveUrl(org: string, path: string): string | null {
 
 function buildHeaders(request: DataverseRequest, pageSize: number): Record<string, string> {
   const prefer = ['odata.include-annotations="*"'];
-  // With both, Dataverse ignores $top (platform-api.md §3.5): a request that asks for $top gets no page size.
+  // With both, Dataverse ignores $top (docs/platform.md, "Querying and paging"): a request that asks for $top gets no page size.
   if (request.method === 'GET' && !/[?&]\$top=/.test(request.path)) prefer.push(`odata.maxpagesize=${pageSize}`);
   const extra = { ...request.headers };
   const callerPrefer = Object.keys(extra).find((name) => name.toLowerCase() === 'prefer');
@@ -150,7 +151,7 @@ function headerRecord(headers: Headers): Record<string, string> {
   return record;
 }
 
-/** Dataverse error body: {"error":{"code":"0x…","message":"…"}} (platform-api.md §3.2). */
+/** Dataverse error body: {"error":{"code":"0x…","message":"…"}} (docs/platform.md, "Errors"). */
 function readError(text: string, status: number): { code: string | null; message: string } {
   try {
     const error = (JSON.parse(text) as { error?: { code?: unknown; message?: unknown } }).error;
@@ -162,14 +163,8 @@ function readError(text: string, status: number): { code: string | null; message
   }
 }
 
-function failure(
-  kind: Extract<DataverseOutcome, { ok: false }>['failure'],
-  status: number | null,
-  code: string | null,
-  message: string,
-  retryAt: number | null,
-): DataverseOutcome {
-  return { ok: false, failure: kind, status, code, message, retryAt };
+function failure(kind: FailureKind, status: number | null, code: string | null, message: string, retryAt: number | null): DataverseOutcome {
+  return { ok: false, kind, status, code, message, retryAt };
 }
 
 function errorMessage(error: unknown): string {

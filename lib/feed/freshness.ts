@@ -1,5 +1,5 @@
 import type { Freshness } from '../model/freshness';
-import type { DataverseFailure } from '../dataverse/transport';
+import type { FailureKind } from '../dataverse/result';
 
 /** Failing for longer than this with answers that are errors (not silence) turns "delayed" into "offline". */
 export const OFFLINE_AFTER_MS = 60_000;
@@ -20,7 +20,7 @@ export function succeeded(now: number, intervalMs: number, tookMs = 0): Freshnes
  * network → offline; errors and bad answers → delayed, offline once they last a minute; 429 → throttled until the
  * platform's time; 401 → signed out (no retry loop: polling waits for a new sign-in).
  */
-export function failed(previous: Freshness, failure: DataverseFailure, now: number, retryAt: number | null): Freshness {
+export function failed(previous: Freshness, failure: FailureKind, now: number, retryAt: number | null): Freshness {
   const failingSince = previous.failingSince ?? now;
   const base = { lastSuccessAt: previous.lastSuccessAt, failingSince, retryAt, intervalMs: previous.intervalMs };
   switch (failure) {

@@ -1,10 +1,11 @@
 import type { DataverseTransport } from '../dataverse/transport';
 import { readOne } from '../dataverse/read';
+import { succeeded } from '../dataverse/result';
 import { conversationsRequest, type ConversationRow } from '../dataverse/operations/conversations';
 import { participantsChangedRequest, type ParticipantRow } from '../dataverse/operations/session-participants';
 import { agentStatusesRequest, type AgentStatusRow } from '../dataverse/operations/agents';
 import { latestModifiedRequest, LatestModifiedSchema } from '../dataverse/operations/latest-modified';
-import type { Watermarks } from './feed-model';
+import type { Watermarks } from './live-picture';
 import { Reader, SPECS, type Read } from './read-full';
 
 /**
@@ -33,14 +34,14 @@ export async function readChanges(transport: DataverseTransport, marks: Watermar
   const reader = new Reader(transport);
   const since = (mark: number | null) => (mark ?? 0) - OVERLAP_MS;
   // With change tracking on, conversations come through the delta link instead (see change-tracking.ts).
-  const conversations = tracked ? { ok: true as const, rows: [] } : await reader.rows(conversationsRequest([], since(marks.conversations), false), SPECS.conversation);
+  const none = succeeded({ rows: [], issues: [] });
+  const conversations = tracked ? none : await reader.rows(conversationsRequest([], since(marks.conversations), false), SPECS.conversation);
   if (!conversations.ok) return conversations;
-  const none = { ok: true as const, rows: [] };
   const participants = scope.participants ? await reader.rows(participantsChangedRequest(since(marks.participants)), SPECS.participant) : none;
   if (!participants.ok) return participants;
   const statuses = scope.statuses ? await reader.rows(agentStatusesRequest(since(marks.agentStatuses)), SPECS.status) : none;
   if (!statuses.ok) return statuses;
-  return { ok: true, value: { conversations: conversations.rows, participants: participants.rows, statuses: statuses.rows }, issues: reader.issues };
+  return succeeded({ conversations: conversations.value.rows, participants: participants.value.rows, statuses: statuses.value.rows, issues: reader.issues });
 }
 
 /** The newest modifiedon of a table, or null if it is empty or unreadable (the next full load tries again). */

@@ -2,7 +2,9 @@ import type { Skill } from '../model/agent';
 import type { RowIssue } from '../model/feed-state';
 import type { z } from 'zod';
 import type { DataverseRequest, DataverseTransport } from '../dataverse/transport';
-import { readRows, type Failure, type RowSpec } from '../dataverse/read';
+import { readRows, type RowSpec } from '../dataverse/read';
+import { failed, succeeded, type Failure, type Result } from '../dataverse/result';
+import type { Rows, WithIssues } from '../dataverse/validate-rows';
 import { omnichannelQueuesRequest, QueueRowSchema, toQueue, userQueuesRequest } from '../dataverse/operations/queues';
 import { CONVERSATION_ENTITY, conversationsRequest, ConversationRowSchema, type ConversationRow } from '../dataverse/operations/conversations';
 import { activeParticipantsRequest, PARTICIPANT_ENTITY, ParticipantRowSchema, participantsOfSessionsRequest, type ParticipantRow } from '../dataverse/operations/session-participants';
@@ -22,10 +24,11 @@ import {
 } from '../dataverse/operations/agents';
 import { FORMATTED } from '../dataverse/odata';
 import { workstreamsRequest, WorkstreamRowSchema } from '../dataverse/operations/workstreams';
-import type { FullLoad } from './feed-model';
+import type { FullLoad } from './live-picture';
 import type { Member } from './normalize-agent';
 
-export type Read<T> = { ok: true; value: T; issues: RowIssue[] } | { ok: false; failure: Failure };
+/** A read of several tables: its value with the rows left out of any of them. */
+export type Read<T> = Result<WithIssues<T>>;
 
 /** Row specs: entity name and key column for reporting rows that fail validation. */
 export const SPECS = {
@@ -50,7 +53,7 @@ export class Reader {
   constructor(private readonly transport: DataverseTransport) {}
   async rows<S extends z.ZodType>(request: DataverseRequest, spec: RowSpec<S>) {
     const result = await readRows(this.transport, request, spec);
-    if (result.ok) this.issues.push(...result.issues);
+    if (result.ok) this.issues.push(...result.value.issues);
     return result;
   }
 }
@@ -61,9 +64,9 @@ class ReadFailed extends Error {
   }
 }
 
-function must<T>(result: { ok: true; rows: T[] } | { ok: false; failure: Failure }): T[] {
+function must<T>(result: Result<Rows<T>>): T[] {
   if (!result.ok) throw new ReadFailed(result.failure);
-  return result.rows;
+  return result.value.rows;
 }
 
 /**
@@ -97,9 +100,9 @@ export async function readFull(transport: DataverseTransport, userId: string): P
     const presences = must(await reader.rows(presencesRequest(), SPECS.presence));
     const statuses = must(await reader.rows(agentStatusesRequest(), SPECS.status));
     const skills = await readSkills(reader);
-    return { ok: true, value: { queues, workstreams, conversations, participants, members: [...members.values()], skills, statuses, presences }, issues: reader.issues };
+    return succeeded({ queues, workstreams, conversations, participants, members: [...members.values()], skills, statuses, presences, issues: reader.issues });
   } catch (error) {
-    if (error instanceof ReadFailed) return { ok: false, failure: error.failure };
+    if (error instanceof ReadFailed) return failed(error.failure);
     throw error;
   }
 }
@@ -108,15 +111,15 @@ export const sessionsOf = (rows: readonly ConversationRow[]): string[] =>
   [...new Set(rows.map((row) => row._msdyn_lastsessionid_value).filter((id): id is string => id !== null))];
 
 /** Participants of the given sessions, a few dozen sessions per request. */
-export async function readParticipantsOf(reader: Reader | DataverseTransport, sessionIds: readonly string[]): Promise<{ ok: true; rows: ParticipantRow[] } | { ok: false; failure: Failure }> {
+export async function readParticipantsOf(reader: Reader | DataverseTransport, sessionIds: readonly string[]): Promise<Result<ParticipantRow[]>> {
   const r = reader instanceof Reader ? reader : new Reader(reader);
   const rows: ParticipantRow[] = [];
   for (let i = 0; i < sessionIds.length; i += SESSIONS_PER_REQUEST) {
     const result = await r.rows(participantsOfSessionsRequest(sessionIds.slice(i, i + SESSIONS_PER_REQUEST)), SPECS.participant);
     if (!result.ok) return result;
-    rows.push(...result.rows);
+    rows.push(...result.value.rows);
   }
-  return { ok: true, rows };
+  return succeeded(rows);
 }
 
 /** Skills come from Universal Resource Scheduling: user → bookable resource → characteristics with a rating. */

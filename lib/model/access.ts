@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FeatureFlagsSchema } from './actions';
+import { FeatureFlagsSchema } from './supervisor-switches';
 
 /**
  * Who the signed-in user is to the platform, decided before any conversation data is fetched:

@@ -1,39 +1,14 @@
 import { z } from 'zod';
+import { ActionIntentSchema } from '../actions/registry';
 
-export const ACTION_KINDS = ['monitor', 'join', 'assignAgent', 'assignQueue', 'transfer', 'forceClose'] as const;
-export const ActionKindSchema = z.enum(ACTION_KINDS);
-export type ActionKind = z.infer<typeof ActionKindSchema>;
+/*
+ * The intent union and the kinds are derived from the action registry (lib/actions/registry.ts), one definition per
+ * action; they are re-exported here with the rest of the action model.
+ */
+export { ACTION_KINDS, ActionIntentSchema, type ActionIntent, type ActionKind } from '../actions/registry';
+export { SUPERVISOR_FEATURES, type Feature, type FeatureFlags } from './supervisor-switches';
 
-/** The four org switches / policy keys; join rides on monitor, both assigns on assign. */
-export const SUPERVISOR_FEATURES = ['monitor', 'assign', 'transfer', 'forceClose'] as const;
-export const FeatureSchema = z.enum(SUPERVISOR_FEATURES);
-export type Feature = z.infer<typeof FeatureSchema>;
-export type FeatureFlags = Record<Feature, boolean>;
-export const FeatureFlagsSchema = z.object({
-  monitor: z.boolean(),
-  assign: z.boolean(),
-  transfer: z.boolean(),
-  forceClose: z.boolean(),
-});
-
-const base = {
-  conversationId: z.string().min(1).max(100),
-  /** The row version the supervisor saw; the worker re-checks the rules if the row changed since. */
-  etag: z.string().max(100),
-};
-
-/** What a view asks the worker to do. Only the worker talks to the platform. */
-export const ActionIntentSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('monitor'), ...base }),
-  z.object({ kind: z.literal('join'), ...base }),
-  z.object({ kind: z.literal('assignAgent'), ...base, agentId: z.string().min(1).max(100), override: z.boolean() }),
-  z.object({ kind: z.literal('assignQueue'), ...base, queueId: z.string().min(1).max(100) }),
-  z.object({ kind: z.literal('transfer'), ...base, agentId: z.string().min(1).max(100), reason: z.string().max(500).optional() }),
-  z.object({ kind: z.literal('forceClose'), ...base, reason: z.string().max(500).optional() }),
-]);
-export type ActionIntent = z.infer<typeof ActionIntentSchema>;
-
-/** Why an action failed, in categories the UI words plainly (platform-api.md §3.2). */
+/** Why an action failed, in categories the UI words plainly (docs/platform.md, "Errors"). */
 export const ActionFailureSchema = z.enum([
   'forbidden', // 403: role or switch
   'rule', // 400: state/channel/target rule

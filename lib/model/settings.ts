@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FeatureFlagsSchema } from './actions';
+import { FeatureFlagsSchema } from './supervisor-switches';
 
 /** Wait and sentiment thresholds of one queue; `*` in the map is the default for every queue. */
 export const ThresholdSchema = z.object({
@@ -30,7 +30,7 @@ export const SettingsSchema = z.object({
   diagnostics: z.boolean(),
   /** Shown to supervisors near monitor/join: organisations must tell agents and customers about monitoring. */
   monitoringNotice: z.string().max(2000),
-  /** Actions that must carry a reason, written to the conversation as a note (issue 11). */
+  /** Actions that must carry a reason, written to the conversation as a note. */
   requireReason: z.object({ transfer: z.boolean(), forceClose: z.boolean() }),
   /** Reason codes offered for those actions; empty = free text. */
   reasonCodes: z.array(z.string().min(1).max(100)).max(50),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FeatureFlags } from '../model/actions';
+import type { FeatureFlags } from '../model/supervisor-switches';
 import type { SettingKey, Settings, Threshold } from '../model/settings';
 import { t } from '../i18n';
 import {

@@ -1,4 +1,4 @@
-import { SUPERVISOR_FEATURES } from '../model/actions';
+import { SUPERVISOR_FEATURES } from '../model/supervisor-switches';
 import { DEFAULT_SETTINGS, type EffectiveSettings, type Settings } from '../model/settings';
 import type { ManagedPolicy } from './managed-policy';
 import { SETTING_KEYS } from './setting-schemas';

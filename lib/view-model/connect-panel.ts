@@ -26,7 +26,7 @@ export function connectPanel(options: ConnectPanelOptions): { source: FeedSource
     parse: parseWorkerMessage,
     visible: options.visible,
     signal: options.stop,
-    onInvalid: (reason) => controller.feed.invalid(reason),
+    onInvalid: (reason) => controller.picture.invalid(reason),
   });
   const controller = createPanelController({ source, stop: options.stop });
   return { source, controller };

@@ -1,6 +1,6 @@
 import { computed, type ReadonlySignal } from '@preact/signals';
 import type { Conversation } from '../model/conversation';
-import type { FeedModel } from './feed-model';
+import type { PictureMirror } from './picture-mirror';
 import { groupConversations, selectConversations, type ListItem } from './select-conversations';
 import type { ViewState } from './view-state';
 
@@ -25,9 +25,9 @@ export interface ConversationList {
  * that depend on time are ordered the same a second later). Unchanged results keep their identity, so the grid
  * does not re-render when a patch only touched a row's contents.
  */
-export function createConversationList(feed: FeedModel, view: ViewState, options: ConversationListOptions): ConversationList {
+export function createConversationList(picture: PictureMirror, view: ViewState, options: ConversationListOptions): ConversationList {
   const rows = computed(() =>
-    selectConversations(feed.conversations.all.value, view.spec.value, {
+    selectConversations(picture.conversations.all.value, view.spec.value, {
       now: options.now.peek(),
       locale: options.locale.value,
       channelLabel: options.channelLabel,

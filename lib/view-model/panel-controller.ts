@@ -7,13 +7,14 @@ import { createAnnouncer, type Announcement } from './announcer';
 import { channelLabel } from './channel-labels';
 import { createClock } from './clock';
 import { createConversationList, type ConversationList } from './conversation-list';
-import { createFeedModel, type FeedModel } from './feed-model';
 import type { FeedSource } from './feed-source';
+import { createPictureMirror, type PictureMirror } from './picture-mirror';
 import { createSavedFilters, type SavedFilters } from './saved-filters';
 import { createViewState, type ViewState } from './view-state';
 
 export interface PanelController {
-  feed: FeedModel;
+  /** This view's mirror of the worker's live picture. */
+  picture: PictureMirror;
   view: ViewState;
   list: ConversationList;
   savedFilters: SavedFilters;
@@ -21,7 +22,7 @@ export interface PanelController {
   features: FeatureModels;
   now: ReadonlySignal<number>;
   announcement: ReadonlySignal<Announcement | null>;
-  /** True from a manual refresh until the feed reports a newer poll (or gives up): the button stays disabled. */
+  /** True from a manual refresh until the worker reports a newer poll (or gives up): the button stays disabled. */
   refreshing: ReadonlySignal<boolean>;
   refresh(): void;
   setPaused(paused: boolean): void;
@@ -37,26 +38,26 @@ export interface PanelControllerOptions {
   newRequestId?: () => string;
 }
 
-/** Everything a panel needs, wired to one feed source. Entrypoints create it; components only read it. */
+/** Everything a view (one open panel) needs, wired to one feed source. Entrypoints create it; components only read it. */
 export function createPanelController(options: PanelControllerOptions): PanelController {
   const { source, stop } = options;
-  const feed = createFeedModel();
+  const picture = createPictureMirror();
   const features = createFeatureModels(stop);
   const view = createViewState();
   const now = createClock(stop);
-  const list = createConversationList(feed, view, {
+  const list = createConversationList(picture, view, {
     now,
     locale,
     channelLabel,
     noneLabel: () => t('panel_group_none'),
   });
   // Saved filters belong to the signed-in user: bound again when we learn who that is, or it changes.
-  const owner = computed(() => ({ org: feed.access.value?.org ?? null, userId: feed.access.value?.userId ?? null }));
+  const owner = computed(() => ({ org: picture.access.value?.org ?? null, userId: picture.access.value?.userId ?? null }));
   const savedFilters = createSavedFilters(savedFiltersItem, owner, stop);
   const announcement = createAnnouncer({
-    ready: feed.ready,
-    conversations: feed.conversations.all,
-    freshness: feed.freshness,
+    ready: picture.ready,
+    conversations: picture.conversations.all,
+    freshness: picture.freshness,
     now,
     stop,
   });
@@ -69,19 +70,19 @@ export function createPanelController(options: PanelControllerOptions): PanelCon
     refreshing.value = false;
   };
   const disposeRefreshWatch = effect(() => {
-    const lastSuccessAt = feed.freshness.value?.lastSuccessAt ?? null;
+    const lastSuccessAt = picture.freshness.value?.lastSuccessAt ?? null;
     if (refreshing.peek() && lastSuccessAt !== refreshBaseline) endRefresh();
   });
 
   // The organisation or the user may pin the UI language in settings; otherwise the browser's language holds.
   const disposeLanguage = effect(() => {
-    const override = feed.settings.value?.values.language;
+    const override = picture.settings.value?.values.language;
     if (override) setLanguageOverride(override);
   });
 
   const unsubscribers = [
-    source.onMessage((message) => (message.type === 'feature' ? features.apply(message.update) : feed.apply(message))),
-    source.onDisconnect(() => feed.disconnected()),
+    source.onMessage((message) => (message.type === 'feature' ? features.apply(message.update) : picture.apply(message))),
+    source.onDisconnect(() => picture.disconnected()),
   ];
   stop.addEventListener(
     'abort',
@@ -98,7 +99,7 @@ export function createPanelController(options: PanelControllerOptions): PanelCon
 
   const newRequestId = options.newRequestId ?? (() => crypto.randomUUID());
   return {
-    feed,
+    picture,
     view,
     list,
     savedFilters,
@@ -109,7 +110,7 @@ export function createPanelController(options: PanelControllerOptions): PanelCon
     refresh() {
       if (refreshing.peek()) return;
       refreshing.value = true;
-      refreshBaseline = feed.freshness.peek()?.lastSuccessAt ?? null;
+      refreshBaseline = picture.freshness.peek()?.lastSuccessAt ?? null;
       refreshTimer = setTimeout(endRefresh, options.refreshTimeoutMs ?? 15_000);
       source.send({ type: 'refresh' });
     },

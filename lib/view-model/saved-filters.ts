@@ -2,12 +2,12 @@ import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { z } from 'zod';
 import type { StoredItem } from '../storage/stored-item';
 import { storedSignal, type StoredSignal } from '../storage/stored-signal';
-import { ViewSpecSchema, type ViewSpec } from './view-spec';
+import { ListSpecSchema, type ListSpec } from './list-spec';
 
 /** A set of filters, sort, grouping and columns the supervisor saved under a name, to restore in any view. */
 export const SavedFilterSchema = z.object({
   name: z.string().min(1).max(60),
-  spec: ViewSpecSchema,
+  spec: ListSpecSchema,
   savedAt: z.number(),
 });
 export type SavedFilter = z.infer<typeof SavedFilterSchema>;
@@ -33,7 +33,7 @@ export interface SavedFilters {
   /** Stored entries that failed validation and are skipped. */
   skipped: ReadonlySignal<number>;
   /** Saves under the name, replacing saved filters of the same name. */
-  save(name: string, spec: ViewSpec): Promise<void>;
+  save(name: string, spec: ListSpec): Promise<void>;
   remove(name: string): Promise<void>;
 }
 

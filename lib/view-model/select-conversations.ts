@@ -1,6 +1,6 @@
 import type { Conversation } from '../model/conversation';
 import { handleSeconds, waitSeconds } from './conversation-times';
-import type { ColumnId, Grouping, ViewSpec } from './view-spec';
+import type { ColumnId, Grouping, ListSpec } from './list-spec';
 
 export interface SelectContext {
   now: number;
@@ -15,7 +15,7 @@ const STATUS_ORDER: Record<Conversation['status'], number> = { open: 0, waiting:
 const NEGATIVE_SENTIMENT = new Set([7, 8, 9]);
 
 /** Rows that pass every filter, the quick filters and the search; in the order the view asks for. */
-export function selectConversations(rows: readonly Conversation[], spec: ViewSpec, context: SelectContext): Conversation[] {
+export function selectConversations(rows: readonly Conversation[], spec: ListSpec, context: SelectContext): Conversation[] {
   const { filters, quick } = spec;
   const search = spec.search.trim().toLocaleLowerCase(context.locale);
   const kept = rows.filter((row) => {

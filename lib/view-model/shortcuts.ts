@@ -1,4 +1,4 @@
-import type { ActionKind } from '../model/actions';
+import { allDefinitions, rowLabels, type ActionKind } from '../actions/registry';
 
 export type PanelCommand =
   | { type: 'move'; by: 1 | -1 }
@@ -19,9 +19,11 @@ export interface KeyInput {
 }
 
 /**
- * The panel's keyboard map. j/k move (as in mail and code review tools), so join is Shift+J; the other actions
- * take their initial. Keys never leave the panel: the overlay handles them only while focus is inside it.
+ * The panel's keyboard map: j/k move (as in mail and code review tools), and each action brings its own key (its
+ * definition's shortcut). Keys never leave the panel: the overlay handles them only while focus is inside it.
  */
+const ACTION_KEYS = allDefinitions().flatMap((definition) => (definition.shortcut ? [{ definition, shortcut: definition.shortcut }] : []));
+
 const PLAIN_KEYS: Readonly<Record<string, PanelCommand>> = {
   ArrowDown: { type: 'move', by: 1 },
   j: { type: 'move', by: 1 },
@@ -32,11 +34,7 @@ const PLAIN_KEYS: Readonly<Record<string, PanelCommand>> = {
   Enter: { type: 'details' },
   '/': { type: 'search' },
   '?': { type: 'help' },
-  m: { type: 'action', kind: 'monitor' },
-  J: { type: 'action', kind: 'join' },
-  a: { type: 'action', kind: 'assignAgent' },
-  t: { type: 'action', kind: 'transfer' },
-  x: { type: 'action', kind: 'forceClose' },
+  ...Object.fromEntries(ACTION_KEYS.map(({ definition, shortcut }) => [shortcut.key, { type: 'action', kind: definition.kind }])),
 };
 
 export function commandForKey(input: KeyInput): PanelCommand | null {
@@ -54,10 +52,6 @@ export const SHORTCUT_SHEET: ReadonlyArray<{ keys: string[]; labelKey: string }>
   { keys: ['/'], labelKey: 'panel_shortcut_search' },
   { keys: ['Ctrl+K'], labelKey: 'panel_shortcut_palette' },
   { keys: ['?'], labelKey: 'panel_shortcut_help' },
-  { keys: ['m'], labelKey: 'panel_shortcut_monitor' },
-  { keys: ['Shift+J'], labelKey: 'panel_shortcut_join' },
-  { keys: ['a'], labelKey: 'panel_shortcut_assign' },
-  { keys: ['t'], labelKey: 'panel_shortcut_transfer' },
-  { keys: ['x'], labelKey: 'panel_shortcut_forceClose' },
+  ...ACTION_KEYS.map(({ definition, shortcut }) => ({ keys: [shortcut.shown], labelKey: rowLabels(definition).name })),
   { keys: ['Esc'], labelKey: 'panel_shortcut_close' },
 ];

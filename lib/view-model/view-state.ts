@@ -1,15 +1,15 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
-import { DEFAULT_VIEW_SPEC, type ColumnId, type Filters, type Grouping, type QuickFilter, type ViewSpec } from './view-spec';
+import { DEFAULT_LIST_SPEC, type ColumnId, type Filters, type Grouping, type QuickFilter, type ListSpec } from './list-spec';
 
 export type PanelTab = 'conversations' | 'agents';
 type FilterValue<K extends keyof Filters> = Filters[K][number];
 
 /**
- * How the supervisor is looking at the feed, apart from the feed itself: the spec a saved view restores, plus
- * which tab, row and details are open. Pure state; the list is derived in conversation-list.ts.
+ * This view's own state (a view is one open panel): the list spec saved filters restore, plus which tab, row and
+ * details are open. Pure state; the list is derived in conversation-list.ts.
  */
 export interface ViewState {
-  spec: ReadonlySignal<ViewSpec>;
+  spec: ReadonlySignal<ListSpec>;
   tab: ReadonlySignal<PanelTab>;
   selectedId: ReadonlySignal<string | null>;
   detailsId: ReadonlySignal<string | null>;
@@ -21,17 +21,17 @@ export interface ViewState {
   setGroupBy(groupBy: Grouping): void;
   toggleQuick(filter: QuickFilter): void;
   toggleColumn(column: ColumnId): void;
-  restore(spec: ViewSpec): void;
+  restore(spec: ListSpec): void;
   select(id: string | null): void;
   openDetails(id: string | null): void;
 }
 
-export function createViewState(initial: ViewSpec = DEFAULT_VIEW_SPEC): ViewState {
+export function createViewState(initial: ListSpec = DEFAULT_LIST_SPEC): ViewState {
   const spec = signal(initial);
   const tab = signal<PanelTab>('conversations');
   const selectedId = signal<string | null>(null);
   const detailsId = signal<string | null>(null);
-  const update = (change: Partial<ViewSpec>) => {
+  const update = (change: Partial<ListSpec>) => {
     spec.value = { ...spec.value, ...change };
   };
 
@@ -53,7 +53,7 @@ export function createViewState(initial: ViewSpec = DEFAULT_VIEW_SPEC): ViewStat
       const next = list.includes(value) ? list.filter((item) => item !== value) : [...list, value];
       update({ filters: { ...spec.value.filters, [kind]: next } });
     },
-    clearFilters: () => update({ filters: DEFAULT_VIEW_SPEC.filters, quick: [], search: '' }),
+    clearFilters: () => update({ filters: DEFAULT_LIST_SPEC.filters, quick: [], search: '' }),
     setSearch: (search) => update({ search }),
     setGroupBy: (groupBy) => update({ groupBy }),
     toggleQuick(filter) {
@@ -66,7 +66,7 @@ export function createViewState(initial: ViewSpec = DEFAULT_VIEW_SPEC): ViewStat
         // The customer column names the row; a table without it would be unreadable.
         if (column !== 'customer') update({ columns: columns.filter((item) => item !== column) });
       } else {
-        update({ columns: DEFAULT_VIEW_SPEC.columns.filter((item) => item === column || columns.includes(item)) });
+        update({ columns: DEFAULT_LIST_SPEC.columns.filter((item) => item === column || columns.includes(item)) });
       }
     },
     restore: (next) => (spec.value = next),

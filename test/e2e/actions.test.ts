@@ -241,7 +241,8 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
     await h.control('faults', { clear: true });
   });
 
-  // Needs the feed to re-read the org's switches at its poll cadence (not only at the 5-minute access re-check).
+  // Needs the feed to re-read the org's switches every 30 s (not only at the 5-minute access re-check). Each change
+  // shows within one re-read plus a poll, so its two waits take up to 35 s each: more than the default 60 s in all.
   it("turns all four off with the org's switches, and back on live", async () => {
     const row = await pick(isMessagingActive);
     await openRow(row.activityid);
@@ -257,7 +258,7 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
     }
     await sp.waitForFunction((s) => !document.querySelector(`${s} .fw-actions-reasons`)?.textContent?.includes('administrator'), { timeout: 35_000, polling: 200 }, DETAILS);
     expect((await disabledReason('forceClose')).disabled).toBe(false);
-  });
+  }, 90_000);
 
   it("explains why sam's assign fails (the Omnichannel API access role)", async () => {
     await h.page.goto(`${h.emulatorUrl}/signin?user=${encodeURIComponent('sam@contoso.test')}`);

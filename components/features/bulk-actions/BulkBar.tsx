@@ -1,4 +1,5 @@
 import { t } from '../../../lib/i18n';
+import { definitionOf } from '../../../lib/actions/registry';
 import { BULK_KINDS, type BulkKind } from '../../../lib/features/bulk-actions/preview';
 
 interface Props {
@@ -25,11 +26,14 @@ export function BulkBar({ selected, matching, onSelectAll, onClear, onAction }: 
           <button type="button" class="fw-button" onClick={onClear}>
             {t('bulk_clear')}
           </button>
-          {BULK_KINDS.map((kind) => (
-            <button key={kind} type="button" class={`fw-button${kind === 'forceClose' ? ' fw-danger' : ''}`} data-bulk={kind} onClick={() => onAction(kind)}>
-              {t(`bulk_action_${kind}`)}
-            </button>
-          ))}
+          {BULK_KINDS.map((kind) => {
+            const definition = definitionOf(kind);
+            return (
+              <button key={kind} type="button" class={`fw-button${definition.tone === 'danger' ? ' fw-danger' : ''}`} data-bulk={kind} onClick={() => onAction(kind)}>
+                {t(definition.bulk?.labels.button ?? definition.labels.name)}
+              </button>
+            );
+          })}
         </>
       )}
     </div>

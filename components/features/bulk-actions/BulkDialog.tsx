@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import { definitionOf } from '../../../lib/actions/registry';
 import { t } from '../../../lib/i18n';
 import { previewBulk, reasonRequired, type BulkChoice, type BulkKind, type PreviewContext } from '../../../lib/features/bulk-actions/preview';
 import { tally, type BulkRun, type ItemResult } from '../../../lib/features/bulk-actions/run';
@@ -32,8 +33,10 @@ export function BulkDialog(props: Props) {
   const preview = useMemo(() => previewBulk(choice, conversations, props), [choice, conversations, props.access, props.records, agents, queues, settings]);
   const eligible = preview.filter((item) => item.intent !== null);
   const missingReason = reasonRequired(choice, settings);
-  const needsAgent = kind === 'transfer' || kind === 'assignAgent';
-  const title = t(`bulk_title_${kind}`, conversations.length);
+  const definition = definitionOf(kind);
+  const target = definition.operation.target;
+  const labels = definition.bulk?.labels;
+  const title = t(labels?.title ?? definition.labels.name, conversations.length);
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -44,7 +47,7 @@ export function BulkDialog(props: Props) {
   return (
     <Modal title={title} onClose={props.onClose} class="fw-action-dialog fw-bulk-dialog">
       <form onSubmit={submit}>
-        {needsAgent && (
+        {target === 'agent' && (
           <div class="fw-field">
             <label for="fw-bulk-agent">{t('bulk_agent')}</label>
             <select id="fw-bulk-agent" required value={choice.agentId ?? ''} onChange={(e) => setChoice({ ...choice, agentId: e.currentTarget.value || undefined })}>
@@ -55,7 +58,7 @@ export function BulkDialog(props: Props) {
             </select>
           </div>
         )}
-        {kind === 'assignQueue' && (
+        {target === 'queue' && (
           <div class="fw-field">
             <label for="fw-bulk-queue">{t('bulk_queue')}</label>
             <select id="fw-bulk-queue" required value={choice.queueId ?? ''} onChange={(e) => setChoice({ ...choice, queueId: e.currentTarget.value || undefined })}>
@@ -64,8 +67,8 @@ export function BulkDialog(props: Props) {
             </select>
           </div>
         )}
-        {(kind === 'transfer' || kind === 'forceClose') && (
-          <ReasonField id="fw-bulk-reason" action={kind} settings={settings} value={choice.reason ?? ''} onChange={(reason) => setChoice({ ...choice, reason })} />
+        {definition.reason && (
+          <ReasonField id="fw-bulk-reason" action={definition.reason.requiredBy} settings={settings} value={choice.reason ?? ''} onChange={(reason) => setChoice({ ...choice, reason })} />
         )}
         <h3 id="fw-bulk-preview">{t('bulk_preview', eligible.length, preview.length - eligible.length)}</h3>
         <ul class="fw-bulk-list" aria-labelledby="fw-bulk-preview" tabIndex={0}>
@@ -74,7 +77,7 @@ export function BulkDialog(props: Props) {
             return (
               <li key={item.conversation.id} data-eligible={item.intent ? 'true' : 'false'}>
                 <span class="fw-strong">{labelOf(item.conversation)}</span>{' '}
-                {item.intent ? t('bulk_will', t(`actions_kind_${item.intent.kind}`)) : t('bulk_skip', t(item.skip))}
+                {item.intent ? t('bulk_will', t(definitionOf(item.intent.kind).labels.name)) : t('bulk_skip', t(item.skip))}
                 {lock && <LockNotice lock={lock} />}
               </li>
             );
@@ -83,8 +86,8 @@ export function BulkDialog(props: Props) {
         {missingReason && <p class="fw-note" role="note">{t('bulk_reasonNeeded')}</p>}
         <div class="fw-dialog-actions">
           <button type="button" class="fw-button" onClick={props.onClose} autoFocus>{t('actions_cancel')}</button>
-          <button type="submit" class={`fw-button ${kind === 'forceClose' ? 'fw-danger' : 'fw-primary'}`} disabled={eligible.length === 0 || missingReason}>
-            {t(`bulk_start_${kind}`, eligible.length)}
+          <button type="submit" class={`fw-button ${definition.tone === 'danger' ? 'fw-danger' : 'fw-primary'}`} disabled={eligible.length === 0 || missingReason}>
+            {t(labels?.start ?? definition.labels.name, eligible.length)}
           </button>
         </div>
       </form>

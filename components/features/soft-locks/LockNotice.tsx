@@ -1,3 +1,4 @@
+import { definitionOf } from '../../../lib/actions/registry';
 import { t } from '../../../lib/i18n';
 import type { LockEntry } from '../../../lib/features/soft-locks/locks';
 
@@ -6,7 +7,7 @@ export function LockNotice({ lock }: { lock: LockEntry }) {
   return (
     <p class="fw-note fw-lock" role="status" data-lock={lock.kind}>
       <span aria-hidden="true">🔒 </span>
-      {t(`locks_${lock.kind}`, lock.userName)}
+      {t(definitionOf(lock.kind).lock?.label ?? '', lock.userName)}
     </p>
   );
 }

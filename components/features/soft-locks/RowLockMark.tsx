@@ -1,3 +1,4 @@
+import { definitionOf } from '../../../lib/actions/registry';
 import type { ReadonlySignal } from '@preact/signals';
 import { t } from '../../../lib/i18n';
 import { othersLock, type LockEntry } from '../../../lib/features/soft-locks/locks';
@@ -10,7 +11,7 @@ import { othersLock, type LockEntry } from '../../../lib/features/soft-locks/loc
 export function RowLockMark({ conversationId, locks }: { conversationId: string; locks: ReadonlySignal<readonly LockEntry[]> }) {
   const lock = othersLock(locks.value, conversationId, null, Date.now());
   if (!lock) return null;
-  const words = t(`locks_${lock.kind}`, lock.userName);
+  const words = t(definitionOf(lock.kind).lock?.label ?? '', lock.userName);
   return (
     <span class="fw-lock-mark" title={words} data-lock={lock.kind}>
       <span aria-hidden="true">🔒 </span>

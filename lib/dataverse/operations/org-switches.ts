@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FeatureFlags } from '../../model/actions';
+import type { FeatureFlags } from '../../model/supervisor-switches';
 import type { DataverseRequest } from '../transport';
 import { query } from '../odata';
 
@@ -10,7 +10,7 @@ const COLUMNS = {
   forceClose: 'msdyn_enable_supervisor_forceclose',
 } as const;
 
-/** The org's four supervisor switches from its msdyn_omnichannelconfiguration row (platform-api.md §2.6). */
+/** The org's four supervisor switches from its msdyn_omnichannelconfiguration row (docs/platform.md, "Supervisor feature toggles"). */
 export const orgSwitchesRequest = (): DataverseRequest => ({
   method: 'GET',
   path: `msdyn_omnichannelconfigurations${query({ $select: Object.values(COLUMNS).join(','), $top: '1' })}`,

@@ -1,14 +1,15 @@
 import { availability, isInFlight } from '../../actions/rules';
 import { targetBlock } from '../../actions/target-check';
 import type { Access } from '../../model/access';
-import type { ActionIntent, ActionKind, ActionRecord } from '../../model/actions';
+import { BULKABLE_KINDS, definitionOf, type ActionIntent, type ActionKind } from '../../actions/registry';
+import type { ActionRecord } from '../../model/actions';
 import type { Agent, Queue } from '../../model/agent';
 import type { Conversation } from '../../model/conversation';
 import type { EffectiveSettings } from '../../model/settings';
 
-/** The actions that make sense on many conversations at once; monitor and join are one supervisor, one seat. */
-export const BULK_KINDS = ['forceClose', 'transfer', 'assignQueue', 'assignAgent'] as const satisfies readonly ActionKind[];
-export type BulkKind = (typeof BULK_KINDS)[number];
+/** The actions that make sense on many conversations at once (their definitions say so). */
+export const BULK_KINDS = BULKABLE_KINDS;
+export type BulkKind = ActionKind;
 
 /** What the supervisor chose in the bulk dialog: one action, one target, one reason for every row. */
 export interface BulkChoice {
@@ -31,20 +32,10 @@ export type PreviewItem =
   | { conversation: Conversation; intent: ActionIntent; skip: null }
   | { conversation: Conversation; intent: null; skip: string };
 
+/** The intent one row would get; never an override in bulk: one agent cannot take many conversations past capacity unseen. */
 export function intentFor(choice: BulkChoice, conversation: Conversation): ActionIntent | null {
-  const base = { conversationId: conversation.id, etag: conversation.etag };
-  const reason = choice.reason?.trim() ? { reason: choice.reason.trim() } : {};
-  switch (choice.kind) {
-    case 'forceClose':
-      return { kind: 'forceClose', ...base, ...reason };
-    case 'transfer':
-      return choice.agentId ? { kind: 'transfer', ...base, agentId: choice.agentId, ...reason } : null;
-    case 'assignQueue':
-      return choice.queueId ? { kind: 'assignQueue', ...base, queueId: choice.queueId } : null;
-    case 'assignAgent':
-      // Never an override in bulk: one agent cannot take many conversations past their capacity unseen.
-      return choice.agentId ? { kind: 'assignAgent', ...base, agentId: choice.agentId, override: false } : null;
-  }
+  const { agentId, queueId, reason } = choice;
+  return definitionOf(choice.kind).intentFrom({ conversationId: conversation.id, etag: conversation.etag }, { agentId, queueId, reason, override: false });
 }
 
 /**
@@ -66,6 +57,7 @@ export function previewBulk(choice: BulkChoice, conversations: readonly Conversa
 
 /** A reason the organisation requires and the supervisor has not given blocks the whole batch, not single rows. */
 export function reasonRequired(choice: BulkChoice, settings: EffectiveSettings | null): boolean {
-  if (choice.kind !== 'transfer' && choice.kind !== 'forceClose') return false;
-  return (settings?.values.requireReason[choice.kind] ?? false) && !choice.reason?.trim();
+  const setting = definitionOf(choice.kind).reason?.requiredBy;
+  if (!setting) return false;
+  return (settings?.values.requireReason[setting] ?? false) && !choice.reason?.trim();
 }

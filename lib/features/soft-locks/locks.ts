@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ActionKind } from '../../model/actions';
+import { LOCKABLE_KINDS, type ActionKind } from '../../actions/registry';
 
 /**
  * Soft locks across supervisors, with no server of our own: a supervisor's action is announced as a short-lived
@@ -12,17 +12,15 @@ export const LOCK_SUBJECT = 'Floorwalker lock';
 /** Longest a lock counts, even if its owner's browser died before deleting it. */
 export const LOCK_TTL_MS = 10 * 60_000;
 
-/** The actions announced with a lock: the ones that change the conversation. */
-export const LOCK_KINDS = ['assignAgent', 'assignQueue', 'transfer', 'forceClose'] as const satisfies readonly ActionKind[];
-export type LockKind = (typeof LOCK_KINDS)[number];
-
-export const isLockKind = (kind: unknown): kind is LockKind => (LOCK_KINDS as readonly unknown[]).includes(kind);
+/** The actions announced with a lock (their definitions say so: the ones that change the conversation). */
+export const isLockKind = (kind: unknown): kind is ActionKind => (LOCKABLE_KINDS as readonly unknown[]).includes(kind);
+const LockKindSchema = z.string().refine(isLockKind, 'not an action announced with a lock') as unknown as z.ZodType<ActionKind>;
 
 /** Another supervisor's action under way on a conversation, read from its lock note. */
 export const LockEntrySchema = z.object({
   id: z.string(),
   conversationId: z.string(),
-  kind: z.enum(LOCK_KINDS),
+  kind: LockKindSchema,
   userId: z.string().nullable(),
   userName: z.string(),
   until: z.number(),
@@ -30,10 +28,10 @@ export const LockEntrySchema = z.object({
 export type LockEntry = z.infer<typeof LockEntrySchema>;
 
 /** What a lock note's text carries (JSON): written by every supervisor's Floorwalker, so read defensively. */
-const LockTextSchema = z.object({ floorwalkerLock: z.literal(1), kind: z.enum(LOCK_KINDS), userName: z.string(), until: z.number() });
+const LockTextSchema = z.object({ floorwalkerLock: z.literal(1), kind: LockKindSchema, userName: z.string(), until: z.number() });
 type LockText = z.infer<typeof LockTextSchema>;
 
-export function lockNote(kind: LockKind, userName: string, now: number): { subject: string; text: string } {
+export function lockNote(kind: ActionKind, userName: string, now: number): { subject: string; text: string } {
   const body: LockText = { floorwalkerLock: 1, kind, userName, until: now + LOCK_TTL_MS };
   return { subject: `${LOCK_SUBJECT}: ${userName} (${kind})`, text: JSON.stringify(body) };
 }

@@ -1,5 +1,9 @@
+import type { ActionKind } from '../../actions/registry';
 import type { Conversation } from '../../model/conversation';
 import type { StuckMinutes } from './prefs';
+
+/** How stuck conversations are cleaned up: through the bulk preview of this action, with its own rules. */
+export const SWEEP_ACTION: ActionKind = 'forceClose';
 
 /** The statuses in which a conversation can sit forgotten (Active has an agent on it). */
 const SWEEPABLE: ReadonlySet<Conversation['status']> = new Set(['open', 'waiting', 'wrapup']);

@@ -52,17 +52,17 @@ describe('role check', () => {
 
   it('falls back to direct roles when the org has no RetrieveAadUserRoles', async () => {
     const { transport, sent } = platform(['Omnichannel supervisor'], {}, {
-      RetrieveAadUserRoles: { ok: false, failure: 'http', status: 404, code: null, message: 'Resource not found', retryAt: null },
+      RetrieveAadUserRoles: { ok: false, kind: 'http', status: 404, code: null, message: 'Resource not found', retryAt: null },
     });
     expect((await checkAccess(transport, ALL, () => 1)).access.state).toBe('supervisor');
     expect(sent.some((path) => path.includes('/systemuserroles_association'))).toBe(true);
   });
 
   it('reports signed out and throttled as such', async () => {
-    const signedOut: DataverseOutcome = { ok: false, failure: 'signedOut', status: 401, code: null, message: 'sign in', retryAt: null };
+    const signedOut: DataverseOutcome = { ok: false, kind: 'signedOut', status: 401, code: null, message: 'sign in', retryAt: null };
     expect((await checkAccess(platform([], {}, { WhoAmI: signedOut }).transport, ALL, () => 1)).access.state).toBe('signedOut');
-    const throttled: DataverseOutcome = { ok: false, failure: 'throttled', status: 429, code: null, message: 'slow down', retryAt: 99 };
+    const throttled: DataverseOutcome = { ok: false, kind: 'throttled', status: 429, code: null, message: 'slow down', retryAt: 99 };
     const check = await checkAccess(platform([], {}, { WhoAmI: throttled }).transport, ALL, () => 1);
-    expect(check).toMatchObject({ access: { state: 'error' }, failure: { failure: 'throttled', retryAt: 99 } });
+    expect(check).toMatchObject({ access: { state: 'error' }, failure: { kind: 'throttled', retryAt: 99 } });
   });
 });

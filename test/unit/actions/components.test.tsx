@@ -131,7 +131,7 @@ describe('ActionDialogHost', () => {
   it('ranks by the skill asked for, with the reason in words', async () => {
     const row = conversation({ status: 'open', agentId: null, capacityUnits: 1 });
     host([row], [agent({ name: 'Roomy', capacityFree: 90 }), agent({ name: 'Skilled', capacityFree: 2, capacityTotal: 5, skills: [{ name: 'Spanish', level: 4 }] })]);
-    requestAction('assign', row.id);
+    requestAction('assignAgent', row.id);
     const dialog = await screen.findByRole('dialog');
     fireEvent.change(within(dialog).getByLabelText('Skill needed'), { target: { value: 'Spanish' } });
     const first = within(dialog).getAllByRole('radio', { name: /Roomy|Skilled/ })[0]!.closest('label')!;

@@ -8,11 +8,11 @@ import { ME, access, conversation } from './fixtures';
 
 type Responder = (request: DataverseRequest) => DataverseOutcome | Promise<DataverseOutcome> | 'apply';
 
-export const failure = (status: number | null, message = 'Platform says no', failure: 'http' | 'network' | 'throttled' | 'signedOut' = 'http', retryAt: number | null = null): DataverseOutcome =>
-  ({ ok: false, failure, status, code: null, message, retryAt });
+export const failure = (status: number | null, message = 'Platform says no', kind: 'http' | 'network' | 'throttled' | 'signedOut' = 'http', retryAt: number | null = null): DataverseOutcome =>
+  ({ ok: false, kind, status, code: null, message, retryAt });
 
 /**
- * A conversation on a pretend platform: actions change it the way docs/platform.md describes; `respond`
+ * A conversation on a pretend platform: actions change it the way docs/platform.md ("Messages on the table") describes; `respond`
  * scripts refusals; rereads see the current row (null once closed).
  */
 export function fakePlatform(start: Partial<Conversation> = {}) {
@@ -103,5 +103,7 @@ export function fakePlatform(start: Partial<Conversation> = {}) {
     },
     /** The action log as the views last saw it. */
     last: (): ActionRecord[] => published.at(-1) ?? [],
+    /** Every version of the log the views were sent, oldest first. */
+    published,
   };
 }

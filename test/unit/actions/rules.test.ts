@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from '../../../lib/model/settings';
 import { ME, access, conversation, settings } from './fixtures';
 
 /**
- * The documented behaviour (issue 7; platform-api.md §1.5), written as a table rather than derived from the code:
+ * The documented behaviour (docs/platform.md, "Messages on the table"), written as a table rather than derived from the code:
  * which states and channels each action accepts, and the reason otherwise.
  */
 const CHANNELS = {

@@ -298,4 +298,15 @@ describe('action runner: a killed worker', () => {
     await createActionRunner({ ...garbled.deps, storage }).resume();
     expect(garbled.last()).toEqual([]);
   });
+
+  it('runs an action that arrives before the worker has resumed once, not again when resuming', async () => {
+    const platform = fakePlatform({ status: 'open', agentId: null });
+    const runner = createActionRunner(platform.deps);
+    runner.run({ kind: 'assignQueue', ...at(), queueId: OTHER_QUEUE_ID }, 'r1');
+    await runner.resume();
+    await settle();
+    expect(platform.requests.filter((r) => r.path.endsWith('CCaaS_InitiateQueueAssignment'))).toHaveLength(1);
+    expect(platform.published.every((records) => records.every((r) => r.state !== 'failed'))).toBe(true);
+    expect(only(platform.last())).toMatchObject({ id: 'r1', state: 'done' });
+  });
 });

@@ -19,7 +19,7 @@ describe('paging', () => {
       () => json({ value: [3] }),
     );
     const result = await readAllPages(make(fetch), { method: 'GET', path: 'queues?$select=name', queryKey: 'q' });
-    expect(result).toEqual({ ok: true, rows: [1, 2, 3], deltaLink: null });
+    expect(result).toEqual({ ok: true, value: { rows: [1, 2, 3], deltaLink: null } });
     expect(calls[1]!.url).toBe(page2);
     expect(header(calls[1]!.init, 'Prefer')).toBe(header(calls[0]!.init, 'Prefer'));
   });
@@ -29,12 +29,12 @@ describe('paging', () => {
       () => json({ value: [1], '@odata.nextLink': `${ORG}/api/data/v9.2/q?$skiptoken=x` }),
       () => json({ error: { code: '', message: 'boom' } }, 503),
     );
-    expect(await readAllPages(make(fetch), { method: 'GET', path: 'q' })).toMatchObject({ ok: false, outcome: { failure: 'http', status: 503 } });
+    expect(await readAllPages(make(fetch), { method: 'GET', path: 'q' })).toMatchObject({ ok: false, failure: { kind: 'http', status: 503 } });
   });
 
   it('reports a body without a value array as malformed', async () => {
     const { fetch } = fakeFetch(() => json({ nope: true }));
-    expect(await readAllPages(make(fetch), { method: 'GET', path: 'q' })).toMatchObject({ ok: false, outcome: { failure: 'malformed' } });
+    expect(await readAllPages(make(fetch), { method: 'GET', path: 'q' })).toMatchObject({ ok: false, failure: { kind: 'malformed' } });
   });
 });
 
@@ -64,9 +64,9 @@ describe('row validation', () => {
       entity: 'msdyn_ocliveworkitem', idField: 'activityid', schema: ConversationRowSchema,
     });
     if (!result.ok) throw new Error('expected ok');
-    expect(result.rows.map((row) => row.activityid)).toEqual(['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000004']);
-    expect(result.rows[0]!.msdyn_channel).toEqual([192360000]);
-    expect(result.issues).toEqual([
+    expect(result.value.rows.map((row) => row.activityid)).toEqual(['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000004']);
+    expect(result.value.rows[0]!.msdyn_channel).toEqual([192360000]);
+    expect(result.value.issues).toEqual([
       { entity: 'msdyn_ocliveworkitem', id: '00000000-0000-4000-8000-000000000002', field: 'statuscode', message: expect.any(String) },
       { entity: 'msdyn_ocliveworkitem', id: '00000000-0000-4000-8000-000000000003', field: 'msdyn_channel', message: 'not a list of option values' },
       { entity: 'msdyn_ocliveworkitem', id: null, field: 'activityid', message: expect.any(String) },

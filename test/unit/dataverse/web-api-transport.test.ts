@@ -40,25 +40,25 @@ describe('Web API transport', () => {
     expect((await t.send({ method: 'GET', path: next })).ok).toBe(true);
     expect(calls[0]!.url).toBe(next);
     const evil = await t.send({ method: 'GET', path: 'https://evil.example/api/data/v9.2/queues' });
-    expect(evil).toMatchObject({ ok: false, failure: 'malformed' });
+    expect(evil).toMatchObject({ ok: false, kind: 'malformed' });
     expect(calls).toHaveLength(1);
   });
 
   it('turns a Dataverse error body into status, code and message', async () => {
     const { fetch } = fakeFetch(() => json({ error: { code: '0x80060882', message: 'The version of the existing record doesn’t match' } }, 412));
     expect(await transport(fetch).t.send({ method: 'PATCH', path: 'x(1)', body: {} })).toEqual({
-      ok: false, failure: 'http', status: 412, code: '0x80060882', message: 'The version of the existing record doesn’t match', retryAt: null,
+      ok: false, kind: 'http', status: 412, code: '0x80060882', message: 'The version of the existing record doesn’t match', retryAt: null,
     });
   });
 
   it('reports 401 as signed out, not as something to retry', async () => {
     const { fetch } = fakeFetch(() => json({ error: { code: '', message: 'not authenticated' } }, 401));
-    expect(await transport(fetch).t.send({ method: 'GET', path: 'WhoAmI()' })).toMatchObject({ ok: false, failure: 'signedOut', status: 401 });
+    expect(await transport(fetch).t.send({ method: 'GET', path: 'WhoAmI()' })).toMatchObject({ ok: false, kind: 'signedOut', status: 401 });
   });
 
   it('treats a redirect (to the sign-in page) as signed out', async () => {
     const { fetch } = fakeFetch(() => new Response(null, { status: 302, headers: { location: 'https://login.example/' } }));
-    expect(await transport(fetch).t.send({ method: 'GET', path: 'WhoAmI()' })).toMatchObject({ ok: false, failure: 'signedOut' });
+    expect(await transport(fetch).t.send({ method: 'GET', path: 'WhoAmI()' })).toMatchObject({ ok: false, kind: 'signedOut' });
   });
 
   it('reports a body that is not JSON as malformed, and a dropped connection as network', async () => {
@@ -67,8 +67,8 @@ describe('Web API transport', () => {
       () => Promise.reject(new TypeError('Failed to fetch')),
     );
     const { t } = transport(fetch);
-    expect(await t.send({ method: 'GET', path: 'a' })).toMatchObject({ ok: false, failure: 'malformed', status: 200 });
-    expect(await t.send({ method: 'GET', path: 'b' })).toMatchObject({ ok: false, failure: 'network', status: null, message: 'Failed to fetch' });
+    expect(await t.send({ method: 'GET', path: 'a' })).toMatchObject({ ok: false, kind: 'malformed', status: 200 });
+    expect(await t.send({ method: 'GET', path: 'b' })).toMatchObject({ ok: false, kind: 'network', status: null, message: 'Failed to fetch' });
   });
 
   it('answers 204 and 304 with an empty body', async () => {
@@ -82,9 +82,9 @@ describe('Web API transport', () => {
     let now = 1_000_000;
     const { fetch, calls } = fakeFetch(() => json({ error: { code: '0x80072322', message: 'Too many requests' } }, 429, { 'Retry-After': '7' }), () => json({ value: [] }));
     const { t } = transport(fetch, () => now);
-    expect(await t.send({ method: 'GET', path: 'a' })).toMatchObject({ ok: false, failure: 'throttled', status: 429, retryAt: 1_007_000 });
+    expect(await t.send({ method: 'GET', path: 'a' })).toMatchObject({ ok: false, kind: 'throttled', status: 429, retryAt: 1_007_000 });
     now = 1_006_999;
-    expect(await t.send({ method: 'GET', path: 'b', queryKey: 'other' })).toMatchObject({ ok: false, failure: 'throttled', status: null, retryAt: 1_007_000 });
+    expect(await t.send({ method: 'GET', path: 'b', queryKey: 'other' })).toMatchObject({ ok: false, kind: 'throttled', status: null, retryAt: 1_007_000 });
     expect(calls).toHaveLength(1);
     now = 1_007_000;
     expect((await t.send({ method: 'GET', path: 'c' })).ok).toBe(true);

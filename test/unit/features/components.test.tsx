@@ -13,7 +13,7 @@ import { startBulkRun } from '../../../lib/features/bulk-actions/run';
 import { createBulkSelection } from '../../../lib/features/bulk-actions/selection';
 import { exportSavedFilter } from '../../../lib/features/share-views/share';
 import { CHANNEL } from '../../../lib/model/conversation';
-import { DEFAULT_VIEW_SPEC } from '../../../lib/view-model/view-spec';
+import { DEFAULT_LIST_SPEC } from '../../../lib/view-model/list-spec';
 import { access, conversation, QUEUE_ID, settings } from '../actions/fixtures';
 
 afterEach(cleanup);
@@ -122,8 +122,8 @@ describe('alerts, log, context, sharing', () => {
     fireEvent.input(input, { target: { value: 'nonsense!' } });
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('not a Floorwalker view'));
-    fireEvent.input(input, { target: { value: exportSavedFilter({ name: 'Mine', spec: DEFAULT_VIEW_SPEC, savedAt: 1 }) } });
+    fireEvent.input(input, { target: { value: exportSavedFilter({ name: 'Mine', spec: DEFAULT_LIST_SPEC, savedAt: 1 }) } });
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
-    await waitFor(() => expect(onImport).toHaveBeenCalledWith({ name: 'Mine', spec: DEFAULT_VIEW_SPEC, savedAt: 1 }));
+    await waitFor(() => expect(onImport).toHaveBeenCalledWith({ name: 'Mine', spec: DEFAULT_LIST_SPEC, savedAt: 1 }));
   });
 });

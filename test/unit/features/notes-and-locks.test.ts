@@ -30,7 +30,7 @@ describe('notes on conversations', () => {
 
   it('finds a created note’s id in OData-EntityId', () => {
     expect(createdId({ ok: true, status: 204, body: null, headers: { 'odata-entityid': `https://org/api/data/v9.2/annotations(${NOTE})` } })).toBe(NOTE);
-    expect(createdId({ ok: false, failure: 'http', status: 403, code: null, message: '', retryAt: null })).toBeNull();
+    expect(createdId({ ok: false, kind: 'http', status: 403, code: null, message: '', retryAt: null })).toBeNull();
   });
 
   it('merges by id, newest first', () => {

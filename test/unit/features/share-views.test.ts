@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exportFileName, exportSavedFilter, importSavedFilter, savedFilterLink } from '../../../lib/features/share-views/share';
-import { DEFAULT_VIEW_SPEC } from '../../../lib/view-model/view-spec';
+import { DEFAULT_LIST_SPEC } from '../../../lib/view-model/list-spec';
 
-const saved = { name: 'Billing — stuck', spec: { ...DEFAULT_VIEW_SPEC, search: 'Faktura åäö', quick: ['unassigned' as const] }, savedAt: 5 };
+const saved = { name: 'Billing — stuck', spec: { ...DEFAULT_LIST_SPEC, search: 'Faktura åäö', quick: ['unassigned' as const] }, savedAt: 5 };
 
 describe('sharing saved filters', () => {
   it('a file and a link both import back to the same saved filters', () => {
@@ -15,8 +15,8 @@ describe('sharing saved filters', () => {
   });
 
   it('still imports a file shared by an earlier release', () => {
-    const file = JSON.stringify({ format: 'floorwalker-view', version: 1, view: { name: 'Old', spec: DEFAULT_VIEW_SPEC, savedAt: 3 } });
-    expect(importSavedFilter(file)).toEqual({ ok: true, saved: { name: 'Old', spec: DEFAULT_VIEW_SPEC, savedAt: 3 } });
+    const file = JSON.stringify({ format: 'floorwalker-view', version: 1, view: { name: 'Old', spec: DEFAULT_LIST_SPEC, savedAt: 3 } });
+    expect(importSavedFilter(file)).toEqual({ ok: true, saved: { name: 'Old', spec: DEFAULT_LIST_SPEC, savedAt: 3 } });
   });
 
   it('refuses anything that is not valid saved filters, saying why', () => {

@@ -1,6 +1,6 @@
 import { ConversationRowSchema, type ConversationRow } from '../../../lib/dataverse/operations/conversations';
 import { ParticipantRowSchema, type ParticipantRow } from '../../../lib/dataverse/operations/session-participants';
-import type { FullLoad } from '../../../lib/feed/feed-model';
+import type { FullLoad } from '../../../lib/feed/live-picture';
 import { FORMATTED } from '../../../lib/dataverse/odata';
 
 export const Q1 = '00000000-0000-4000-8000-0000000000a1';

@@ -61,8 +61,8 @@ function outage(answer: (now: number) => DataverseOutcome, random: () => number)
   };
 }
 
-const failure = (failure: 'http' | 'network' | 'malformed' | 'throttled', status: number | null, retryAt: number | null = null): DataverseOutcome =>
-  ({ ok: false, failure, status, code: null, message: 'fault', retryAt });
+const failure = (kind: 'http' | 'network' | 'malformed' | 'throttled', status: number | null, retryAt: number | null = null): DataverseOutcome =>
+  ({ ok: false, kind, status, code: null, message: 'fault', retryAt });
 
 describe('the feed through a long outage', () => {
   for (const random of [() => 0, () => 0.999]) {

@@ -13,7 +13,7 @@ import {
   userSettingsItem,
   watchPrefsItem,
 } from '../../../lib/storage/items';
-import { DEFAULT_VIEW_SPEC } from '../../../lib/view-model/view-spec';
+import { DEFAULT_LIST_SPEC } from '../../../lib/view-model/list-spec';
 
 /*
  * Each item reads what earlier releases stored under the same key, falls back on nothing or on an invalid value,
@@ -58,8 +58,8 @@ describe('saved filters (sync: floorwalker.views.<org>.<user>)', () => {
 
   it('reads a broken entry as null, and a list that is not a list as empty', async () => {
     const item = savedFiltersItem({ org: null, userId: null });
-    await browser.storage.sync.set({ 'floorwalker.views.any.me': [{ name: 'Good', spec: DEFAULT_VIEW_SPEC, savedAt: 1 }, { name: '' }] });
-    expect(await item.get()).toEqual([{ name: 'Good', spec: DEFAULT_VIEW_SPEC, savedAt: 1 }, null]);
+    await browser.storage.sync.set({ 'floorwalker.views.any.me': [{ name: 'Good', spec: DEFAULT_LIST_SPEC, savedAt: 1 }, { name: '' }] });
+    expect(await item.get()).toEqual([{ name: 'Good', spec: DEFAULT_LIST_SPEC, savedAt: 1 }, null]);
     await browser.storage.sync.set({ 'floorwalker.views.any.me': { name: 'Good' } });
     expect(await item.get()).toEqual([]);
   });

@@ -70,7 +70,7 @@ describe('PanelController', () => {
     source.push({ type: 'feature', update: { feature: 'sharedLog', notes: [] } });
     expect(controller.features.locks.value).toEqual([lock]);
     expect(controller.features.notes.value).toEqual([]);
-    expect(controller.feed.problem.value).toBeNull();
+    expect(controller.picture.problem.value).toBeNull();
   });
 
   it('closes the source when the view stops', () => {

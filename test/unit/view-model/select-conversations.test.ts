@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { groupConversations, selectConversations } from '../../../lib/view-model/select-conversations';
-import { DEFAULT_VIEW_SPEC, type ViewSpec } from '../../../lib/view-model/view-spec';
+import { DEFAULT_LIST_SPEC, type ListSpec } from '../../../lib/view-model/list-spec';
 import { iso, makeConversation, NOW } from './fixtures';
 
 const context = { now: NOW, locale: 'en-GB', channelLabel: (code: number) => (code === 192340000 ? 'SMS' : 'Live chat') };
-const spec = (change: Partial<ViewSpec>): ViewSpec => ({ ...DEFAULT_VIEW_SPEC, ...change });
+const spec = (change: Partial<ListSpec>): ListSpec => ({ ...DEFAULT_LIST_SPEC, ...change });
 
 const rows = [
   makeConversation({ id: 'long', customerName: 'Åsa', createdOn: iso(600_000), sentiment: 8 }),
@@ -16,7 +16,7 @@ const ids = (result: { id: string }[]) => result.map((row) => row.id);
 
 describe('selectConversations', () => {
   it('sorts by wait, longest first by default, with handled rows by their recorded first wait', () => {
-    expect(ids(selectConversations(rows, DEFAULT_VIEW_SPEC, context))).toEqual(['long', 'busy', 'short', 'wrap']);
+    expect(ids(selectConversations(rows, DEFAULT_LIST_SPEC, context))).toEqual(['long', 'busy', 'short', 'wrap']);
   });
 
   it('sorts text columns with the locale’s collation and puts empty values last either way', () => {
@@ -28,10 +28,10 @@ describe('selectConversations', () => {
   });
 
   it('filters by status, queue, agent, channel and sentiment together', () => {
-    const filters = { ...DEFAULT_VIEW_SPEC.filters, status: ['open' as const], channel: [192340000] };
+    const filters = { ...DEFAULT_LIST_SPEC.filters, status: ['open' as const], channel: [192340000] };
     expect(ids(selectConversations(rows, spec({ filters }), context))).toEqual(['short']);
-    expect(ids(selectConversations(rows, spec({ filters: { ...DEFAULT_VIEW_SPEC.filters, agent: ['a2'] } }), context))).toEqual(['wrap']);
-    expect(ids(selectConversations(rows, spec({ filters: { ...DEFAULT_VIEW_SPEC.filters, sentiment: [0] } }), context))).toEqual(['wrap']);
+    expect(ids(selectConversations(rows, spec({ filters: { ...DEFAULT_LIST_SPEC.filters, agent: ['a2'] } }), context))).toEqual(['wrap']);
+    expect(ids(selectConversations(rows, spec({ filters: { ...DEFAULT_LIST_SPEC.filters, sentiment: [0] } }), context))).toEqual(['wrap']);
   });
 
   it('applies the quick filters: unassigned, negative sentiment, and waiting longest (which also sorts)', () => {

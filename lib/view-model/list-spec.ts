@@ -31,8 +31,11 @@ export const FiltersSchema = z.object({
 });
 export type Filters = z.infer<typeof FiltersSchema>;
 
-/** What a saved view restores: filters, sort, columns, grouping, quick filters and search. */
-export const ViewSpecSchema = z.object({
+/**
+ * What the conversation list shows and how: filters, sort, columns, grouping, quick filters and search. Saved
+ * filters store one under a name.
+ */
+export const ListSpecSchema = z.object({
   filters: FiltersSchema,
   sort: z.object({ column: z.enum(COLUMN_IDS), direction: z.enum(['asc', 'desc']) }),
   columns: z.array(z.enum(COLUMN_IDS)).min(1),
@@ -40,12 +43,12 @@ export const ViewSpecSchema = z.object({
   quick: z.array(z.enum(QUICK_FILTERS)),
   search: z.string().max(200),
 });
-export type ViewSpec = z.infer<typeof ViewSpecSchema>;
-export type SortSpec = ViewSpec['sort'];
+export type ListSpec = z.infer<typeof ListSpecSchema>;
+export type SortSpec = ListSpec['sort'];
 
 export const NO_FILTERS: Filters = { status: [], queue: [], agent: [], channel: [], sentiment: [] };
 
-export const DEFAULT_VIEW_SPEC: ViewSpec = {
+export const DEFAULT_LIST_SPEC: ListSpec = {
   filters: NO_FILTERS,
   sort: { column: 'wait', direction: 'desc' },
   columns: [...COLUMN_IDS],

@@ -28,8 +28,8 @@ export interface Watermarks {
   agentStatuses: number | null;
 }
 
-/** The model's own state in plain data, for storage.session. */
-export interface ModelData {
+/** The picture in plain data, for storage.session. */
+export interface PictureData {
   conversations: Conversation[];
   sessionOf: [string, string | null][];
   participants: ParticipantRow[];
@@ -45,7 +45,7 @@ export interface ModelData {
  * backwards, rows that leave the ongoing set (or the supervised queues) are removed, participants are folded into
  * their conversation. Every change comes back as a delta for the views.
  */
-export class FeedModel {
+export class LivePicture {
   private conversations = new Map<string, Conversation>();
   /** Conversation id → its current session (msdyn_lastsessionid), to attach participants. */
   private sessionOf = new Map<string, string | null>();
@@ -199,7 +199,7 @@ export class FeedModel {
     return { delta, conversation: this.conversations.get(id) ?? null };
   }
 
-  toData(): ModelData {
+  toData(): PictureData {
     return {
       conversations: this.conversationList(),
       sessionOf: [...this.sessionOf],
@@ -212,17 +212,17 @@ export class FeedModel {
     };
   }
 
-  static fromData(data: ModelData): FeedModel {
-    const model = new FeedModel();
-    model.conversations = new Map(data.conversations.map((row) => [row.id, row]));
-    model.sessionOf = new Map(data.sessionOf);
-    model.participants = new Map(data.participants.map((row) => [row.msdyn_sessionparticipantid, row]));
-    model.agents = new Map(data.agents.map((row) => [row.id, row]));
-    model.presences = new Map(data.presences.map((row) => [row.msdyn_presenceid, row]));
-    model.workstreams = new Map(data.workstreams.map((row) => [row.msdyn_liveworkstreamid, row]));
-    model.queueList = data.queues;
-    model.watermarks = { ...data.watermarks };
-    return model;
+  static fromData(data: PictureData): LivePicture {
+    const picture = new LivePicture();
+    picture.conversations = new Map(data.conversations.map((row) => [row.id, row]));
+    picture.sessionOf = new Map(data.sessionOf);
+    picture.participants = new Map(data.participants.map((row) => [row.msdyn_sessionparticipantid, row]));
+    picture.agents = new Map(data.agents.map((row) => [row.id, row]));
+    picture.presences = new Map(data.presences.map((row) => [row.msdyn_presenceid, row]));
+    picture.workstreams = new Map(data.workstreams.map((row) => [row.msdyn_liveworkstreamid, row]));
+    picture.queueList = data.queues;
+    picture.watermarks = { ...data.watermarks };
+    return picture;
   }
 
   private build(row: ConversationRow, now: number): Conversation | null {

@@ -1,44 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { FeedModel } from '../../../lib/feed/feed-model';
+import { LivePicture } from '../../../lib/feed/live-picture';
 import { AgentStatusRowSchema, PresenceRowSchema } from '../../../lib/dataverse/operations/agents';
 import { AGENT, conversationRow, fullLoad, id, OTHER_AGENT, participantRow, Q2, session } from './fixtures';
 
-describe('feed model: full load and reconcile', () => {
+describe('feed picture: full load and reconcile', () => {
   it('keeps only ongoing conversations in supervised queues, with their participants', () => {
-    const model = new FeedModel();
+    const picture = new LivePicture();
     const load = fullLoad({ conversations: [conversationRow(1), conversationRow(2, { _msdyn_cdsqueueid_value: Q2 }), conversationRow(3, { statecode: 1, statuscode: 4 })] });
-    const { conversations } = model.replaceAll(load, 1_000);
+    const { conversations } = picture.replaceAll(load, 1_000);
     expect(conversations.upsert.map((c) => c.id)).toEqual([id(1)]);
-    expect(model.conversation(id(1))).toMatchObject({ status: 'active', agentName: 'Ada Agent', queueName: 'Billing', channels: [192360000], participants: [{ agentId: AGENT, mode: 'primary' }], pending: null, observedAt: 1_000 });
-    expect(model.watermarks.conversations).toBe(Date.parse('2026-01-01T10:00:00Z'));
+    expect(picture.conversation(id(1))).toMatchObject({ status: 'active', agentName: 'Ada Agent', queueName: 'Billing', channels: [192360000], participants: [{ agentId: AGENT, mode: 'primary' }], pending: null, observedAt: 1_000 });
+    expect(picture.watermarks.conversations).toBe(Date.parse('2026-01-01T10:00:00Z'));
   });
 
   it('a reconcile removes what vanished, adds what was missed and leaves unchanged rows (and their observedAt) alone', () => {
-    const model = new FeedModel();
-    model.replaceAll(fullLoad(), 1_000);
-    const { conversations } = model.replaceAll(fullLoad({ conversations: [conversationRow(1), conversationRow(4)] }), 2_000);
+    const picture = new LivePicture();
+    picture.replaceAll(fullLoad(), 1_000);
+    const { conversations } = picture.replaceAll(fullLoad({ conversations: [conversationRow(1), conversationRow(4)] }), 2_000);
     expect(conversations.remove).toEqual([id(2)]);
     expect(conversations.upsert.map((c) => c.id)).toEqual([id(4)]);
-    expect(model.conversation(id(1))!.observedAt).toBe(1_000);
+    expect(picture.conversation(id(1))!.observedAt).toBe(1_000);
   });
 });
 
-describe('feed model: incremental merge by watermark', () => {
+describe('feed picture: incremental merge by watermark', () => {
   it('applies newer versions, drops repeats from the overlap and never moves a row backwards', () => {
-    const model = new FeedModel();
-    model.replaceAll(fullLoad(), 1_000);
+    const picture = new LivePicture();
+    picture.replaceAll(fullLoad(), 1_000);
     const newer = conversationRow(1, { '@odata.etag': 'W/"105"', statuscode: 5, modifiedon: '2026-01-01T10:01:00Z' });
-    expect(model.applyConversations([newer], 2_000).delta.upsert.map((c) => c.status)).toEqual(['wrapup']);
-    const repeat = model.applyConversations([newer, conversationRow(1, { '@odata.etag': 'W/"101"', statuscode: 3 })], 3_000);
+    expect(picture.applyConversations([newer], 2_000).delta.upsert.map((c) => c.status)).toEqual(['wrapup']);
+    const repeat = picture.applyConversations([newer, conversationRow(1, { '@odata.etag': 'W/"101"', statuscode: 3 })], 3_000);
     expect(repeat.delta).toEqual({ upsert: [], remove: [] });
-    expect(model.conversation(id(1))).toMatchObject({ status: 'wrapup', observedAt: 2_000 });
-    expect(model.watermarks.conversations).toBe(Date.parse('2026-01-01T10:01:00Z'));
+    expect(picture.conversation(id(1))).toMatchObject({ status: 'wrapup', observedAt: 2_000 });
+    expect(picture.watermarks.conversations).toBe(Date.parse('2026-01-01T10:01:00Z'));
   });
 
   it('removes rows that closed or moved out of the supervised queues, and adds new ones with their session', () => {
-    const model = new FeedModel();
-    model.replaceAll(fullLoad(), 1_000);
-    const { delta } = model.applyConversations([
+    const picture = new LivePicture();
+    picture.replaceAll(fullLoad(), 1_000);
+    const { delta } = picture.applyConversations([
       conversationRow(1, { '@odata.etag': 'W/"110"', statecode: 1, statuscode: 4 }),
       conversationRow(2, { '@odata.etag': 'W/"110"', _msdyn_cdsqueueid_value: Q2 }),
       conversationRow(7, { '@odata.etag': 'W/"110"', statuscode: 1, _msdyn_activeagentid_value: null }),
@@ -47,14 +47,14 @@ describe('feed model: incremental merge by watermark', () => {
     expect(delta.remove.sort()).toEqual([id(1), id(2)]);
     expect(delta.upsert.map((c) => [c.id, c.status, c.agentId])).toEqual([[id(7), 'open', null]]);
     // Its session is known: the people of that session, read later, land on the new conversation.
-    const people = model.applyParticipants([participantRow(9, 7)], 3_000);
+    const people = picture.applyParticipants([participantRow(9, 7)], 3_000);
     expect(people.upsert.map((c) => [c.id, c.participants])).toEqual([[id(7), [{ agentId: AGENT, mode: 'primary' }]]]);
   });
 
   it('folds participant changes into their conversation: monitor joins and pending transfers', () => {
-    const model = new FeedModel();
-    model.replaceAll(fullLoad(), 1_000);
-    const delta = model.applyParticipants([
+    const picture = new LivePicture();
+    picture.replaceAll(fullLoad(), 1_000);
+    const delta = picture.applyParticipants([
       participantRow(2, 1, { _msdyn_agentid_value: OTHER_AGENT, msdyn_mode: 192350004, msdyn_assignreason: 'AgentMonitor' }),
       participantRow(3, 1, { _msdyn_agentid_value: id(77), msdyn_assignreason: 'SupervisorTransferToAgent', msdyn_addedon: '2026-01-01T10:02:00Z', msdyn_joinedon: null }),
       participantRow(4, 99),
@@ -65,50 +65,50 @@ describe('feed model: incremental merge by watermark', () => {
       participants: [{ agentId: AGENT, mode: 'primary' }, { agentId: OTHER_AGENT, mode: 'monitor' }],
       pending: { kind: 'transfer', targetAgentId: id(77), since: '2026-01-01T10:02:00Z' },
     });
-    const left = model.applyParticipants([participantRow(2, 1, { _msdyn_agentid_value: OTHER_AGENT, msdyn_mode: 192350004, msdyn_lefton: '2026-01-01T10:03:00Z' })], 3_000);
+    const left = picture.applyParticipants([participantRow(2, 1, { _msdyn_agentid_value: OTHER_AGENT, msdyn_mode: 192350004, msdyn_lefton: '2026-01-01T10:03:00Z' })], 3_000);
     expect(left.upsert[0]!.participants).toEqual([{ agentId: AGENT, mode: 'primary' }]);
   });
 
   it('updates presence and free capacity of known agents only', () => {
-    const model = new FeedModel();
+    const picture = new LivePicture();
     const available = PresenceRowSchema.parse({ msdyn_presenceid: id(900), msdyn_name: 'Available', msdyn_basepresencestatus: 192360000 });
     const away = PresenceRowSchema.parse({ msdyn_presenceid: id(901), msdyn_name: 'Lunch', msdyn_basepresencestatus: 192360003 });
-    model.replaceAll(fullLoad({ presences: [available, away] }), 1_000);
-    expect(model.agentList()[0]).toMatchObject({ presence: 'unknown', capacityFree: null });
+    picture.replaceAll(fullLoad({ presences: [available, away] }), 1_000);
+    expect(picture.agentList()[0]).toMatchObject({ presence: 'unknown', capacityFree: null });
     const status = (agent: string, presence: string, free: number) => AgentStatusRowSchema.parse({
       msdyn_agentstatusid: id(800), _msdyn_agentid_value: agent, _msdyn_currentpresenceid_value: presence,
       msdyn_availableunitscapacity: free, msdyn_presencemodifiedon: '2026-01-01T10:00:00Z', modifiedon: '2026-01-01T10:00:00Z',
     });
-    const delta = model.applyAgentStatuses([status(AGENT, id(901), 40), status(OTHER_AGENT, id(900), 100)], 2_000);
+    const delta = picture.applyAgentStatuses([status(AGENT, id(901), 40), status(OTHER_AGENT, id(900), 100)], 2_000);
     expect(delta.upsert).toHaveLength(1);
     expect(delta.upsert[0]).toMatchObject({ id: AGENT, presence: 'away', presenceText: 'Lunch', capacityFree: 40, skills: [{ name: 'English', level: 3 }] });
-    expect(model.applyAgentStatuses([status(AGENT, id(901), 40)], 3_000).upsert).toEqual([]);
+    expect(picture.applyAgentStatuses([status(AGENT, id(901), 40)], 3_000).upsert).toEqual([]);
   });
 
   it('gives each conversation its workstream’s capacity units and allowed presences, for assign and transfer', () => {
-    const model = new FeedModel();
-    model.replaceAll(fullLoad(), 1);
-    expect(model.conversation(id(1))).toMatchObject({ capacityUnits: 25, allowedPresences: ['available', 'busy'] });
-    const again = FeedModel.fromData(model.toData());
+    const picture = new LivePicture();
+    picture.replaceAll(fullLoad(), 1);
+    expect(picture.conversation(id(1))).toMatchObject({ capacityUnits: 25, allowedPresences: ['available', 'busy'] });
+    const again = LivePicture.fromData(picture.toData());
     again.applyReread(conversationRow(1, { modifiedon: '2026-01-01T10:05:00Z', '@odata.etag': 'W/"200"' }), id(1), [], 2);
     expect(again.conversation(id(1))).toMatchObject({ capacityUnits: 25 });
   });
 
   it('a re-read after an action updates its row but not the watermark: rows changed since the last poll are still read', () => {
-    const model = new FeedModel();
-    model.replaceAll(fullLoad(), 1);
-    const mark = model.watermarks.conversations;
-    const { conversation } = model.applyReread(conversationRow(1, { modifiedon: '2026-01-01T10:05:00Z', '@odata.etag': 'W/"200"', statuscode: 5 }), id(1), [], 2);
+    const picture = new LivePicture();
+    picture.replaceAll(fullLoad(), 1);
+    const mark = picture.watermarks.conversations;
+    const { conversation } = picture.applyReread(conversationRow(1, { modifiedon: '2026-01-01T10:05:00Z', '@odata.etag': 'W/"200"', statuscode: 5 }), id(1), [], 2);
     expect(conversation).toMatchObject({ status: 'wrapup', etag: 'W/"200"' });
-    expect(model.watermarks.conversations).toBe(mark);
+    expect(picture.watermarks.conversations).toBe(mark);
   });
 
   it('survives a round trip through plain data (storage.session)', () => {
-    const model = new FeedModel();
-    model.replaceAll(fullLoad(), 1_000);
-    const copy = FeedModel.fromData(JSON.parse(JSON.stringify(model.toData())));
-    expect(copy.conversationList()).toEqual(model.conversationList());
-    expect(copy.watermarks).toEqual(model.watermarks);
+    const picture = new LivePicture();
+    picture.replaceAll(fullLoad(), 1_000);
+    const copy = LivePicture.fromData(JSON.parse(JSON.stringify(picture.toData())));
+    expect(copy.conversationList()).toEqual(picture.conversationList());
+    expect(copy.watermarks).toEqual(picture.watermarks);
     expect(copy.applyParticipants([participantRow(9, 2, { msdyn_mode: 192350003 })], 2_000).upsert[0]!.participants).toEqual([{ agentId: AGENT, mode: 'consult' }]);
   });
 });

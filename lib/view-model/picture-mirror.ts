@@ -79,8 +79,8 @@ function sameRow(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Everything the worker tells the views, as signals. Components read; only apply() writes. */
-export interface FeedModel {
+/** This view's mirror of the worker's live picture, as signals. Components read; only apply() writes. */
+export interface PictureMirror {
   /** False until the first snapshot of the current connection arrives. */
   ready: ReadonlySignal<boolean>;
   connected: ReadonlySignal<boolean>;
@@ -100,7 +100,7 @@ export interface FeedModel {
   invalid(reason: string): void;
 }
 
-export function createFeedModel(): FeedModel {
+export function createPictureMirror(): PictureMirror {
   const ready = signal(false);
   const connected = signal(false);
   const access = signal<Access | null>(null);

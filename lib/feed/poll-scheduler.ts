@@ -1,0 +1,120 @@
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../dataverse/backoff';
+import type { Failure } from '../dataverse/result';
+
+/** How often a signed-out or org-less worker looks again (one small request). */
+export const PROBE_MS = 15_000;
+/** Poll interval floor while views are open but none is visible. */
+export const HIDDEN_INTERVAL_MS = 30_000;
+
+/** How many views (open panels) there are, and whether the user can see any of them. */
+export interface Demand {
+  views: number;
+  visible: boolean;
+}
+
+export interface PollSchedulerDeps {
+  /** The interval the settings ask for while a view is visible. */
+  visibleIntervalMs(): number;
+  /** Run one feed cycle. */
+  run(): void;
+  now: () => number;
+  schedule: (run: () => void, ms: number) => () => void;
+  random: () => number;
+}
+
+/**
+ * When the next feed cycle runs: one timer that follows demand (a visible view: the set interval; hidden views:
+ * slower; no view: none), stops while the user pauses, backs off after faults without ever waiting longer than an
+ * interval, and never sends anything inside the platform's Retry-After window.
+ */
+export function createPollScheduler(deps: PollSchedulerDeps) {
+  let demand: Demand = { views: 0, visible: false };
+  let paused = false;
+  let failures = 0;
+  /** Before this time (epoch ms) the platform asked us to send nothing (Retry-After), or a fault is backing off. */
+  let waitUntil = 0;
+  let cancelTimer: (() => void) | null = null;
+
+  const intervalMs = (): number => {
+    const visibleMs = deps.visibleIntervalMs();
+    return demand.visible || demand.views === 0 ? visibleMs : Math.max(HIDDEN_INTERVAL_MS, visibleMs);
+  };
+  const delayAfterSuccess = (): number => Math.max(intervalMs(), waitUntil - deps.now());
+
+  /** One timer: the next cycle. Nothing is scheduled while paused or while no view is open. */
+  function runIn(ms: number): void {
+    cancelTimer?.();
+    cancelTimer = null;
+    if (paused || demand.views === 0) return;
+    cancelTimer = deps.schedule(() => {
+      cancelTimer = null;
+      deps.run();
+    }, Math.max(0, ms));
+  }
+
+  /**
+   * Backoff never stretches past the poll interval: a failing poll costs the platform no more than a healthy one,
+   * and the feed is live again within one interval of a fault ending. The jitter still spreads browsers.
+   */
+  const backoffPolicy = (): BackoffPolicy => {
+    const maxMs = intervalMs();
+    return { baseMs: Math.min(DEFAULT_BACKOFF.baseMs, maxMs), maxMs };
+  };
+
+  return {
+    intervalMs,
+    get paused(): boolean {
+      return paused;
+    },
+    /** Views opened, closed, shown or hidden: a first view starts polling at once; hiding never cuts a wait short. */
+    setDemand(wanted: Demand): void {
+      const wasIdle = demand.views === 0;
+      const slower = !wanted.visible && demand.visible;
+      demand = wanted;
+      if (wasIdle && demand.views > 0) runIn(0);
+      else if (!slower) runIn(delayAfterSuccess());
+    },
+    pause(): void {
+      paused = true;
+      cancelTimer?.();
+      cancelTimer = null;
+    },
+    resume(): void {
+      paused = false;
+      runIn(0);
+    },
+    /** The next cycle in `ms` (a probe, a re-check later). */
+    runIn,
+    /** As soon as the platform allows: the user or org may have changed. */
+    asSoonAsAllowed(): void {
+      runIn(Math.max(0, waitUntil - deps.now()));
+    },
+    /** Sooner than the interval would (after an action), but never inside a Retry-After window. */
+    soon(delayMs: number): void {
+      runIn(Math.max(delayMs, waitUntil - deps.now()));
+    },
+    /** A cycle succeeded: the next one after the interval (or the platform's window, if longer). */
+    succeeded(): void {
+      failures = 0;
+      runIn(delayAfterSuccess());
+    },
+    /** The settings changed: the interval may have too. */
+    intervalChanged(): void {
+      runIn(delayAfterSuccess());
+    },
+    /** A cycle failed: wait for Retry-After, for a sign-in probe, or back off. Returns the delay chosen. */
+    failed(failure: Failure): number {
+      failures++;
+      const now = deps.now();
+      let delay: number;
+      if (failure.kind === 'throttled' && failure.retryAt) delay = failure.retryAt - now;
+      else if (failure.kind === 'signedOut') delay = PROBE_MS;
+      else delay = Math.max(backoffDelay(failures, backoffPolicy(), deps.random), failure.retryAt ? failure.retryAt - now : 0);
+      // Only the platform's own window (Retry-After) holds back a re-check; a sign-in is looked for at once.
+      waitUntil = failure.kind === 'signedOut' ? now : now + delay;
+      runIn(delay);
+      return delay;
+    },
+  };
+}
+export type PollScheduler = ReturnType<typeof createPollScheduler>;

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { createCounters } from '../../../lib/dataverse/counters';
+import { createPictureSync, RECONCILE_MS } from '../../../lib/feed/picture-sync';
+import type { FeedPatch } from '../../../lib/model/feed-state';
+import { ORG, platform, raw, USER } from './fake-org';
+import { id } from './fixtures';
+
+function sync(p = platform(), now = { t: 1_000_000 }) {
+  const patches: FeedPatch[] = [];
+  const counters = createCounters();
+  const made = createPictureSync({ counters, now: () => now.t, emit: (patch) => patches.push(patch), log: () => undefined });
+  /** One poll, as the controller runs it after the access check. */
+  const poll = () => made.poll(p.transport, USER);
+  return { sync: made, p, now, patches, counters, poll };
+}
+
+/** After the first poll (a full load). */
+async function loaded(p = platform()) {
+  const made = sync(p);
+  expect(await made.poll()).toEqual({ ok: true, value: { full: true } });
+  return made;
+}
+
+const ids = (conversations: readonly { id: string }[]) => conversations.map((c) => c.id).sort();
+
+describe('picture sync', () => {
+  it('loads everything first, then reads only what changed since the watermark, less its overlap', async () => {
+    const { sync: s, p, now, poll, patches } = await loaded();
+    expect(ids(s.conversations())).toEqual([id(1), id(2)]);
+    expect(patches.some((patch) => patch.queues)).toBe(true);
+    p.state.changed = [raw(1, { '@odata.etag': 'W/"101"', statecode: 1, statuscode: 4, modifiedon: '2026-01-01T10:01:00Z' }), raw(3, { '@odata.etag': 'W/"101"' })];
+    p.sent.length = 0;
+    now.t += 3_000;
+    expect(await poll()).toEqual({ ok: true, value: { full: false } });
+    expect(ids(s.conversations())).toEqual([id(2), id(3)]);
+    expect(p.sent.filter((path) => path.includes('statecode eq 0'))).toEqual([]);
+    expect(p.sent.some((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('modifiedon ge 2026-01-01T09:59:50Z'))).toBe(true);
+  });
+
+  it('re-reads the whole picture every RECONCILE_MS, and at once when asked', async () => {
+    const { now, poll, sync: s } = await loaded();
+    now.t += RECONCILE_MS - 1;
+    expect(await poll()).toEqual({ ok: true, value: { full: false } });
+    now.t += 1;
+    expect(await poll()).toEqual({ ok: true, value: { full: true } });
+    s.requestFull();
+    expect(await poll()).toEqual({ ok: true, value: { full: true } });
+  });
+
+  it('loses no change when a fault hits after the conversations are read, before the participants are', async () => {
+    const { sync: s, p, now, poll, patches } = await loaded();
+    patches.length = 0;
+    p.state.changed = [
+      raw(1, { '@odata.etag': 'W/"101"', statecode: 1, statuscode: 4, modifiedon: '2026-01-01T10:01:00Z' }),
+      raw(3, { '@odata.etag': 'W/"101"', modifiedon: '2026-01-01T10:01:00Z' }),
+    ];
+    p.state.failOnce = (path) => path.startsWith('msdyn_sessionparticipants');
+    now.t += 3_000;
+    expect(await poll()).toMatchObject({ ok: false, failure: { kind: 'network' } });
+    now.t += 3_000;
+    expect((await poll()).ok).toBe(true);
+    // What a view holds is what the patches told it: the close and the new conversation both arrived.
+    expect(patches.flatMap((patch) => patch.conversations?.upsert ?? []).map((c) => c.id)).toContain(id(3));
+    expect(patches.flatMap((patch) => patch.conversations?.remove ?? [])).toContain(id(1));
+    expect(ids(s.conversations())).toEqual([id(2), id(3)]);
+  });
+
+  it('reads presence every fourth poll and participants every sixth, keeping one view under 40 requests a minute', async () => {
+    const { p, now, poll, counters } = await loaded();
+    p.sent.length = 0;
+    const before = counters.polls;
+    for (let i = 0; i < 20; i++) {
+      now.t += 3_000;
+      await poll();
+    }
+    const count = (prefix: string) => p.sent.filter((path) => path.startsWith(prefix)).length;
+    expect(count('msdyn_ocliveworkitems')).toBe(20);
+    expect(count('msdyn_agentstatuses')).toBe(5);
+    expect(count('msdyn_sessionparticipants')).toBe(4);
+    expect(p.sent.length).toBeLessThanOrEqual(40);
+    expect(counters.polls - before).toBe(20);
+  });
+
+  it('uses change tracking when the org has it: delta link instead of the watermark, deletions removed', async () => {
+    const tracked = platform();
+    tracked.state.tracking = true;
+    const { sync: s, p, poll } = await loaded(tracked);
+    p.sent.length = 0;
+    p.state.delta = [
+      { '@odata.context': `${ORG}/api/data/v9.2/$metadata#msdyn_ocliveworkitems/$deletedEntity`, id: id(1), reason: 'deleted' },
+      raw(2, { '@odata.etag': 'W/"150"', statuscode: 3 }),
+    ];
+    await poll();
+    expect(s.conversations().map((c) => [c.id, c.status])).toEqual([[id(2), 'waiting']]);
+    expect(p.sent.some((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('modifiedon ge'))).toBe(false);
+    expect(p.sent.some((path) => path.includes('$deltatoken=1'))).toBe(true);
+
+    // An expired token: this poll fails, the next one is a full load on the watermark. (This second poll reads
+    // neither participants nor presence: they are read every few polls, so the delta link is the first request.)
+    p.state.next.push({ ok: false, kind: 'http', status: 400, code: null, message: 'The delta token has expired', retryAt: null });
+    expect(await poll()).toMatchObject({ ok: false, failure: { kind: 'http', status: 400 } });
+    p.sent.length = 0;
+    expect(await poll()).toEqual({ ok: true, value: { full: true } });
+    expect(p.sent.some((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('statecode eq 0'))).toBe(true);
+  });
+
+  it('falls back to the watermark when the org has no change tracking', async () => {
+    const { p, poll } = await loaded();
+    p.sent.length = 0;
+    await poll();
+    expect(p.sent.filter((path) => path.startsWith('msdyn_ocliveworkitems'))).toEqual([expect.stringContaining('modifiedon ge')]);
+  });
+
+  it('hands a restarted worker the picture to resume from, without a full reload', async () => {
+    const first = await loaded();
+    const saved = JSON.parse(JSON.stringify(first.sync.persisted()));
+    const next = sync(first.p, { t: 1_010_000 });
+    next.sync.restore(saved);
+    expect(ids(next.sync.conversations())).toEqual([id(1), id(2)]);
+    first.p.sent.length = 0;
+    expect(await next.poll()).toEqual({ ok: true, value: { full: false } });
+    expect(first.p.sent.some((path) => path.includes('statecode eq 0'))).toBe(false);
+  });
+
+  it('tells the views every row is gone when reset, and re-reads one conversation for an action', async () => {
+    const { sync: s, patches } = await loaded();
+    patches.length = 0;
+    s.reset();
+    expect(patches).toEqual([{ conversations: { upsert: [], remove: [id(1), id(2)] }, agents: { upsert: [], remove: [] }, queues: [] }]);
+    expect(s.hasData()).toBe(false);
+
+    const again = await loaded();
+    again.p.transport.send = async () => ({ ok: false, kind: 'http', status: 404, code: null, message: 'gone', retryAt: null });
+    expect(await again.sync.reread(again.p.transport, id(1))).toBeNull();
+    expect(ids(again.sync.conversations())).toEqual([id(2)]);
+  });
+});
