@@ -178,9 +178,8 @@ export async function measureBusy(org: Org, plan: BusyPlan, neighbour: Neighbour
       await session.workspace.bringToFront();
       await sleep(SETTLE_MS);
       const from = Date.now();
-      const count = Math.round((plan.tenViewsMs / 1000) * plan.changesPerSecond * 0.8);
       tenRun = await phases.run('freshness with ten views', () =>
-        conversationChanges({ probe: overlayProbe, writer, random: seeded(11), count, perSecond: plan.changesPerSecond, missAfterMs: plan.missAfterMs, label: 'ten' }), NOTHING);
+        conversationChanges({ probe: overlayProbe, writer, random: seeded(11), count: plan.conversationChanges, perSecond: plan.changesPerSecond, missAfterMs: plan.missAfterMs, label: 'ten' }), NOTHING);
       await sleep(Math.max(0, from + plan.tenViewsMs - Date.now()));
       tenViews = { views: 1 + extra.length, window: await windowOf(org, from, from + plan.tenViewsMs), oneViewSlice: await windowOf(org, t0 + SLICE_OFFSET_MS, t0 + SLICE_OFFSET_MS + plan.tenViewsMs) };
       log(`busy: ten views: ${tenViews.window.requestsPerMin.toFixed(1)} requests/min vs one view ${tenViews.oneViewSlice.requestsPerMin.toFixed(1)}`);

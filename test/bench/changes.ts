@@ -117,8 +117,6 @@ export interface GeneratorSpec {
 interface Written {
   key: string;
   writtenAt: number;
-  /** What the change was made to: no second change is made to it while this one is outstanding. */
-  target: string;
 }
 
 /** Waits until every written change was seen or its time ran out, then turns the writes into samples. */
@@ -133,30 +131,33 @@ async function collect(probe: Probe, kind: ChangeSample['kind'], written: readon
   return written.map((change) => ({ kind, writtenAt: change.writtenAt, seenAt: seen[change.key] ?? null }));
 }
 
-/** Whether an earlier change to the same target is still waiting to be seen. */
-function outstanding(written: readonly Written[], seen: Record<string, number>, target: string): boolean {
-  return written.some((change) => change.target === target && seen[change.key] === undefined);
+/** Waits for the next arrival of a Poisson stream timed from its first call, so slow steps do not push later moments back. */
+function arrivals(random: () => number, perSecond: number): () => Promise<void> {
+  let next = Date.now();
+  return async () => {
+    next += poissonGapMs(random(), perSecond);
+    await sleep(Math.max(0, next - Date.now()));
+  };
 }
 
 /**
- * Conversation changes: each to a row the view has in its DOM at that moment (a new subject, a unique marker),
- * seen when the row's DOM contains the marker.
+ * Conversation changes: each to a row the view has in its DOM at that moment with no change of ours still waiting
+ * (a new subject, a unique marker), seen when the row's DOM contains the marker. Picking the row and watching it is
+ * one call to the page, so a slow machine lowers the rate a little rather than stretching every step.
  */
 export async function conversationChanges(spec: GeneratorSpec): Promise<{ samples: ChangeSample[]; failedWrites: number }> {
   const written: Written[] = [];
+  const next = arrivals(spec.random, spec.perSecond);
   let failedWrites = 0;
   let n = 0;
   while (written.length < spec.count) {
-    await sleep(poissonGapMs(spec.random(), spec.perSecond));
-    const seen = await spec.probe.seen();
-    const ids = (await spec.probe.renderedRowIds()).filter((id) => !outstanding(written, seen, id));
-    if (ids.length === 0) continue;
-    const id = ids[Math.floor(spec.random() * ids.length)]!;
+    await next();
     const key = `${spec.label}-c${++n}`;
     const text = `[bench ${key}]`;
-    await spec.probe.watch(key, { kind: 'row', id, text });
+    const id = await spec.probe.watchRandomRow(key, text, spec.random());
+    if (id === null) continue;
     const writtenAt = Date.now();
-    if (await spec.writer.patchSubject(id, text)) written.push({ key, writtenAt, target: id });
+    if (await spec.writer.patchSubject(id, text)) written.push({ key, writtenAt });
     else {
       failedWrites++;
       await spec.probe.unwatch(key);
@@ -166,27 +167,26 @@ export async function conversationChanges(spec: GeneratorSpec): Promise<{ sample
 }
 
 /**
- * Presence changes: an agent (seeded pick) gets a presence whose name their row does not show yet; seen when the
- * agent's row in the agents view shows it. The view must be on its agents tab.
+ * Presence changes: an agent (seeded pick) with no change of ours still waiting gets a presence their row does not
+ * show yet (seeded rotation of the platform's presences); seen when the agent's row in the agents view shows its
+ * name. The view must be on its agents tab.
  */
 export async function presenceChanges(spec: GeneratorSpec & { agents: readonly Agent[]; presences: readonly { id: string; name: string }[] }): Promise<{ samples: ChangeSample[]; failedWrites: number }> {
   const written: Written[] = [];
+  const next = arrivals(spec.random, spec.perSecond);
   let failedWrites = 0;
   let n = 0;
-  while (written.length < spec.count) {
-    await sleep(poissonGapMs(spec.random(), spec.perSecond));
+  for (let tries = 0; written.length < spec.count && tries < spec.count * 5; tries++) {
+    await next();
     const agent = spec.agents[Math.floor(spec.random() * spec.agents.length)]!;
-    const seen = await spec.probe.seen();
-    if (outstanding(written, seen, agent.statusId)) continue;
-    const rowText = await spec.probe.agentRowText(agent.name);
-    if (rowText === null) continue;
     const offset = Math.floor(spec.random() * spec.presences.length);
-    const presence = [...spec.presences.slice(offset), ...spec.presences.slice(0, offset)].find((candidate) => !rowText.includes(candidate.name));
-    if (!presence) continue;
+    const rotated = [...spec.presences.slice(offset), ...spec.presences.slice(0, offset)];
     const key = `${spec.label}-p${++n}`;
-    await spec.probe.watch(key, { kind: 'agent', name: agent.name, text: presence.name });
+    const name = await spec.probe.watchNewPresence(key, agent.name, rotated.map((presence) => presence.name));
+    const presence = rotated.find((candidate) => candidate.name === name);
+    if (!presence) continue;
     const writtenAt = Date.now();
-    if (await spec.writer.setPresence(agent.statusId, presence.id)) written.push({ key, writtenAt, target: agent.statusId });
+    if (await spec.writer.setPresence(agent.statusId, presence.id)) written.push({ key, writtenAt });
     else {
       failedWrites++;
       await spec.probe.unwatch(key);
@@ -217,11 +217,12 @@ export async function pendingTransfers(spec: GeneratorSpec & { frame: Frame; pen
     const row = value[Math.floor(spec.random() * value.length)];
     if (!row) break;
     const id = String(row.activityid);
-    await search(id);
+    // A prefix of the id finds the row as surely and types in a quarter of the keystrokes.
+    await search(id.slice(0, 13));
     const shown = await spec.frame.waitForSelector(`[id="fw-row-${id}"]`, { timeout: 10_000 }).catch(() => null);
     if (!shown) continue;
     await shown.click();
-    const dialog = await spec.frame.waitForSelector(`[role="dialog"] ::-p-text(${id})`, { timeout: 10_000 }).catch(() => null);
+    const dialog = await spec.frame.waitForSelector('dialog[open]', { timeout: 10_000 }).catch(() => null);
     if (dialog) {
       const key = `${spec.label}-t${n}`;
       await spec.probe.watch(key, { kind: 'pending', id, text: spec.pendingText });
@@ -235,8 +236,9 @@ export async function pendingTransfers(spec: GeneratorSpec & { frame: Frame; pen
       if (writtenAt === null) {
         failedWrites++;
         await spec.probe.unwatch(key);
-      } else samples.push(...(await collect(spec.probe, 'participant', [{ key, writtenAt, target: id }], spec.missAfterMs)));
-      await (await spec.frame.$('[role="dialog"] button[aria-label="Close"]'))?.click();
+      } else samples.push(...(await collect(spec.probe, 'participant', [{ key, writtenAt }], spec.missAfterMs)));
+      await spec.frame.page().keyboard.press('Escape');
+      await spec.frame.waitForSelector('dialog[open]', { hidden: true, timeout: 10_000 }).catch(() => undefined);
     }
     await search('');
   }

@@ -13,6 +13,8 @@ export interface Machine {
   /** 1-minute load average when the bench started and ended: other work on the machine skews timings. */
   loadAverageAtStart: number;
   loadAverageAtEnd: number | null;
+  /** The 1-minute load average sampled every 30 s through the run: its mean and highest (null before the end). */
+  loadDuringRun: { mean: number; max: number; samples: number } | null;
 }
 
 /** The 1-minute load average now, to two decimals. */
@@ -39,5 +41,22 @@ export function describeMachine(): Machine {
     chromium: chromiumVersion(),
     loadAverageAtStart: loadAverage(),
     loadAverageAtEnd: null,
+    loadDuringRun: null,
+  };
+}
+
+const LOAD_SAMPLE_MS = 30_000;
+
+/** Samples the load average until `stop`, which gives the mean and the highest sample. */
+export function sampleLoad(): { stop(): NonNullable<Machine['loadDuringRun']> } {
+  const samples = [loadAverage()];
+  const timer = setInterval(() => samples.push(loadAverage()), LOAD_SAMPLE_MS);
+  return {
+    stop() {
+      clearInterval(timer);
+      samples.push(loadAverage());
+      const mean = samples.reduce((sum, value) => sum + value, 0) / samples.length;
+      return { mean: Math.round(mean * 100) / 100, max: Math.max(...samples), samples: samples.length };
+    },
   };
 }

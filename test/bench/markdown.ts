@@ -13,7 +13,8 @@ export const table = (head: readonly string[], rows: readonly (readonly string[]
 /** Where and when, on what: the line above every table. */
 export function describeRun(results: BenchResults): string {
   const m = results.machine;
-  const load = `load average ${m.loadAverageAtStart} at start, ${m.loadAverageAtEnd ?? 'n/a'} at the end`;
+  const during = m.loadDuringRun ? `, ${m.loadDuringRun.mean} on average and ${m.loadDuringRun.max} at most during the run (other work on the machine)` : '';
+  const load = `load average ${m.loadAverageAtStart} at start, ${m.loadAverageAtEnd ?? 'n/a'} at the end${during}`;
   return (
     `Measured ${results.date} on ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, ${m.os}, Node ${m.node}, ${m.chromium ?? 'no Chromium'}; ` +
     `${load} (the machine is shared: timings move with it); the run took ${formatMs(results.durationSeconds * 1000)}.` +

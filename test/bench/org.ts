@@ -43,6 +43,26 @@ function firstLine(child: ChildProcess): Promise<string> {
   });
 }
 
+const RETRIES = 3;
+
+/**
+ * A request to the org's own process, tried again when the connection failed (a kept-alive socket the server had
+ * just closed); the last failure says why, with its cause.
+ */
+async function send(url: string, init?: RequestInit): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      if (attempt >= RETRIES) {
+        const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+        throw new Error(`${new URL(url).pathname} failed ${RETRIES} times${cause}`, { cause: error });
+      }
+      await new Promise((resolveWait) => setTimeout(resolveWait, 1_000 * attempt));
+    }
+  }
+}
+
 export async function startOrg(spec: OrgSpec): Promise<Org> {
   const args = ['--import', 'tsx', PROCESS, '--scenario', spec.scenario, '--seed', String(spec.seed ?? 1)];
   if (spec.ongoing !== undefined) args.push('--ongoing', String(spec.ongoing));
@@ -55,14 +75,14 @@ export async function startOrg(spec: OrgSpec): Promise<Org> {
     throw error;
   }
   const get = async <T>(path: string): Promise<T> => {
-    const response = await fetch(`${url}${path}`);
+    const response = await send(`${url}${path}`);
     if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   };
   return {
     url,
     async control<T>(path: string, body?: unknown) {
-      const response = await fetch(`${url}/_emulator/${path.replace(/^\//, '')}`, {
+      const response = await send(`${url}/_emulator/${path.replace(/^\//, '')}`, {
         method: body === undefined ? 'GET' : 'POST',
         headers: body === undefined ? {} : { 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),

@@ -14,7 +14,7 @@ export type Watch =
   | { kind: 'row'; id: string; text: string }
   /** The agent's row in the agents view (the row whose first cell is their name) contains `text`. */
   | { kind: 'agent'; name: string; text: string }
-  /** The conversation's row, or an open dialog about it, contains `text`. */
+  /** The conversation's row, or the open details dialog (opened on that row), contains `text`. */
   | { kind: 'pending'; id: string; text: string };
 
 export interface RowCount {
@@ -58,7 +58,7 @@ export function installProbe(): void {
         return contains(agentRow(watch.name), watch.text);
       case 'pending':
         return contains(rowOf(watch.id), watch.text)
-          || [...document.querySelectorAll('[role="dialog"]')].some((dialog) => contains(dialog, watch.id) && contains(dialog, watch.text));
+          || [...document.querySelectorAll('dialog[open]')].some((dialog) => contains(dialog, watch.text));
     }
   };
   let lastRows = 0;
@@ -122,6 +122,59 @@ export class Probe {
     );
   }
 
+  /**
+   * Picks a conversation row in the grid's DOM (`uniform` in [0, 1) chooses among them, top first) that has no
+   * change still waiting to be seen, and watches for its row to contain `text`, in one call to the page; the row's id,
+   * or null when no row is free.
+   */
+  watchRandomRow(key: string, text: string, uniform: number): Promise<string | null> {
+    return this.document.evaluate(
+      (k: string, t: string, u: number) => {
+        const state = (window as ProbeWindow).__fwBench!;
+        const busy = new Set(Object.values(state.watches).map((w) => ('id' in w ? w.id : '')));
+        const ids = [...document.querySelectorAll('[role="grid"] [role="row"][id^="fw-row-"]')]
+          .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
+          .map((row) => row.id.slice('fw-row-'.length))
+          .filter((id) => !busy.has(id));
+        const id = ids[Math.floor(u * ids.length)];
+        if (id === undefined) return null;
+        state.watches[k] = { kind: 'row', id, text: t };
+        state.check();
+        return id;
+      },
+      key,
+      text,
+      uniform,
+    );
+  }
+
+  /**
+   * For an agent with no presence change still waiting to be seen and a row in the agents view: the first of
+   * `presences` their row does not show yet, watched for, in one call to the page; null when there is none.
+   */
+  watchNewPresence(key: string, name: string, presences: readonly string[]): Promise<string | null> {
+    return this.document.evaluate(
+      (k: string, n: string, names: string[]) => {
+        const state = (window as ProbeWindow).__fwBench!;
+        if (Object.values(state.watches).some((w) => w.kind === 'agent' && w.name === n)) return null;
+        const row = [...document.querySelectorAll('tr, [role="row"]')].find((candidate) => {
+          const first = candidate.firstElementChild?.textContent?.trim() ?? '';
+          return first === n || first.startsWith(`${n} `);
+        });
+        const text = row?.textContent;
+        if (text == null) return null;
+        const presence = names.find((candidate) => !text.includes(candidate));
+        if (presence === undefined) return null;
+        state.watches[k] = { kind: 'agent', name: n, text: presence };
+        state.check();
+        return presence;
+      },
+      key,
+      name,
+      [...presences],
+    );
+  }
+
   unwatch(key: string): Promise<void> {
     return this.document.evaluate((k: string) => void delete (window as ProbeWindow).__fwBench!.watches[k], key);
   }
@@ -136,26 +189,6 @@ export class Probe {
       (a: number, b: number) => (window as ProbeWindow).__fwBench!.longTasks.filter((task) => task.start >= a && task.start < b),
       from,
       to,
-    );
-  }
-
-  /** The text of an agent's row in the agents view (the row whose first cell is their name), or null. */
-  agentRowText(name: string): Promise<string | null> {
-    return this.document.evaluate((n: string) => {
-      const row = [...document.querySelectorAll('tr, [role="row"]')].find((candidate) => {
-        const first = candidate.firstElementChild?.textContent?.trim() ?? '';
-        return first === n || first.startsWith(`${n} `);
-      });
-      return row?.textContent ?? null;
-    }, name);
-  }
-
-  /** Ids of the conversation rows in the grid's DOM, top first. */
-  renderedRowIds(): Promise<string[]> {
-    return this.document.evaluate(() =>
-      [...document.querySelectorAll('[role="grid"] [role="row"][id^="fw-row-"]')]
-        .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
-        .map((row) => row.id.slice('fw-row-'.length)),
     );
   }
 

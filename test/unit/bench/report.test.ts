@@ -55,7 +55,7 @@ const LARGE_PLAN: LargePlan = { coldLimitMs: 300_000, longTaskMs: 30_000, quietM
 function results(over: Partial<BenchResults> = {}): BenchResults {
   return {
     date: '2026-01-01T00:00:00.000Z',
-    machine: { cores: 2, cpu: 'AMD EPYC', memoryGb: 23.5, os: 'Linux', node: 'v20.20.2', chromium: 'Chrome/156', loadAverageAtStart: 4.2, loadAverageAtEnd: 6.1 },
+    machine: { cores: 2, cpu: 'AMD EPYC', memoryGb: 23.5, os: 'Linux', node: 'v20.20.2', chromium: 'Chrome/156', loadAverageAtStart: 4.2, loadAverageAtEnd: 6.1, loadDuringRun: { mean: 5.3, max: 9.8, samples: 40 } },
     durationSeconds: 1_200, quick: false, pollIntervalSeconds: 3,
     plan: { busy: BUSY_PLAN, large: LARGE_PLAN },
     bundle: { ok: false, reason: 'store build failed: boom' },
@@ -125,7 +125,7 @@ describe('bench markdown and README', () => {
   it('prints the run, every target with PASS/FAIL/n/a, the information, the requests by kind and the overlaps', () => {
     const r = results();
     const markdown = renderMarkdown(r, evaluateTargets(r), evaluateInfo(r));
-    expect(markdown).toMatch(/^Measured 2026-01-01T00:00:00\.000Z on 2 cores \(AMD EPYC\).*load average 4\.2 at start, 6\.1 at the end.*took 20 min\./);
+    expect(markdown).toMatch(/^Measured 2026-01-01T00:00:00\.000Z on 2 cores \(AMD EPYC\).*load average 4\.2 at start, 6\.1 at the end, 5\.3 on average and 9\.8 at most during the run.*took 20 min\./);
     expect(markdown).toContain('| Panel JS heap at 50,000 ongoing | 120.0 MB | ≤ 80 MB | FAIL |');
     expect(markdown).toContain('| Content script, gzip (store build) | n/a (store build failed: boom) | ≤ 15.0 KB | n/a |');
     expect(markdown).toContain('| Naive panel at 50,000 ongoing | n/a (the org stopped) |');
