@@ -1,6 +1,6 @@
 /**
  * The busy org grown to 50,000 ongoing conversations, the built extension in Chromium: cold start, the longest task
- * while rows update and the grid scrolls, the panel's heap — then, with the org's clock stopped (no change anywhere),
+ * while rows update and the grid scrolls (when the whole list showed), the panel's heap — then, with the org's clock stopped (no change anywhere),
  * everything the extension reads in a window that holds one full period of every periodic read, the safety re-read
  * included. The quiet window goes on in the background while the busy session runs.
  */
@@ -28,16 +28,17 @@ export interface QuietFigures {
 export interface LargeFigures {
   chromium: string;
   ongoing: number;
-  longTask: LongTaskFigures;
-  heapMb: { overlay: number; worker: number };
+  /** Whether the overlay showed the whole list within the cold start's limit. */
+  listShown: boolean;
+  /** null when the whole list never showed: there was nothing whole to scroll. */
+  longTask: LongTaskFigures | null;
+  heapMb: { overlay: number | null; worker: number | null };
 }
 
 export interface LargeResult {
   cold: ColdStart;
-  /** The rest, when the overlay showed the whole list. */
-  figures: LargeFigures | null;
-  reason: string | null;
-  /** The quiet window, going on in the background (null in quick runs, or when the list never showed). */
+  figures: LargeFigures;
+  /** The quiet window, going on in the background (null in quick runs). */
   quiet: Promise<QuietFigures> | null;
 }
 
@@ -53,14 +54,19 @@ export async function measureLarge(org: Org, plan: LargePlan, log: (line: string
   try {
     const { fullAt, ...cold } = await coldStart(session, org, plan.coldLimitMs);
     log(`large: cold start ${cold.ms === null ? `not within ${plan.coldLimitMs / 1000} s (${cold.rowsShown} rows shown)` : `${cold.ms} ms`} (${cold.ongoing} ongoing)`);
-    if (fullAt === null) return { cold, figures: null, reason: `the overlay did not show the whole list within ${plan.coldLimitMs / 1000} s`, quiet: null };
-    await sleep(SETTLE_MS);
-    const overlay = await session.overlay();
-    const writer = await createWriter(org);
-    const [longTask] = await longTasksWhileUpdating(overlay, [new Probe(overlay)], writer, plan.longTaskMs, 201);
-    log(`large: longest task while updating and scrolling: ${Math.round(longTask!.longestMs)} ms`);
-    const figures: LargeFigures = { chromium: session.chromium, ongoing: cold.ongoing, longTask: longTask!, heapMb: { overlay: await session.heapMb('overlay'), worker: await session.heapMb('worker') } };
-    if (plan.quietMs <= 0) return { cold, figures, reason: null, quiet: null };
+    const listShown = fullAt !== null;
+    let longTask: LongTaskFigures | null = null;
+    if (listShown) {
+      await sleep(SETTLE_MS);
+      const overlay = await session.overlay();
+      const writer = await createWriter(org);
+      longTask = (await longTasksWhileUpdating(overlay, [new Probe(overlay)], writer, plan.longTaskMs, 201))[0]!;
+      log(`large: longest task while updating and scrolling: ${Math.round(longTask.longestMs)} ms`);
+    }
+    const heapMb = { overlay: await session.heapMb('overlay').catch(() => null), worker: await session.heapMb('worker').catch(() => null) };
+    const figures: LargeFigures = { chromium: session.chromium, ongoing: cold.ongoing, listShown, longTask, heapMb };
+    // The safety re-read is the worker's, whatever the screen shows: the quiet window runs either way.
+    if (plan.quietMs <= 0) return { cold, figures, quiet: null };
 
     await org.control('clock', { paused: true });
     const from = Date.now();
@@ -82,7 +88,7 @@ export async function measureLarge(org: Org, plan: LargePlan, log: (line: string
         await org.control('clock', { paused: false }).catch(() => undefined);
       }
     })();
-    return { cold, figures, reason: null, quiet };
+    return { cold, figures, quiet };
   } finally {
     if (!handedOver) await session.close();
   }

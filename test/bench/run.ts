@@ -32,7 +32,7 @@ const MIN = 60_000;
 const BUSY: BusyPlan = quick
   ? { coldStarts: 1, oneViewMs: 3 * MIN, freshnessRuns: 1, conversationChanges: 100, presenceChanges: 20, pendingTransfers: 2, changesPerSecond: 2, missAfterMs: 30_000, longTaskMs: 15_000, tenViewsMs: 1 * MIN, noViewMs: 1 * MIN }
   : { coldStarts: 3, oneViewMs: 10.5 * MIN, freshnessRuns: 3, conversationChanges: 100, presenceChanges: 40, pendingTransfers: 3, changesPerSecond: 2, missAfterMs: 30_000, longTaskMs: 30_000, tenViewsMs: 2 * MIN, noViewMs: 1.5 * MIN };
-const LARGE: LargePlan = quick ? { coldLimitMs: 300_000, longTaskMs: 15_000, quietMs: 0 } : { coldLimitMs: 300_000, longTaskMs: 30_000, quietMs: 12 * MIN };
+const LARGE: LargePlan = quick ? { coldLimitMs: 180_000, longTaskMs: 15_000, quietMs: 0 } : { coldLimitMs: 180_000, longTaskMs: 30_000, quietMs: 12 * MIN };
 const LARGE_ONGOING = 50_000;
 const NAIVE_BUSY_WINDOW_MS = quick ? 20_000 : 45_000;
 const NAIVE_LARGE_READS = 2;
@@ -71,9 +71,9 @@ try {
     log(`Chromium at ${LARGE_ONGOING.toLocaleString('en-US')} ongoing`);
     const measured = await attempt(() => measureLarge(largeOrg.value, LARGE, log));
     if (measured.ok) {
-      const { cold, figures, reason } = measured.value;
+      const { cold, figures } = measured.value;
       largeCold = { ok: true, value: cold };
-      large = figures ? { ok: true, value: figures } : notRun(reason ?? 'not measured');
+      large = { ok: true, value: figures };
       quietRun = measured.value.quiet;
     } else {
       log(`large: failed: ${measured.reason}`);

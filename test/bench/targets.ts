@@ -79,6 +79,9 @@ function coldWords(samples: readonly { ms: number | null; limitMs: number }[]): 
   return { median: median === 'miss' ? null : median, words };
 }
 
+/** Why a 50,000 figure that needs the whole list on screen has none: a failure of that target, not a gap. */
+const neverShown = (results: BenchResults) => `the whole list never showed within ${formatMs(results.plan.large.coldLimitMs)}`;
+
 export function evaluateTargets(results: BenchResults): Figure[] {
   const plan = results.plan;
   return [
@@ -124,7 +127,7 @@ export function evaluateTargets(results: BenchResults): Figure[] {
       limit: `≤ ${formatBytes(LIMITS.quietBytes)} per 10 min`,
       about: `Every response byte the extension was sent in ${minutes(plan.large.quietMs)} with the org's clock stopped (no change anywhere) at 50,000 ongoing, one view open, starting within a minute of the first load — a window that holds one 10-minute period of every periodic read, so a whole re-read shows in full; not scaled down to 10 minutes.`,
     }, (q) => ({
-      measured: `${formatBytes(q.window.bytes)} in ${minutes(q.window.ms)} (${formatCount(q.window.requests)} requests)`,
+      measured: `${formatBytes(q.window.bytes)} in ${minutes(q.window.ms)} (${formatCount(q.window.requests)} requests${results.large.ok && !results.large.value.listShown ? `; ${neverShown(results)}, so the first load may still have been under way` : ''})`,
       pass: q.window.bytes <= LIMITS.quietBytes,
     })),
     from(results.busyCold, {
@@ -159,7 +162,9 @@ export function evaluateTargets(results: BenchResults): Figure[] {
       name: 'Longest main-thread task while 50,000 rows update and scroll',
       limit: `≤ ${LIMITS.longTaskMs} ms`,
       about: 'The same in the overlay\'s frame at 50,000 ongoing.',
-    }, (l) => ({ measured: `${formatMs(l.longTask.longestMs)} (${l.longTask.longTasks} long tasks in ${formatMs(l.longTask.windowMs)})`, pass: l.longTask.longestMs <= LIMITS.longTaskMs })),
+    }, (l) => l.longTask
+      ? { measured: `${formatMs(l.longTask.longestMs)} (${l.longTask.longTasks} long tasks in ${formatMs(l.longTask.windowMs)})`, pass: l.longTask.longestMs <= LIMITS.longTaskMs }
+      : { measured: `not measurable: ${neverShown(results)}`, pass: false }),
     from(results.bundle, {
       name: 'Content script, gzip (store build)',
       limit: `≤ ${formatBytes(LIMITS.contentScriptGzip)}`,
@@ -169,7 +174,11 @@ export function evaluateTargets(results: BenchResults): Figure[] {
       name: 'Panel JS heap at 50,000 ongoing',
       limit: `≤ ${LIMITS.heap50kMb} MB`,
       about: 'JS heap in use in the overlay frame\'s renderer after a forced garbage collection (DevTools protocol), the overlay the only view open, after the long-task measurement.',
-    }, (l) => ({ measured: `${l.heapMb.overlay.toFixed(1)} MB`, pass: l.heapMb.overlay <= LIMITS.heap50kMb })),
+    }, (l) => {
+      if (l.heapMb.overlay === null) return null;
+      const mb = `${l.heapMb.overlay.toFixed(1)} MB`;
+      return l.listShown ? { measured: mb, pass: l.heapMb.overlay <= LIMITS.heap50kMb } : { measured: `${mb}, but ${neverShown(results)}`, pass: false };
+    }),
   ];
 }
 
@@ -219,8 +228,8 @@ export function evaluateInfo(results: BenchResults): Figure[] {
   if (results.largeCold.ok) rows.push(info('Cold start cost at 50,000 ongoing', coldCost([results.largeCold.value]), 'Requests and bytes between sign-in and the whole list on screen.'));
   if (results.large.ok) {
     const l = results.large.value;
-    rows.push(info('JS heap of the worker at 50,000 ongoing', `${l.heapMb.worker.toFixed(1)} MB`, 'The service worker\'s JS heap in use after a forced garbage collection.'));
-    rows.push(info('Scroll frame time p50 / p95 / max at 50,000 ongoing', `${formatMs(l.longTask.scrollFrames.p50)} / ${formatMs(l.longTask.scrollFrames.p95)} / ${formatMs(l.longTask.scrollFrames.max)}`, 'Time between animation frames while the overlay\'s grid scrolls during the long-task measurement.'));
+    if (l.heapMb.worker !== null) rows.push(info('JS heap of the worker at 50,000 ongoing', `${l.heapMb.worker.toFixed(1)} MB`, 'The service worker\'s JS heap in use after a forced garbage collection.'));
+    if (l.longTask) rows.push(info('Scroll frame time p50 / p95 / max at 50,000 ongoing', `${formatMs(l.longTask.scrollFrames.p50)} / ${formatMs(l.longTask.scrollFrames.p95)} / ${formatMs(l.longTask.scrollFrames.max)}`, 'Time between animation frames while the overlay\'s grid scrolls during the long-task measurement.'));
   }
   if (results.quiet.ok) {
     const q = results.quiet.value;

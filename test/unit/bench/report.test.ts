@@ -42,7 +42,7 @@ function busy(over: Partial<BusyFigures> = {}): BusyFigures {
   };
 }
 
-const large: LargeFigures = { chromium: 'Chrome/156', ongoing: 50_016, longTask: longTasks(300), heapMb: { overlay: 120, worker: 200 } };
+const large: LargeFigures = { chromium: 'Chrome/156', ongoing: 50_016, listShown: true, longTask: longTasks(300), heapMb: { overlay: 120, worker: 200 } };
 const cold = (ms: number | null, limitMs = 120_000): ColdStart => ({ ms, limitMs, requests: 50, bytes: 80 * MB, ongoing: 10_001, rowsShown: 10_001 });
 const naive = (bytesPerMin: number, readMs: number): NaiveFigures => ({
   ongoing: 10_001, intervalMs: 3_000, reads: [{ startedAt: 0, ms: readMs, requests: 3, bytes: 10 * MB }],
@@ -93,6 +93,14 @@ describe('bench targets', () => {
     const missed = results({ busy: { ok: true, value: busy({ freshness: { ...busy().freshness, conversation: freshness('miss', 20) } }) } });
     const target = byName(evaluateTargets(missed)).get('Change on the platform → visible in the row, busy (10,000 ongoing), p95');
     expect(target).toMatchObject({ pass: false, measured: expect.stringMatching(/^p95 miss \(> 30\.0 s\).*200 changes, 20 missed; p95 of the 2 runs 1\.8 s–miss \(> 30\.0 s\)\)$/) });
+  });
+
+  it('fails the 50,000 long task and heap when the whole list never showed, instead of leaving them out', () => {
+    const notShown = results({ large: { ok: true, value: { ...large, listShown: false, longTask: null, heapMb: { overlay: 12, worker: 300 } } } });
+    const targets = byName(evaluateTargets(notShown));
+    expect(targets.get('Longest main-thread task while 50,000 rows update and scroll')).toMatchObject({ pass: false, measured: 'not measurable: the whole list never showed within 5 min' });
+    expect(targets.get('Panel JS heap at 50,000 ongoing')).toMatchObject({ pass: false, measured: '12.0 MB, but the whole list never showed within 5 min' });
+    expect(targets.get('The periodic safety re-read at 50,000 ongoing')?.measured).toContain('so the first load may still have been under way');
   });
 
   it('fails ten views when they ask for more than 5 % more than one view', () => {
