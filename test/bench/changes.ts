@@ -167,26 +167,27 @@ export async function conversationChanges(spec: GeneratorSpec): Promise<{ sample
 }
 
 /**
- * Presence changes: an agent (seeded pick) with no change of ours still waiting gets a presence their row does not
- * show yet (seeded rotation of the platform's presences); seen when the agent's row in the agents view shows its
+ * Presence changes: an agent the agents view shows (seeded pick) with no change of ours still waiting gets a presence
+ * their row does not show yet (seeded rotation of the platform's presences); seen when the agent's row shows its
  * name. The view must be on its agents tab.
  */
 export async function presenceChanges(spec: GeneratorSpec & { agents: readonly Agent[]; presences: readonly { id: string; name: string }[] }): Promise<{ samples: ChangeSample[]; failedWrites: number }> {
   const written: Written[] = [];
   const next = arrivals(spec.random, spec.perSecond);
+  const statusOf = new Map(spec.agents.map((agent) => [agent.name, agent.statusId]));
+  const names = spec.agents.map((agent) => agent.name);
   let failedWrites = 0;
   let n = 0;
-  for (let tries = 0; written.length < spec.count && tries < spec.count * 5; tries++) {
+  for (let tries = 0; written.length < spec.count && tries < spec.count * 3; tries++) {
     await next();
-    const agent = spec.agents[Math.floor(spec.random() * spec.agents.length)]!;
     const offset = Math.floor(spec.random() * spec.presences.length);
     const rotated = [...spec.presences.slice(offset), ...spec.presences.slice(0, offset)];
     const key = `${spec.label}-p${++n}`;
-    const name = await spec.probe.watchNewPresence(key, agent.name, rotated.map((presence) => presence.name));
-    const presence = rotated.find((candidate) => candidate.name === name);
-    if (!presence) continue;
+    const picked = await spec.probe.watchNewPresence(key, names, rotated.map((presence) => presence.name), spec.random());
+    const presence = picked && rotated.find((candidate) => candidate.name === picked.presence);
+    if (!picked || !presence) continue;
     const writtenAt = Date.now();
-    if (await spec.writer.setPresence(agent.statusId, presence.id)) written.push({ key, writtenAt });
+    if (await spec.writer.setPresence(statusOf.get(picked.name)!, presence.id)) written.push({ key, writtenAt });
     else {
       failedWrites++;
       await spec.probe.unwatch(key);

@@ -149,29 +149,30 @@ export class Probe {
   }
 
   /**
-   * For an agent with no presence change still waiting to be seen and a row in the agents view: the first of
-   * `presences` their row does not show yet, watched for, in one call to the page; null when there is none.
+   * Picks an agent row in the agents view's DOM (`uniform` chooses among them, top first) whose name is one of `names`
+   * and has no change of ours still waiting, and watches for it to show the first of `presences` it does not show
+   * yet, in one call to the page; the agent's name and that presence, or null when none fits.
    */
-  watchNewPresence(key: string, name: string, presences: readonly string[]): Promise<string | null> {
+  watchNewPresence(key: string, names: readonly string[], presences: readonly string[], uniform: number): Promise<{ name: string; presence: string } | null> {
     return this.document.evaluate(
-      (k: string, n: string, names: string[]) => {
+      (k: string, allowed: string[], choices: string[], u: number) => {
         const state = (window as ProbeWindow).__fwBench!;
-        if (Object.values(state.watches).some((w) => w.kind === 'agent' && w.name === n)) return null;
-        const row = [...document.querySelectorAll('tr, [role="row"]')].find((candidate) => {
-          const first = candidate.firstElementChild?.textContent?.trim() ?? '';
-          return first === n || first.startsWith(`${n} `);
-        });
-        const text = row?.textContent;
-        if (text == null) return null;
-        const presence = names.find((candidate) => !text.includes(candidate));
-        if (presence === undefined) return null;
-        state.watches[k] = { kind: 'agent', name: n, text: presence };
+        const waiting = new Set(Object.values(state.watches).map((w) => (w.kind === 'agent' ? w.name : '')));
+        const known = new Set(allowed);
+        const rows = [...document.querySelectorAll('table tbody tr')]
+          .map((row) => ({ name: row.firstElementChild?.textContent?.trim() ?? '', text: row.textContent ?? '' }))
+          .filter((row) => known.has(row.name) && !waiting.has(row.name));
+        const row = rows[Math.floor(u * rows.length)];
+        const presence = row && choices.find((candidate) => !row.text.includes(candidate));
+        if (!row || presence === undefined) return null;
+        state.watches[k] = { kind: 'agent', name: row.name, text: presence };
         state.check();
-        return presence;
+        return { name: row.name, presence };
       },
       key,
-      name,
+      [...names],
       [...presences],
+      uniform,
     );
   }
 

@@ -31,10 +31,10 @@ const MIN = 60_000;
 
 const BUSY: BusyPlan = quick
   ? { coldStarts: 1, oneViewMs: 3 * MIN, freshnessRuns: 1, conversationChanges: 100, presenceChanges: 20, pendingTransfers: 2, changesPerSecond: 2, missAfterMs: 30_000, longTaskMs: 15_000, tenViewsMs: 1 * MIN, noViewMs: 1 * MIN }
-  : { coldStarts: 3, oneViewMs: 10.5 * MIN, freshnessRuns: 3, conversationChanges: 100, presenceChanges: 40, pendingTransfers: 3, changesPerSecond: 2, missAfterMs: 30_000, longTaskMs: 30_000, tenViewsMs: 2 * MIN, noViewMs: 1.5 * MIN };
-const LARGE: LargePlan = quick ? { coldLimitMs: 180_000, longTaskMs: 15_000, quietMs: 0 } : { coldLimitMs: 180_000, longTaskMs: 30_000, quietMs: 12 * MIN };
+  : { coldStarts: 3, oneViewMs: 10.5 * MIN, freshnessRuns: 3, conversationChanges: 34, presenceChanges: 12, pendingTransfers: 2, changesPerSecond: 2, missAfterMs: 30_000, longTaskMs: 30_000, tenViewsMs: 1.5 * MIN, noViewMs: 1 * MIN };
+const LARGE: LargePlan = quick ? { coldLimitMs: 180_000, longTaskMs: 15_000, quietMs: 0 } : { coldLimitMs: 120_000, longTaskMs: 30_000, quietMs: 10.5 * MIN };
 const LARGE_ONGOING = 50_000;
-const NAIVE_BUSY_WINDOW_MS = quick ? 20_000 : 45_000;
+const NAIVE_BUSY_WINDOW_MS = quick ? 20_000 : 30_000;
 const NAIVE_LARGE_READS = 2;
 
 const log = (line: string) => console.error(`bench ${new Date().toISOString().slice(11, 19)}: ${line}`);
