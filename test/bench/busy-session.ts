@@ -66,10 +66,13 @@ const SETTLE_MS = 15_000;
 
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
 
+/** Limits generous enough for a loaded 2-core machine, where rendering a view's rows can hold the page for seconds. */
+const TAB_LIMIT_MS = 60_000;
+
 async function clickTab(frame: Frame, name: 'Conversations' | 'Agents'): Promise<void> {
-  await (await frame.waitForSelector(`[role="tab"]::-p-text(${name})`, { timeout: 10_000 }))!.click();
-  if (name === 'Agents') await frame.waitForSelector('table tbody tr', { timeout: 30_000 });
-  else await frame.waitForSelector('[role="grid"] [role="row"][id^="fw-row-"]', { timeout: 30_000 });
+  await (await frame.waitForSelector(`[role="tab"]::-p-text(${name})`, { timeout: TAB_LIMIT_MS }))!.click();
+  if (name === 'Agents') await frame.waitForSelector('table tbody tr', { timeout: TAB_LIMIT_MS });
+  else await frame.waitForSelector('[role="grid"] [role="row"][id^="fw-row-"]', { timeout: TAB_LIMIT_MS });
 }
 
 class Phases {
@@ -94,7 +97,11 @@ async function freshnessRun(frame: Frame, writer: Writer, plan: BusyPlan, seed: 
   const probe = new Probe(frame);
   const random = seeded(seed);
   const base = { probe, writer, random, perSecond: plan.changesPerSecond, missAfterMs: plan.missAfterMs, label: `r${seed}` };
-  const conversation = await phases.run(`freshness run ${seed} (conversations)`, () => conversationChanges({ ...base, count: plan.conversationChanges }), NOTHING);
+  const conversation = await phases.run(`freshness run ${seed} (conversations)`, async () => {
+    // The conversations tab in front, whatever an earlier phase left there.
+    await clickTab(frame, 'Conversations');
+    return conversationChanges({ ...base, count: plan.conversationChanges });
+  }, NOTHING);
   const presence = await phases.run(`freshness run ${seed} (presence)`, async () => {
     const [agents, presences] = await Promise.all([writer.agents(), writer.presences()]);
     await clickTab(frame, 'Agents');
@@ -104,8 +111,10 @@ async function freshnessRun(frame: Frame, writer: Writer, plan: BusyPlan, seed: 
       await clickTab(frame, 'Conversations');
     }
   }, NOTHING);
-  const participant = await phases.run(`freshness run ${seed} (pending transfers)`, () =>
-    pendingTransfers({ ...base, count: plan.pendingTransfers, frame, pendingText: pendingTransferText() }), NOTHING);
+  const participant = await phases.run(`freshness run ${seed} (pending transfers)`, async () => {
+    await clickTab(frame, 'Conversations');
+    return pendingTransfers({ ...base, count: plan.pendingTransfers, frame, pendingText: pendingTransferText() });
+  }, NOTHING);
   log(`busy: run ${seed}: ${conversation.samples.length} conversation changes, ${presence.samples.length} presence changes, ${participant.samples.length} pending transfers`);
   return {
     run: { seed, samples: [...conversation.samples, ...presence.samples, ...participant.samples] } satisfies FreshnessRun,

@@ -150,7 +150,8 @@ export async function conversationChanges(spec: GeneratorSpec): Promise<{ sample
   const next = arrivals(spec.random, spec.perSecond);
   let failedWrites = 0;
   let n = 0;
-  while (written.length < spec.count) {
+  // Bounded: a view that shows no rows (another tab in front) ends the run short instead of hanging it.
+  for (let tries = 0; written.length < spec.count && tries < spec.count * 3; tries++) {
     await next();
     const key = `${spec.label}-c${++n}`;
     const text = `[bench ${key}]`;
