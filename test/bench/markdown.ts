@@ -1,97 +1,83 @@
-/** The run as Markdown: the table for the README and the terminal, then how it was measured. */
-import type { PlatformFigures } from './platform-run';
-import type { BenchResults, Outcome } from './results';
-import type { TargetResult } from './targets';
-import { formatBytes, formatCount, formatMs, formatPercent } from './format';
-import type { Distribution } from './stats';
+/** The run as Markdown: bench/results/latest.md, and the block the README's Benchmarks section is generated from. */
+import { formatBytes, formatCount, formatMs } from './format';
+import type { BenchResults } from './results';
+import type { Figure } from './targets';
+import type { WindowFigures } from './traffic';
 
 const verdict = (pass: boolean | null) => (pass === null ? 'n/a' : pass ? 'PASS' : 'FAIL');
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const row = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
-const table = (head: readonly string[], rows: readonly (readonly string[])[]) =>
+export const table = (head: readonly string[], rows: readonly (readonly string[])[]) =>
   [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
 
-const pair = (d: Distribution | null) => (d && d.p50 !== null ? `${formatMs(d.p50)} / ${formatMs(d.p95)} (${d.samples} changes)` : 'n/a');
-const na = (outcome: Outcome<unknown>) => (outcome.ok ? 'n/a' : `n/a (${outcome.reason})`);
-
-function platformColumns(outcome: Outcome<PlatformFigures>, read: (f: PlatformFigures) => [string, string]): [string, string] {
-  return outcome.ok ? read(outcome.value) : [na(outcome), na(outcome)];
-}
-
-function comparison(results: BenchResults): string {
-  const rows: [string, (f: PlatformFigures) => [string, string]][] = [
-    ['Freshness p50 / p95 (change → model)', (f) => [pair(f.ours.freshness), pair(f.baseline.freshness)]],
-    ['Requests/min (share of 6,000 per 5 min)', (f) => [
-      `${f.ours.requestsPerMin.toFixed(1)} (${f.ours.budgetPercent.toFixed(1)} %)`,
-      `${f.baseline.requestsPerMin.toFixed(1)} (${f.baseline.budgetPercent.toFixed(1)} %)`,
-    ]],
-    ['Bytes/min (ours as share of baseline)', (f) => [
-      `${formatBytes(f.ours.bytesPerMin)} (${formatPercent(f.ours.bytesPerMin / f.baseline.bytesPerMin)})`,
-      formatBytes(f.baseline.bytesPerMin),
-    ]],
-  ];
-  const size = (o: Outcome<PlatformFigures>, name: string) => (o.ok ? `${name}, ${formatCount(o.value.ongoing)} ongoing` : name);
-  return table(
-    ['Measure', `Floorwalker (${size(results.typical, 'typical')})`, 'Baseline', `Floorwalker (${size(results.busy, 'busy')})`, 'Baseline'],
-    rows.map(([name, read]) => [name, ...platformColumns(results.typical, read), ...platformColumns(results.busy, read)]),
-  );
-}
-
-function targetTable(results: BenchResults, targets: readonly TargetResult[]): string {
-  const info: string[][] = [];
-  if (results.browser.ok) {
-    const b = results.browser.value;
-    info.push(['Scroll frame time p50 / p95 / max (busy)', `${formatMs(b.scroll.p50)} / ${formatMs(b.scroll.p95)} / ${formatMs(b.scroll.max)}`, '–', 'info']);
-    info.push(['Worker JS heap (busy)', `${b.heapMb.worker.toFixed(1)} MB`, '–', 'info']);
-    info.push(['Sign-in → worker has the whole picture (busy)', `${formatMs(b.workerFirstLoad.ms)}, ${formatCount(b.workerFirstLoad.requests)} requests, ${formatBytes(b.workerFirstLoad.bytes)}`, '–', 'info']);
-    info.push(['Longest main-thread task while the panel loads', formatMs(b.longestTaskDuringLoadMs), '–', 'info']);
-  }
-  if (results.bundle.ok) {
-    const p = results.bundle.value.panel;
-    const c = results.bundle.value.contentScript;
-    info.push(['Content script, raw', formatBytes(c.raw), '–', 'info']);
-    const o = results.bundle.value.overlayPage;
-    info.push(['Side panel (HTML, scripts, styles), raw / gzip', `${formatBytes(p.raw)} / ${formatBytes(p.gzip)}`, '–', 'info']);
-    info.push(['Overlay page in the loader’s frame (HTML, scripts, styles), raw / gzip', `${formatBytes(o.raw)} / ${formatBytes(o.gzip)}`, '–', 'info']);
-  }
-  return table(['Target', 'Measured', 'Limit', 'Result'], [...targets.map((t) => [t.name, t.measured, t.limit, verdict(t.pass)]), ...info]);
-}
-
-function growthTable(results: BenchResults): string {
-  return table(
-    ['Ongoing', 'Requests/min (budget)', 'Baseline requests/min', 'Bytes/min', 'Baseline bytes/min', 'Ours / baseline bytes', 'Full re-read (cost, load time, how often)', 'Freshness p95'],
-    results.growth.map(({ ongoing, figures }) => {
-      if (!figures.ok) return [formatCount(ongoing), na(figures), '', '', '', '', '', ''];
-      const f = figures.value;
-      return [
-        formatCount(f.ongoing),
-        `${f.ours.requestsPerMin.toFixed(1)} (${f.ours.budgetPercent.toFixed(1)} %)`,
-        f.baseline.requestsPerMin.toFixed(1),
-        formatBytes(f.ours.bytesPerMin),
-        formatBytes(f.baseline.bytesPerMin),
-        formatPercent(f.ours.bytesPerMin / f.baseline.bytesPerMin),
-        `${formatCount(f.reconcile.requests)} requests, ${formatBytes(f.reconcile.bytes)}, ${formatMs(f.firstLoad.ms)}, every ${formatMs(f.reconcile.everyMs)}`,
-        formatMs(f.ours.freshness.p95),
-      ];
-    }),
-  );
-}
-
-export function renderMarkdown(results: BenchResults, targets: readonly TargetResult[]): string {
+/** Where and when, on what: the line above every table. */
+export function describeRun(results: BenchResults): string {
   const m = results.machine;
-  return [
+  const during = m.loadDuringRun ? `, ${m.loadDuringRun.mean} on average and ${m.loadDuringRun.max} at most during the run (other work on the machine)` : '';
+  const load = `load average ${m.loadAverageAtStart} at start, ${m.loadAverageAtEnd ?? 'n/a'} at the end${during}`;
+  return (
     `Measured ${results.date} on ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, ${m.os}, Node ${m.node}, ${m.chromium ?? 'no Chromium'}; ` +
-      `load average ${m.loadAverageAtStart} at start; the run took ${formatMs(results.durationSeconds * 1000)}. Poll interval ${results.pollIntervalSeconds} s.` +
-      (results.quick ? ' Quick run (shorter windows, no 50,000 point): not for the README.' : ''),
+    `${load} (the machine is shared: timings move with it); the run took ${formatMs(results.durationSeconds * 1000)}.` +
+    (results.quick ? ' Quick run (shorter windows, one freshness run, no quiet window): not for the README.' : '')
+  );
+}
+
+export const targetTable = (targets: readonly Figure[]) => table(['Target', 'Measured', 'Limit', 'Result'], targets.map((t) => [t.name, t.measured, t.limit ?? '–', verdict(t.pass)]));
+
+function requestKinds(title: string, window: WindowFigures): string {
+  return [
+    `${title} (${formatCount(window.requests)} requests in ${formatMs(window.ms)}; the meter counted ${formatCount(window.meteredRequests)}):`,
     '',
-    targetTable(results, targets),
-    '',
-    comparison(results),
-    '',
-    'Cost growth (the busy org — 2,000 agents and its traffic — with the number of ongoing conversations varied):',
-    '',
-    growthTable(results),
-    '',
-    ...results.method.map((line) => `- ${line}`),
+    table(['Request', 'Count', 'Per minute', 'Bytes'], window.byKind.map((kind) => [
+      kind.kind,
+      formatCount(kind.requests),
+      ((kind.requests * 60_000) / window.ms).toFixed(1),
+      formatBytes(kind.bytes),
+    ])),
   ].join('\n');
+}
+
+/** The method lines that hold for every figure. */
+const GENERAL = [
+  'Each org is the emulator in a process of its own (the busy scenario, seed 1, clock at real speed); the 50,000 org is the busy org with its ongoing conversations copied in-process, each with its session and participants, before it starts (the emulator has no size option). Both orgs run at the same time: the 50,000 quiet window runs while the busy session does, and every timed phase first waits until the other org is not sending a large read (phases it overlapped anyway are listed above).',
+  'The extension is the test build (`wxt build --mode test`) in the system Chromium, headless, a fresh profile per session, signed in to the workspace as Sofia (supervisor of every queue); the overlay in the workspace tab is the first view.',
+  'Requests are counted from the emulator\'s own request log (the signed-in supervisor\'s, who is only ever the extension); bytes from a meter in front of the emulator that counts each response body as sent to the cookie-signed requests (the extension\'s). Bench writes and the naive panel are signed in as Sam and never counted as the extension\'s.',
+  'Times on screen come from the page: a MutationObserver over the whole document notes Date.now() at the DOM change; the bench and the browser share the machine\'s clock.',
+];
+
+export function renderMarkdown(results: BenchResults, targets: readonly Figure[], info: readonly Figure[]): string {
+  const parts = [describeRun(results), '', targetTable(targets), '', table(['Figure', 'Measured'], info.map((f) => [f.name, f.measured]))];
+  if (results.busy.ok) {
+    const b = results.busy.value;
+    parts.push('', requestKinds('Where the requests went with one view open, busy', b.oneView));
+    if (b.tenViews) parts.push('', requestKinds('… and with ten views open', b.tenViews.window));
+    if (b.notes.length > 0) parts.push('', 'What affected the busy figures:', '', ...b.notes.map((note) => `- ${note}`));
+  }
+  if (results.quiet.ok) parts.push('', requestKinds('Where the requests went in the quiet window at 50,000 ongoing', results.quiet.value.window));
+  parts.push('', '## What each figure measures', '', ...[...targets, ...info].map((f) => `- **${f.name}**: ${f.about}`), '', '## How', '', ...GENERAL.map((line) => `- ${line}`));
+  return parts.join('\n');
+}
+
+export const README_START = '<!-- bench:start (generated by npm run bench from bench/results/latest.json; do not edit by hand) -->';
+export const README_END = '<!-- bench:end -->';
+
+/** The README's generated block: the run, the targets, and where the rest is. */
+export function renderReadmeBlock(results: BenchResults, targets: readonly Figure[]): string {
+  return [
+    README_START,
+    describeRun(results),
+    '',
+    targetTable(targets),
+    '',
+    'Every other figure, what each one measures and how, and where the requests went: [bench/results/latest.md](bench/results/latest.md).',
+    README_END,
+  ].join('\n');
+}
+
+/** The README with its generated block replaced (the markers must be there, once each). */
+export function replaceReadmeBlock(readme: string, block: string): string {
+  const start = readme.indexOf(README_START.slice(0, 20));
+  const end = readme.indexOf(README_END);
+  if (start < 0 || end < start || readme.indexOf(README_END, end + 1) >= 0) throw new Error('README.md needs the bench markers once each, start before end');
+  return `${readme.slice(0, start)}${block}${readme.slice(end + README_END.length)}`;
 }

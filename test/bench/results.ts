@@ -1,8 +1,10 @@
 /** The shape of one bench run, as written to bench/results/latest.json. */
-import type { BrowserFigures } from './browser-scale';
 import type { BundleFigures } from './bundle';
+import type { BusyFigures, BusyPlan } from './busy-session';
+import type { LargeFigures, LargePlan, QuietFigures } from './large-session';
 import type { Machine } from './machine';
-import type { PlatformFigures } from './platform-run';
+import type { NaiveFigures } from './naive-panel';
+import type { ColdStart } from './view-phases';
 
 /** A section either measured or could not run, with the reason shown as "n/a (reason)". */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -11,17 +13,20 @@ export interface BenchResults {
   date: string;
   machine: Machine;
   durationSeconds: number;
-  /** `--quick`: shorter windows, no 50,000 point — for trying changes, not for the README. */
+  /** `--quick`: shorter windows, one freshness run, no quiet window — for trying changes, not for the README. */
   quick: boolean;
+  /** The product's default poll interval, which the naive panel re-reads at. */
   pollIntervalSeconds: number;
-  /** How the figures were taken, in words (printed under the table). */
-  method: string[];
+  plan: { busy: BusyPlan; large: LargePlan };
   bundle: Outcome<BundleFigures>;
-  browser: Outcome<BrowserFigures>;
-  typical: Outcome<PlatformFigures>;
-  busy: Outcome<PlatformFigures>;
-  /** Cost growth: the busy org (2,000 agents, its traffic) with this many ongoing conversations. */
-  growth: { ongoing: number; figures: Outcome<PlatformFigures> }[];
+  /** Sign-in → whole list, each fresh profile at busy; and once at 50,000. */
+  busyCold: Outcome<ColdStart[]>;
+  largeCold: Outcome<ColdStart>;
+  /** Everything else each session measured once its list was whole. */
+  busy: Outcome<BusyFigures>;
+  large: Outcome<LargeFigures>;
+  quiet: Outcome<QuietFigures>;
+  naive: { busy: Outcome<NaiveFigures>; large: Outcome<NaiveFigures> };
 }
 
 /** Runs one section; a failure becomes its reason, first line only (a build's whole log does not fit a table cell). */
