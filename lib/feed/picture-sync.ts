@@ -17,11 +17,12 @@ import type { Persisted } from './persisted';
  */
 export const RECONCILE_MS = 600_000;
 /**
- * Conversations are read on every poll; agent presence every fourth and session participants (monitor, consult,
- * pending transfer) every sixth, which keeps one open view under 40 requests a minute at the 3 s interval.
+ * Conversations are read on every poll; agent presence and session participants (monitor, consult, pending
+ * transfer) at most every 10 s, half a period apart. By time, not by poll count: the poll itself runs as often as
+ * the request budget allows, and these reads are what that budget is shared with (docs/decisions/0007-polling-cost.md).
  */
-export const STATUS_EVERY_N_POLLS = 4;
-export const PARTICIPANTS_EVERY_N_POLLS = 6;
+export const STATUSES_EVERY_MS = 10_000;
+export const PARTICIPANTS_EVERY_MS = 10_000;
 /** Row issues kept for diagnostics (the count keeps growing). */
 const RECENT_ISSUES = 20;
 
@@ -45,7 +46,9 @@ export function createPictureSync(deps: PictureSyncDeps) {
   let picture = new LivePicture();
   let lastFullAt = 0;
   let fullRequested = false;
-  let incrementalPolls = 0;
+  /** When each of the slower tables was last read; participants start half a period out of step with statuses. */
+  let statusesReadAt = 0;
+  let participantsReadAt = 0;
   let rowIssues: { count: number; recent: RowIssue[] } = { count: 0, recent: [] };
   /** Change tracking on conversations: unknown until tried, then used (with its delta link) or not. */
   let tracking: Persisted['tracking'] = 'unknown';
@@ -70,6 +73,8 @@ export function createPictureSync(deps: PictureSyncDeps) {
     marks.participants ??= await latestModified(transport, 'msdyn_sessionparticipants');
     marks.agentStatuses ??= await latestModified(transport, 'msdyn_agentstatuses');
     lastFullAt = now;
+    statusesReadAt = now;
+    participantsReadAt = now - PARTICIPANTS_EVERY_MS / 2;
     deps.emit({ queues, ...(isEmptyDelta(conversations) ? {} : { conversations }), ...(isEmptyDelta(agents) ? {} : { agents }) });
     if (tracking !== 'off' && !deltaLink) {
       const tracked = await startTracking(transport);
@@ -91,10 +96,12 @@ export function createPictureSync(deps: PictureSyncDeps) {
 
   async function incremental(transport: DataverseTransport): Promise<Result<void>> {
     const link = tracking === 'on' ? deltaLink : null;
-    const n = incrementalPolls++;
-    const scope = { statuses: n % STATUS_EVERY_N_POLLS === 0, participants: n % PARTICIPANTS_EVERY_N_POLLS === 0 };
+    const startedAt = deps.now();
+    const scope = { statuses: startedAt - statusesReadAt >= STATUSES_EVERY_MS, participants: startedAt - participantsReadAt >= PARTICIPANTS_EVERY_MS };
     const result = await readChanges(transport, picture.watermarks, link !== null, scope);
     if (!result.ok) return result;
+    if (scope.statuses) statusesReadAt = startedAt;
+    if (scope.participants) participantsReadAt = startedAt;
     let tracked: TrackedChanges = { conversations: result.value.conversations, deleted: [], deltaLink: link };
     let trackedIssues: readonly RowIssue[] = [];
     if (link) {

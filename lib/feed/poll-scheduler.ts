@@ -13,8 +13,10 @@ export interface Demand {
 }
 
 export interface PollSchedulerDeps {
-  /** The interval the settings ask for while a view is visible. */
+  /** The interval the settings ask for while a view is visible: the shortest gap between cycles. */
   visibleIntervalMs(): number;
+  /** How long until one more request fits the platform budget (lib/feed/request-pace.ts); 0 when it fits now. */
+  budgetWaitMs?: () => number;
   /** Run one feed cycle. */
   run(): void;
   now: () => number;
@@ -24,8 +26,9 @@ export interface PollSchedulerDeps {
 
 /**
  * When the next feed cycle runs: one timer that follows demand (a visible view: the set interval; hidden views:
- * slower; no view: none), stops while the user pauses, backs off after faults without ever waiting longer than an
- * interval, and never sends anything inside the platform's Retry-After window.
+ * slower; no view: none), never sooner than the request budget allows, stops while the user pauses, backs off after
+ * faults without ever waiting longer than an interval, and never sends anything inside the platform's Retry-After
+ * window.
  */
 export function createPollScheduler(deps: PollSchedulerDeps) {
   let demand: Demand = { views: 0, visible: false };
@@ -39,7 +42,8 @@ export function createPollScheduler(deps: PollSchedulerDeps) {
     const visibleMs = deps.visibleIntervalMs();
     return demand.visible || demand.views === 0 ? visibleMs : Math.max(HIDDEN_INTERVAL_MS, visibleMs);
   };
-  const delayAfterSuccess = (): number => Math.max(intervalMs(), waitUntil - deps.now());
+  const budgetWait = (): number => deps.budgetWaitMs?.() ?? 0;
+  const delayAfterSuccess = (): number => Math.max(intervalMs(), waitUntil - deps.now(), budgetWait());
 
   /** One timer: the next cycle. Nothing is scheduled while paused or while no view is open. */
   function runIn(ms: number): void {
@@ -89,9 +93,9 @@ export function createPollScheduler(deps: PollSchedulerDeps) {
     asSoonAsAllowed(): void {
       runIn(Math.max(0, waitUntil - deps.now()));
     },
-    /** Sooner than the interval would (after an action), but never inside a Retry-After window. */
+    /** Sooner than the interval would (after an action), but never inside a Retry-After window or past the budget. */
     soon(delayMs: number): void {
-      runIn(Math.max(delayMs, waitUntil - deps.now()));
+      runIn(Math.max(delayMs, waitUntil - deps.now(), budgetWait()));
     },
     /** A cycle succeeded: the next one after the interval (or the platform's window, if longer). */
     succeeded(): void {
@@ -109,7 +113,7 @@ export function createPollScheduler(deps: PollSchedulerDeps) {
       let delay: number;
       if (failure.kind === 'throttled' && failure.retryAt) delay = failure.retryAt - now;
       else if (failure.kind === 'signedOut') delay = PROBE_MS;
-      else delay = Math.max(backoffDelay(failures, backoffPolicy(), deps.random), failure.retryAt ? failure.retryAt - now : 0);
+      else delay = Math.max(backoffDelay(failures, backoffPolicy(), deps.random), failure.retryAt ? failure.retryAt - now : 0, budgetWait());
       // Only the platform's own window (Retry-After) holds back a re-check; a sign-in is looked for at once.
       waitUntil = failure.kind === 'signedOut' ? now : now + delay;
       runIn(delay);

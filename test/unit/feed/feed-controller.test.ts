@@ -18,7 +18,8 @@ function controller(p: ReturnType<typeof platform>, timers: ReturnType<typeof sc
     resolveOrg: async () => ORG,
     isOrgBlocked: () => policy.blocked,
     transportFor: () => p.transport,
-    settings: () => ({ values: DEFAULT_SETTINGS, managedKeys: [], policyIssues: [] }),
+    // A user who set 3 s: long enough for the backoff below to grow within it.
+    settings: () => ({ values: { ...DEFAULT_SETTINGS, pollIntervalSeconds: 3 }, managedKeys: [], policyIssues: [] }),
     counters: createCounters(),
     storage: store,
     publish: (patch) => patches.push(patch),

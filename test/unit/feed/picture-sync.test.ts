@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCounters } from '../../../lib/dataverse/counters';
-import { createPictureSync, RECONCILE_MS } from '../../../lib/feed/picture-sync';
+import { createPictureSync, PARTICIPANTS_EVERY_MS, RECONCILE_MS, STATUSES_EVERY_MS } from '../../../lib/feed/picture-sync';
 import type { FeedPatch } from '../../../lib/model/feed-state';
 import { ORG, platform, raw, USER } from './fake-org';
 import { id } from './fixtures';
@@ -55,7 +55,7 @@ describe('picture sync', () => {
       raw(3, { '@odata.etag': 'W/"101"', modifiedon: '2026-01-01T10:01:00Z' }),
     ];
     p.state.failOnce = (path) => path.startsWith('msdyn_sessionparticipants');
-    now.t += 3_000;
+    now.t += PARTICIPANTS_EVERY_MS; // a poll that reads the participants too
     expect(await poll()).toMatchObject({ ok: false, failure: { kind: 'network' } });
     now.t += 3_000;
     expect((await poll()).ok).toBe(true);
@@ -65,20 +65,28 @@ describe('picture sync', () => {
     expect(ids(s.conversations())).toEqual([id(2), id(3)]);
   });
 
-  it('reads presence every fourth poll and participants every sixth, keeping one view under 40 requests a minute', async () => {
-    const { p, now, poll, counters } = await loaded();
-    p.sent.length = 0;
-    const before = counters.polls;
-    for (let i = 0; i < 20; i++) {
-      now.t += 3_000;
-      await poll();
+  it('reads presence and participants by time, out of step, however often it polls', async () => {
+    for (const gapMs of [1_000, 1_500, 3_000]) {
+      const { p, now, poll, counters } = await loaded();
+      p.sent.length = 0;
+      const before = counters.polls;
+      const polls = 60_000 / gapMs;
+      for (let i = 0; i < polls; i++) {
+        now.t += gapMs;
+        await poll();
+      }
+      const count = (prefix: string) => p.sent.filter((path) => path.startsWith(prefix)).length;
+      expect(count('msdyn_ocliveworkitems')).toBe(polls);
+      // At most one read per period in the minute, at least one per period and a poll.
+      for (const [table, periodMs] of [['msdyn_agentstatuses', STATUSES_EVERY_MS], ['msdyn_sessionparticipants', PARTICIPANTS_EVERY_MS]] as const) {
+        expect(count(table)).toBeLessThanOrEqual(60_000 / periodMs);
+        expect(count(table)).toBeGreaterThanOrEqual(Math.floor(60_000 / (periodMs + gapMs)));
+      }
+      // Never both in one poll: the slower reads spread over the cycles.
+      const both = p.sent.filter((path, index) => path.startsWith('msdyn_agentstatuses') && p.sent[index - 1]?.startsWith('msdyn_sessionparticipants'));
+      expect(both).toEqual([]);
+      expect(counters.polls - before).toBe(polls);
     }
-    const count = (prefix: string) => p.sent.filter((path) => path.startsWith(prefix)).length;
-    expect(count('msdyn_ocliveworkitems')).toBe(20);
-    expect(count('msdyn_agentstatuses')).toBe(5);
-    expect(count('msdyn_sessionparticipants')).toBe(4);
-    expect(p.sent.length).toBeLessThanOrEqual(40);
-    expect(counters.polls - before).toBe(20);
   });
 
   it('uses change tracking when the org has it: delta link instead of the watermark, deletions removed', async () => {
