@@ -6,6 +6,12 @@ export const PROBE_MS = 15_000;
 /** Poll interval floor while views are open but none is visible. */
 export const HIDDEN_INTERVAL_MS = 30_000;
 
+/**
+ * After faults, the next try comes no later than one interval or this, whichever is longer: a short interval set
+ * for freshness must not become a tight retry loop against a failing platform.
+ */
+export const FAULT_RETRY_MAX_MS = 3_000;
+
 /** How many views (open panels) there are, and whether the user can see any of them. */
 export interface Demand {
   views: number;
@@ -57,11 +63,11 @@ export function createPollScheduler(deps: PollSchedulerDeps) {
   }
 
   /**
-   * Backoff never stretches past the poll interval: a failing poll costs the platform no more than a healthy one,
-   * and the feed is live again within one interval of a fault ending. The jitter still spreads browsers.
+   * Backoff never stretches past the poll interval (or FAULT_RETRY_MAX_MS): a failing poll costs the platform no
+   * more than a healthy one, and the feed is live again soon after a fault ends. The jitter still spreads browsers.
    */
   const backoffPolicy = (): BackoffPolicy => {
-    const maxMs = intervalMs();
+    const maxMs = Math.max(intervalMs(), FAULT_RETRY_MAX_MS);
     return { baseMs: Math.min(DEFAULT_BACKOFF.baseMs, maxMs), maxMs };
   };
 

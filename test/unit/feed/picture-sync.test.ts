@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCounters } from '../../../lib/dataverse/counters';
-import { createPictureSync, PARTICIPANTS_EVERY_MS, RECONCILE_MS, STATUSES_EVERY_MS } from '../../../lib/feed/picture-sync';
+import { createPictureSync, DEEP_EVERY_MS, PARTICIPANTS_EVERY_MS, RECONCILE_MS, STATUSES_EVERY_MS } from '../../../lib/feed/picture-sync';
 import type { FeedPatch } from '../../../lib/model/feed-state';
 import { ORG, platform, raw, USER } from './fake-org';
 import { id } from './fixtures';
@@ -24,7 +24,7 @@ async function loaded(p = platform()) {
 const ids = (conversations: readonly { id: string }[]) => conversations.map((c) => c.id).sort();
 
 describe('picture sync', () => {
-  it('loads everything first, then reads only what changed since the watermark, less its overlap', async () => {
+  it('loads everything first, then reads only what changed since the watermark, reaching back over the overlap every DEEP_EVERY_MS', async () => {
     const { sync: s, p, now, poll, patches } = await loaded();
     expect(ids(s.conversations())).toEqual([id(1), id(2)]);
     expect(patches.some((patch) => patch.queues)).toBe(true);
@@ -34,17 +34,42 @@ describe('picture sync', () => {
     expect(await poll()).toEqual({ ok: true, value: { full: false } });
     expect(ids(s.conversations())).toEqual([id(2), id(3)]);
     expect(p.sent.filter((path) => path.includes('statecode eq 0'))).toEqual([]);
-    expect(p.sent.some((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('modifiedon ge 2026-01-01T09:59:50Z'))).toBe(true);
+    expect(p.sent.some((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('modifiedon ge 2026-01-01T10:00:00Z'))).toBe(true);
+    p.sent.length = 0;
+    now.t += DEEP_EVERY_MS;
+    await poll();
+    expect(p.sent.some((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('modifiedon ge 2026-01-01T10:00:50Z'))).toBe(true);
   });
 
-  it('re-reads the whole picture every RECONCILE_MS, and at once when asked', async () => {
-    const { now, poll, sync: s } = await loaded();
+  it('every RECONCILE_MS checks ids and versions, reads whole only the rows that differ; a refresh reads everything', async () => {
+    const { now, poll, sync: s, p } = await loaded();
+    const fullRead = (path: string) => path.startsWith('msdyn_ocliveworkitems') && path.includes('statecode eq 0') && path.includes('subject');
     now.t += RECONCILE_MS - 1;
     expect(await poll()).toEqual({ ok: true, value: { full: false } });
+    // Missed by the incremental reads: 1 closed, 2 changed, 4 arrived; 3 is unchanged.
+    p.state.ongoing = [raw(2, { '@odata.etag': 'W/"105"', subject: 'Changed' }), raw(4)];
+    p.sent.length = 0;
     now.t += 1;
     expect(await poll()).toEqual({ ok: true, value: { full: true } });
+    expect(ids(s.conversations())).toEqual([id(2), id(4)]);
+    expect(s.conversation(id(2))?.subject).toBe('Changed');
+    expect(p.sent.filter(fullRead)).toEqual([]);
+    expect(p.sent.some((path) => path.startsWith('msdyn_ocliveworkitems?$select=activityid&'))).toBe(true);
+    const byId = p.sent.filter((path) => path.includes("PropertyName='activityid'"));
+    expect(byId).toHaveLength(1);
+    expect(byId[0]).toContain(id(2));
+    expect(byId[0]).toContain(id(4));
+
+    // Nothing differs: no row is read whole.
+    p.sent.length = 0;
+    now.t += RECONCILE_MS;
+    expect(await poll()).toEqual({ ok: true, value: { full: true } });
+    expect(p.sent.filter((path) => path.includes("PropertyName='activityid'"))).toEqual([]);
+
+    p.sent.length = 0;
     s.requestFull();
     expect(await poll()).toEqual({ ok: true, value: { full: true } });
+    expect(p.sent.filter(fullRead)).toHaveLength(1);
   });
 
   it('loses no change when a fault hits after the conversations are read, before the participants are', async () => {
