@@ -128,14 +128,14 @@ const FORMATTED_ONLY = 'odata.include-annotations="OData.Community.Display.V1.Fo
 function buildHeaders(request: DataverseRequest, pageSize: number): Record<string, string> {
   // Formatted values only (the names of looked-up rows): the lookup annotations "*" adds cost a third of every row's
   // bytes and nothing reads them; a request that needs them asks in its own Prefer.
-  const prefer = [FORMATTED_ONLY];
+  const prefer = request.annotations === false ? [] : [FORMATTED_ONLY];
   // With both, Dataverse ignores $top (docs/platform.md, "Querying and paging"): a request that asks for $top gets no page size.
   if (request.method === 'GET' && !/[?&]\$top=/.test(request.path)) prefer.push(`odata.maxpagesize=${pageSize}`);
   const extra = { ...request.headers };
   const callerPrefer = Object.keys(extra).find((name) => name.toLowerCase() === 'prefer');
   if (callerPrefer) {
     const own = extra[callerPrefer] as string;
-    if (own.includes('odata.include-annotations=')) prefer.splice(prefer.indexOf(FORMATTED_ONLY), 1);
+    if (own.includes('odata.include-annotations=') && prefer.includes(FORMATTED_ONLY)) prefer.splice(prefer.indexOf(FORMATTED_ONLY), 1);
     prefer.push(own);
     delete extra[callerPrefer];
   }
@@ -144,7 +144,7 @@ function buildHeaders(request: DataverseRequest, pageSize: number): Record<strin
     'OData-MaxVersion': '4.0',
     'OData-Version': '4.0',
     ...(request.body === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8' }),
-    Prefer: prefer.join(','),
+    ...(prefer.length === 0 ? {} : { Prefer: prefer.join(',') }),
     ...extra,
   };
 }

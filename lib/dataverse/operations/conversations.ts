@@ -59,7 +59,7 @@ export function conversationsRequest(queueIds: readonly string[], modifiedSince?
  */
 export function ongoingVersionsRequest(queueIds: readonly string[]): DataverseRequest {
   const filter = ['statecode eq 0', inFilter('msdyn_cdsqueueid', queueIds.map(guidLiteral))].join(' and ');
-  return { method: 'GET', path: `msdyn_ocliveworkitems${query({ $select: 'activityid', $filter: filter })}`, queryKey: 'conversations:versions' };
+  return { method: 'GET', path: `msdyn_ocliveworkitems${query({ $select: 'activityid', $filter: filter })}`, annotations: false, queryKey: 'conversations:versions' };
 }
 
 /** Conversations by id, whole rows (the ones a reconcile found different); callers keep the list short. */

@@ -34,6 +34,7 @@ export function activeParticipantVersionsRequest(): DataverseRequest {
   return {
     method: 'GET',
     path: `msdyn_sessionparticipants${query({ $select: 'msdyn_sessionparticipantid,_msdyn_omnichannelsession_value', $filter: 'statecode eq 0' })}`,
+    annotations: false,
     queryKey: 'participants:versions',
   };
 }

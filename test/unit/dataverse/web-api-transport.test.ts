@@ -37,6 +37,8 @@ describe('Web API transport', () => {
     const { fetch, calls } = fakeFetch(() => json({ value: [] }));
     await transport(fetch).t.send({ method: 'GET', path: 'annotations?$top=1', headers: { Prefer: 'odata.include-annotations="*"' } });
     expect(header(calls[0]!.init, 'Prefer')).toBe('odata.include-annotations="*"');
+    await transport(fetch).t.send({ method: 'GET', path: 'queues?$top=1', annotations: false });
+    expect(header(calls[1]!.init, 'Prefer')).toBeNull();
   });
 
   it('uses an absolute nextLink verbatim but refuses one pointing at another host', async () => {
