@@ -159,14 +159,20 @@ export function resolveUrl(org: string, path: string): string | null {
   }
 }
 
+const FORMATTED_ONLY = 'odata.include-annotations="OData.Community.Display.V1.FormattedValue"';
+
 function buildHeaders(request: DataverseRequest, pageSize: number): Record<string, string> {
-  const prefer = ['odata.include-annotations="*"'];
+  // Formatted values only (the names of looked-up rows): the lookup annotations "*" adds cost a third of every row's
+  // bytes and nothing reads them; a request that needs them asks in its own Prefer.
+  const prefer = request.annotations === false ? [] : [FORMATTED_ONLY];
   // With both, Dataverse ignores $top (docs/platform.md, "Queries and paging"): a request that asks for $top gets no page size.
   if (request.method === 'GET' && !/[?&]\$top=/.test(request.path)) prefer.push(`odata.maxpagesize=${pageSize}`);
   const extra = { ...request.headers };
   const callerPrefer = Object.keys(extra).find((name) => name.toLowerCase() === 'prefer');
   if (callerPrefer) {
-    prefer.push(extra[callerPrefer] as string);
+    const own = extra[callerPrefer] as string;
+    if (own.includes('odata.include-annotations=') && prefer.includes(FORMATTED_ONLY)) prefer.splice(prefer.indexOf(FORMATTED_ONLY), 1);
+    prefer.push(own);
     delete extra[callerPrefer];
   }
   return {
@@ -174,7 +180,7 @@ function buildHeaders(request: DataverseRequest, pageSize: number): Record<strin
     'OData-MaxVersion': '4.0',
     'OData-Version': '4.0',
     ...(request.body === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8' }),
-    Prefer: prefer.join(','),
+    ...(prefer.length === 0 ? {} : { Prefer: prefer.join(',') }),
     ...extra,
   };
 }

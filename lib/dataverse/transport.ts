@@ -10,6 +10,8 @@ export interface DataverseRequest {
   path: string;
   body?: unknown;
   headers?: Record<string, string>;
+  /** False: no annotations at all (listings of ids and versions, where even formatted values would double the bytes). */
+  annotations?: false;
   /** Requests with the same key never overlap: at most one in flight per query. */
   queryKey?: string;
   signal?: AbortSignal;

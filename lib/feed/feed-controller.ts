@@ -13,6 +13,7 @@ import * as fresh from './freshness';
 import type { Persisted } from './persisted';
 import { createPictureSync, type PictureSync } from './picture-sync';
 import { createPollScheduler, type Demand, type PollScheduler } from './poll-scheduler';
+import { createRequestPace } from './request-pace';
 
 /** Action records kept for the log. */
 const RECENT_ACTIONS = 50;
@@ -74,8 +75,11 @@ export class FeedController {
       hasData: () => this.sync.hasData(),
       resetData: () => this.sync.reset(),
     });
+    // Every request of the extension goes through a transport that counts it: the budget covers them all.
+    const pace = createRequestPace({ now: this.now, requests: () => deps.counters.requests });
     this.scheduler = createPollScheduler({
       visibleIntervalMs: () => deps.settings().values.pollIntervalSeconds * 1000,
+      budgetWaitMs: () => pace.waitMs(),
       run: () => void this.runCycle(),
       now: this.now,
       schedule: this.schedule,

@@ -8,18 +8,24 @@ import { isOngoing, toConversation } from './normalize-conversation';
 import { sessionPeople } from './participants';
 import { presenceOf, toAgent, type Member } from './normalize-agent';
 import { isStale } from './row-version';
-import { emptyDelta, sameContent, type Delta } from './diff';
+import { emptyDelta, outdated, sameContent, type Delta } from './diff';
+import type { Listing } from './read-reconcile';
+import { ParticipantIndex } from './participant-index';
 
-/** Everything a full load reads, already validated. */
-export interface FullLoad {
-  queues: Queue[];
-  workstreams: WorkstreamRow[];
-  conversations: ConversationRow[];
-  participants: ParticipantRow[];
+/** The agents' part of a full load: who is in the supervised queues, their presence, capacity and skills. */
+export interface AgentsRead {
   members: Member[];
   skills: ReadonlyMap<string, Skill[]>;
   statuses: AgentStatusRow[];
   presences: PresenceRow[];
+}
+
+/** Everything a full load reads, already validated. */
+export interface FullLoad extends AgentsRead {
+  queues: Queue[];
+  workstreams: WorkstreamRow[];
+  conversations: ConversationRow[];
+  participants: ParticipantRow[];
 }
 
 export interface Watermarks {
@@ -49,7 +55,7 @@ export class LivePicture {
   private conversations = new Map<string, Conversation>();
   /** Conversation id → its current session (msdyn_lastsessionid), to attach participants. */
   private sessionOf = new Map<string, string | null>();
-  private participants = new Map<string, ParticipantRow>();
+  private participants = new ParticipantIndex();
   private agents = new Map<string, Agent>();
   private presences = new Map<string, PresenceRow>();
   private workstreams = new Map<string, WorkstreamRow>();
@@ -78,11 +84,9 @@ export class LivePicture {
   /** Replace everything with a full read (first load or periodic reconcile); rows not in it are removed. */
   replaceAll(load: FullLoad, now: number): { conversations: Delta<Conversation>; agents: Delta<Agent>; queues: Queue[] } {
     this.queueList = load.queues;
-    this.presences = new Map(load.presences.map((row) => [row.msdyn_presenceid, row]));
     this.workstreams = new Map(load.workstreams.map((row) => [row.msdyn_liveworkstreamid, row]));
-    this.participants = new Map(load.participants.map((row) => [row.msdyn_sessionparticipantid, row]));
+    this.participants = ParticipantIndex.of(load.participants);
     this.watermarks.participants = maxModified(load.participants, this.watermarks.participants);
-    this.watermarks.agentStatuses = maxModified(load.statuses, this.watermarks.agentStatuses);
     this.watermarks.conversations = maxModified(load.conversations, this.watermarks.conversations);
 
     const supervised = new Set(this.supervisedQueueIds());
@@ -100,16 +104,68 @@ export class LivePicture {
     const conversations = replaceKeyed(this.conversations, nextConversations);
     this.conversations = nextConversations;
 
-    const statusByAgent = new Map(load.statuses.map((row) => [row._msdyn_agentid_value, row]));
+    return { conversations, agents: this.replaceAgents(load, now), queues: this.queueList };
+  }
+
+  /** Replace the agents with a fresh read of them (part of a full load, or on its own now and then). */
+  replaceAgents(read: AgentsRead, now: number): Delta<Agent> {
+    this.presences = new Map(read.presences.map((row) => [row.msdyn_presenceid, row]));
+    this.watermarks.agentStatuses = maxModified(read.statuses, this.watermarks.agentStatuses);
+    const statusByAgent = new Map(read.statuses.map((row) => [row._msdyn_agentid_value, row]));
     const nextAgents = new Map<string, Agent>();
-    for (const member of load.members) {
-      const agent = toAgent(member, load.skills.get(member.id) ?? [], statusByAgent.get(member.id), this.presences, now);
+    for (const member of read.members) {
+      const agent = toAgent(member, read.skills.get(member.id) ?? [], statusByAgent.get(member.id), this.presences, now);
       const held = this.agents.get(member.id);
       nextAgents.set(member.id, held && sameContent(held, agent) ? held : agent);
     }
     const agents = replaceKeyed(this.agents, nextAgents);
     this.agents = nextAgents;
-    return { conversations, agents, queues: this.queueList };
+    return agents;
+  }
+
+  /** Which listed rows a reconcile must read whole (participants only of sessions shown here). */
+  outdated(listing: Listing): { conversations: string[]; participants: string[] } {
+    const sessions = new Set(this.sessionIds());
+    return {
+      conversations: outdated(listing.conversations, (id) => this.conversations.get(id)?.etag),
+      participants: outdated(
+        listing.participants.filter((row) => row.session !== null && sessions.has(row.session)),
+        (id) => this.participants.get(id)?.['@odata.etag'],
+      ),
+    };
+  }
+
+  /**
+   * The safety re-read, by ids and versions: rows held but no longer listed are removed, rows read whole because
+   * they differed are merged by the usual rules, and conversations whose participants changed are rebuilt. The
+   * watermarks stay: nothing here says the incremental reads may skip anything.
+   */
+  reconcile(listing: Listing, conversations: readonly ConversationRow[], participants: readonly ParticipantRow[], now: number): Delta<Conversation> {
+    this.queueList = listing.queues;
+    this.workstreams = new Map(listing.workstreams.map((row) => [row.msdyn_liveworkstreamid, row]));
+    const delta = emptyDelta<Conversation>();
+    const ongoing = new Set(listing.conversations.map((row) => row.id));
+    for (const id of [...this.conversations.keys()]) if (!ongoing.has(id)) this.remove(id, delta);
+
+    const active = new Set(listing.participants.map((row) => row.id));
+    const touched = new Set<string>();
+    for (const id of [...this.participants.ids()]) {
+      if (active.has(id)) continue;
+      const session = this.participants.delete(id);
+      if (session) touched.add(session);
+    }
+    for (const row of participants) {
+      this.participants.set(row);
+      if (row._msdyn_omnichannelsession_value) touched.add(row._msdyn_omnichannelsession_value);
+    }
+    const merged = this.mergeConversations(conversations, now).delta;
+    for (const row of merged.upsert) this.put(row, undefined, delta);
+    for (const id of merged.remove) if (!delta.remove.includes(id)) delta.remove.push(id);
+    for (const [id, session] of this.sessionOf) {
+      const held = this.conversations.get(id);
+      if (held && session && touched.has(session)) this.put({ ...held, ...this.peopleOf(session), observedAt: now }, held, delta);
+    }
+    return delta;
   }
 
   /** Merge changed conversation rows (any state, any queue). */
@@ -152,7 +208,7 @@ export class LivePicture {
     for (const row of rows) {
       const session = row._msdyn_omnichannelsession_value;
       if (!session || !known.has(session)) continue;
-      this.participants.set(row.msdyn_sessionparticipantid, row);
+      this.participants.set(row);
       touched.add(session);
     }
     const delta = emptyDelta<Conversation>();
@@ -188,8 +244,8 @@ export class LivePicture {
     }
     const session = row._msdyn_lastsessionid_value;
     if (session) {
-      for (const [key, held] of this.participants) if (held._msdyn_omnichannelsession_value === session) this.participants.delete(key);
-      for (const participant of participants) this.participants.set(participant.msdyn_sessionparticipantid, participant);
+      this.participants.dropSession(session);
+      for (const participant of participants) this.participants.set(participant);
     }
     // Merged as a conversation row so the version and queue rules hold; a fresher row here wins later polls. The
     // watermark stays: this row was read after the last poll, and rows changed in between must still be read.
@@ -216,7 +272,7 @@ export class LivePicture {
     const picture = new LivePicture();
     picture.conversations = new Map(data.conversations.map((row) => [row.id, row]));
     picture.sessionOf = new Map(data.sessionOf);
-    picture.participants = new Map(data.participants.map((row) => [row.msdyn_sessionparticipantid, row]));
+    picture.participants = ParticipantIndex.of(data.participants);
     picture.agents = new Map(data.agents.map((row) => [row.id, row]));
     picture.presences = new Map(data.presences.map((row) => [row.msdyn_presenceid, row]));
     picture.workstreams = new Map(data.workstreams.map((row) => [row.msdyn_liveworkstreamid, row]));
@@ -232,9 +288,7 @@ export class LivePicture {
   }
 
   private peopleOf(session: string): Pick<Conversation, 'participants' | 'pending'> {
-    const rows: ParticipantRow[] = [];
-    for (const row of this.participants.values()) if (row._msdyn_omnichannelsession_value === session) rows.push(row);
-    return sessionPeople(rows);
+    return sessionPeople(this.participants.ofSession(session));
   }
 
   private put(next: Conversation, held: Conversation | undefined, delta: Delta<Conversation>): void {
@@ -249,7 +303,7 @@ export class LivePicture {
     this.conversations.delete(id);
     this.sessionOf.delete(id);
     // Participants of a closed session are of no further use; dropping them keeps a day-long run bounded.
-    if (session) for (const [key, row] of this.participants) if (row._msdyn_omnichannelsession_value === session) this.participants.delete(key);
+    if (session) this.participants.dropSession(session);
     delta.upsert = delta.upsert.filter((row) => row.id !== id);
     delta.remove.push(id);
   }

@@ -5,23 +5,30 @@ import type { DataverseTransport } from '../dataverse/transport';
 import { failed, succeeded, type Result } from '../dataverse/result';
 import { isEmptyDelta } from './diff';
 import { LivePicture } from './live-picture';
-import { readFull } from './read-full';
+import { readAgents, readFull, Reader } from './read-full';
+import { readConversationsById, readListing, readParticipantsById } from './read-reconcile';
 import { latestModified, readChanges } from './read-changes';
 import { deltaRequest, readTracked, startTracking, type TrackedChanges } from './change-tracking';
 import { rereadConversation } from './reread';
 import type { Persisted } from './persisted';
 
 /**
- * How often the whole picture is re-read to catch anything the incremental reads missed. The watermark overlap
- * already catches late commits, so this is a safety net, priced against the platform's request budget.
+ * How often the picture is checked against the platform to catch anything the incremental reads missed: ids and
+ * versions of the ongoing set, then only the rows that differ (docs/decisions/0007-polling-cost.md). The
+ * watermark overlap already catches late commits, so this is a safety net, priced against the request budget.
  */
 export const RECONCILE_MS = 600_000;
+/** The agents (membership, skills) change by an admin's hand: re-read with every third reconcile. */
+export const AGENTS_EVERY_N_RECONCILES = 3;
 /**
- * Conversations are read on every poll; agent presence every fourth and session participants (monitor, consult,
- * pending transfer) every sixth, which keeps one open view under 40 requests a minute at the 3 s interval.
+ * Conversations are read on every poll; agent presence and session participants (monitor, consult, pending
+ * transfer) at most every 10 s, half a period apart. By time, not by poll count: the poll itself runs as often as
+ * the request budget allows, and these reads are what that budget is shared with (docs/decisions/0007-polling-cost.md).
  */
-export const STATUS_EVERY_N_POLLS = 4;
-export const PARTICIPANTS_EVERY_N_POLLS = 6;
+export const STATUSES_EVERY_MS = 10_000;
+export const PARTICIPANTS_EVERY_MS = 10_000;
+/** How often the conversations read reaches back over the overlap for rows committed late (read-changes.ts). */
+export const DEEP_EVERY_MS = 30_000;
 /** Row issues kept for diagnostics (the count keeps growing). */
 const RECENT_ISSUES = 20;
 
@@ -43,9 +50,14 @@ export interface PictureSyncDeps {
  */
 export function createPictureSync(deps: PictureSyncDeps) {
   let picture = new LivePicture();
+  /** When the picture was last loaded whole or reconciled (0: never: the next poll loads it whole). */
   let lastFullAt = 0;
+  let reconciles = 0;
   let fullRequested = false;
-  let incrementalPolls = 0;
+  /** When each of the slower tables was last read; participants start half a period out of step with statuses. */
+  let statusesReadAt = 0;
+  let participantsReadAt = 0;
+  let deepReadAt = 0;
   let rowIssues: { count: number; recent: RowIssue[] } = { count: 0, recent: [] };
   /** Change tracking on conversations: unknown until tried, then used (with its delta link) or not. */
   let tracking: Persisted['tracking'] = 'unknown';
@@ -70,12 +82,42 @@ export function createPictureSync(deps: PictureSyncDeps) {
     marks.participants ??= await latestModified(transport, 'msdyn_sessionparticipants');
     marks.agentStatuses ??= await latestModified(transport, 'msdyn_agentstatuses');
     lastFullAt = now;
+    statusesReadAt = now;
+    deepReadAt = now;
+    participantsReadAt = now - PARTICIPANTS_EVERY_MS / 2;
     deps.emit({ queues, ...(isEmptyDelta(conversations) ? {} : { conversations }), ...(isEmptyDelta(agents) ? {} : { agents }) });
     if (tracking !== 'off' && !deltaLink) {
       const tracked = await startTracking(transport);
       // A fault here only postpones the detection to the next full load.
       if (tracked.ok) applyTracked(tracked.value, tracked.value.issues);
     }
+    return succeeded(undefined);
+  }
+
+  /** The safety re-read: ids and versions first, then only the rows that differ, and the agents now and then. */
+  async function reconcile(transport: DataverseTransport, userId: string): Promise<Result<void>> {
+    const listing = await readListing(transport, userId);
+    if (!listing.ok) return listing;
+    const reader = new Reader(transport);
+    const stale = picture.outdated(listing.value);
+    const conversations = await readConversationsById(reader, stale.conversations);
+    if (!conversations.ok) return conversations;
+    const participants = await readParticipantsById(reader, stale.participants);
+    if (!participants.ok) return participants;
+    const withAgents = ++reconciles % AGENTS_EVERY_N_RECONCILES === 0;
+    const supervised = listing.value.queues.filter((queue) => queue.supervised).map((queue) => queue.id);
+    const agentsRead = withAgents ? await readAgents(reader, supervised) : null;
+    if (agentsRead && !agentsRead.ok) return agentsRead;
+    noteIssues([...listing.value.issues, ...reader.issues]);
+    const now = deps.now();
+    const delta = picture.reconcile(listing.value, conversations.value, participants.value, now);
+    const agents = agentsRead ? picture.replaceAgents(agentsRead.value, now) : null;
+    lastFullAt = now;
+    deps.emit({
+      queues: [...picture.queues],
+      ...(isEmptyDelta(delta) ? {} : { conversations: delta }),
+      ...(agents && !isEmptyDelta(agents) ? { agents } : {}),
+    });
     return succeeded(undefined);
   }
 
@@ -91,10 +133,17 @@ export function createPictureSync(deps: PictureSyncDeps) {
 
   async function incremental(transport: DataverseTransport): Promise<Result<void>> {
     const link = tracking === 'on' ? deltaLink : null;
-    const n = incrementalPolls++;
-    const scope = { statuses: n % STATUS_EVERY_N_POLLS === 0, participants: n % PARTICIPANTS_EVERY_N_POLLS === 0 };
+    const startedAt = deps.now();
+    const scope = {
+      statuses: startedAt - statusesReadAt >= STATUSES_EVERY_MS,
+      participants: startedAt - participantsReadAt >= PARTICIPANTS_EVERY_MS,
+      deep: startedAt - deepReadAt >= DEEP_EVERY_MS,
+    };
     const result = await readChanges(transport, picture.watermarks, link !== null, scope);
     if (!result.ok) return result;
+    if (scope.statuses) statusesReadAt = startedAt;
+    if (scope.participants) participantsReadAt = startedAt;
+    if (scope.deep) deepReadAt = startedAt;
     let tracked: TrackedChanges = { conversations: result.value.conversations, deleted: [], deltaLink: link };
     let trackedIssues: readonly RowIssue[] = [];
     if (link) {
@@ -139,11 +188,15 @@ export function createPictureSync(deps: PictureSyncDeps) {
     requestFull(): void {
       fullRequested = true;
     },
-    /** One poll: a full load when one is due or asked for, an incremental read otherwise. */
+    /**
+     * One poll: a full load at first or when asked for, a reconcile when one is due, an incremental read otherwise.
+     * `full` says the poll was long by nature (a full load or a reconcile).
+     */
     async poll(transport: DataverseTransport, userId: string): Promise<Result<{ full: boolean }>> {
-      const full = fullRequested || lastFullAt === 0 || deps.now() - lastFullAt >= RECONCILE_MS;
+      const whole = fullRequested || lastFullAt === 0;
+      const full = whole || deps.now() - lastFullAt >= RECONCILE_MS;
       fullRequested = false;
-      const result = full ? await fullLoad(transport, userId) : await incremental(transport);
+      const result = whole ? await fullLoad(transport, userId) : full ? await reconcile(transport, userId) : await incremental(transport);
       deps.counters.polls++;
       return result.ok ? succeeded({ full }) : failed(result.failure);
     },

@@ -6,6 +6,12 @@ export const PROBE_MS = 15_000;
 /** Poll interval floor while views are open but none is visible. */
 export const HIDDEN_INTERVAL_MS = 30_000;
 
+/**
+ * After faults, the next try comes no later than one interval or this, whichever is longer: a short interval set
+ * for freshness must not become a tight retry loop against a failing platform.
+ */
+export const FAULT_RETRY_MAX_MS = 3_000;
+
 /** How many views (open panels) there are, and whether the user can see any of them. */
 export interface Demand {
   views: number;
@@ -13,8 +19,10 @@ export interface Demand {
 }
 
 export interface PollSchedulerDeps {
-  /** The interval the settings ask for while a view is visible. */
+  /** The interval the settings ask for while a view is visible: the shortest gap between cycles. */
   visibleIntervalMs(): number;
+  /** How long until one more request fits the platform budget (lib/feed/request-pace.ts); 0 when it fits now. */
+  budgetWaitMs?: () => number;
   /** Run one feed cycle. */
   run(): void;
   now: () => number;
@@ -24,8 +32,9 @@ export interface PollSchedulerDeps {
 
 /**
  * When the next feed cycle runs: one timer that follows demand (a visible view: the set interval; hidden views:
- * slower; no view: none), stops while the user pauses, backs off after faults without ever waiting longer than an
- * interval, and never sends anything inside the platform's Retry-After window.
+ * slower; no view: none), never sooner than the request budget allows, stops while the user pauses, backs off after
+ * faults without ever waiting longer than an interval, and never sends anything inside the platform's Retry-After
+ * window.
  */
 export function createPollScheduler(deps: PollSchedulerDeps) {
   let demand: Demand = { views: 0, visible: false };
@@ -39,7 +48,8 @@ export function createPollScheduler(deps: PollSchedulerDeps) {
     const visibleMs = deps.visibleIntervalMs();
     return demand.visible || demand.views === 0 ? visibleMs : Math.max(HIDDEN_INTERVAL_MS, visibleMs);
   };
-  const delayAfterSuccess = (): number => Math.max(intervalMs(), waitUntil - deps.now());
+  const budgetWait = (): number => deps.budgetWaitMs?.() ?? 0;
+  const delayAfterSuccess = (): number => Math.max(intervalMs(), waitUntil - deps.now(), budgetWait());
 
   /** One timer: the next cycle. Nothing is scheduled while paused or while no view is open. */
   function runIn(ms: number): void {
@@ -53,11 +63,11 @@ export function createPollScheduler(deps: PollSchedulerDeps) {
   }
 
   /**
-   * Backoff never stretches past the poll interval: a failing poll costs the platform no more than a healthy one,
-   * and the feed is live again within one interval of a fault ending. The jitter still spreads browsers.
+   * Backoff never stretches past the poll interval (or FAULT_RETRY_MAX_MS): a failing poll costs the platform no
+   * more than a healthy one, and the feed is live again soon after a fault ends. The jitter still spreads browsers.
    */
   const backoffPolicy = (): BackoffPolicy => {
-    const maxMs = intervalMs();
+    const maxMs = Math.max(intervalMs(), FAULT_RETRY_MAX_MS);
     return { baseMs: Math.min(DEFAULT_BACKOFF.baseMs, maxMs), maxMs };
   };
 
@@ -93,9 +103,9 @@ export function createPollScheduler(deps: PollSchedulerDeps) {
     asSoonAsAllowed(): void {
       runIn(Math.max(0, waitUntil - deps.now()));
     },
-    /** Sooner than the interval would (after an action), but never inside a Retry-After window. */
+    /** Sooner than the interval would (after an action), but never inside a Retry-After window or past the budget. */
     soon(delayMs: number): void {
-      runIn(Math.max(delayMs, waitUntil - deps.now()));
+      runIn(Math.max(delayMs, waitUntil - deps.now(), budgetWait()));
     },
     /** A cycle succeeded: the next one after the interval (or the platform's window, if longer). */
     succeeded(): void {
@@ -113,7 +123,7 @@ export function createPollScheduler(deps: PollSchedulerDeps) {
       let delay: number;
       if (failure.kind === 'throttled' && failure.retryAt) delay = failure.retryAt - now;
       else if (failure.kind === 'signedOut') delay = PROBE_MS;
-      else delay = Math.max(backoffDelay(failures, backoffPolicy(), deps.random), failure.retryAt ? failure.retryAt - now : 0);
+      else delay = Math.max(backoffDelay(failures, backoffPolicy(), deps.random), failure.retryAt ? failure.retryAt - now : 0, budgetWait());
       // Only the platform's own window (Retry-After) holds back a re-check; a sign-in is looked for at once.
       waitUntil = failure.kind === 'signedOut' ? now : now + delay;
       runIn(delay);

@@ -9,8 +9,8 @@ import type { Watermarks } from './live-picture';
 import { Reader, SPECS, type Read } from './read-full';
 
 /**
- * How far back each incremental read reaches before the watermark. Rows committed late with an earlier modifiedon
- * are caught; rows seen twice are dropped by row version.
+ * How far back a deep read reaches before the watermark. Rows committed late with an earlier modifiedon are caught;
+ * rows seen twice are dropped by row version.
  */
 export const OVERLAP_MS = 10_000;
 
@@ -24,18 +24,26 @@ export interface Changes {
  * Everything changed since the watermarks: conversations in any state and any queue (so closes and moves out of
  * the supervised queues are seen; the model keeps only the supervised ones), participants, agent statuses.
  */
-/** Which of the slower-moving tables this poll reads too (conversations are read on every poll). */
+/**
+ * Which of the slower-moving tables this poll reads too (conversations are read on every poll), and whether the
+ * conversations read reaches OVERLAP_MS back (deep) or starts at the watermark's second. Every conversation change
+ * would otherwise come again with each poll inside the overlap: at a poll a second or two apart, six times or more.
+ */
 export interface PollScope {
   participants: boolean;
   statuses: boolean;
+  deep: boolean;
 }
 
-export async function readChanges(transport: DataverseTransport, marks: Watermarks, tracked: boolean, scope: PollScope = { participants: true, statuses: true }): Promise<Read<Changes>> {
+export async function readChanges(transport: DataverseTransport, marks: Watermarks, tracked: boolean, scope: PollScope = { participants: true, statuses: true, deep: true }): Promise<Read<Changes>> {
   const reader = new Reader(transport);
   const since = (mark: number | null) => (mark ?? 0) - OVERLAP_MS;
+  // The literal is whole seconds and the filter is `ge`: rows stamped in the watermark's second come again, as the
+  // platform's clock is kept to the second.
+  const conversationsSince = scope.deep ? since(marks.conversations) : (marks.conversations ?? 0);
   // With change tracking on, conversations come through the delta link instead (see change-tracking.ts).
   const none = succeeded({ rows: [], issues: [] });
-  const conversations = tracked ? none : await reader.rows(conversationsRequest([], since(marks.conversations), false), SPECS.conversation);
+  const conversations = tracked ? none : await reader.rows(conversationsRequest([], conversationsSince, false), SPECS.conversation);
   if (!conversations.ok) return conversations;
   const participants = scope.participants ? await reader.rows(participantsChangedRequest(since(marks.participants)), SPECS.participant) : none;
   if (!participants.ok) return participants;

@@ -1,4 +1,4 @@
-import type { Skill } from '../model/agent';
+import type { Queue, Skill } from '../model/agent';
 import type { RowIssue } from '../model/feed-state';
 import type { z } from 'zod';
 import type { DataverseRequest, DataverseTransport } from '../dataverse/transport';
@@ -24,7 +24,7 @@ import {
 } from '../dataverse/operations/agents';
 import { FORMATTED } from '../dataverse/odata';
 import { workstreamsRequest, WorkstreamRowSchema } from '../dataverse/operations/workstreams';
-import type { FullLoad } from './live-picture';
+import type { AgentsRead, FullLoad } from './live-picture';
 import type { Member } from './normalize-agent';
 
 /** A read of several tables: its value with the rows left out of any of them. */
@@ -77,17 +77,28 @@ function must<T>(result: Result<Rows<T>>): T[] {
 export async function readFull(transport: DataverseTransport, userId: string): Promise<Read<FullLoad>> {
   const reader = new Reader(transport);
   try {
-    const own = must(await reader.rows(userQueuesRequest(userId), SPECS.queue));
-    const all = must(await reader.rows(omnichannelQueuesRequest(), SPECS.queue));
-    const ownIds = new Set(own.map((row) => row.queueid));
-    const queues = [...all, ...own.filter((row) => !all.some((other) => other.queueid === row.queueid))].map((row) => toQueue(row, ownIds.has(row.queueid)));
-    const supervised = [...ownIds];
+    const read = await readQueues(reader, userId);
+    if (!read.ok) return read;
+    const queues = read.value;
+    const supervised = queues.filter((queue) => queue.supervised).map((queue) => queue.id);
 
     const workstreams = must(await reader.rows(workstreamsRequest(), SPECS.workstream));
     const conversations = supervised.length === 0 ? [] : must(await reader.rows(conversationsRequest(supervised), SPECS.conversation));
     const sessions = new Set(sessionsOf(conversations));
     const participants = conversations.length === 0 ? [] : must(await reader.rows(activeParticipantsRequest(), SPECS.participant)).filter((row) => sessions.has(row._msdyn_omnichannelsession_value ?? ''));
 
+    const agents = await readAgents(reader, supervised);
+    if (!agents.ok) return agents;
+    return succeeded({ queues, workstreams, conversations, participants, ...agents.value, issues: reader.issues });
+  } catch (error) {
+    if (error instanceof ReadFailed) return failed(error.failure);
+    throw error;
+  }
+}
+
+/** The agents of the supervised queues: membership, presence, free capacity and skills. */
+export async function readAgents(reader: Reader, supervised: readonly string[]): Promise<Result<AgentsRead>> {
+  try {
     const members = new Map<string, Member>();
     for (const queueId of supervised) {
       for (const row of must(await reader.rows(queueMembersRequest(queueId), SPECS.member))) {
@@ -100,11 +111,23 @@ export async function readFull(transport: DataverseTransport, userId: string): P
     const presences = must(await reader.rows(presencesRequest(), SPECS.presence));
     const statuses = must(await reader.rows(agentStatusesRequest(), SPECS.status));
     const skills = await readSkills(reader);
-    return succeeded({ queues, workstreams, conversations, participants, members: [...members.values()], skills, statuses, presences, issues: reader.issues });
+    return succeeded({ members: [...members.values()], skills, statuses, presences });
   } catch (error) {
     if (error instanceof ReadFailed) return failed(error.failure);
     throw error;
   }
+}
+
+/** The supervisor's own queues (supervised) and every omnichannel queue (assign and transfer targets). */
+export async function readQueues(reader: Reader, userId: string): Promise<Result<Queue[]>> {
+  const own = await reader.rows(userQueuesRequest(userId), SPECS.queue);
+  if (!own.ok) return own;
+  const all = await reader.rows(omnichannelQueuesRequest(), SPECS.queue);
+  if (!all.ok) return all;
+  const ownIds = new Set(own.value.rows.map((row) => row.queueid));
+  const allIds = new Set(all.value.rows.map((row) => row.queueid));
+  const rows = [...all.value.rows, ...own.value.rows.filter((row) => !allIds.has(row.queueid))];
+  return succeeded(rows.map((row) => toQueue(row, ownIds.has(row.queueid))));
 }
 
 export const sessionsOf = (rows: readonly ConversationRow[]): string[] =>

@@ -12,7 +12,11 @@ export const ThresholdSchema = z.object({
 });
 export type Threshold = z.infer<typeof ThresholdSchema>;
 
-export const POLL_INTERVAL_BOUNDS = { min: 2, max: 60, default: 3 } as const;
+/**
+ * The shortest gap between polls while a view is visible. The request budget (lib/feed/request-pace.ts) sets the
+ * real pace: at the default the feed polls as often as the budget allows (docs/decisions/0007-polling-cost.md).
+ */
+export const POLL_INTERVAL_BOUNDS = { min: 1, max: 60, default: 1 } as const;
 
 /**
  * Every setting the product has. Users set them in the options page (sync storage); the managed policy can set

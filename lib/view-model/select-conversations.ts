@@ -35,7 +35,9 @@ export function selectConversations(rows: readonly Conversation[], spec: ListSpe
   const collator = new Intl.Collator(context.locale, { numeric: true, sensitivity: 'base' });
   const sign = sort.direction === 'asc' ? 1 : -1;
   const keyed = kept.map((row) => ({ row, key: key(row) }));
-  keyed.sort((a, b) => compareKeys(a.key, b.key, collator, sign) || a.row.id.localeCompare(b.row.id));
+  // Ties (many rows share a key: no wait, the same queue) fall back to the id in code-unit order: a stable order at
+  // a fraction of localeCompare's cost, which at 50,000 rows was most of the sort.
+  keyed.sort((a, b) => compareKeys(a.key, b.key, collator, sign) || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0));
   return keyed.map((entry) => entry.row);
 }
 

@@ -22,6 +22,8 @@ const NoteRowSchema = z.object({
 });
 
 const SELECT = 'annotationid,subject,notetext,createdon,_objectid_value,_ownerid_value';
+/** The note's object type (LOOKUP_TYPE) comes only with the lookup annotations. */
+const ALL_ANNOTATIONS = { Prefer: 'odata.include-annotations="*"' };
 /** Enough for a busy shift; the oldest of a larger burst are simply not shown (they stay in Dynamics). */
 export const NOTES_PAGE = 300;
 
@@ -30,6 +32,7 @@ export function notesSinceRequest(sinceMs: number): DataverseRequest {
   return {
     method: 'GET',
     path: `annotations${query({ $select: SELECT, $filter: `createdon ge ${dateTimeLiteral(sinceMs)}`, $orderby: 'createdon desc', $top: String(NOTES_PAGE) })}`,
+    headers: ALL_ANNOTATIONS,
     queryKey: 'notes',
   };
 }
@@ -37,7 +40,7 @@ export function notesSinceRequest(sinceMs: number): DataverseRequest {
 /** Notes whose subject starts with a prefix, created since a time. */
 export function notesWithSubjectRequest(prefix: string, sinceMs: number): DataverseRequest {
   const filter = `startswith(subject,'${prefix.replace(/'/g, "''")}') and createdon ge ${dateTimeLiteral(sinceMs)}`;
-  return { method: 'GET', path: `annotations${query({ $select: SELECT, $filter: filter, $top: '200' })}`, queryKey: `notes:${prefix}` };
+  return { method: 'GET', path: `annotations${query({ $select: SELECT, $filter: filter, $top: '200' })}`, headers: ALL_ANNOTATIONS, queryKey: `notes:${prefix}` };
 }
 
 export const deleteNoteRequest = (noteId: string): DataverseRequest => ({ method: 'DELETE', path: `annotations(${guidLiteral(noteId)})` });

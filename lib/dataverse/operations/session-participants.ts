@@ -29,6 +29,27 @@ export function activeParticipantsRequest(): DataverseRequest {
   };
 }
 
+/** Active participants as id, session and version only, for a reconcile to compare with what it holds. */
+export function activeParticipantVersionsRequest(): DataverseRequest {
+  return {
+    method: 'GET',
+    path: `msdyn_sessionparticipants${query({ $select: 'msdyn_sessionparticipantid,_msdyn_omnichannelsession_value', $filter: 'statecode eq 0' })}`,
+    annotations: false,
+    queryKey: 'participants:versions',
+  };
+}
+
+/** Participants by id, whole rows. */
+export function participantsByIdRequest(ids: readonly string[]): DataverseRequest {
+  return { method: 'GET', path: `msdyn_sessionparticipants${query({ $select: COLUMNS, $filter: inFilter('msdyn_sessionparticipantid', ids.map(guidLiteral)) })}`, queryKey: 'participants:byId' };
+}
+
+export const ParticipantVersionSchema = z.object({
+  msdyn_sessionparticipantid: GuidSchema,
+  _msdyn_omnichannelsession_value: NullableGuidSchema,
+  '@odata.etag': z.string().min(1),
+});
+
 /** Participant rows changed since a time: joins, leaves, new pending transfers. */
 export function participantsChangedRequest(modifiedSince: number): DataverseRequest {
   return {
@@ -40,6 +61,8 @@ export function participantsChangedRequest(modifiedSince: number): DataverseRequ
 
 export const ParticipantRowSchema = z.object({
   msdyn_sessionparticipantid: GuidSchema,
+  /** Its version, for a reconcile to tell whether it changed; absent in snapshots a previous version stored. */
+  '@odata.etag': z.string().optional(),
   _msdyn_agentid_value: NullableGuidSchema,
   _msdyn_omnichannelsession_value: NullableGuidSchema,
   msdyn_mode: NullableIntSchema,

@@ -8,8 +8,8 @@ import { LOCK_SUBJECT } from '../soft-locks/locks';
 import { mergeNotes } from './log';
 
 /**
- * Notes are re-read at most once a minute, so that one open view stays under 40 requests a minute with the feed's
- * own reads; right after one of our own actions ends they are read at the next poll.
+ * Notes are re-read at most once a minute, a small share of the request budget (docs/decisions/0007-polling-cost.md);
+ * right after one of our own actions ends they are read at the next poll.
  */
 export const NOTES_EVERY_MS = 60_000;
 /** The shared log starts this far back when a worker first looks at an org. */

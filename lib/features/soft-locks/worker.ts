@@ -9,10 +9,11 @@ import { onePassAtATime, supervisorReading, type PlatformReaderDeps } from '../p
 import { isLockKind, LOCK_SUBJECT, LOCK_TTL_MS, LockEntrySchema, lockNote, readLock, type LockEntry } from './locks';
 
 /**
- * Other supervisors' locks are read every fourth poll (12 s at the default interval: long enough actions, such as a
- * pending transfer, still show), so that one open view stays under 40 requests a minute with the feed's own reads.
+ * Other supervisors' locks are read after a poll at most every 12 s (long enough actions, such as a pending transfer,
+ * still show): by time, not by poll count, so a faster feed does not read them more often and eat its own budget
+ * (docs/decisions/0007-polling-cost.md).
  */
-export const LOCKS_EVERY_N_POLLS = 4;
+export const LOCKS_EVERY_MS = 12_000;
 
 /** What a restarted worker must remember: others' locks as last read, and the lock notes this worker wrote. */
 export const SoftLocksMemorySchema = z.object({
@@ -37,7 +38,7 @@ export type SoftLocksDeps = PlatformReaderDeps<SoftLocksMemory, readonly LockEnt
 export function createSoftLocks(deps: SoftLocksDeps) {
   const log = deps.log ?? ((line: string) => console.warn(line));
   let memory = EMPTY_SOFT_LOCKS;
-  let polls = 0;
+  let readAt = Number.NEGATIVE_INFINITY;
   let records: readonly ActionRecord[] = [];
   const releasing = new Set<string>();
   const ready = deps.memory.get().then((saved) => {
@@ -56,10 +57,11 @@ export function createSoftLocks(deps: SoftLocksDeps) {
     const { transport, access, org } = reading;
     const now = deps.now();
     const sameOrg = memory.org === org;
-    const due = polls++ % LOCKS_EVERY_N_POLLS === 0 || !sameOrg;
+    const due = now - readAt >= LOCKS_EVERY_MS || !sameOrg;
     const previous = sameOrg ? memory.locks : [];
     let locks = previous.filter((lock) => lock.until > now);
     if (due) {
+      readAt = now;
       const outcome = await transport.send(notesWithSubjectRequest(LOCK_SUBJECT, now - LOCK_TTL_MS));
       // Only other supervisors' locks: one's own actions show in one's own action log.
       const me = access.userId?.toLowerCase() ?? null;

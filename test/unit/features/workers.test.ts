@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createAlerts, EMPTY_ALERTS_MEMORY } from '../../../lib/features/alerts/worker';
 import { DEFAULT_ALERT_PREFS, type AlertPrefs } from '../../../lib/features/alerts/prefs';
 import { createSharedLog, EMPTY_SHARED_LOG } from '../../../lib/features/shared-log/worker';
-import { createSoftLocks, EMPTY_SOFT_LOCKS, LOCKS_EVERY_N_POLLS } from '../../../lib/features/soft-locks/worker';
+import { createSoftLocks, EMPTY_SOFT_LOCKS, LOCKS_EVERY_MS } from '../../../lib/features/soft-locks/worker';
 import { writeActionNote } from '../../../lib/actions/operations/note';
 import { createWebApiTransport } from '../../../lib/dataverse/web-api-transport';
 import { createCounters } from '../../../lib/dataverse/counters';
@@ -24,13 +24,13 @@ function memory<T>(initial: T) {
 }
 
 /** One supervisor's soft locks and shared log, talking to the in-process emulator as that persona. */
-async function supervisor(e: ReturnType<typeof emulator>, upn: string, userId: string) {
+async function supervisor(e: ReturnType<typeof emulator>, upn: string, userId: string, clock = { t: NOW }) {
   const cookie = await sessionCookie(e, upn);
   const transport = createWebApiTransport({
     org: ORIGIN, counters: createCounters(), now: () => NOW,
     fetch: (input, init) => e.fetch(new Request(input as string, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } })),
   });
-  const common = { transport: () => transport, access: () => access({ org: ORIGIN, userId }), now: () => NOW, log: () => undefined };
+  const common = { transport: () => transport, access: () => access({ org: ORIGIN, userId }), now: () => clock.t, log: () => undefined };
   const softLocks = createSoftLocks({ ...common, writer: () => transport, memory: memory(EMPTY_SOFT_LOCKS), publish: () => undefined });
   const sharedLog = createSharedLog({ ...common, memory: memory(EMPTY_SHARED_LOG), publish: () => undefined });
   return { transport, softLocks, sharedLog };
@@ -60,7 +60,8 @@ describe('soft locks and the shared log against the emulator', () => {
     const target = conversations(e, (row) => row.statecode === 0 && row.statuscode === 2)[0]!;
     const id = String(target.activityid);
     const sofia = await supervisor(e, SOFIA.upn, SOFIA.systemuserid);
-    const sam = await supervisor(e, SAM.upn, SAM.systemuserid);
+    const samClock = { t: NOW };
+    const sam = await supervisor(e, SAM.upn, SAM.systemuserid, samClock);
 
     const done = { id: 'req-1', state: 'done' } as ActionRecord;
     // As in the worker: the runner publishes the action's record before the lock note is written.
@@ -77,8 +78,13 @@ describe('soft locks and the shared log against the emulator', () => {
     await sam.softLocks.afterPoll();
     expect(sam.softLocks.current()).toHaveLength(1);
     await sofia.softLocks.recordsChanged([done]);
-    // Locks are read every few polls (to stay inside the platform budget): gone within that many.
-    for (let poll = 0; poll < LOCKS_EVERY_N_POLLS; poll++) await sam.softLocks.afterPoll();
+    // Locks are read at most every LOCKS_EVERY_MS (to stay inside the platform budget): still shown before then,
+    // gone at the first poll after it.
+    samClock.t += LOCKS_EVERY_MS - 1;
+    await sam.softLocks.afterPoll();
+    expect(sam.softLocks.current()).toHaveLength(1);
+    samClock.t += 1;
+    await sam.softLocks.afterPoll();
     expect(sam.softLocks.current()).toEqual([]);
     await e.close();
   });

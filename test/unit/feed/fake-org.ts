@@ -42,6 +42,9 @@ export function platform() {
       if (path.startsWith('msdyn_liveworkstreams')) return ok({ value: [{ msdyn_liveworkstreamid: WORKSTREAM, msdyn_capacityrequired: 2, msdyn_allowedpresences: '192360000,192360001' }] });
       if (path.startsWith('queues?')) return ok({ value: [{ queueid: Q1, name: 'Billing', msdyn_queuetype: 192350000 }] });
       if (path.startsWith('msdyn_ocliveworkitems') && path.includes('statecode eq 0')) return ok({ value: state.ongoing });
+      if (path.startsWith('msdyn_ocliveworkitems') && path.includes("PropertyName='activityid'")) {
+        return ok({ value: state.ongoing.filter((row) => path.includes(`'${String((row as { activityid: string }).activityid)}'`)) });
+      }
       if (state.tracking && request.headers?.Prefer === 'odata.track-changes') return ok({ value: state.ongoing, '@odata.deltaLink': `${ORG}/api/data/v9.2/msdyn_ocliveworkitems?$deltatoken=1` });
       if (path.includes('$deltatoken=1')) return ok({ value: state.delta, '@odata.deltaLink': `${ORG}/api/data/v9.2/msdyn_ocliveworkitems?$deltatoken=1` });
       if (path.startsWith('msdyn_ocliveworkitems') && path.includes('modifiedon ge')) return ok({ value: state.changed });

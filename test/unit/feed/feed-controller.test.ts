@@ -18,7 +18,8 @@ function controller(p: ReturnType<typeof platform>, timers: ReturnType<typeof sc
     resolveOrg: async () => ORG,
     isOrgBlocked: () => policy.blocked,
     transportFor: () => p.transport,
-    settings: () => ({ values: DEFAULT_SETTINGS, managedKeys: [], policyIssues: [] }),
+    // A user who set 3 s: long enough for the backoff below to grow within it.
+    settings: () => ({ values: { ...DEFAULT_SETTINGS, pollIntervalSeconds: 3 }, managedKeys: [], policyIssues: [] }),
     counters: createCounters(),
     storage: store,
     publish: (patch) => patches.push(patch),
@@ -63,7 +64,7 @@ describe('feed controller', () => {
     await settle();
     expect(feed.snapshot().conversations.map((c) => c.id).sort()).toEqual([id(2), id(3)]);
     expect(p.sent.filter((path) => path.includes('statecode eq 0'))).toEqual([]);
-    expect(p.sent.some((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('modifiedon ge 2026-01-01T09:59:50Z'))).toBe(true);
+    expect(p.sent.some((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('modifiedon ge 2026-01-01T10:00:00Z'))).toBe(true);
   });
 
   it('on 429 keeps the data, says throttled until the platform’s time and waits exactly that long', async () => {

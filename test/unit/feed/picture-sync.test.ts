@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCounters } from '../../../lib/dataverse/counters';
-import { createPictureSync, RECONCILE_MS } from '../../../lib/feed/picture-sync';
+import { createPictureSync, DEEP_EVERY_MS, PARTICIPANTS_EVERY_MS, RECONCILE_MS, STATUSES_EVERY_MS } from '../../../lib/feed/picture-sync';
 import type { FeedPatch } from '../../../lib/model/feed-state';
 import { ORG, platform, raw, USER } from './fake-org';
 import { id } from './fixtures';
@@ -24,7 +24,7 @@ async function loaded(p = platform()) {
 const ids = (conversations: readonly { id: string }[]) => conversations.map((c) => c.id).sort();
 
 describe('picture sync', () => {
-  it('loads everything first, then reads only what changed since the watermark, less its overlap', async () => {
+  it('loads everything first, then reads only what changed since the watermark, reaching back over the overlap every DEEP_EVERY_MS', async () => {
     const { sync: s, p, now, poll, patches } = await loaded();
     expect(ids(s.conversations())).toEqual([id(1), id(2)]);
     expect(patches.some((patch) => patch.queues)).toBe(true);
@@ -34,17 +34,42 @@ describe('picture sync', () => {
     expect(await poll()).toEqual({ ok: true, value: { full: false } });
     expect(ids(s.conversations())).toEqual([id(2), id(3)]);
     expect(p.sent.filter((path) => path.includes('statecode eq 0'))).toEqual([]);
-    expect(p.sent.some((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('modifiedon ge 2026-01-01T09:59:50Z'))).toBe(true);
+    expect(p.sent.some((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('modifiedon ge 2026-01-01T10:00:00Z'))).toBe(true);
+    p.sent.length = 0;
+    now.t += DEEP_EVERY_MS;
+    await poll();
+    expect(p.sent.some((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('modifiedon ge 2026-01-01T10:00:50Z'))).toBe(true);
   });
 
-  it('re-reads the whole picture every RECONCILE_MS, and at once when asked', async () => {
-    const { now, poll, sync: s } = await loaded();
+  it('every RECONCILE_MS checks ids and versions, reads whole only the rows that differ; a refresh reads everything', async () => {
+    const { now, poll, sync: s, p } = await loaded();
+    const fullRead = (path: string) => path.startsWith('msdyn_ocliveworkitems') && path.includes('statecode eq 0') && path.includes('subject');
     now.t += RECONCILE_MS - 1;
     expect(await poll()).toEqual({ ok: true, value: { full: false } });
+    // Missed by the incremental reads: 1 closed, 2 changed, 4 arrived; 3 is unchanged.
+    p.state.ongoing = [raw(2, { '@odata.etag': 'W/"105"', subject: 'Changed' }), raw(4)];
+    p.sent.length = 0;
     now.t += 1;
     expect(await poll()).toEqual({ ok: true, value: { full: true } });
+    expect(ids(s.conversations())).toEqual([id(2), id(4)]);
+    expect(s.conversation(id(2))?.subject).toBe('Changed');
+    expect(p.sent.filter(fullRead)).toEqual([]);
+    expect(p.sent.some((path) => path.startsWith('msdyn_ocliveworkitems?$select=activityid&'))).toBe(true);
+    const byId = p.sent.filter((path) => path.includes("PropertyName='activityid'"));
+    expect(byId).toHaveLength(1);
+    expect(byId[0]).toContain(id(2));
+    expect(byId[0]).toContain(id(4));
+
+    // Nothing differs: no row is read whole.
+    p.sent.length = 0;
+    now.t += RECONCILE_MS;
+    expect(await poll()).toEqual({ ok: true, value: { full: true } });
+    expect(p.sent.filter((path) => path.includes("PropertyName='activityid'"))).toEqual([]);
+
+    p.sent.length = 0;
     s.requestFull();
     expect(await poll()).toEqual({ ok: true, value: { full: true } });
+    expect(p.sent.filter(fullRead)).toHaveLength(1);
   });
 
   it('loses no change when a fault hits after the conversations are read, before the participants are', async () => {
@@ -55,7 +80,7 @@ describe('picture sync', () => {
       raw(3, { '@odata.etag': 'W/"101"', modifiedon: '2026-01-01T10:01:00Z' }),
     ];
     p.state.failOnce = (path) => path.startsWith('msdyn_sessionparticipants');
-    now.t += 3_000;
+    now.t += PARTICIPANTS_EVERY_MS; // a poll that reads the participants too
     expect(await poll()).toMatchObject({ ok: false, failure: { kind: 'network' } });
     now.t += 3_000;
     expect((await poll()).ok).toBe(true);
@@ -65,20 +90,28 @@ describe('picture sync', () => {
     expect(ids(s.conversations())).toEqual([id(2), id(3)]);
   });
 
-  it('reads presence every fourth poll and participants every sixth, keeping one view under 40 requests a minute', async () => {
-    const { p, now, poll, counters } = await loaded();
-    p.sent.length = 0;
-    const before = counters.polls;
-    for (let i = 0; i < 20; i++) {
-      now.t += 3_000;
-      await poll();
+  it('reads presence and participants by time, out of step, however often it polls', async () => {
+    for (const gapMs of [1_000, 1_500, 3_000]) {
+      const { p, now, poll, counters } = await loaded();
+      p.sent.length = 0;
+      const before = counters.polls;
+      const polls = 60_000 / gapMs;
+      for (let i = 0; i < polls; i++) {
+        now.t += gapMs;
+        await poll();
+      }
+      const count = (prefix: string) => p.sent.filter((path) => path.startsWith(prefix)).length;
+      expect(count('msdyn_ocliveworkitems')).toBe(polls);
+      // At most one read per period in the minute, at least one per period and a poll.
+      for (const [table, periodMs] of [['msdyn_agentstatuses', STATUSES_EVERY_MS], ['msdyn_sessionparticipants', PARTICIPANTS_EVERY_MS]] as const) {
+        expect(count(table)).toBeLessThanOrEqual(60_000 / periodMs);
+        expect(count(table)).toBeGreaterThanOrEqual(Math.floor(60_000 / (periodMs + gapMs)));
+      }
+      // Never both in one poll: the slower reads spread over the cycles.
+      const both = p.sent.filter((path, index) => path.startsWith('msdyn_agentstatuses') && p.sent[index - 1]?.startsWith('msdyn_sessionparticipants'));
+      expect(both).toEqual([]);
+      expect(counters.polls - before).toBe(polls);
     }
-    const count = (prefix: string) => p.sent.filter((path) => path.startsWith(prefix)).length;
-    expect(count('msdyn_ocliveworkitems')).toBe(20);
-    expect(count('msdyn_agentstatuses')).toBe(5);
-    expect(count('msdyn_sessionparticipants')).toBe(4);
-    expect(p.sent.length).toBeLessThanOrEqual(40);
-    expect(counters.polls - before).toBe(20);
   });
 
   it('uses change tracking when the org has it: delta link instead of the watermark, deletions removed', async () => {

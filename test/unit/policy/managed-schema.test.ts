@@ -36,7 +36,7 @@ describe('public/managed_schema.json', () => {
   });
 
   it('has the same bounds as the validation', () => {
-    expect(schema.properties.pollIntervalSeconds).toMatchObject({ minimum: 2, maximum: 60 });
+    expect(schema.properties.pollIntervalSeconds).toMatchObject({ minimum: 1, maximum: 60 });
     expect(parseManagedPolicy({ pollIntervalSeconds: 2 }).issues).toEqual([]);
     expect(parseManagedPolicy({ pollIntervalSeconds: 61 }).issues).toHaveLength(1);
     expect(schema.properties.language.enum).toEqual(['auto', 'en', 'sv']);

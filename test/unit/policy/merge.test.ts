@@ -61,14 +61,14 @@ describe('mergeSettings', () => {
 describe('parseManagedPolicy', () => {
   it('ignores each invalid value with a diagnostic that names it, and applies the valid ones', () => {
     const { policy, issues } = parseManagedPolicy({
-      pollIntervalSeconds: 1,
+      pollIntervalSeconds: 0,
       overlay: 'no',
       language: 'sv',
       monitoringNotice: 'Conversations are monitored.',
     });
     expect(policy).toEqual({ language: 'sv', monitoringNotice: 'Conversations are monitored.' });
     expect(issues).toHaveLength(2);
-    expect(issues[0]).toMatch(/^The policy value “pollIntervalSeconds” was ignored: .*2/);
+    expect(issues[0]).toMatch(/^The policy value “pollIntervalSeconds” was ignored: .*1/);
     expect(issues[1]).toMatch(/“overlay” was ignored/);
   });
 

@@ -63,10 +63,10 @@ describe('OptionsPage', () => {
   it('refuses to save an invalid value and says what is wrong next to it', async () => {
     const { props } = setup();
     const interval = screen.getByLabelText('Refresh every (seconds)');
-    fireEvent.input(interval, { target: { value: '1' } });
+    fireEvent.input(interval, { target: { value: '0' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(interval.getAttribute('aria-invalid')).toBe('true'));
-    expect(description(interval)).toContain('Enter a whole number of seconds from 2 to 60.');
+    expect(description(interval)).toContain('Enter a whole number of seconds from 1 to 60.');
     expect(screen.getByText('Some settings need correcting before they can be saved.')).toBeTruthy();
     expect(props.onSave).not.toHaveBeenCalled();
   });
