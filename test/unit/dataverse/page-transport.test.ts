@@ -85,7 +85,7 @@ describe('page transport: the same outcomes as the worker transport (one interpr
     expect(origin).toBe(ORG);
     expect(url).toBe(`${ORG}/api/data/v9.2/annotations`);
     expect(init).toMatchObject({ method: 'POST', body: '{"subject":"Why"}', timeoutMs: 30_000 });
-    expect(init.headers).toMatchObject({ 'OData-Version': '4.0', 'Content-Type': 'application/json; charset=utf-8', Prefer: 'odata.include-annotations="*",return=representation' });
+    expect(init.headers).toMatchObject({ 'OData-Version': '4.0', 'Content-Type': 'application/json; charset=utf-8', Prefer: 'odata.include-annotations="OData.Community.Display.V1.FormattedValue",return=representation' });
   });
 
   it('counts requests, bytes and rows like the worker transport', async () => {
