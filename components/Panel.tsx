@@ -22,6 +22,7 @@ import { PanelHeader } from './panel/PanelHeader';
 import { QueueTiles } from './panel/QueueTiles';
 import { ShortcutSheet } from './panel/ShortcutSheet';
 import { Tabs } from './panel/Tabs';
+import { useNarrow } from './panel/use-narrow';
 import { ConversationTools } from './features/ConversationTools';
 import { BulkSelectArea } from './features/bulk-actions/BulkSelectArea';
 import { LockWarning } from './features/soft-locks/LockWarning';
@@ -49,6 +50,7 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
   const helpOpen = useSignal(false);
   const lastIndex = useRef(0);
   const searchWanted = useRef(false);
+  const narrow = useNarrow(rootRef);
 
   // A live update that removes the selected row moves the selection to the row now in its place, so the
   // keyboard user keeps their position (focus itself stays on the grid).
@@ -138,7 +140,7 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
   const rowCount = list.rows.value.length;
 
   return (
-    <section ref={rootRef} class="fw-root" aria-label={t('panel_title')} data-view={viewKind} lang={language.value} onKeyDown={onKeyDown}>
+    <section ref={rootRef} class={`fw-root${narrow ? ' fw-narrow' : ''}`} aria-label={t('panel_title')} data-view={viewKind} lang={language.value} onKeyDown={onKeyDown}>
       <PanelHeader
         controller={controller}
         onPalette={() => (paletteOpen.value = true)}
@@ -170,7 +172,7 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
                         </p>
                         <ConversationTools controller={controller} />
                         <BulkSelectArea selection={features.selection} order={list.rowIds} cursor={view.selectedId}>
-                          <ConversationGrid controller={controller} gridRef={gridRef} />
+                          <ConversationGrid controller={controller} gridRef={gridRef} narrow={narrow} />
                         </BulkSelectArea>
                         {rowCount === 0 && (
                           <p class="fw-empty">{conversations.length === 0 ? t('panel_empty_none') : t('panel_empty_filtered')}</p>
