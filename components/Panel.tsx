@@ -32,6 +32,8 @@ export interface PanelProps {
   view: ViewKind;
   /** Controls only the overlay has (dock side, collapse, open in side panel), shown in the header. */
   frameControls?: ComponentChildren;
+  /** Opens the extension's diagnostics page (the ⋯ menu's item). */
+  onDiagnostics?: () => void;
 }
 
 const isField = (target: EventTarget | null) =>
@@ -41,7 +43,7 @@ const isField = (target: EventTarget | null) =>
  * The supervisor panel, the same in the overlay and the side panel. It renders the controller's signals and turns
  * keys and clicks into calls on it; it never talks to the browser itself.
  */
-export function Panel({ controller, view: viewKind, frameControls }: PanelProps) {
+export function Panel({ controller, view: viewKind, frameControls, onDiagnostics }: PanelProps) {
   const { picture, view, list, features } = controller;
   const rootRef = useRef<HTMLElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -145,6 +147,7 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
         controller={controller}
         onPalette={() => (paletteOpen.value = true)}
         onHelp={() => (helpOpen.value = true)}
+        onDiagnostics={onDiagnostics}
         frameControls={frameControls}
       />
       <div class="fw-main">
@@ -156,7 +159,7 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
             {showsFeed(access) && (
               <>
                 <Diagnostics rowIssues={picture.rowIssues.value} problem={picture.problem.value} />
-                <QueueTiles stats={stats} now={controller.now} settings={picture.settings.value} />
+                <QueueTiles stats={stats} now={controller.now} settings={picture.settings.value} trends={features.trends.value.queues} />
                 <Tabs
                   current={tab}
                   counts={{ conversations: conversations.length, agents: agents.length }}
@@ -166,10 +169,12 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
                   <ErrorBoundary fallback={(error) => <Notice tone="error" title={t('panel_view_broken')} text={error.message} />}>
                     {tab === 'conversations' ? (
                       <>
-                        <ConversationsToolbar controller={controller} searchRef={searchRef} />
-                        <p class="fw-count" aria-hidden="true">
-                          {t('panel_showing', rowCount, conversations.length)}
-                        </p>
+                        <ConversationsToolbar
+                          controller={controller}
+                          searchRef={searchRef}
+                          narrow={narrow}
+                          count={t('panel_showing', rowCount, conversations.length)}
+                        />
                         <ConversationTools controller={controller} />
                         <BulkSelectArea selection={features.selection} order={list.rowIds} cursor={view.selectedId}>
                           <ConversationGrid controller={controller} gridRef={gridRef} narrow={narrow} />
@@ -179,7 +184,7 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
                         )}
                       </>
                     ) : (
-                      <AgentsView agents={agents} queues={queues} conversations={conversations} now={controller.now} />
+                      <AgentsView agents={agents} queues={queues} conversations={conversations} now={controller.now} presence={features.trends.value.agents} />
                     )}
                   </ErrorBoundary>
                 </section>
