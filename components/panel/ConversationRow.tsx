@@ -72,8 +72,8 @@ function Cell({ column, row, now, settings, locks, narrow }: CellProps) {
     case 'customer': {
       const label = conversationLabel(row);
       return narrow ? (
-        <span class="fw-strong" title={label.detail ?? undefined}>
-          {label.title}
+        <span class="fw-customer" title={label.detail ?? undefined}>
+          <span class="fw-strong">{label.title}</span>
           {label.detail && <span class="fw-visually-hidden">, {label.detail}</span>}
         </span>
       ) : (

@@ -265,6 +265,8 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
   });
 
   it('alerts: in the panel, on the toolbar badge and as notifications; muting the badge clears it', async () => {
+    // The alerts start folded to one line; their list and settings open from it.
+    await (await sp.waitForSelector('.fw-alerts-toggle[aria-expanded="false"]'))!.click();
     await summary('Alert settings');
     const within = (await sp.waitForSelector('.fw-alerts input[type="number"]'))!;
     await within.click({ count: 3 });
