@@ -1,7 +1,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { memo } from 'preact/compat';
 import { t } from '../../lib/i18n';
-import type { Conversation } from '../../lib/model/conversation';
+import type { Conversation, PendingHandoff } from '../../lib/model/conversation';
 import type { EffectiveSettings } from '../../lib/model/settings';
 import { channelIcon, channelLabel } from '../../lib/view-model/channel-labels';
 import { conversationLabel } from '../../lib/view-model/conversation-label';
@@ -128,7 +128,7 @@ function ChannelIcons({ channels }: { channels: readonly number[] }) {
   );
 }
 
-function PendingMark({ kind }: { kind: 'transfer' | 'assign' }) {
+function PendingMark({ kind }: { kind: PendingHandoff['kind'] }) {
   const words = t(`panel_detail_pending_${kind}`);
   return (
     <span class="fw-pending-mark" title={words}>
