@@ -282,9 +282,13 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
 
   it('shareable views: a saved view travels as a link and is imported by a colleague into sync storage', async () => {
     await search('billing');
+    // Saved views are in the toolbar's View menu.
+    const viewMenu = async () => (await sp.waitForSelector('.fw-toolbar summary::-p-text(View)'))!.click();
+    await viewMenu();
     await click('.fw-saved', 'Save view…');
     await (await sp.waitForSelector('.fw-saved input[type="text"]'))!.type('Billing watch');
     await click('.fw-saved', 'Save');
+    await viewMenu();
     await summary('Share views');
     await click('.fw-share', 'Copy link');
     const link = await sp.$eval('.fw-share input[readonly]', (i) => (i as HTMLInputElement).value);
