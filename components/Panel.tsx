@@ -22,6 +22,7 @@ import { PanelHeader } from './panel/PanelHeader';
 import { QueueTiles } from './panel/QueueTiles';
 import { ShortcutSheet } from './panel/ShortcutSheet';
 import { Tabs } from './panel/Tabs';
+import { useNarrow } from './panel/use-narrow';
 import { ConversationTools } from './features/ConversationTools';
 import { BulkSelectArea } from './features/bulk-actions/BulkSelectArea';
 import { LockWarning } from './features/soft-locks/LockWarning';
@@ -31,6 +32,8 @@ export interface PanelProps {
   view: ViewKind;
   /** Controls only the overlay has (dock side, collapse, open in side panel), shown in the header. */
   frameControls?: ComponentChildren;
+  /** Opens the extension's diagnostics page (the ⋯ menu's item). */
+  onDiagnostics?: () => void;
 }
 
 const isField = (target: EventTarget | null) =>
@@ -40,7 +43,7 @@ const isField = (target: EventTarget | null) =>
  * The supervisor panel, the same in the overlay and the side panel. It renders the controller's signals and turns
  * keys and clicks into calls on it; it never talks to the browser itself.
  */
-export function Panel({ controller, view: viewKind, frameControls }: PanelProps) {
+export function Panel({ controller, view: viewKind, frameControls, onDiagnostics }: PanelProps) {
   const { picture, view, list, features } = controller;
   const rootRef = useRef<HTMLElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -49,6 +52,7 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
   const helpOpen = useSignal(false);
   const lastIndex = useRef(0);
   const searchWanted = useRef(false);
+  const narrow = useNarrow(rootRef);
 
   // A live update that removes the selected row moves the selection to the row now in its place, so the
   // keyboard user keeps their position (focus itself stays on the grid).
@@ -138,11 +142,12 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
   const rowCount = list.rows.value.length;
 
   return (
-    <section ref={rootRef} class="fw-root" aria-label={t('panel_title')} data-view={viewKind} lang={language.value} onKeyDown={onKeyDown}>
+    <section ref={rootRef} class={`fw-root${narrow ? ' fw-narrow' : ''}`} aria-label={t('panel_title')} data-view={viewKind} lang={language.value} onKeyDown={onKeyDown}>
       <PanelHeader
         controller={controller}
         onPalette={() => (paletteOpen.value = true)}
         onHelp={() => (helpOpen.value = true)}
+        onDiagnostics={onDiagnostics}
         frameControls={frameControls}
       />
       <div class="fw-main">
@@ -154,7 +159,7 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
             {showsFeed(access) && (
               <>
                 <Diagnostics rowIssues={picture.rowIssues.value} problem={picture.problem.value} writeRoute={picture.writeRoute.value} now={controller.now.peek()} />
-                <QueueTiles stats={stats} now={controller.now} settings={picture.settings.value} />
+                <QueueTiles stats={stats} now={controller.now} settings={picture.settings.value} trends={features.trends.value.queues} />
                 <Tabs
                   current={tab}
                   counts={{ conversations: conversations.length, agents: agents.length }}
@@ -164,20 +169,22 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
                   <ErrorBoundary fallback={(error) => <Notice tone="error" title={t('panel_view_broken')} text={error.message} />}>
                     {tab === 'conversations' ? (
                       <>
-                        <ConversationsToolbar controller={controller} searchRef={searchRef} />
-                        <p class="fw-count" aria-hidden="true">
-                          {t('panel_showing', rowCount, conversations.length)}
-                        </p>
+                        <ConversationsToolbar
+                          controller={controller}
+                          searchRef={searchRef}
+                          narrow={narrow}
+                          count={t('panel_showing', rowCount, conversations.length)}
+                        />
                         <ConversationTools controller={controller} />
                         <BulkSelectArea selection={features.selection} order={list.rowIds} cursor={view.selectedId}>
-                          <ConversationGrid controller={controller} gridRef={gridRef} />
+                          <ConversationGrid controller={controller} gridRef={gridRef} narrow={narrow} />
                         </BulkSelectArea>
                         {rowCount === 0 && (
                           <p class="fw-empty">{conversations.length === 0 ? t('panel_empty_none') : t('panel_empty_filtered')}</p>
                         )}
                       </>
                     ) : (
-                      <AgentsView agents={agents} queues={queues} conversations={conversations} now={controller.now} />
+                      <AgentsView agents={agents} queues={queues} conversations={conversations} now={controller.now} presence={features.trends.value.agents} />
                     )}
                   </ErrorBoundary>
                 </section>

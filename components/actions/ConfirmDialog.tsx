@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
+import { conversationLabel } from '../../lib/view-model/conversation-label';
 import { Modal } from '../panel/Modal';
 import { partId, targetOf, type ActionDialogProps } from './dialog-props';
 import { ReasonField, reasonMissing } from './ReasonField';
 
 /**
- * Confirm an action: the question names the conversation, the agent and the customer. A dangerous one (it cannot
+ * Confirm an action: the question names the conversation and its agent, in a whole sentence when there is none. A dangerous one (it cannot
  * be undone) starts on Cancel.
  */
 export function ConfirmDialog({ definition, dialog, conversation, settings, onSubmit, onClose, notice }: ActionDialogProps<'confirm'>) {
@@ -26,12 +27,9 @@ export function ConfirmDialog({ definition, dialog, conversation, settings, onSu
       <form onSubmit={submit}>
         {notice}
         <p id={questionId}>
-          {t(
-            dialog.labels.question,
-            conversation.subject,
-            conversation.agentName ?? t('actions_confirm_noAgent'),
-            conversation.customerName ?? t('actions_confirm_noCustomer'),
-          )}
+          {conversation.agentName
+            ? t(dialog.labels.question, conversationLabel(conversation).title, conversation.agentName)
+            : t(dialog.labels.questionNoAgent, conversationLabel(conversation).title)}
         </p>
         {definition.reason && (
           <ReasonField id={partId(definition, 'reason')} action={definition.reason.requiredBy} settings={settings} value={reason} onChange={setReason} />

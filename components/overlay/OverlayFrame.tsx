@@ -11,6 +11,7 @@ interface Props {
   frameWidth: ReadonlySignal<number>;
   onLayout: (change: Partial<OverlayLayout>) => void;
   onOpenSidePanel: () => void;
+  onDiagnostics?: () => void;
 }
 
 const RESIZE_STEP = 24;
@@ -23,7 +24,7 @@ const bounded = (width: number) => clampWidth(width, Number.POSITIVE_INFINITY);
  * controls (dock side, open in side panel, collapse) in the panel's header. Folded, the frame is hidden and the
  * loader shows its launcher. Props in, events out: the overlay page does the storage and the messaging.
  */
-export function OverlayFrame({ controller, layout, frameWidth, onLayout, onOpenSidePanel }: Props) {
+export function OverlayFrame({ controller, layout, frameWidth, onLayout, onOpenSidePanel, onDiagnostics }: Props) {
   const { side } = layout.value;
   const width = frameWidth.value;
 
@@ -68,15 +69,16 @@ export function OverlayFrame({ controller, layout, frameWidth, onLayout, onOpenS
       <Panel
         controller={controller}
         view="overlay"
+        onDiagnostics={onDiagnostics}
         frameControls={
           <>
-            <button type="button" class="fw-button" onClick={() => onLayout({ side: side === 'right' ? 'left' : 'right' })}>
+            <button type="button" class="fw-button fw-menu-item" onClick={() => onLayout({ side: side === 'right' ? 'left' : 'right' })}>
               {side === 'right' ? t('panel_overlay_dockLeft') : t('panel_overlay_dockRight')}
             </button>
-            <button type="button" class="fw-button" onClick={onOpenSidePanel}>
+            <button type="button" class="fw-button fw-menu-item" onClick={onOpenSidePanel}>
               {t('panel_overlay_sidePanel')}
             </button>
-            <button type="button" class="fw-button" onClick={() => onLayout({ collapsed: true })}>
+            <button type="button" class="fw-button fw-menu-item" onClick={() => onLayout({ collapsed: true })}>
               {t('panel_overlay_collapse')}
             </button>
           </>

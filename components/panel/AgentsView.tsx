@@ -3,6 +3,8 @@ import { locale, t } from '../../lib/i18n';
 import type { Agent, Queue } from '../../lib/model/agent';
 import type { Conversation } from '../../lib/model/conversation';
 import { formatAgo } from '../../lib/format/relative';
+import type { Trends } from '../../lib/features/trends/trends';
+import { PresenceTimeline } from '../features/trends/PresenceTimeline';
 import { ErrorBoundary } from './ErrorBoundary';
 
 const PRESENCE_ICON: Record<Agent['presence'], string> = { available: '●', busy: '◐', dnd: '⊘', away: '◔', offline: '○', unknown: '?' };
@@ -12,10 +14,12 @@ interface Props {
   queues: readonly Queue[];
   conversations: readonly Conversation[];
   now: ReadonlySignal<number>;
+  /** Each agent's presence changes over the last hour, as the worker followed them. */
+  presence: Trends['agents'];
 }
 
 /** Agents with their base presence (not Teams presence), capacity, current conversations, queues and skills. */
-export function AgentsView({ agents, queues, conversations, now }: Props) {
+export function AgentsView({ agents, queues, conversations, now, presence }: Props) {
   const queueName = new Map(queues.map((queue) => [queue.id, queue.name]));
   const load = new Map<string, number>();
   for (const row of conversations) if (row.agentId) load.set(row.agentId, (load.get(row.agentId) ?? 0) + 1);
@@ -30,6 +34,7 @@ export function AgentsView({ agents, queues, conversations, now }: Props) {
             <th scope="col">{t('panel_agent_name')}</th>
             <th scope="col">{t('panel_agent_presence')}</th>
             <th scope="col">{t('panel_agent_since')}</th>
+            <th scope="col">{t('trends_agent_lastHour')}</th>
             <th scope="col">{t('panel_agent_capacity')}</th>
             <th scope="col">{t('panel_agent_conversations')}</th>
             <th scope="col">{t('panel_agent_queues')}</th>
@@ -42,11 +47,11 @@ export function AgentsView({ agents, queues, conversations, now }: Props) {
               key={agent.id}
               fallback={() => (
                 <tr>
-                  <td colSpan={7}>{t('panel_row_broken')}</td>
+                  <td colSpan={8}>{t('panel_row_broken')}</td>
                 </tr>
               )}
             >
-              <AgentRow agent={agent} conversations={load.get(agent.id) ?? 0} queueName={queueName} now={now} />
+              <AgentRow agent={agent} conversations={load.get(agent.id) ?? 0} queueName={queueName} now={now} history={presence[agent.id] ?? []} />
             </ErrorBoundary>
           ))}
         </tbody>
@@ -55,7 +60,15 @@ export function AgentsView({ agents, queues, conversations, now }: Props) {
   );
 }
 
-function AgentRow({ agent, conversations, queueName, now }: { agent: Agent; conversations: number; queueName: Map<string, string>; now: ReadonlySignal<number> }) {
+interface RowProps {
+  agent: Agent;
+  conversations: number;
+  queueName: Map<string, string>;
+  now: ReadonlySignal<number>;
+  history: Trends['agents'][string];
+}
+
+function AgentRow({ agent, conversations, queueName, now, history }: RowProps) {
   const since = agent.presenceSince ? Date.parse(agent.presenceSince) : NaN;
   const { capacityFree: free, capacityTotal: total } = agent;
   // The platform's agent status gives the free units; the profile's maximum is often not known.
@@ -73,6 +86,9 @@ function AgentRow({ agent, conversations, queueName, now }: { agent: Agent; conv
         </span>
       </td>
       <td>{Number.isFinite(since) ? <Since since={since} now={now} /> : '–'}</td>
+      <td>
+        <PresenceTimeline entries={history} clock={now} />
+      </td>
       <td>{capacity}</td>
       <td>{conversations}</td>
       <td>{agent.queueIds.map((id) => queueName.get(id) ?? id).join(', ') || '–'}</td>

@@ -1,13 +1,14 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { memo } from 'preact/compat';
 import { t } from '../../lib/i18n';
-import type { Conversation } from '../../lib/model/conversation';
+import type { Conversation, PendingHandoff } from '../../lib/model/conversation';
 import type { EffectiveSettings } from '../../lib/model/settings';
-import { channelLabel } from '../../lib/view-model/channel-labels';
+import { channelIcon, channelLabel } from '../../lib/view-model/channel-labels';
+import { conversationLabel } from '../../lib/view-model/conversation-label';
 import { thresholdFor } from '../../lib/view-model/thresholds';
 import type { ColumnId } from '../../lib/view-model/list-spec';
 import { HandleTime, RowFreshness, SentimentBadge, StatusBadge, WaitTime } from './cells';
-import { ROW_HEIGHT, rowDomId } from './columns';
+import { rowDomId } from './columns';
 import { ErrorBoundary } from './ErrorBoundary';
 import type { LockEntry } from '../../lib/features/soft-locks/locks';
 import { RowLockMark } from '../features/soft-locks/RowLockMark';
@@ -17,6 +18,9 @@ export interface RowProps {
   index: number;
   rowIndex: number;
   columns: readonly ColumnId[];
+  /** The two-line layout of a narrow panel: icons for channel and sentiment, the marks on the second line. */
+  narrow: boolean;
+  rowHeight: number;
   selected: boolean;
   now: ReadonlySignal<number>;
   settings: EffectiveSettings | null;
@@ -31,7 +35,7 @@ export interface RowProps {
  */
 export const ConversationRow = memo(function ConversationRow(props: RowProps) {
   const row = props.row.value;
-  const top = props.index * ROW_HEIGHT;
+  const top = props.index * props.rowHeight;
   return (
     <ErrorBoundary
       fallback={() => (
@@ -53,7 +57,7 @@ export const ConversationRow = memo(function ConversationRow(props: RowProps) {
       >
         {props.columns.map((column) => (
           <div role="gridcell" class={`fw-cell fw-cell-${column}`} key={column}>
-            <Cell column={column} row={row} now={props.now} settings={props.settings} locks={props.locks} />
+            <Cell column={column} row={row} narrow={props.narrow} now={props.now} settings={props.settings} locks={props.locks} />
           </div>
         ))}
       </div>
@@ -61,35 +65,75 @@ export const ConversationRow = memo(function ConversationRow(props: RowProps) {
   );
 });
 
-function Cell({ column, row, now, settings, locks }: Pick<RowProps, 'now' | 'settings' | 'locks'> & { column: ColumnId; row: Conversation }) {
+type CellProps = Pick<RowProps, 'now' | 'settings' | 'locks' | 'narrow'> & { column: ColumnId; row: Conversation };
+
+function Cell({ column, row, now, settings, locks, narrow }: CellProps) {
   switch (column) {
-    case 'customer':
-      return (
+    case 'customer': {
+      const label = conversationLabel(row);
+      return narrow ? (
+        <span class="fw-customer" title={label.detail ?? undefined}>
+          <span class="fw-strong">{label.title}</span>
+          {label.detail && <span class="fw-visually-hidden">, {label.detail}</span>}
+        </span>
+      ) : (
         <span class="fw-customer">
           <span class="fw-strong">
             <RowLockMark conversationId={row.id} locks={locks} />
-            {row.customerName ?? t('panel_customer_unknown')}
+            {label.title}
           </span>
-          <span class="fw-subject">{row.subject}</span>
+          {label.detail && <span class="fw-subject">{label.detail}</span>}
         </span>
       );
+    }
     case 'status':
       return <StatusBadge status={row.status} />;
-    case 'agent':
-      return row.agentName ? <span>{row.agentName}</span> : <span class="fw-muted">{t('panel_unassigned')}</span>;
+    case 'agent': {
+      const agent = row.agentName ? <span>{row.agentName}</span> : <span class="fw-muted">{t('panel_unassigned')}</span>;
+      if (!narrow) return agent;
+      // The second line carries the marks: another supervisor's action, a hand-off waiting for the agent.
+      return (
+        <>
+          <RowLockMark conversationId={row.id} locks={locks} />
+          {row.pending && <PendingMark kind={row.pending.kind} />}
+          {agent}
+        </>
+      );
+    }
     case 'queue':
       return <span>{row.queueName ?? '–'}</span>;
     case 'channel':
-      return <span>{row.channels.map(channelLabel).join(', ') || '–'}</span>;
+      return narrow ? <ChannelIcons channels={row.channels} /> : <span>{row.channels.map(channelLabel).join(', ') || '–'}</span>;
     case 'wait':
       return <WaitTime row={row} now={now} threshold={thresholdFor(settings, row.queueId)} />;
     case 'handle':
       return <HandleTime row={row} now={now} />;
     case 'sentiment':
-      return <SentimentBadge sentiment={row.sentiment} threshold={thresholdFor(settings, row.queueId)} />;
+      return <SentimentBadge sentiment={row.sentiment} threshold={thresholdFor(settings, row.queueId)} iconOnly={narrow} />;
     case 'transfers':
       return <span>{row.transferCount}</span>;
     case 'freshness':
       return <RowFreshness observedAt={row.observedAt} now={now} />;
   }
+}
+
+function ChannelIcons({ channels }: { channels: readonly number[] }) {
+  if (channels.length === 0) return <span class="fw-muted">–</span>;
+  const words = channels.map(channelLabel).join(', ');
+  return (
+    <span class="fw-channel-icons" title={words}>
+      <span aria-hidden="true">{channels.map(channelIcon).join('')}</span>
+      <span class="fw-visually-hidden">{words}</span>
+    </span>
+  );
+}
+
+function PendingMark({ kind }: { kind: PendingHandoff['kind'] }) {
+  const words = t(`panel_detail_pending_${kind}`);
+  return (
+    <span class="fw-pending-mark" title={words}>
+      <span aria-hidden="true">⇄ </span>
+      <span class="fw-visually-hidden">{words}: </span>
+    </span>
+  );
 }

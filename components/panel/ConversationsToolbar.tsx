@@ -2,17 +2,28 @@ import type { RefObject } from 'preact';
 import { t } from '../../lib/i18n';
 import type { PanelController } from '../../lib/view-model/panel-controller';
 import { GROUPINGS, QUICK_FILTERS, type Grouping } from '../../lib/view-model/list-spec';
-import { ColumnMenu } from './ColumnMenu';
+import { ColumnChoices } from './ColumnChoices';
 import { FilterMenu } from './FilterMenu';
 import { SavedFiltersBar } from './SavedFiltersBar';
 
-/** Search, quick filters, grouping, filters, columns and saved views above the grid. */
-export function ConversationsToolbar({ controller, searchRef }: { controller: PanelController; searchRef: RefObject<HTMLInputElement | null> }) {
+interface Props {
+  controller: PanelController;
+  searchRef: RefObject<HTMLInputElement | null>;
+  narrow: boolean;
+  /** "Showing 12 of 60", at the end of the chips. */
+  count: string;
+}
+
+/**
+ * One row: search, filters and a View menu (grouping, columns, saved views); then one row of quick-filter chips
+ * with the count. Everything else a supervisor sets once lives in the menu, so the list keeps the screen.
+ */
+export function ConversationsToolbar({ controller, searchRef, narrow, count }: Props) {
   const { view, picture } = controller;
   const spec = view.spec.value;
   return (
     <div class="fw-toolbar">
-      <div class="fw-toolbar-row">
+      <div class="fw-toolbar-row fw-toolbar-main">
         <input
           ref={searchRef}
           type="search"
@@ -22,34 +33,34 @@ export function ConversationsToolbar({ controller, searchRef }: { controller: Pa
           value={spec.search}
           onInput={(event) => view.setSearch(event.currentTarget.value)}
         />
-        <label class="fw-inline">
-          <span>{t('panel_groupBy')}</span>
-          <select value={spec.groupBy} onChange={(event) => view.setGroupBy(event.currentTarget.value as Grouping)}>
-            {GROUPINGS.map((grouping) => (
-              <option key={grouping} value={grouping}>
-                {t(`panel_groupBy_${grouping}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterMenu view={view} queues={picture.queues.value} agents={picture.agents.all.value} conversations={picture.conversations.all.value} />
+        <details class="fw-menu fw-menu-end">
+          <summary class="fw-button">{t('panel_view_menu')}</summary>
+          <div class="fw-menu-body">
+            <label class="fw-inline">
+              <span>{t('panel_groupBy')}</span>
+              <select value={spec.groupBy} onChange={(event) => view.setGroupBy(event.currentTarget.value as Grouping)}>
+                {GROUPINGS.map((grouping) => (
+                  <option key={grouping} value={grouping}>
+                    {t(`panel_groupBy_${grouping}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <ColumnChoices view={view} narrow={narrow} />
+            <SavedFiltersBar savedFilters={controller.savedFilters} view={view} />
+          </div>
+        </details>
       </div>
-      <div class="fw-toolbar-row" role="group" aria-label={t('panel_quick_label')}>
+      <div class="fw-toolbar-row fw-chips" role="group" aria-label={t('panel_quick_label')}>
         {QUICK_FILTERS.map((quick) => (
-          <button
-            type="button"
-            key={quick}
-            class="fw-chip"
-            aria-pressed={spec.quick.includes(quick)}
-            onClick={() => view.toggleQuick(quick)}
-          >
+          <button type="button" key={quick} class="fw-chip" aria-pressed={spec.quick.includes(quick)} onClick={() => view.toggleQuick(quick)}>
             {t(`panel_quick_${quick}`)}
           </button>
         ))}
-      </div>
-      <div class="fw-toolbar-row">
-        <FilterMenu view={view} queues={picture.queues.value} agents={picture.agents.all.value} conversations={picture.conversations.all.value} />
-        <ColumnMenu view={view} />
-        <SavedFiltersBar savedFilters={controller.savedFilters} view={view} />
+        <span class="fw-count" aria-hidden="true">
+          {count}
+        </span>
       </div>
     </div>
   );

@@ -25,16 +25,18 @@ export function sentimentLabel(sentiment: number): string {
   return SENTIMENT_ICON[sentiment] ? t(`panel_sentiment_${sentiment}`) : t('panel_sentiment_unknown', sentiment);
 }
 
-export function SentimentBadge({ sentiment, threshold }: { sentiment: number; threshold: Threshold | null }) {
+/** With iconOnly (the narrow row) the words are for screen readers and the tooltip only. */
+export function SentimentBadge({ sentiment, threshold, iconOnly = false }: { sentiment: number; threshold: Threshold | null; iconOnly?: boolean }) {
   const flagged = sentimentFlagged(sentiment, threshold);
   const tone = sentiment === 0 ? 'na' : sentiment < 10 ? 'negative' : sentiment > 10 ? 'positive' : 'neutral';
+  const label = sentimentLabel(sentiment);
   return (
-    <span class={`fw-sentiment fw-sentiment-${tone}${flagged ? ' fw-flagged' : ''}`}>
+    <span class={`fw-sentiment fw-sentiment-${tone}${flagged ? ' fw-flagged' : ''}`} title={iconOnly ? label : undefined}>
       <span class="fw-icon" aria-hidden="true">
         {flagged ? '⚠ ' : ''}
         {SENTIMENT_ICON[sentiment] ?? '–'}
       </span>{' '}
-      {sentimentLabel(sentiment)}
+      {iconOnly ? <span class="fw-visually-hidden">{label}</span> : label}
       {flagged && <span class="fw-visually-hidden"> ({t('panel_flag_sentiment')})</span>}
     </span>
   );

@@ -20,6 +20,7 @@ import { createAlerts } from '../../lib/features/alerts/worker';
 import { NOTIFICATION_ICON } from '../../lib/features/alerts/notification-icon';
 import { createSharedLog } from '../../lib/features/shared-log/worker';
 import { createSoftLocks } from '../../lib/features/soft-locks/worker';
+import { createTrends } from '../../lib/features/trends/worker';
 import type { FeatureUpdate } from '../../lib/protocol/view-port';
 import {
   actionLogItem,
@@ -28,6 +29,7 @@ import {
   removeRetired,
   sharedLogMemoryItem,
   softLocksMemoryItem,
+  trendsMemoryItem,
   watchPrefsItem,
   overlayAdmissionsItem,
   workspaceMemoryItem,
@@ -102,8 +104,8 @@ export default defineBackground(() => {
       hub?.broadcast(patch);
       // Another org or user: whether its workspace is open, and how its writes go, is looked at again.
       if (patch.access) void routes.refresh();
-      // After each successful poll, alerts, other supervisors' locks and the shared log follow the new picture.
-      if (patch.freshness?.state === 'live') for (const feature of [alerts, softLocks, sharedLog]) void feature.afterPoll();
+      // After each successful poll, alerts, other supervisors' locks, the shared log and the trends follow the new picture.
+      if (patch.freshness?.state === 'live') for (const feature of [alerts, softLocks, sharedLog, trends]) void feature.afterPoll();
     },
   });
 
@@ -131,6 +133,12 @@ export default defineBackground(() => {
     ...platform,
     memory: sharedLogMemoryItem,
     publish: (notes) => publishFeature({ feature: 'sharedLog', notes: [...notes] }),
+  });
+  const trends = createTrends({
+    feed: () => feed.snapshot(),
+    memory: trendsMemoryItem,
+    publish: (value) => publishFeature({ feature: 'trends', trends: value }),
+    now: Date.now,
   });
   void removeRetired().catch(() => undefined);
 
@@ -174,12 +182,13 @@ export default defineBackground(() => {
     ownId: browser.runtime.id,
     admitOverlay: (sender, token) => overlays.admit(sender, token),
     // A view's first snapshot and feature state are what a stopped worker left, not empty.
-    ready: Promise.all([ready, routes.ready, alerts.ready, softLocks.ready, sharedLog.ready]).then(() => undefined),
+    ready: Promise.all([ready, routes.ready, alerts.ready, softLocks.ready, sharedLog.ready, trends.ready]).then(() => undefined),
     snapshot: () => feed.snapshot(),
     features: () => [
       { feature: 'alerts', alerts: [...alerts.current()] },
       { feature: 'softLocks', locks: [...softLocks.current()] },
       { feature: 'sharedLog', notes: [...sharedLog.current()] },
+      { feature: 'trends', trends: trends.current() },
     ],
     setDemand: (demand) => {
       views = demand;

@@ -48,9 +48,10 @@ effect(() => {
   document.documentElement.lang = language.value;
 });
 
+const openDiagnostics = () => void browser.runtime.openOptionsPage().catch(() => undefined);
 const openSidePanel = () => void browser.runtime.sendMessage({ type: 'openSidePanel' }).catch(() => undefined);
 
 render(
-  <OverlayFrame controller={controller} layout={layout} frameWidth={frameWidth} onLayout={(change) => void store.then((held) => held.update(change))} onOpenSidePanel={openSidePanel} />,
+  <OverlayFrame controller={controller} layout={layout} frameWidth={frameWidth} onLayout={(change) => void store.then((held) => held.update(change))} onOpenSidePanel={openSidePanel} onDiagnostics={openDiagnostics} />,
   document.getElementById('app')!,
 );

@@ -23,4 +23,6 @@ effect(() => {
   document.documentElement.lang = language.value;
 });
 
-render(<Panel controller={controller} view="sidepanel" />, document.getElementById('app')!);
+// Diagnostics live on the options page.
+const openDiagnostics = () => void browser.runtime.openOptionsPage().catch(() => undefined);
+render(<Panel controller={controller} view="sidepanel" onDiagnostics={openDiagnostics} />, document.getElementById('app')!);

@@ -110,8 +110,11 @@ export type Operation<I extends BaseIntent> =
 export type DialogNeed =
   /** Sent as soon as it is asked for. */
   | { type: 'none' }
-  /** A question naming the conversation ($1 subject, $2 agent, $3 customer), then confirm. */
-  | { type: 'confirm'; labels: { title: string; question: string; confirm: string } }
+  /**
+   * A question naming the conversation ($1: the customer, or the subject when the customer is not known) and its
+   * agent ($2), or the same without an agent (questionNoAgent), then confirm.
+   */
+  | { type: 'confirm'; labels: { title: string; question: string; questionNoAgent: string; confirm: string } }
   /** Pick one of the agents `candidates` allows ($1 of intro: the queue). */
   | {
       type: 'pickAgent';

@@ -7,6 +7,7 @@ import { storedSignal, type StoredSignal } from '../storage/stored-signal';
 import type { Alert } from './alerts/alert';
 import { createBulkSelection, type BulkSelection } from './bulk-actions/selection';
 import type { LockEntry } from './soft-locks/locks';
+import { EMPTY_TRENDS, type Trends } from './trends/trends';
 
 /** What the features hold in one view. The panel controller creates it; it lives until the controller stops. */
 export interface FeatureModels {
@@ -18,6 +19,8 @@ export interface FeatureModels {
   locks: ReadonlySignal<readonly LockEntry[]>;
   /** The shared action log: notes on conversations, newest first. */
   notes: ReadonlySignal<readonly NoteEntry[]>;
+  /** The last hour per queue and per agent, as the worker sampled it. */
+  trends: ReadonlySignal<Trends>;
   /** The rows picked for a bulk action. */
   selection: BulkSelection;
   /** The side panel page's address: links to shared saved filters point there. */
@@ -30,11 +33,13 @@ export function createFeatureModels(stop: AbortSignal): FeatureModels {
   const alerts = signal<readonly Alert[]>([]);
   const locks = signal<readonly LockEntry[]>([]);
   const notes = signal<readonly NoteEntry[]>([]);
+  const trends = signal<Trends>(EMPTY_TRENDS);
   return {
     prefs: storedSignal(watchPrefsItem, stop),
     alerts,
     locks,
     notes,
+    trends,
     selection: createBulkSelection(),
     pageUrl: browser.runtime.getURL('/sidepanel.html'),
     apply(update) {
@@ -47,6 +52,9 @@ export function createFeatureModels(stop: AbortSignal): FeatureModels {
           return;
         case 'sharedLog':
           notes.value = update.notes;
+          return;
+        case 'trends':
+          trends.value = update.trends;
           return;
       }
     },

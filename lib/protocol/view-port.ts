@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AlertSchema } from '../features/alerts/alert';
 import { LockEntrySchema } from '../features/soft-locks/locks';
+import { TrendsSchema } from '../features/trends/trends';
 import { ActionIntentSchema } from '../model/actions';
 import { FeedPatchSchema, FeedStateSchema } from '../model/feed-state';
 import { NoteEntrySchema } from '../model/note';
@@ -38,6 +39,7 @@ export const FeatureUpdateSchema = z.discriminatedUnion('feature', [
   z.object({ feature: z.literal('alerts'), alerts: z.array(AlertSchema) }),
   z.object({ feature: z.literal('softLocks'), locks: z.array(LockEntrySchema) }),
   z.object({ feature: z.literal('sharedLog'), notes: z.array(NoteEntrySchema) }),
+  z.object({ feature: z.literal('trends'), trends: TrendsSchema }),
 ]);
 export type FeatureUpdate = z.infer<typeof FeatureUpdateSchema>;
 

@@ -7,6 +7,7 @@ import { AlertsMemorySchema, EMPTY_ALERTS_MEMORY } from '../features/alerts/work
 import { EMPTY_SHARED_LOG, SharedLogMemorySchema } from '../features/shared-log/worker';
 import { EMPTY_SOFT_LOCKS, SoftLocksMemorySchema } from '../features/soft-locks/worker';
 import { DEFAULT_STUCK_MINUTES, StuckMinutesSchema } from '../features/sweeper/prefs';
+import { EMPTY_TRENDS, TrendsSchema } from '../features/trends/trends';
 import { parseUserSettings } from '../settings/user-settings';
 import { AdmissionsSchema } from '../worker/overlay-admission';
 import { WorkspaceMemorySchema } from '../worker/transport-router';
@@ -73,6 +74,9 @@ export const sharedLogMemoryItem = /* @__PURE__ */ defineStoredItem('session:sha
   schema: SharedLogMemorySchema,
   fallback: EMPTY_SHARED_LOG,
 });
+
+/** The last hour of queue samples and presence changes: a restarted worker's sparklines go on where they were. */
+export const trendsMemoryItem = /* @__PURE__ */ defineStoredItem('session:trends', { schema: TrendsSchema, fallback: EMPTY_TRENDS });
 
 /** Which overlay frame may speak for which workspace tab, so a restarted worker still knows the frame it admitted. */
 export const overlayAdmissionsItem = /* @__PURE__ */ defineStoredItem('session:overlayAdmissions', {

@@ -1,6 +1,7 @@
 import { t } from '../i18n';
 import type { Freshness } from '../model/freshness';
 import { formatClockTime } from '../format/clock';
+import { largestUnit } from '../format/duration';
 import { formatAgo } from '../format/relative';
 
 export type FreshnessTone = 'live' | 'stale' | 'problem';
@@ -8,6 +9,8 @@ export type FreshnessTone = 'live' | 'stale' | 'problem';
 export interface FreshnessText {
   tone: FreshnessTone;
   text: string;
+  /** The same for the one-line header ("Live · 2 sec"); the full text stays for screen readers and the tooltip. */
+  short: string;
 }
 
 /**
@@ -15,6 +18,18 @@ export interface FreshnessText {
  * guessed here). `connected` is the port: while it is down the worker's last word may be out of date.
  */
 export function describeFreshness(freshness: Freshness | null, connected: boolean, now: number, locale: string): FreshnessText {
+  const long = describeLong(freshness, connected, now, locale);
+  const age = freshness?.lastSuccessAt == null ? null : narrowAge(now - freshness.lastSuccessAt, locale);
+  const state = connected ? freshness?.state : undefined;
+  const short =
+    state === 'live' && age ? t('panel_freshness_liveShort', age)
+    : state === 'delayed' && age ? t('panel_freshness_delayedShort', age)
+    : state === 'paused' ? t('panel_freshness_paused')
+    : long.text;
+  return { ...long, short };
+}
+
+function describeLong(freshness: Freshness | null, connected: boolean, now: number, locale: string): Omit<FreshnessText, 'short'> {
   if (!freshness) return { tone: 'stale', text: t('panel_freshness_connecting') };
   if (!connected) return { tone: 'stale', text: t('panel_freshness_reconnecting') };
   const updated = freshness.lastSuccessAt === null ? null : formatAgo(freshness.lastSuccessAt, now, locale);
@@ -35,4 +50,10 @@ export function describeFreshness(freshness: Freshness | null, connected: boolea
     case 'signedOut':
       return { tone: 'problem', text: t('panel_freshness_signedOut') };
   }
+}
+
+/** "2s", "3 min" in the narrowest form the locale has: the header has one line for everything. */
+function narrowAge(ms: number, locale: string): string {
+  const [value, unit] = largestUnit(Math.max(0, Math.floor(ms / 1000)));
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'narrow' }).format(value);
 }

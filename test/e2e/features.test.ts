@@ -296,6 +296,8 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
 
   it('alerts: in the panel, on the toolbar badge and as notifications; muting the badge clears it', async () => {
     await closeDialogs();
+    // The alerts start folded to one line; their list and settings open from it.
+    await (await sp.waitForSelector('.fw-alerts-toggle[aria-expanded="false"]'))!.click();
     await summary('Alert settings');
     const within = (await sp.waitForSelector('.fw-alerts input[type="number"]'))!;
     await within.click({ count: 3 });
@@ -311,9 +313,13 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
 
   it('shareable views: a saved view travels as a link and is imported by a colleague into sync storage', async () => {
     await search('billing');
+    // Saved views are in the toolbar's View menu.
+    const viewMenu = async () => (await sp.waitForSelector('.fw-toolbar summary::-p-text(View)'))!.click();
+    await viewMenu();
     await click('.fw-saved', 'Save view…');
     await (await sp.waitForSelector('.fw-saved input[type="text"]'))!.type('Billing watch');
     await click('.fw-saved', 'Save');
+    await viewMenu();
     await summary('Share views');
     await click('.fw-share', 'Copy link');
     const link = await sp.$eval('.fw-share input[readonly]', (i) => (i as HTMLInputElement).value);

@@ -119,7 +119,11 @@ describe('foundation: the built extension in real Chromium over the emulated wor
       await panel.close();
     };
     const frame = await live();
+    // The frame's controls are in the header's ⋯ menu; a choice closes it.
+    const more = async () => (await frame.waitForSelector('.fw-header summary[title="More"]'))!.click();
+    await more();
     await opensSidePanel(async () => (await frame.waitForSelector('button::-p-text(Open in side panel)'))!.click());
+    await more();
     await (await frame.waitForSelector('button::-p-text(Collapse)'))!.click();
     const launcherButton = (name: string) => h.page.waitForSelector(`::-p-aria([name="${name}"][role="button"])`, { timeout: 5_000 });
     await opensSidePanel(async () => (await launcherButton('Open in side panel'))!.click());

@@ -24,6 +24,7 @@ async function waitFor(view: View, selector: string, timeout = 10_000) {
 }
 
 const GRID = '[role="grid"][aria-label="Pågående konversationer"]';
+const VIEW_MENU = '.fw-toolbar summary::-p-text(Vy)';
 
 /** The rendered body rows' text, with their aria-rowindex. */
 async function rows(view: View): Promise<Array<{ index: string; text: string; group: boolean }>> {
@@ -127,31 +128,38 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
   });
 
   it('groups by queue, with a heading row per queue', async () => {
+    // Grouping, columns and saved views are in the toolbar's View menu ("Vy").
+    await click(overlay, VIEW_MENU);
     const select = await byName(overlay.root, 'combobox', 'Gruppera efter');
     await select.select('queue');
     const grouped = await rows(overlay);
     expect(grouped[0]!.group).toBe(true);
     expect(grouped.filter((row) => row.group).length).toBeGreaterThan(1);
     await select.select('none');
+    await click(overlay, VIEW_MENU);
   });
 
   it('saves a view and restores it, also after a reload', async () => {
     const unassigned = 'button[aria-pressed]::-p-text(Inte tilldelade)';
     await click(overlay, 'button[aria-pressed]::-p-text(Inte tilldelade)');
+    await click(overlay, VIEW_MENU);
     await click(overlay, 'button::-p-text(Spara vy…)');
     const name = await byName(overlay.root, 'textbox', 'Vyns namn');
     await name.type('Otilldelade');
     await click(overlay, 'button[type="submit"]::-p-text(Spara)');
     await waitFor(overlay, 'option::-p-text(Otilldelade)');
+    await click(overlay, VIEW_MENU);
     await click(overlay, 'button[aria-pressed="true"]::-p-text(Inte tilldelade)');
     expect(await overlay.root.$eval(unassigned, (element) => element.getAttribute('aria-pressed'))).toBe('false');
 
     await h.page.reload();
     overlay = { page: h.page, root: await h.overlay() };
     await waitFor(overlay, `${GRID} [role="row"][aria-rowindex="2"]`, 30_000);
+    await click(overlay, VIEW_MENU);
     const views = await byName(overlay.root, 'combobox', 'Sparade vyer');
     await waitFor(overlay, 'option::-p-text(Otilldelade)');
     await views.select('Otilldelade');
+    await click(overlay, VIEW_MENU);
     expect(await overlay.root.$eval(unassigned, (element) => element.getAttribute('aria-pressed'))).toBe('true');
     for (const row of await rows(overlay)) expect(row.text).toContain('Inte tilldelad');
     await click(overlay, 'button[aria-pressed="true"]::-p-text(Inte tilldelade)');
@@ -234,8 +242,11 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
   it('collapses to a keyboard-reachable launcher, stays collapsed and docked across a reload, and opens again', async () => {
     /** Where the frame is on the workspace page; null while it is folded away (not rendered). */
     const frameBox = async () => (await (await overlay.root.frameElement())!.boundingBox());
+    // The frame's controls are in the header's ⋯ menu ("Mer"); a choice closes it.
+    await click(overlay, '.fw-header summary[title="Mer"]');
     await click(overlay, 'button::-p-text(Docka till vänster)');
     await until(frameBox, (box) => box?.x === 0, 'the panel docked on the left', 15_000, 100);
+    await click(overlay, '.fw-header summary[title="Mer"]');
     await click(overlay, 'button::-p-text(Fäll ihop)');
     // The launcher is a button with a name, in the page's tab order, focused as the panel folds away.
     const launcher = await byName(h.page, 'button', 'Öppna Floorwalker');
@@ -253,6 +264,7 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
     await waitFor(overlay, `${GRID} [role="row"][aria-rowindex="2"]`, 20_000);
     expect((await frameBox())?.x).toBe(0);
     expect(await overlay.root.evaluate(() => document.hasFocus())).toBe(true);
+    await click(overlay, '.fw-header summary[title="Mer"]');
     await click(overlay, 'button::-p-text(Docka till höger)');
     await until(frameBox, (box) => (box?.x ?? 0) > 0, 'the panel docked on the right', 15_000, 100);
   });
@@ -269,10 +281,12 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
     const rendered = await page.$$eval(`${GRID} [role="row"][aria-rowindex]`, (list) => list.length);
     expect(total).toBeGreaterThan(40);
     expect(rendered).toBeLessThan(total);
+    await click(side, VIEW_MENU);
     const select = await byName(side.root, 'combobox', 'Gruppera efter');
     await select.select('agent');
     expect((await rows(side))[0]!.group).toBe(true);
     await select.select('none');
+    await click(side, VIEW_MENU);
     expect(await seriousViolations(side, 'body')).toEqual([]);
     // Dark colours (the browser's scheme) must keep AA contrast too.
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);

@@ -234,14 +234,14 @@ describe('security: hostile content and a hostile page', () => {
   });
 
   it('the page’s own scripts cannot read the panel or reach into its frame', async () => {
-    await overlay.waitForSelector('::-p-text(Agents free)');
+    await overlay.waitForSelector('::-p-text(Showing )');
     const seen = await h.page.evaluate(() => {
       const host = document.querySelector('floorwalker-panel');
       return {
         host: host !== null,
         shadowRoot: host?.shadowRoot ?? null,
         hostText: host?.textContent ?? '',
-        pageText: document.body.innerText.includes('Agents free') || document.documentElement.outerHTML.includes('Agents free'),
+        pageText: document.body.innerText.includes('Showing ') || document.documentElement.outerHTML.includes('Showing '),
         iframes: document.querySelectorAll('iframe').length,
         frames: window.frames.length,
         // What a click on the panel would hit, as far as the page can tell: our host, nothing inside it.

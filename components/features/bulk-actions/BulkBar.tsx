@@ -15,7 +15,7 @@ interface Props {
 export function BulkBar({ selected, matching, onSelectAll, onClear, onAction }: Props) {
   return (
     <div class="fw-toolbar-row fw-bulk-bar" role="group" aria-label={t('bulk_label')}>
-      <span class="fw-strong" aria-live="polite">
+      <span class={selected > 0 ? 'fw-strong' : 'fw-bulk-hint'} aria-live="polite">
         {selected > 0 ? t('bulk_selected', selected) : t('bulk_hint')}
       </span>
       <button type="button" class="fw-button" onClick={onSelectAll} disabled={matching === 0}>

@@ -24,7 +24,12 @@ export const forceClose = defineAction<ForceCloseIntent>({
   refusedWithApiAccessRole: true,
   dialog: {
     type: 'confirm',
-    labels: { title: 'actions_forceClose_title', question: 'actions_forceClose_question', confirm: 'actions_forceClose_confirm' },
+    labels: {
+      title: 'actions_forceClose_title',
+      question: 'actions_forceClose_question',
+      questionNoAgent: 'actions_forceClose_questionNoAgent',
+      confirm: 'actions_forceClose_confirm',
+    },
   },
   lock: { label: 'locks_forceClose' },
   bulk: { labels: { button: 'bulk_action_forceClose', title: 'bulk_title_forceClose', start: 'bulk_start_forceClose' } },

@@ -197,14 +197,22 @@ describe('ActionDialogHost', () => {
     expect(send).toHaveBeenCalledWith({ kind: 'transfer', conversationId: conversation().id, etag: 'W/"1"', agentId: target.id, reason: 'Needs Spanish' });
   });
 
-  it('asks before force closing, naming the conversation, the agent and the customer', async () => {
+  it('asks before force closing, naming the conversation and the agent, in a whole sentence', async () => {
     const send = host();
     requestAction('forceClose', conversation().id);
     const dialog = await screen.findByRole('dialog');
-    expect(dialog.textContent).toContain('Force close “Invoice question”? Maya Patel and Olga Hansen are disconnected');
+    expect(dialog.textContent).toContain('Force close “Olga Hansen”? Maya Patel and the customer are disconnected, and the conversation ends as Closed.');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(send).not.toHaveBeenCalled();
     expect(actionRequest.value).toBeNull();
+  });
+
+  it('still asks in a whole sentence when the conversation has no agent and no known customer', async () => {
+    host([conversation({ agentId: null, agentName: null, customerName: null, subject: 'Chat 12' })]);
+    requestAction('forceClose', conversation().id);
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain('Force close “Chat 12”? The customer is disconnected, and the conversation ends as Closed.');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
   });
 });
 

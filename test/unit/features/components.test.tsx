@@ -91,8 +91,16 @@ describe('alerts, log, context, sharing', () => {
   it('alerts show in words and each kind and place can be muted', () => {
     const onPrefs = vi.fn();
     const alert = { key: 'k', kind: 'idleMismatch' as const, queueId: QUEUE_ID, queueName: 'Billing', conversationIds: [id(1)], value: 3, label: null };
-    render(<AlertsPanel alerts={[alert]} prefs={DEFAULT_PREFS} onPrefs={onPrefs} onShow={() => undefined} />);
+    const breach = { ...alert, key: 'b', kind: 'breachSoon' as const, queueName: 'Voice', value: 2 };
+    render(<AlertsPanel alerts={[alert, breach]} prefs={DEFAULT_PREFS} onPrefs={onPrefs} onShow={() => undefined} />);
+    // Folded: one line with the count and the most urgent alert's title (a limit about to be passed comes first).
+    const toggle = screen.getByRole('button', { name: /2 alerts/ });
+    expect(toggle.textContent).toBe('2 alerts · Voice: wait limit about to be passed');
+    expect(screen.queryByText('Billing: customers wait while agents are free')).toBeNull();
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(screen.getByText('Billing: customers wait while agents are free')).toBeTruthy();
+    expect([...document.querySelectorAll('[data-alert]')].map((item) => item.getAttribute('data-alert'))).toEqual(['breachSoon', 'idleMismatch']);
     fireEvent.click(screen.getByRole('checkbox', { name: 'As browser notifications' }));
     expect(onPrefs.mock.calls[0]![0](DEFAULT_PREFS).surfaces.notification).toBe(false);
   });

@@ -249,7 +249,7 @@ describe('Panel: agents, tiles, live region, Swedish', () => {
     const row = within(table).getByRole('row', { name: /Xena/ });
     expect(row.textContent).toContain('Busy');
     expect(row.textContent).toContain('4 of 5 used, 1 free');
-    expect(within(row).getAllByRole('cell')[3]!.textContent).toBe('1');
+    expect(within(row).getAllByRole('cell')[4]!.textContent).toBe('1');
   });
 
   it('shows the free units when the profile’s maximum is not known, and a dash when neither is', () => {
@@ -272,9 +272,11 @@ describe('Panel: agents, tiles, live region, Swedish', () => {
     });
     const tiles = screen.getByRole('region', { name: 'Queues' });
     const billing = within(tiles).getByRole('heading', { name: 'Billing' }).closest('li')!;
-    expect(billing.textContent).toContain('Waiting2');
-    expect(billing.textContent).toContain('Active1');
-    expect(billing.textContent).toContain('Agents free1');
+    expect(billing.textContent).toContain('2 waiting');
+    // Active and free agents are in the tile's words for screen readers; the strip shows waiting and longest wait.
+    expect(billing.textContent).toMatch(/Billing: 2 waiting, longest wait [\d:]+; agents free: 1, active: 1\./);
+    // The sparkline says in words what it draws; no samples yet in this test.
+    expect(within(billing).getByRole('img').getAttribute('aria-label')).toBe('Billing: 2 waiting now; the last 60 minutes are still being sampled.');
     expect(within(tiles).queryByText('Other')).toBeNull();
   });
 
@@ -321,6 +323,11 @@ describe('features in the panel, fed over the view port', () => {
 
   it('alert prefs changed in the panel are stored in sync storage, and a change from another browser shows', async () => {
     open({ access: SUPERVISOR });
+    // The alerts start folded to one line; their settings are behind it.
+    const toggle = screen.getByRole('button', { name: /No alerts/ });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('checkbox', { name: 'On the toolbar button' })).toBeNull();
+    fireEvent.click(toggle);
     const badge = screen.getByRole('checkbox', { name: 'On the toolbar button' }) as HTMLInputElement;
     await waitFor(() => expect(badge.checked).toBe(true));
     fireEvent.click(badge);

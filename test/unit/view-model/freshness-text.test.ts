@@ -12,15 +12,16 @@ describe('describeFreshness', () => {
 
   it('words every feed state from the feed’s own data', () => {
     language.value = 'en';
-    expect(describeFreshness(base, true, now, 'en-GB')).toEqual({ tone: 'live', text: 'Live · updated 2 sec ago' });
+    expect(describeFreshness(base, true, now, 'en-GB')).toEqual({ tone: 'live', text: 'Live · updated 2 sec ago', short: 'Live · 2s' });
     expect(describeFreshness({ ...base, state: 'offline', failingSince: at(10, 42) }, true, now, 'en-GB').text).toBe('Offline since 10:42');
     expect(describeFreshness({ ...base, state: 'throttled', retryAt: at(10, 46) }, true, now, 'en-GB').text).toBe('Throttled, retrying at 10:46');
-    expect(describeFreshness({ ...base, state: 'signedOut' }, true, now, 'en-GB')).toEqual({ tone: 'problem', text: 'Sign in again' });
+    expect(describeFreshness({ ...base, state: 'signedOut' }, true, now, 'en-GB')).toEqual({ tone: 'problem', text: 'Sign in again', short: 'Sign in again' });
     expect(describeFreshness({ ...base, state: 'delayed' }, true, now, 'en-GB').text).toBe('Delayed · updated 2 sec ago');
   });
 
   it('says reconnecting while the port to the worker is down, whatever the last state was', () => {
     expect(describeFreshness(base, false, now, 'en-GB').text).toBe('Reconnecting…');
+    expect(describeFreshness(base, false, now, 'en-GB').short).toBe('Reconnecting…');
     expect(describeFreshness(null, false, now, 'en-GB').text).toBe('Connecting…');
   });
 
@@ -28,5 +29,7 @@ describe('describeFreshness', () => {
     language.value = 'sv';
     expect(describeFreshness({ ...base, state: 'offline', failingSince: at(10, 42) }, true, now, 'sv-SE').text).toBe('Offline sedan 10:42');
     expect(describeFreshness(base, true, now, 'sv-SE').text).toMatch(/^Live · uppdaterad för 2 s/);
+    expect(describeFreshness(base, true, now, 'sv-SE').short).toBe('Live · 2s');
+    expect(describeFreshness({ ...base, state: 'paused' }, true, now, 'sv-SE').short).toBe('Pausad');
   });
 });

@@ -25,7 +25,12 @@ export const endConsult = defineAction<EndConsultIntent>({
   refusedWithApiAccessRole: false,
   dialog: {
     type: 'confirm',
-    labels: { title: 'actions_endConsult_title', question: 'actions_endConsult_question', confirm: 'actions_endConsult_confirm' },
+    labels: {
+      title: 'actions_endConsult_title',
+      question: 'actions_endConsult_question',
+      questionNoAgent: 'actions_endConsult_questionNoAgent',
+      confirm: 'actions_endConsult_confirm',
+    },
   },
   offeredOnRow: (c, me) => holdsSeat(c, me, 'consult'),
   lock: null,

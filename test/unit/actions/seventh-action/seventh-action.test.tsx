@@ -101,7 +101,7 @@ describe('a seventh action, added by its definition, one registry line and its s
       fireEvent.click(within(details).getByRole('button', { name: 'End consult…' }));
 
       const confirm = screen.getAllByRole('dialog').find((d) => d.textContent?.includes('carry on without you'))!;
-      expect(confirm.textContent).toContain('Leave “Subject a”? Xena and Alma carry on without you.');
+      expect(confirm.textContent).toContain('Leave “Alma”? Xena and the customer carry on without you.');
       fireEvent.click(within(confirm).getByRole('button', { name: 'End consult' }));
       const sent = panel.source.sent.filter((m) => m.type === 'action');
       expect(sent).toEqual([{ type: 'action', requestId: expect.any(String), intent: { kind: 'endConsult', conversationId: 'a', etag: 'W/"1"' } }]);

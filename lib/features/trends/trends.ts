@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { BasePresenceSchema, type Agent, type BasePresence, type Queue } from '../../model/agent';
+import type { Conversation } from '../../model/conversation';
+import { queueStats } from '../../view-model/queue-stats';
+
+/** How far back the trends reach. */
+export const TREND_WINDOW_MS = 60 * 60_000;
+/** One queue sample per this much time at most: 120 points an hour, whatever the poll interval. */
+export const SAMPLE_EVERY_MS = 30_000;
+
+export const QueuePointSchema = z.object({
+  at: z.number(),
+  waiting: z.int().min(0),
+  /** The longest current wait in the queue, in seconds (0 when nobody waits). */
+  longestWait: z.number().min(0),
+});
+export type QueuePoint = z.infer<typeof QueuePointSchema>;
+
+/** A presence an agent entered at `at`; it holds until the next entry. */
+export const PresenceChangeSchema = z.object({ at: z.number(), presence: BasePresenceSchema });
+export type PresenceChange = z.infer<typeof PresenceChangeSchema>;
+
+export const TrendsSchema = z.object({
+  queues: z.record(z.string(), z.array(QueuePointSchema)),
+  agents: z.record(z.string(), z.array(PresenceChangeSchema)),
+});
+export type Trends = z.infer<typeof TrendsSchema>;
+export const EMPTY_TRENDS: Trends = { queues: {}, agents: {} };
+
+export interface Observed {
+  queues: readonly Queue[];
+  conversations: readonly Conversation[];
+  agents: readonly Agent[];
+}
+
+const inWindow = (now: number) => (point: { at: number }) => point.at >= now - TREND_WINDOW_MS;
+
+/**
+ * A queue sample when the last one is at least SAMPLE_EVERY_MS old; samples older than the window fall off. The same
+ * figures as the queue tiles (queueStats), so a tile and its sparkline never disagree. Null when it is not time yet.
+ */
+export function sampleQueues(trends: Trends, observed: Observed, now: number): Trends['queues'] | null {
+  const stats = queueStats(observed.queues, observed.conversations, observed.agents);
+  const due = stats.some(({ queue }) => {
+    const last = trends.queues[queue.id]?.at(-1);
+    return !last || now - last.at >= SAMPLE_EVERY_MS;
+  });
+  if (!due) return null;
+  const queues: Trends['queues'] = {};
+  for (const entry of stats) {
+    const kept = (trends.queues[entry.queue.id] ?? []).filter(inWindow(now));
+    const longestWait = entry.longestWaitSince === null ? 0 : Math.max(0, Math.round((now - entry.longestWaitSince) / 1000));
+    queues[entry.queue.id] = [...kept, { at: now, waiting: entry.waiting, longestWait }];
+  }
+  return queues;
+}
+
+/**
+ * Each agent's presence changes within the window. A change is dated by the platform's own "since" when it has one
+ * (the change may have happened between polls), never before the previous entry nor after now. The entry in force
+ * when the window opens is kept, moved to the window's start, so a timeline always begins with a known presence.
+ */
+export function trackPresence(previous: Trends['agents'], agents: readonly Agent[], now: number): { agents: Trends['agents']; changed: boolean } {
+  const start = now - TREND_WINDOW_MS;
+  const next: Trends['agents'] = {};
+  let changed = false;
+  for (const agent of agents) {
+    if (agent.isBot) continue;
+    const history = previous[agent.id] ?? [];
+    const last = history.at(-1);
+    let entries = history;
+    if (last?.presence !== agent.presence) {
+      const since = agent.presenceSince ? Date.parse(agent.presenceSince) : NaN;
+      const at = Math.min(now, Math.max(last?.at ?? start, Number.isFinite(since) ? since : now));
+      entries = [...history, { at, presence: agent.presence }];
+    }
+    const clipped = clipToWindow(entries, start);
+    changed ||= clipped.length !== history.length || clipped[0]?.at !== history[0]?.at || clipped.at(-1) !== last;
+    next[agent.id] = clipped;
+  }
+  changed ||= Object.keys(previous).length !== Object.keys(next).length;
+  return { agents: next, changed };
+}
+
+function clipToWindow(entries: PresenceChange[], start: number): PresenceChange[] {
+  const firstInside = entries.findIndex((entry) => entry.at >= start);
+  if (firstInside === 0) return entries;
+  const before = firstInside < 0 ? entries.at(-1) : entries[firstInside - 1];
+  const inside = firstInside < 0 ? [] : entries.slice(firstInside);
+  return before ? [{ at: start, presence: before.presence }, ...inside] : inside;
+}
+
+/** A presence timeline as spans, oldest first, for drawing and for words. */
+export interface PresenceSpan {
+  presence: BasePresence;
+  from: number;
+  to: number;
+}
+
+export function presenceSpans(entries: readonly PresenceChange[], now: number): PresenceSpan[] {
+  const start = now - TREND_WINDOW_MS;
+  return entries
+    .map((entry, index) => ({ presence: entry.presence, from: Math.max(start, entry.at), to: Math.min(now, entries[index + 1]?.at ?? now) }))
+    .filter((span) => span.to > span.from);
+}

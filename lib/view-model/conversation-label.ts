@@ -1,0 +1,17 @@
+import type { Conversation } from '../model/conversation';
+
+export interface ConversationLabel {
+  /** What names the conversation: the customer, or the subject when the customer is not known. */
+  title: string;
+  /** The subject beside it, only when it says something the title does not (the platform often copies the name). */
+  detail: string | null;
+}
+
+const same = (a: string, b: string) => a.trim().localeCompare(b.trim(), undefined, { sensitivity: 'accent' }) === 0;
+
+/** One label per conversation, so no view shows "Kim Lee · Kim Lee". */
+export function conversationLabel(row: Pick<Conversation, 'customerName' | 'subject'>): ConversationLabel {
+  const customer = row.customerName?.trim() ? row.customerName : null;
+  if (!customer) return { title: row.subject, detail: null };
+  return { title: customer, detail: row.subject.trim() && !same(customer, row.subject) ? row.subject : null };
+}

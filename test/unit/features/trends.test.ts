@@ -1,0 +1,69 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { EMPTY_TRENDS, presenceSpans, sampleQueues, SAMPLE_EVERY_MS, trackPresence, TREND_WINDOW_MS, TrendsSchema, type Trends } from '../../../lib/features/trends/trends';
+import { createTrends } from '../../../lib/features/trends/worker';
+import { iso, makeAgent, makeConversation, NOW, QUEUES } from '../view-model/fixtures';
+
+const waiting = (id: string, msWaiting: number) => makeConversation({ id, statusUpdatedOn: iso(msWaiting) });
+
+describe('trends: queue samples', () => {
+  it('samples each supervised queue’s waiting count and longest wait, the tiles’ own figures', () => {
+    const observed = { queues: QUEUES, agents: [], conversations: [waiting('a', 90_000), waiting('b', 30_000)] };
+    const queues = sampleQueues(EMPTY_TRENDS, observed, NOW)!;
+    expect(queues['q-billing']).toEqual([{ at: NOW, waiting: 2, longestWait: 90 }]);
+    expect(queues['q-tech']).toEqual([{ at: NOW, waiting: 0, longestWait: 0 }]);
+    expect(queues['q-other']).toBeUndefined();
+  });
+
+  it('takes one sample per 30 s at most, and lets samples older than an hour fall off', () => {
+    const observed = { queues: QUEUES, agents: [], conversations: [waiting('a', 10_000)] };
+    const old: Trends = { queues: { 'q-billing': [{ at: NOW - TREND_WINDOW_MS - 1, waiting: 9, longestWait: 1 }, { at: NOW - 20_000, waiting: 3, longestWait: 5 }] }, agents: {} };
+    expect(sampleQueues(old, observed, NOW)).not.toBeNull(); // q-tech has no sample yet
+    const first = { queues: sampleQueues(old, observed, NOW)!, agents: {} };
+    expect(first.queues['q-billing']!.map((p) => p.waiting)).toEqual([3, 1]);
+    expect(sampleQueues(first, observed, NOW + SAMPLE_EVERY_MS - 1)).toBeNull();
+    expect(sampleQueues(first, observed, NOW + SAMPLE_EVERY_MS)!['q-billing']).toHaveLength(3);
+  });
+});
+
+describe('trends: presence timelines', () => {
+  it('records a change at the platform’s own time, only when the presence changes, and starts the hour with a known presence', () => {
+    const start = trackPresence({}, [makeAgent({ id: 'x', presence: 'available', presenceSince: iso(2 * TREND_WINDOW_MS) })], NOW);
+    expect(start).toEqual({ agents: { x: [{ at: NOW - TREND_WINDOW_MS, presence: 'available' }] }, changed: true });
+    expect(trackPresence(start.agents, [makeAgent({ id: 'x', presence: 'available' })], NOW).changed).toBe(false);
+    const busy = trackPresence(start.agents, [makeAgent({ id: 'x', presence: 'busy', presenceSince: iso(60_000) })], NOW);
+    expect(busy.agents['x']).toEqual([{ at: NOW - TREND_WINDOW_MS, presence: 'available' }, { at: NOW - 60_000, presence: 'busy' }]);
+    expect(presenceSpans(busy.agents['x']!, NOW).map((s) => [s.presence, s.to - s.from])).toEqual([
+      ['available', TREND_WINDOW_MS - 60_000],
+      ['busy', 60_000],
+    ]);
+    // An hour later the old presence is clipped to the window's start, never dropped.
+    const later = trackPresence(busy.agents, [makeAgent({ id: 'x', presence: 'busy' })], NOW + TREND_WINDOW_MS);
+    expect(later.agents['x']).toEqual([{ at: NOW, presence: 'busy' }]);
+  });
+
+  it('leaves bots out and forgets agents who left the picture', () => {
+    const { agents } = trackPresence({ gone: [{ at: NOW, presence: 'away' }] }, [makeAgent({ id: 'bot', isBot: true })], NOW);
+    expect(agents).toEqual({});
+  });
+});
+
+describe('trends: the worker half', () => {
+  it('keeps the trends across a restart and tells the views only when something was sampled or changed', async () => {
+    let now = NOW;
+    const saved = { value: EMPTY_TRENDS, get: async () => saved.value, set: async (value: Trends) => void (saved.value = TrendsSchema.parse(value)) };
+    const published: Trends[] = [];
+    const feed = () => ({ queues: QUEUES, agents: [makeAgent({ id: 'x' })], conversations: [waiting('a', 10_000)] });
+    const first = createTrends({ feed, memory: saved, publish: (t) => published.push(t), now: () => now });
+    await first.afterPoll();
+    now += 3_000;
+    await first.afterPoll();
+    expect(published).toHaveLength(1);
+    // A new worker (the old one was stopped) goes on from what was saved.
+    now += SAMPLE_EVERY_MS;
+    const second = createTrends({ feed, memory: saved, publish: (t) => published.push(t), now: () => now });
+    await second.afterPoll();
+    expect(second.current().queues['q-billing']!.map((p) => p.at)).toEqual([NOW, now]);
+    expect(published).toHaveLength(2);
+  });
+});

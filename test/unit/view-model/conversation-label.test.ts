@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { conversationLabel } from '../../../lib/view-model/conversation-label';
+
+describe('conversationLabel', () => {
+  it('names the customer and keeps a subject that adds something', () => {
+    expect(conversationLabel({ customerName: 'Kim Lee', subject: 'Invoice twice' })).toEqual({ title: 'Kim Lee', detail: 'Invoice twice' });
+  });
+  it('shows the name once when the subject repeats it (any case, spaces around)', () => {
+    expect(conversationLabel({ customerName: 'Kim Lee', subject: ' kim lee ' })).toEqual({ title: 'Kim Lee', detail: null });
+  });
+  it('falls back to the subject when the customer is missing or blank', () => {
+    expect(conversationLabel({ customerName: null, subject: 'Chat 12' })).toEqual({ title: 'Chat 12', detail: null });
+    expect(conversationLabel({ customerName: '  ', subject: 'Chat 12' })).toEqual({ title: 'Chat 12', detail: null });
+  });
+});
