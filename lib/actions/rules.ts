@@ -29,6 +29,8 @@ export interface Availability {
   enabled: boolean;
   /** i18n key saying why not, in words; null when enabled. */
   reason: string | null;
+  /** The reason's $1…: the parameter names an org's action takes that we cannot fill. */
+  args?: readonly string[];
 }
 
 export const isInFlight = (record: ActionRecord): boolean => record.state === 'pending' || record.state === 'waitingForAgent';
@@ -80,7 +82,8 @@ function settingsBlock(feature: Feature, access: Access, settings: EffectiveSett
 function contractBlock(operation: Parameters<typeof contractShape>[0], contract: ActionContract | undefined): Availability | null {
   if (!contract) return null;
   const found = contractShape(operation, contract);
-  return found.ok ? null : no(GAP_REASON[found.gap]);
+  if (found.ok) return null;
+  return found.names.length > 0 ? { enabled: false, reason: GAP_REASON[found.gap], args: [found.names.join(', ')] } : no(GAP_REASON[found.gap]);
 }
 
 function inFlightBlock(kind: ActionKind, active: ActionRecord | undefined): Availability | null {

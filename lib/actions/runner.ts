@@ -72,8 +72,8 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
   const contract = () => deps.contract?.() ?? BUILT_IN_CONTRACT;
   const finish = (id: string, change: Partial<ActionRecord>) =>
     store.markSent(id, false).then(() => store.update(id, { finishedAt: deps.now(), retryAt: null, ...change }));
-  const fail = (id: string, failure: ActionFailure, reason: string | null, detail: string | null = null) =>
-    finish(id, { state: 'failed', failure, reason, detail });
+  const fail = (id: string, failure: ActionFailure, reason: string | null, detail: string | null = null, reasonArgs?: readonly string[]) =>
+    finish(id, { state: 'failed', failure, reason, detail, ...(reasonArgs?.length ? { reasonArgs: [...reasonArgs] } : {}) });
 
   async function done(id: string): Promise<void> {
     const record = store.get(id);
@@ -102,7 +102,7 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
     const activeRecord = store.all().find((r) => r.id !== id && isInFlight(r) && r.intent.conversationId === intent.conversationId);
     const rule = availability(intent.kind, { conversation, access: deps.access(), activeRecord, contract: contract() });
     const blocked = rule.reason ?? targetBlock(intent, conversation, deps.agents(), deps.queues());
-    if (blocked) return fail(id, changed ? 'conflict' : 'blocked', blocked);
+    if (blocked) return fail(id, changed ? 'conflict' : 'blocked', blocked, null, rule.args);
     const { estimateOverCapacity } = definitionFor(intent);
     if (estimateOverCapacity) await store.update(id, { capacityExceededBy: estimateOverCapacity(intent, conversation, deps.agents()) });
     return send(id, intent);
@@ -113,7 +113,7 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
     const transport = deps.transport(routeOf(definition));
     if (!transport) return fail(id, 'signedOut', null);
     const call = operationRequest(definition, intent, contract());
-    if (!call.ok) return fail(id, 'blocked', GAP_REASON[call.gap]);
+    if (!call.ok) return fail(id, 'blocked', GAP_REASON[call.gap], null, call.names.length > 0 ? [call.names.join(', ')] : undefined);
     await store.markSent(id, true);
     const outcome = await transport.send(call.request);
     if (outcome.ok) {
