@@ -206,6 +206,7 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
         queues={queues}
         settings={picture.settings.value}
         records={picture.actions.value}
+        contract={picture.contract.value}
         send={controller.sendIntent}
         onClosed={() => queueMicrotask(focusGrid)}
         noticeFor={(id) => <LockWarning conversationId={id} locks={features.locks.value} me={access?.userId ?? null} now={controller.now.value} />}

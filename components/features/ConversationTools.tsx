@@ -138,6 +138,7 @@ function Tools({ controller }: Props) {
           agents={picture.agents.all.value}
           queues={picture.queues.value}
           records={picture.actions.value}
+          contract={picture.contract.value}
           locks={features.locks.value}
           now={now}
           onStart={(intents) => start(dialog.value!.kind, chosen, intents)}

@@ -32,6 +32,7 @@ export function DetailsDialog({ controller, id, onClose }: { controller: PanelCo
                     queues={picture.queues.value}
                     settings={picture.settings.value}
                     records={records}
+                    contract={picture.contract.value}
                     send={controller.sendIntent}
                   />
                   <ActionLog records={records.filter((record) => record.intent.conversationId === id)} agents={picture.agents.all.value} queues={picture.queues.value} />

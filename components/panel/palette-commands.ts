@@ -53,11 +53,11 @@ export function paletteCommands(controller: PanelController, handlers: PaletteHa
     const settings = picture.settings.peek() ?? undefined;
     const activeRecord = picture.actions.peek().find((record) => record.intent.conversationId === row.id && record.finishedAt === null);
     for (const { kind, labels } of allDefinitions()) {
-      const verdict = availability(kind, { conversation: row, access, settings, activeRecord });
+      const verdict = availability(kind, { conversation: row, access, settings, activeRecord, contract: picture.contract.peek() ?? undefined });
       commands.push({
         id: `action:${kind}`,
         label: t(labels.palette, name),
-        disabledReason: verdict.enabled ? null : t(verdict.reason ?? 'panel_palette_unavailable'),
+        disabledReason: verdict.enabled ? null : t(verdict.reason ?? 'panel_palette_unavailable', ...(verdict.args ?? [])),
         run: () => handlers.requestAction(kind, row.id),
       });
     }

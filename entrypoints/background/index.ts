@@ -8,6 +8,8 @@ import { matchesAny } from '../../lib/worker/match-pattern';
 import { FeedController } from '../../lib/feed/feed-controller';
 import { createCounters } from '../../lib/dataverse/counters';
 import { createWebApiTransport } from '../../lib/dataverse/web-api-transport';
+import { createMetadataReader } from '../../lib/dataverse/metadata-stream';
+import { createOrgProfile } from '../../lib/discovery/org-profile';
 import type { DataverseTransport } from '../../lib/dataverse/transport';
 import { createSettingsSource } from '../../lib/settings/settings-source';
 import { hostAccess } from '../../lib/policy/host-access';
@@ -27,6 +29,8 @@ import {
   softLocksMemoryItem,
   watchPrefsItem,
   overlayAdmissionsItem,
+  orgContractsItem,
+  trackingDecisionsItem,
 } from '../../lib/storage/items';
 import { storedSignal } from '../../lib/storage/stored-signal';
 
@@ -48,6 +52,15 @@ export default defineBackground(() => {
   const workspacePatterns = () => (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []);
 
   let hub: ReturnType<typeof createViewHub> | undefined;
+  // What the org is (its action contract, change tracking): found out at sign-in, once per org version.
+  const orgProfile = createOrgProfile({
+    contracts: orgContractsItem,
+    tracking: trackingDecisionsItem,
+    metadataReader: (org) => createMetadataReader({ org, counters }),
+    now: Date.now,
+    changed: (contract) => hub?.broadcast({ contract }),
+    log: (line) => console.info(line),
+  });
   const feed: FeedController = new FeedController({
     resolveOrg: () =>
       resolveOrg(
@@ -62,6 +75,7 @@ export default defineBackground(() => {
     transportFor,
     settings: () => settings.current(),
     counters,
+    orgProfile,
     storage: { load: () => feedSnapshotItem.get(), save: (snapshot) => feedSnapshotItem.set(snapshot) },
     publish: (patch) => {
       hub?.broadcast(patch);
@@ -98,6 +112,12 @@ export default defineBackground(() => {
 
   const runner = createActionRunner({
     transport: () => feed.transport(),
+    // A restarted worker may act before its first poll: settle the org first, from storage or by asking it.
+    contract: async () => {
+      const transport = feed.transport();
+      if (transport) await orgProfile.ensure(transport);
+      return orgProfile.contract();
+    },
     conversation: (id) => feed.conversation(id),
     reread: (id) => feed.refreshConversation(id),
     access: () => feed.currentAccess(),

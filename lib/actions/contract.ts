@@ -46,8 +46,8 @@ export const ActionContractSchema = z.object({
 });
 export type ActionContract = z.infer<typeof ActionContractSchema>;
 
-/** Where the runner gets the contract in force for the signed-in org. */
-export type ContractSource = () => ActionContract;
+/** Where the runner gets the contract in force for the signed-in org (after a discovery under way, if any). */
+export type ContractSource = () => ActionContract | Promise<ActionContract>;
 
 /** Our reading, applied alike to every supervisor action until an org says otherwise. */
 export const BUILT_IN_CONTRACT: ActionContract = {

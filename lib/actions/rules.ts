@@ -5,7 +5,7 @@ import type { Feature } from '../model/supervisor-switches';
 import type { EffectiveSettings } from '../model/settings';
 import { isActionBlockedByPolicy } from '../policy/locks';
 import type { ActionContract } from './contract';
-import { definitionOf, type ActionKind } from './registry';
+import { definitionOf, groupMembers, type ActionKind, type AnyActionDefinition } from './registry';
 import { contractShape, GAP_REASON } from './request';
 
 /**
@@ -53,6 +53,20 @@ export function availability(kind: ActionKind, ctx: AvailabilityContext): Availa
     inFlightBlock(kind, ctx.activeRecord) ??
     stateBlock()
   );
+}
+
+/** Each action offered with this one (its group, or itself alone), with its own availability. */
+export function memberAvailability(definition: AnyActionDefinition, ctx: AvailabilityContext): Array<{ definition: AnyActionDefinition; availability: Availability }> {
+  return groupMembers(definition).map((member) => ({ definition: member, availability: availability(member.kind, ctx) }));
+}
+
+/**
+ * A group's one button: allowed when any member is (the dialog then offers the members that are), otherwise the
+ * first member's reason. Assign stays offered to a queue when the org's assignment to an agent cannot be called.
+ */
+export function groupAvailability(definition: AnyActionDefinition, ctx: AvailabilityContext): Availability {
+  const members = memberAvailability(definition, ctx);
+  return (members.find((m) => m.availability.enabled) ?? members[0]!).availability;
 }
 
 function accessBlock(access: Access): Availability | null {

@@ -24,6 +24,11 @@ export interface AccessMonitorDeps {
   /** Whether the feed holds any data, and drop it all (another org or user, or one who may not see it). */
   hasData(): boolean;
   resetData(): void;
+  /**
+   * A user signed in as a supervisor: the first check of this user, one after another state, or the check a
+   * workspace (re)load asked for. What the org is (lib/discovery) is found out then, not on every periodic check.
+   */
+  signedIn?(transport: DataverseTransport): void;
 }
 
 /** What a cycle may do, once access is settled: read the org, wait, or report why the check could not finish. */
@@ -58,6 +63,7 @@ export function createAccessMonitor(deps: AccessMonitorDeps) {
   };
 
   async function check(transport: DataverseTransport): Promise<Failure | null> {
+    const asked = due;
     due = false;
     const result = await checkAccess(transport, policyAllowedActions(deps.settings()), deps.now);
     const transient = result.failure !== null && result.failure.kind !== 'signedOut';
@@ -72,7 +78,9 @@ export function createAccessMonitor(deps: AccessMonitorDeps) {
       return result.failure;
     }
     if (access.userId && result.access.userId !== access.userId) deps.resetData();
+    const sameSupervisor = access.state === 'supervisor' && access.userId === result.access.userId;
     set(result.access);
+    if (result.access.state === 'supervisor' && (asked || !sameSupervisor)) deps.signedIn?.(transport);
     return null;
   }
 

@@ -2,7 +2,7 @@ import type { Conversation } from '../model/conversation';
 import type { FeedPatch, RowIssue } from '../model/feed-state';
 import type { FeedCounters } from '../dataverse/counters';
 import type { DataverseTransport } from '../dataverse/transport';
-import { failed, succeeded, type Result } from '../dataverse/result';
+import { failed, succeeded, type Failure, type Result } from '../dataverse/result';
 import { isEmptyDelta } from './diff';
 import { LivePicture } from './live-picture';
 import { readFull } from './read-full';
@@ -34,6 +34,14 @@ export interface PictureSyncDeps {
   /** Each change goes out once, as a patch. */
   emit(patch: FeedPatch): void;
   log: (line: string) => void;
+  /**
+   * Whether this org may be followed by change tracking (decided once per org version), and where a first tracked
+   * read that failed is remembered. Absent, tracking is tried whenever it is not known to be off.
+   */
+  tracking?: {
+    allowed(transport: DataverseTransport): Promise<boolean>;
+    failed(transport: DataverseTransport, failure: Pick<Failure, 'message'>): Promise<void>;
+  };
 }
 
 /**
@@ -71,10 +79,11 @@ export function createPictureSync(deps: PictureSyncDeps) {
     marks.agentStatuses ??= await latestModified(transport, 'msdyn_agentstatuses');
     lastFullAt = now;
     deps.emit({ queues, ...(isEmptyDelta(conversations) ? {} : { conversations }), ...(isEmptyDelta(agents) ? {} : { agents }) });
-    if (tracking !== 'off' && !deltaLink) {
+    if (tracking !== 'off' && !deltaLink && (await (deps.tracking?.allowed(transport) ?? true))) {
       const tracked = await startTracking(transport);
-      // A fault here only postpones the detection to the next full load.
       if (tracked.ok) applyTracked(tracked.value, tracked.value.issues);
+      // Remembered where there is somewhere to remember it; without, a fault only postpones it to the next full load.
+      if (!tracked.ok || !tracked.value.deltaLink) await deps.tracking?.failed(transport, tracked.ok ? { message: 'no delta link' } : tracked.failure);
     }
     return succeeded(undefined);
   }

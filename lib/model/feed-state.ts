@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ActionContractSchema } from '../actions/contract';
 import { AccessSchema } from './access';
 import { ActionRecordSchema } from './actions';
 import { AgentSchema, QueueSchema } from './agent';
@@ -26,6 +27,8 @@ export const FeedStateSchema = z.object({
   actions: z.array(ActionRecordSchema),
   rowIssues: z.object({ count: z.number().int(), recent: z.array(RowIssueSchema) }),
   paused: z.boolean(),
+  /** The org's own action contract once discovered (lib/discovery); null until then, when the worker alone decides. */
+  contract: ActionContractSchema.nullable(),
 });
 export type FeedState = z.infer<typeof FeedStateSchema>;
 
@@ -40,5 +43,6 @@ export const FeedPatchSchema = z.object({
   actions: z.array(ActionRecordSchema).optional(),
   rowIssues: z.object({ count: z.number().int(), recent: z.array(RowIssueSchema) }).optional(),
   paused: z.boolean().optional(),
+  contract: ActionContractSchema.nullable().optional(),
 });
 export type FeedPatch = z.infer<typeof FeedPatchSchema>;

@@ -1,4 +1,5 @@
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import type { ActionContract } from '../actions/contract';
 import type { Access } from '../model/access';
 import type { ActionRecord } from '../model/actions';
 import type { Agent, Queue } from '../model/agent';
@@ -93,6 +94,8 @@ export interface PictureMirror {
   actions: ReadonlySignal<readonly ActionRecord[]>;
   rowIssues: ReadonlySignal<{ count: number; recent: readonly RowIssue[] }>;
   paused: ReadonlySignal<boolean>;
+  /** The org's own action contract, once the worker has discovered it: actions it cannot carry are greyed out. */
+  contract: ReadonlySignal<ActionContract | null>;
   /** The last message that could not be used (failed validation here, or refused by the worker). */
   problem: ReadonlySignal<string | null>;
   apply(message: FeedMessage): void;
@@ -112,6 +115,7 @@ export function createPictureMirror(): PictureMirror {
   const actions = signal<readonly ActionRecord[]>([]);
   const rowIssues = signal<{ count: number; recent: readonly RowIssue[] }>({ count: 0, recent: [] });
   const paused = signal(false);
+  const contract = signal<ActionContract | null>(null);
   const problem = signal<string | null>(null);
 
   const applySnapshot = (state: FeedState) => {
@@ -124,6 +128,7 @@ export function createPictureMirror(): PictureMirror {
     actions.value = state.actions;
     rowIssues.value = state.rowIssues;
     paused.value = state.paused;
+    contract.value = state.contract;
     connected.value = true;
     ready.value = true;
   };
@@ -138,6 +143,7 @@ export function createPictureMirror(): PictureMirror {
     if (patch.actions) actions.value = patch.actions;
     if (patch.rowIssues) rowIssues.value = patch.rowIssues;
     if (patch.paused !== undefined) paused.value = patch.paused;
+    if (patch.contract !== undefined) contract.value = patch.contract;
   };
 
   return {
@@ -152,6 +158,7 @@ export function createPictureMirror(): PictureMirror {
     actions,
     rowIssues,
     paused,
+    contract,
     problem,
     apply(message) {
       batch(() => {

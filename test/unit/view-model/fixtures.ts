@@ -95,6 +95,7 @@ export function makeState(overrides: Partial<FeedState> = {}): FeedState {
     actions: [],
     rowIssues: { count: 0, recent: [] },
     paused: false,
+    contract: null,
     ...overrides,
   };
 }
