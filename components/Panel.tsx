@@ -150,7 +150,7 @@ export function Panel({ controller, view: viewKind, frameControls }: PanelProps)
           <Notice tone="info" text={t('panel_connecting')} />
         ) : (
           <ErrorBoundary fallback={(error) => <Notice tone="error" title={t('panel_view_broken')} text={error.message} />}>
-            <AccessNotice access={access} queueCount={queues.length} />
+            <AccessNotice access={access} queues={queues} />
             {showsFeed(access) && (
               <>
                 <Diagnostics rowIssues={picture.rowIssues.value} problem={picture.problem.value} />

@@ -1,11 +1,12 @@
 import { t } from '../../lib/i18n';
 import type { Access } from '../../lib/model/access';
+import type { Queue } from '../../lib/model/agent';
 
 /**
  * What the panel says instead of (or above) the data, from the worker's access check. Returns null when a
  * supervisor can see the feed and nothing needs saying.
  */
-export function AccessNotice({ access, queueCount }: { access: Access; queueCount: number }) {
+export function AccessNotice({ access, queues }: { access: Access; queues: readonly Queue[] }) {
   switch (access.state) {
     case 'checking':
       return <Notice tone="info" text={t('panel_access_checking')} />;
@@ -23,7 +24,8 @@ export function AccessNotice({ access, queueCount }: { access: Access; queueCoun
       return (
         <>
           {access.hasApiAccessRole && <Notice tone="warning" title={t('panel_access_apiRole')} text={t('panel_access_apiRoleDetail')} />}
-          {queueCount === 0 && <Notice tone="info" text={t('panel_access_noQueues')} />}
+          {queues.length === 0 && <Notice tone="info" text={t('panel_access_noQueues')} />}
+          {queues.some((q) => q.supervised) && queues.every((q) => q.member === false) && <Notice tone="info" text={t('panel_access_allQueues')} />}
         </>
       );
   }

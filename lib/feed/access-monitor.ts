@@ -46,6 +46,8 @@ export function createAccessMonitor(deps: AccessMonitorDeps) {
   let access: Access = initialAccess(null, 'checking');
   let due = false;
   let switchesReadAt = 0;
+  /** The supervisorRoles setting the last check used: a change decides who is a supervisor, so it checks again. */
+  let rolesChecked: readonly string[] = [];
 
   const set = (next: Access): void => {
     if (JSON.stringify(next) === JSON.stringify(access)) return;
@@ -65,7 +67,9 @@ export function createAccessMonitor(deps: AccessMonitorDeps) {
   async function check(transport: DataverseTransport): Promise<Failure | null> {
     const asked = due;
     due = false;
-    const result = await checkAccess(transport, policyAllowedActions(deps.settings()), deps.now);
+    const settings = deps.settings();
+    rolesChecked = settings.values.supervisorRoles;
+    const result = await checkAccess(transport, policyAllowedActions(settings), deps.now, rolesChecked);
     const transient = result.failure !== null && result.failure.kind !== 'signedOut';
     if (transient && access.state === 'supervisor') {
       // A fault during a routine re-check: keep the last good answer and try the check again soon.
@@ -137,8 +141,9 @@ export function createAccessMonitor(deps: AccessMonitorDeps) {
     signedOut(message: string): void {
       if (access.state !== 'signedOut') set({ ...access, state: 'signedOut', message });
     },
-    /** The policy changed: what it allows applies at once, without a new role check. */
+    /** The policy changed: what it allows applies at once, without a new role check (unless it lists other supervisor roles). */
     settingsChanged(settings: EffectiveSettings): void {
+      if (JSON.stringify(settings.values.supervisorRoles) !== JSON.stringify(rolesChecked)) due = true;
       if (access.state === 'supervisor') set({ ...access, policyAllows: policyAllowedActions(settings) });
     },
   };

@@ -7,7 +7,7 @@ import { failed, succeeded, type Failure, type Result } from '../dataverse/resul
 import type { Rows, WithIssues } from '../dataverse/validate-rows';
 import { omnichannelQueuesRequest, QueueRowSchema, toQueue, userQueuesRequest } from '../dataverse/operations/queues';
 import { CONVERSATION_ENTITY, conversationsRequest, ConversationRowSchema, type ConversationRow } from '../dataverse/operations/conversations';
-import { activeParticipantsRequest, PARTICIPANT_ENTITY, ParticipantRowSchema, participantsOfSessionsRequest, type ParticipantRow } from '../dataverse/operations/session-participants';
+import { PARTICIPANT_ENTITY, ParticipantRowSchema, participantsOfSessionsRequest, type ParticipantRow } from '../dataverse/operations/session-participants';
 import {
   agentStatusesRequest,
   AgentStatusRowSchema,
@@ -44,8 +44,10 @@ export const SPECS = {
   workstream: { entity: 'msdyn_liveworkstream', idField: 'msdyn_liveworkstreamid', schema: WorkstreamRowSchema },
 } as const;
 
-/** Sessions per participants request: keeps the In() list, and so the URL, short. */
-const SESSIONS_PER_REQUEST = 50;
+/** Sessions per participants request: 200 ids keep the URL near 8 KB, well inside the platform's limit. */
+const SESSIONS_PER_REQUEST = 200;
+/** Participant batches in flight at once on a large org, far below the platform's concurrency limit. */
+const PARTICIPANT_LANES = 4;
 
 /** Collects row issues across reads and stops at the first failed read. */
 export class Reader {
@@ -80,13 +82,15 @@ export async function readFull(transport: DataverseTransport, userId: string): P
     const own = must(await reader.rows(userQueuesRequest(userId), SPECS.queue));
     const all = must(await reader.rows(omnichannelQueuesRequest(), SPECS.queue));
     const ownIds = new Set(own.map((row) => row.queueid));
-    const queues = [...all, ...own.filter((row) => !all.some((other) => other.queueid === row.queueid))].map((row) => toQueue(row, ownIds.has(row.queueid)));
-    const supervised = [...ownIds];
+    // A supervisor in no queue sees every omnichannel queue they can read (the panel says it is not filtered by membership).
+    const inScope = ownIds.size > 0 ? ownIds : new Set(all.map((row) => row.queueid));
+    const queues = [...all, ...own.filter((row) => !all.some((other) => other.queueid === row.queueid))].map((row) => toQueue(row, inScope.has(row.queueid), ownIds.has(row.queueid)));
+    const supervised = [...inScope];
 
     const workstreams = must(await reader.rows(workstreamsRequest(), SPECS.workstream));
     const conversations = supervised.length === 0 ? [] : must(await reader.rows(conversationsRequest(supervised), SPECS.conversation));
-    const sessions = new Set(sessionsOf(conversations));
-    const participants = conversations.length === 0 ? [] : must(await reader.rows(activeParticipantsRequest(), SPECS.participant)).filter((row) => sessions.has(row._msdyn_omnichannelsession_value ?? ''));
+    const participants = await readParticipantsOf(reader, sessionsOf(conversations));
+    if (!participants.ok) throw new ReadFailed(participants.failure);
 
     const members = new Map<string, Member>();
     for (const queueId of supervised) {
@@ -100,7 +104,7 @@ export async function readFull(transport: DataverseTransport, userId: string): P
     const presences = must(await reader.rows(presencesRequest(), SPECS.presence));
     const statuses = must(await reader.rows(agentStatusesRequest(), SPECS.status));
     const skills = await readSkills(reader);
-    return succeeded({ queues, workstreams, conversations, participants, members: [...members.values()], skills, statuses, presences, issues: reader.issues });
+    return succeeded({ queues, workstreams, conversations, participants: participants.value, members: [...members.values()], skills, statuses, presences, issues: reader.issues });
   } catch (error) {
     if (error instanceof ReadFailed) return failed(error.failure);
     throw error;
@@ -110,12 +114,14 @@ export async function readFull(transport: DataverseTransport, userId: string): P
 export const sessionsOf = (rows: readonly ConversationRow[]): string[] =>
   [...new Set(rows.map((row) => row._msdyn_lastsessionid_value).filter((id): id is string => id !== null))];
 
-/** Participants of the given sessions, a few dozen sessions per request. */
+/** Participants of the given sessions: batches of ids, a few batches in flight at once. */
 export async function readParticipantsOf(reader: Reader | DataverseTransport, sessionIds: readonly string[]): Promise<Result<ParticipantRow[]>> {
   const r = reader instanceof Reader ? reader : new Reader(reader);
+  const batches: string[][] = [];
+  for (let i = 0; i < sessionIds.length; i += SESSIONS_PER_REQUEST) batches.push(sessionIds.slice(i, i + SESSIONS_PER_REQUEST));
+  const results = await Promise.all(batches.map((batch, index) => r.rows(participantsOfSessionsRequest(batch, index % PARTICIPANT_LANES), SPECS.participant)));
   const rows: ParticipantRow[] = [];
-  for (let i = 0; i < sessionIds.length; i += SESSIONS_PER_REQUEST) {
-    const result = await r.rows(participantsOfSessionsRequest(sessionIds.slice(i, i + SESSIONS_PER_REQUEST)), SPECS.participant);
+  for (const result of results) {
     if (!result.ok) return result;
     rows.push(...result.value.rows);
   }

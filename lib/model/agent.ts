@@ -36,7 +36,9 @@ export const QueueSchema = z.object({
   id: z.string(),
   name: z.string(),
   type: z.enum(['messaging', 'records', 'voice', 'other']),
-  /** True when the signed-in supervisor is a member: the panel's default scope. */
+  /** In the panel's scope: the queues the supervisor is a member of, or every omnichannel queue when they are in none. */
   supervised: z.boolean(),
+  /** False when the supervisor is not a member (shown only because they are in no queue at all). */
+  member: z.boolean().optional(),
 });
 export type Queue = z.infer<typeof QueueSchema>;
