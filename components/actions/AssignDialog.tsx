@@ -156,7 +156,7 @@ function CandidateOption({ candidate, recommended, checked, onPick }: { candidat
 }
 
 /** Exceeded units are known when the conversation's units are; otherwise "no free capacity" is all we can say. */
-const overCapacity = (c: AssignCandidate): boolean => (c.exceededBy === null ? c.agent.capacityFree !== null : c.exceededBy > 0);
+const overCapacity = (c: AssignCandidate): boolean => (c.exceededBy === null ? c.room.free !== null : c.exceededBy > 0);
 
 /** What the override costs, said before the supervisor confirms. */
 function Cost({ candidate }: { candidate: AssignCandidate }) {

@@ -57,7 +57,6 @@ export function AgentsView({ agents, queues, conversations, now }: Props) {
 
 function AgentRow({ agent, conversations, queueName, now }: { agent: Agent; conversations: number; queueName: Map<string, string>; now: ReadonlySignal<number> }) {
   const since = agent.presenceSince ? Date.parse(agent.presenceSince) : NaN;
-  const used = agent.capacityTotal !== null && agent.capacityFree !== null ? agent.capacityTotal - agent.capacityFree : null;
   return (
     <tr>
       <th scope="row">
@@ -71,16 +70,26 @@ function AgentRow({ agent, conversations, queueName, now }: { agent: Agent; conv
         </span>
       </td>
       <td>{Number.isFinite(since) ? <Since since={since} now={now} /> : '–'}</td>
-      <td>
-        {used === null || agent.capacityTotal === null
-          ? '–'
-          : t('panel_agent_capacityValue', used, agent.capacityTotal, agent.capacityFree ?? 0)}
-      </td>
+      <td>{capacityText(agent)}</td>
       <td>{conversations}</td>
       <td>{agent.queueIds.map((id) => queueName.get(id) ?? id).join(', ') || '–'}</td>
       <td>{agent.skills.map((skill) => (skill.level === null ? skill.name : `${skill.name} (${skill.level})`)).join(', ') || '–'}</td>
     </tr>
   );
+}
+
+/** Under the org's model: units used and free, each profile's free units, or "capacity unknown" rather than a wrong figure. */
+function capacityText(agent: Agent): string {
+  if (agent.capacityModel === 'unknown') return t('panel_agent_capacityUnknown');
+  if (agent.capacityModel === 'profiles') {
+    const profiles = agent.capacityProfiles ?? [];
+    if (profiles.length === 0) return t('panel_agent_capacityUnknown');
+    return profiles.map((p) => t('panel_agent_profileValue', p.name, p.free ?? '?', p.total ?? '?')).join('; ');
+  }
+  if (agent.capacityFree === null) return '–';
+  return agent.capacityTotal === null
+    ? t('panel_agent_capacityFree', agent.capacityFree)
+    : t('panel_agent_capacityValue', agent.capacityTotal - agent.capacityFree, agent.capacityTotal, agent.capacityFree);
 }
 
 function Since({ since, now }: { since: number; now: ReadonlySignal<number> }) {

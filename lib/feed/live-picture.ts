@@ -9,11 +9,15 @@ import { sessionPeople } from './participants';
 import { presenceOf, toAgent, type Member } from './normalize-agent';
 import { isStale } from './row-version';
 import { emptyDelta, sameContent, type Delta } from './diff';
+import { agentCapacity, conversationCapacity, onlyProfiles, type ProfileTables } from './profile-capacity';
+import type { AgentProfileUnitRow } from '../dataverse/operations/capacity-profiles';
 
 /** Everything a full load reads, already validated. */
 export interface FullLoad {
   queues: Queue[];
   workstreams: WorkstreamRow[];
+  /** The capacity-profile tables, on an org that uses them (lib/feed/profile-capacity.ts). */
+  profiles: ProfileTables | null;
   conversations: ConversationRow[];
   participants: ParticipantRow[];
   members: Member[];
@@ -26,6 +30,7 @@ export interface Watermarks {
   conversations: number | null;
   participants: number | null;
   agentStatuses: number | null;
+  profileUnits: number | null;
 }
 
 /** The picture in plain data, for storage.session. */
@@ -36,6 +41,7 @@ export interface PictureData {
   agents: Agent[];
   presences: PresenceRow[];
   workstreams: WorkstreamRow[];
+  profiles: ProfileTables | null;
   queues: Queue[];
   watermarks: Watermarks;
 }
@@ -53,8 +59,9 @@ export class LivePicture {
   private agents = new Map<string, Agent>();
   private presences = new Map<string, PresenceRow>();
   private workstreams = new Map<string, WorkstreamRow>();
+  private profiles: ProfileTables | null = null;
   private queueList: Queue[] = [];
-  watermarks: Watermarks = { conversations: null, participants: null, agentStatuses: null };
+  watermarks: Watermarks = { conversations: null, participants: null, agentStatuses: null, profileUnits: null };
 
   get queues(): readonly Queue[] {
     return this.queueList;
@@ -80,6 +87,8 @@ export class LivePicture {
     this.queueList = load.queues;
     this.presences = new Map(load.presences.map((row) => [row.msdyn_presenceid, row]));
     this.workstreams = new Map(load.workstreams.map((row) => [row.msdyn_liveworkstreamid, row]));
+    this.profiles = load.profiles;
+    this.watermarks.profileUnits = load.profiles ? maxModified(load.profiles.units, this.watermarks.profileUnits) : null;
     this.participants = new Map(load.participants.map((row) => [row.msdyn_sessionparticipantid, row]));
     this.watermarks.participants = maxModified(load.participants, this.watermarks.participants);
     this.watermarks.agentStatuses = maxModified(load.statuses, this.watermarks.agentStatuses);
@@ -103,7 +112,7 @@ export class LivePicture {
     const statusByAgent = new Map(load.statuses.map((row) => [row._msdyn_agentid_value, row]));
     const nextAgents = new Map<string, Agent>();
     for (const member of load.members) {
-      const agent = toAgent(member, load.skills.get(member.id) ?? [], statusByAgent.get(member.id), this.presences, now);
+      const agent = this.withCapacity(toAgent(member, load.skills.get(member.id) ?? [], statusByAgent.get(member.id), this.presences, now));
       const held = this.agents.get(member.id);
       nextAgents.set(member.id, held && sameContent(held, agent) ? held : agent);
     }
@@ -171,12 +180,36 @@ export class LivePicture {
     for (const row of rows) {
       const held = this.agents.get(row._msdyn_agentid_value);
       if (!held) continue;
-      const next: Agent = { ...held, ...presenceOf(row, this.presences), observedAt: now };
+      const next: Agent = this.withCapacity({ ...held, ...presenceOf(row, this.presences), observedAt: now });
       if (sameContent(held, next)) continue;
       this.agents.set(next.id, next);
       delta.upsert.push(next);
     }
     return delta;
+  }
+
+  /** Merge changed capacity-profile units (work taken or given back) into the agents they belong to. */
+  applyProfileUnits(rows: readonly AgentProfileUnitRow[], now: number): Delta<Agent> {
+    const delta = emptyDelta<Agent>();
+    if (!this.profiles?.readable || rows.length === 0) return delta;
+    this.watermarks.profileUnits = maxModified(rows, this.watermarks.profileUnits);
+    const units = new Map(this.profiles.units.map((row) => [row.msdyn_agentcapacityprofileunitid, row]));
+    for (const row of rows) units.set(row.msdyn_agentcapacityprofileunitid, row);
+    this.profiles = { ...this.profiles, units: [...units.values()] };
+    for (const agentId of new Set(rows.map((row) => row._msdyn_agentid_value))) {
+      const held = agentId ? this.agents.get(agentId) : undefined;
+      if (!held) continue;
+      const next = { ...this.withCapacity(held), observedAt: now };
+      if (sameContent(held, next)) continue;
+      this.agents.set(next.id, next);
+      delta.upsert.push(next);
+    }
+    return delta;
+  }
+
+  /** The capacity-profile tables in force; null on an org of unit capacity alone. */
+  profileTables(): ProfileTables | null {
+    return this.profiles;
   }
 
   /** One row re-read from the platform (null: gone); returns the conversation as it now stands, if ongoing. */
@@ -207,6 +240,7 @@ export class LivePicture {
       agents: this.agentList(),
       presences: [...this.presences.values()],
       workstreams: [...this.workstreams.values()],
+      profiles: this.profiles,
       queues: this.queueList,
       watermarks: { ...this.watermarks },
     };
@@ -220,6 +254,7 @@ export class LivePicture {
     picture.agents = new Map(data.agents.map((row) => [row.id, row]));
     picture.presences = new Map(data.presences.map((row) => [row.msdyn_presenceid, row]));
     picture.workstreams = new Map(data.workstreams.map((row) => [row.msdyn_liveworkstreamid, row]));
+    picture.profiles = data.profiles;
     picture.queueList = data.queues;
     picture.watermarks = { ...data.watermarks };
     return picture;
@@ -228,7 +263,12 @@ export class LivePicture {
   private build(row: ConversationRow, now: number): Conversation | null {
     const session = row._msdyn_lastsessionid_value;
     const workstream = row._msdyn_liveworkstreamid_value ? this.workstreams.get(row._msdyn_liveworkstreamid_value) : undefined;
-    return toConversation(row, session ? this.peopleOf(session) : { participants: [], pending: null }, now, workstream);
+    const conversation = toConversation(row, session ? this.peopleOf(session) : { participants: [], pending: null }, now, workstream);
+    return conversation && { ...conversation, ...conversationCapacity(this.profiles, workstream) };
+  }
+
+  private withCapacity(agent: Agent): Agent {
+    return agentCapacity(this.profiles, onlyProfiles([...this.workstreams.values()]), agent);
   }
 
   private peopleOf(session: string): Pick<Conversation, 'participants' | 'pending'> {

@@ -102,7 +102,7 @@ export function createPictureSync(deps: PictureSyncDeps) {
     const link = tracking === 'on' ? deltaLink : null;
     const n = incrementalPolls++;
     const scope = { statuses: n % STATUS_EVERY_N_POLLS === 0, participants: n % PARTICIPANTS_EVERY_N_POLLS === 0 };
-    const result = await readChanges(transport, picture.watermarks, link !== null, scope);
+    const result = await readChanges(transport, picture.watermarks, link !== null, scope, picture.profileTables());
     if (!result.ok) return result;
     let tracked: TrackedChanges = { conversations: result.value.conversations, deleted: [], deltaLink: link };
     let trackedIssues: readonly RowIssue[] = [];
@@ -126,7 +126,9 @@ export function createPictureSync(deps: PictureSyncDeps) {
     const { delta: changed } = picture.applyConversations(tracked.conversations, now);
     const delta = { upsert: changed.upsert, remove: [...changed.remove, ...picture.applyDeleted(tracked.deleted).remove] };
     const people = picture.applyParticipants(participants, now);
-    const agents = picture.applyAgentStatuses(result.value.statuses, now);
+    const statuses = picture.applyAgentStatuses(result.value.statuses, now);
+    const units = picture.applyProfileUnits(result.value.units, now);
+    const agents = { upsert: [...new Map([...statuses.upsert, ...units.upsert].map((row) => [row.id, row])).values()], remove: [] };
     const upsert = new Map([...delta.upsert, ...people.upsert].map((row) => [row.id, row]));
     for (const id of delta.remove) upsert.delete(id);
     const conversations = { upsert: [...upsert.values()], remove: delta.remove };

@@ -25,6 +25,7 @@ import {
 import { FORMATTED } from '../dataverse/odata';
 import { workstreamsRequest, WorkstreamRowSchema } from '../dataverse/operations/workstreams';
 import type { FullLoad } from './live-picture';
+import { readProfileTables } from './profile-capacity';
 import type { Member } from './normalize-agent';
 
 /** A read of several tables: its value with the rows left out of any of them. */
@@ -88,6 +89,8 @@ export async function readFull(transport: DataverseTransport, userId: string): P
     const supervised = [...inScope];
 
     const workstreams = must(await reader.rows(workstreamsRequest(), SPECS.workstream));
+    const profiles = await readProfileTables(reader, workstreams);
+    if (!profiles.ok) throw new ReadFailed(profiles.failure);
     const conversations = supervised.length === 0 ? [] : must(await reader.rows(conversationsRequest(supervised), SPECS.conversation));
     const participants = await readParticipantsOf(reader, sessionsOf(conversations));
     if (!participants.ok) throw new ReadFailed(participants.failure);
@@ -104,7 +107,7 @@ export async function readFull(transport: DataverseTransport, userId: string): P
     const presences = must(await reader.rows(presencesRequest(), SPECS.presence));
     const statuses = must(await reader.rows(agentStatusesRequest(), SPECS.status));
     const skills = await readSkills(reader);
-    return succeeded({ queues, workstreams, conversations, participants: participants.value, members: [...members.values()], skills, statuses, presences, issues: reader.issues });
+    return succeeded({ queues, workstreams, profiles: profiles.value, conversations, participants: participants.value, members: [...members.values()], skills, statuses, presences, issues: reader.issues });
   } catch (error) {
     if (error instanceof ReadFailed) return failed(error.failure);
     throw error;
