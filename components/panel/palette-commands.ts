@@ -43,6 +43,7 @@ export function paletteCommands(controller: PanelController, handlers: PaletteHa
     },
     enabled('pause', picture.paused.peek() ? t('panel_resume') : t('panel_pause'), () => controller.setPaused(!picture.paused.peek())),
     enabled('shortcuts', t('panel_shortcuts_title'), handlers.showShortcuts),
+    ...(controller.openDiagnostics ? [enabled('diagnostics', t('diag_open'), controller.openDiagnostics)] : []),
   ];
   const selectedId = view.selectedId.peek();
   const row = selectedId ? picture.conversations.row(selectedId)?.peek() : undefined;

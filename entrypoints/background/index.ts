@@ -10,6 +10,8 @@ import { createCounters } from '../../lib/dataverse/counters';
 import { createWebApiTransport } from '../../lib/dataverse/web-api-transport';
 import { createMetadataReader } from '../../lib/dataverse/metadata-stream';
 import { createOrgProfile } from '../../lib/discovery/org-profile';
+import { diagnose, WRITE_ROUTE } from '../../lib/discovery/diagnose';
+import { DIAGNOSE_NO_ORG } from '../../lib/discovery/report';
 import type { DataverseTransport } from '../../lib/dataverse/transport';
 import { createSettingsSource } from '../../lib/settings/settings-source';
 import { hostAccess } from '../../lib/policy/host-access';
@@ -220,6 +222,22 @@ export default defineBackground(() => {
       case 'settingsChanged':
         feed.settingsChanged();
         return ok;
+      case 'diagnose': {
+        // The probes read the org's descriptions, not its conversations; still, only our own pages may ask.
+        if (kind !== 'extensionPage') return { ok: false, error: 'Diagnostics are for the extension pages only' };
+        await ready;
+        const transport = feed.transport();
+        if (!transport) return { ok: false, error: DIAGNOSE_NO_ORG };
+        const report = await diagnose({
+          transport,
+          metadataReader: createMetadataReader({ org: transport.org, counters }),
+          access: feed.currentAccess(),
+          throttled: counters.throttled,
+          writeRoute: WRITE_ROUTE,
+          now: Date.now(),
+        });
+        return { ...ok, report };
+      }
     }
   });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));

@@ -75,6 +75,7 @@ export function createWebApiTransport(options: WebApiTransportOptions): Datavers
     const headers = headerRecord(response.headers);
 
     if (response.status === 429 || (response.status === 503 && headers['retry-after'])) {
+      counters.throttled += 1;
       blockedUntil = Math.max(blockedUntil, retryAtFrom(headers['retry-after'], now()));
     }
     if (!response.ok && response.status !== 304) {

@@ -28,6 +28,8 @@ export interface PanelController {
   setPaused(paused: boolean): void;
   /** Returns the request id the action's record will carry (bulk actions follow each item by it). */
   sendIntent(intent: ActionIntent): string;
+  /** Open "Check this org" (the options page's diagnostics), where the host can. */
+  openDiagnostics?: () => void;
 }
 
 export interface PanelControllerOptions {
@@ -36,6 +38,7 @@ export interface PanelControllerOptions {
   /** A refresh that gets no answer re-enables the button after this long. */
   refreshTimeoutMs?: number;
   newRequestId?: () => string;
+  openDiagnostics?: () => void;
 }
 
 /** Everything a view (one open panel) needs, wired to one feed source. Entrypoints create it; components only read it. */
@@ -99,6 +102,7 @@ export function createPanelController(options: PanelControllerOptions): PanelCon
 
   const newRequestId = options.newRequestId ?? (() => crypto.randomUUID());
   return {
+    openDiagnostics: options.openDiagnostics,
     picture,
     view,
     list,
