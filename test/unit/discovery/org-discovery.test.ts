@@ -5,6 +5,7 @@ import { whoAmIRequest, WhoAmISchema } from '../../../lib/dataverse/operations/w
 import { readOne } from '../../../lib/dataverse/read';
 import { readFull } from '../../../lib/feed/read-full';
 import { LivePicture } from '../../../lib/feed/live-picture';
+import { readChanges } from '../../../lib/feed/read-changes';
 import type { DataverseTransport } from '../../../lib/dataverse/transport';
 import { emulatedOrg, type EmulatedOrg } from './emulated-org';
 
@@ -156,5 +157,26 @@ describe('capacity on a unit org', () => {
     const picture = new LivePicture();
     picture.replaceAll(load.value, Date.now());
     expect(picture.agentList().some((a) => a.capacityFree !== null && a.capacityModel === undefined)).toBe(true);
+  });
+});
+
+describe('capacity profiles followed as work is taken', () => {
+  it('shows an agent\u2019s new free units of a profile after the next status read', async () => {
+    org = await emulatedOrg('default');
+    await org.control('config', { capacityModel: 'profiles' });
+    const user = await userId(org.transport);
+    const load = await readFull(org.transport, user);
+    if (!load.ok) throw new Error(load.failure.message);
+    const picture = new LivePicture();
+    picture.replaceAll(load.value, Date.now());
+    const agent = picture.agentList().find((a) => (a.capacityProfiles ?? []).some((p) => (p.free ?? 0) > 0))!;
+    const profile = agent.capacityProfiles!.find((p) => (p.free ?? 0) > 0)!;
+    const unit = load.value.profiles!.units.find((u) => u._msdyn_agentid_value === agent.id && u._msdyn_capacityprofileid_value === profile.profileId)!;
+    await org.control(`rows/msdyn_agentcapacityprofileunits/${unit.msdyn_agentcapacityprofileunitid}`, { set: { msdyn_availablecapacityprofileunits: 0 } });
+    const changes = await readChanges(org.transport, picture.watermarks, false, { participants: false, statuses: true }, picture.profileTables());
+    if (!changes.ok) throw new Error(changes.failure.message);
+    const delta = picture.applyProfileUnits(changes.value.units, Date.now());
+    const after = delta.upsert.find((a) => a.id === agent.id);
+    expect(after?.capacityProfiles?.find((p) => p.profileId === profile.profileId)?.free).toBe(0);
   });
 });
