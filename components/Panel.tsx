@@ -155,7 +155,7 @@ export function Panel({ controller, view: viewKind, frameControls, onDiagnostics
           <Notice tone="info" text={t('panel_connecting')} />
         ) : (
           <ErrorBoundary fallback={(error) => <Notice tone="error" title={t('panel_view_broken')} text={error.message} />}>
-            <AccessNotice access={access} queueCount={queues.length} onOpenWorkspace={picture.workspace.value.canOpen ? controller.openWorkspace : undefined} />
+            <AccessNotice access={access} queues={queues} onOpenWorkspace={picture.workspace.value.canOpen ? controller.openWorkspace : undefined} />
             {showsFeed(access) && (
               <>
                 <Diagnostics rowIssues={picture.rowIssues.value} problem={picture.problem.value} writeRoute={picture.writeRoute.value} now={controller.now.peek()} />
@@ -214,6 +214,7 @@ export function Panel({ controller, view: viewKind, frameControls, onDiagnostics
         settings={picture.settings.value}
         records={picture.actions.value}
         routes={picture.routes.value}
+        contract={picture.contract.value}
         send={controller.sendIntent}
         onClosed={() => queueMicrotask(focusGrid)}
         noticeFor={(id) => <LockWarning conversationId={id} locks={features.locks.value} me={access?.userId ?? null} now={controller.now.value} />}

@@ -3,7 +3,8 @@ import { useEffect } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { actionRequest, closeActionRequest } from '../../lib/actions/dialog-state';
 import { definitionOf, rowLabels, type ActionIntent } from '../../lib/actions/registry';
-import { availability, isInFlight } from '../../lib/actions/rules';
+import type { ActionContract } from '../../lib/actions/contract';
+import { availability, isInFlight, memberAvailability } from '../../lib/actions/rules';
 import type { Access } from '../../lib/model/access';
 import type { ActionRecord } from '../../lib/model/actions';
 import type { Agent, Queue } from '../../lib/model/agent';
@@ -27,6 +28,8 @@ export interface ActionDialogHostProps {
   /** Whether the org's workspace is open: an action that needs it says so instead of its dialog. */
   routes?: RouteFacts;
   send(intent: ActionIntent): void;
+  /** The org's own action contract, when the worker has discovered it. */
+  contract?: ActionContract | null;
   /** After a dialog closes, so the panel can put focus back on the grid. */
   onClosed?(): void;
   /** A warning for the conversation, shown in its dialog (another supervisor's action under way). */
@@ -41,12 +44,14 @@ export interface ActionDialogHostProps {
 export function ActionDialogHost(props: ActionDialogHostProps) {
   const { access, settings } = props;
   const request = actionRequest.value;
-  const definition = request ? definitionOf(request.kind) : undefined;
+  const asked = request ? definitionOf(request.kind) : undefined;
   const conversation = request ? props.conversations.find((c) => c.id === request.conversationId) : undefined;
   const activeRecord = conversation ? props.records.find((r) => r.intent.conversationId === conversation.id && isInFlight(r)) : undefined;
-  const rule = definition && conversation && access
-    ? availability(definition.kind, { conversation, access, settings: settings ?? undefined, activeRecord, routes: props.routes })
-    : null;
+  const context = conversation && access ? { conversation, access, settings: settings ?? undefined, activeRecord, routes: props.routes, contract: props.contract ?? undefined } : null;
+  // Asked for a member of a group that cannot run now, the dialog opens on one that can (and shows why the other cannot).
+  const members = asked && context ? memberAvailability(asked, context) : [];
+  const definition = (members.find((m) => m.definition.kind === asked?.kind)?.availability.enabled ? asked : members.find((m) => m.availability.enabled)?.definition) ?? asked;
+  const rule = definition && context ? availability(definition.kind, context) : null;
 
   const close = () => {
     closeActionRequest();
@@ -66,10 +71,10 @@ export function ActionDialogHost(props: ActionDialogHostProps) {
   if (!request || !definition || !access || immediate) return null;
   const title = t('actions_unavailable_title', t(rowLabels(definition).name));
   if (!conversation) return <Unavailable title={title} reason={t('actions_unavailable_gone')} onClose={close} />;
-  if (!rule?.enabled) return <Unavailable title={title} reason={t(rule?.reason ?? 'actions_reason_accessUnknown')} onClose={close} />;
+  if (!rule?.enabled) return <Unavailable title={title} reason={t(rule?.reason ?? 'actions_reason_accessUnknown', ...(rule?.args ?? []))} onClose={close} />;
 
   const common = {
-    definition, conversation, access, agents: props.agents, queues: props.queues, settings,
+    definition, conversation, access, agents: props.agents, queues: props.queues, settings, members,
     notice: props.noticeFor?.(conversation.id), onSubmit: submit, onClose: close,
   };
   const { dialog } = definition;

@@ -2,13 +2,15 @@ import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { freeCapacity } from '../../lib/actions/targets';
 import type { Agent } from '../../lib/model/agent';
+import { roomFor } from '../../lib/model/capacity';
+import type { Conversation } from '../../lib/model/conversation';
 import { Modal } from '../panel/Modal';
 import { partId, targetOf, type ActionDialogProps } from './dialog-props';
 import { ReasonField, reasonMissing } from './ReasonField';
 
-function room(agent: Agent): string {
-  const part = freeCapacity(agent);
-  return part ? ` · ${t(part.key, ...part.subs)}` : '';
+function room(agent: Agent, conversation: Conversation): string {
+  const part = freeCapacity(roomFor(agent, conversation));
+  return ` · ${t(part.key, ...part.subs)}`;
 }
 
 /** Pick one of the agents the action allows (transfer: the queue's human agents with an allowed presence); the best placed one is preselected. */
@@ -43,7 +45,7 @@ export function AgentPickerDialog({ definition, dialog, conversation, agents, se
                 <span class="fw-candidate-name">{agent.name}</span>
                 <span class="fw-candidate-facts">
                   {agent.presenceText}
-                  {room(agent)}
+                  {room(agent, conversation)}
                 </span>
               </label>
             ))}

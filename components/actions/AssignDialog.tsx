@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { DialogNeed } from '../../lib/actions/definition';
-import { groupMembers } from '../../lib/actions/registry';
 import { assignCandidates, skillsAmong, type AssignCandidate } from '../../lib/actions/targets';
 import { Modal } from '../panel/Modal';
 import { targetOf, type ActionDialogProps } from './dialog-props';
@@ -13,10 +12,10 @@ const pickOf = (dialog: DialogNeed): 'agent' | 'queue' | null => (dialog.type ==
  * for each) or to another queue. Presence and capacity can be overridden, and the cost is stated before
  * confirming. The top suggestion is preselected and the confirm button has focus: Enter accepts it.
  */
-export function AssignDialog({ definition, conversation, access, agents, queues, onSubmit, onClose, notice }: ActionDialogProps<'assign'>) {
-  const members = groupMembers(definition).filter((member) => pickOf(member.dialog) !== null);
+export function AssignDialog({ definition, conversation, access, agents, queues, onSubmit, onClose, notice, members: offered }: ActionDialogProps<'assign'>) {
+  const members = offered.filter(({ definition: member }) => pickOf(member.dialog) !== null);
   const [kind, setKind] = useState(definition.kind);
-  const current = members.find((member) => member.kind === kind) ?? definition;
+  const current = members.find(({ definition: member, availability }) => member.kind === kind && availability.enabled)?.definition ?? definition;
   const mode = pickOf(current.dialog);
   const [skill, setSkill] = useState('');
   const [override, setOverride] = useState(false);
@@ -51,10 +50,23 @@ export function AssignDialog({ definition, conversation, access, agents, queues,
         {group && members.length > 1 && (
           <fieldset class="fw-field fw-segmented">
             <legend>{t(group.choice)}</legend>
-            {members.map((member) => (
+            {members.map(({ definition: member, availability }) => (
               <label key={member.kind}>
-                <input type="radio" name="fw-assign-mode" value={member.kind} checked={member.kind === current.kind} onChange={() => setKind(member.kind)} />
+                <input
+                  type="radio"
+                  name="fw-assign-mode"
+                  value={member.kind}
+                  checked={member.kind === current.kind}
+                  disabled={!availability.enabled}
+                  aria-describedby={availability.reason ? `fw-assign-why-${member.kind}` : undefined}
+                  onChange={() => setKind(member.kind)}
+                />
                 {t(member.labels.choice ?? member.labels.name)}
+                {availability.reason && (
+                  <span id={`fw-assign-why-${member.kind}`} class="fw-candidate-why">
+                    {t(availability.reason, ...(availability.args ?? []))}
+                  </span>
+                )}
               </label>
             ))}
           </fieldset>
@@ -144,7 +156,7 @@ function CandidateOption({ candidate, recommended, checked, onPick }: { candidat
 }
 
 /** Exceeded units are known when the conversation's units are; otherwise "no free capacity" is all we can say. */
-const overCapacity = (c: AssignCandidate): boolean => (c.exceededBy === null ? c.agent.capacityFree !== null : c.exceededBy > 0);
+const overCapacity = (c: AssignCandidate): boolean => (c.exceededBy === null ? c.room.free !== null : c.exceededBy > 0);
 
 /** What the override costs, said before the supervisor confirms. */
 function Cost({ candidate }: { candidate: AssignCandidate }) {

@@ -1,7 +1,8 @@
 import { t } from '../../lib/i18n';
 import { requestAction } from '../../lib/actions/dialog-state';
 import { rowActions, rowLabels, type ActionIntent, type AnyActionDefinition } from '../../lib/actions/registry';
-import { availability, isInFlight, type Availability } from '../../lib/actions/rules';
+import type { ActionContract } from '../../lib/actions/contract';
+import { groupAvailability, isInFlight, memberAvailability, type Availability } from '../../lib/actions/rules';
 import type { RouteFacts } from '../../lib/actions/routing';
 import { namesFrom } from '../../lib/actions/words';
 import type { Access } from '../../lib/model/access';
@@ -25,6 +26,8 @@ export interface ConversationActionsProps {
   routes?: RouteFacts;
   /** Offered beside an action that waits for the workspace, when the worker knows where it is. */
   onOpenWorkspace?(): void;
+  /** The org's own action contract, when the worker has discovered it. */
+  contract?: ActionContract | null;
   /** For the throttled "retrying at" time; defaults to the wall clock. */
   now?: number;
 }
@@ -38,9 +41,18 @@ export function ConversationActions(props: ConversationActionsProps) {
   const mine = records.filter((r) => r.intent.conversationId === conversation.id);
   const active = mine.find(isInFlight);
   const latest = active ?? mine.reduce<ActionRecord | undefined>((a, r) => (!a || r.startedAt > a.startedAt ? r : a), undefined);
-  const check = (definition: AnyActionDefinition): Availability =>
-    availability(definition.kind, { conversation, access, settings: settings ?? undefined, activeRecord: active, routes });
+  const context = { conversation, access, settings: settings ?? undefined, activeRecord: active, routes, contract: props.contract ?? undefined };
+  const check = (definition: AnyActionDefinition): Availability => groupAvailability(definition, context);
   const idOf = (id: string) => `fw-action-why-${id}-${conversation.id}`;
+  /**
+   * Why each part is unavailable: the group's one reason when nothing in it can run, else each member that cannot,
+   * under its own name (assign to a queue may run while the org's assignment to an agent cannot).
+   */
+  const reasonsOf = (definition: AnyActionDefinition, labels: ReturnType<typeof rowLabels>, state: Availability) =>
+    state.enabled
+      ? memberAvailability(definition, context).flatMap(({ definition: member, availability }) =>
+          availability.reason && member.kind !== labels.id ? [{ id: member.kind, name: member.labels.name, state: availability }] : [])
+      : state.reason ? [{ id: labels.id, name: labels.name, state }] : [];
 
   // Actions without a dialog go straight to the worker, with the version the supervisor saw.
   const activate = (definition: AnyActionDefinition, state: Availability) => {
@@ -50,33 +62,37 @@ export function ConversationActions(props: ConversationActionsProps) {
     else requestAction(definition.kind, conversation.id);
   };
 
-  const states = rowActions(conversation, access.userId).map((definition) => ({ definition, labels: rowLabels(definition), state: check(definition) }));
+  const states = rowActions(conversation, access.userId).map((definition) => {
+    const labels = rowLabels(definition);
+    const state = check(definition);
+    return { definition, labels, state, reasons: reasonsOf(definition, labels, state) };
+  });
   const waitsForWorkspace = states.some(({ state }) => state.reason === 'actions_reason_openWorkspace');
   return (
     <div class="fw-actions">
       <div class="fw-actions-buttons" role="group" aria-label={t('actions_group_label', conversation.subject)}>
-        {states.map(({ definition, labels, state }) => (
+        {states.map(({ definition, labels, state, reasons }) => (
           <button
             key={labels.id}
             type="button"
             class={`fw-button fw-action-button${definition.tone === 'danger' ? ' fw-danger' : ''}`}
             data-action={labels.id}
             aria-disabled={state.enabled ? undefined : 'true'}
-            aria-describedby={state.reason ? idOf(labels.id) : undefined}
+            aria-describedby={reasons.length > 0 ? reasons.map((reason) => idOf(reason.id)).join(' ') : undefined}
             onClick={() => activate(definition, state)}
           >
             {t(labels.button)}
           </button>
         ))}
       </div>
-      {states.some(({ state }) => state.reason) && (
+      {states.some(({ reasons }) => reasons.length > 0) && (
         <ul class="fw-actions-reasons">
-          {states.map(({ labels, state }) =>
-            state.reason ? (
-              <li key={labels.id} id={idOf(labels.id)} data-reason-for={labels.id}>
-                <span class="fw-strong">{t(labels.name)}:</span> {t(state.reason)}
+          {states.flatMap(({ reasons }) =>
+            reasons.map(({ id, name, state }) => (
+              <li key={id} id={idOf(id)} data-reason-for={id}>
+                <span class="fw-strong">{t(name)}:</span> {t(state.reason!, ...(state.args ?? []))}
               </li>
-            ) : null,
+            )),
           )}
         </ul>
       )}

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { DialogNeed, DialogType } from '../../lib/actions/definition';
 import type { ActionIntent, AnyActionDefinition } from '../../lib/actions/registry';
+import type { Availability } from '../../lib/actions/rules';
 import type { Access } from '../../lib/model/access';
 import type { Agent, Queue } from '../../lib/model/agent';
 import type { Conversation } from '../../lib/model/conversation';
@@ -15,6 +16,8 @@ export interface ActionDialogProps<T extends DialogType> {
   agents: readonly Agent[];
   queues: readonly Queue[];
   settings: EffectiveSettings | null;
+  /** The actions offered with this one (its group), each with whether it can run now and why not. */
+  members: ReadonlyArray<{ definition: AnyActionDefinition; availability: Availability }>;
   /** A warning shown above the form (another supervisor's action under way). */
   notice?: ComponentChildren;
   onSubmit(intent: ActionIntent): void;

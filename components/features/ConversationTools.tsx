@@ -139,6 +139,7 @@ function Tools({ controller }: Props) {
           queues={picture.queues.value}
           records={picture.actions.value}
           routes={picture.routes.value}
+          contract={picture.contract.value}
           locks={features.locks.value}
           now={now}
           onStart={(intents) => start(dialog.value!.kind, chosen, intents)}

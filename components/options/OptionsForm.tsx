@@ -40,7 +40,7 @@ export function OptionsForm({ settings, onSave }: OptionsFormProps) {
   const set = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const managed = (path: string) => isManaged(settings, path);
   const error = (key: SettingKey) => (invalid.includes(key) ? errorText(key) : null);
-  const text = (key: 'orgUrls' | 'pollIntervalSeconds' | 'reasonCodes' | 'monitoringNotice', label: string, extra: object = {}) => (
+  const text = (key: 'orgUrls' | 'pollIntervalSeconds' | 'reasonCodes' | 'monitoringNotice' | 'supervisorRoles', label: string, extra: object = {}) => (
     <TextField id={key} label={label} value={draft[key]} managed={managed(key)} error={error(key)} onChange={(v) => set(key, v)} {...extra} />
   );
   /** One checkbox per flag of a group; the organisation may lock each flag on its own. */
@@ -86,6 +86,7 @@ export function OptionsForm({ settings, onSave }: OptionsFormProps) {
       <section aria-labelledby="orgs-heading">
         <h2 id="orgs-heading">{t('options_section_orgs')}</h2>
         {text('orgUrls', t('options_org_urls'), { multiline: true, hint: t('options_org_urls_hint') })}
+        {text('supervisorRoles', t('options_supervisor_roles'), { multiline: true, hint: t('options_supervisor_roles_hint') })}
       </section>
 
       <section aria-labelledby="updates-heading">

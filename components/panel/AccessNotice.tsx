@@ -1,10 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '../../lib/i18n';
 import type { Access } from '../../lib/model/access';
+import type { Queue } from '../../lib/model/agent';
 
 interface Props {
   access: Access;
-  queueCount: number;
+  queues: readonly Queue[];
   /** Offered when no org is in use and the worker knows where a workspace is: the worker opens it. */
   onOpenWorkspace?(): void;
 }
@@ -13,7 +14,7 @@ interface Props {
  * What the panel says instead of (or above) the data, from the worker's access check. Returns null when a
  * supervisor can see the feed and nothing needs saying.
  */
-export function AccessNotice({ access, queueCount, onOpenWorkspace }: Props) {
+export function AccessNotice({ access, queues, onOpenWorkspace }: Props) {
   switch (access.state) {
     case 'checking':
       return <Notice tone="info" text={t('panel_access_checking')} />;
@@ -39,7 +40,8 @@ export function AccessNotice({ access, queueCount, onOpenWorkspace }: Props) {
       return (
         <>
           {access.hasApiAccessRole && <Notice tone="warning" title={t('panel_access_apiRole')} text={t('panel_access_apiRoleDetail')} />}
-          {queueCount === 0 && <Notice tone="info" text={t('panel_access_noQueues')} />}
+          {queues.length === 0 && <Notice tone="info" text={t('panel_access_noQueues')} />}
+          {queues.some((q) => q.supervised) && queues.every((q) => q.member === false) && <Notice tone="info" text={t('panel_access_allQueues')} />}
         </>
       );
   }

@@ -70,9 +70,6 @@ interface RowProps {
 
 function AgentRow({ agent, conversations, queueName, now, history }: RowProps) {
   const since = agent.presenceSince ? Date.parse(agent.presenceSince) : NaN;
-  const { capacityFree: free, capacityTotal: total } = agent;
-  // The platform's agent status gives the free units; the profile's maximum is often not known.
-  const capacity = free === null ? '–' : total === null ? t('panel_agent_capacityFree', free) : t('panel_agent_capacityValue', total - free, total, free);
   return (
     <tr>
       <th scope="row">
@@ -89,12 +86,26 @@ function AgentRow({ agent, conversations, queueName, now, history }: RowProps) {
       <td>
         <PresenceTimeline entries={history} clock={now} />
       </td>
-      <td>{capacity}</td>
+      <td>{capacityText(agent)}</td>
       <td>{conversations}</td>
       <td>{agent.queueIds.map((id) => queueName.get(id) ?? id).join(', ') || '–'}</td>
       <td>{agent.skills.map((skill) => (skill.level === null ? skill.name : `${skill.name} (${skill.level})`)).join(', ') || '–'}</td>
     </tr>
   );
+}
+
+/** Under the org's model: units used and free, each profile's free units, or "capacity unknown" rather than a wrong figure. */
+function capacityText(agent: Agent): string {
+  if (agent.capacityModel === 'unknown') return t('panel_agent_capacityUnknown');
+  if (agent.capacityModel === 'profiles') {
+    const profiles = agent.capacityProfiles ?? [];
+    if (profiles.length === 0) return t('panel_agent_capacityUnknown');
+    return profiles.map((p) => t('panel_agent_profileValue', p.name, p.free ?? '?', p.total ?? '?')).join('; ');
+  }
+  if (agent.capacityFree === null) return '–';
+  return agent.capacityTotal === null
+    ? t('panel_agent_capacityFree', agent.capacityFree)
+    : t('panel_agent_capacityValue', agent.capacityTotal - agent.capacityFree, agent.capacityTotal, agent.capacityFree);
 }
 
 function Since({ since, now }: { since: number; now: ReadonlySignal<number> }) {

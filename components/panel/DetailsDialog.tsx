@@ -32,6 +32,7 @@ export function DetailsDialog({ controller, id, onClose }: { controller: PanelCo
                     queues={picture.queues.value}
                     settings={picture.settings.value}
                     records={records}
+                    contract={picture.contract.value}
                     send={controller.sendIntent}
                     routes={picture.routes.value}
                     onOpenWorkspace={picture.workspace.value.canOpen ? controller.openWorkspace : undefined}

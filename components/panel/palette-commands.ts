@@ -43,6 +43,7 @@ export function paletteCommands(controller: PanelController, handlers: PaletteHa
     },
     enabled('pause', picture.paused.peek() ? t('panel_resume') : t('panel_pause'), () => controller.setPaused(!picture.paused.peek())),
     enabled('shortcuts', t('panel_shortcuts_title'), handlers.showShortcuts),
+    ...(controller.openDiagnostics ? [enabled('diagnostics', t('diag_open'), controller.openDiagnostics)] : []),
   ];
   const selectedId = view.selectedId.peek();
   const row = selectedId ? picture.conversations.row(selectedId)?.peek() : undefined;
@@ -53,11 +54,11 @@ export function paletteCommands(controller: PanelController, handlers: PaletteHa
     const settings = picture.settings.peek() ?? undefined;
     const activeRecord = picture.actions.peek().find((record) => record.intent.conversationId === row.id && record.finishedAt === null);
     for (const { kind, labels } of allDefinitions()) {
-      const verdict = availability(kind, { conversation: row, access, settings, activeRecord, routes: picture.routes.peek() });
+      const verdict = availability(kind, { conversation: row, access, settings, activeRecord, routes: picture.routes.peek(), contract: picture.contract.peek() ?? undefined });
       commands.push({
         id: `action:${kind}`,
         label: t(labels.palette, name),
-        disabledReason: verdict.enabled ? null : t(verdict.reason ?? 'panel_palette_unavailable'),
+        disabledReason: verdict.enabled ? null : t(verdict.reason ?? 'panel_palette_unavailable', ...(verdict.args ?? [])),
         run: () => handlers.requestAction(kind, row.id),
       });
     }

@@ -10,6 +10,10 @@ import { createCounters } from '../../lib/dataverse/counters';
 import { createWebApiTransport } from '../../lib/dataverse/web-api-transport';
 import { createPageTransport, type RunInTab } from '../../lib/dataverse/page-transport';
 import { createOrgGate, type OrgGate } from '../../lib/dataverse/transport-core';
+import { createMetadataReader } from '../../lib/dataverse/metadata-stream';
+import { createOrgProfile } from '../../lib/discovery/org-profile';
+import { diagnose } from '../../lib/discovery/diagnose';
+import { DIAGNOSE_NO_ORG } from '../../lib/discovery/report';
 import type { DataverseTransport } from '../../lib/dataverse/transport';
 import { createTransportRouter } from '../../lib/worker/transport-router';
 import { createSettingsSource } from '../../lib/settings/settings-source';
@@ -33,6 +37,8 @@ import {
   watchPrefsItem,
   overlayAdmissionsItem,
   workspaceMemoryItem,
+  orgContractsItem,
+  trackingDecisionsItem,
 } from '../../lib/storage/items';
 import { storedSignal } from '../../lib/storage/stored-signal';
 
@@ -85,6 +91,15 @@ export default defineBackground(() => {
   };
 
   let hub: ReturnType<typeof createViewHub> | undefined;
+  // What the org is (its action contract, change tracking): found out at sign-in, once per org version.
+  const orgProfile = createOrgProfile({
+    contracts: orgContractsItem,
+    tracking: trackingDecisionsItem,
+    metadataReader: (org) => createMetadataReader({ org, counters }),
+    now: Date.now,
+    changed: (contract) => hub?.broadcast({ contract }),
+    log: (line) => console.info(line),
+  });
   const feed: FeedController = new FeedController({
     resolveOrg: () =>
       resolveOrg(
@@ -99,6 +114,7 @@ export default defineBackground(() => {
     transportFor,
     settings: () => settings.current(),
     counters,
+    orgProfile,
     storage: { load: () => feedSnapshotItem.get(), save: (snapshot) => feedSnapshotItem.set(snapshot) },
     publish: (patch) => {
       hub?.broadcast(patch);
@@ -144,6 +160,12 @@ export default defineBackground(() => {
 
   const runner = createActionRunner({
     transport: (route) => routes.transport(route),
+    // A restarted worker may act before its first poll: settle the org first, from storage or by asking it.
+    contract: async () => {
+      const transport = feed.transport();
+      if (transport) await orgProfile.ensure(transport);
+      return orgProfile.contract();
+    },
     conversation: (id) => feed.conversation(id),
     reread: (id) => feed.refreshConversation(id),
     access: () => feed.currentAccess(),
@@ -262,6 +284,22 @@ export default defineBackground(() => {
       case 'settingsChanged':
         feed.settingsChanged();
         return ok;
+      case 'diagnose': {
+        // The probes read the org's descriptions, not its conversations; still, only our own pages may ask.
+        if (kind !== 'extensionPage') return { ok: false, error: 'Diagnostics are for the extension pages only' };
+        await ready;
+        const transport = feed.transport();
+        if (!transport) return { ok: false, error: DIAGNOSE_NO_ORG };
+        const report = await diagnose({
+          transport,
+          metadataReader: createMetadataReader({ org: transport.org, counters }),
+          access: feed.currentAccess(),
+          throttled: counters.throttled,
+          writeRoute: routes.state().writeRoute,
+          now: Date.now(),
+        });
+        return { ...ok, report };
+      }
     }
   });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));

@@ -5,6 +5,9 @@ import { OptionsPage } from '../../components/options/OptionsPage';
 import { language, setLanguageOverride, t } from '../../lib/i18n';
 import type { EffectiveSettings } from '../../lib/model/settings';
 import { createSettingsSource } from '../../lib/settings/settings-source';
+import { DIAGNOSE_NO_ORG, type DiagnosticsReport } from '../../lib/discovery/report';
+import { reportText } from '../../lib/discovery/report-text';
+import { RuntimeResponseSchema } from '../../lib/protocol/runtime-message';
 
 const source = createSettingsSource();
 const settings = signal<EffectiveSettings | null>(null);
@@ -31,6 +34,34 @@ browser.permissions.onRemoved.addListener(() => void refreshGranted());
 /** Tell the worker, so a waiting org check can use the new host at once; the worker may be asleep, which is fine. */
 const tellWorker = () => browser.runtime.sendMessage({ type: 'settingsChanged' }).catch(() => undefined);
 
+const report = signal<DiagnosticsReport | null>(null);
+const checking = signal(false);
+const checkError = signal<string | null>(null);
+const copied = signal(false);
+
+/** "Check this org": the worker runs the probes; its answer is validated like any other message. */
+async function checkOrg(): Promise<void> {
+  checking.value = true;
+  copied.value = false;
+  checkError.value = null;
+  try {
+    const answer = RuntimeResponseSchema.safeParse(await browser.runtime.sendMessage({ type: 'diagnose' }));
+    if (!answer.success) checkError.value = answer.error.issues[0]?.message ?? 'invalid answer';
+    else if (!answer.data.ok) checkError.value = answer.data.error === DIAGNOSE_NO_ORG ? t('diag_noOrg') : answer.data.error;
+    else report.value = answer.data.report ?? null;
+  } catch (error) {
+    checkError.value = error instanceof Error ? error.message : String(error);
+  } finally {
+    checking.value = false;
+  }
+}
+
+async function copyReport(): Promise<void> {
+  if (!report.value) return;
+  await navigator.clipboard.writeText(reportText(report.value, t));
+  copied.value = true;
+}
+
 function App() {
   return (
     <OptionsPage
@@ -45,8 +76,11 @@ function App() {
         return ok;
       }}
       onRemove={(pattern) => void browser.permissions.remove({ origins: [pattern] }).then(tellWorker)}
+      orgCheck={{ report: report.value, running: checking.value, error: checkError.value, copied: copied.value, onRun: () => void checkOrg(), onCopy: () => void copyReport() }}
     />
   );
 }
 
 render(<App />, document.getElementById('app')!);
+// Opened from the panel's palette ("Check this org"): run the check at once.
+if (location.hash === '#diagnostics') void source.ready.then(checkOrg);

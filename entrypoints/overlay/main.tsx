@@ -27,6 +27,7 @@ const { source, controller } = connectPanel({
   visible,
   stop: stop.signal,
   connect: (info) => browser.runtime.connect(info),
+  openDiagnostics: () => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#diagnostics') }),
 });
 
 // Folded into the launcher counts as hidden for the worker, like a hidden tab.

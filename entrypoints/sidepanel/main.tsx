@@ -15,6 +15,7 @@ const { source, controller } = connectPanel({
   visible,
   stop: stop.signal,
   connect: (info) => browser.runtime.connect(info),
+  openDiagnostics: () => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#diagnostics') }),
 });
 
 document.addEventListener('visibilitychange', () => source.send({ type: 'visibility', visible: visible() }));

@@ -5,9 +5,9 @@ import { readOne, readRows } from '../dataverse/read';
 import { succeeded, type Failure, type Result } from '../dataverse/result';
 import { whoAmIRequest, WhoAmISchema } from '../dataverse/operations/who-am-i';
 import { systemUserRequest, SystemUserSchema } from '../dataverse/operations/system-user';
-import { aadUserRolesRequest, directRolesRequest, roleNames, RoleRowSchema } from '../dataverse/operations/user-roles';
+import { aadUserRolesRequest, directRolesRequest, roleRefs, RoleRowSchema } from '../dataverse/operations/user-roles';
 import { orgSwitchesFrom, orgSwitchesRequest, OrgSwitchesRowSchema } from '../dataverse/operations/org-switches';
-import { API_ACCESS_ROLE, hasRoleNamed, SUPERVISOR_ROLE } from './role-names';
+import { API_ACCESS_ROLE, hasRoleNamed, supervisorRoleOf, type RoleRef } from './role-names';
 
 const NO_FEATURES: FeatureFlags = { monitor: false, assign: false, transfer: false, forceClose: false };
 
@@ -35,9 +35,10 @@ export interface AccessCheck {
 /**
  * The role check that runs before any conversation data is read: WhoAmI → roles (direct and through teams) →
  * the org's supervisor switches → the managed policy (which can only restrict). A user who is not a supervisor
- * gets 'notSupervisor' and nothing more is fetched.
+ * gets 'notSupervisor' and nothing more is fetched. Supervisor is the platform's role by name, or one of
+ * `supervisorRoles` (the setting) by id or name.
  */
-export async function checkAccess(transport: DataverseTransport, policy: FeatureFlags, now: () => number): Promise<AccessCheck> {
+export async function checkAccess(transport: DataverseTransport, policy: FeatureFlags, now: () => number, supervisorRoles: readonly string[] = []): Promise<AccessCheck> {
   const base = initialAccess(transport.org);
   const fail = (failure: Failure): AccessCheck => ({
     access: { ...base, state: failure.kind === 'signedOut' ? 'signedOut' : 'error', message: failure.message, checkedAt: now() },
@@ -52,9 +53,10 @@ export async function checkAccess(transport: DataverseTransport, policy: Feature
 
   const roles = await readRoles(transport, userId, user.value.azureactivedirectoryobjectid);
   if (!roles.ok) return fail(roles.failure);
-  const identified = { ...base, userId, userName: user.value.fullname, roles: roles.value, checkedAt: now() };
-  const hasApiAccessRole = hasRoleNamed(roles.value, API_ACCESS_ROLE);
-  if (!hasRoleNamed(roles.value, SUPERVISOR_ROLE)) {
+  const names = unique(roles.value.map((role) => role.name));
+  const identified = { ...base, userId, userName: user.value.fullname, roles: names, checkedAt: now() };
+  const hasApiAccessRole = hasRoleNamed(names, API_ACCESS_ROLE);
+  if (!supervisorRoleOf(roles.value, supervisorRoles)) {
     return { access: { ...identified, state: 'notSupervisor', hasApiAccessRole }, failure: null };
   }
 
@@ -70,15 +72,15 @@ export async function checkAccess(transport: DataverseTransport, policy: Feature
 const roleSpec = { entity: 'role', idField: 'roleid', schema: RoleRowSchema };
 
 /** Team roles need RetrieveAadUserRoles; without an Entra id (on-premises) only direct roles can be read. */
-async function readRoles(transport: DataverseTransport, userId: string, aadObjectId: string | null): Promise<Result<string[]>> {
+export async function readRoles(transport: DataverseTransport, userId: string, aadObjectId: string | null): Promise<Result<RoleRef[]>> {
   if (aadObjectId) {
     const all = await readRows(transport, aadUserRolesRequest(aadObjectId), roleSpec);
-    if (all.ok) return succeeded(unique(roleNames(all.value.rows)));
+    if (all.ok) return succeeded(roleRefs(all.value.rows));
     // An org without the function answers 4xx; fall back to direct roles. Anything else is a real failure.
     if (all.failure.kind !== 'http' || (all.failure.status ?? 500) >= 500) return all;
   }
   const direct = await readRows(transport, directRolesRequest(userId), roleSpec);
-  return direct.ok ? succeeded(unique(roleNames(direct.value.rows))) : direct;
+  return direct.ok ? succeeded(roleRefs(direct.value.rows)) : direct;
 }
 
 const unique = (names: string[]): string[] => [...new Set(names)].sort((a, b) => a.localeCompare(b));

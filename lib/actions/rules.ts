@@ -6,7 +6,7 @@ import type { EffectiveSettings } from '../model/settings';
 import { isActionBlockedByPolicy } from '../policy/locks';
 import type { ActionContract } from './contract';
 import { routeOf, type ActionRoute } from './definition';
-import { definitionOf, type ActionKind } from './registry';
+import { definitionOf, groupMembers, type ActionKind, type AnyActionDefinition } from './registry';
 import { contractShape, GAP_REASON } from './request';
 import { routeBlockReason, type RouteFacts } from './routing';
 
@@ -34,6 +34,8 @@ export interface Availability {
   enabled: boolean;
   /** i18n key saying why not, in words; null when enabled. */
   reason: string | null;
+  /** The reason's $1…: the parameter names an org's action takes that we cannot fill. */
+  args?: readonly string[];
 }
 
 export const isInFlight = (record: ActionRecord): boolean => record.state === 'pending' || record.state === 'waitingForAgent';
@@ -66,6 +68,20 @@ function routeBlock(route: ActionRoute, facts: RouteFacts | undefined): Availabi
   return reason ? no(reason) : null;
 }
 
+/** Each action offered with this one (its group, or itself alone), with its own availability. */
+export function memberAvailability(definition: AnyActionDefinition, ctx: AvailabilityContext): Array<{ definition: AnyActionDefinition; availability: Availability }> {
+  return groupMembers(definition).map((member) => ({ definition: member, availability: availability(member.kind, ctx) }));
+}
+
+/**
+ * A group's one button: allowed when any member is (the dialog then offers the members that are), otherwise the
+ * first member's reason. Assign stays offered to a queue when the org's assignment to an agent cannot be called.
+ */
+export function groupAvailability(definition: AnyActionDefinition, ctx: AvailabilityContext): Availability {
+  const members = memberAvailability(definition, ctx);
+  return (members.find((m) => m.availability.enabled) ?? members[0]!).availability;
+}
+
 function accessBlock(access: Access): Availability | null {
   switch (access.state) {
     case 'supervisor':
@@ -93,7 +109,8 @@ function settingsBlock(feature: Feature, access: Access, settings: EffectiveSett
 function contractBlock(operation: Parameters<typeof contractShape>[0], contract: ActionContract | undefined): Availability | null {
   if (!contract) return null;
   const found = contractShape(operation, contract);
-  return found.ok ? null : no(GAP_REASON[found.gap]);
+  if (found.ok) return null;
+  return found.names.length > 0 ? { enabled: false, reason: GAP_REASON[found.gap], args: [found.names.join(', ')] } : no(GAP_REASON[found.gap]);
 }
 
 function inFlightBlock(kind: ActionKind, active: ActionRecord | undefined): Availability | null {

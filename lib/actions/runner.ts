@@ -3,7 +3,7 @@ import type { ActionFailure, ActionRecord, OpenedIn } from '../model/actions';
 import type { Agent, Queue } from '../model/agent';
 import type { Conversation } from '../model/conversation';
 import { t } from '../i18n';
-import { BUILT_IN_CONTRACT, type ContractSource } from './contract';
+import { BUILT_IN_CONTRACT, type ActionContract, type ContractSource } from './contract';
 import { routeOf, type ActionRoute } from './definition';
 import type { RouteChoice } from './routing';
 import { writeActionNote } from './operations/note';
@@ -72,11 +72,11 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
   const throttled = new Map<string, number>();
 
   const me = () => deps.access().userId;
-  const contract = () => deps.contract?.() ?? BUILT_IN_CONTRACT;
+  const contract = async () => (await deps.contract?.()) ?? BUILT_IN_CONTRACT;
   const finish = (id: string, change: Partial<ActionRecord>) =>
     store.markSent(id, false).then(() => store.update(id, { finishedAt: deps.now(), retryAt: null, ...change }));
-  const fail = (id: string, failure: ActionFailure, reason: string | null, detail: string | null = null) =>
-    finish(id, { state: 'failed', failure, reason, detail });
+  const fail = (id: string, failure: ActionFailure, reason: string | null, detail: string | null = null, reasonArgs?: readonly string[]) =>
+    finish(id, { state: 'failed', failure, reason, detail, ...(reasonArgs?.length ? { reasonArgs: [...reasonArgs] } : {}) });
 
   async function done(id: string): Promise<void> {
     const record = store.get(id);
@@ -105,21 +105,22 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
     if (!conversation) return fail(id, 'gone', null);
     const changed = conversation.etag !== intent.etag;
     const activeRecord = store.all().find((r) => r.id !== id && isInFlight(r) && r.intent.conversationId === intent.conversationId);
-    const rule = availability(intent.kind, { conversation, access: deps.access(), activeRecord, contract: contract() });
+    const inForce = await contract();
+    const rule = availability(intent.kind, { conversation, access: deps.access(), activeRecord, contract: inForce });
     const blocked = rule.reason ?? targetBlock(intent, conversation, deps.agents(), deps.queues());
-    if (blocked) return fail(id, changed ? 'conflict' : 'blocked', blocked);
+    if (blocked) return fail(id, changed ? 'conflict' : 'blocked', blocked, null, rule.args);
     const { estimateOverCapacity } = definitionFor(intent);
     if (estimateOverCapacity) await store.update(id, { capacityExceededBy: estimateOverCapacity(intent, conversation, deps.agents()) });
-    return send(id, intent);
+    return send(id, intent, inForce);
   }
 
-  async function send(id: string, intent: ActionIntent): Promise<void> {
+  async function send(id: string, intent: ActionIntent, inForce: ActionContract): Promise<void> {
     const definition = definitionFor(intent);
     const route = routeOf(definition);
     const way = deps.transport(route);
     if (!way.ok) return way.why === 'signedOut' ? fail(id, 'signedOut', null) : fail(id, 'blocked', 'actions_reason_openWorkspace');
-    const call = operationRequest(definition, intent, contract());
-    if (!call.ok) return fail(id, 'blocked', GAP_REASON[call.gap]);
+    const call = operationRequest(definition, intent, inForce);
+    if (!call.ok) return fail(id, 'blocked', GAP_REASON[call.gap], null, call.names.length > 0 ? [call.names.join(', ')] : undefined);
     await store.markSent(id, true);
     const outcome = await way.transport.send(call.request);
     if (outcome.ok) {

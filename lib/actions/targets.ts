@@ -1,5 +1,6 @@
 import type { Agent, BasePresence } from '../model/agent';
 import type { Conversation } from '../model/conversation';
+import { roomFor, type Room } from '../model/capacity';
 
 /**
  * Who an action may go to. Transfer: human agents of the conversation's queue with an allowed presence, never an AI
@@ -14,9 +15,9 @@ export const allowedPresences = (c: Conversation): readonly BasePresence[] =>
   c.allowedPresences?.length ? c.allowedPresences : DEFAULT_ALLOWED;
 
 const PRESENCE_ORDER = ['available', 'busy', 'away', 'dnd', 'offline', 'unknown'] as const;
-const byPresenceThenRoom = (a: Agent, b: Agent): number =>
+const byPresenceThenRoom = (c: Conversation) => (a: Agent, b: Agent): number =>
   PRESENCE_ORDER.indexOf(a.presence) - PRESENCE_ORDER.indexOf(b.presence) ||
-  (b.capacityFree ?? -1) - (a.capacityFree ?? -1) ||
+  (roomFor(b, c).free ?? -1) - (roomFor(a, c).free ?? -1) ||
   a.name.localeCompare(b.name);
 
 const inQueue = (c: Conversation) => (a: Agent): boolean => !a.isBot && (c.queueId === null || a.queueIds.includes(c.queueId));
@@ -26,7 +27,7 @@ export function transferTargets(conversation: Conversation, agents: readonly Age
   return agents
     .filter((a) => conversation.queueId !== null && inQueue(conversation)(a))
     .filter((a) => a.id !== conversation.agentId && allowed.includes(a.presence))
-    .sort(byPresenceThenRoom);
+    .sort(byPresenceThenRoom(conversation));
 }
 
 /** A piece of a recommendation's reason: an i18n key and its substitutions. */
@@ -38,6 +39,8 @@ export interface ReasonPart {
 export interface AssignCandidate {
   agent: Agent;
   presenceAllowed: boolean;
+  /** What the agent has left for this conversation, under its capacity model (lib/model/capacity.ts). */
+  room: Room;
   /** Capacity units the assignment would put the agent over by: 0 when it fits, null when unknown. */
   exceededBy: number | null;
   /** Assignable without overriding presence or capacity. */
@@ -55,20 +58,19 @@ export function assignCandidates(
   options: { skill?: string } = {},
 ): AssignCandidate[] {
   const allowed = allowedPresences(conversation);
-  const units = conversation.capacityUnits ?? null;
   return agents
     .filter(inQueue(conversation))
-    .map((agent) => candidate(agent, allowed.includes(agent.presence), units, options.skill))
+    .map((agent) => candidate(agent, allowed.includes(agent.presence), roomFor(agent, conversation), options.skill))
     .sort(
       (a, b) =>
         Number(b.eligible) - Number(a.eligible) ||
         (b.skillLevel ?? 0) - (a.skillLevel ?? 0) ||
-        byPresenceThenRoom(a.agent, b.agent),
+        byPresenceThenRoom(conversation)(a.agent, b.agent),
     );
 }
 
-function candidate(agent: Agent, presenceAllowed: boolean, units: number | null, skill: string | undefined): AssignCandidate {
-  const free = agent.capacityFree;
+function candidate(agent: Agent, presenceAllowed: boolean, room: Room, skill: string | undefined): AssignCandidate {
+  const { free, need: units } = room;
   const exceededBy = free === null ? null : units === null ? (free > 0 ? 0 : null) : Math.max(0, units - free);
   const fits = free === null || exceededBy === 0;
   const skillLevel = skill === undefined ? null : levelIn(agent, skill);
@@ -76,10 +78,9 @@ function candidate(agent: Agent, presenceAllowed: boolean, units: number | null,
   if (skill !== undefined) {
     because.push(skillLevel === null ? { key: 'actions_rank_noSkill', subs: [] } : { key: 'actions_rank_skill', subs: [skillLevel] });
   }
-  const room = freeCapacity(agent);
-  if (room) because.push(room);
+  because.push(freeCapacity(room));
   if (!presenceAllowed) because.push({ key: 'actions_rank_presence', subs: [agent.presenceText] });
-  return { agent, presenceAllowed, exceededBy, eligible: presenceAllowed && fits, skillLevel, because };
+  return { agent, room, presenceAllowed, exceededBy, eligible: presenceAllowed && fits, skillLevel, because };
 }
 
 /** By how many units an override assignment puts the agent over capacity; null when it fits or is unknown. */
@@ -88,12 +89,14 @@ export function capacityExceededBy(conversation: Conversation, agents: readonly 
   return candidate?.exceededBy ? candidate.exceededBy : null;
 }
 
-/** Free capacity in words: "2 of 5 units free", or "40 units free" when the agent's total is not known. */
-export function freeCapacity(agent: Agent): ReasonPart | null {
-  if (agent.capacityFree === null) return null;
-  return agent.capacityTotal === null
-    ? { key: 'actions_rank_free', subs: [agent.capacityFree] }
-    : { key: 'actions_rank_capacity', subs: [agent.capacityFree, agent.capacityTotal] };
+/**
+ * Free capacity in words: "2 of 5 units free", "40 units free" when the total is not known, "1 of 2 Chat units
+ * free" under capacity profiles, "capacity unknown" when the org's model cannot be read.
+ */
+export function freeCapacity(room: Room): ReasonPart {
+  if (room.free === null) return { key: 'actions_rank_capacityUnknown', subs: [] };
+  if (room.profileName !== null) return { key: 'actions_rank_profile', subs: [room.free, room.total ?? '?', room.profileName] };
+  return room.total === null ? { key: 'actions_rank_free', subs: [room.free] } : { key: 'actions_rank_capacity', subs: [room.free, room.total] };
 }
 
 /** A skill without a rating counts as level 1: the agent has it, at the lowest proficiency we can claim. */

@@ -45,7 +45,7 @@ export function recordWords(record: ActionRecord, names: TargetNames, clock: (ep
   const kind = record.intent.kind;
   const { labels } = definitionOf(kind);
   const who = target(record, names);
-  const reason = record.reason ? t(record.reason) : null;
+  const reason = record.reason ? t(record.reason, ...(record.reasonArgs ?? [])) : null;
   switch (record.state) {
     case 'pending':
       return {

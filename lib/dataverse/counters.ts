@@ -10,10 +10,12 @@ export interface FeedCounters {
   invalidRows: number;
   /** Incremental and full polls completed (successfully or not). */
   polls: number;
+  /** Answers that told us to slow down (429, or 503 with Retry-After): the diagnostics page's "throttling seen". */
+  throttled: number;
   /** Milliseconds since the last successful poll, as of the last time anyone asked. */
   stalenessMs: number;
 }
 
 export function createCounters(): FeedCounters {
-  return { requests: 0, bytes: 0, rows: 0, invalidRows: 0, polls: 0, stalenessMs: 0 };
+  return { requests: 0, bytes: 0, rows: 0, invalidRows: 0, polls: 0, throttled: 0, stalenessMs: 0 };
 }

@@ -120,13 +120,14 @@ export function createTransport(options: TransportCoreOptions): DataverseTranspo
  * 503 with Retry-After) closes the org's window until the time it names, other errors carry the Dataverse code and
  * message, and a success must be JSON or empty.
  */
-export function interpretAnswer(answer: WireAnswer, context: { gate: OrgGate; now: number; counters: Pick<FeedCounters, 'rows'> }): DataverseOutcome {
+export function interpretAnswer(answer: WireAnswer, context: { gate: OrgGate; now: number; counters: Pick<FeedCounters, 'rows' | 'throttled'> }): DataverseOutcome {
   const { status, headers, body: text } = answer;
   if (answer.redirected || (status >= 300 && status < 400 && status !== 304)) {
     return failure('signedOut', status || null, null, 'Redirected to sign-in', null);
   }
   const { gate } = context;
   if (status === 429 || (status === 503 && headers['retry-after'])) {
+    context.counters.throttled += 1;
     gate.blockedUntil = Math.max(gate.blockedUntil, retryAtFrom(headers['retry-after'], context.now));
   }
   const ok = status >= 200 && status < 300;

@@ -24,6 +24,11 @@ export interface AccessMonitorDeps {
   /** Whether the feed holds any data, and drop it all (another org or user, or one who may not see it). */
   hasData(): boolean;
   resetData(): void;
+  /**
+   * A user signed in as a supervisor: the first check of this user, one after another state, or the check a
+   * workspace (re)load asked for. What the org is (lib/discovery) is found out then, not on every periodic check.
+   */
+  signedIn?(transport: DataverseTransport): void;
 }
 
 /** What a cycle may do, once access is settled: read the org, wait, or report why the check could not finish. */
@@ -41,6 +46,8 @@ export function createAccessMonitor(deps: AccessMonitorDeps) {
   let access: Access = initialAccess(null, 'checking');
   let due = false;
   let switchesReadAt = 0;
+  /** The supervisorRoles setting the last check used: a change decides who is a supervisor, so it checks again. */
+  let rolesChecked: readonly string[] = [];
 
   const set = (next: Access): void => {
     if (JSON.stringify(next) === JSON.stringify(access)) return;
@@ -58,8 +65,11 @@ export function createAccessMonitor(deps: AccessMonitorDeps) {
   };
 
   async function check(transport: DataverseTransport): Promise<Failure | null> {
+    const asked = due;
     due = false;
-    const result = await checkAccess(transport, policyAllowedActions(deps.settings()), deps.now);
+    const settings = deps.settings();
+    rolesChecked = settings.values.supervisorRoles;
+    const result = await checkAccess(transport, policyAllowedActions(settings), deps.now, rolesChecked);
     const transient = result.failure !== null && result.failure.kind !== 'signedOut';
     if (transient && access.state === 'supervisor') {
       // A fault during a routine re-check: keep the last good answer and try the check again soon.
@@ -72,7 +82,9 @@ export function createAccessMonitor(deps: AccessMonitorDeps) {
       return result.failure;
     }
     if (access.userId && result.access.userId !== access.userId) deps.resetData();
+    const sameSupervisor = access.state === 'supervisor' && access.userId === result.access.userId;
     set(result.access);
+    if (result.access.state === 'supervisor' && (asked || !sameSupervisor)) deps.signedIn?.(transport);
     return null;
   }
 
@@ -129,8 +141,9 @@ export function createAccessMonitor(deps: AccessMonitorDeps) {
     signedOut(message: string): void {
       if (access.state !== 'signedOut') set({ ...access, state: 'signedOut', message });
     },
-    /** The policy changed: what it allows applies at once, without a new role check. */
+    /** The policy changed: what it allows applies at once, without a new role check (unless it lists other supervisor roles). */
     settingsChanged(settings: EffectiveSettings): void {
+      if (JSON.stringify(settings.values.supervisorRoles) !== JSON.stringify(rolesChecked)) due = true;
       if (access.state === 'supervisor') set({ ...access, policyAllows: policyAllowedActions(settings) });
     },
   };

@@ -8,6 +8,7 @@ import { NO_WRITE_ROUTE, UNKNOWN_WORKSPACE, type WorkspaceState, type WriteRoute
 import type { DataverseTransport } from '../dataverse/transport';
 import type { Failure } from '../dataverse/result';
 import type { FeedCounters } from '../dataverse/counters';
+import type { OrgProfile } from '../discovery/org-profile';
 import { createAccessMonitor, type AccessMonitor } from './access-monitor';
 import * as fresh from './freshness';
 import type { Persisted } from './persisted';
@@ -28,6 +29,8 @@ export interface FeedControllerDeps {
   /** storage.session in the extension: validated on read, null when there is nothing usable. */
   storage: { load(): Promise<Persisted | null>; save(value: Persisted): Promise<void> };
   publish(patch: FeedPatch): void;
+  /** What the org is: its action contract and the change-tracking decision (lib/discovery); absent, our reading holds. */
+  orgProfile?: Pick<OrgProfile, 'signedIn' | 'ensure' | 'current' | 'trackingAllowed' | 'trackingFailed'>;
   now?: () => number;
   schedule?: (run: () => void, ms: number) => () => void;
   random?: () => number;
@@ -64,7 +67,14 @@ export class FeedController {
     this.schedule = deps.schedule ?? timeout;
     this.log = deps.log ?? ((line) => console.warn(line));
     const emit = (patch: FeedPatch) => deps.publish(patch);
-    this.sync = createPictureSync({ counters: deps.counters, now: this.now, emit, log: this.log });
+    const profile = deps.orgProfile;
+    this.sync = createPictureSync({
+      counters: deps.counters,
+      now: this.now,
+      emit,
+      log: this.log,
+      tracking: profile && { allowed: (transport) => profile.trackingAllowed(transport), failed: (transport, failure) => profile.trackingFailed(transport, failure) },
+    });
     this.access = createAccessMonitor({
       resolveOrg: deps.resolveOrg,
       isOrgBlocked: deps.isOrgBlocked,
@@ -74,6 +84,7 @@ export class FeedController {
       changed: (access) => emit({ access }),
       hasData: () => this.sync.hasData(),
       resetData: () => this.sync.reset(),
+      signedIn: profile && ((transport) => void profile.signedIn(transport)),
     });
     // Every request of the extension goes through a transport that counts it: the budget covers them all.
     const pace = createRequestPace({ now: this.now, requests: () => deps.counters.requests });
@@ -115,6 +126,7 @@ export class FeedController {
       rowIssues: this.sync.rowIssues(),
       paused: this.scheduler.paused,
       ...this.routes,
+      contract: this.deps.orgProfile?.current() ?? null,
     };
   }
 
@@ -224,6 +236,8 @@ export class FeedController {
     if (gate.kind === 'wait') return this.scheduler.runIn(gate.ms);
     if (gate.kind === 'failed') return this.failed(gate.failure);
     if (this.scheduler.paused) return;
+    // A worker that restarted after sign-in still needs to know the org (from storage, or by asking it, once).
+    void this.deps.orgProfile?.ensure(gate.transport);
 
     const pollStartedAt = this.now();
     const result = await this.sync.poll(gate.transport, this.access.current().userId ?? '');

@@ -11,6 +11,8 @@ import { isStale } from './row-version';
 import { emptyDelta, outdated, sameContent, type Delta } from './diff';
 import type { Listing } from './read-reconcile';
 import { ParticipantIndex } from './participant-index';
+import { agentCapacity, conversationCapacity, onlyProfiles, type ProfileTables } from './profile-capacity';
+import type { AgentProfileUnitRow } from '../dataverse/operations/capacity-profiles';
 
 /** The agents' part of a full load: who is in the supervised queues, their presence, capacity and skills. */
 export interface AgentsRead {
@@ -24,6 +26,8 @@ export interface AgentsRead {
 export interface FullLoad extends AgentsRead {
   queues: Queue[];
   workstreams: WorkstreamRow[];
+  /** The capacity-profile tables, on an org that uses them (lib/feed/profile-capacity.ts). */
+  profiles: ProfileTables | null;
   conversations: ConversationRow[];
   participants: ParticipantRow[];
 }
@@ -32,6 +36,7 @@ export interface Watermarks {
   conversations: number | null;
   participants: number | null;
   agentStatuses: number | null;
+  profileUnits: number | null;
 }
 
 /** The picture in plain data, for storage.session. */
@@ -42,6 +47,7 @@ export interface PictureData {
   agents: Agent[];
   presences: PresenceRow[];
   workstreams: WorkstreamRow[];
+  profiles: ProfileTables | null;
   queues: Queue[];
   watermarks: Watermarks;
 }
@@ -59,8 +65,9 @@ export class LivePicture {
   private agents = new Map<string, Agent>();
   private presences = new Map<string, PresenceRow>();
   private workstreams = new Map<string, WorkstreamRow>();
+  private profiles: ProfileTables | null = null;
   private queueList: Queue[] = [];
-  watermarks: Watermarks = { conversations: null, participants: null, agentStatuses: null };
+  watermarks: Watermarks = { conversations: null, participants: null, agentStatuses: null, profileUnits: null };
 
   get queues(): readonly Queue[] {
     return this.queueList;
@@ -85,6 +92,8 @@ export class LivePicture {
   replaceAll(load: FullLoad, now: number): { conversations: Delta<Conversation>; agents: Delta<Agent>; queues: Queue[] } {
     this.queueList = load.queues;
     this.workstreams = new Map(load.workstreams.map((row) => [row.msdyn_liveworkstreamid, row]));
+    this.profiles = load.profiles;
+    this.watermarks.profileUnits = load.profiles ? maxModified(load.profiles.units, this.watermarks.profileUnits) : null;
     this.participants = ParticipantIndex.of(load.participants);
     this.watermarks.participants = maxModified(load.participants, this.watermarks.participants);
     this.watermarks.conversations = maxModified(load.conversations, this.watermarks.conversations);
@@ -114,7 +123,7 @@ export class LivePicture {
     const statusByAgent = new Map(read.statuses.map((row) => [row._msdyn_agentid_value, row]));
     const nextAgents = new Map<string, Agent>();
     for (const member of read.members) {
-      const agent = toAgent(member, read.skills.get(member.id) ?? [], statusByAgent.get(member.id), this.presences, now);
+      const agent = this.withCapacity(toAgent(member, read.skills.get(member.id) ?? [], statusByAgent.get(member.id), this.presences, now));
       const held = this.agents.get(member.id);
       nextAgents.set(member.id, held && sameContent(held, agent) ? held : agent);
     }
@@ -227,12 +236,36 @@ export class LivePicture {
     for (const row of rows) {
       const held = this.agents.get(row._msdyn_agentid_value);
       if (!held) continue;
-      const next: Agent = { ...held, ...presenceOf(row, this.presences), observedAt: now };
+      const next: Agent = this.withCapacity({ ...held, ...presenceOf(row, this.presences), observedAt: now });
       if (sameContent(held, next)) continue;
       this.agents.set(next.id, next);
       delta.upsert.push(next);
     }
     return delta;
+  }
+
+  /** Merge changed capacity-profile units (work taken or given back) into the agents they belong to. */
+  applyProfileUnits(rows: readonly AgentProfileUnitRow[], now: number): Delta<Agent> {
+    const delta = emptyDelta<Agent>();
+    if (!this.profiles?.readable || rows.length === 0) return delta;
+    this.watermarks.profileUnits = maxModified(rows, this.watermarks.profileUnits);
+    const units = new Map(this.profiles.units.map((row) => [row.msdyn_agentcapacityprofileunitid, row]));
+    for (const row of rows) units.set(row.msdyn_agentcapacityprofileunitid, row);
+    this.profiles = { ...this.profiles, units: [...units.values()] };
+    for (const agentId of new Set(rows.map((row) => row._msdyn_agentid_value))) {
+      const held = agentId ? this.agents.get(agentId) : undefined;
+      if (!held) continue;
+      const next = { ...this.withCapacity(held), observedAt: now };
+      if (sameContent(held, next)) continue;
+      this.agents.set(next.id, next);
+      delta.upsert.push(next);
+    }
+    return delta;
+  }
+
+  /** The capacity-profile tables in force; null on an org of unit capacity alone. */
+  profileTables(): ProfileTables | null {
+    return this.profiles;
   }
 
   /** One row re-read from the platform (null: gone); returns the conversation as it now stands, if ongoing. */
@@ -263,6 +296,7 @@ export class LivePicture {
       agents: this.agentList(),
       presences: [...this.presences.values()],
       workstreams: [...this.workstreams.values()],
+      profiles: this.profiles,
       queues: this.queueList,
       watermarks: { ...this.watermarks },
     };
@@ -276,6 +310,7 @@ export class LivePicture {
     picture.agents = new Map(data.agents.map((row) => [row.id, row]));
     picture.presences = new Map(data.presences.map((row) => [row.msdyn_presenceid, row]));
     picture.workstreams = new Map(data.workstreams.map((row) => [row.msdyn_liveworkstreamid, row]));
+    picture.profiles = data.profiles;
     picture.queueList = data.queues;
     picture.watermarks = { ...data.watermarks };
     return picture;
@@ -284,7 +319,12 @@ export class LivePicture {
   private build(row: ConversationRow, now: number): Conversation | null {
     const session = row._msdyn_lastsessionid_value;
     const workstream = row._msdyn_liveworkstreamid_value ? this.workstreams.get(row._msdyn_liveworkstreamid_value) : undefined;
-    return toConversation(row, session ? this.peopleOf(session) : { participants: [], pending: null }, now, workstream);
+    const conversation = toConversation(row, session ? this.peopleOf(session) : { participants: [], pending: null }, now, workstream);
+    return conversation && { ...conversation, ...conversationCapacity(this.profiles, workstream) };
+  }
+
+  private withCapacity(agent: Agent): Agent {
+    return agentCapacity(this.profiles, onlyProfiles([...this.workstreams.values()]), agent);
   }
 
   private peopleOf(session: string): Pick<Conversation, 'participants' | 'pending'> {

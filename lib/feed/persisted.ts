@@ -7,6 +7,7 @@ import { RowIssueSchema } from '../model/feed-state';
 import { FreshnessSchema } from '../model/freshness';
 import { PresenceRowSchema } from '../dataverse/operations/agents';
 import { ParticipantRowSchema } from '../dataverse/operations/session-participants';
+import { ProfileTablesSchema } from './profile-capacity';
 
 const nullableMs = z.number().nullable();
 
@@ -17,6 +18,7 @@ const nullableMs = z.number().nullable();
 const StoredWorkstreamSchema = z.object({
   msdyn_liveworkstreamid: z.string(),
   msdyn_capacityrequired: z.number().int().nullable(),
+  msdyn_capacityformat: z.number().int().nullable().default(null),
   msdyn_allowedpresences: z.array(z.number().int()),
 });
 
@@ -41,8 +43,9 @@ export const PersistedSchema = z.object({
     agents: z.array(AgentSchema),
     presences: z.array(PresenceRowSchema),
     workstreams: z.array(StoredWorkstreamSchema).default([]),
+    profiles: ProfileTablesSchema.nullable().default(null),
     queues: z.array(QueueSchema),
-    watermarks: z.object({ conversations: nullableMs, participants: nullableMs, agentStatuses: nullableMs }),
+    watermarks: z.object({ conversations: nullableMs, participants: nullableMs, agentStatuses: nullableMs, profileUnits: nullableMs.default(null) }),
   }),
 });
 export type Persisted = z.infer<typeof PersistedSchema>;

@@ -2,7 +2,7 @@ import type { Conversation } from '../model/conversation';
 import type { FeedPatch, RowIssue } from '../model/feed-state';
 import type { FeedCounters } from '../dataverse/counters';
 import type { DataverseTransport } from '../dataverse/transport';
-import { failed, succeeded, type Result } from '../dataverse/result';
+import { failed, succeeded, type Failure, type Result } from '../dataverse/result';
 import { isEmptyDelta } from './diff';
 import { LivePicture } from './live-picture';
 import { readAgents, readFull, Reader } from './read-full';
@@ -41,6 +41,14 @@ export interface PictureSyncDeps {
   /** Each change goes out once, as a patch. */
   emit(patch: FeedPatch): void;
   log: (line: string) => void;
+  /**
+   * Whether this org may be followed by change tracking (decided once per org version), and where a first tracked
+   * read that failed is remembered. Absent, tracking is tried whenever it is not known to be off.
+   */
+  tracking?: {
+    allowed(transport: DataverseTransport): Promise<boolean>;
+    failed(transport: DataverseTransport, failure: Pick<Failure, 'message'>): Promise<void>;
+  };
 }
 
 /**
@@ -86,10 +94,11 @@ export function createPictureSync(deps: PictureSyncDeps) {
     deepReadAt = now;
     participantsReadAt = now - PARTICIPANTS_EVERY_MS / 2;
     deps.emit({ queues, ...(isEmptyDelta(conversations) ? {} : { conversations }), ...(isEmptyDelta(agents) ? {} : { agents }) });
-    if (tracking !== 'off' && !deltaLink) {
+    if (tracking !== 'off' && !deltaLink && (await (deps.tracking?.allowed(transport) ?? true))) {
       const tracked = await startTracking(transport);
-      // A fault here only postpones the detection to the next full load.
       if (tracked.ok) applyTracked(tracked.value, tracked.value.issues);
+      // Remembered where there is somewhere to remember it; without, a fault only postpones it to the next full load.
+      if (!tracked.ok || !tracked.value.deltaLink) await deps.tracking?.failed(transport, tracked.ok ? { message: 'no delta link' } : tracked.failure);
     }
     return succeeded(undefined);
   }
@@ -139,7 +148,7 @@ export function createPictureSync(deps: PictureSyncDeps) {
       participants: startedAt - participantsReadAt >= PARTICIPANTS_EVERY_MS,
       deep: startedAt - deepReadAt >= DEEP_EVERY_MS,
     };
-    const result = await readChanges(transport, picture.watermarks, link !== null, scope);
+    const result = await readChanges(transport, picture.watermarks, link !== null, scope, picture.profileTables());
     if (!result.ok) return result;
     if (scope.statuses) statusesReadAt = startedAt;
     if (scope.participants) participantsReadAt = startedAt;
@@ -166,7 +175,9 @@ export function createPictureSync(deps: PictureSyncDeps) {
     const { delta: changed } = picture.applyConversations(tracked.conversations, now);
     const delta = { upsert: changed.upsert, remove: [...changed.remove, ...picture.applyDeleted(tracked.deleted).remove] };
     const people = picture.applyParticipants(participants, now);
-    const agents = picture.applyAgentStatuses(result.value.statuses, now);
+    const statuses = picture.applyAgentStatuses(result.value.statuses, now);
+    const units = picture.applyProfileUnits(result.value.units, now);
+    const agents = { upsert: [...new Map([...statuses.upsert, ...units.upsert].map((row) => [row.id, row])).values()], remove: [] };
     const upsert = new Map([...delta.upsert, ...people.upsert].map((row) => [row.id, row]));
     for (const id of delta.remove) upsert.delete(id);
     const conversations = { upsert: [...upsert.values()], remove: delta.remove };

@@ -7,6 +7,8 @@ import { agentStatusesRequest, type AgentStatusRow } from '../dataverse/operatio
 import { latestModifiedRequest, LatestModifiedSchema } from '../dataverse/operations/latest-modified';
 import type { Watermarks } from './live-picture';
 import { Reader, SPECS, type Read } from './read-full';
+import { readProfileUnitChanges, type ProfileTables } from './profile-capacity';
+import type { AgentProfileUnitRow } from '../dataverse/operations/capacity-profiles';
 
 /**
  * How far back a deep read reaches before the watermark. Rows committed late with an earlier modifiedon are caught;
@@ -18,6 +20,8 @@ export interface Changes {
   conversations: ConversationRow[];
   participants: ParticipantRow[];
   statuses: AgentStatusRow[];
+  /** Capacity-profile units, read with the statuses on an org that uses profiles. */
+  units: AgentProfileUnitRow[];
 }
 
 /**
@@ -35,7 +39,7 @@ export interface PollScope {
   deep: boolean;
 }
 
-export async function readChanges(transport: DataverseTransport, marks: Watermarks, tracked: boolean, scope: PollScope = { participants: true, statuses: true, deep: true }): Promise<Read<Changes>> {
+export async function readChanges(transport: DataverseTransport, marks: Watermarks, tracked: boolean, scope: PollScope = { participants: true, statuses: true, deep: true }, profiles: ProfileTables | null = null): Promise<Read<Changes>> {
   const reader = new Reader(transport);
   const since = (mark: number | null) => (mark ?? 0) - OVERLAP_MS;
   // The literal is whole seconds and the filter is `ge`: rows stamped in the watermark's second come again, as the
@@ -49,7 +53,9 @@ export async function readChanges(transport: DataverseTransport, marks: Watermar
   if (!participants.ok) return participants;
   const statuses = scope.statuses ? await reader.rows(agentStatusesRequest(since(marks.agentStatuses)), SPECS.status) : none;
   if (!statuses.ok) return statuses;
-  return succeeded({ conversations: conversations.value.rows, participants: participants.value.rows, statuses: statuses.value.rows, issues: reader.issues });
+  const units = scope.statuses ? await readProfileUnitChanges(reader, profiles, since(marks.profileUnits)) : succeeded([]);
+  if (!units.ok) return units;
+  return succeeded({ conversations: conversations.value.rows, participants: participants.value.rows, statuses: statuses.value.rows, units: units.value, issues: reader.issues });
 }
 
 /** The newest modifiedon of a table, or null if it is empty or unreadable (the next full load tries again). */

@@ -7,7 +7,7 @@ import { failed, succeeded, type Failure, type Result } from '../dataverse/resul
 import type { Rows, WithIssues } from '../dataverse/validate-rows';
 import { omnichannelQueuesRequest, QueueRowSchema, toQueue, userQueuesRequest } from '../dataverse/operations/queues';
 import { CONVERSATION_ENTITY, conversationsRequest, ConversationRowSchema, type ConversationRow } from '../dataverse/operations/conversations';
-import { activeParticipantsRequest, PARTICIPANT_ENTITY, ParticipantRowSchema, participantsOfSessionsRequest, type ParticipantRow } from '../dataverse/operations/session-participants';
+import { PARTICIPANT_ENTITY, ParticipantRowSchema, participantsOfSessionsRequest, type ParticipantRow } from '../dataverse/operations/session-participants';
 import {
   agentStatusesRequest,
   AgentStatusRowSchema,
@@ -25,6 +25,7 @@ import {
 import { FORMATTED } from '../dataverse/odata';
 import { workstreamsRequest, WorkstreamRowSchema } from '../dataverse/operations/workstreams';
 import type { AgentsRead, FullLoad } from './live-picture';
+import { readProfileTables } from './profile-capacity';
 import type { Member } from './normalize-agent';
 
 /** A read of several tables: its value with the rows left out of any of them. */
@@ -44,8 +45,10 @@ export const SPECS = {
   workstream: { entity: 'msdyn_liveworkstream', idField: 'msdyn_liveworkstreamid', schema: WorkstreamRowSchema },
 } as const;
 
-/** Sessions per participants request: keeps the In() list, and so the URL, short. */
-const SESSIONS_PER_REQUEST = 50;
+/** Sessions per participants request: 200 ids keep the URL near 8 KB, well inside the platform's limit. */
+const SESSIONS_PER_REQUEST = 200;
+/** Participant batches in flight at once on a large org, far below the platform's concurrency limit. */
+const PARTICIPANT_LANES = 4;
 
 /** Collects row issues across reads and stops at the first failed read. */
 export class Reader {
@@ -83,13 +86,15 @@ export async function readFull(transport: DataverseTransport, userId: string): P
     const supervised = queues.filter((queue) => queue.supervised).map((queue) => queue.id);
 
     const workstreams = must(await reader.rows(workstreamsRequest(), SPECS.workstream));
+    const profiles = await readProfileTables(reader, workstreams);
+    if (!profiles.ok) throw new ReadFailed(profiles.failure);
     const conversations = supervised.length === 0 ? [] : must(await reader.rows(conversationsRequest(supervised), SPECS.conversation));
-    const sessions = new Set(sessionsOf(conversations));
-    const participants = conversations.length === 0 ? [] : must(await reader.rows(activeParticipantsRequest(), SPECS.participant)).filter((row) => sessions.has(row._msdyn_omnichannelsession_value ?? ''));
+    const participants = await readParticipantsOf(reader, sessionsOf(conversations));
+    if (!participants.ok) throw new ReadFailed(participants.failure);
 
     const agents = await readAgents(reader, supervised);
     if (!agents.ok) return agents;
-    return succeeded({ queues, workstreams, conversations, participants, ...agents.value, issues: reader.issues });
+    return succeeded({ queues, workstreams, profiles: profiles.value, conversations, participants: participants.value, ...agents.value, issues: reader.issues });
   } catch (error) {
     if (error instanceof ReadFailed) return failed(error.failure);
     throw error;
@@ -126,19 +131,23 @@ export async function readQueues(reader: Reader, userId: string): Promise<Result
   if (!all.ok) return all;
   const ownIds = new Set(own.value.rows.map((row) => row.queueid));
   const allIds = new Set(all.value.rows.map((row) => row.queueid));
+  // A supervisor in no queue sees every omnichannel queue they can read (the panel says it is not filtered by membership).
+  const inScope = ownIds.size > 0 ? ownIds : allIds;
   const rows = [...all.value.rows, ...own.value.rows.filter((row) => !allIds.has(row.queueid))];
-  return succeeded(rows.map((row) => toQueue(row, ownIds.has(row.queueid))));
+  return succeeded(rows.map((row) => toQueue(row, inScope.has(row.queueid), ownIds.has(row.queueid))));
 }
 
 export const sessionsOf = (rows: readonly ConversationRow[]): string[] =>
   [...new Set(rows.map((row) => row._msdyn_lastsessionid_value).filter((id): id is string => id !== null))];
 
-/** Participants of the given sessions, a few dozen sessions per request. */
+/** Participants of the given sessions: batches of ids, a few batches in flight at once. */
 export async function readParticipantsOf(reader: Reader | DataverseTransport, sessionIds: readonly string[]): Promise<Result<ParticipantRow[]>> {
   const r = reader instanceof Reader ? reader : new Reader(reader);
+  const batches: string[][] = [];
+  for (let i = 0; i < sessionIds.length; i += SESSIONS_PER_REQUEST) batches.push(sessionIds.slice(i, i + SESSIONS_PER_REQUEST));
+  const results = await Promise.all(batches.map((batch, index) => r.rows(participantsOfSessionsRequest(batch, index % PARTICIPANT_LANES), SPECS.participant)));
   const rows: ParticipantRow[] = [];
-  for (let i = 0; i < sessionIds.length; i += SESSIONS_PER_REQUEST) {
-    const result = await r.rows(participantsOfSessionsRequest(sessionIds.slice(i, i + SESSIONS_PER_REQUEST)), SPECS.participant);
+  for (const result of results) {
     if (!result.ok) return result;
     rows.push(...result.value.rows);
   }

@@ -41,6 +41,8 @@ export const ActionRecordSchema = z.object({
   failure: ActionFailureSchema.nullable(),
   /** Our own explanation as an i18n key (the local rule that refused it, or a known cause); null if none. */
   reason: z.string().max(100).nullable().optional(),
+  /** The reason's $1…, when it names something (the parameters an org's action takes that we cannot fill). */
+  reasonArgs: z.array(z.string().max(1000)).max(9).optional(),
   /** The platform's own message, shown after our plain-words summary. */
   detail: z.string().nullable(),
   retryAt: z.number().nullable(),

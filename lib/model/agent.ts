@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CapacityModelSchema, ProfileCapacitySchema } from './capacity';
 
 /** Base presence (msdyn_presence.msdyn_basepresencestatus), not Teams presence. platform-api.md §2.3. */
 export const BasePresenceSchema = z.enum(['available', 'busy', 'dnd', 'away', 'offline', 'unknown']);
@@ -22,8 +23,13 @@ export const AgentSchema = z.object({
   /** The presence's own name ("Available", "Lunch"), which may be custom. */
   presenceText: z.string(),
   presenceSince: z.string().nullable(),
+  /** Unit capacity (msdyn_agentstatus); null where it is not known. */
   capacityFree: z.number().nullable(),
   capacityTotal: z.number().nullable(),
+  /** The org's model as it concerns this agent: absent for unit capacity alone (lib/model/capacity.ts). */
+  capacityModel: CapacityModelSchema.optional(),
+  /** Units of each capacity profile, where the org uses profiles. */
+  capacityProfiles: z.array(ProfileCapacitySchema).optional(),
   queueIds: z.array(z.string()),
   skills: z.array(SkillSchema),
   /** AI agents (systemusers with msdyn_botapplicationid) are never transfer targets. */
@@ -36,7 +42,9 @@ export const QueueSchema = z.object({
   id: z.string(),
   name: z.string(),
   type: z.enum(['messaging', 'records', 'voice', 'other']),
-  /** True when the signed-in supervisor is a member: the panel's default scope. */
+  /** In the panel's scope: the queues the supervisor is a member of, or every omnichannel queue when they are in none. */
   supervised: z.boolean(),
+  /** False when the supervisor is not a member (shown only because they are in no queue at all). */
+  member: z.boolean().optional(),
 });
 export type Queue = z.infer<typeof QueueSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BasePresenceSchema } from './agent';
+import { CapacityModelSchema } from './capacity';
 
 /** The four ongoing statuses (statecode 0). Closed rows leave the feed. See platform-api.md §1.2. */
 export const ConversationStatusSchema = z.enum(['open', 'active', 'waiting', 'wrapup']);
@@ -68,6 +69,9 @@ export const ConversationSchema = z.object({
   pending: PendingHandoffSchema.nullable(),
   /** Capacity units the conversation takes from an agent (its workstream's msdyn_capacityrequired); for assign. */
   capacityUnits: z.number().nullable().optional(),
+  /** Its workstream's capacity model (absent: units); under profiles, the profile it takes a unit of. */
+  capacityModel: CapacityModelSchema.optional(),
+  capacityProfileId: z.string().nullable().optional(),
   /** Presences its workstream allows for assignment (msdyn_allowedpresences); for assign and transfer targets. */
   allowedPresences: z.array(BasePresenceSchema).optional(),
   modifiedOn: z.string(),

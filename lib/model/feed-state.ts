@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ActionContractSchema } from '../actions/contract';
 import { AccessSchema } from './access';
 import { ActionRecordSchema } from './actions';
 import { AgentSchema, QueueSchema } from './agent';
@@ -31,6 +32,8 @@ export const FeedStateSchema = z.object({
   workspace: WorkspaceStateSchema,
   /** Which way changes reach the org, and why (the diagnostics say it). */
   writeRoute: WriteRouteSchema,
+  /** The org's own action contract once discovered (lib/discovery); null until then, when the worker alone decides. */
+  contract: ActionContractSchema.nullable(),
 });
 export type FeedState = z.infer<typeof FeedStateSchema>;
 
@@ -47,5 +50,6 @@ export const FeedPatchSchema = z.object({
   paused: z.boolean().optional(),
   workspace: WorkspaceStateSchema.optional(),
   writeRoute: WriteRouteSchema.optional(),
+  contract: ActionContractSchema.nullable().optional(),
 });
 export type FeedPatch = z.infer<typeof FeedPatchSchema>;

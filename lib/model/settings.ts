@@ -38,6 +38,11 @@ export const SettingsSchema = z.object({
   requireReason: z.object({ transfer: z.boolean(), forceClose: z.boolean() }),
   /** Reason codes offered for those actions; empty = free text. */
   reasonCodes: z.array(z.string().min(1).max(100)).max(50),
+  /**
+   * Security roles that make a user a supervisor besides "Omnichannel supervisor", by id or by name: an org's own
+   * copy of the role (roles are copied per business unit, so a copy has other ids, and may have another name).
+   */
+  supervisorRoles: z.array(z.string().trim().min(1).max(200)).max(50),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingKey = keyof Settings;
@@ -54,6 +59,7 @@ export const DEFAULT_SETTINGS: Settings = {
   monitoringNotice: '',
   requireReason: { transfer: false, forceClose: false },
   reasonCodes: [],
+  supervisorRoles: [],
 };
 
 /** Settings as the views get them: the values in force, which keys the organisation locked, and any policy problems. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OverlayTokenSchema } from './overlay-token';
+import { DiagnosticsReportSchema } from '../discovery/report';
 
 /** One-shot messages (runtime.sendMessage). Every message is validated by the receiver. */
 export const RuntimeRequestSchema = z.discriminatedUnion('type', [
@@ -11,6 +12,8 @@ export const RuntimeRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('overlayToken') }),
   /** From the options page: ask for a host permission the user just granted to be used. */
   z.object({ type: z.literal('settingsChanged') }),
+  /** From the options page: run every probe of the signed-in org now ("Check this org"). */
+  z.object({ type: z.literal('diagnose') }),
 ]);
 export type RuntimeRequest = z.infer<typeof RuntimeRequestSchema>;
 
@@ -18,7 +21,7 @@ export const SenderKindSchema = z.enum(['extensionPage', 'overlayFrame', 'conten
 export type SenderKind = z.infer<typeof SenderKindSchema>;
 
 export const RuntimeResponseSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), sender: SenderKindSchema, version: z.string(), token: z.optional(OverlayTokenSchema) }),
+  z.object({ ok: z.literal(true), sender: SenderKindSchema, version: z.string(), token: z.optional(OverlayTokenSchema), report: z.optional(DiagnosticsReportSchema) }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type RuntimeResponse = z.infer<typeof RuntimeResponseSchema>;

@@ -24,6 +24,7 @@ export interface SettingsDraft {
   monitoringNotice: string;
   requireReason: Settings['requireReason'];
   reasonCodes: string;
+  supervisorRoles: string;
 }
 
 export function toDraft(values: Settings): SettingsDraft {
@@ -32,6 +33,7 @@ export function toDraft(values: Settings): SettingsDraft {
     orgUrls: values.orgUrls.join('\n'),
     pollIntervalSeconds: String(values.pollIntervalSeconds),
     reasonCodes: values.reasonCodes.join('\n'),
+    supervisorRoles: values.supervisorRoles.join('\n'),
     thresholds: Object.entries(values.thresholds).map(([queue, threshold]) => ({
       queue,
       waitWarnSeconds: String(threshold.waitWarnSeconds),
@@ -65,6 +67,7 @@ export function fromDraft(draft: SettingsDraft): Record<SettingKey, unknown> {
     orgUrls: lines(draft.orgUrls),
     pollIntervalSeconds: number(draft.pollIntervalSeconds),
     reasonCodes: lines(draft.reasonCodes),
+    supervisorRoles: lines(draft.supervisorRoles),
     thresholds: thresholdsFromRows(draft.thresholds),
   };
 }

@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { ActionLogSnapshotSchema } from '../actions/record-store';
+import { StoredContractsSchema, StoredTrackingSchema } from '../discovery/org-profile';
 import { PersistedSchema } from '../feed/persisted';
 import { AlertPrefsSchema, DEFAULT_ALERT_PREFS } from '../features/alerts/prefs';
 import { AlertsMemorySchema, EMPTY_ALERTS_MEMORY } from '../features/alerts/worker';
@@ -92,6 +93,16 @@ export const workspaceMemoryItem = /* @__PURE__ */ defineStoredItem('local:floor
   schema: WorkspaceMemorySchema,
   fallback: {},
 });
+
+/**
+ * Each org's own description of its supervisor actions and the contract built from it, with the org version it was
+ * read at (lib/discovery): found out once per version, not at every sign-in. An entry that does not validate drops
+ * the whole record, and the orgs are asked again.
+ */
+export const orgContractsItem = /* @__PURE__ */ defineStoredItem('local:floorwalker.orgContracts', { schema: StoredContractsSchema, fallback: {} });
+
+/** Per org: whether the feed follows conversations by change tracking, decided once per version (lib/discovery). */
+export const trackingDecisionsItem = /* @__PURE__ */ defineStoredItem('local:floorwalker.trackingDecisions', { schema: StoredTrackingSchema, fallback: {} });
 
 /*
  * Not here: the overlay's side, width and collapsed state (local:floorwalker.overlay) is declared with its schema in

@@ -12,6 +12,8 @@ export interface ConnectPanelOptions {
   stop: AbortSignal;
   /** browser.runtime.connect. */
   connect: PortFeedSourceOptions['connect'];
+  /** Opens the options page at "Check this org". */
+  openDiagnostics?: () => void;
 }
 
 /**
@@ -28,6 +30,6 @@ export function connectPanel(options: ConnectPanelOptions): { source: FeedSource
     signal: options.stop,
     onInvalid: (reason) => controller.picture.invalid(reason),
   });
-  const controller = createPanelController({ source, stop: options.stop });
+  const controller = createPanelController({ source, stop: options.stop, openDiagnostics: options.openDiagnostics });
   return { source, controller };
 }

@@ -30,6 +30,8 @@ export interface PanelController {
   sendIntent(intent: ActionIntent): string;
   /** Ask the worker to open the org's agent workspace. */
   openWorkspace(): void;
+  /** Open "Check this org" (the options page's diagnostics), where the host can. */
+  openDiagnostics?: () => void;
 }
 
 export interface PanelControllerOptions {
@@ -38,6 +40,7 @@ export interface PanelControllerOptions {
   /** A refresh that gets no answer re-enables the button after this long. */
   refreshTimeoutMs?: number;
   newRequestId?: () => string;
+  openDiagnostics?: () => void;
 }
 
 /** Everything a view (one open panel) needs, wired to one feed source. Entrypoints create it; components only read it. */
@@ -101,6 +104,7 @@ export function createPanelController(options: PanelControllerOptions): PanelCon
 
   const newRequestId = options.newRequestId ?? (() => crypto.randomUUID());
   return {
+    openDiagnostics: options.openDiagnostics,
     picture,
     view,
     list,

@@ -1,4 +1,5 @@
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import type { ActionContract } from '../actions/contract';
 import type { Access } from '../model/access';
 import type { ActionRecord } from '../model/actions';
 import type { Agent, Queue } from '../model/agent';
@@ -99,6 +100,8 @@ export interface PictureMirror {
   writeRoute: ReadonlySignal<WriteRoute>;
   /** What decides whether an action's way to the platform is open now (the rules' `routes`). */
   routes: ReadonlySignal<RouteFacts>;
+  /** The org's own action contract, once the worker has discovered it: actions it cannot carry are greyed out. */
+  contract: ReadonlySignal<ActionContract | null>;
   /** The last message that could not be used (failed validation here, or refused by the worker). */
   problem: ReadonlySignal<string | null>;
   apply(message: FeedMessage): void;
@@ -121,6 +124,7 @@ export function createPictureMirror(): PictureMirror {
   const workspace = signal<WorkspaceState>(UNKNOWN_WORKSPACE);
   const writeRoute = signal<WriteRoute>(NO_WRITE_ROUTE);
   const routes = computed(() => routeFactsOf(workspace.value, writeRoute.value));
+  const contract = signal<ActionContract | null>(null);
   const problem = signal<string | null>(null);
 
   const applySnapshot = (state: FeedState) => {
@@ -135,6 +139,7 @@ export function createPictureMirror(): PictureMirror {
     paused.value = state.paused;
     workspace.value = state.workspace;
     writeRoute.value = state.writeRoute;
+    contract.value = state.contract;
     connected.value = true;
     ready.value = true;
   };
@@ -151,6 +156,7 @@ export function createPictureMirror(): PictureMirror {
     if (patch.paused !== undefined) paused.value = patch.paused;
     if (patch.workspace) workspace.value = patch.workspace;
     if (patch.writeRoute) writeRoute.value = patch.writeRoute;
+    if (patch.contract !== undefined) contract.value = patch.contract;
   };
 
   return {
@@ -168,6 +174,7 @@ export function createPictureMirror(): PictureMirror {
     workspace,
     writeRoute,
     routes,
+    contract,
     problem,
     apply(message) {
       batch(() => {

@@ -1,5 +1,6 @@
 import type { Agent, Queue } from '../model/agent';
 import type { Conversation } from '../model/conversation';
+import { anyRoom } from '../model/capacity';
 import { waitStartedAt } from './conversation-times';
 
 export interface QueueStats {
@@ -29,7 +30,7 @@ export function queueStats(queues: readonly Queue[], conversations: readonly Con
     }
   }
   for (const agent of agents) {
-    if (agent.isBot || agent.presence !== 'available' || !(agent.capacityFree !== null && agent.capacityFree > 0)) continue;
+    if (agent.isBot || agent.presence !== 'available' || anyRoom(agent) !== true) continue;
     for (const queueId of agent.queueIds) {
       const entry = stats.get(queueId);
       if (entry) entry.agentsFree += 1;

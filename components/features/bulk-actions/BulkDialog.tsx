@@ -30,7 +30,7 @@ const labelOf = (c: Conversation) => `${c.customerName ?? c.subject}${c.customer
 export function BulkDialog(props: Props) {
   const { kind, conversations, settings, agents, queues } = props;
   const [choice, setChoice] = useState<BulkChoice>({ kind });
-  const preview = useMemo(() => previewBulk(choice, conversations, props), [choice, conversations, props.access, props.records, props.routes, agents, queues, settings]);
+  const preview = useMemo(() => previewBulk(choice, conversations, props), [choice, conversations, props.access, props.records, props.routes, props.contract, agents, queues, settings]);
   const eligible = preview.filter((item) => item.intent !== null);
   const missingReason = reasonRequired(choice, settings);
   const definition = definitionOf(kind);
@@ -77,7 +77,7 @@ export function BulkDialog(props: Props) {
             return (
               <li key={item.conversation.id} data-eligible={item.intent ? 'true' : 'false'}>
                 <span class="fw-strong">{labelOf(item.conversation)}</span>{' '}
-                {item.intent ? t('bulk_will', t(definitionOf(item.intent.kind).labels.name)) : t('bulk_skip', t(item.skip))}
+                {item.intent ? t('bulk_will', t(definitionOf(item.intent.kind).labels.name)) : t('bulk_skip', t(item.skip, ...(item.args ?? [])))}
                 {lock && <LockNotice lock={lock} />}
               </li>
             );

@@ -1,6 +1,6 @@
 /**
- * Unbound functions: WhoAmI(), RetrieveAadUserRoles(DirectoryObjectId=…) (platform-api.md §2.7, §3.7) and
- * RetrieveTotalRecordCount(EntityNames=[…]).
+ * Unbound functions: WhoAmI(), RetrieveAadUserRoles(DirectoryObjectId=…) (platform-api.md §2.7, §3.7),
+ * RetrieveTotalRecordCount(EntityNames=[…]) and RetrieveVersion().
  */
 import { BUSINESS_UNIT_ID, ORGANIZATION_ID } from '../../personas';
 import { tableByLogicalName } from '../../schema/tables';
@@ -15,6 +15,19 @@ export function whoAmI(c: WebApiContext): Response {
     UserId: c.userId,
     OrganizationId: ORGANIZATION_ID,
   });
+}
+
+/**
+ * RetrieveVersion(): the org's version. A real org's version moves when an update changes what it offers; here it
+ * moves with the org settings that change what a client discovers (the action contract, who may read customapis,
+ * the capacity model, change tracking), so a client that caches per version sees a reconfigured org as updated.
+ */
+export function retrieveVersion(c: WebApiContext): Response {
+  const settings = c.state.world.settings;
+  const shape = JSON.stringify([settings.actionContract, settings.customApisReadable, settings.capacityModel, settings.changeTracking]);
+  let hash = 0;
+  for (const char of shape) hash = (hash * 31 + char.charCodeAt(0)) % 100_000;
+  return json({ '@odata.context': `${c.base}/$metadata#Microsoft.Dynamics.CRM.RetrieveVersionResponse`, Version: `9.2.25111.${hash}` });
 }
 
 /** Parameters come inline (Name=value) or as @aliases (Name=@p1 with ?@p1=value). */

@@ -78,6 +78,8 @@ ${TABLES.map(entityType).join('\n')}
 <Function Name="RetrieveAadUserRoles"><Parameter Name="DirectoryObjectId" Type="Edm.Guid" Nullable="false"/><ReturnType Type="Collection(mscrm.role)" Nullable="false"/></Function>
 <ComplexType Name="EntityRecordCountCollection"><Property Name="Count" Type="Edm.Int32" Nullable="false"/><Property Name="IsReadOnly" Type="Edm.Boolean" Nullable="false"/><Property Name="Keys" Type="Collection(Edm.String)"/><Property Name="Values" Type="Collection(Edm.Int64)"/></ComplexType>
 <ComplexType Name="RetrieveTotalRecordCountResponse"><Property Name="EntityRecordCountCollection" Type="mscrm.EntityRecordCountCollection"/></ComplexType>
+<ComplexType Name="RetrieveVersionResponse"><Property Name="Version" Type="Edm.String"/></ComplexType>
+<Function Name="RetrieveVersion"><ReturnType Type="mscrm.RetrieveVersionResponse" Nullable="false"/></Function>
 <Function Name="RetrieveTotalRecordCount"><Parameter Name="EntityNames" Type="Collection(Edm.String)" Nullable="false"/><ReturnType Type="mscrm.RetrieveTotalRecordCountResponse" Nullable="false"/></Function>
 ${actions(contract)}
 <EntityContainer Name="System">
@@ -85,6 +87,7 @@ ${sets.join('\n')}
 <FunctionImport Name="WhoAmI" Function="mscrm.WhoAmI"/>
 <FunctionImport Name="RetrieveAadUserRoles" Function="mscrm.RetrieveAadUserRoles"/>
 <FunctionImport Name="RetrieveTotalRecordCount" Function="mscrm.RetrieveTotalRecordCount"/>
+<FunctionImport Name="RetrieveVersion" Function="mscrm.RetrieveVersion"/>
 ${imports.join('\n')}
 </EntityContainer>
 </Schema>

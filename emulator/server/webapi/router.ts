@@ -8,7 +8,7 @@ import { checkReadable } from './access';
 import { API_PATH, json, type WebApiContext } from './context';
 import { listCollection } from './collection';
 import { entityDefinition } from './entity-definitions';
-import { retrieveAadUserRoles, retrieveTotalRecordCount, whoAmI } from './functions';
+import { retrieveAadUserRoles, retrieveTotalRecordCount, retrieveVersion, whoAmI } from './functions';
 import { metadataDocument } from './metadata';
 import { navigate } from './navigation';
 import { create, remove, retrieve, update } from './records';
@@ -32,6 +32,7 @@ export async function routeWebApi(c: WebApiContext): Promise<Response> {
   if (first.name === '$metadata' && !second) return metadataDocument(c);
   if (first.name === 'WhoAmI' && !second) return only(method, 'GET', () => whoAmI(c));
   if (first.name === 'RetrieveAadUserRoles' && !second) return only(method, 'GET', () => retrieveAadUserRoles(c, first.args ?? ''));
+  if (first.name === 'RetrieveVersion' && !second) return only(method, 'GET', () => retrieveVersion(c));
   if (first.name === 'RetrieveTotalRecordCount' && !second) return only(method, 'GET', () => retrieveTotalRecordCount(c, first.args ?? ''));
   if (first.name === 'EntityDefinitions' && first.args !== undefined && !second) return only(method, 'GET', () => entityDefinition(c, first.args!));
   if (SUPERVISOR_ACTIONS.includes(first.name) && !second) {

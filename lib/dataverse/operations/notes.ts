@@ -27,19 +27,25 @@ const ALL_ANNOTATIONS = { Prefer: 'odata.include-annotations="*"' };
 /** Enough for a busy shift; the oldest of a larger burst are simply not shown (they stay in Dynamics). */
 export const NOTES_PAGE = 300;
 
-/** Notes created since a time, newest first (every subject: the caller sorts out what it does not want). */
+/**
+ * Conversation notes only, filtered by the platform: on an org full of case notes, a newest-first page of every note
+ * would hold none of ours.
+ */
+const ON_CONVERSATIONS = `objecttypecode eq '${CONVERSATION}'`;
+
+/** Notes on conversations created since a time, newest first (every subject: the caller sorts out what it does not want). */
 export function notesSinceRequest(sinceMs: number): DataverseRequest {
   return {
     method: 'GET',
-    path: `annotations${query({ $select: SELECT, $filter: `createdon ge ${dateTimeLiteral(sinceMs)}`, $orderby: 'createdon desc', $top: String(NOTES_PAGE) })}`,
+    path: `annotations${query({ $select: SELECT, $filter: `${ON_CONVERSATIONS} and createdon ge ${dateTimeLiteral(sinceMs)}`, $orderby: 'createdon desc', $top: String(NOTES_PAGE) })}`,
     headers: ALL_ANNOTATIONS,
     queryKey: 'notes',
   };
 }
 
-/** Notes whose subject starts with a prefix, created since a time. */
+/** Notes on conversations whose subject starts with a prefix, created since a time. */
 export function notesWithSubjectRequest(prefix: string, sinceMs: number): DataverseRequest {
-  const filter = `startswith(subject,'${prefix.replace(/'/g, "''")}') and createdon ge ${dateTimeLiteral(sinceMs)}`;
+  const filter = `${ON_CONVERSATIONS} and startswith(subject,'${prefix.replace(/'/g, "''")}') and createdon ge ${dateTimeLiteral(sinceMs)}`;
   return { method: 'GET', path: `annotations${query({ $select: SELECT, $filter: filter, $top: '200' })}`, headers: ALL_ANNOTATIONS, queryKey: `notes:${prefix}` };
 }
 

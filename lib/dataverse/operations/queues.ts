@@ -28,11 +28,12 @@ export type QueueRow = z.infer<typeof QueueRowSchema>;
 
 const QUEUE_TYPE: Readonly<Record<number, Queue['type']>> = { 192350000: 'messaging', 192350001: 'records', 192350002: 'voice' };
 
-export function toQueue(row: QueueRow, supervised: boolean): Queue {
+export function toQueue(row: QueueRow, supervised: boolean, member = supervised): Queue {
   return {
     id: row.queueid,
     name: row.name,
     type: (row.msdyn_queuetype !== null && QUEUE_TYPE[row.msdyn_queuetype]) || 'other',
     supervised,
+    ...(member === supervised ? {} : { member }),
   };
 }

@@ -11,21 +11,17 @@ const COLUMNS = 'msdyn_sessionparticipantid,_msdyn_agentid_value,_msdyn_omnichan
 
 export const PARTICIPANT_ENTITY = 'msdyn_sessionparticipant';
 
-/** Participants of the given sessions (the conversations' msdyn_lastsessionid). */
-export function participantsOfSessionsRequest(sessionIds: readonly string[]): DataverseRequest {
+/**
+ * Participants of the given sessions (the conversations' msdyn_lastsessionid), in any state: whether the platform
+ * deactivates a participant who leaves or keeps the row active with msdyn_lefton set differs between orgs, so the
+ * panel never reads "every active participant", which on an org that keeps them grows without end.
+ * `lane` lets a few batches be in flight at once (requests with the same key never overlap).
+ */
+export function participantsOfSessionsRequest(sessionIds: readonly string[], lane = 0): DataverseRequest {
   return {
     method: 'GET',
     path: `msdyn_sessionparticipants${query({ $select: COLUMNS, $filter: inFilter('msdyn_omnichannelsession', sessionIds.map(guidLiteral)) })}`,
-    queryKey: 'participants:full',
-  };
-}
-
-/** Every participant still in a session (statecode 0): one paged read instead of one per batch of sessions. */
-export function activeParticipantsRequest(): DataverseRequest {
-  return {
-    method: 'GET',
-    path: `msdyn_sessionparticipants${query({ $select: COLUMNS, $filter: 'statecode eq 0' })}`,
-    queryKey: 'participants:active',
+    queryKey: `participants:full:${lane}`,
   };
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DataverseRequest } from '../transport';
-import { guidLiteral, query } from '../odata';
+import { guidLiteral, NullableGuidSchema, query } from '../odata';
 
 /** The user's directly assigned security roles (platform-api.md §2.7 step 2). */
 export const directRolesRequest = (userId: string): DataverseRequest => ({
@@ -16,9 +16,9 @@ export const aadUserRolesRequest = (directoryObjectId: string): DataverseRequest
   queryKey: 'aadRoles',
 });
 
-export const RoleRowSchema = z.object({ name: z.string() });
+export const RoleRowSchema = z.object({ name: z.string(), roleid: NullableGuidSchema });
 
-/** Role names, trimmed: roles are copied per business unit, so only names identify them. */
-export function roleNames(rows: readonly { name: string }[]): string[] {
-  return rows.map((row) => row.name.trim()).filter((name) => name !== '');
+/** Roles by name (trimmed) and id: roles are copied per business unit, so a name names every copy, an id just one. */
+export function roleRefs(rows: readonly { name: string; roleid: string | null }[]): { id: string | null; name: string }[] {
+  return rows.map((row) => ({ id: row.roleid, name: row.name.trim() })).filter((role) => role.name !== '');
 }

@@ -9,13 +9,15 @@ import { OptionListSchema } from './conversations';
  */
 export const workstreamsRequest = (): DataverseRequest => ({
   method: 'GET',
-  path: `msdyn_liveworkstreams${query({ $select: 'msdyn_liveworkstreamid,msdyn_capacityrequired,msdyn_allowedpresences' })}`,
+  path: `msdyn_liveworkstreams${query({ $select: 'msdyn_liveworkstreamid,msdyn_capacityrequired,msdyn_capacityformat,msdyn_allowedpresences' })}`,
   queryKey: 'workstreams',
 });
 
 export const WorkstreamRowSchema = z.object({
   msdyn_liveworkstreamid: GuidSchema,
   msdyn_capacityrequired: NullableIntSchema,
+  /** Unit or profile capacity (lib/dataverse/operations/capacity-profiles.ts); absent on orgs that predate profiles. */
+  msdyn_capacityformat: NullableIntSchema,
   msdyn_allowedpresences: OptionListSchema,
 });
 export type WorkstreamRow = z.infer<typeof WorkstreamRowSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Agent, Queue } from '../../model/agent';
 import type { Conversation } from '../../model/conversation';
+import { roomFor, type Room } from '../../model/capacity';
 import type { EffectiveSettings } from '../../model/settings';
 import { waitSeconds } from '../../view-model/conversation-times';
 import { sentimentFlagged, thresholdFor } from '../../view-model/thresholds';
@@ -31,6 +32,9 @@ function watchedQueues(queues: readonly Queue[]): readonly Queue[] {
   return supervised.length > 0 ? supervised : queues;
 }
 
+/** Room for the conversation, known: free units at least what it takes (one, when that is not known). */
+const fits = (room: Room): boolean => room.free !== null && room.free >= Math.max(1, room.need ?? 1);
+
 /**
  * Mismatch: conversations have waited past routing's grace in a queue while members are Available with capacity
  * to spare. Routing should have placed them: something (skills, a capacity profile, presence rules) is off.
@@ -41,9 +45,8 @@ export function idleMismatch(input: AlertInput): Alert[] {
       (c) => c.queueId === queue.id && c.status === 'open' && waitingUnassigned(c) && (waitSeconds(c, input.now) ?? 0) >= IDLE_GRACE_SECONDS,
     );
     if (waiting.length === 0) return [];
-    const need = Math.min(...waiting.map((c) => c.capacityUnits ?? 1));
     const free = input.agents.filter(
-      (a) => !a.isBot && a.queueIds.includes(queue.id) && a.presence === 'available' && a.capacityFree !== null && a.capacityFree >= Math.max(1, need),
+      (a) => !a.isBot && a.queueIds.includes(queue.id) && a.presence === 'available' && waiting.some((c) => fits(roomFor(a, c))),
     );
     if (free.length === 0) return [];
     return [{ key: `idleMismatch:${queue.id}`, kind: 'idleMismatch', queueId: queue.id, queueName: queue.name, conversationIds: waiting.map((c) => c.id), value: free.length, label: null }];

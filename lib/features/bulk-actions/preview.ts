@@ -1,5 +1,6 @@
 import { availability, isInFlight } from '../../actions/rules';
 import { targetBlock } from '../../actions/target-check';
+import type { ActionContract } from '../../actions/contract';
 import type { Access } from '../../model/access';
 import { BULKABLE_KINDS, definitionOf, type ActionIntent, type ActionKind } from '../../actions/registry';
 import type { ActionRecord } from '../../model/actions';
@@ -28,12 +29,14 @@ export interface PreviewContext {
   records: readonly ActionRecord[];
   /** Whether the org's workspace is open: with writes waiting for it, every row says so. */
   routes?: RouteFacts;
+  /** The org's own action contract, when the worker has discovered it. */
+  contract?: ActionContract | null;
 }
 
-/** One selected row in the preview: the intent it would send, or the rule that skips it (an i18n key). */
+/** One selected row in the preview: the intent it would send, or the rule that skips it (an i18n key, and its $1…). */
 export type PreviewItem =
   | { conversation: Conversation; intent: ActionIntent; skip: null }
-  | { conversation: Conversation; intent: null; skip: string };
+  | { conversation: Conversation; intent: null; skip: string; args?: readonly string[] };
 
 /** The intent one row would get; never an override in bulk: one agent cannot take many conversations past capacity unseen. */
 export function intentFor(choice: BulkChoice, conversation: Conversation): ActionIntent | null {
@@ -49,8 +52,8 @@ export function intentFor(choice: BulkChoice, conversation: Conversation): Actio
 export function previewBulk(choice: BulkChoice, conversations: readonly Conversation[], ctx: PreviewContext): PreviewItem[] {
   return conversations.map((conversation): PreviewItem => {
     const activeRecord = ctx.records.find((r) => r.intent.conversationId === conversation.id && isInFlight(r));
-    const rule = availability(choice.kind, { conversation, access: ctx.access, settings: ctx.settings ?? undefined, activeRecord, routes: ctx.routes });
-    if (rule.reason) return { conversation, intent: null, skip: rule.reason };
+    const rule = availability(choice.kind, { conversation, access: ctx.access, settings: ctx.settings ?? undefined, activeRecord, routes: ctx.routes, contract: ctx.contract ?? undefined });
+    if (rule.reason) return { conversation, intent: null, skip: rule.reason, args: rule.args };
     const intent = intentFor(choice, conversation);
     if (!intent) return { conversation, intent: null, skip: 'bulk_skip_noTarget' };
     const target = targetBlock(intent, conversation, ctx.agents, ctx.queues);

@@ -56,8 +56,18 @@ describe('operationRequest', () => {
       ok: true,
       request: { path: 'CCaaS_AssignConversation', body: { ConversationId: CONVERSATION_ID, TargetAgentId: 'a-1' } },
     });
-    expect(call({ kind: 'assignQueue', ...base, queueId: 'q-1' }, described)).toEqual({ ok: false, gap: 'unmappedParameter' });
-    expect(call({ kind: 'forceClose', ...base }, described)).toEqual({ ok: false, gap: 'notOffered' });
+    expect(call({ kind: 'assignQueue', ...base, queueId: 'q-1' }, described)).toEqual({ ok: false, gap: 'missingTarget', names: [] });
+    expect(call({ kind: 'forceClose', ...base }, described)).toEqual({ ok: false, gap: 'notOffered', names: [] });
+    const unmappable: ActionContract = {
+      ...described,
+      apis: { CCaaS_AssignConversation: { ...described.apis.CCaaS_AssignConversation!, parameters: { conversation: 'ConversationId', agent: null, queue: null }, unmapped: ['RoutingToken', 'Region'] } },
+    };
+    expect(call({ kind: 'assignAgent', ...base, agentId: 'a-1', override: false }, unmappable)).toEqual({ ok: false, gap: 'unmappedParameter', names: ['RoutingToken', 'Region'] });
+    expect(availability('assignAgent', { conversation: conversation({ status: 'open', statusCode: 1, agentId: null }), access: access(), contract: unmappable })).toEqual({
+      enabled: false,
+      reason: 'actions_reason_unmappedParameter',
+      args: ['RoutingToken, Region'],
+    });
   });
 
   it('shows an action the org does not describe as unavailable, with the reason, and never sends it', async () => {

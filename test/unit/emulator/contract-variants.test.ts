@@ -239,3 +239,15 @@ describe('actionContract through /_emulator/config', () => {
     expect((await control(e, 'reset', { variant: 'nope' })).status).toBe(400);
   });
 });
+
+describe('RetrieveVersion', () => {
+  it('answers a version that moves when the org is reconfigured to describe its actions differently', async () => {
+    const client = await start('default');
+    const version = async () => (await client.json<{ Version: string }>('RetrieveVersion()')).Version;
+    const before = await version();
+    expect(before).toMatch(/^9\.2\.\d+\.\d+$/);
+    expect(await version()).toBe(before);
+    await control(e, 'config', { customApisReadable: false });
+    expect(await version()).not.toBe(before);
+  });
+});

@@ -97,6 +97,7 @@ export function makeState(overrides: Partial<FeedState> = {}): FeedState {
     paused: false,
     workspace: { open: true, canOpen: true },
     writeRoute: { route: 'page', reason: 'workspaceOpen', since: null, detail: null },
+    contract: null,
     ...overrides,
   };
 }
