@@ -23,7 +23,7 @@ export interface ActionDialogHostProps {
   queues: readonly Queue[];
   settings: EffectiveSettings | null;
   records: readonly ActionRecord[];
-  send(intent: ActionIntent): void;
+  send: (intent: ActionIntent) => void;
   /** After a dialog closes, so the panel can put focus back on the grid. */
   onClosed?(): void;
   /** A warning for the conversation, shown in its dialog (another supervisor's action under way). */
@@ -82,7 +82,7 @@ export function ActionDialogHost(props: ActionDialogHostProps) {
   }
 }
 
-function Unavailable({ title, reason, onClose }: { title: string; reason: string; onClose(): void }) {
+function Unavailable({ title, reason, onClose }: { title: string; reason: string; onClose: () => void }) {
   return (
     <Modal title={title} onClose={onClose} class="fw-action-dialog">
       <p role="alert">{reason}</p>

@@ -19,7 +19,7 @@ export interface ConversationActionsProps {
   queues: readonly Queue[];
   settings: EffectiveSettings | null;
   records: readonly ActionRecord[];
-  send(intent: ActionIntent): void;
+  send: (intent: ActionIntent) => void;
   /** For the throttled "retrying at" time; defaults to the wall clock. */
   now?: number;
 }

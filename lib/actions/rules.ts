@@ -7,6 +7,7 @@ import { isActionBlockedByPolicy } from '../policy/locks';
 import type { ActionContract } from './contract';
 import { definitionOf, type ActionKind } from './registry';
 import { contractShape, GAP_REASON } from './request';
+import type { MessageKey } from '../i18n/message-key';
 
 /**
  * Which supervisor action the platform allows on a conversation right now, and why not, in the platform's own
@@ -28,13 +29,13 @@ export interface AvailabilityContext {
 export interface Availability {
   enabled: boolean;
   /** i18n key saying why not, in words; null when enabled. */
-  reason: string | null;
+  reason: MessageKey | null;
 }
 
 export const isInFlight = (record: ActionRecord): boolean => record.state === 'pending' || record.state === 'waitingForAgent';
 
 const ok: Availability = { enabled: true, reason: null };
-const no = (reason: string): Availability => ({ enabled: false, reason });
+const no = (reason: MessageKey): Availability => ({ enabled: false, reason });
 
 export function availability(kind: ActionKind, ctx: AvailabilityContext): Availability {
   const definition = definitionOf(kind);

@@ -1,5 +1,6 @@
 import type { Agent, BasePresence } from '../model/agent';
 import type { Conversation } from '../model/conversation';
+import type { MessageKey } from '../i18n/message-key';
 
 /**
  * Who an action may go to. Transfer: human agents of the conversation's queue with an allowed presence, never an AI
@@ -10,7 +11,7 @@ import type { Conversation } from '../model/conversation';
 
 /** A workstream allows Available and Busy unless it says otherwise (the out-of-box default). */
 const DEFAULT_ALLOWED: readonly BasePresence[] = ['available', 'busy'];
-export const allowedPresences = (c: Conversation): readonly BasePresence[] =>
+const allowedPresences = (c: Conversation): readonly BasePresence[] =>
   c.allowedPresences?.length ? c.allowedPresences : DEFAULT_ALLOWED;
 
 const PRESENCE_ORDER = ['available', 'busy', 'away', 'dnd', 'offline', 'unknown'] as const;
@@ -31,7 +32,7 @@ export function transferTargets(conversation: Conversation, agents: readonly Age
 
 /** A piece of a recommendation's reason: an i18n key and its substitutions. */
 export interface ReasonPart {
-  key: string;
+  key: MessageKey;
   subs: Array<string | number>;
 }
 

@@ -5,7 +5,7 @@ import { retryAtFrom } from './retry-after';
 
 export const API_PATH = '/api/data/v9.2/';
 /** Dataverse's own ceiling (docs/platform.md, "Querying and paging"): fewest requests for a whole list. */
-export const DEFAULT_PAGE_SIZE = 5_000;
+const DEFAULT_PAGE_SIZE = 5_000;
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface WebApiTransportOptions {
@@ -114,7 +114,7 @@ export function createWebApiTransport(options: WebApiTransportOptions): Datavers
 }
 
 /** Relative paths hang off the org's Web API root; absolute links (@odata.nextLink) are used verbatim, same org only. */
-export function resolveUrl(org: string, path: string): string | null {
+function resolveUrl(org: string, path: string): string | null {
   if (!/^https?:\/\//i.test(path)) return `${org}${API_PATH}${path.replace(/^\/+/, '')}`;
   try {
     return new URL(path).origin === org ? path : null;

@@ -20,8 +20,8 @@ export const RECONCILE_MS = 600_000;
  * Conversations are read on every poll; agent presence every fourth and session participants (monitor, consult,
  * pending transfer) every sixth, which keeps one open view under 40 requests a minute at the 3 s interval.
  */
-export const STATUS_EVERY_N_POLLS = 4;
-export const PARTICIPANTS_EVERY_N_POLLS = 6;
+const STATUS_EVERY_N_POLLS = 4;
+const PARTICIPANTS_EVERY_N_POLLS = 6;
 /** Row issues kept for diagnostics (the count keeps growing). */
 const RECENT_ISSUES = 20;
 

@@ -12,7 +12,7 @@ import { Reader, SPECS, type Read } from './read-full';
  * How far back each incremental read reaches before the watermark. Rows committed late with an earlier modifiedon
  * are caught; rows seen twice are dropped by row version.
  */
-export const OVERLAP_MS = 10_000;
+const OVERLAP_MS = 10_000;
 
 export interface Changes {
   conversations: ConversationRow[];

@@ -107,7 +107,7 @@ export async function readFull(transport: DataverseTransport, userId: string): P
   }
 }
 
-export const sessionsOf = (rows: readonly ConversationRow[]): string[] =>
+const sessionsOf = (rows: readonly ConversationRow[]): string[] =>
   [...new Set(rows.map((row) => row._msdyn_lastsessionid_value).filter((id): id is string => id !== null))];
 
 /** Participants of the given sessions, a few dozen sessions per request. */

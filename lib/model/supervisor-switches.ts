@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** The four org switches / policy keys the supervisor actions ride on (each action names its own: lib/actions/kinds). */
 export const SUPERVISOR_FEATURES = ['monitor', 'assign', 'transfer', 'forceClose'] as const;
-export const FeatureSchema = z.enum(SUPERVISOR_FEATURES);
+const FeatureSchema = z.enum(SUPERVISOR_FEATURES);
 export type Feature = z.infer<typeof FeatureSchema>;
 
 export const FeatureFlagsSchema = z.object({

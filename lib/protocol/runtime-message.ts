@@ -14,10 +14,10 @@ export const RuntimeRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type RuntimeRequest = z.infer<typeof RuntimeRequestSchema>;
 
-export const SenderKindSchema = z.enum(['extensionPage', 'overlayFrame', 'contentScript']);
+const SenderKindSchema = z.enum(['extensionPage', 'overlayFrame', 'contentScript']);
 export type SenderKind = z.infer<typeof SenderKindSchema>;
 
-export const RuntimeResponseSchema = z.discriminatedUnion('ok', [
+const RuntimeResponseSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), sender: SenderKindSchema, version: z.string(), token: z.optional(OverlayTokenSchema) }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);

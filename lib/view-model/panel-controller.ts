@@ -27,7 +27,7 @@ export interface PanelController {
   refresh(): void;
   setPaused(paused: boolean): void;
   /** Returns the request id the action's record will carry (bulk actions follow each item by it). */
-  sendIntent(intent: ActionIntent): string;
+  sendIntent: (intent: ActionIntent) => string;
 }
 
 export interface PanelControllerOptions {

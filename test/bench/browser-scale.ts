@@ -117,7 +117,7 @@ export async function measureBrowser(spec: BrowserSpec): Promise<BrowserFigures>
     await sleep(6_000); // the last change's poll
     const seen = await probe();
     const steadyTo = await ask(panel.evaluate(() => performance.now()));
-    const delays = [...written].flatMap(([id, at]) => (seen.seen[id] === undefined ? [] : [seen.seen[id]! - at]));
+    const delays = [...written].flatMap(([id, at]) => (seen.seen[id] === undefined ? [] : [seen.seen[id] - at]));
 
     const frames = await ask(panel.evaluate(scrollGrid, 400, 3_000));
     const heap = { panel: await ask(heapMb(await panel.createCDPSession())), worker: await heapMb((await h.worker()).client) };

@@ -22,9 +22,9 @@ export function distribution(values: readonly number[]): Distribution {
 /** `amount` spread over `ms` milliseconds, per minute. */
 export const perMinute = (amount: number, ms: number): number => (ms > 0 ? (amount * 60_000) / ms : 0);
 
-/** The documented service-protection budget: 6,000 requests per 5 minutes per user (platform-api.md §3.4). */
-export const BUDGET_REQUESTS = 6_000;
-export const BUDGET_WINDOW_MINUTES = 5;
+/** The documented service-protection budget: 6,000 requests per 5 minutes per user (docs/platform.md#service-protection). */
+const BUDGET_REQUESTS = 6_000;
+const BUDGET_WINDOW_MINUTES = 5;
 
 /** Requests per minute as a share (percent) of the per-user service-protection budget. */
 export const budgetShare = (requestsPerMinute: number): number => (requestsPerMinute * BUDGET_WINDOW_MINUTES * 100) / BUDGET_REQUESTS;

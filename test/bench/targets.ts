@@ -11,7 +11,7 @@ export interface TargetResult {
 }
 
 const KB = 1024;
-export const LIMITS = {
+const LIMITS = {
   freshnessSlackMs: 1_000,
   requestsPerMin: 40,
   busyBytesShare: 0.05,

@@ -74,13 +74,13 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
     await sp.waitForSelector(SEARCH);
     // Replace the search text the way typing does (an input event), whatever has focus after the last dialog.
     await sp.$eval(SEARCH, (input, value) => {
-      const field = input as HTMLInputElement;
+      const field = input;
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(field, value);
       field.dispatchEvent(new Event('input', { bubbles: true }));
     }, id);
     const row = await sp.waitForSelector(`#fw-row-${id}`, { timeout: 15_000 }).catch(async (error: Error) => {
       const seen = await sp.evaluate(() => ({
-        search: (document.querySelector('input[aria-label="Search conversations"]') as HTMLInputElement | null)?.value,
+        search: document.querySelector<HTMLInputElement>('input[aria-label="Search conversations"]')?.value,
         rows: document.querySelectorAll('[role="row"]').length,
         header: document.querySelector('header')?.textContent,
       }));
@@ -185,7 +185,7 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
     await expectAccessible(ACTION_DIALOG);
     await expectAccessible(`${DETAILS} .fw-actions`);
     await (await sp.waitForSelector(`${ACTION_DIALOG} ::-p-text(Another queue)`))!.click();
-    const queueName = await sp.$eval(`${ACTION_DIALOG} select`, (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+    const queueName = await sp.$eval(`${ACTION_DIALOG} select`, (s) => s.selectedOptions[0]?.textContent ?? '');
     await click(ACTION_DIALOG, 'Assign');
     await waitForText(`${DETAILS} .fw-actions-lifecycle`, `Moved to queue ${queueName}`, 20_000);
   });

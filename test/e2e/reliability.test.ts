@@ -6,7 +6,7 @@ import { startHarness, type Harness } from './harness';
 import { openView, requestsSince, sendAction, stateOf, waitForState, webApi } from '../soak/probe';
 
 /**
- * Issue 9 end to end: the emulator's fault switches against the built extension. What the user sees is read from
+ * Reliability end to end: the emulator's fault switches against the built extension. What the user sees is read from
  * the side panel (its freshness line, its grid, a row's details); the port snapshot (a probe view) says which rows
  * and actions the worker holds; the emulator's request log says what reached the platform and when.
  */

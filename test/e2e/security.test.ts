@@ -10,7 +10,7 @@ import { startHarness, type Harness } from './harness';
 import { openView, requestsSince, stateOf, waitForState, webApi } from '../soak/probe';
 
 /**
- * Issue 9's security half: customer-controlled text is only ever text, the workspace page's own scripts cannot act
+ * Security end to end: customer-controlled text is only ever text, the workspace page's own scripts cannot act
  * through Floorwalker, bad messages are dropped and logged, and the built manifests ask for no more than is used.
  */
 
@@ -245,7 +245,7 @@ describe('security: hostile content and a hostile page', () => {
       window.postMessage({ type: 'openSidePanel' }, '*');
       window.postMessage({ type: 'overlayToken' }, '*');
       window.postMessage(JSON.stringify(action), '*');
-      const host = document.querySelector('floorwalker-panel') as HTMLElement | null;
+      const host = document.querySelector<HTMLElement>('floorwalker-panel');
       for (const at of [window, document, host]) {
         for (const name of ['action', 'floorwalker-action', 'floorwalker:action', 'message', 'wxt:locationchange']) {
           at?.dispatchEvent(new CustomEvent(name, { detail: action, bubbles: true, composed: true }));

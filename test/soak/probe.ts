@@ -70,7 +70,7 @@ export async function waitForState(view: Page, test: string, timeout = 10_000): 
 }
 
 export const sendAction = (view: Page, intent: ActionIntent, requestId: string) =>
-  view.evaluate((i, r) => (window as unknown as { sendAction(i: unknown, r: string): void }).sendAction(i, r), intent as unknown as Record<string, unknown>, requestId);
+  view.evaluate((i, r) => (window as unknown as { sendAction(i: unknown, r: string): void }).sendAction(i, r), intent, requestId);
 
 export async function requestsSince(h: Harness, since: string | Date): Promise<LoggedRequest[]> {
   const iso = typeof since === 'string' ? since : since.toISOString();

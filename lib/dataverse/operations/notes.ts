@@ -23,7 +23,7 @@ const NoteRowSchema = z.object({
 
 const SELECT = 'annotationid,subject,notetext,createdon,_objectid_value,_ownerid_value';
 /** Enough for a busy shift; the oldest of a larger burst are simply not shown (they stay in Dynamics). */
-export const NOTES_PAGE = 300;
+const NOTES_PAGE = 300;
 
 /** Notes created since a time, newest first (every subject: the caller sorts out what it does not want). */
 export function notesSinceRequest(sinceMs: number): DataverseRequest {
