@@ -26,4 +26,4 @@ type EnglishCatalog = typeof actions &
   typeof share &
   typeof sweeper;
 
-export type MessageKey = keyof EnglishCatalog & string;
+export type MessageKey = keyof EnglishCatalog;

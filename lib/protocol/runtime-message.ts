@@ -17,7 +17,7 @@ export type RuntimeRequest = z.infer<typeof RuntimeRequestSchema>;
 const SenderKindSchema = z.enum(['extensionPage', 'overlayFrame', 'contentScript']);
 export type SenderKind = z.infer<typeof SenderKindSchema>;
 
-const RuntimeResponseSchema = z.discriminatedUnion('ok', [
+export const RuntimeResponseSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), sender: SenderKindSchema, version: z.string(), token: z.optional(OverlayTokenSchema) }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
