@@ -1,5 +1,5 @@
 /**
- * The undocumented shapes of the supervisor CCaaS actions, in ONE place (platform-api.md §1.5, §7.1: names are
+ * The undocumented shapes of the supervisor CCaaS actions, in ONE place (docs/platform.md#supervisor-actions: names are
  * documented, parameters/binding/results are not). `CONTRACT` is the emulator's default reading; `ContractPatch` is
  * how `POST /_emulator/config {"actionContract":…}` and the named variants replace parts of it to play an org that
  * reads differently. Correct `CONTRACT` when a real org says otherwise.
@@ -31,7 +31,7 @@ export interface DefaultActionShape {
 const STATUS_ONLY = { Status: 'String' } as const;
 
 export const CONTRACT = {
-  /** How $metadata and customapis declare the actions: bound to msdyn_ocliveworkitem (medium confidence, §7.1). */
+  /** How $metadata and customapis declare the actions: bound to msdyn_ocliveworkitem (medium confidence, docs/platform.md#supervisor-actions). */
   binding: 'bound' as 'bound' | 'unbound',
   /** Until an org's contract is set, both the bound and the unbound form are answered (the binding is unknown). */
   servesBothBindings: true,
@@ -57,10 +57,10 @@ export const CONTRACT = {
     CCaaS_InitiateAgentTransferBySupervisor: { takes: ['agent'], successStatus: 204, response: STATUS_ONLY },
     CCaaS_ForceCloseConversation: { takes: [], successStatus: 204, response: STATUS_ONLY },
   } satisfies Record<ActionName, DefaultActionShape>,
-  /** The role a supervisor needs for every action (§2.7). */
+  /** The role a supervisor needs for every action (docs/platform.md#roles). */
   supervisorRoleName: 'Omnichannel supervisor',
   /**
-   * "ForceClose/Assign fails" troubleshooting (§1.5, §2.7): the Omnichannel API access role belongs to the
+   * "ForceClose/Assign fails" troubleshooting (docs/platform.md#supervisor-actions and #roles): the Omnichannel API access role belongs to the
    * service's application user; a person holding it gets this failure on these actions.
    */
   apiAccessRole: {

@@ -66,7 +66,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
   const listen = (port = 0): Promise<Listening> =>
     new Promise((resolve, reject) => {
-      const server = createServer(getRequestListener((request, env) => handle(request, env as { outgoing: { destroy(): void } })));
+      const listener = getRequestListener((request, env) => handle(request, env));
+      const server = createServer((incoming, outgoing) => void listener(incoming, outgoing));
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => {
         servers.add(server);

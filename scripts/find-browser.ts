@@ -24,7 +24,7 @@ export function findBrowser(): string | null {
   return CANDIDATES.find((path) => existsSync(path)) ?? null;
 }
 
-/** Flags measured on this kind of machine (../shared/reference/toolchain.md): no sandbox as root, no background traffic. */
+/** Flags that work in a container (root, no display, no GPU): no sandbox as root, no background traffic. */
 export function browserArgs(extensionDir: string, language?: string): string[] {
   return [
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),

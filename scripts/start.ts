@@ -67,9 +67,9 @@ async function main(): Promise<void> {
     await rm(profile, { recursive: true, force: true });
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  browser.on('disconnected', stop);
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  browser.on('disconnected', () => void stop());
 }
 
 main().catch((error: unknown) => {

@@ -27,7 +27,7 @@ export interface ActionDialogHostProps {
   records: readonly ActionRecord[];
   /** Whether the org's workspace is open: an action that needs it says so instead of its dialog. */
   routes?: RouteFacts;
-  send(intent: ActionIntent): void;
+  send: (intent: ActionIntent) => void;
   /** The org's own action contract, when the worker has discovered it. */
   contract?: ActionContract | null;
   /** After a dialog closes, so the panel can put focus back on the grid. */
@@ -90,7 +90,7 @@ export function ActionDialogHost(props: ActionDialogHostProps) {
   }
 }
 
-function Unavailable({ title, reason, onClose }: { title: string; reason: string; onClose(): void }) {
+function Unavailable({ title, reason, onClose }: { title: string; reason: string; onClose: () => void }) {
   return (
     <Modal title={title} onClose={onClose} class="fw-action-dialog">
       <p role="alert">{reason}</p>

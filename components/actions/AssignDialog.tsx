@@ -135,7 +135,7 @@ export function AssignDialog({ definition, conversation, access, agents, queues,
   );
 }
 
-function CandidateOption({ candidate, recommended, checked, onPick }: { candidate: AssignCandidate; recommended: boolean; checked: boolean; onPick(): void }) {
+function CandidateOption({ candidate, recommended, checked, onPick }: { candidate: AssignCandidate; recommended: boolean; checked: boolean; onPick: () => void }) {
   const { agent, exceededBy } = candidate;
   const why = candidate.because.map((part) => t(part.key, ...part.subs)).join(', ');
   return (

@@ -21,11 +21,11 @@ export interface ConversationActionsProps {
   queues: readonly Queue[];
   settings: EffectiveSettings | null;
   records: readonly ActionRecord[];
-  send(intent: ActionIntent): void;
+  send: (intent: ActionIntent) => void;
   /** Whether the org's workspace is open (its way to the platform); unknown: not checked here. */
   routes?: RouteFacts;
   /** Offered beside an action that waits for the workspace, when the worker knows where it is. */
-  onOpenWorkspace?(): void;
+  onOpenWorkspace?: () => void;
   /** The org's own action contract, when the worker has discovered it. */
   contract?: ActionContract | null;
   /** For the throttled "retrying at" time; defaults to the wall clock. */

@@ -8,7 +8,7 @@ interface Props {
   action: ReasonSetting;
   settings: EffectiveSettings | null;
   value: string;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
 }
 
 const required = (settings: EffectiveSettings | null, action: ReasonSetting) => settings?.values.requireReason[action] ?? false;

@@ -20,8 +20,8 @@ export interface ActionDialogProps<T extends DialogType> {
   members: ReadonlyArray<{ definition: AnyActionDefinition; availability: Availability }>;
   /** A warning shown above the form (another supervisor's action under way). */
   notice?: ComponentChildren;
-  onSubmit(intent: ActionIntent): void;
-  onClose(): void;
+  onSubmit: (intent: ActionIntent) => void;
+  onClose: () => void;
 }
 
 /** A stable element id for one of an action's dialog parts: fw-force-close-question, fw-transfer-reason. */

@@ -18,6 +18,7 @@ import { SharedLog } from './shared-log/SharedLog';
 import { ShareViews } from './share-views/ShareViews';
 import { SweeperView } from './sweeper/SweeperView';
 import featuresCss from './features.css?inline';
+import { definitionOf } from '../../lib/actions/registry';
 
 interface Props {
   controller: PanelController;
@@ -148,7 +149,7 @@ function Tools({ controller }: Props) {
       )}
       {current && progressOpen.value && (
         <BulkProgress
-          title={t(`bulk_title_${current.kind}`, current.run.results.value.length)}
+          title={t(definitionOf(current.kind).bulk?.labels.title ?? definitionOf(current.kind).labels.name, current.run.results.value.length)}
           run={current.run}
           conversations={current.conversations}
           onClose={() => (progressOpen.value = false)}

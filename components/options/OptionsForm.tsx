@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { t, type MessageKey } from '../../lib/i18n';
 import { SUPERVISOR_FEATURES } from '../../lib/model/supervisor-switches';
 import { POLL_INTERVAL_BOUNDS, type EffectiveSettings, type SettingKey } from '../../lib/model/settings';
 import type { UserSettings } from '../../lib/policy/merge';
@@ -16,10 +16,18 @@ export interface OptionsFormProps {
 
 type Status = { kind: 'saved' | 'failed' | 'invalid'; text: string } | null;
 
+/** Settings edited as text, which can be invalid; the others are choices. */
+const ERROR_WORDS: Partial<Record<SettingKey, MessageKey>> = {
+  orgUrls: 'options_error_orgUrls',
+  reasonCodes: 'options_error_reasonCodes',
+  thresholds: 'options_error_thresholds',
+  monitoringNotice: 'options_error_monitoringNotice',
+};
+
 function errorText(key: SettingKey): string {
   return key === 'pollIntervalSeconds'
     ? t('options_error_pollIntervalSeconds', POLL_INTERVAL_BOUNDS.min, POLL_INTERVAL_BOUNDS.max)
-    : t(`options_error_${key}`);
+    : t(ERROR_WORDS[key] ?? 'options_fix_errors');
 }
 
 /** Every setting; what the organisation manages is shown, locked and labelled, never hidden. */
@@ -48,7 +56,7 @@ export function OptionsForm({ settings, onSave }: OptionsFormProps) {
     key: K,
     names: ReadonlyArray<keyof SettingsDraft[K] & string>,
     idPrefix: string,
-    label: (name: string) => string,
+    label: (name: keyof SettingsDraft[K] & string) => string,
   ) =>
     names.map((name) => (
       <CheckboxField
@@ -82,7 +90,7 @@ export function OptionsForm({ settings, onSave }: OptionsFormProps) {
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       <section aria-labelledby="orgs-heading">
         <h2 id="orgs-heading">{t('options_section_orgs')}</h2>
         {text('orgUrls', t('options_org_urls'), { multiline: true, hint: t('options_org_urls_hint') })}

@@ -1,6 +1,6 @@
 import { t } from '../../lib/i18n';
 import type { DiagnosticsReport } from '../../lib/discovery/report';
-import { checkLabel, checkMark } from '../../lib/discovery/report-text';
+import { checkLabel, checkMark, say } from '../../lib/discovery/report-text';
 
 export interface OrgCheckProps {
   report: DiagnosticsReport | null;
@@ -39,7 +39,7 @@ export function OrgCheck({ report, running, error, copied, onRun, onCopy }: OrgC
               <li key={check.id} data-result={check.result}>
                 <span aria-hidden="true">{checkMark(check)} </span>
                 <strong>{checkLabel(check, t)}</strong>
-                <span class="fw-visually-hidden"> ({t(`diag_result_${check.result}`)})</span>: {t(check.found.key, ...check.found.subs)}
+                <span class="fw-visually-hidden"> ({t(`diag_result_${check.result}`)})</span>: {say(t, check.found.key, ...check.found.subs)}
                 {check.evidence.length > 0 && (
                   <details>
                     <summary>{t('diag_evidence')}</summary>

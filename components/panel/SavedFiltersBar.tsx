@@ -38,12 +38,12 @@ export function SavedFiltersBar({ savedFilters, view }: { savedFilters: SavedFil
         </select>
       </label>
       {current.value && (
-        <button type="button" class="fw-button" onClick={() => savedFilters.remove(current.value).then(() => (current.value = ''))}>
+        <button type="button" class="fw-button" onClick={() => void savedFilters.remove(current.value).then(() => (current.value = ''))}>
           {t('panel_savedFilters_delete', current.value)}
         </button>
       )}
       {saving.value ? (
-        <form class="fw-inline" onSubmit={save}>
+        <form class="fw-inline" onSubmit={(event) => void save(event)}>
           <label class="fw-inline">
             <span>{t('panel_savedFilters_name')}</span>
             <input type="text" maxLength={60} required value={name.value} onInput={(event) => (name.value = event.currentTarget.value)} autoFocus />

@@ -6,6 +6,7 @@ import { formatDuration } from '../../lib/format/duration';
 import { formatAgo } from '../../lib/format/relative';
 import { handleSeconds, waitSeconds } from '../../lib/view-model/conversation-times';
 import { sentimentFlagged, waitLevel, type WaitLevel } from '../../lib/view-model/thresholds';
+import { sentimentWords } from '../../lib/format/sentiment';
 
 const STATUS_ICON: Record<Conversation['status'], string> = { open: '◯', waiting: '◔', active: '●', wrapup: '◑' };
 
@@ -21,8 +22,7 @@ export function StatusBadge({ status }: { status: Conversation['status'] }) {
 const SENTIMENT_ICON: Record<number, string> = { 7: '▼▼▼', 8: '▼▼', 9: '▼', 10: '◆', 11: '▲', 12: '▲▲', 13: '▲▲▲' };
 
 export function sentimentLabel(sentiment: number): string {
-  if (sentiment === 0) return t('panel_sentiment_0');
-  return SENTIMENT_ICON[sentiment] ? t(`panel_sentiment_${sentiment}`) : t('panel_sentiment_unknown', sentiment);
+  return sentimentWords(sentiment);
 }
 
 /** With iconOnly (the narrow row) the words are for screen readers and the tooltip only. */

@@ -1,7 +1,7 @@
 import type { ColumnId } from '../../lib/view-model/list-spec';
 
 /** Minimum widths in px; the grid scrolls sideways below their sum (the side panel starts at 360 px). */
-export const COLUMN_WIDTH: Readonly<Record<ColumnId, number>> = {
+const COLUMN_WIDTH: Readonly<Record<ColumnId, number>> = {
   customer: 220,
   status: 110,
   agent: 140,

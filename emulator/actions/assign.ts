@@ -1,6 +1,6 @@
 /**
  * CCaaS_AssignConversation (to an agent, overriding presence and capacity) and CCaaS_InitiateQueueAssignment
- * (to another queue). An assignment stays pending until the agent accepts (platform-api.md §7.2: Active after
+ * (to another queue). An assignment stays pending until the agent accepts (docs/platform.md#supervisor-actions: Active after
  * acceptance), visible as statuschangereason AssignedBySupervisor and a participant row with no msdyn_joinedon.
  */
 import { MODE, REASON, STATUS } from '../schema/options';
@@ -14,6 +14,7 @@ import { insertSession, participantsOf } from '../world/records';
 import type { ActionRequest, ActionResult } from './request';
 import { statusLabel, targetAgent, violated } from './rules';
 import { scheduleDecision } from './pending';
+import { cellText } from '../odata/values';
 
 export function assignConversation(r: ActionRequest): ActionResult {
   const { conversation } = r;
@@ -33,8 +34,8 @@ export function assignConversation(r: ActionRequest): ActionResult {
 
   const status = agentStatusOf(world, agentId);
   const capacityExceededBy = Math.max(0, requiredCapacity(world, conversation) - freeCapacity(world, agentId, conversation));
-  const workstream = store.get('msdyn_liveworkstreams', String(conversation._msdyn_liveworkstreamid_value ?? ''));
-  const allowed = String(workstream?.msdyn_allowedpresences ?? '').split(',').map(Number);
+  const workstream = store.get('msdyn_liveworkstreams', cellText(conversation._msdyn_liveworkstreamid_value ?? ''));
+  const allowed = cellText(workstream?.msdyn_allowedpresences ?? '').split(',').map(Number);
   const presenceOverridden = !allowed.includes(baseOfPresence(status?._msdyn_currentpresenceid_value));
 
   const now = world.clock.now().toISOString();
@@ -68,7 +69,7 @@ export function initiateQueueAssignment(r: ActionRequest): ActionResult {
   const now = world.clock.now().toISOString();
   const oldSession = conversation._msdyn_lastsessionid_value;
   if (typeof oldSession === 'string' && store.get('msdyn_ocsessions', oldSession)) {
-    // Closure reason SupervisorAssignToQueue (§2.5).
+    // Closure reason SupervisorAssignToQueue (docs/platform.md#sessions-and-participants).
     store.update('msdyn_ocsessions', oldSession, { msdyn_state: 192350002, msdyn_closurereason: 192350011, msdyn_sessionclosedon: now, statecode: 1 });
   }
   const session = insertSession(store, world.random, { conversationId: id, queueId, at: now });

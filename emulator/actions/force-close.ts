@@ -4,7 +4,7 @@ import { closeConversation } from '../world/operations';
 import type { ActionRequest, ActionResult } from './request';
 import { isRecordRouted, statusLabel, violated } from './rules';
 
-/** Session closure reason ForceClose (§2.5). */
+/** Session closure reason ForceClose (docs/platform.md#sessions-and-participants). */
 const FORCE_CLOSE_CLOSURE = 192350014;
 
 export function forceCloseConversation(r: ActionRequest): ActionResult {

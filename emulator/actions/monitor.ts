@@ -1,4 +1,4 @@
-/** CCaaS_MonitorConversation and CCaaS_JoinConversation (platform-api.md §1.5). */
+/** CCaaS_MonitorConversation and CCaaS_JoinConversation (docs/platform.md#supervisor-actions). */
 import { MODE, STATUS } from '../schema/options';
 import { addParticipant } from '../world/operations';
 import type { ActionRequest, ActionResult } from './request';

@@ -10,6 +10,7 @@ import { hasRole, holdsSupervisorRole } from '../server/identity';
 import type { WebApiContext } from '../server/webapi/context';
 import { EDM_TYPES } from '../schema/edm';
 import { contractInForce, type ParameterRole, type ParameterShape } from './shapes';
+import { cellText } from '../odata/values';
 
 export type SwitchName = 'monitor' | 'assign' | 'transfer' | 'forceClose';
 
@@ -24,7 +25,7 @@ const SWITCH_LABELS: Record<SwitchName, string> = {
   monitor: 'Supervisor Monitor', assign: 'Supervisor Assign', transfer: 'Supervisor Transfer', forceClose: 'Force Close',
 };
 
-export const SWITCH_OF: Record<ActionName, SwitchName> = {
+const SWITCH_OF: Record<ActionName, SwitchName> = {
   CCaaS_MonitorConversation: 'monitor',
   CCaaS_JoinConversation: 'monitor',
   CCaaS_AssignConversation: 'assign',
@@ -47,7 +48,7 @@ export type ActionResult = { Status: string } & Record<string, unknown>;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const forbidden = (message: string) => new DataverseError(403, ERROR_CODES.privilegeDenied, message);
+const forbidden = (message: string) => new DataverseError(403, ERROR_CODES.privilegeDenied, message);
 
 export async function readActionRequest(c: WebApiContext, name: ActionName, boundId: string | undefined): Promise<ActionRequest> {
   const body = await readBody(c);
@@ -93,7 +94,7 @@ export async function readActionRequest(c: WebApiContext, name: ActionName, boun
   }
   const conversation = store.get('msdyn_ocliveworkitems', conversationId);
   if (!conversation) throw notFoundRecord('msdyn_ocliveworkitem', conversationId);
-  const queueId = String(conversation._msdyn_cdsqueueid_value ?? '');
+  const queueId = cellText(conversation._msdyn_cdsqueueid_value ?? '');
   if (!store.related('queuemembership', 1, c.userId).includes(queueId)) {
     throw forbidden("Queue rule: supervisors can manage only conversations in queues they belong to; you aren't a member of this conversation's queue.");
   }
@@ -120,7 +121,7 @@ function readParameter(body: Record<string, unknown>, parameter: ParameterShape,
     if (parameter.optional) return undefined;
     throw badRequest(`Required parameter '${parameter.name}' is missing for the operation '${action}'.`);
   }
-  const wrong = () => badRequest(`Cannot convert the literal '${String(value)}' to the expected type '${EDM_TYPES[parameter.type]}' of parameter '${parameter.name}'.`);
+  const wrong = () => badRequest(`Cannot convert the literal '${cellText(value)}' to the expected type '${EDM_TYPES[parameter.type]}' of parameter '${parameter.name}'.`);
   switch (parameter.type) {
     case 'Guid':
       if (typeof value !== 'string' || !GUID.test(value.replace(/[{}]/g, ''))) throw badRequest(`Parameter '${parameter.name}' must be a GUID.`);

@@ -5,11 +5,12 @@ import { participantsOf } from '../world/records';
 import { bestAgent } from '../world/routing';
 import type { Row, Store } from '../world/store';
 import type { ActionRequest } from './request';
+import { cellText } from '../odata/values';
 
 export const statusLabel = (conversation: Row): string => CONVERSATION_STATUS[Number(conversation.statuscode)] ?? String(conversation.statuscode);
 
-export const channelsOf = (conversation: Row): number[] =>
-  String(conversation.msdyn_channel ?? '').split(',').filter(Boolean).map(Number);
+const channelsOf = (conversation: Row): number[] =>
+  cellText(conversation.msdyn_channel ?? '').split(',').filter(Boolean).map(Number);
 
 export const isRecordRouted = (conversation: Row): boolean => channelsOf(conversation).includes(CHANNELS.record);
 
@@ -28,7 +29,7 @@ export function targetAgent(r: ActionRequest): string {
   if (r.params.agent) return r.params.agent;
   const world = r.c.state.world;
   const queue = world.index.queues.find((q) => q.id === r.conversation._msdyn_cdsqueueid_value);
-  const ws = world.index.workstreamOf.get(String(r.conversation._msdyn_liveworkstreamid_value ?? ''));
+  const ws = world.index.workstreamOf.get(cellText(r.conversation._msdyn_liveworkstreamid_value ?? ''));
   const agent = queue && ws ? bestAgent(world, queue, ws, r.conversation) : undefined;
   if (!agent) throw violated('Target agent', 'no agent of the queue can take the conversation now.');
   return agent;

@@ -1,7 +1,7 @@
 /**
  * CCaaS_InitiateAgentTransferBySupervisor: Active or Waiting, messaging only (not escalated to voice/video), to a
  * human in the same queue whose presence the workstream allows. Pending until the target accepts; on accept the
- * first agent stays as a consultant and msdyn_transfercount goes up (platform-api.md §1.5).
+ * first agent stays as a consultant and msdyn_transfercount goes up (docs/platform.md#supervisor-actions).
  */
 import { BASE_PRESENCE, MODE, REASON, STATUS } from '../schema/options';
 import { notFoundRecord } from '../server/errors';
@@ -13,6 +13,7 @@ import { addParticipant } from '../world/operations';
 import type { ActionRequest, ActionResult } from './request';
 import { hasVoiceOrVideo, isRecordRouted, statusLabel, targetAgent, violated } from './rules';
 import { scheduleDecision } from './pending';
+import { cellText } from '../odata/values';
 
 const TRANSFERABLE: readonly number[] = [STATUS.active, STATUS.waiting];
 
@@ -36,8 +37,8 @@ export function transferConversation(r: ActionRequest): ActionResult {
   if (!store.related('queuemembership', 1, agentId).includes(String(conversation._msdyn_cdsqueueid_value))) {
     throw violated('Same queue', "the target agent isn't a member of the conversation's queue.");
   }
-  const workstream = store.get('msdyn_liveworkstreams', String(conversation._msdyn_liveworkstreamid_value ?? ''));
-  const allowed = String(workstream?.msdyn_allowedpresences ?? '').split(',').filter(Boolean).map(Number);
+  const workstream = store.get('msdyn_liveworkstreams', cellText(conversation._msdyn_liveworkstreamid_value ?? ''));
+  const allowed = cellText(workstream?.msdyn_allowedpresences ?? '').split(',').filter(Boolean).map(Number);
   const presence = baseOfPresence(agentStatusOf(world, agentId)?._msdyn_currentpresenceid_value);
   if (!allowed.includes(presence)) {
     throw violated('Presence', `the target agent's presence (${BASE_PRESENCE[presence] ?? presence}) doesn't allow new conversations in this workstream.`);

@@ -13,6 +13,7 @@ import { acceptPending, rejectPending } from '../world/operations';
 import { SWITCH_COLUMNS, type SwitchName } from '../actions/request';
 import type { EmulatorState } from '../server/state';
 import { ClockBody, ConfigBody, FaultsBody, RawRowBody, ResetBody, RespondBody } from './schemas';
+import { cellText } from '../odata/values';
 
 async function parse<T extends z.ZodType>(schema: T, request: Request): Promise<{ ok: true; value: z.infer<T> } | { ok: false; error: string }> {
   let body: unknown;
@@ -146,10 +147,10 @@ function snapshot(state: EmulatorState) {
     const status = CONVERSATION_STATUS[Number(row.statuscode)] ?? String(row.statuscode);
     byStatus[status] = (byStatus[status] ?? 0) + 1;
     if (row.statecode !== 0) continue;
-    const queue = world.store.get('queues', String(row._msdyn_cdsqueueid_value ?? ''))?.name ?? '(none)';
-    byQueue[String(queue)] = (byQueue[String(queue)] ?? 0) + 1;
+    const queue = world.store.get('queues', cellText(row._msdyn_cdsqueueid_value ?? ''))?.name ?? '(none)';
+    byQueue[cellText(queue)] = (byQueue[cellText(queue)] ?? 0) + 1;
     const agent = typeof row._msdyn_activeagentid_value === 'string'
-      ? String(world.store.get('systemusers', row._msdyn_activeagentid_value)?.domainname ?? row._msdyn_activeagentid_value)
+      ? cellText(world.store.get('systemusers', row._msdyn_activeagentid_value)?.domainname ?? row._msdyn_activeagentid_value)
       : '(unassigned)';
     byAgent[agent] = (byAgent[agent] ?? 0) + 1;
   }

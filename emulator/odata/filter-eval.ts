@@ -1,5 +1,6 @@
 import type { CompareOp, FilterNode, NormalizedValue, Operand } from './filter-ast';
 import { compareNormalized, normalize } from './values';
+import { cellText } from './values';
 
 type Row = Readonly<Record<string, unknown>>;
 /** SQL's three-valued logic: a comparison with an empty value is unknown (undefined), and unknown never matches. */
@@ -85,7 +86,7 @@ function valueOf(operand: Exclude<Operand, { kind: 'null' }>, row: Row): Normali
 
 function splitChoices(value: unknown): string[] {
   if (value === null || value === undefined) return [];
-  return String(value)
+  return cellText(value)
     .split(',')
     .map((part) => part.trim())
     .filter((part) => part !== '');

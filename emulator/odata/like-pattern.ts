@@ -30,7 +30,7 @@ function translate(needle: string): string {
 function characterClass(content: string): string {
   const negated = content.startsWith('^') && content.length > 1;
   const members = negated ? content.slice(1) : content;
-  return `[${negated ? '^' : ''}${members.replace(/[\\\]\[^]/g, '\\$&')}]`;
+  return `[${negated ? '^' : ''}${members.replace(/[\\\][^]/g, '\\$&')}]`;
 }
 
 function escapeRegExp(ch: string): string {

@@ -1,4 +1,5 @@
 import { columnOf, type EntitySchema, ODataError } from './schema';
+import { cellText } from './values';
 
 export interface OrderKey {
   column: string;
@@ -38,8 +39,8 @@ function compareValues(a: unknown, b: unknown): number {
   if (aEmpty || bEmpty) return aEmpty === bEmpty ? 0 : aEmpty ? -1 : 1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
-  const aText = String(a);
-  const bText = String(b);
+  const aText = cellText(a);
+  const bText = cellText(b);
   if (aText === bText) return 0;
   // Timestamps may differ in precision ("…00Z" vs "…00.500Z") or offset, which text order gets wrong.
   if (hasTimestampShape(aText) && hasTimestampShape(bText) && !sameUtcFormat(aText, bText)) {

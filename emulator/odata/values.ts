@@ -9,11 +9,11 @@ export function normalize(value: unknown, kind: ValueKind): NormalizedValue | nu
   switch (kind) {
     case 'string':
     case 'guid':
-      return String(value).toLowerCase();
+      return cellText(value).toLowerCase();
     case 'number':
       return typeof value === 'number' ? value : Number(value);
     case 'date':
-      return Date.parse(String(value));
+      return Date.parse(cellText(value));
     case 'boolean':
       return value === true || value === 'true';
   }
@@ -21,4 +21,9 @@ export function normalize(value: unknown, kind: ValueKind): NormalizedValue | nu
 
 export function compareNormalized(a: NormalizedValue, b: NormalizedValue): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A stored cell as text, as `String` gives it; an object (cells never hold one) shows as JSON, not "[object Object]". */
+export function cellText(value: unknown): string {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }

@@ -14,7 +14,7 @@ export type ColumnSpec =
 export const guid: ColumnSpec = { kind: 'plain', type: 'Edm.Guid' };
 export const text: ColumnSpec = { kind: 'plain', type: 'Edm.String' };
 export const int: ColumnSpec = { kind: 'plain', type: 'Edm.Int32' };
-export const bigint: ColumnSpec = { kind: 'plain', type: 'Edm.Int64' };
+const bigint: ColumnSpec = { kind: 'plain', type: 'Edm.Int64' };
 export const decimal: ColumnSpec = { kind: 'plain', type: 'Edm.Decimal' };
 export const bool: ColumnSpec = { kind: 'plain', type: 'Edm.Boolean' };
 export const date: ColumnSpec = { kind: 'plain', type: 'Edm.DateTimeOffset' };
@@ -72,7 +72,7 @@ const SYSTEM_COLUMNS: Record<string, ColumnSpec> = {
   versionnumber: bigint,
 };
 
-export const lookupColumn = (logical: string): string => `_${logical}_value`;
+const lookupColumn = (logical: string): string => `_${logical}_value`;
 
 export function defineTable(spec: TableSpec): TableDef {
   const columns: Record<string, ColumnSchema> = {};

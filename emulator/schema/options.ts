@@ -1,6 +1,6 @@
 /**
  * Choice (option set) values and labels from the platform contract
- * (platform-api.md §1.2–§2.5). Labels feed FormattedValue annotations.
+ * (docs/platform.md). Labels feed FormattedValue annotations.
  */
 
 export type OptionSet = Readonly<Record<number, string>>;

@@ -1,6 +1,6 @@
 /**
  * Every table the emulated org serves, as data. Names, types, option values and navigation-property names follow
- * the platform contract (platform-api.md); columns outside the contract are the standard Dataverse ones.
+ * the platform contract (docs/platform.md); columns outside the contract are the standard Dataverse ones.
  */
 import { bool, choice, date, decimal, defineTable, guid, int, lookup, multi, polymorphic, text, type TableDef } from './define';
 import * as O from './options';
@@ -76,7 +76,7 @@ export const conversations = defineTable({
   },
 });
 
-export const systemusers = defineTable({
+const systemusers = defineTable({
   entitySet: 'systemusers',
   logicalName: 'systemuser',
   key: 'systemuserid',
@@ -101,7 +101,7 @@ export const systemusers = defineTable({
   defaults: { isdisabled: false },
 });
 
-export const queues = defineTable({
+const queues = defineTable({
   entitySet: 'queues',
   logicalName: 'queue',
   key: 'queueid',
@@ -121,7 +121,7 @@ export const queues = defineTable({
   defaults: { statecode: 0, statuscode: 1, msdyn_isomnichannelqueue: true },
 });
 
-export const roles = defineTable({
+const roles = defineTable({
   entitySet: 'roles',
   logicalName: 'role',
   key: 'roleid',
@@ -133,7 +133,7 @@ export const roles = defineTable({
   },
 });
 
-export const teams = defineTable({
+const teams = defineTable({
   entitySet: 'teams',
   logicalName: 'team',
   key: 'teamid',
@@ -149,7 +149,7 @@ export const teams = defineTable({
   defaults: { teamtype: 0 },
 });
 
-export const businessunits = defineTable({
+const businessunits = defineTable({
   entitySet: 'businessunits',
   logicalName: 'businessunit',
   key: 'businessunitid',
@@ -157,7 +157,7 @@ export const businessunits = defineTable({
   columns: { businessunitid: guid, name: text },
 });
 
-export const presences = defineTable({
+const presences = defineTable({
   entitySet: 'msdyn_presences',
   logicalName: 'msdyn_presence',
   key: 'msdyn_presenceid',
@@ -168,7 +168,7 @@ export const presences = defineTable({
   },
 });
 
-export const agentstatuses = defineTable({
+const agentstatuses = defineTable({
   entitySet: 'msdyn_agentstatuses',
   logicalName: 'msdyn_agentstatus',
   key: 'msdyn_agentstatusid',
@@ -186,7 +186,7 @@ export const agentstatuses = defineTable({
   defaults: { msdyn_isblockedbysomeprofile: false },
 });
 
-export const workstreams = defineTable({
+const workstreams = defineTable({
   entitySet: 'msdyn_liveworkstreams',
   logicalName: 'msdyn_liveworkstream',
   key: 'msdyn_liveworkstreamid',
@@ -212,7 +212,7 @@ export const workstreams = defineTable({
   defaults: { statecode: 0, statuscode: 1 },
 });
 
-export const omnichannelconfigurations = defineTable({
+const omnichannelconfigurations = defineTable({
   entitySet: 'msdyn_omnichannelconfigurations',
   logicalName: 'msdyn_omnichannelconfiguration',
   key: 'msdyn_omnichannelconfigurationid',
@@ -225,14 +225,14 @@ export const omnichannelconfigurations = defineTable({
     msdyn_enable_supervisor_transfer: bool,
     msdyn_enable_supervisor_forceclose: bool,
   },
-  // Platform defaults (§2.6): monitor on, the rest off.
+  // Platform defaults (docs/platform.md#supervisor-switches): monitor on, the rest off.
   defaults: {
     msdyn_enable_supervisor_monitor: true, msdyn_enable_supervisor_assign: false,
     msdyn_enable_supervisor_transfer: false, msdyn_enable_supervisor_forceclose: false,
   },
 });
 
-export const sessions = defineTable({
+const sessions = defineTable({
   entitySet: 'msdyn_ocsessions',
   logicalName: 'msdyn_ocsession',
   key: 'activityid',
@@ -277,7 +277,7 @@ export const sessionparticipants = defineTable({
   indexed: ['_msdyn_omnichannelsession_value'],
 });
 
-export const annotations = defineTable({
+const annotations = defineTable({
   entitySet: 'annotations',
   logicalName: 'annotation',
   key: 'annotationid',
@@ -301,7 +301,7 @@ export const annotations = defineTable({
   defaults: { isdocument: false },
 });
 
-export const characteristics = defineTable({
+const characteristics = defineTable({
   entitySet: 'characteristics',
   logicalName: 'characteristic',
   key: 'characteristicid',
@@ -310,7 +310,7 @@ export const characteristics = defineTable({
   defaults: { characteristictype: 1 },
 });
 
-export const ratingvalues = defineTable({
+const ratingvalues = defineTable({
   entitySet: 'ratingvalues',
   logicalName: 'ratingvalue',
   key: 'ratingvalueid',
@@ -318,7 +318,7 @@ export const ratingvalues = defineTable({
   columns: { ratingvalueid: guid, name: text, value: int },
 });
 
-export const bookableresources = defineTable({
+const bookableresources = defineTable({
   entitySet: 'bookableresources',
   logicalName: 'bookableresource',
   key: 'bookableresourceid',
@@ -329,7 +329,7 @@ export const bookableresources = defineTable({
   defaults: { resourcetype: 3 },
 });
 
-export const bookableresourcecharacteristics = defineTable({
+const bookableresourcecharacteristics = defineTable({
   entitySet: 'bookableresourcecharacteristics',
   logicalName: 'bookableresourcecharacteristic',
   key: 'bookableresourcecharacteristicid',
@@ -343,7 +343,7 @@ export const bookableresourcecharacteristics = defineTable({
   },
 });
 
-export const contacts = defineTable({
+const contacts = defineTable({
   entitySet: 'contacts',
   logicalName: 'contact',
   key: 'contactid',
@@ -352,7 +352,7 @@ export const contacts = defineTable({
   columns: { contactid: guid, fullname: text, firstname: text, lastname: text, emailaddress1: text, telephone1: text },
 });
 
-export const accounts = defineTable({
+const accounts = defineTable({
   entitySet: 'accounts',
   logicalName: 'account',
   key: 'accountid',
@@ -361,7 +361,7 @@ export const accounts = defineTable({
   columns: { accountid: guid, name: text, telephone1: text },
 });
 
-export const incidents = defineTable({
+const incidents = defineTable({
   entitySet: 'incidents',
   logicalName: 'incident',
   key: 'incidentid',
@@ -374,7 +374,7 @@ export const incidents = defineTable({
 const activeState = { statecode: choice(O.ACTIVE_INACTIVE_STATE), statuscode: choice(O.ACTIVE_INACTIVE_STATUS) };
 
 /** Capacity profiles (the profile capacity model): the profile, each agent's units of it, and workstream ↔ profile. */
-export const capacityprofiles = defineTable({
+const capacityprofiles = defineTable({
   entitySet: 'msdyn_capacityprofiles',
   logicalName: 'msdyn_capacityprofile',
   key: 'msdyn_capacityprofileid',
@@ -387,7 +387,7 @@ export const capacityprofiles = defineTable({
   defaults: { statecode: 0, statuscode: 1, msdyn_blockassignment: false },
 });
 
-export const agentcapacityprofileunits = defineTable({
+const agentcapacityprofileunits = defineTable({
   entitySet: 'msdyn_agentcapacityprofileunits',
   logicalName: 'msdyn_agentcapacityprofileunit',
   key: 'msdyn_agentcapacityprofileunitid',
@@ -408,7 +408,7 @@ export const agentcapacityprofileunits = defineTable({
   indexed: ['_msdyn_agentid_value'],
 });
 
-export const workstreamcapacityprofiles = defineTable({
+const workstreamcapacityprofiles = defineTable({
   entitySet: 'msdyn_liveworkstreamcapacityprofiles',
   logicalName: 'msdyn_liveworkstreamcapacityprofile',
   key: 'msdyn_liveworkstreamcapacityprofileid',
@@ -426,7 +426,7 @@ export const workstreamcapacityprofiles = defineTable({
 });
 
 /** The custom API definition tables (customapi, customapirequestparameter, customapiresponseproperty). */
-export const customapis = defineTable({
+const customapis = defineTable({
   entitySet: 'customapis',
   logicalName: 'customapi',
   key: 'customapiid',
@@ -468,7 +468,7 @@ const customApiField = {
   ...activeState,
 };
 
-export const customapirequestparameters = defineTable({
+const customapirequestparameters = defineTable({
   entitySet: 'customapirequestparameters',
   logicalName: 'customapirequestparameter',
   key: 'customapirequestparameterid',
@@ -478,7 +478,7 @@ export const customapirequestparameters = defineTable({
   indexed: ['_customapiid_value'],
 });
 
-export const customapiresponseproperties = defineTable({
+const customapiresponseproperties = defineTable({
   entitySet: 'customapiresponseproperties',
   logicalName: 'customapiresponseproperty',
   key: 'customapiresponsepropertyid',

@@ -16,6 +16,7 @@ import { PERSONAS } from '../personas';
 import { ODataError } from '../odata';
 import { controlRoutes } from '../control/routes';
 import { workspaceRoutes } from '../workspace/routes';
+import { cellText } from '../odata/values';
 
 const WORKSPACE_PATH = `/main.aspx?appname=${APP_UNIQUE_NAME}`;
 
@@ -151,7 +152,7 @@ async function truncateIfMalformed(state: EmulatorState, response: Response): Pr
   return new Response(text.slice(0, Math.max(1, Math.floor(text.length / 2))), { status: response.status, headers });
 }
 
-export function asDataverseError(error: unknown): DataverseError {
+function asDataverseError(error: unknown): DataverseError {
   if (error instanceof DataverseError) return error;
   if (error instanceof ODataError) return new DataverseError(400, ERROR_CODES.badRequest, error.message);
   return new DataverseError(500, ERROR_CODES.unexpected, `An unexpected error occurred: ${error instanceof Error ? error.message : String(error)}`);
@@ -161,7 +162,7 @@ function agentUpns(state: EmulatorState): string[] {
   const personas = new Set(PERSONAS.map((p) => p.upn));
   const upns: string[] = [];
   for (const u of state.world.store.rows('systemusers')) {
-    const upn = String(u.domainname ?? '');
+    const upn = cellText(u.domainname ?? '');
     if (/^agent\d+@/.test(upn) && !personas.has(upn)) upns.push(upn);
     if (upns.length >= 10) break;
   }

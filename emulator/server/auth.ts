@@ -1,6 +1,6 @@
 /**
  * Who is calling: a workspace session cookie (set by /signin) or a bearer token (from /_emulator/token), as a
- * real org accepts both (platform-api.md §6). Ids are random per emulator run so they cannot be guessed.
+ * real org accepts both (docs/platform.md#authentication). Ids are random per emulator run so they cannot be guessed.
  */
 import { randomBytes } from 'node:crypto';
 

@@ -1,5 +1,5 @@
 /**
- * Dataverse's error envelope {"error":{"code","message"}} (platform-api.md §3.2). Every failure the Web API
+ * Dataverse's error envelope {"error":{"code","message"}} (docs/platform.md#errors). Every failure the Web API
  * answers goes through here so the shape never drifts.
  */
 

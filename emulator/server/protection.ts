@@ -1,5 +1,5 @@
 /**
- * Dataverse service protection (platform-api.md §3.4): per user, over a sliding window on the org's clock, limits
+ * Dataverse service protection (docs/platform.md#service-protection): per user, over a sliding window on the org's clock, limits
  * on the number of requests, their combined execution time and concurrent requests; exceeding one answers 429
  * with Retry-After and that limit's error code.
  */

@@ -15,6 +15,7 @@ import { bestAgent } from '../world/routing';
 import type { Row } from '../world/store';
 import type { World } from '../world/world';
 import { Agenda } from './agenda';
+import { cellText } from '../odata/values';
 
 type SimEvent =
   | { type: 'arrival'; queue: number }
@@ -78,7 +79,7 @@ export class Simulation {
     const ws = this.workstreamOf(row);
     switch (row.statuscode) {
       case STATUS.open:
-        if (row._msdyn_activeagentid_value) this.agenda.add(now + r.between(3, 20) * 1000, { type: 'accept', id, agent: String(row._msdyn_activeagentid_value) });
+        if (row._msdyn_activeagentid_value) this.agenda.add(now + r.between(3, 20) * 1000, { type: 'accept', id, agent: cellText(row._msdyn_activeagentid_value) });
         else this.agenda.add(now + r.between(1, 30) * 1000, { type: 'route', id });
         break;
       case STATUS.active:
@@ -231,6 +232,6 @@ export class Simulation {
   }
 
   private workstreamOf(row: Row): WorkstreamSpec | undefined {
-    return this.world.index.workstreamOf.get(String(row._msdyn_liveworkstreamid_value ?? ''));
+    return this.world.index.workstreamOf.get(cellText(row._msdyn_liveworkstreamid_value ?? ''));
   }
 }

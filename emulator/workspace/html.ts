@@ -1,6 +1,7 @@
+import { cellText } from '../odata/values';
 /** Escaping for everything interpolated into page markup: customer-controlled text never reaches the DOM raw. */
 export function escapeHtml(value: unknown): string {
-  return String(value ?? '')
+  return cellText(value ?? '')
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
     .replaceAll('>', '&gt;')

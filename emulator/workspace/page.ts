@@ -7,8 +7,8 @@ import { WORKSPACE_SCRIPT } from './script';
 import { WORKSPACE_STYLE } from './style';
 
 export const APP_UNIQUE_NAME = 'msdyn_CustomerServiceWorkspace';
-export const APP_ID = 'a1b2c3d4-0000-4000-8000-00000000a99d';
-export const APP_DISPLAY_NAME = 'Customer Service workspace';
+const APP_ID = 'a1b2c3d4-0000-4000-8000-00000000a99d';
+const APP_DISPLAY_NAME = 'Customer Service workspace';
 
 export interface WorkspaceUser {
   systemuserid: string;
@@ -23,7 +23,7 @@ export interface WorkspaceBoot {
 }
 
 /** Xrm shows GUIDs braced and upper-case. */
-export const xrmGuid = (id: string): string => `{${id.toUpperCase()}}`;
+const xrmGuid = (id: string): string => `{${id.toUpperCase()}}`;
 
 export function workspacePage(boot: WorkspaceBoot): string {
   const context = {

@@ -10,6 +10,7 @@ import type { EmulatorState } from '../server/state';
 import { participantsOf } from '../world/records';
 import type { Row } from '../world/store';
 import { transcriptOf } from './transcript';
+import { cellText } from '../odata/values';
 
 const ONGOING = constraintsOf(parseFilter('statecode eq 0', conversations.schema, new Map()));
 
@@ -48,14 +49,14 @@ export function workspaceRoutes(app: Hono, state: EmulatorState): void {
 function summary(state: EmulatorState, row: Row) {
   const store = state.world.store;
   const name = (set: string, id: unknown, column: string) =>
-    typeof id === 'string' ? String(store.get(set, id)?.[column] ?? '') : null;
+    typeof id === 'string' ? cellText(store.get(set, id)?.[column] ?? '') : null;
   return {
     id: String(row.activityid),
-    subject: String(row.subject ?? ''),
-    title: String(row.msdyn_title ?? ''),
+    subject: cellText(row.subject ?? ''),
+    title: cellText(row.msdyn_title ?? ''),
     status: CONVERSATION_STATUS[Number(row.statuscode)] ?? '',
     agent: name('systemusers', row._msdyn_activeagentid_value, 'fullname'),
     queue: name('queues', row._msdyn_cdsqueueid_value, 'name') ?? '',
-    channel: String(row.msdyn_channel ?? '').split(',').map((v) => CHANNEL[Number(v)] ?? v).join('; '),
+    channel: cellText(row.msdyn_channel ?? '').split(',').map((v) => CHANNEL[Number(v)] ?? v).join('; '),
   };
 }

@@ -49,7 +49,7 @@ export const WORKSPACE_SCRIPT = String.raw`(() => {
     openConversation: (id) => openConversation(id),
     getConversationId: () => Promise.resolve(focusedConversation),
   };
-  // App profile manager (platform-api.md §5.4): conversation sessions only; the home session is session-id-0.
+  // App profile manager (docs/platform.md#workspace-urls): conversation sessions only; the home session is session-id-0.
   window.Microsoft.Apm = {
     createSession: (input) => {
       const params = sessionParameters(input);

@@ -1,11 +1,12 @@
 /**
  * Simulated chat lines for the workspace's conversation view. Real message content isn't in Dataverse while a
- * chat is live (platform-api.md §7.6), so the page shows lines generated from the conversation's id and times,
+ * chat is live (docs/platform.md#sessions-and-participants), so the page shows lines generated from the conversation's id and times,
  * plus the notices supervisor actions leave (e.g. "<name> joined the conversation").
  */
 import { Random } from '../world/random';
 import type { Row } from '../world/store';
 import type { Notice } from '../world/world';
+import { cellText } from '../odata/values';
 
 export interface TranscriptLine {
   at: string;
@@ -35,10 +36,10 @@ function hashOf(text: string): number {
 
 export function transcriptOf(conversation: Row, agentName: string | undefined, notices: readonly Notice[], nowMs: number): TranscriptLine[] {
   const random = new Random(hashOf(String(conversation.activityid)));
-  const customer = String(conversation.subject ?? 'Customer');
+  const customer = cellText(conversation.subject ?? 'Customer');
   const start = Date.parse(String(conversation.createdon));
-  const end = Math.min(nowMs, Date.parse(String(conversation.msdyn_closedon ?? conversation.msdyn_wrapupinitiatedon ?? '')) || nowMs);
-  const accepted = conversation.msdyn_startedon ? Date.parse(String(conversation.msdyn_startedon)) : undefined;
+  const end = Math.min(nowMs, Date.parse(cellText(conversation.msdyn_closedon ?? conversation.msdyn_wrapupinitiatedon ?? '')) || nowMs);
+  const accepted = conversation.msdyn_startedon ? Date.parse(cellText(conversation.msdyn_startedon)) : undefined;
   const lines: TranscriptLine[] = [{ at: new Date(start).toISOString(), role: 'system', from: 'System', text: 'Conversation started' }];
   let t = start + 5_000;
   let turn = 0;

@@ -12,6 +12,7 @@ import type { Row } from './store';
 import type { World } from './world';
 import { STATUS } from '../schema/options';
 import { tableOf } from '../schema/tables';
+import { cellText } from '../odata/values';
 
 const WORKSTREAMS = 'msdyn_liveworkstreams';
 const PROFILES = 'msdyn_capacityprofiles';
@@ -24,7 +25,7 @@ const profileId = (key: string) => stableGuid(`${PROFILES}/${key}`);
 /** Capacity the conversation needs: its workstream's units, or one unit of its profile. */
 export function requiredCapacity(world: World, conversation: Row): number {
   if (world.settings.capacityModel === 'profiles') return 1;
-  const ws = world.store.get(WORKSTREAMS, String(conversation._msdyn_liveworkstreamid_value ?? ''));
+  const ws = world.store.get(WORKSTREAMS, cellText(conversation._msdyn_liveworkstreamid_value ?? ''));
   return typeof ws?.msdyn_capacityrequired === 'number' ? ws.msdyn_capacityrequired : 0;
 }
 
@@ -129,14 +130,14 @@ function createProfiles(world: World, held: Map<string, Row[]>): void {
     const agentId = String(status._msdyn_agentid_value);
     const load = new Map<string, number>();
     for (const c of held.get(agentId) ?? []) {
-      const key = profileOfWorkstream.get(String(c._msdyn_liveworkstreamid_value ?? ''));
+      const key = profileOfWorkstream.get(cellText(c._msdyn_liveworkstreamid_value ?? ''));
       if (key) load.set(key, (load.get(key) ?? 0) + 1);
     }
     for (const profile of CAPACITY_PROFILES) {
       const consumed = load.get(profile.key) ?? 0;
       store.insert(UNITS, {
         msdyn_agentcapacityprofileunitid: stableGuid(`${UNITS}/${agentId}/${profile.key}`),
-        msdyn_name: `${String(status.msdyn_name ?? '')} – ${profile.name}`, _msdyn_agentid_value: agentId, _ownerid_value: agentId,
+        msdyn_name: `${cellText(status.msdyn_name ?? '')} – ${profile.name}`, _msdyn_agentid_value: agentId, _ownerid_value: agentId,
         _msdyn_capacityprofileid_value: profileId(profile.key), msdyn_defaultmaxunits: profile.maxUnits,
         msdyn_availablecapacityprofileunits: profile.maxUnits - consumed, msdyn_consumedcapacityprofileunits: consumed,
       });

@@ -1,5 +1,5 @@
 /**
- * Fixed reference data every org has: presences (out-of-box ids per platform-api.md §2.3), roles, the
+ * Fixed reference data every org has: presences (out-of-box ids per docs/platform.md#presence-and-capacity), roles, the
  * supervisors team, skills and the channel workstreams. Kept apart from the seeded people and traffic.
  */
 import { CHANNELS, PRESENCE } from '../schema/options';
@@ -25,7 +25,7 @@ export interface WorkstreamSpec {
   persistent: boolean;
   capacity: number;
   allowedPresences: readonly number[];
-  /** Channel auto-close timers in minutes (msdyn_occhannelstateconfiguration, §1.2): wrap-up and waiting. */
+  /** Channel auto-close timers in minutes (msdyn_occhannelstateconfiguration, docs/platform.md#conversation-status): wrap-up and waiting. */
   wrapUpCloseMinutes: number;
   waitingCloseMinutes: number;
 }

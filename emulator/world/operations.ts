@@ -7,6 +7,7 @@ import { releaseCapacity } from './capacity';
 import { insertParticipant, participantsOf } from './records';
 import type { Row } from './store';
 import type { World } from './world';
+import { cellText } from '../odata/values';
 
 // Looked up here by tests and tools since before capacity had a module of its own.
 export { agentStatusOf } from './agents';
@@ -20,7 +21,7 @@ export function addParticipant(world: World, conversation: Row, agentId: string,
   return insertParticipant(world.store, world.random, {
     sessionId: String(conversation._msdyn_lastsessionid_value),
     agentId,
-    agentName: String(agent?.fullname ?? ''),
+    agentName: cellText(agent?.fullname ?? ''),
     mode,
     reason,
     addedOn: now,
@@ -101,7 +102,7 @@ export function closeConversation(world: World, conversation: Row, reason: numbe
   if (typeof session === 'string' && world.store.get('msdyn_ocsessions', session)) {
     world.store.update('msdyn_ocsessions', session, { msdyn_state: 192350002, msdyn_closurereason: closure, msdyn_sessionclosedon: now, statecode: 1 });
   }
-  const started = conversation.msdyn_startedon ? Date.parse(String(conversation.msdyn_startedon)) : undefined;
+  const started = conversation.msdyn_startedon ? Date.parse(cellText(conversation.msdyn_startedon)) : undefined;
   world.store.update(CONVERSATIONS, id, {
     statecode: 1, statuscode: STATUS.closed, msdyn_closedon: now, msdyn_statuschangereason: reason,
     msdyn_statusupdatedon: now, msdyn_modifiedon: now,

@@ -12,6 +12,7 @@ import { insertParticipant, insertSession, isoMinus } from './records';
 import type { Random } from './random';
 import type { ParticipantsOnLeave } from './settings';
 import type { Row, Store } from './store';
+import { cellText } from '../odata/values';
 
 export const SCENARIOS = ['empty', 'typical', 'busy'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
@@ -386,7 +387,7 @@ export class ConversationSeeder {
     if (agentId) {
       const agent = store.get('systemusers', agentId);
       insertParticipant(store, r, {
-        sessionId, agentId, agentName: String(agent?.fullname ?? ''), mode: MODE.primary,
+        sessionId, agentId, agentName: cellText(agent?.fullname ?? ''), mode: MODE.primary,
         reason: 'AgentPick', addedOn: conversation.msdyn_activeagentassignedon as string,
         joinedOn: status === 'offered' ? null : (conversation.msdyn_startedon as string | null) ?? at(createdAgo),
         ...(closedAgo !== null && { leftOn: at(closedAgo), keptActive: this.onLeave === 'keepActive' }),

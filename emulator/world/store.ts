@@ -11,6 +11,7 @@
 import { constraintsOf, mayMatchWithin, normalize, valueKindOf, type Constraints, type NormalizedValue } from '../odata';
 import { TABLES } from '../schema/tables';
 import type { TableDef } from '../schema/define';
+import { cellText } from '../odata/values';
 
 export type Row = Record<string, unknown>;
 
@@ -51,7 +52,7 @@ export class Store {
       const blank: Row = Object.fromEntries(Object.keys(def.schema.columns).map((column) => [column, null]));
       this.tables.set(def.schema.entitySet, {
         def, blank: Object.assign(blank, def.defaults), live: new Map(), archive: new Map(), archiveBounds: new Map(),
-        indexes: new Map(def.indexed.map((column) => [column, new Map()])),
+        indexes: new Map(def.indexed.map((column) => [column, new Map<NormalizedValue, Set<string>>()])),
       });
     }
   }
@@ -122,7 +123,7 @@ export class Store {
     row.createdon = stamp;
     row.modifiedon = stamp;
     Object.assign(row, values);
-    const id = String(row[key] ?? '').toLowerCase();
+    const id = cellText(row[key] ?? '').toLowerCase();
     if (!id) throw new Error(`insert into ${entitySet} without ${key}`);
     row[key] = id;
     row.versionnumber = ++this.version;
@@ -190,7 +191,7 @@ export class Store {
   private relation(name: string): Relation {
     let r = this.relations.get(name);
     if (!r) {
-      r = { bySide: [new Map(), new Map()] };
+      r = { bySide: [new Map<string, Set<string>>(), new Map<string, Set<string>>()] };
       this.relations.set(name, r);
     }
     return r;

@@ -9,6 +9,7 @@ import { buildScenario, type ScenarioName, type WorldIndex } from './scenario';
 import { DEFAULT_SETTINGS, type OrgSettings } from './settings';
 import { Store, type Row } from './store';
 import type { VariantName } from '../variants';
+import { cellText } from '../odata/values';
 
 export interface WorldOptions {
   seed: number;
@@ -80,7 +81,7 @@ export class World {
   userByUpn(upn: string): Row | undefined {
     const wanted = upn.trim().toLowerCase();
     for (const user of this.store.rows('systemusers')) {
-      if (String(user.domainname ?? '').toLowerCase() === wanted) return user;
+      if (cellText(user.domainname ?? '').toLowerCase() === wanted) return user;
     }
     return undefined;
   }

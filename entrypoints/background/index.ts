@@ -1,8 +1,8 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createRuntimeRouter } from '../../lib/worker/runtime-router';
 import { createOverlayAdmission } from '../../lib/worker/overlay-admission';
-import { createViewHub, type ViewPort } from '../../lib/worker/view-hub';
+import { createViewHub } from '../../lib/worker/view-hub';
 import { resolveOrg } from '../../lib/worker/org-resolver';
 import { matchesAny } from '../../lib/worker/match-pattern';
 import { FeedController } from '../../lib/feed/feed-controller';
@@ -110,7 +110,7 @@ export default defineBackground(() => {
         },
         feed.currentAccess().org,
       ),
-    isOrgBlocked: (org) => hostAccess(org, settings.current(), browser.runtime.getManifest().host_permissions ?? []).kind === 'blocked',
+    isOrgBlocked: (org) => hostAccess(org, settings.current(), (browser.runtime.getManifest() as Browser.runtime.ManifestV3).host_permissions ?? []).kind === 'blocked',
     transportFor,
     settings: () => settings.current(),
     counters,
@@ -251,7 +251,7 @@ export default defineBackground(() => {
     if (change.status === 'complete' && tab.url && matchesAny(tab.url, workspacePatterns())) feed.recheckAccess();
     if (change.status !== undefined || change.url !== undefined) void routes.refresh();
   });
-  browser.runtime.onConnect.addListener((port) => hub?.connect(port as unknown as ViewPort));
+  browser.runtime.onConnect.addListener((port) => hub?.connect(port));
   // Nothing to do on the alarm itself: the worker waking up restores the feed and reschedules it.
   browser.alarms.onAlarm.addListener(() => void ready);
 
@@ -302,6 +302,7 @@ export default defineBackground(() => {
       }
     }
   });
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- webextension-polyfill sends the answer the returned promise resolves to
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 
   // Diagnostics and benchmarks read the counters from the worker's console (e2e: worker.evaluate).

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { signal } from '@preact/signals';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { OptionsPage } from '../../components/options/OptionsPage';
 import { language, setLanguageOverride, t } from '../../lib/i18n';
 import type { EffectiveSettings } from '../../lib/model/settings';
@@ -12,7 +12,8 @@ import { RuntimeResponseSchema } from '../../lib/protocol/runtime-message';
 const source = createSettingsSource();
 const settings = signal<EffectiveSettings | null>(null);
 const granted = signal<string[]>([]);
-const builtInPatterns = browser.runtime.getManifest().host_permissions ?? [];
+// Our manifest is MV3; the MV2 half of the Manifest union would make host_permissions `any`.
+const builtInPatterns = (browser.runtime.getManifest() as Browser.runtime.ManifestV3).host_permissions ?? [];
 
 function show(next: EffectiveSettings): void {
   setLanguageOverride(next.values.language);

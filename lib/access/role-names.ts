@@ -1,6 +1,6 @@
-/** Out-of-box role names (platform-api.md §2.7). Roles are copied per business unit, so names, not ids, identify them. */
+/** Out-of-box role names (docs/platform.md#roles). Roles are copied per business unit, so names, not ids, identify them. */
 export const SUPERVISOR_ROLE = 'Omnichannel supervisor';
-/** Meant for the service's application user; a person holding it cannot assign (§1.5 troubleshooting). */
+/** Meant for the service's application user; a person holding it cannot assign (docs/platform.md#supervisor-actions troubleshooting). */
 export const API_ACCESS_ROLE = 'Omnichannel API access';
 
 /** A security role the user holds: its name, and its id where the platform gave one. */

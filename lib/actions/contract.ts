@@ -62,6 +62,3 @@ export const BUILT_IN_CONTRACT: ActionContract = {
     capacityExceededProperty: 'CapacityExceededBy',
   },
 };
-
-/** The name lib/beyond's note requests know it by (they need its entity set). */
-export const CCAAS_CONTRACT = BUILT_IN_CONTRACT;

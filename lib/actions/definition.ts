@@ -3,6 +3,7 @@ import type { Agent, Queue } from '../model/agent';
 import type { Conversation } from '../model/conversation';
 import type { Feature } from '../model/supervisor-switches';
 import type { Settings } from '../model/settings';
+import type { MessageKey } from '../i18n/message-key';
 
 /**
  * What one supervisor action is, in one place: everything the rules, the runner, the views, the keyboard, the
@@ -24,9 +25,9 @@ export interface ActionDefinition<I extends BaseIntent = BaseIntent> {
   /** Once done, show the conversation in the supervisor's workspace. */
   opensConversation: boolean;
   /** The platform's rules on the conversation itself: an i18n key saying why not, or null when it is allowed. */
-  stateRule(conversation: Conversation, me: string | null): string | null;
+  stateRule(conversation: Conversation, me: string | null): MessageKey | null;
   /** The worker's check of the target it is sent to (views offer only valid targets, the worker decides). */
-  targetRule?(intent: I, conversation: Conversation, agents: readonly Agent[], queues: readonly Queue[]): string | null;
+  targetRule?(intent: I, conversation: Conversation, agents: readonly Agent[], queues: readonly Queue[]): MessageKey | null;
   /**
    * What a fresh read says about it: the only way an action is ever called done. `conversation` is null when the
    * platform no longer lists it as ongoing; `wasWaiting` when the runner already saw the offer to the agent.
@@ -45,9 +46,9 @@ export interface ActionDefinition<I extends BaseIntent = BaseIntent> {
   /** Whether the row offers it at all right now (join only once monitoring); hidden is not the same as disabled. */
   offeredOnRow?(conversation: Conversation, me: string | null): boolean;
   /** Announced to other supervisors with a soft lock while it runs; the lock's words, $1 = who. */
-  lock: { label: string } | null;
+  lock: { label: MessageKey } | null;
   /** Offered for many conversations at once. Labels: the bar's button, the dialog's title ($1 rows), start ($1 rows). */
-  bulk: { labels: { button: string; title: string; start: string } } | null;
+  bulk: { labels: { button: MessageKey; title: MessageKey; start: MessageKey } } | null;
   /** It can carry a reason, written to the conversation as a note; the setting that can make it required. */
   reason: { requiredBy: ReasonSetting } | null;
   /** The row key that asks for it (`key` as KeyboardEvent.key, `shown` as the help sheet prints it). */
@@ -114,12 +115,12 @@ export type DialogNeed =
    * A question naming the conversation ($1: the customer, or the subject when the customer is not known) and its
    * agent ($2), or the same without an agent (questionNoAgent), then confirm.
    */
-  | { type: 'confirm'; labels: { title: string; question: string; questionNoAgent: string; confirm: string } }
+  | { type: 'confirm'; labels: { title: MessageKey; question: MessageKey; questionNoAgent: MessageKey; confirm: MessageKey } }
   /** Pick one of the agents `candidates` allows ($1 of intro: the queue). */
   | {
       type: 'pickAgent';
       candidates(conversation: Conversation, agents: readonly Agent[]): Agent[];
-      labels: { title: string; intro: string; legend: string; none: string; confirm: string };
+      labels: { title: MessageKey; intro: MessageKey; legend: MessageKey; none: MessageKey; confirm: MessageKey };
     }
   /** The assign dialog: an agent ranked by fit (with override and its cost) or another queue; `pick` says which side. */
   | { type: 'assign'; pick: 'agent' | 'queue' };
@@ -128,27 +129,27 @@ export type DialogType = DialogNeed['type'];
 /** Actions a supervisor sees as one: one row button and one dialog choosing between them. */
 export interface ActionGroup {
   id: string;
-  labels: { name: string; button: string; title: string; choice: string };
+  labels: { name: MessageKey; button: MessageKey; title: MessageKey; choice: MessageKey };
 }
 
 /** i18n keys; placeholders as noted. */
 export interface ActionLabels {
   /** Its name: log, status lines, reasons list, titles. */
-  name: string;
+  name: MessageKey;
   /** The row button (with an ellipsis when a dialog follows); a group's button replaces it. */
-  button: string;
+  button: MessageKey;
   /** The command palette's entry; $1 = the conversation. */
-  palette: string;
+  palette: MessageKey;
   /** Done, as verified; $1 = the target's name. */
-  done: string;
+  done: MessageKey;
   /** Done with the agent over capacity; $1 = the agent, $2 = units. */
-  doneOverCapacity?: string;
+  doneOverCapacity?: MessageKey;
   /** Waiting for the target agent to accept; $1 = the agent. */
-  waiting?: string;
+  waiting?: MessageKey;
   /** The target agent rejected it; $1 = the agent. */
-  rejected?: string;
+  rejected?: MessageKey;
   /** Its option in its group's dialog. */
-  choice?: string;
+  choice?: MessageKey;
 }
 
 /**

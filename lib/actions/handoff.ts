@@ -1,5 +1,6 @@
 import type { Conversation } from '../model/conversation';
 import type { Verdict } from './definition';
+import type { MessageKey } from '../i18n/message-key';
 
 /**
  * Handing a conversation to an agent (assign, transfer): the platform offers it, and the agent accepts or rejects.
@@ -7,7 +8,7 @@ import type { Verdict } from './definition';
  */
 
 /** Only an Open conversation without an agent and without an offer out can be assigned. */
-export const assignableState = (c: Conversation): string | null =>
+export const assignableState = (c: Conversation): MessageKey | null =>
   c.status === 'open' && c.agentId === null && !c.pending ? null : 'actions_reason_assignState';
 
 /** Done once the agent holds it; waiting while the offer is out; rejected if the offer went away without them. */

@@ -77,4 +77,3 @@ export function createRecordStore(deps: RecordStoreDeps) {
     },
   };
 }
-export type RecordStore = ReturnType<typeof createRecordStore>;

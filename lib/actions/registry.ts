@@ -20,7 +20,10 @@ export type ActionIntent = Listed extends infer D ? (D extends ActionDefinition<
 export type ActionKind = ActionIntent['kind'];
 export type AnyActionDefinition = ActionDefinition<ActionIntent>;
 
-/** Everything derived from a list of definitions; the module's exports are this, for the list above. */
+/**
+ * Everything derived from a list of definitions; the module's exports are this, for the list above.
+ * @public the seventh-action test indexes the six and a hypothetical seventh with it.
+ */
 export function indexDefinitions(definitions: readonly ActionDefinition[]) {
   const all = definitions as unknown as readonly AnyActionDefinition[];
   const byKind = new Map<string, AnyActionDefinition>(all.map((d) => [d.kind, d]));
@@ -42,13 +45,13 @@ export function indexDefinitions(definitions: readonly ActionDefinition[]) {
     /** The definition of an intent's kind, typed for that intent (kinds are unique: the registry test checks it). */
     definitionFor: <I extends ActionIntent>(intent: I): ActionDefinition<I> => byKind.get(intent.kind) as unknown as ActionDefinition<I>,
     /** The actions offered with this one (its group), in registry order; itself alone when it has no group. */
-    groupMembers(definition: AnyActionDefinition): AnyActionDefinition[] {
+    groupMembers: (definition: AnyActionDefinition): AnyActionDefinition[] => {
       const { group } = definition;
       return group ? all.filter((d) => d.group?.id === group.id) : [definition];
     },
     rowLabels,
     /** The row's buttons: every action the row offers now, one per group (its first member decides and opens it). */
-    rowActions(conversation: Conversation, me: string | null): AnyActionDefinition[] {
+    rowActions: (conversation: Conversation, me: string | null): AnyActionDefinition[] => {
       const seen = new Set<string>();
       return all.filter((definition) => {
         if (!(definition.offeredOnRow?.(conversation, me) ?? true)) return false;

@@ -1,6 +1,7 @@
 import type { DataverseRequest } from '../dataverse/transport';
 import type { ActionContract, CustomApiShape, ParameterMeaning } from './contract';
 import type { ActionDefinition, BaseIntent, Operation } from './definition';
+import type { MessageKey } from '../i18n/message-key';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -33,7 +34,7 @@ export function contractShape(operation: Pick<Operation<BaseIntent>, 'api' | 'ta
 }
 
 /** The i18n key saying why the org's contract cannot carry an action ($1: the names a gap lists). */
-export const GAP_REASON: Record<ContractGap, string> = {
+export const GAP_REASON: Record<ContractGap, MessageKey> = {
   notOffered: 'actions_reason_notOffered',
   unmappedParameter: 'actions_reason_unmappedParameter',
   missingTarget: 'actions_reason_missingTarget',

@@ -1,5 +1,6 @@
 import type { DataverseTransport } from '../dataverse/transport';
 import type { WorkspaceState, WriteRoute } from '../model/workspace';
+import type { MessageKey } from '../i18n/message-key';
 import type { ActionRoute } from './definition';
 
 /**
@@ -43,5 +44,5 @@ export const routeFactsOf = (workspace: WorkspaceState, writeRoute: WriteRoute):
 });
 
 /** The i18n key saying why an action cannot be sent until the workspace is open; null when its route is open. */
-export const routeBlockReason = (route: ActionRoute, facts: RouteFacts): string | null =>
+export const routeBlockReason = (route: ActionRoute, facts: RouteFacts): MessageKey | null =>
   decideRoute(route, facts) === null ? 'actions_reason_openWorkspace' : null;

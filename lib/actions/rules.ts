@@ -9,6 +9,7 @@ import { routeOf, type ActionRoute } from './definition';
 import { definitionOf, groupMembers, type ActionKind, type AnyActionDefinition } from './registry';
 import { contractShape, GAP_REASON } from './request';
 import { routeBlockReason, type RouteFacts } from './routing';
+import type { MessageKey } from '../i18n/message-key';
 
 /**
  * Which supervisor action the platform allows on a conversation right now, and why not, in the platform's own
@@ -33,7 +34,7 @@ export interface AvailabilityContext {
 export interface Availability {
   enabled: boolean;
   /** i18n key saying why not, in words; null when enabled. */
-  reason: string | null;
+  reason: MessageKey | null;
   /** The reason's $1…: the parameter names an org's action takes that we cannot fill. */
   args?: readonly string[];
 }
@@ -41,7 +42,7 @@ export interface Availability {
 export const isInFlight = (record: ActionRecord): boolean => record.state === 'pending' || record.state === 'waitingForAgent';
 
 const ok: Availability = { enabled: true, reason: null };
-const no = (reason: string): Availability => ({ enabled: false, reason });
+const no = (reason: MessageKey): Availability => ({ enabled: false, reason });
 
 export function availability(kind: ActionKind, ctx: AvailabilityContext): Availability {
   const definition = definitionOf(kind);

@@ -53,7 +53,7 @@ export interface ActionRunner {
   resume(): Promise<void>;
 }
 
-export const RUNNER_TIMING = {
+const RUNNER_TIMING = {
   /** Re-reads after the platform accepted an action, until the change shows. */
   confirmDelaysMs: [300, 700, 1500, 3000, 5000],
   /** Polling while a transfer or assignment waits for the agent; grows to the maximum. */
@@ -109,8 +109,8 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
     const rule = availability(intent.kind, { conversation, access: deps.access(), activeRecord, contract: inForce });
     const blocked = rule.reason ?? targetBlock(intent, conversation, deps.agents(), deps.queues());
     if (blocked) return fail(id, changed ? 'conflict' : 'blocked', blocked, null, rule.args);
-    const { estimateOverCapacity } = definitionFor(intent);
-    if (estimateOverCapacity) await store.update(id, { capacityExceededBy: estimateOverCapacity(intent, conversation, deps.agents()) });
+    const definition = definitionFor(intent);
+    if (definition.estimateOverCapacity) await store.update(id, { capacityExceededBy: definition.estimateOverCapacity(intent, conversation, deps.agents()) });
     return send(id, intent, inForce);
   }
 

@@ -1,6 +1,7 @@
 import type { Agent, BasePresence } from '../model/agent';
 import type { Conversation } from '../model/conversation';
 import { roomFor, type Room } from '../model/capacity';
+import type { MessageKey } from '../i18n/message-key';
 
 /**
  * Who an action may go to. Transfer: human agents of the conversation's queue with an allowed presence, never an AI
@@ -11,7 +12,7 @@ import { roomFor, type Room } from '../model/capacity';
 
 /** A workstream allows Available and Busy unless it says otherwise (the out-of-box default). */
 const DEFAULT_ALLOWED: readonly BasePresence[] = ['available', 'busy'];
-export const allowedPresences = (c: Conversation): readonly BasePresence[] =>
+const allowedPresences = (c: Conversation): readonly BasePresence[] =>
   c.allowedPresences?.length ? c.allowedPresences : DEFAULT_ALLOWED;
 
 const PRESENCE_ORDER = ['available', 'busy', 'away', 'dnd', 'offline', 'unknown'] as const;
@@ -32,7 +33,7 @@ export function transferTargets(conversation: Conversation, agents: readonly Age
 
 /** A piece of a recommendation's reason: an i18n key and its substitutions. */
 export interface ReasonPart {
-  key: string;
+  key: MessageKey;
   subs: Array<string | number>;
 }
 

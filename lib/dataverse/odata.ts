@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Annotation suffix carrying a value's display text (lookup names, choice labels), platform-api.md §3.5. */
+/** Annotation suffix carrying a value's display text (lookup names, choice labels), docs/platform.md#queries-and-paging. */
 export const FORMATTED = '@OData.Community.Display.V1.FormattedValue';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

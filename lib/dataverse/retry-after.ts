@@ -3,7 +3,7 @@ export const DEFAULT_RETRY_AFTER_MS = 5_000;
 
 /**
  * Epoch ms at which a Retry-After header allows the next request. It is either delta-seconds or an HTTP date
- * (RFC 9110 §10.2.3); Dataverse sends seconds (platform-api.md §3.4).
+ * (RFC 9110 §10.2.3); Dataverse sends seconds (docs/platform.md#service-protection).
  */
 export function retryAtFrom(header: string | null | undefined, now: number): number {
   const value = header?.trim() ?? '';

@@ -1,6 +1,14 @@
+import { asMessageKey } from '../i18n';
+import type { MessageKey } from '../i18n/message-key';
 import type { Check, DiagnosticsReport } from './report';
 
-type Translate = (key: string, ...subs: Array<string | number>) => string;
+type Translate = (key: MessageKey, ...subs: Array<string | number>) => string;
+
+/** A key made at run time (a check's id, a report's words): in words when the catalog has it, as it is otherwise. */
+export function say(t: Translate, key: string, ...subs: Array<string | number>): string {
+  const known = asMessageKey(key);
+  return known ? t(known, ...subs) : key;
+}
 
 const MARK = { pass: '✓', fail: '✗', unknown: '?' } as const;
 
@@ -9,7 +17,7 @@ export function checkLabel(check: Pick<Check, 'id'>, t: Translate): string {
   const [kind, name] = check.id.split(':', 2);
   if (kind === 'action') return t('diag_check_action', name ?? '');
   if (kind === 'switch') return t('diag_check_switch', name ?? '');
-  return t(`diag_check_${kind}`);
+  return say(t, `diag_check_${kind}`);
 }
 
 export const checkMark = (check: Pick<Check, 'result'>): string => MARK[check.result];
@@ -26,7 +34,7 @@ export function reportText(report: DiagnosticsReport, t: Translate): string {
     '',
   ];
   for (const check of report.checks) {
-    lines.push(`${checkMark(check)} ${checkLabel(check, t)}: ${t(check.found.key, ...check.found.subs)} [${t(`diag_result_${check.result}`)}]`);
+    lines.push(`${checkMark(check)} ${checkLabel(check, t)}: ${say(t, check.found.key, ...check.found.subs)} [${t(`diag_result_${check.result}`)}]`);
     for (const e of check.evidence) lines.push(`    ${e.request} → ${e.status ?? '–'}${e.note ? ` ${e.note}` : ''}${e.bytes === undefined ? '' : ` (${e.bytes} bytes)`}`);
   }
   return `${lines.join('\n')}\n`;

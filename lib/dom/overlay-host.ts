@@ -6,8 +6,8 @@ export interface OverlayHostOptions {
   css: string;
   /** The launcher's and the frame's words (the loader has no catalogue of its own: chrome.i18n). */
   words: { frame: string; open: string; sidePanel: string };
-  onOpen(): void;
-  onSidePanel(): void;
+  onOpen: () => void;
+  onSidePanel: () => void;
 }
 
 export interface OverlayHost {

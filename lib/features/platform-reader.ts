@@ -10,7 +10,7 @@ export interface PlatformReaderDeps<Memory, Published> {
   /** The feature's state goes to every open view. */
   publish(state: Published): void;
   now(): number;
-  log?(line: string): void;
+  log?: (line: string) => void;
 }
 
 /** Runs a read one pass at a time: a call while one is under way shares it. A failure is logged, never thrown. */

@@ -10,7 +10,7 @@ import { PROBE_MS } from './poll-scheduler';
 /** How often the role check runs again while all is well. */
 export const ACCESS_RECHECK_MS = 300_000;
 /** How often the org's supervisor switches are read again: an admin's change shows within half a minute. */
-export const SWITCHES_RECHECK_MS = 30_000;
+const SWITCHES_RECHECK_MS = 30_000;
 
 export interface AccessMonitorDeps {
   resolveOrg(): Promise<string | null>;

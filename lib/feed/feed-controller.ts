@@ -20,11 +20,11 @@ import { createRequestPace } from './request-pace';
 const RECENT_ACTIONS = 50;
 
 export interface FeedControllerDeps {
-  resolveOrg(): Promise<string | null>;
+  resolveOrg: () => Promise<string | null>;
   /** True when the managed policy lists its orgs and this one is not among them. */
-  isOrgBlocked(org: string): boolean;
-  transportFor(org: string): DataverseTransport;
-  settings(): EffectiveSettings;
+  isOrgBlocked: (org: string) => boolean;
+  transportFor: (org: string) => DataverseTransport;
+  settings: () => EffectiveSettings;
   counters: FeedCounters;
   /** storage.session in the extension: validated on read, null when there is nothing usable. */
   storage: { load(): Promise<Persisted | null>; save(value: Persisted): Promise<void> };

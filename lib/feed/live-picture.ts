@@ -361,7 +361,7 @@ function replaceKeyed<T extends { id: string; observedAt: number }>(held: Map<st
 }
 
 /** The newest modifiedon among rows, as epoch ms, never moving backwards. */
-export function maxModified(rows: readonly { modifiedon: string }[], current: number | null): number | null {
+function maxModified(rows: readonly { modifiedon: string }[], current: number | null): number | null {
   let max = current;
   for (const row of rows) {
     const at = Date.parse(row.modifiedon);

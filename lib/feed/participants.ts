@@ -1,7 +1,7 @@
 import type { Conversation, PendingHandoff } from '../model/conversation';
 import type { ParticipantRow } from '../dataverse/operations/session-participants';
 
-/** msdyn_sessionparticipant.msdyn_mode (platform-api.md §2.5). */
+/** msdyn_sessionparticipant.msdyn_mode (docs/platform.md#sessions-and-participants). */
 const MODE: Readonly<Record<number, Conversation['participants'][number]['mode']>> = {
   192350002: 'primary',
   192350003: 'consult',
@@ -9,7 +9,7 @@ const MODE: Readonly<Record<number, Conversation['participants'][number]['mode']
 };
 
 /** Still in the session: not left, not deactivated. */
-export const isPresent = (row: ParticipantRow): boolean => row.msdyn_lefton === null && (row.statecode ?? 0) === 0;
+const isPresent = (row: ParticipantRow): boolean => row.msdyn_lefton === null && (row.statecode ?? 0) === 0;
 
 /**
  * The session's people as the panel shows them. A participant added but not yet joined is an offer the agent has
@@ -31,7 +31,7 @@ export function sessionPeople(rows: Iterable<ParticipantRow>): Pick<Conversation
   return { participants, pending };
 }
 
-/** Assign reasons (§2.5): SupervisorAssign is an assignment; AgentTransfer / SupervisorTransferToAgent are transfers. */
+/** Assign reasons (docs/platform.md#sessions-and-participants): SupervisorAssign is an assignment; AgentTransfer / SupervisorTransferToAgent are transfers. */
 function handoffKind(reason: string | null): PendingHandoff['kind'] {
   return /assign/i.test(reason ?? '') && !/transfer/i.test(reason ?? '') ? 'assign' : 'transfer';
 }

@@ -1,5 +1,5 @@
 /** The row version inside an ETag, W/"1234" → 1234; null when the platform sent something else. */
-export function rowVersion(etag: string): number | null {
+function rowVersion(etag: string): number | null {
   const match = /^(?:W\/)?"(\d+)"$/.exec(etag.trim());
   return match ? Number(match[1]) : null;
 }

@@ -1,10 +1,13 @@
 import { signal, computed } from '@preact/signals';
 import { LANGUAGES, mergedCatalog, type Language } from './catalogs';
+import type { MessageKey } from './message-key';
+
+export type { MessageKey };
 
 const catalogs: Record<Language, ReturnType<typeof mergedCatalog>> = { en: mergedCatalog('en'), sv: mergedCatalog('sv') };
 
 /** Pick the UI language: an explicit override (policy or user), else the browser's language, else English. */
-export function resolveLanguage(override: 'auto' | Language, browserLanguage: string): Language {
+function resolveLanguage(override: 'auto' | Language, browserLanguage: string): Language {
   if (override !== 'auto') return override;
   const base = browserLanguage.toLowerCase().split(/[-_]/)[0];
   return (LANGUAGES as readonly string[]).includes(base ?? '') ? (base as Language) : 'en';
@@ -26,11 +29,16 @@ export function setLanguageOverride(override: 'auto' | Language): void {
   language.value = resolveLanguage(override, browserLanguage());
 }
 
+/** A key that arrives as data (a stored action record's reason), checked against the English catalog. */
+export function asMessageKey(key: string): MessageKey | null {
+  return Object.hasOwn(catalogs.en, key) ? (key as MessageKey) : null;
+}
+
 /**
  * Translate a message key; `$1`…`$9` are replaced by the arguments, as chrome.i18n does.
  * A missing key falls back to English, then to the key itself, so a gap shows up instead of blank UI.
  */
-export function t(key: string, ...substitutions: Array<string | number>): string {
+export function t(key: MessageKey, ...substitutions: Array<string | number>): string {
   const entry = catalogs[language.value][key] ?? catalogs.en[key];
   if (!entry) return key;
   return entry.message.replace(/\$(\d)/g, (_, n: string) => String(substitutions[Number(n) - 1] ?? ''));

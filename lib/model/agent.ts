@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CapacityModelSchema, ProfileCapacitySchema } from './capacity';
 
-/** Base presence (msdyn_presence.msdyn_basepresencestatus), not Teams presence. platform-api.md §2.3. */
+/** Base presence (msdyn_presence.msdyn_basepresencestatus), not Teams presence. docs/platform.md#presence-and-capacity. */
 export const BasePresenceSchema = z.enum(['available', 'busy', 'dnd', 'away', 'offline', 'unknown']);
 export type BasePresence = z.infer<typeof BasePresenceSchema>;
 
@@ -13,7 +13,7 @@ export const PRESENCE_BY_CODE: Readonly<Record<number, BasePresence>> = {
   192360004: 'offline',
 };
 
-export const SkillSchema = z.object({ name: z.string(), level: z.number().nullable() });
+const SkillSchema = z.object({ name: z.string(), level: z.number().nullable() });
 export type Skill = z.infer<typeof SkillSchema>;
 
 export const AgentSchema = z.object({

@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { BasePresenceSchema } from './agent';
 import { CapacityModelSchema } from './capacity';
 
-/** The four ongoing statuses (statecode 0). Closed rows leave the feed. See platform-api.md §1.2. */
+/** The four ongoing statuses (statecode 0). Closed rows leave the feed. See docs/platform.md#conversation-status. */
 export const ConversationStatusSchema = z.enum(['open', 'active', 'waiting', 'wrapup']);
 export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
 
 /** statuscode → status, for the ongoing set only. */
 export const STATUS_BY_CODE: Readonly<Record<number, ConversationStatus>> = { 1: 'open', 2: 'active', 3: 'waiting', 5: 'wrapup' };
 
-/** msdyn_channel option values (global choice msdyn_streamsource), platform-api.md §1.3. */
+/** msdyn_channel option values (global choice msdyn_streamsource), docs/platform.md#channels. */
 export const CHANNEL = {
   teams: 19241000,
   whatsapp: 192300000,
@@ -34,7 +34,7 @@ export const CHANNEL = {
 export const SENTIMENT_LEVELS = [0, 7, 8, 9, 10, 11, 12, 13] as const;
 
 /** A transfer or assignment the supervisor started that the target agent has not yet accepted or rejected. */
-export const PendingHandoffSchema = z.object({
+const PendingHandoffSchema = z.object({
   kind: z.enum(['transfer', 'assign']),
   targetAgentId: z.string(),
   since: z.string(),

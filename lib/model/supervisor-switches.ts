@@ -2,8 +2,7 @@ import { z } from 'zod';
 
 /** The four org switches / policy keys the supervisor actions ride on (each action names its own: lib/actions/kinds). */
 export const SUPERVISOR_FEATURES = ['monitor', 'assign', 'transfer', 'forceClose'] as const;
-export const FeatureSchema = z.enum(SUPERVISOR_FEATURES);
-export type Feature = z.infer<typeof FeatureSchema>;
+export type Feature = (typeof SUPERVISOR_FEATURES)[number];
 
 export const FeatureFlagsSchema = z.object({
   monitor: z.boolean(),

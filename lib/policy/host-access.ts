@@ -28,7 +28,7 @@ export function hostAccess(address: string, settings: EffectiveSettings, builtIn
 }
 
 /** The host permission to request for one address: its scheme and host, any port, any path. */
-export function originPattern(url: URL): string {
+function originPattern(url: URL): string {
   return `${url.protocol}//${url.hostname}/*`;
 }
 

@@ -53,7 +53,7 @@ export function parseManagedPolicy(raw: unknown): ParsedPolicy {
       else issues.push(t('options_policy_invalid', key, describeZodError(parsed.error)));
     }
   }
-  return { policy: policy as ManagedPolicy, issues };
+  return { policy, issues };
 }
 
 function parseEntries(key: EntrywiseKey, value: unknown, issues: string[]): Record<string, unknown> | null {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SettingsSchema, ThresholdSchema, type SettingKey } from '../model/settings';
 
 /** A threshold whose warning does not come after its alert; the shape alone cannot say that. */
-export const OrderedThresholdSchema = ThresholdSchema.refine((t) => t.waitWarnSeconds <= t.waitAlertSeconds, {
+const OrderedThresholdSchema = ThresholdSchema.refine((t) => t.waitWarnSeconds <= t.waitAlertSeconds, {
   message: 'waitWarnSeconds must not be greater than waitAlertSeconds',
   path: ['waitWarnSeconds'],
 });
@@ -20,7 +20,7 @@ export function isSettingKey(key: string): key is SettingKey {
 }
 
 /** Keys a policy sets entry by entry (a flag or a queue at a time) rather than as a whole. */
-export const ENTRYWISE_KEYS = ['actions', 'requireReason', 'thresholds'] as const;
+const ENTRYWISE_KEYS = ['actions', 'requireReason', 'thresholds'] as const;
 export type EntrywiseKey = (typeof ENTRYWISE_KEYS)[number];
 
 export function isEntrywiseKey(key: SettingKey): key is EntrywiseKey {

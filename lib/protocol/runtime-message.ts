@@ -17,7 +17,7 @@ export const RuntimeRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type RuntimeRequest = z.infer<typeof RuntimeRequestSchema>;
 
-export const SenderKindSchema = z.enum(['extensionPage', 'overlayFrame', 'contentScript']);
+const SenderKindSchema = z.enum(['extensionPage', 'overlayFrame', 'contentScript']);
 export type SenderKind = z.infer<typeof SenderKindSchema>;
 
 export const RuntimeResponseSchema = z.discriminatedUnion('ok', [

@@ -13,7 +13,7 @@ import { OverlayTokenSchema } from './overlay-token';
  */
 export const VIEW_PORT_NAME = 'floorwalker-view';
 
-export const ViewKindSchema = z.enum(['overlay', 'sidepanel']);
+const ViewKindSchema = z.enum(['overlay', 'sidepanel']);
 export type ViewKind = z.infer<typeof ViewKindSchema>;
 
 export const ViewToWorkerSchema = z.discriminatedUnion('type', [
@@ -35,7 +35,7 @@ export type ViewToWorker = z.infer<typeof ViewToWorkerSchema>;
  * What a feature's worker half publishes, each replaced whole: the alerts in force, other supervisors' locks, the
  * shared log's notes. A view gets each once after the snapshot, then whenever it changes.
  */
-export const FeatureUpdateSchema = z.discriminatedUnion('feature', [
+const FeatureUpdateSchema = z.discriminatedUnion('feature', [
   z.object({ feature: z.literal('alerts'), alerts: z.array(AlertSchema) }),
   z.object({ feature: z.literal('softLocks'), locks: z.array(LockEntrySchema) }),
   z.object({ feature: z.literal('sharedLog'), notes: z.array(NoteEntrySchema) }),

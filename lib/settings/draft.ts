@@ -61,7 +61,7 @@ function thresholdsFromRows(rows: ThresholdRow[]): unknown {
   return record;
 }
 
-export function fromDraft(draft: SettingsDraft): Record<SettingKey, unknown> {
+function fromDraft(draft: SettingsDraft): Record<SettingKey, unknown> {
   return {
     ...draft,
     orgUrls: lines(draft.orgUrls),
@@ -88,7 +88,7 @@ export function checkDraft(draft: SettingsDraft, settings: EffectiveSettings): D
     if (!checked.ok) invalid.push(key);
     else if (JSON.stringify(checked.value) !== JSON.stringify(settings.values[key])) changes[key] = checked.value;
   }
-  return { changes: changes as UserSettings, invalid };
+  return { changes, invalid };
 }
 
 /**

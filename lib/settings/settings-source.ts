@@ -47,7 +47,7 @@ export interface SettingsSourceOptions {
  *   until a second read after `settleMs` or a storage.onChanged event for the managed area, which are final.
  */
 export function createSettingsSource(options: SettingsSourceOptions = {}): SettingsSource & { dispose(): void } {
-  const managedArea: ManagedStorage | undefined = options.managed ?? (browser.storage.managed as unknown as ManagedStorage | undefined);
+  const managedArea: ManagedStorage | undefined = options.managed ?? browser.storage.managed;
   const settleMs = options.settleMs ?? 10_000;
   const log = options.log ?? ((line: string) => console.warn(line));
   const stop = new AbortController();

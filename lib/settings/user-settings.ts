@@ -21,7 +21,7 @@ export function parseUserSettings(raw: unknown): UserSettings {
     const checked = checkSetting(key, value);
     if (checked.ok) settings[key] = checked.value;
   }
-  return settings as UserSettings;
+  return settings;
 }
 
 /**
@@ -56,5 +56,5 @@ export function withoutManaged(changes: UserSettings, stored: UserSettings, mana
     }
     result[key] = entries;
   }
-  return result as UserSettings;
+  return result;
 }

@@ -45,7 +45,7 @@ export const savedFiltersItem = ({ org, userId }: FilterOwner) =>
   defineStoredItem(`sync:floorwalker.views.${org ?? 'any'}.${userId ?? 'me'}`, { schema: StoredFiltersSchema, fallback: [] });
 
 /** What the supervisor wants watched: which alerts, where they show, how far ahead, when a conversation is stuck. */
-export const WatchPrefsSchema = AlertPrefsSchema.extend({ stuckMinutes: StuckMinutesSchema });
+const WatchPrefsSchema = AlertPrefsSchema.extend({ stuckMinutes: StuckMinutesSchema });
 export type WatchPrefs = z.infer<typeof WatchPrefsSchema>;
 export const watchPrefsItem = /* @__PURE__ */ defineStoredItem('sync:floorwalker.beyondPrefs', {
   schema: WatchPrefsSchema,
@@ -110,7 +110,7 @@ export const trackingDecisionsItem = /* @__PURE__ */ defineStoredItem('local:flo
  */
 
 /** Keys earlier releases wrote that nothing reads any more (the features' state once went to views through storage). */
-export const RETIRED_KEYS: readonly StorageKey[] = ['local:floorwalker.beyond', 'session:beyond'];
+const RETIRED_KEYS: readonly StorageKey[] = ['local:floorwalker.beyond', 'session:beyond'];
 
 /** Remove the retired keys; the worker does it at start, so they take no space and mislead no one. */
 export function removeRetired(): Promise<void> {

@@ -4,7 +4,7 @@ import type { Freshness } from '../model/freshness';
 
 export type Announcement =
   | { kind: 'newWaiting'; count: number }
-  | { kind: 'freshness'; state: Freshness['state'] };
+  | { kind: 'freshness'; state: SpokenState };
 
 export interface AnnouncerInput {
   /** True once the first snapshot arrived: what it holds is the baseline, not news. */
@@ -18,7 +18,10 @@ export interface AnnouncerInput {
 }
 
 const isWaiting = (row: Conversation) => row.agentId === null && (row.status === 'open' || row.status === 'waiting');
-const SPOKEN_STATES = new Set<Freshness['state']>(['live', 'offline', 'signedOut', 'throttled', 'paused']);
+/** The feed states read out to screen-reader users (connecting and delayed are not news). */
+const SPOKEN_STATES = ['live', 'offline', 'signedOut', 'throttled', 'paused'] as const;
+type SpokenState = (typeof SPOKEN_STATES)[number];
+const isSpoken = (state: Freshness['state']): state is SpokenState => (SPOKEN_STATES as readonly string[]).includes(state);
 
 /**
  * What the polite live region says: a summary of conversations that started waiting since the last one ("3 new
@@ -54,7 +57,7 @@ export function createAnnouncer(input: AnnouncerInput): ReadonlySignal<Announcem
       if (state === lastState) return;
       const first = lastState === null;
       lastState = state;
-      if (!first && state && SPOKEN_STATES.has(state)) announcement.value = { kind: 'freshness', state };
+      if (!first && state && isSpoken(state)) announcement.value = { kind: 'freshness', state };
     }),
   ];
   input.stop.addEventListener('abort', () => disposers.forEach((dispose) => dispose()), { once: true });

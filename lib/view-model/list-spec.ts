@@ -22,7 +22,7 @@ export type Grouping = (typeof GROUPINGS)[number];
 
 const ids = z.array(z.string().max(100)).max(200);
 
-export const FiltersSchema = z.object({
+const FiltersSchema = z.object({
   status: z.array(z.enum(STATUSES)),
   queue: ids,
   agent: ids,
@@ -44,9 +44,8 @@ export const ListSpecSchema = z.object({
   search: z.string().max(200),
 });
 export type ListSpec = z.infer<typeof ListSpecSchema>;
-export type SortSpec = ListSpec['sort'];
 
-export const NO_FILTERS: Filters = { status: [], queue: [], agent: [], channel: [], sentiment: [] };
+const NO_FILTERS: Filters = { status: [], queue: [], agent: [], channel: [], sentiment: [] };
 
 export const DEFAULT_LIST_SPEC: ListSpec = {
   filters: NO_FILTERS,

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 
 export const OVERLAY_WIDTH = { min: 360, max: 900, default: 440 } as const;
 
-export const OverlayLayoutSchema = z.object({
+const OverlayLayoutSchema = z.object({
   side: z.enum(['left', 'right']),
   width: z.number(),
   collapsed: z.boolean(),

@@ -27,9 +27,9 @@ export interface PanelController {
   refresh(): void;
   setPaused(paused: boolean): void;
   /** Returns the request id the action's record will carry (bulk actions follow each item by it). */
-  sendIntent(intent: ActionIntent): string;
+  sendIntent: (intent: ActionIntent) => string;
   /** Ask the worker to open the org's agent workspace. */
-  openWorkspace(): void;
+  openWorkspace: () => void;
   /** Open "Check this org" (the options page's diagnostics), where the host can. */
   openDiagnostics?: () => void;
 }

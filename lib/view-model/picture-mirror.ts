@@ -24,7 +24,7 @@ export interface KeyedRows<T extends { id: string }> {
   upsert(rows: readonly T[], remove: readonly string[]): void;
 }
 
-export function createKeyedRows<T extends { id: string }>(): KeyedRows<T> {
+function createKeyedRows<T extends { id: string }>(): KeyedRows<T> {
   const ids = signal<readonly string[]>([]);
   const byId = new Map<string, Signal<T>>();
   const all = computed(() => ids.value.map((id) => byId.get(id)!.value));

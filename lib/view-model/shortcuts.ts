@@ -1,4 +1,5 @@
 import { allDefinitions, rowLabels, type ActionKind } from '../actions/registry';
+import type { MessageKey } from '../i18n/message-key';
 
 export type PanelCommand =
   | { type: 'move'; by: 1 | -1 }
@@ -44,7 +45,7 @@ export function commandForKey(input: KeyInput): PanelCommand | null {
 }
 
 /** The shortcut sheet's rows, in the order they are listed. */
-export const SHORTCUT_SHEET: ReadonlyArray<{ keys: string[]; labelKey: string }> = [
+export const SHORTCUT_SHEET: ReadonlyArray<{ keys: string[]; labelKey: MessageKey }> = [
   { keys: ['↓', 'j'], labelKey: 'panel_shortcut_next' },
   { keys: ['↑', 'k'], labelKey: 'panel_shortcut_previous' },
   { keys: ['Home', 'End'], labelKey: 'panel_shortcut_firstLast' },

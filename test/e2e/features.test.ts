@@ -149,7 +149,7 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
     await waitForText(BULK, 'Preview: 2 will be acted on, 1 skipped');
     await waitForText(`${BULK} li[data-eligible="false"]`, 'skipped: Only voice and messaging conversations can be force closed');
     const start = (await sp.waitForSelector(`${BULK} button[type="submit"]`))!;
-    expect(await start.evaluate((b) => (b as HTMLButtonElement).disabled)).toBe(true); // the reason is required
+    expect(await start.evaluate((b) => b.disabled)).toBe(true); // the reason is required
     await (await sp.waitForSelector(`${BULK} #fw-bulk-reason`))!.type('Duplicate of an email case');
     await click(BULK, 'Force close 2');
     await waitForText(`${BULK} .fw-bulk-summary`, '2 done, 0 waiting for the agent, 0 failed, 0 cancelled, 0 to go', 40_000);
@@ -322,7 +322,7 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
     await viewMenu();
     await summary('Share views');
     await click('.fw-share', 'Copy link');
-    const link = await sp.$eval('.fw-share input[readonly]', (i) => (i as HTMLInputElement).value);
+    const link = await sp.$eval('.fw-share input[readonly]', (i) => i.value);
     expect(link).toContain('sidepanel.html#fw-view=');
     await sp.evaluate(() => chrome.storage.sync.clear());
     const colleague = await h.browser.newPage();

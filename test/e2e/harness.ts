@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Frame, type Page, type Target, type WebWorker } from 'puppeteer';
+import puppeteer, { TargetType, type Browser, type Frame, type Page, type Target, type WebWorker } from 'puppeteer';
 import { createEmulator } from '../../emulator';
 import { browserArgs, findBrowser, INSTALL_HINT } from '../../scripts/find-browser';
 import { TEST_BUILD_DIR, TEST_EXTENSION_ID } from '../../scripts/paths';
@@ -46,7 +46,7 @@ export interface Harness {
 }
 
 function isOurWorker(target: Target): boolean {
-  return target.type() === 'service_worker' && target.url().startsWith(`chrome-extension://${TEST_EXTENSION_ID}/`);
+  return target.type() === TargetType.SERVICE_WORKER && target.url().startsWith(`chrome-extension://${TEST_EXTENSION_ID}/`);
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {

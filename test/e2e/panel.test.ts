@@ -29,7 +29,7 @@ const VIEW_MENU = '.fw-toolbar summary::-p-text(Vy)';
 /** The rendered body rows' text, with their aria-rowindex. */
 async function rows(view: View): Promise<Array<{ index: string; text: string; group: boolean }>> {
   const grid = await waitFor(view, GRID, 20_000);
-  return grid!.evaluate((element) =>
+  return grid.evaluate((element) =>
     [...element.querySelectorAll('[role="rowgroup"]:last-child > [role="row"]')]
       .map((row) => ({ index: row.getAttribute('aria-rowindex') ?? '', text: row.textContent ?? '', group: row.classList.contains('fw-row-group') }))
       .sort((a, b) => Number(a.index) - Number(b.index)),
@@ -119,11 +119,11 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
     const name = await overlay.root.$eval(`${GRID} [aria-rowindex="2"] .fw-strong`, (element) => element.textContent ?? '');
     expect(first).toContain(name);
     const search = await waitFor(overlay, 'input[type="search"][aria-label="Sök konversationer"]');
-    await search!.type(name);
+    await search.type(name);
     const found = await rows(overlay);
     expect(found.length).toBeGreaterThan(0);
     for (const row of found) expect(row.text.toLowerCase()).toContain(name.toLowerCase());
-    await search!.click({ count: 3 });
+    await search.click({ count: 3 });
     await h.page.keyboard.press('Backspace');
   });
 
@@ -186,7 +186,7 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
 
     await h.page.keyboard.press('Enter');
     const dialog = await waitFor(overlay, 'dialog[open]');
-    expect(await dialog!.evaluate((element) => element.textContent)).toContain('Konversations-ID');
+    expect(await dialog.evaluate((element) => element.textContent)).toContain('Konversations-ID');
     await h.page.keyboard.press('Escape');
     await overlay.root.waitForFunction(() => !document.querySelector('dialog[open]'), { timeout: 5000 });
     expect(await grid.evaluate((element) => document.activeElement === element)).toBe(true);

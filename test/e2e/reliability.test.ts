@@ -8,7 +8,7 @@ import { actionRequests, MODE, participantsOf, requestsWithInFlight, seatOf } fr
 import { closeDialogs, search, until, waitForText } from './screen';
 
 /**
- * Issue 9 end to end: the emulator's fault switches against the built extension. What the user sees is read from
+ * Reliability end to end: the emulator's fault switches against the built extension. What the user sees is read from
  * the side panel (its freshness line, its grid, a row's details); the port snapshot (a probe view) says which rows
  * and actions the worker holds; the emulator's request log says what reached the platform and when.
  */

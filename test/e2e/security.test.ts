@@ -12,7 +12,7 @@ import { actionRequests } from './platform';
 import { closeDialogs, search, until } from './screen';
 
 /**
- * Issue 9's security half: customer-controlled text is only ever text, the workspace page's own scripts cannot act
+ * Security end to end: customer-controlled text is only ever text, the workspace page's own scripts cannot act
  * through Floorwalker, bad messages are dropped and logged, and the built manifests ask for no more than is used.
  */
 

@@ -70,7 +70,7 @@ export async function waitForState(view: Page, test: string, timeout = 10_000): 
 }
 
 export const sendAction = (view: Page, intent: ActionIntent, requestId: string) =>
-  view.evaluate((i, r) => (window as unknown as { sendAction(i: unknown, r: string): void }).sendAction(i, r), intent as unknown as Record<string, unknown>, requestId);
+  view.evaluate((i, r) => (window as unknown as { sendAction(i: unknown, r: string): void }).sendAction(i, r), intent, requestId);
 
 /** The table (or function) a Web API request reads or calls: what the cost of polling is made of. */
 export const kindOf = (r: Pick<LoggedRequest, 'path'>) => /^\/api\/data\/v9\.2\/([A-Za-z_]+)/.exec(r.path)?.[1] ?? r.path;

@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer';
+import { TargetType, type Page } from 'puppeteer';
 import { SOFIA } from '../../emulator/personas';
 import { Random } from '../../emulator/world/random';
 import type { ActionRecord } from '../../lib/model/actions';
@@ -213,7 +213,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 
 /** The worker's heap, through a session on whichever worker is running now (it may have been restarted). */
 async function workerHeap(h: Harness): Promise<number> {
-  const target = h.browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${h.extensionId}/`));
+  const target = h.browser.targets().find((t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(`chrome-extension://${h.extensionId}/`));
   if (!target) return Number.NaN;
   const session = await target.createCDPSession();
   try {

@@ -9,9 +9,9 @@ import { Icon } from '../../panel/Icon';
 interface Props {
   alerts: readonly Alert[];
   prefs: AlertPrefs;
-  onPrefs(change: (prefs: AlertPrefs) => AlertPrefs): void;
+  onPrefs: (change: (prefs: AlertPrefs) => AlertPrefs) => void;
   /** Show the conversations an alert is about. */
-  onShow(conversationIds: readonly string[]): void;
+  onShow: (conversationIds: readonly string[]) => void;
 }
 
 const SURFACES: readonly AlertSurface[] = ['panel', 'badge', 'notification'];
@@ -95,8 +95,8 @@ interface ChecksProps<K extends string> {
   legend: string;
   keys: readonly K[];
   value: Record<K, boolean>;
-  label(key: K): string;
-  onChange(key: K, on: boolean): void;
+  label: (key: K) => string;
+  onChange: (key: K, on: boolean) => void;
 }
 
 function Checks<K extends string>({ legend, keys, value, label, onChange }: ChecksProps<K>) {

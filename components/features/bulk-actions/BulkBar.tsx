@@ -6,9 +6,9 @@ interface Props {
   selected: number;
   /** Rows the current filters show: what "select all matching" takes. */
   matching: number;
-  onSelectAll(): void;
-  onClear(): void;
-  onAction(kind: BulkKind): void;
+  onSelectAll: () => void;
+  onClear: () => void;
+  onAction: (kind: BulkKind) => void;
 }
 
 /** The bulk actions above the grid: how many rows are picked, pick all the filter shows, and what to do to them. */

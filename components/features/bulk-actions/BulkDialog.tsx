@@ -9,6 +9,7 @@ import type { Conversation } from '../../../lib/model/conversation';
 import { ReasonField } from '../../actions/ReasonField';
 import { Modal } from '../../panel/Modal';
 import { LockNotice } from '../soft-locks/LockNotice';
+import { reasonWords } from '../../../lib/actions/words';
 
 interface Props extends PreviewContext {
   kind: BulkKind;
@@ -17,7 +18,7 @@ interface Props extends PreviewContext {
   now: number;
   /** Start the run (the caller sends each intent through the single-action runner and shows its progress). */
   onStart(intents: ActionIntent[]): void;
-  onClose(): void;
+  onClose: () => void;
 }
 
 const labelOf = (c: Conversation) => `${c.customerName ?? c.subject}${c.customerName ? ` · ${c.subject}` : ''}`;
@@ -41,7 +42,7 @@ export function BulkDialog(props: Props) {
   const submit = (event: Event) => {
     event.preventDefault();
     if (eligible.length === 0 || missingReason) return;
-    props.onStart(eligible.map((item) => item.intent!));
+    props.onStart(eligible.map((item) => item.intent));
   };
 
   return (
@@ -96,7 +97,7 @@ export function BulkDialog(props: Props) {
 }
 
 /** A bulk run under way or finished: each item's result, Cancel for the rest, and the failures with their reasons. */
-export function BulkProgress({ title, run, conversations, onClose }: { title: string; run: BulkRun; conversations: readonly Conversation[]; onClose(): void }) {
+export function BulkProgress({ title, run, conversations, onClose }: { title: string; run: BulkRun; conversations: readonly Conversation[]; onClose: () => void }) {
   const byId = new Map(conversations.map((c) => [c.id, c]));
   const results = run.results.value;
   const counts = tally(results);
@@ -123,7 +124,7 @@ export function BulkProgress({ title, run, conversations, onClose }: { title: st
             {failed.map((item) => (
               <li key={item.intent.conversationId} data-failed="true">
                 <span class="fw-strong">{labelFor(item, byId)}</span>{' '}
-                {[t(`actions_failure_${item.failure ?? 'network'}`), item.reason ? t(item.reason) : null, item.detail].filter(Boolean).join(' — ')}
+                {[t(`actions_failure_${item.failure ?? 'network'}`), item.reason ? reasonWords(item.reason) : null, item.detail].filter(Boolean).join(' — ')}
               </li>
             ))}
           </ul>

@@ -10,7 +10,7 @@ interface Props {
   pageUrl: string;
   /** Text that arrived with the page (a shared link's fragment), offered for import. */
   incoming?: string | null;
-  onImport(saved: SavedFilter): Promise<void>;
+  onImport: (saved: SavedFilter) => Promise<void>;
 }
 
 /** Share saved filters as a file or a link, and import ones a colleague shared (validated before they are saved). */

@@ -8,7 +8,7 @@ import { downloadText } from '../download';
 interface Props {
   notes: readonly NoteEntry[];
   /** Names for conversations the feed knows (closed ones show their id). */
-  labelOf(conversationId: string): string;
+  labelOf: (conversationId: string) => string;
   now: number;
   /** Show one conversation's notes only (in its details). */
   conversationId?: string;

@@ -1,5 +1,4 @@
-import { definitionOf } from '../../../lib/actions/registry';
-import { t } from '../../../lib/i18n';
+import { lockWords } from '../../../lib/actions/words';
 import type { LockEntry } from '../../../lib/features/soft-locks/locks';
 
 /** "Sofia Lindqvist is transferring this": another supervisor's action under way, as text (names are data). */
@@ -7,7 +6,7 @@ export function LockNotice({ lock }: { lock: LockEntry }) {
   return (
     <p class="fw-note fw-lock" role="status" data-lock={lock.kind}>
       <span aria-hidden="true">🔒 </span>
-      {t(definitionOf(lock.kind).lock?.label ?? '', lock.userName)}
+      {lockWords(lock)}
     </p>
   );
 }

@@ -1,6 +1,5 @@
-import { definitionOf } from '../../../lib/actions/registry';
 import type { ReadonlySignal } from '@preact/signals';
-import { t } from '../../../lib/i18n';
+import { lockWords } from '../../../lib/actions/words';
 import { othersLock, type LockEntry } from '../../../lib/features/soft-locks/locks';
 
 /**
@@ -11,7 +10,7 @@ import { othersLock, type LockEntry } from '../../../lib/features/soft-locks/loc
 export function RowLockMark({ conversationId, locks }: { conversationId: string; locks: ReadonlySignal<readonly LockEntry[]> }) {
   const lock = othersLock(locks.value, conversationId, null, Date.now());
   if (!lock) return null;
-  const words = t(definitionOf(lock.kind).lock?.label ?? '', lock.userName);
+  const words = lockWords(lock);
   return (
     <span class="fw-lock-mark" title={words} data-lock={lock.kind}>
       <span aria-hidden="true">🔒 </span>

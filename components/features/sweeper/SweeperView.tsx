@@ -10,10 +10,10 @@ interface Props {
   minutes: StuckMinutes;
   /** Channels present in the feed, for the per-channel thresholds. */
   channels: readonly number[];
-  onMinutes(change: (minutes: StuckMinutes) => StuckMinutes): void;
+  onMinutes: (change: (minutes: StuckMinutes) => StuckMinutes) => void;
   /** One-step cleanup: force close these, through the bulk preview and the normal action rules. */
-  onCleanUp(conversationIds: string[]): void;
-  onOpen(conversationId: string): void;
+  onCleanUp: (conversationIds: string[]) => void;
+  onOpen: (conversationId: string) => void;
 }
 
 const clampMinutes = (value: string): number | null => {

@@ -1,11 +1,12 @@
 /**
  * odata.include-annotations: FormattedValue for choices, multi-selects ("; "-joined), booleans, numbers, dates and
- * lookups, plus lookuplogicalname and associatednavigationproperty on lookups (platform-api.md §3.5).
+ * lookups, plus lookuplogicalname and associatednavigationproperty on lookups (docs/platform.md#queries-and-paging).
  */
 import type { TableDef } from '../../schema/define';
 import { tableOf } from '../../schema/tables';
 import type { Store } from '../../world/store';
 import { wantsAnnotation } from './prefer';
+import { cellText } from '../../odata/values';
 
 const FORMATTED = 'OData.Community.Display.V1.FormattedValue';
 const LOGICAL = 'Microsoft.Dynamics.CRM.lookuplogicalname';
@@ -34,9 +35,9 @@ export function annotateRow(out: Record<string, unknown>, def: TableDef, store: 
     if (value === null || value === undefined) continue;
     const lookup = def.lookups[column];
     if (lookup) {
-      const target = lookup.targets.find((t) => store.get(t.set, String(value))) ?? lookup.targets[0];
+      const target = lookup.targets.find((t) => store.get(t.set, cellText(value))) ?? lookup.targets[0];
       if (!target) continue;
-      const related = store.get(target.set, String(value));
+      const related = store.get(target.set, cellText(value));
       const primaryName = tableOf(target.set)?.primaryName;
       if (formatted && related && primaryName) note(column, FORMATTED, related[primaryName] ?? '');
       if (navigation) note(column, NAVIGATION, target.nav);

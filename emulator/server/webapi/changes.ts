@@ -1,5 +1,5 @@
 /**
- * Change tracking (platform-api.md §3.6), on only when the org switch is: Prefer odata.track-changes returns every
+ * Change tracking (docs/platform.md#change-tracking), on only when the org switch is: Prefer odata.track-changes returns every
  * row ever (closed history included) and an @odata.deltaLink; the delta link returns rows changed since, and deleted
  * ones as $deletedEntity. Both are paged like any read (≤ 5,000 rows a page, in row-version order): each page but the
  * last carries an @odata.nextLink whose $skiptoken remembers where the read stands, the last one the deltaLink.

@@ -37,7 +37,7 @@ export function respondWithPage(c: WebApiContext, def: TableDef, matched: Row[],
     rows = afterCursor(matched, order, key, decoded.cursor);
   }
   const maxPageSize = c.prefer.maxPageSize === undefined ? undefined : Math.min(c.prefer.maxPageSize, MAX_PAGE_SIZE);
-  // $top is ignored when odata.maxpagesize is sent (platform-api.md §3.5).
+  // $top is ignored when odata.maxpagesize is sent (docs/platform.md#queries-and-paging).
   const limit = maxPageSize ?? Math.min(query.top ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
   const pageRows = rows.slice(0, limit);
   const more = rows.length > limit && (maxPageSize !== undefined || query.top === undefined);

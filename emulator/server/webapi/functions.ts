@@ -1,5 +1,5 @@
 /**
- * Unbound functions: WhoAmI(), RetrieveAadUserRoles(DirectoryObjectId=…) (platform-api.md §2.7, §3.7),
+ * Unbound functions: WhoAmI(), RetrieveAadUserRoles(DirectoryObjectId=…) (docs/platform.md#roles and #functions-and-actions),
  * RetrieveTotalRecordCount(EntityNames=[…]) and RetrieveVersion().
  */
 import { BUSINESS_UNIT_ID, ORGANIZATION_ID } from '../../personas';
@@ -31,7 +31,7 @@ export function retrieveVersion(c: WebApiContext): Response {
 }
 
 /** Parameters come inline (Name=value) or as @aliases (Name=@p1 with ?@p1=value). */
-export function functionParameter(c: WebApiContext, inline: string, name: string): string | undefined {
+function functionParameter(c: WebApiContext, inline: string, name: string): string | undefined {
   // Commas inside an array literal or a quoted string do not separate parameters.
   for (const part of inline.match(/(?:\[[^\]]*\]|'[^']*'|[^,])+/g) ?? []) {
     const [k, ...rest] = part.split('=');

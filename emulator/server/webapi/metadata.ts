@@ -1,7 +1,7 @@
 /**
  * $metadata: a CSDL document generated from the same table definitions and the same contract in force that serve
  * requests, so a client can discover entity types, navigation properties and exactly how the CCaaS actions are
- * called: binding, parameters with their types and optionality, and what a 200 answer carries (platform-api.md §1.5).
+ * called: binding, parameters with their types and optionality, and what a 200 answer carries (docs/platform.md#supervisor-actions).
  */
 import { ACTION_NAMES, CONTRACT } from '../../contract';
 import { contractInForce, type ContractInForce } from '../../actions/shapes';

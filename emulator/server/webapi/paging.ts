@@ -1,5 +1,5 @@
 /**
- * Server-driven paging (platform-api.md §3.5): Prefer odata.maxpagesize (≤ 5,000), an opaque $skiptoken shaped
+ * Server-driven paging (docs/platform.md#queries-and-paging): Prefer odata.maxpagesize (≤ 5,000), an opaque $skiptoken shaped
  * like Dataverse's paging cookie, carrying the last row's sort values and key. The next page starts strictly after
  * that row in the same order, so rows added or changed meanwhile neither repeat nor shift the pages.
  */

@@ -6,6 +6,7 @@ import type { TableDef } from '../../schema/define';
 import { tableOf } from '../../schema/tables';
 import type { Row, Store } from '../../world/store';
 import { badRequest, notFoundRecord } from '../errors';
+import { cellText } from '../../odata/values';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -39,7 +40,7 @@ export function readPayload(def: TableDef, body: unknown, store: Store): Row {
 
 function checkValue(def: TableDef, name: string, type: string, multiSelect: boolean, value: unknown): unknown {
   if (value === null) return null;
-  const wrong = () => badRequest(`Cannot convert the literal '${String(value)}' to the expected type '${type}' of property '${name}'.`);
+  const wrong = () => badRequest(`Cannot convert the literal '${cellText(value)}' to the expected type '${type}' of property '${name}'.`);
   const options = def.options[name];
   if (multiSelect) {
     if (typeof value !== 'string' || !/^\d+(,\d+)*$/.test(value)) throw wrong();

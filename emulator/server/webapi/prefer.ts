@@ -1,4 +1,4 @@
-/** The Prefer header (platform-api.md §3.1): return=representation, odata.maxpagesize, include-annotations, track-changes. */
+/** The Prefer header (docs/platform.md#requests-and-headers): return=representation, odata.maxpagesize, include-annotations, track-changes. */
 
 export interface Prefer {
   maxPageSize?: number;

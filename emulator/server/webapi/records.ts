@@ -1,5 +1,5 @@
 /**
- * Single-record operations as Dataverse answers them (platform-api.md §3.1, §3.3): retrieve (If-None-Match → 304),
+ * Single-record operations as Dataverse answers them (docs/platform.md#requests-and-headers): retrieve (If-None-Match → 304),
  * create (204 + OData-EntityId, or 201 with return=representation), update/upsert (If-Match → 412 or 404),
  * delete.
  */

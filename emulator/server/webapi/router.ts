@@ -57,7 +57,7 @@ export async function routeWebApi(c: WebApiContext): Promise<Response> {
       return only(method, 'POST', () => runAction(c, bound, id));
     }
     if (SUPERVISOR_ACTIONS.includes(second.name)) {
-      // Bound operations must be namespace-qualified (platform-api.md §3.2).
+      // Bound operations must be namespace-qualified (docs/platform.md#errors).
       throw badRequest(`Request message has unresolved parameters. Qualify bound operation '${second.name}' as '${NAMESPACE}${second.name}'.`);
     }
     return only(method, 'GET', () => navigate(c, def, id, second.name));

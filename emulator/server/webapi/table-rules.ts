@@ -1,7 +1,7 @@
 /**
  * What the platform itself fills in when a client writes a row directly. A conversation: the state that goes with
  * the status reason, the ConversationId text column, and — for a plain close — ClosedInDataverseDirectlyByAdmin
- * (platform-api.md §1.5: that is what a PATCH to Closed records). A note: objecttypecode, the logical name of the
+ * (docs/platform.md#supervisor-actions: that is what a PATCH to Closed records). A note: objecttypecode, the logical name of the
  * record it is attached to, which is what `$filter=objecttypecode eq 'msdyn_ocliveworkitem'` reads.
  */
 import type { TableDef } from '../../schema/define';

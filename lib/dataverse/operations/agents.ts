@@ -15,11 +15,10 @@ export const QueueMemberRowSchema = z.object({
   msdyn_botapplicationid: NullableTextSchema,
   isdisabled: z.boolean().nullable().optional(),
 });
-export type QueueMemberRow = z.infer<typeof QueueMemberRowSchema>;
 
 const STATUS_COLUMNS = 'msdyn_agentstatusid,_msdyn_agentid_value,_msdyn_currentpresenceid_value,msdyn_presencemodifiedon,msdyn_availableunitscapacity,msdyn_capacitymodifiedon,modifiedon';
 
-/** Agent presence and free capacity (msdyn_agentstatus, one per agent, §2.3); all, or those changed since a time. */
+/** Agent presence and free capacity (msdyn_agentstatus, one per agent, docs/platform.md#presence-and-capacity); all, or those changed since a time. */
 export function agentStatusesRequest(modifiedSince?: number): DataverseRequest {
   const filter = modifiedSince === undefined ? undefined : `modifiedon ge ${dateTimeLiteral(modifiedSince)}`;
   return {
@@ -40,7 +39,7 @@ export const AgentStatusRowSchema = z.object({
 });
 export type AgentStatusRow = z.infer<typeof AgentStatusRowSchema>;
 
-/** The org's presences: base status and display name of each (§2.3); custom presences map onto a base one. */
+/** The org's presences: base status and display name of each (docs/platform.md#presence-and-capacity); custom presences map onto a base one. */
 export const presencesRequest = (): DataverseRequest => ({
   method: 'GET',
   path: `msdyn_presences${query({ $select: 'msdyn_presenceid,msdyn_name,msdyn_presencestatustext,msdyn_basepresencestatus' })}`,

@@ -14,7 +14,7 @@ import {
   query,
 } from '../odata';
 
-/** The columns the panel needs from msdyn_ocliveworkitem (platform-api.md §1.4). */
+/** The columns the panel needs from msdyn_ocliveworkitem (docs/platform.md#conversation-columns). */
 const COLUMNS = [
   'activityid',
   'subject',
@@ -69,7 +69,7 @@ export function conversationsByIdRequest(ids: readonly string[]): DataverseReque
 
 export const ConversationVersionSchema = z.object({ activityid: GuidSchema, '@odata.etag': z.string().min(1) });
 
-/** The whole table with change tracking asked for (no $filter allowed, platform-api.md §3.6). */
+/** The whole table with change tracking asked for (no $filter allowed, docs/platform.md#change-tracking). */
 export function trackedConversationsRequest(): DataverseRequest {
   return { method: 'GET', path: `msdyn_ocliveworkitems${query({ $select: COLUMNS })}`, headers: { Prefer: 'odata.track-changes' }, queryKey: 'conversations:track' };
 }
@@ -79,7 +79,7 @@ export function conversationRequest(id: string): DataverseRequest {
   return { method: 'GET', path: `msdyn_ocliveworkitems(${guidLiteral(id)})${query({ $select: COLUMNS })}`, queryKey: `conversation:${id}` };
 }
 
-/** A multi-select choice (msdyn_channel, msdyn_allowedpresences): a comma-separated string of option values on the wire (§1.3). */
+/** A multi-select choice (msdyn_channel, msdyn_allowedpresences): a comma-separated string of option values on the wire (docs/platform.md#channels). */
 export const OptionListSchema = z
   .string()
   .nullable()

@@ -25,7 +25,7 @@ const SELECT = 'annotationid,subject,notetext,createdon,_objectid_value,_ownerid
 /** The note's object type (LOOKUP_TYPE) comes only with the lookup annotations. */
 const ALL_ANNOTATIONS = { Prefer: 'odata.include-annotations="*"' };
 /** Enough for a busy shift; the oldest of a larger burst are simply not shown (they stay in Dynamics). */
-export const NOTES_PAGE = 300;
+const NOTES_PAGE = 300;
 
 /**
  * Conversation notes only, filtered by the platform: on an org full of case notes, a newest-first page of every note

@@ -5,7 +5,7 @@ import { guidLiteral, GuidSchema, NullableIntSchema, query } from '../odata';
 
 const SELECT = 'queueid,name,msdyn_queuetype';
 
-/** The queues the user is a member of (N:N queuemembership, platform-api.md §2.1): the supervisor's scope. */
+/** The queues the user is a member of (N:N queuemembership, docs/platform.md#queues): the supervisor's scope. */
 export const userQueuesRequest = (userId: string): DataverseRequest => ({
   method: 'GET',
   path: `systemusers(${guidLiteral(userId)})/queuemembership_association${query({ $select: SELECT })}`,

@@ -3,7 +3,7 @@ import type { DataverseRequest } from '../transport';
 import { dateTimeLiteral, GuidSchema, guidLiteral, inFilter, NullableDateTimeSchema, NullableGuidSchema, NullableIntSchema, NullableTextSchema, query } from '../odata';
 
 /**
- * Session participants (platform-api.md §2.5): who is in a conversation's current session besides the customer —
+ * Session participants (docs/platform.md#sessions-and-participants): who is in a conversation's current session besides the customer —
  * primary agent, consultants, monitoring supervisors — and, with no joined-on time yet, a transfer or assignment
  * the target agent has not accepted.
  */

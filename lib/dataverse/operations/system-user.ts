@@ -13,4 +13,3 @@ export const SystemUserSchema = z.object({
   fullname: z.string().nullable().optional().transform((name) => name ?? ''),
   azureactivedirectoryobjectid: NullableGuidSchema,
 });
-export type SystemUser = z.infer<typeof SystemUserSchema>;

@@ -2,14 +2,14 @@ import { z } from 'zod';
 import type { DataverseRequest } from '../transport';
 import { guidLiteral, NullableGuidSchema, query } from '../odata';
 
-/** The user's directly assigned security roles (platform-api.md §2.7 step 2). */
+/** The user's directly assigned security roles (docs/platform.md#roles step 2). */
 export const directRolesRequest = (userId: string): DataverseRequest => ({
   method: 'GET',
   path: `systemusers(${guidLiteral(userId)})/systemuserroles_association${query({ $select: 'name,roleid' })}`,
   queryKey: 'directRoles',
 });
 
-/** Direct and team-inherited roles in one call, by Entra object id (platform-api.md §2.7 step 3). */
+/** Direct and team-inherited roles in one call, by Entra object id (docs/platform.md#roles step 3). */
 export const aadUserRolesRequest = (directoryObjectId: string): DataverseRequest => ({
   method: 'GET',
   path: `RetrieveAadUserRoles(DirectoryObjectId=@p1)${query({ '@p1': guidLiteral(directoryObjectId), $select: 'name,roleid' })}`,

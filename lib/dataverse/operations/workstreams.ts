@@ -4,7 +4,7 @@ import { GuidSchema, NullableIntSchema, query } from '../odata';
 import { OptionListSchema } from './conversations';
 
 /**
- * Workstreams carry what assign and transfer need per conversation (platform-api.md §2.4): the capacity units a
+ * Workstreams carry what assign and transfer need per conversation (docs/platform.md#workstreams): the capacity units a
  * conversation takes and the base presences an agent must be in to be given one.
  */
 export const workstreamsRequest = (): DataverseRequest => ({

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
 export const ALERT_KINDS = ['idleMismatch', 'breachSoon', 'sentimentDrop'] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** One condition the worker found in the feed, as the views, the badge and the notifications show it. */
 export const AlertSchema = z.object({

@@ -9,7 +9,7 @@ import type { Alert } from './alert';
 import type { AlertPrefs } from './prefs';
 
 /** Routing usually places a conversation within seconds; one still waiting after this is not in transit. */
-export const IDLE_GRACE_SECONDS = 60;
+const IDLE_GRACE_SECONDS = 60;
 
 /** What the sentiment detector remembers between looks: the last label seen and which rows have fallen. */
 export const SentimentMemorySchema = z.object({ last: z.record(z.string(), z.number()), fallen: z.array(z.string()) });

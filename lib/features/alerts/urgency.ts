@@ -1,7 +1,7 @@
-import type { Alert, AlertKind } from './alert';
+import type { Alert } from './alert';
 
 /** A limit about to be passed comes first (soonest first), then customers waiting beside free agents, then sentiment. */
-const RANK: Readonly<Record<AlertKind, number>> = { breachSoon: 0, idleMismatch: 1, sentimentDrop: 2 };
+const RANK: Readonly<Record<Alert['kind'], number>> = { breachSoon: 0, idleMismatch: 1, sentimentDrop: 2 };
 
 /** The alerts, most urgent first: the folded alerts line names the first. */
 export function byUrgency(alerts: readonly Alert[]): Alert[] {

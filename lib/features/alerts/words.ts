@@ -1,5 +1,6 @@
 import { t } from '../../i18n';
 import type { Alert } from './alert';
+import { sentimentWords } from '../../format/sentiment';
 
 /** An alert in words, for the panel and the browser notification alike. */
 export function alertWords(alert: Alert): { title: string; body: string } {
@@ -11,6 +12,6 @@ export function alertWords(alert: Alert): { title: string; body: string } {
     case 'breachSoon':
       return { title: t('alerts_breachSoon_title', queue), body: t('alerts_breachSoon_body', count, alert.value) };
     case 'sentimentDrop':
-      return { title: t('alerts_sentimentDrop_title', alert.label ?? ''), body: t('alerts_sentimentDrop_body', queue, t(`panel_sentiment_${alert.value}`)) };
+      return { title: t('alerts_sentimentDrop_title', alert.label ?? ''), body: t('alerts_sentimentDrop_body', queue, sentimentWords(alert.value)) };
   }
 }

@@ -10,7 +10,7 @@ import { alertsWatched, type AlertPrefs } from './prefs';
 import { alertWords } from './words';
 
 /** At most this many notifications per look; the rest are summed up in the last one. */
-export const NOTIFY_AT_ONCE = 3;
+const NOTIFY_AT_ONCE = 3;
 
 /** What a restarted worker must remember: the alerts in force, which were notified, and the sentiment seen. */
 export const AlertsMemorySchema = z.object({

@@ -8,6 +8,7 @@ import type { Agent, Queue } from '../../model/agent';
 import type { Conversation } from '../../model/conversation';
 import type { EffectiveSettings } from '../../model/settings';
 import type { RouteFacts } from '../../actions/routing';
+import type { MessageKey } from '../../i18n/message-key';
 
 /** The actions that make sense on many conversations at once (their definitions say so). */
 export const BULK_KINDS = BULKABLE_KINDS;
@@ -36,10 +37,10 @@ export interface PreviewContext {
 /** One selected row in the preview: the intent it would send, or the rule that skips it (an i18n key, and its $1…). */
 export type PreviewItem =
   | { conversation: Conversation; intent: ActionIntent; skip: null }
-  | { conversation: Conversation; intent: null; skip: string; args?: readonly string[] };
+  | { conversation: Conversation; intent: null; skip: MessageKey; args?: readonly string[] };
 
 /** The intent one row would get; never an override in bulk: one agent cannot take many conversations past capacity unseen. */
-export function intentFor(choice: BulkChoice, conversation: Conversation): ActionIntent | null {
+function intentFor(choice: BulkChoice, conversation: Conversation): ActionIntent | null {
   const { agentId, queueId, reason } = choice;
   return definitionOf(choice.kind).intentFrom({ conversationId: conversation.id, etag: conversation.etag }, { agentId, queueId, reason, override: false });
 }

@@ -27,7 +27,7 @@ export interface ItemResult {
  * once; docs/platform.md). Each action costs the runner about six requests (re-read, call, note, confirmations),
  * so two at a time, one start every 400 ms, stays under 2 % of the request limit.
  */
-export const BULK_LIMITS = { concurrency: 2, gapMs: 400 };
+const BULK_LIMITS = { concurrency: 2, gapMs: 400 };
 
 export interface BulkRunDeps {
   /** Run one action through the normal single-action runner; resolves when it settled (or waits for an agent). */
@@ -48,8 +48,6 @@ export interface BulkRun {
   holdUntil(epochMs: number): void;
   finished: Promise<void>;
 }
-
-const unsettled = (state: ItemState) => state === 'queued' || state === 'running';
 
 export function startBulkRun(intents: readonly ActionIntent[], deps: BulkRunDeps, limits = BULK_LIMITS): BulkRun {
   const results = signal<readonly ItemResult[]>(
@@ -117,5 +115,3 @@ export function tally(results: readonly ItemResult[]): Record<ItemState, number>
   for (const item of results) counts[item.state] += 1;
   return counts;
 }
-
-export const isSettled = (results: readonly ItemResult[]): boolean => !results.some((item) => unsettled(item.state));

@@ -6,10 +6,11 @@ import type { Alert } from '../alerts/alert';
 import { othersLock, type LockEntry } from '../soft-locks/locks';
 import type { StuckMinutes } from '../sweeper/prefs';
 import { idleSeconds, stuckMinutesFor } from '../sweeper/stuck';
+import type { MessageKey } from '../../i18n/message-key';
 
 /** One reason a row stands out, as an i18n key and its substitutions. */
 export interface Flag {
-  key: string;
+  key: MessageKey;
   subs: Array<string | number>;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SavedFilterSchema, type SavedFilter } from '../../view-model/saved-filters';
+import type { MessageKey } from '../../i18n/message-key';
 
 /**
  * Saved filters passed between colleagues: a small JSON file, or the same JSON in a link's fragment (never sent to
@@ -8,7 +9,7 @@ import { SavedFilterSchema, type SavedFilter } from '../../view-model/saved-filt
  */
 const SharedSchema = z.object({ format: z.literal('floorwalker-view'), version: z.literal(1), view: SavedFilterSchema });
 
-export const LINK_PARAM = 'fw-view';
+const LINK_PARAM = 'fw-view';
 
 export function exportSavedFilter(saved: SavedFilter): string {
   return JSON.stringify({ format: 'floorwalker-view', version: 1, view: saved }, null, 2);
@@ -31,7 +32,7 @@ export function savedFilterLink(pageUrl: string, saved: SavedFilter): string {
   return url.toString();
 }
 
-export type ImportResult = { ok: true; saved: SavedFilter } | { ok: false; error: string };
+export type ImportResult = { ok: true; saved: SavedFilter } | { ok: false; error: MessageKey };
 
 /** A file's text, a pasted link or its bare code → saved filters, or the reason (an i18n key) it is refused. */
 export function importSavedFilter(input: string): ImportResult {

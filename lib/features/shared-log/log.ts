@@ -1,7 +1,7 @@
 import type { NoteEntry } from '../../model/note';
 
 /** How many notes the log keeps (newest first); older ones remain in Dynamics itself. */
-export const NOTES_LIMIT = 300;
+const NOTES_LIMIT = 300;
 
 /** New notes merged into the kept ones by id, newest first, capped. */
 export function mergeNotes(kept: readonly NoteEntry[], fresh: readonly NoteEntry[]): NoteEntry[] {

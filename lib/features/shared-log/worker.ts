@@ -11,9 +11,9 @@ import { mergeNotes } from './log';
  * Notes are re-read at most once a minute, a small share of the request budget (docs/decisions/0007-polling-cost.md);
  * right after one of our own actions ends they are read at the next poll.
  */
-export const NOTES_EVERY_MS = 60_000;
+const NOTES_EVERY_MS = 60_000;
 /** The shared log starts this far back when a worker first looks at an org. */
-export const NOTES_WINDOW_MS = 8 * 3_600_000;
+const NOTES_WINDOW_MS = 8 * 3_600_000;
 
 /** The log as a restarted worker picks it up: whose org it is, the notes, and from when they are kept. */
 export const SharedLogMemorySchema = z.object({

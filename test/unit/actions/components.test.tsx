@@ -176,8 +176,8 @@ describe('ActionDialogHost', () => {
     const send = host([row]);
     requestAction('assignQueue', row.id);
     const dialog = await screen.findByRole('dialog');
-    expect((within(dialog).getByLabelText('Another queue') as HTMLInputElement).checked).toBe(true);
-    expect((within(dialog).getByLabelText('Queue') as HTMLSelectElement).value).toBe(OTHER_QUEUE_ID);
+    expect(within(dialog).getByLabelText<HTMLInputElement>('Another queue').checked).toBe(true);
+    expect(within(dialog).getByLabelText<HTMLSelectElement>('Queue').value).toBe(OTHER_QUEUE_ID);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Assign' }));
     expect(send).toHaveBeenCalledWith({ kind: 'assignQueue', conversationId: row.id, etag: 'W/"1"', queueId: OTHER_QUEUE_ID });
   });
@@ -190,7 +190,7 @@ describe('ActionDialogHost', () => {
     requestAction('transfer', conversation().id);
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getAllByRole('radio').map((r) => r.closest('label')!.textContent)).toEqual([expect.stringContaining('Keiko Tanaka')]);
-    const confirm = within(dialog).getByRole('button', { name: 'Transfer' }) as HTMLButtonElement;
+    const confirm = within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Transfer' });
     expect(confirm.disabled).toBe(true);
     fireEvent.input(within(dialog).getByLabelText('Reason'), { target: { value: 'Needs Spanish' } });
     fireEvent.click(confirm);

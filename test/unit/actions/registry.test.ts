@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionDefinition, Choice } from '../../../lib/actions/definition';
+import type { Choice } from '../../../lib/actions/definition';
 import { GAP_REASON, operationRequest } from '../../../lib/actions/request';
 import { ACTION_DEFINITIONS, ActionIntentSchema, allDefinitions, rowLabels, type AnyActionDefinition } from '../../../lib/actions/registry';
 import { availability } from '../../../lib/actions/rules';
@@ -138,7 +138,7 @@ describe.each(definitions.map((d) => [d.kind, d] as const))('%s', (kind, definit
     const start = situations().find((row) => availability(kind, { conversation: row, access: access() }).enabled)!;
     const platform = fakePlatform({ ...start, queueId: QUEUE_ID });
     const intent = definition.intentFrom({ conversationId: start.id, etag: start.etag }, fullChoice)!;
-    const verify = (read: Conversation | null, wasWaiting = false) => (definition as ActionDefinition<typeof intent>).verify(intent, read, ME, wasWaiting);
+    const verify = (read: Conversation | null, wasWaiting = false) => definition.verify(intent, read, ME, wasWaiting);
 
     // Before the platform has done anything: never done.
     expect(verify(platform.row)).toBe('notYet');

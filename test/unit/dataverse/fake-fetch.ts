@@ -9,7 +9,7 @@ export type Handler = (url: string, init: RequestInit) => Response | Promise<Res
 export function fakeFetch(...handlers: Handler[]) {
   const calls: Recorded[] = [];
   const fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = String(input);
+    const url = input instanceof Request ? input.url : String(input);
     calls.push({ url, init });
     const handler = handlers.shift();
     if (!handler) throw new Error(`Unexpected request ${url}`);

@@ -173,7 +173,7 @@ describe('capacity profiles followed as work is taken', () => {
     const profile = agent.capacityProfiles!.find((p) => (p.free ?? 0) > 0)!;
     const unit = load.value.profiles!.units.find((u) => u._msdyn_agentid_value === agent.id && u._msdyn_capacityprofileid_value === profile.profileId)!;
     await org.control(`rows/msdyn_agentcapacityprofileunits/${unit.msdyn_agentcapacityprofileunitid}`, { set: { msdyn_availablecapacityprofileunits: 0 } });
-    const changes = await readChanges(org.transport, picture.watermarks, false, { participants: false, statuses: true }, picture.profileTables());
+    const changes = await readChanges(org.transport, picture.watermarks, false, { participants: false, statuses: true, deep: false }, picture.profileTables());
     if (!changes.ok) throw new Error(changes.failure.message);
     const delta = picture.applyProfileUnits(changes.value.units, Date.now());
     const after = delta.upsert.find((a) => a.id === agent.id);

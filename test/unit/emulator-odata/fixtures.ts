@@ -27,7 +27,7 @@ export const conversations: EntitySchema = {
   },
 };
 
-export const systemusers: EntitySchema = {
+const systemusers: EntitySchema = {
   entitySet: 'systemusers',
   logicalName: 'systemuser',
   key: 'systemuserid',
@@ -39,7 +39,7 @@ export const systemusers: EntitySchema = {
   navigation: {},
 };
 
-export const queues: EntitySchema = {
+const queues: EntitySchema = {
   entitySet: 'queues',
   logicalName: 'queue',
   key: 'queueid',

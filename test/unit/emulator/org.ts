@@ -5,8 +5,8 @@ import { presenceIdOf } from '../../../emulator/world/catalog';
 import { agentStatusOf } from '../../../emulator/world/agents';
 import { conversations, type Row } from './helpers';
 
-export const CHAT = '192360000';
-export const RECORD = '192350000';
+const CHAT = '192360000';
+const RECORD = '192350000';
 
 export function pick(e: Emulator, where: (r: Row) => boolean): Row {
   const found = conversations(e, (r) => !e.world.index.stuck.has(String(r.activityid)) && where(r))[0];

@@ -4,6 +4,7 @@ import { ORIGIN, clientWith, sessionCookie } from './helpers';
 
 export interface OpenPage {
   /** The page's window, with the globals its script defines (Xrm, Microsoft.Omnichannel). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the page script's own globals have no types
   window: any;
   document: Document;
   close(): Promise<void>;

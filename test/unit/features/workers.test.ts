@@ -28,7 +28,7 @@ async function supervisor(e: ReturnType<typeof emulator>, upn: string, userId: s
   const cookie = await sessionCookie(e, upn);
   const transport = createWebApiTransport({
     org: ORIGIN, counters: createCounters(), now: () => NOW,
-    fetch: (input, init) => e.fetch(new Request(input as string, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } })),
+    fetch: (input, init) => e.fetch(new Request(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } })),
   });
   const common = { transport: () => transport, access: () => access({ org: ORIGIN, userId }), now: () => clock.t, log: () => undefined };
   const softLocks = createSoftLocks({ ...common, writer: () => transport, memory: memory(EMPTY_SOFT_LOCKS), publish: () => undefined });
@@ -95,7 +95,7 @@ describe('soft locks and the shared log against the emulator', () => {
     const cookie = await sessionCookie(e, SOFIA.upn);
     const transport = createWebApiTransport({
       org: ORIGIN, counters: createCounters(), now: () => NOW,
-      fetch: (input, init) => e.fetch(new Request(input as string, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } })),
+      fetch: (input, init) => e.fetch(new Request(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } })),
     });
     const saved = memory(EMPTY_SOFT_LOCKS);
     const deps = { transport: () => transport, writer: () => transport, access: () => access({ org: ORIGIN, userId: SOFIA.systemuserid }), memory: saved, publish: () => undefined, now: () => NOW, log: () => undefined };

@@ -73,7 +73,7 @@ describe('access monitor', () => {
   });
 
   it('drops the data when the org or the user changes, and probes again while there is no org', async () => {
-    const { access, data, org, p } = monitor();
+    const { access, data, org } = monitor();
     await access.settle();
     expect(data.resets).toBe(1); // the first org replaces "none"
     org.url = null;

@@ -6,9 +6,9 @@ import { id, Q1, session } from './fixtures';
  * An org in memory and a hand-stepped timer, shared by the feed's tests (controller, access monitor, sync, scheduler).
  */
 export const ORG = 'https://contoso.crm4.dynamics.com';
-export const WORKSTREAM = '00000000-0000-4000-8000-0000000000c1';
+const WORKSTREAM = '00000000-0000-4000-8000-0000000000c1';
 export const USER = '00000000-0000-4000-8000-000000000001';
-export const ok = (body: unknown): DataverseOutcome => ({ ok: true, status: 200, body, headers: {} });
+const ok = (body: unknown): DataverseOutcome => ({ ok: true, status: 200, body, headers: {} });
 
 export const raw = (n: number, change: Record<string, unknown> = {}) => ({
   '@odata.etag': 'W/"100"', activityid: id(n), subject: `Conversation ${n}`, statecode: 0, statuscode: 1, msdyn_channel: '192360000',

@@ -6,7 +6,7 @@ import { FORMATTED } from '../../../lib/dataverse/odata';
 export const Q1 = '00000000-0000-4000-8000-0000000000a1';
 export const Q2 = '00000000-0000-4000-8000-0000000000a2';
 export const AGENT = '00000000-0000-4000-8000-0000000000b1';
-export const WS = '00000000-0000-4000-8000-0000000000c1';
+const WS = '00000000-0000-4000-8000-0000000000c1';
 export const OTHER_AGENT = '00000000-0000-4000-8000-0000000000b2';
 export const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 export const session = (n: number) => `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`;

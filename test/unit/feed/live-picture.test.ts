@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LivePicture } from '../../../lib/feed/live-picture';
 import { AgentStatusRowSchema, PresenceRowSchema } from '../../../lib/dataverse/operations/agents';
-import { AGENT, conversationRow, fullLoad, id, OTHER_AGENT, participantRow, Q2, session } from './fixtures';
+import { AGENT, conversationRow, fullLoad, id, OTHER_AGENT, participantRow, Q2 } from './fixtures';
 
 describe('feed picture: full load and reconcile', () => {
   it('keeps only ongoing conversations in supervised queues, with their participants', () => {

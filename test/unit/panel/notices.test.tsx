@@ -21,18 +21,18 @@ const routeNote = (writeRoute: WriteRoute) => {
 describe('with no org in use', () => {
   it('offers to open the workspace the worker knows of, in English and Swedish', () => {
     const open = vi.fn();
-    render(<AccessNotice access={access({ state: 'noOrg', org: null })} queueCount={0} onOpenWorkspace={open} />);
+    render(<AccessNotice access={access({ state: 'noOrg', org: null })} queues={[]} onOpenWorkspace={open} />);
     expect(screen.getByText('Open a Dynamics 365 agent workspace to see your conversations.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Open the agent workspace' }));
     expect(open).toHaveBeenCalledOnce();
     cleanup();
     setLanguageOverride('sv');
-    render(<AccessNotice access={access({ state: 'noOrg', org: null })} queueCount={0} onOpenWorkspace={open} />);
+    render(<AccessNotice access={access({ state: 'noOrg', org: null })} queues={[]} onOpenWorkspace={open} />);
     expect(screen.getByRole('button', { name: 'Öppna agentarbetsytan' })).toBeTruthy();
   });
 
   it('offers no button when the worker does not know where a workspace is', () => {
-    render(<AccessNotice access={access({ state: 'noOrg', org: null })} queueCount={0} />);
+    render(<AccessNotice access={access({ state: 'noOrg', org: null })} queues={[]} />);
     expect(screen.queryByRole('button')).toBeNull();
   });
 });

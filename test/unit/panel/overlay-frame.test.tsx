@@ -1,7 +1,6 @@
 import { signal } from '@preact/signals';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { OverlayFrame } from '../../../components/overlay/OverlayFrame';
 import { setLanguageOverride } from '../../../lib/i18n';

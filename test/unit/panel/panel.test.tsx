@@ -68,7 +68,7 @@ describe('Panel: header', () => {
     open({});
     const refresh = screen.getByRole('button', { name: 'Refresh' });
     fireEvent.click(refresh);
-    const busy = screen.getByRole('button', { name: 'Refreshing…' }) as HTMLButtonElement;
+    const busy = screen.getByRole<HTMLButtonElement>('button', { name: 'Refreshing…' });
     expect(busy.disabled).toBe(true);
     fireEvent.click(busy);
     expect(panel!.source.sent.filter((message) => message.type === 'refresh')).toHaveLength(1);
@@ -328,7 +328,7 @@ describe('features in the panel, fed over the view port', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(screen.queryByRole('checkbox', { name: 'On the toolbar button' })).toBeNull();
     fireEvent.click(toggle);
-    const badge = screen.getByRole('checkbox', { name: 'On the toolbar button' }) as HTMLInputElement;
+    const badge = screen.getByRole<HTMLInputElement>('checkbox', { name: 'On the toolbar button' });
     await waitFor(() => expect(badge.checked).toBe(true));
     fireEvent.click(badge);
     await waitFor(async () => {
@@ -339,6 +339,6 @@ describe('features in the panel, fed over the view port', () => {
       const stored = (await browser.storage.sync.get('floorwalker.beyondPrefs'))['floorwalker.beyondPrefs'] as Record<string, unknown>;
       await browser.storage.sync.set({ 'floorwalker.beyondPrefs': { ...stored, breachWithinMinutes: 9 } });
     });
-    expect((screen.getByRole('spinbutton', { name: 'Warn this many minutes before a wait limit' }) as HTMLInputElement).value).toBe('9');
+    expect(screen.getByRole<HTMLInputElement>('spinbutton', { name: 'Warn this many minutes before a wait limit' }).value).toBe('9');
   });
 });

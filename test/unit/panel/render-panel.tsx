@@ -1,5 +1,4 @@
 import { act, cleanup, render } from '@testing-library/preact';
-import { browser } from 'wxt/browser';
 import { Panel } from '../../../components/Panel';
 import type { FeedState } from '../../../lib/model/feed-state';
 import { createPanelController } from '../../../lib/view-model/panel-controller';

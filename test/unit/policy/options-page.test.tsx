@@ -32,21 +32,21 @@ const description = (element: HTMLElement) =>
 describe('OptionsPage', () => {
   it('locks what the organisation manages and says so in text tied to the control', () => {
     setup({ pollIntervalSeconds: 30, actions: { forceClose: false }, monitoringNotice: 'Chats are monitored.' });
-    const interval = screen.getByLabelText('Refresh every (seconds)') as HTMLInputElement;
+    const interval = screen.getByLabelText<HTMLInputElement>('Refresh every (seconds)');
     expect(interval.value).toBe('30');
     expect(interval.readOnly).toBe(true);
     expect(description(interval)).toContain('Managed by your organization');
 
-    const forceClose = screen.getByLabelText('Force close conversations') as HTMLInputElement;
+    const forceClose = screen.getByLabelText<HTMLInputElement>('Force close conversations');
     expect(forceClose.disabled).toBe(true);
     expect(forceClose.checked).toBe(false);
     expect(description(forceClose)).toContain('Managed by your organization');
 
-    const transfer = screen.getByLabelText('Transfer conversations') as HTMLInputElement;
+    const transfer = screen.getByLabelText<HTMLInputElement>('Transfer conversations');
     expect(transfer.disabled).toBe(false);
     expect(description(transfer)).not.toContain('Managed');
 
-    const notice = screen.getByLabelText('Notice shown to supervisors before they monitor') as HTMLTextAreaElement;
+    const notice = screen.getByLabelText<HTMLTextAreaElement>('Notice shown to supervisors before they monitor');
     expect(notice.value).toBe('Chats are monitored.');
     expect(notice.readOnly).toBe(true);
   });

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { createPanelController } from '../../../lib/view-model/panel-controller';
 import { FakeFeedSource, makeConversation, makeState, NOW } from './fixtures';

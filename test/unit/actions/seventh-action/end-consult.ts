@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { defineAction, holdsSeat, intentSchema } from '../../../../lib/actions/definition';
+import type { MessageKey } from '../../../../lib/i18n';
 
 /*
  * A hypothetical seventh action, exactly as docs/adding-an-action.md adds it: the file that would be
@@ -8,6 +9,8 @@ import { defineAction, holdsSeat, intentSchema } from '../../../../lib/actions/d
  * joined seat is closed with it is a guess this example does not need to settle.)
  */
 const schema = intentSchema('endConsult', {});
+/** Its words are in this folder's en.json and sv.json, which the tests merge in; in the product they type-check as is. */
+const key = (name: string) => name as MessageKey;
 export type EndConsultIntent = z.infer<typeof schema>;
 
 /** CCaaS_CloseConsult: a supervisor who joined leaves the conversation; the agent and the customer carry on. */
@@ -19,17 +22,17 @@ export const endConsult = defineAction<EndConsultIntent>({
   write: true,
   inWorkspace: true,
   opensConversation: false,
-  stateRule: (c, me) => (holdsSeat(c, me, 'consult') ? null : 'actions_reason_endConsultNotJoined'),
+  stateRule: (c, me) => (holdsSeat(c, me, 'consult') ? null : key('actions_reason_endConsultNotJoined')),
   verify: (_intent, c, me) => (c === null ? 'gone' : holdsSeat(c, me, 'consult') ? 'notYet' : 'done'),
   intentFrom: (target) => ({ kind: 'endConsult', ...target }),
   refusedWithApiAccessRole: false,
   dialog: {
     type: 'confirm',
     labels: {
-      title: 'actions_endConsult_title',
-      question: 'actions_endConsult_question',
-      questionNoAgent: 'actions_endConsult_questionNoAgent',
-      confirm: 'actions_endConsult_confirm',
+      title: key('actions_endConsult_title'),
+      question: key('actions_endConsult_question'),
+      questionNoAgent: key('actions_endConsult_questionNoAgent'),
+      confirm: key('actions_endConsult_confirm'),
     },
   },
   offeredOnRow: (c, me) => holdsSeat(c, me, 'consult'),
@@ -39,9 +42,9 @@ export const endConsult = defineAction<EndConsultIntent>({
   shortcut: { key: 'e', shown: 'e' },
   tone: 'normal',
   labels: {
-    name: 'actions_kind_endConsult',
-    button: 'actions_button_endConsult',
-    palette: 'actions_palette_endConsult',
-    done: 'actions_done_endConsult',
+    name: key('actions_kind_endConsult'),
+    button: key('actions_button_endConsult'),
+    palette: key('actions_palette_endConsult'),
+    done: key('actions_done_endConsult'),
   },
 });
