@@ -8,8 +8,8 @@ export interface OrgCheckProps {
   /** Why the last check could not run, in words; null when it ran or has not been asked for. */
   error: string | null;
   copied: boolean;
-  onRun(): void;
-  onCopy(): void;
+  onRun: () => void;
+  onCopy: () => void;
 }
 
 /**

@@ -7,7 +7,7 @@ interface Props {
   access: Access;
   queues: readonly Queue[];
   /** Offered when no org is in use and the worker knows where a workspace is: the worker opens it. */
-  onOpenWorkspace?(): void;
+  onOpenWorkspace?: () => void;
 }
 
 /**

@@ -34,7 +34,7 @@ export class ParticipantIndex {
     const session = row._msdyn_omnichannelsession_value;
     if (!session) return;
     let members = this.bySession.get(session);
-    if (!members) this.bySession.set(session, (members = new Map()));
+    if (!members) this.bySession.set(session, (members = new Map<string, ParticipantRow>()));
     members.set(id, row);
   }
 

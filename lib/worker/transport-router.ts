@@ -41,7 +41,7 @@ export interface TransportRouterDeps {
   now(): number;
   /** The workspace or the write route changed: tell the views. */
   publish(workspace: WorkspaceState, writeRoute: WriteRoute): void;
-  log?(line: string): void;
+  log?: (line: string) => void;
 }
 
 export type TransportRouter = ReturnType<typeof createTransportRouter>;

@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type CDPSession, type Frame, type Page, type Target } from 'puppeteer';
+import puppeteer, { TargetType, type Browser, type CDPSession, type Frame, type Page, type Target } from 'puppeteer';
 import { SOFIA } from '../../emulator';
 import { browserArgs, findBrowser, INSTALL_HINT } from '../../scripts/find-browser';
 import { TEST_BUILD_DIR, TEST_EXTENSION_ID } from '../../scripts/paths';
@@ -39,7 +39,7 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-const isOurWorker = (target: Target) => target.type() === 'service_worker' && target.url().startsWith(`${EXTENSION}/`);
+const isOurWorker = (target: Target) => target.type() === TargetType.SERVICE_WORKER && target.url().startsWith(`${EXTENSION}/`);
 
 async function heapOf(session: CDPSession): Promise<number> {
   await session.send('HeapProfiler.collectGarbage');

@@ -77,7 +77,7 @@ export async function createWriter(org: Org): Promise<Writer> {
       send('POST', `msdyn_ocliveworkitems(${id})/Microsoft.Dynamics.CRM.CCaaS_InitiateAgentTransferBySupervisor`, { ApiVersion: '1.0', AgentId: agentId }),
     async agents() {
       const { value } = await get<{ value: Record<string, unknown>[] }>('msdyn_agentstatuses?$select=msdyn_agentstatusid,_msdyn_agentid_value', 5000);
-      const named = value.map((row) => ({ statusId: String(row.msdyn_agentstatusid), name: String(row[`_msdyn_agentid_value${FORMATTED}`] ?? '') }));
+      const named = value.map((row) => ({ statusId: String(row.msdyn_agentstatusid), name: textOf(row[`_msdyn_agentid_value${FORMATTED}`]) }));
       const count = new Map<string, number>();
       for (const agent of named) count.set(agent.name, (count.get(agent.name) ?? 0) + 1);
       return named.filter((agent) => agent.name !== '' && count.get(agent.name) === 1);
@@ -257,3 +257,5 @@ export async function backgroundWrites(writer: Writer, ids: readonly string[], r
   }
   return n;
 }
+
+const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');

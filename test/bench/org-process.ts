@@ -62,7 +62,7 @@ const listener = getRequestListener(async (request) => {
 
 // A 50,000-row answer can hold the event loop past Node's default header and request limits (60 s / 300 s on a
 // loaded machine); another request waiting meanwhile must be answered late, not cut.
-const server = createServer({ headersTimeout: 900_000, requestTimeout: 900_000 }, listener);
+const server = createServer({ headersTimeout: 900_000, requestTimeout: 900_000 }, (request, response) => void listener(request, response));
 server.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;
   console.log(JSON.stringify({ url: `http://127.0.0.1:${port}` }));

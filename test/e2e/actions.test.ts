@@ -61,7 +61,7 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
   /** The agent picked in the dialog's list: its id (the radio's value) and name. */
   const picked = (group: string) =>
     sp.$eval(`${ACTION_DIALOG} input[name="${group}"]:checked`, (radio) => ({
-      id: (radio as HTMLInputElement).value,
+      id: (radio).value,
       name: radio.closest('label')?.querySelector('.fw-candidate-name')?.textContent ?? '',
     }));
   const disabledReason = (requested: string) =>
@@ -171,7 +171,7 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
     await expectAccessible(ACTION_DIALOG);
     await expectAccessible(`${DETAILS} .fw-actions`);
     await (await sp.waitForSelector(`${ACTION_DIALOG} ::-p-text(Another queue)`))!.click();
-    const queue = await sp.$eval(`${ACTION_DIALOG} select`, (s) => ({ id: (s as HTMLSelectElement).value, name: (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '' }));
+    const queue = await sp.$eval(`${ACTION_DIALOG} select`, (s) => ({ id: (s).value, name: (s).selectedOptions[0]?.textContent ?? '' }));
     expect(queue.id).not.toBe(row._msdyn_cdsqueueid_value);
     await click(ACTION_DIALOG, 'Assign');
     await waitForText(LIFECYCLE, `Moved to queue ${queue.name}`);

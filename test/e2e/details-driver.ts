@@ -34,13 +34,13 @@ export function detailsDriver(page: Page, root: Page | Frame) {
     await root.waitForSelector(SEARCH, { timeout: 20_000 });
     // Replace the search text the way typing does (an input event), whatever has focus after the last dialog.
     await root.$eval(SEARCH, (input, value) => {
-      const field = input as HTMLInputElement;
+      const field = input;
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(field, value);
       field.dispatchEvent(new Event('input', { bubbles: true }));
     }, id);
     const row = await root.waitForSelector(`#fw-row-${id}`, { timeout: 15_000 }).catch(async (error: Error) => {
       const seen = await root.evaluate(() => ({
-        search: (document.querySelector('input[aria-label="Search conversations"]') as HTMLInputElement | null)?.value,
+        search: document.querySelector<HTMLInputElement>('input[aria-label="Search conversations"]')?.value,
         rows: document.querySelectorAll('[role="row"]').length,
         header: document.querySelector('header')?.textContent,
       }));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, Page } from 'puppeteer';
+import { TargetType, type Frame, type Page } from 'puppeteer';
 import { ACTION_DIALOG, DETAILS, detailsDriver } from './details-driver';
 import { startHarness, type Harness } from './harness';
 import { CHAT, isMessagingActive, isOpenUnassigned, orgReader, type Row } from './org-rows';
@@ -42,7 +42,7 @@ describe('page writes: acting through the workspace tab', () => {
       await chrome.storage.sync.set({ settings: { ...(settings as object), orgUrls: urls } });
     }, orgUrls);
   const workspaceOpened = async () =>
-    (await h.browser.waitForTarget((t) => t.type() === 'page' && t.url().startsWith(`${h.emulatorUrl}/main.aspx`), { timeout: 15_000 })).page();
+    (await h.browser.waitForTarget((t) => t.type() === TargetType.PAGE && t.url().startsWith(`${h.emulatorUrl}/main.aspx`), { timeout: 15_000 })).page();
 
   /** The workspace page's open sessions (its own session tabs), and the marker the test left in it. */
   const workspaceState = (page: Page) =>
@@ -81,7 +81,7 @@ describe('page writes: acting through the workspace tab', () => {
     await panel.openRow(moving.activityid);
     await panel.click(DETAILS, 'Assign');
     await (await sp.waitForSelector(`${ACTION_DIALOG} ::-p-text(Another queue)`))!.click();
-    const queue = await sp.$eval(`${ACTION_DIALOG} select`, (s) => ({ id: (s as HTMLSelectElement).value, name: (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '' }));
+    const queue = await sp.$eval(`${ACTION_DIALOG} select`, (s) => ({ id: (s).value, name: (s).selectedOptions[0]?.textContent ?? '' }));
     await panel.click(ACTION_DIALOG, 'Assign');
     await panel.waitForText(`${DETAILS} .fw-actions-lifecycle`, `Moved to queue ${queue.name}`, 20_000);
     expect((await conversation(moving.activityid))._msdyn_cdsqueueid_value).toBe(queue.id);
@@ -89,7 +89,7 @@ describe('page writes: acting through the workspace tab', () => {
     const transferring = await pick(isMessagingActive);
     await panel.openRow(transferring.activityid);
     await panel.click(DETAILS, 'Transfer');
-    const target = await (await sp.waitForSelector(`${ACTION_DIALOG} input[type="radio"]:checked`))!.evaluate((radio) => (radio as HTMLInputElement).value);
+    const target = await (await sp.waitForSelector(`${ACTION_DIALOG} input[type="radio"]:checked`))!.evaluate((radio) => (radio).value);
     await panel.click(ACTION_DIALOG, 'Transfer');
     await panel.waitForText(`${DETAILS} .fw-actions-lifecycle`, 'Transfer pending');
     await h.control(`conversations/${transferring.activityid}/respond`, { decision: 'accept' });
@@ -179,7 +179,7 @@ describe('page writes: acting through the workspace tab', () => {
     const row = await pick(isMessagingActive);
     await panel.openRow(row.activityid);
     const why = 'Open the agent workspace to act on conversations';
-    await sp.waitForFunction((s, w) => document.querySelector(`${s} [data-action="monitor"]`)?.getAttribute('aria-disabled') === 'true', { timeout: 10_000, polling: 100 }, DETAILS, why);
+    await sp.waitForFunction((s) => document.querySelector(`${s} [data-action="monitor"]`)?.getAttribute('aria-disabled') === 'true', { timeout: 10_000, polling: 100 }, DETAILS);
     expect((await panel.disabledReason('monitor')).reason).toContain(why);
     expect(await writeRoute()).toContain('no agent workspace is open');
 

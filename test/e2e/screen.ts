@@ -42,7 +42,7 @@ export async function search(root: Root, text: string): Promise<void> {
   await box.click({ count: 3 });
   await box.press('Backspace');
   if (text) await box.type(text);
-  await root.waitForFunction((s, t) => (document.querySelector(s) as HTMLInputElement | null)?.value === t, { polling: 100 }, SEARCH, text);
+  await root.waitForFunction((s, t) => document.querySelector<HTMLInputElement>(s)?.value === t, { polling: 100 }, SEARCH, text);
 }
 
 /** One row's cells by column, or null when the row is not on screen. */
@@ -65,7 +65,7 @@ export async function rowCells(root: Root, id: string): Promise<Cells | null> {
       }
     }
     return cells;
-  }, rowSelector(id)) as Promise<Cells | null>;
+  }, rowSelector(id));
 }
 
 /** The number of conversations the grid says it lists (aria-rowcount less the header row). */

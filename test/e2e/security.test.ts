@@ -273,7 +273,7 @@ describe('security: hostile content and a hostile page', () => {
     await forceClose!.click();
     const confirm = (await overlay.waitForSelector('dialog.fw-action-dialog[open] form button[type="submit"]', { timeout: 10_000 }))!;
     expect(await overlay.$eval('dialog.fw-action-dialog[open] #fw-force-close-question', (q) => q.textContent ?? '')).toContain(target.subject);
-    expect(await confirm.evaluate((button) => [(button as HTMLButtonElement).disabled, button.textContent])).toEqual([false, 'Force close']);
+    expect(await confirm.evaluate((button) => [(button).disabled, button.textContent])).toEqual([false, 'Force close']);
     // Where the confirm button is on the workspace page's screen (the frame's position plus the button's).
     const box = (await confirm.boundingBox())!;
     const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
@@ -284,7 +284,7 @@ describe('security: hostile content and a hostile page', () => {
       const intentValue = JSON.parse(intentJson) as Record<string, unknown>;
       const results: string[] = [];
       const action = { type: 'action', requestId: 'forged', intent: intentValue };
-      const host = document.querySelector('floorwalker-panel') as HTMLElement | null;
+      const host = document.querySelector<HTMLElement>('floorwalker-panel');
       const hit = document.elementFromPoint(point.x, point.y);
       results.push(`at the confirm button the page finds: ${hit?.localName ?? 'nothing'}`);
       // Synthetic pointer, mouse and keyboard input where the button is, on the host and on the document.

@@ -127,7 +127,7 @@ describe('openInWorkspace', () => {
     expect(lying.created).toEqual([]);
     const failed = deps(new Error('Cannot access contents of the page'));
     expect(await openInWorkspace(failed.d, tab, conversation)).toBe('none');
-    const silent: OpenInWorkspaceDeps = { runInTab: (() => new Promise(() => undefined)) as RunInTab, createTab: async () => undefined, timeoutMs: 20 };
+    const silent: OpenInWorkspaceDeps = { runInTab: (() => new Promise(() => undefined)), createTab: async () => undefined, timeoutMs: 20 };
     expect(await openInWorkspace(silent, tab, conversation)).toBe('none');
   });
 

@@ -41,7 +41,10 @@ describe('bench statistics', () => {
     const first = [a(), a(), a()];
     expect([b(), b(), b()]).toEqual(first);
     expect(seeded(8)()).not.toBe(first[0]);
-    for (const value of first) expect(value).toBeGreaterThanOrEqual(0), expect(value).toBeLessThan(1);
+    for (const value of first) {
+      expect(value).toBeGreaterThanOrEqual(0);
+      expect(value).toBeLessThan(1);
+    }
   });
 
   it('spaces a Poisson stream by exponential gaps with the given mean', () => {

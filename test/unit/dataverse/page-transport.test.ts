@@ -100,7 +100,7 @@ describe('page transport: the same outcomes as the worker transport (one interpr
     const gate = createOrgGate();
     const { runInTab } = tab(() => asPageAnswer({ status: 429, body: '{}', headers: { 'Retry-After': '7' } }));
     const fetched: string[] = [];
-    const worker = createWebApiTransport({ org: ORG, counters: createCounters(), gate, now: () => now, fetch: async (url) => (fetched.push(String(url)), asResponse({ status: 200, body: '{}' })) });
+    const worker = createWebApiTransport({ org: ORG, counters: createCounters(), gate, now: () => now, fetch: async (url) => (fetched.push(urlOf(url)), asResponse({ status: 200, body: '{}' })) });
     expect(await page(runInTab, { gate, now: () => now }).transport.send({ method: 'POST', path: 'x', body: {} })).toMatchObject({ kind: 'throttled', retryAt: NOW + 7000 });
     expect(await worker.send({ method: 'GET', path: 'y' })).toMatchObject({ ok: false, kind: 'throttled', status: null });
     expect(fetched).toEqual([]);
@@ -158,3 +158,5 @@ describe('fetchInPage: the one request inside the tab', () => {
     expect(await inTab(ORG, `${ORG}/api/data/v9.2/x`, init)).toEqual({ error: 'Failed to fetch' });
   });
 });
+
+const urlOf = (input: RequestInfo | URL): string => (typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);

@@ -50,7 +50,7 @@ describe('"Check this org"', () => {
     const { report, text } = await check('default');
     expect(result(report, 'capacity')?.found.key).toBe('diag_capacity_units');
     expect(result(report, 'tracking')?.found.key).toBe('diag_tracking_notEnabled');
-    const customers = (await (await org!.transport.send({ method: 'GET', path: 'contacts?$select=fullname&$top=20' })) as { ok: boolean; body?: { value?: Array<{ fullname?: string }> } });
+    const customers = ((await org!.transport.send({ method: 'GET', path: 'contacts?$select=fullname&$top=20' })) as { ok: boolean; body?: { value?: Array<{ fullname?: string }> } });
     const names = (customers.ok ? customers.body?.value ?? [] : []).map((row) => row.fullname).filter((name): name is string => Boolean(name));
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(text).not.toContain(name);

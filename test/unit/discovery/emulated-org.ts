@@ -26,7 +26,7 @@ export async function emulatedOrg(variant: VariantName = 'default', user = 'sofi
   const fetchAs: typeof fetch = (input, init) => {
     const headers = new Headers(init?.headers);
     headers.set('authorization', `Bearer ${token}`);
-    return emulator.fetch(new Request(String(input), { ...init, headers, redirect: 'manual' }));
+    return emulator.fetch(new Request(input instanceof Request ? input.url : input instanceof URL ? input.href : input, { ...init, headers, redirect: 'manual' }));
   };
   const counters = createCounters();
   const inner = createWebApiTransport({ org: ORIGIN, counters, fetch: fetchAs });
