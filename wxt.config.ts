@@ -31,7 +31,9 @@ export default defineConfig({
       for (const language of ['en', 'sv']) {
         const merged: Record<string, unknown> = {};
         const dir = resolve(import.meta.dirname, 'lib/i18n/catalog', language);
-        for (const file of readdirSync(dir).filter((name) => name.endsWith('.json')).sort()) {
+        for (const file of readdirSync(dir)
+          .filter((name) => name.endsWith('.json'))
+          .sort()) {
           Object.assign(merged, JSON.parse(readFileSync(resolve(dir, file), 'utf8')));
         }
         assets.push({ relativeDest: `_locales/${language}/messages.json`, contents: JSON.stringify(merged) });

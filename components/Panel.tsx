@@ -86,7 +86,9 @@ export function Panel({ controller, view: viewKind, frameControls, onDiagnostics
         const current = selected ? ids.indexOf(selected) : -1;
         const next =
           command.type === 'moveTo'
-            ? command.where === 'first' ? 0 : ids.length - 1
+            ? command.where === 'first'
+              ? 0
+              : ids.length - 1
             : Math.max(0, Math.min(ids.length - 1, current < 0 ? 0 : current + command.by));
         view.select(ids[next]!);
         focusGrid();
@@ -142,7 +144,14 @@ export function Panel({ controller, view: viewKind, frameControls, onDiagnostics
   const rowCount = list.rows.value.length;
 
   return (
-    <section ref={rootRef} class={`fw-root${narrow ? ' fw-narrow' : ''}`} aria-label={t('panel_title')} data-view={viewKind} lang={language.value} onKeyDown={onKeyDown}>
+    <section
+      ref={rootRef}
+      class={`fw-root${narrow ? ' fw-narrow' : ''}`}
+      aria-label={t('panel_title')}
+      data-view={viewKind}
+      lang={language.value}
+      onKeyDown={onKeyDown}
+    >
       <PanelHeader
         controller={controller}
         onPalette={() => (paletteOpen.value = true)}
@@ -155,10 +164,19 @@ export function Panel({ controller, view: viewKind, frameControls, onDiagnostics
           <Notice tone="info" text={t('panel_connecting')} />
         ) : (
           <ErrorBoundary fallback={(error) => <Notice tone="error" title={t('panel_view_broken')} text={error.message} />}>
-            <AccessNotice access={access} queues={queues} onOpenWorkspace={picture.workspace.value.canOpen ? controller.openWorkspace : undefined} />
+            <AccessNotice
+              access={access}
+              queues={queues}
+              onOpenWorkspace={picture.workspace.value.canOpen ? controller.openWorkspace : undefined}
+            />
             {showsFeed(access) && (
               <>
-                <Diagnostics rowIssues={picture.rowIssues.value} problem={picture.problem.value} writeRoute={picture.writeRoute.value} now={controller.now.peek()} />
+                <Diagnostics
+                  rowIssues={picture.rowIssues.value}
+                  problem={picture.problem.value}
+                  writeRoute={picture.writeRoute.value}
+                  now={controller.now.peek()}
+                />
                 <QueueTiles stats={stats} now={controller.now} settings={picture.settings.value} trends={features.trends.value.queues} />
                 <Tabs
                   current={tab}
@@ -184,7 +202,13 @@ export function Panel({ controller, view: viewKind, frameControls, onDiagnostics
                         )}
                       </>
                     ) : (
-                      <AgentsView agents={agents} queues={queues} conversations={conversations} now={controller.now} presence={features.trends.value.agents} />
+                      <AgentsView
+                        agents={agents}
+                        queues={queues}
+                        conversations={conversations}
+                        now={controller.now}
+                        presence={features.trends.value.agents}
+                      />
                     )}
                   </ErrorBoundary>
                 </section>
@@ -217,7 +241,9 @@ export function Panel({ controller, view: viewKind, frameControls, onDiagnostics
         contract={picture.contract.value}
         send={controller.sendIntent}
         onClosed={() => queueMicrotask(focusGrid)}
-        noticeFor={(id) => <LockWarning conversationId={id} locks={features.locks.value} me={access?.userId ?? null} now={controller.now.value} />}
+        noticeFor={(id) => (
+          <LockWarning conversationId={id} locks={features.locks.value} me={access?.userId ?? null} now={controller.now.value} />
+        )}
       />
       {helpOpen.value && <ShortcutSheet onClose={closeDialog(() => (helpOpen.value = false))} />}
     </section>

@@ -128,13 +128,20 @@ export const OTHER_CUSTOM_APIS: readonly {
   {
     uniquename: 'CCaaS_ModifyAgentPresence',
     isfunction: false,
-    parameters: [{ name: 'ApiVersion', type: 'String' }, { name: 'AgentId', type: 'Guid' }, { name: 'PresenceId', type: 'Guid' }],
+    parameters: [
+      { name: 'ApiVersion', type: 'String' },
+      { name: 'AgentId', type: 'Guid' },
+      { name: 'PresenceId', type: 'Guid' },
+    ],
     response: {},
   },
   {
     uniquename: 'contoso_EscalateCase',
     isfunction: false,
-    parameters: [{ name: 'CaseId', type: 'Guid' }, { name: 'Reason', type: 'String', optional: true }],
+    parameters: [
+      { name: 'CaseId', type: 'Guid' },
+      { name: 'Reason', type: 'String', optional: true },
+    ],
     response: { Escalated: 'Boolean' },
   },
 ];

@@ -44,13 +44,16 @@ export interface Emulator {
 }
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
-  const state = new EmulatorState({
-    seed: options.seed ?? 1,
-    scenario: options.scenario ?? 'typical',
-    variant: options.variant ?? 'default',
-    speed: options.speed ?? 1,
-    now: options.now ?? new Date(),
-  }, options.serviceProtection);
+  const state = new EmulatorState(
+    {
+      seed: options.seed ?? 1,
+      scenario: options.scenario ?? 'typical',
+      variant: options.variant ?? 'default',
+      speed: options.speed ?? 1,
+      now: options.now ?? new Date(),
+    },
+    options.serviceProtection,
+  );
   const app = createApp(state);
   const servers = new Set<Server>();
 
@@ -74,7 +77,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         const { port: actual } = server.address() as AddressInfo;
         resolve({
           url: `http://127.0.0.1:${actual}`,
-          close: () => closeServer(server).then(() => { servers.delete(server); }),
+          close: () =>
+            closeServer(server).then(() => {
+              servers.delete(server);
+            }),
         });
       });
     });

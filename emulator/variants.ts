@@ -10,8 +10,12 @@ export const VARIANTS = {
   /** The actions unbound, with differently named targets, all six answering 200 with a body. */
   'unbound-renamed': {
     actionContract: {
-      binding: 'unbound', conversationParameter: 'ConversationId', agentParameter: 'TargetAgentId',
-      queueParameter: 'TargetQueueId', apiVersion: true, successStatus: 200,
+      binding: 'unbound',
+      conversationParameter: 'ConversationId',
+      agentParameter: 'TargetAgentId',
+      queueParameter: 'TargetQueueId',
+      apiVersion: true,
+      successStatus: 200,
     },
   },
   /** A large, modern org: capacity profiles, participants kept on leave, a long history, change tracking, busy cases. */
@@ -29,7 +33,10 @@ export const VARIANTS = {
   'locked-down': {
     customApisReadable: false,
     actionContract: {
-      binding: 'bound', agentParameter: 'AgentUserId', queueParameter: 'DestinationQueueId', apiVersion: false,
+      binding: 'bound',
+      agentParameter: 'AgentUserId',
+      queueParameter: 'DestinationQueueId',
+      apiVersion: false,
     },
   },
   /** The default contract, except that assign takes a parameter nobody could map instead of an agent id. */

@@ -47,10 +47,16 @@ export function ActionDialogHost(props: ActionDialogHostProps) {
   const asked = request ? definitionOf(request.kind) : undefined;
   const conversation = request ? props.conversations.find((c) => c.id === request.conversationId) : undefined;
   const activeRecord = conversation ? props.records.find((r) => r.intent.conversationId === conversation.id && isInFlight(r)) : undefined;
-  const context = conversation && access ? { conversation, access, settings: settings ?? undefined, activeRecord, routes: props.routes, contract: props.contract ?? undefined } : null;
+  const context =
+    conversation && access
+      ? { conversation, access, settings: settings ?? undefined, activeRecord, routes: props.routes, contract: props.contract ?? undefined }
+      : null;
   // Asked for a member of a group that cannot run now, the dialog opens on one that can (and shows why the other cannot).
   const members = asked && context ? memberAvailability(asked, context) : [];
-  const definition = (members.find((m) => m.definition.kind === asked?.kind)?.availability.enabled ? asked : members.find((m) => m.availability.enabled)?.definition) ?? asked;
+  const definition =
+    (members.find((m) => m.definition.kind === asked?.kind)?.availability.enabled
+      ? asked
+      : members.find((m) => m.availability.enabled)?.definition) ?? asked;
   const rule = definition && context ? availability(definition.kind, context) : null;
 
   const close = () => {
@@ -71,11 +77,20 @@ export function ActionDialogHost(props: ActionDialogHostProps) {
   if (!request || !definition || !access || immediate) return null;
   const title = t('actions_unavailable_title', t(rowLabels(definition).name));
   if (!conversation) return <Unavailable title={title} reason={t('actions_unavailable_gone')} onClose={close} />;
-  if (!rule?.enabled) return <Unavailable title={title} reason={t(rule?.reason ?? 'actions_reason_accessUnknown', ...(rule?.args ?? []))} onClose={close} />;
+  if (!rule?.enabled)
+    return <Unavailable title={title} reason={t(rule?.reason ?? 'actions_reason_accessUnknown', ...(rule?.args ?? []))} onClose={close} />;
 
   const common = {
-    definition, conversation, access, agents: props.agents, queues: props.queues, settings, members,
-    notice: props.noticeFor?.(conversation.id), onSubmit: submit, onClose: close,
+    definition,
+    conversation,
+    access,
+    agents: props.agents,
+    queues: props.queues,
+    settings,
+    members,
+    notice: props.noticeFor?.(conversation.id),
+    onSubmit: submit,
+    onClose: close,
   };
   const { dialog } = definition;
   switch (dialog.type) {

@@ -14,7 +14,16 @@ function room(agent: Agent, conversation: Conversation): string {
 }
 
 /** Pick one of the agents the action allows (transfer: the queue's human agents with an allowed presence); the best placed one is preselected. */
-export function AgentPickerDialog({ definition, dialog, conversation, agents, settings, onSubmit, onClose, notice }: ActionDialogProps<'pickAgent'>) {
+export function AgentPickerDialog({
+  definition,
+  dialog,
+  conversation,
+  agents,
+  settings,
+  onSubmit,
+  onClose,
+  notice,
+}: ActionDialogProps<'pickAgent'>) {
   const targets = dialog.candidates(conversation, agents);
   const [picked, setPicked] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -41,7 +50,13 @@ export function AgentPickerDialog({ definition, dialog, conversation, agents, se
             <legend>{t(labels.legend)}</legend>
             {targets.map((agent) => (
               <label key={agent.id} class="fw-candidate">
-                <input type="radio" name={partId(definition, 'agent')} value={agent.id} checked={agent === chosen} onChange={() => setPicked(agent.id)} />
+                <input
+                  type="radio"
+                  name={partId(definition, 'agent')}
+                  value={agent.id}
+                  checked={agent === chosen}
+                  onChange={() => setPicked(agent.id)}
+                />
                 <span class="fw-candidate-name">{agent.name}</span>
                 <span class="fw-candidate-facts">
                   {agent.presenceText}
@@ -52,7 +67,13 @@ export function AgentPickerDialog({ definition, dialog, conversation, agents, se
           </fieldset>
         )}
         {definition.reason && (
-          <ReasonField id={partId(definition, 'reason')} action={definition.reason.requiredBy} settings={settings} value={reason} onChange={setReason} />
+          <ReasonField
+            id={partId(definition, 'reason')}
+            action={definition.reason.requiredBy}
+            settings={settings}
+            value={reason}
+            onChange={setReason}
+          />
         )}
         <div class="fw-dialog-actions">
           <button type="button" class="fw-button" onClick={onClose}>

@@ -12,10 +12,21 @@ const pickOf = (dialog: DialogNeed): 'agent' | 'queue' | null => (dialog.type ==
  * for each) or to another queue. Presence and capacity can be overridden, and the cost is stated before
  * confirming. The top suggestion is preselected and the confirm button has focus: Enter accepts it.
  */
-export function AssignDialog({ definition, conversation, access, agents, queues, onSubmit, onClose, notice, members: offered }: ActionDialogProps<'assign'>) {
+export function AssignDialog({
+  definition,
+  conversation,
+  access,
+  agents,
+  queues,
+  onSubmit,
+  onClose,
+  notice,
+  members: offered,
+}: ActionDialogProps<'assign'>) {
   const members = offered.filter(({ definition: member }) => pickOf(member.dialog) !== null);
   const [kind, setKind] = useState(definition.kind);
-  const current = members.find(({ definition: member, availability }) => member.kind === kind && availability.enabled)?.definition ?? definition;
+  const current =
+    members.find(({ definition: member, availability }) => member.kind === kind && availability.enabled)?.definition ?? definition;
   const mode = pickOf(current.dialog);
   const [skill, setSkill] = useState('');
   const [override, setOverride] = useState(false);
@@ -32,7 +43,8 @@ export function AssignDialog({ definition, conversation, access, agents, queues,
 
   const submit = (event: Event) => {
     event.preventDefault();
-    const choice = mode === 'agent' ? (chosen ? { agentId: chosen.agent.id, override: !chosen.eligible } : {}) : { queueId: queueId || undefined };
+    const choice =
+      mode === 'agent' ? (chosen ? { agentId: chosen.agent.id, override: !chosen.eligible } : {}) : { queueId: queueId || undefined };
     const intent = current.intentFrom(targetOf(conversation), choice);
     if (intent) onSubmit(intent);
   };
@@ -126,7 +138,13 @@ export function AssignDialog({ definition, conversation, access, agents, queues,
           <button type="button" class="fw-button" onClick={onClose}>
             {t('actions_cancel')}
           </button>
-          <button type="submit" class="fw-button fw-primary" disabled={!canSubmit} autoFocus aria-describedby={mode === 'agent' && chosen && !chosen.eligible ? 'fw-assign-cost' : undefined}>
+          <button
+            type="submit"
+            class="fw-button fw-primary"
+            disabled={!canSubmit}
+            autoFocus
+            aria-describedby={mode === 'agent' && chosen && !chosen.eligible ? 'fw-assign-cost' : undefined}
+          >
             {t('actions_assign_confirm')}
           </button>
         </div>
@@ -135,7 +153,17 @@ export function AssignDialog({ definition, conversation, access, agents, queues,
   );
 }
 
-function CandidateOption({ candidate, recommended, checked, onPick }: { candidate: AssignCandidate; recommended: boolean; checked: boolean; onPick: () => void }) {
+function CandidateOption({
+  candidate,
+  recommended,
+  checked,
+  onPick,
+}: {
+  candidate: AssignCandidate;
+  recommended: boolean;
+  checked: boolean;
+  onPick: () => void;
+}) {
   const { agent, exceededBy } = candidate;
   const why = candidate.because.map((part) => t(part.key, ...part.subs)).join(', ');
   return (
@@ -164,7 +192,11 @@ function Cost({ candidate }: { candidate: AssignCandidate }) {
   if (candidate.eligible) return null;
   const parts = [
     presenceAllowed ? null : t('actions_assign_presenceConfirm', agent.name, agent.presenceText),
-    exceededBy ? t('actions_assign_exceedsConfirm', agent.name, exceededBy) : overCapacity(candidate) ? t('actions_assign_capacityFull') : null,
+    exceededBy
+      ? t('actions_assign_exceedsConfirm', agent.name, exceededBy)
+      : overCapacity(candidate)
+        ? t('actions_assign_capacityFull')
+        : null,
   ];
   return (
     <p id="fw-assign-cost" class="fw-note fw-warning" role="note">

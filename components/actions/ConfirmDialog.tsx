@@ -32,13 +32,25 @@ export function ConfirmDialog({ definition, dialog, conversation, settings, onSu
             : t(dialog.labels.questionNoAgent, conversationLabel(conversation).title)}
         </p>
         {definition.reason && (
-          <ReasonField id={partId(definition, 'reason')} action={definition.reason.requiredBy} settings={settings} value={reason} onChange={setReason} />
+          <ReasonField
+            id={partId(definition, 'reason')}
+            action={definition.reason.requiredBy}
+            settings={settings}
+            value={reason}
+            onChange={setReason}
+          />
         )}
         <div class="fw-dialog-actions">
           <button type="button" class="fw-button" onClick={onClose} autoFocus={danger}>
             {t('actions_cancel')}
           </button>
-          <button type="submit" class={`fw-button ${danger ? 'fw-danger' : 'fw-primary'}`} disabled={missing} autoFocus={!danger} aria-describedby={questionId}>
+          <button
+            type="submit"
+            class={`fw-button ${danger ? 'fw-danger' : 'fw-primary'}`}
+            disabled={missing}
+            autoFocus={!danger}
+            aria-describedby={questionId}
+          >
             {t(dialog.labels.confirm)}
           </button>
         </div>

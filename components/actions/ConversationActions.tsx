@@ -41,7 +41,14 @@ export function ConversationActions(props: ConversationActionsProps) {
   const mine = records.filter((r) => r.intent.conversationId === conversation.id);
   const active = mine.find(isInFlight);
   const latest = active ?? mine.reduce<ActionRecord | undefined>((a, r) => (!a || r.startedAt > a.startedAt ? r : a), undefined);
-  const context = { conversation, access, settings: settings ?? undefined, activeRecord: active, routes, contract: props.contract ?? undefined };
+  const context = {
+    conversation,
+    access,
+    settings: settings ?? undefined,
+    activeRecord: active,
+    routes,
+    contract: props.contract ?? undefined,
+  };
   const check = (definition: AnyActionDefinition): Availability => groupAvailability(definition, context);
   const idOf = (id: string) => `fw-action-why-${id}-${conversation.id}`;
   /**
@@ -51,8 +58,11 @@ export function ConversationActions(props: ConversationActionsProps) {
   const reasonsOf = (definition: AnyActionDefinition, labels: ReturnType<typeof rowLabels>, state: Availability) =>
     state.enabled
       ? memberAvailability(definition, context).flatMap(({ definition: member, availability }) =>
-          availability.reason && member.kind !== labels.id ? [{ id: member.kind, name: member.labels.name, state: availability }] : [])
-      : state.reason ? [{ id: labels.id, name: labels.name, state }] : [];
+          availability.reason && member.kind !== labels.id ? [{ id: member.kind, name: member.labels.name, state: availability }] : [],
+        )
+      : state.reason
+        ? [{ id: labels.id, name: labels.name, state }]
+        : [];
 
   // Actions without a dialog go straight to the worker, with the version the supervisor saw.
   const activate = (definition: AnyActionDefinition, state: Availability) => {

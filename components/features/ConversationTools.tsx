@@ -38,7 +38,13 @@ interface ActiveRun {
  */
 export function ConversationTools(props: Props) {
   return (
-    <ErrorBoundary fallback={(error) => <p class="fw-note" role="note">{t('panel_tools_broken', error.message)}</p>}>
+    <ErrorBoundary
+      fallback={(error) => (
+        <p class="fw-note" role="note">
+          {t('panel_tools_broken', error.message)}
+        </p>
+      )}
+    >
       <Tools {...props} />
     </ErrorBoundary>
   );
@@ -60,7 +66,10 @@ function Tools({ controller }: Props) {
   // Rows that left the feed leave the selection.
   useEffect(() => selection.prune(new Set(conversations.map((c) => c.id))), [conversations]);
 
-  const stuck = useMemo(() => stuckConversations(conversations, prefs.stuckMinutes, now), [conversations, prefs.stuckMinutes, Math.floor(now / 30_000)]);
+  const stuck = useMemo(
+    () => stuckConversations(conversations, prefs.stuckMinutes, now),
+    [conversations, prefs.stuckMinutes, Math.floor(now / 30_000)],
+  );
   const channels = useMemo(() => [...new Set(conversations.flatMap((c) => c.channels))].sort((a, b) => a - b), [conversations]);
   const labelOf = (id: string) => {
     const row = picture.conversations.row(id)?.peek();
@@ -69,7 +78,11 @@ function Tools({ controller }: Props) {
 
   const start = (kind: BulkKind, rows: Conversation[], intents: ActionIntent[]) => {
     let run: BulkRun | null = null;
-    const dispatch = dispatchThroughRunner({ send: controller.sendIntent, records: picture.actions, onThrottled: (at) => run?.holdUntil(at) });
+    const dispatch = dispatchThroughRunner({
+      send: controller.sendIntent,
+      records: picture.actions,
+      onThrottled: (at) => run?.holdUntil(at),
+    });
     run = startBulkRun(intents, { dispatch, now: Date.now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
     active.value = { kind, run, conversations: rows };
     dialog.value = null;
@@ -117,9 +130,7 @@ function Tools({ controller }: Props) {
           />
         )}
       </Disclosure>
-      <Disclosure summary={t('log_summary', notes.length)}>
-        {() => <SharedLog notes={notes} labelOf={labelOf} now={now} />}
-      </Disclosure>
+      <Disclosure summary={t('log_summary', notes.length)}>{() => <SharedLog notes={notes} labelOf={labelOf} now={now} />}</Disclosure>
       <Disclosure summary={t('share_summary')} initiallyOpen={incoming !== null}>
         {() => (
           <ShareViews
@@ -149,7 +160,10 @@ function Tools({ controller }: Props) {
       )}
       {current && progressOpen.value && (
         <BulkProgress
-          title={t(definitionOf(current.kind).bulk?.labels.title ?? definitionOf(current.kind).labels.name, current.run.results.value.length)}
+          title={t(
+            definitionOf(current.kind).bulk?.labels.title ?? definitionOf(current.kind).labels.name,
+            current.run.results.value.length,
+          )}
           run={current.run}
           conversations={current.conversations}
           onClose={() => (progressOpen.value = false)}

@@ -32,7 +32,8 @@ export function HostAccess({ settings, builtInPatterns, grantedPatterns, onReque
     const host = new URL(address.trim()).hostname;
     onRequest(access.pattern).then(
       (granted) => setOutcome({ kind: 'info', text: t(granted ? 'options_host_granted' : 'options_host_denied', host) }),
-      (error: unknown) => setOutcome({ kind: 'error', text: t('options_host_failed', error instanceof Error ? error.message : String(error)) }),
+      (error: unknown) =>
+        setOutcome({ kind: 'error', text: t('options_host_failed', error instanceof Error ? error.message : String(error)) }),
     );
   };
 

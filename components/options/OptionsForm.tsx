@@ -48,8 +48,20 @@ export function OptionsForm({ settings, onSave }: OptionsFormProps) {
   const set = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const managed = (path: string) => isManaged(settings, path);
   const error = (key: SettingKey) => (invalid.includes(key) ? errorText(key) : null);
-  const text = (key: 'orgUrls' | 'pollIntervalSeconds' | 'reasonCodes' | 'monitoringNotice' | 'supervisorRoles', label: string, extra: object = {}) => (
-    <TextField id={key} label={label} value={draft[key]} managed={managed(key)} error={error(key)} onChange={(v) => set(key, v)} {...extra} />
+  const text = (
+    key: 'orgUrls' | 'pollIntervalSeconds' | 'reasonCodes' | 'monitoringNotice' | 'supervisorRoles',
+    label: string,
+    extra: object = {},
+  ) => (
+    <TextField
+      id={key}
+      label={label}
+      value={draft[key]}
+      managed={managed(key)}
+      error={error(key)}
+      onChange={(v) => set(key, v)}
+      {...extra}
+    />
   );
   /** One checkbox per flag of a group; the organisation may lock each flag on its own. */
   const flags = <K extends 'actions' | 'requireReason'>(

@@ -39,7 +39,8 @@ export function OrgCheck({ report, running, error, copied, onRun, onCopy }: OrgC
               <li key={check.id} data-result={check.result}>
                 <span aria-hidden="true">{checkMark(check)} </span>
                 <strong>{checkLabel(check, t)}</strong>
-                <span class="fw-visually-hidden"> ({t(`diag_result_${check.result}`)})</span>: {say(t, check.found.key, ...check.found.subs)}
+                <span class="fw-visually-hidden"> ({t(`diag_result_${check.result}`)})</span>:{' '}
+                {say(t, check.found.key, ...check.found.subs)}
                 {check.evidence.length > 0 && (
                   <details>
                     <summary>{t('diag_evidence')}</summary>

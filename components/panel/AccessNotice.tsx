@@ -41,7 +41,9 @@ export function AccessNotice({ access, queues, onOpenWorkspace }: Props) {
         <>
           {access.hasApiAccessRole && <Notice tone="warning" title={t('panel_access_apiRole')} text={t('panel_access_apiRoleDetail')} />}
           {queues.length === 0 && <Notice tone="info" text={t('panel_access_noQueues')} />}
-          {queues.some((q) => q.supervised) && queues.every((q) => q.member === false) && <Notice tone="info" text={t('panel_access_allQueues')} />}
+          {queues.some((q) => q.supervised) && queues.every((q) => q.member === false) && (
+            <Notice tone="info" text={t('panel_access_allQueues')} />
+          )}
         </>
       );
   }
@@ -51,11 +53,23 @@ export function AccessNotice({ access, queues, onOpenWorkspace }: Props) {
 export const showsFeed = (access: Access | null) => access?.state === 'supervisor';
 
 /** A notice; `children` are what it offers to do about it. */
-export function Notice({ tone, title, text, children }: { tone: 'info' | 'warning' | 'error'; title?: string; text: string; children?: ComponentChildren }) {
+export function Notice({
+  tone,
+  title,
+  text,
+  children,
+}: {
+  tone: 'info' | 'warning' | 'error';
+  title?: string;
+  text: string;
+  children?: ComponentChildren;
+}) {
   const icon = tone === 'error' ? '⛔' : tone === 'warning' ? '⚠' : 'ℹ';
   return (
     <div class={`fw-notice fw-notice-${tone}`} role={tone === 'info' ? undefined : 'alert'}>
-      <span aria-hidden="true" class="fw-notice-icon">{icon}</span>
+      <span aria-hidden="true" class="fw-notice-icon">
+        {icon}
+      </span>
       <div>
         {title && <p class="fw-strong">{title}</p>}
         {text && <p>{text}</p>}

@@ -51,7 +51,13 @@ export function AgentsView({ agents, queues, conversations, now, presence }: Pro
                 </tr>
               )}
             >
-              <AgentRow agent={agent} conversations={load.get(agent.id) ?? 0} queueName={queueName} now={now} history={presence[agent.id] ?? []} />
+              <AgentRow
+                agent={agent}
+                conversations={load.get(agent.id) ?? 0}
+                queueName={queueName}
+                now={now}
+                history={presence[agent.id] ?? []}
+              />
             </ErrorBoundary>
           ))}
         </tbody>

@@ -14,7 +14,12 @@ export function ColumnChoices({ view, narrow }: { view: ViewState; narrow: boole
       {narrow && <p class="fw-note">{t('panel_columns_narrow')}</p>}
       {COLUMN_IDS.map((column) => (
         <label class="fw-check" key={column}>
-          <input type="checkbox" checked={shown.includes(column)} disabled={narrow || column === 'customer'} onChange={() => view.toggleColumn(column)} />
+          <input
+            type="checkbox"
+            checked={shown.includes(column)}
+            disabled={narrow || column === 'customer'}
+            onChange={() => view.toggleColumn(column)}
+          />
           {t(`panel_column_${column}`)}
         </label>
       ))}

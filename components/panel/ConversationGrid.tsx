@@ -84,7 +84,13 @@ export function ConversationGrid({ controller, gridRef, narrow }: Props) {
       <div role="rowgroup" class="fw-grid-head">
         <div role="row" class="fw-row fw-row-head" aria-rowindex={1}>
           {columns.map((column) => (
-            <ColumnHeader key={column} column={column} sort={spec.sort} onSort={() => view.sortBy(column)} textOnly={narrow && ICON_COLUMNS.has(column)} />
+            <ColumnHeader
+              key={column}
+              column={column}
+              sort={spec.sort}
+              onSort={() => view.sortBy(column)}
+              textOnly={narrow && ICON_COLUMNS.has(column)}
+            />
           ))}
         </div>
       </div>
@@ -93,7 +99,13 @@ export function ConversationGrid({ controller, gridRef, narrow }: Props) {
           const index = first + offset;
           if (item.kind === 'group') {
             return (
-              <div role="row" key={`group:${item.key}`} class="fw-row fw-row-group" aria-rowindex={index + 2} style={{ top: index * rowHeight }}>
+              <div
+                role="row"
+                key={`group:${item.key}`}
+                class="fw-row fw-row-group"
+                aria-rowindex={index + 2}
+                style={{ top: index * rowHeight }}
+              >
                 <div role="gridcell" aria-colspan={columns.length}>
                   {t('panel_group_heading', item.label, item.count)}
                 </div>

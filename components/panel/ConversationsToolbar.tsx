@@ -33,7 +33,12 @@ export function ConversationsToolbar({ controller, searchRef, narrow, count }: P
           value={spec.search}
           onInput={(event) => view.setSearch(event.currentTarget.value)}
         />
-        <FilterMenu view={view} queues={picture.queues.value} agents={picture.agents.all.value} conversations={picture.conversations.all.value} />
+        <FilterMenu
+          view={view}
+          queues={picture.queues.value}
+          agents={picture.agents.all.value}
+          conversations={picture.conversations.all.value}
+        />
         <details class="fw-menu fw-menu-end">
           <summary class="fw-button">{t('panel_view_menu')}</summary>
           <div class="fw-menu-body">
@@ -54,7 +59,13 @@ export function ConversationsToolbar({ controller, searchRef, narrow, count }: P
       </div>
       <div class="fw-toolbar-row fw-chips" role="group" aria-label={t('panel_quick_label')}>
         {QUICK_FILTERS.map((quick) => (
-          <button type="button" key={quick} class="fw-chip" aria-pressed={spec.quick.includes(quick)} onClick={() => view.toggleQuick(quick)}>
+          <button
+            type="button"
+            key={quick}
+            class="fw-chip"
+            aria-pressed={spec.quick.includes(quick)}
+            onClick={() => view.toggleQuick(quick)}
+          >
             {t(`panel_quick_${quick}`)}
           </button>
         ))}

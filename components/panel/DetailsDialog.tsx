@@ -37,7 +37,11 @@ export function DetailsDialog({ controller, id, onClose }: { controller: PanelCo
                     routes={picture.routes.value}
                     onOpenWorkspace={picture.workspace.value.canOpen ? controller.openWorkspace : undefined}
                   />
-                  <ActionLog records={records.filter((record) => record.intent.conversationId === id)} agents={picture.agents.all.value} queues={picture.queues.value} />
+                  <ActionLog
+                    records={records.filter((record) => record.intent.conversationId === id)}
+                    agents={picture.agents.all.value}
+                    queues={picture.queues.value}
+                  />
                 </>
               )
             }

@@ -21,7 +21,11 @@ export function Diagnostics({ rowIssues, problem, writeRoute, now }: Props) {
         <details class="fw-diagnostics">
           <summary>
             <span aria-hidden="true">⚠ </span>
-            {t(pluralKey('panel_rowIssues', rowIssues.count, locale.value), rowIssues.count, first ? `${first.field}: ${first.message}` : '')}
+            {t(
+              pluralKey('panel_rowIssues', rowIssues.count, locale.value),
+              rowIssues.count,
+              first ? `${first.field}: ${first.message}` : '',
+            )}
           </summary>
           <ul>
             {rowIssues.recent.map((issue, index) => (

@@ -25,16 +25,41 @@ export function FilterMenu({ view, queues, agents, conversations }: Props) {
     <details class="fw-menu">
       <summary class="fw-button">{active > 0 ? t('panel_filters_count', active) : t('panel_filters')}</summary>
       <div class="fw-menu-body fw-filters">
-        <Group legend={t('panel_filter_status')} kind="status" filters={filters} view={view}
-          options={STATUSES.map((status) => ({ value: status, label: t(`panel_status_${status}`) }))} />
-        <Group legend={t('panel_filter_queue')} kind="queue" filters={filters} view={view}
-          options={queues.map((queue) => ({ value: queue.id, label: queue.name }))} />
-        <Group legend={t('panel_filter_agent')} kind="agent" filters={filters} view={view}
-          options={humans.map((agent) => ({ value: agent.id, label: agent.name }))} />
-        <Group legend={t('panel_filter_channel')} kind="channel" filters={filters} view={view}
-          options={channels.map((code) => ({ value: code, label: channelLabel(code) }))} />
-        <Group legend={t('panel_filter_sentiment')} kind="sentiment" filters={filters} view={view}
-          options={SENTIMENTS.map((level) => ({ value: level, label: sentimentLabel(level) }))} />
+        <Group
+          legend={t('panel_filter_status')}
+          kind="status"
+          filters={filters}
+          view={view}
+          options={STATUSES.map((status) => ({ value: status, label: t(`panel_status_${status}`) }))}
+        />
+        <Group
+          legend={t('panel_filter_queue')}
+          kind="queue"
+          filters={filters}
+          view={view}
+          options={queues.map((queue) => ({ value: queue.id, label: queue.name }))}
+        />
+        <Group
+          legend={t('panel_filter_agent')}
+          kind="agent"
+          filters={filters}
+          view={view}
+          options={humans.map((agent) => ({ value: agent.id, label: agent.name }))}
+        />
+        <Group
+          legend={t('panel_filter_channel')}
+          kind="channel"
+          filters={filters}
+          view={view}
+          options={channels.map((code) => ({ value: code, label: channelLabel(code) }))}
+        />
+        <Group
+          legend={t('panel_filter_sentiment')}
+          kind="sentiment"
+          filters={filters}
+          view={view}
+          options={SENTIMENTS.map((level) => ({ value: level, label: sentimentLabel(level) }))}
+        />
         <button type="button" class="fw-button" onClick={() => view.clearFilters()} disabled={active === 0}>
           {t('panel_filters_clear')}
         </button>

@@ -21,7 +21,11 @@ export function Icon({ name }: { name: IconName }) {
 }
 
 /** A square button with an icon: its name is real text (hidden), so it reads and matches like any button; the tooltip says it too. */
-export function IconButton({ icon, label, ...rest }: { icon: IconName; label: string } & Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'icon' | 'label'>) {
+export function IconButton({
+  icon,
+  label,
+  ...rest
+}: { icon: IconName; label: string } & Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'icon' | 'label'>) {
   return (
     <button type="button" class="fw-button fw-icon-button" title={label} {...rest}>
       <Icon name={icon} />

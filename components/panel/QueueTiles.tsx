@@ -55,7 +55,17 @@ export function QueueTiles({ stats, now, settings, trends }: Props) {
   );
 }
 
-function QueueTile({ entry, now, settings, points }: { entry: QueueStats; now: number; settings: EffectiveSettings | null; points: Trends['queues'][string] }) {
+function QueueTile({
+  entry,
+  now,
+  settings,
+  points,
+}: {
+  entry: QueueStats;
+  now: number;
+  settings: EffectiveSettings | null;
+  points: Trends['queues'][string];
+}) {
   const longest = entry.longestWaitSince === null ? null : Math.max(0, (now - entry.longestWaitSince) / 1000);
   const words = queueTrendWords(entry.queue.name, points, entry.waiting, longest ?? 0);
   return (
@@ -74,7 +84,14 @@ function QueueTile({ entry, now, settings, points }: { entry: QueueStats; now: n
           )}
         </span>
         <span class="fw-visually-hidden">
-          {t('panel_tile_summary', entry.queue.name, entry.waiting, longest === null ? '–' : formatDuration(longest), entry.agentsFree, entry.active)}
+          {t(
+            'panel_tile_summary',
+            entry.queue.name,
+            entry.waiting,
+            longest === null ? '–' : formatDuration(longest),
+            entry.agentsFree,
+            entry.active,
+          )}
         </span>
       </p>
       <Sparkline points={points} now={now} words={words} />

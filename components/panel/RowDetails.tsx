@@ -25,20 +25,30 @@ export function RowDetails({ row, now, settings, actions }: Props) {
       <dl class="fw-facts">
         <Fact label={t('panel_column_customer')}>{row.customerName ?? t('panel_customer_unknown')}</Fact>
         <Fact label={t('panel_detail_subject')}>{row.subject}</Fact>
-        <Fact label={t('panel_column_status')}><StatusBadge status={row.status} /></Fact>
+        <Fact label={t('panel_column_status')}>
+          <StatusBadge status={row.status} />
+        </Fact>
         <Fact label={t('panel_column_agent')}>{row.agentName ?? t('panel_unassigned')}</Fact>
         <Fact label={t('panel_column_queue')}>{row.queueName ?? '–'}</Fact>
         <Fact label={t('panel_column_channel')}>{row.channels.map(channelLabel).join(', ') || '–'}</Fact>
-        <Fact label={t('panel_column_wait')}><WaitTime row={row} now={now} threshold={threshold} /></Fact>
-        <Fact label={t('panel_column_handle')}><HandleTime row={row} now={now} /></Fact>
-        <Fact label={t('panel_column_sentiment')}><SentimentBadge sentiment={row.sentiment} threshold={threshold} /></Fact>
+        <Fact label={t('panel_column_wait')}>
+          <WaitTime row={row} now={now} threshold={threshold} />
+        </Fact>
+        <Fact label={t('panel_column_handle')}>
+          <HandleTime row={row} now={now} />
+        </Fact>
+        <Fact label={t('panel_column_sentiment')}>
+          <SentimentBadge sentiment={row.sentiment} threshold={threshold} />
+        </Fact>
         <Fact label={t('panel_column_transfers')}>{row.transferCount}</Fact>
         <Fact label={t('panel_detail_created')}>{Number.isFinite(created) ? formatClockTime(created, now.value, locale.value) : '–'}</Fact>
-        <Fact label={t('panel_column_freshness')}><RowFreshness observedAt={row.observedAt} now={now} /></Fact>
-        {row.pending && (
-          <Fact label={t('panel_detail_pending')}>{t(`panel_detail_pending_${row.pending.kind}`)}</Fact>
-        )}
-        <Fact label={t('panel_detail_id')}><code>{row.id}</code></Fact>
+        <Fact label={t('panel_column_freshness')}>
+          <RowFreshness observedAt={row.observedAt} now={now} />
+        </Fact>
+        {row.pending && <Fact label={t('panel_detail_pending')}>{t(`panel_detail_pending_${row.pending.kind}`)}</Fact>}
+        <Fact label={t('panel_detail_id')}>
+          <code>{row.id}</code>
+        </Fact>
       </dl>
       {monitoringNotice && (
         <p class="fw-note" role="note">

@@ -46,10 +46,21 @@ export function SavedFiltersBar({ savedFilters, view }: { savedFilters: SavedFil
         <form class="fw-inline" onSubmit={(event) => void save(event)}>
           <label class="fw-inline">
             <span>{t('panel_savedFilters_name')}</span>
-            <input type="text" maxLength={60} required value={name.value} onInput={(event) => (name.value = event.currentTarget.value)} autoFocus />
+            <input
+              type="text"
+              maxLength={60}
+              required
+              value={name.value}
+              onInput={(event) => (name.value = event.currentTarget.value)}
+              autoFocus
+            />
           </label>
-          <button type="submit" class="fw-button fw-primary">{t('panel_savedFilters_save')}</button>
-          <button type="button" class="fw-button" onClick={() => (saving.value = false)}>{t('panel_cancel')}</button>
+          <button type="submit" class="fw-button fw-primary">
+            {t('panel_savedFilters_save')}
+          </button>
+          <button type="button" class="fw-button" onClick={() => (saving.value = false)}>
+            {t('panel_cancel')}
+          </button>
         </form>
       ) : (
         <button type="button" class="fw-button" onClick={() => (saving.value = true)}>

@@ -4,7 +4,15 @@ import type { PanelTab } from '../../lib/view-model/view-state';
 const TABS: readonly PanelTab[] = ['conversations', 'agents'];
 
 /** APG tabs: one tab stop, arrow keys switch. */
-export function Tabs({ current, counts, onChange }: { current: PanelTab; counts: Record<PanelTab, number>; onChange: (tab: PanelTab) => void }) {
+export function Tabs({
+  current,
+  counts,
+  onChange,
+}: {
+  current: PanelTab;
+  counts: Record<PanelTab, number>;
+  onChange: (tab: PanelTab) => void;
+}) {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     event.preventDefault();

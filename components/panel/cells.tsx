@@ -26,7 +26,15 @@ export function sentimentLabel(sentiment: number): string {
 }
 
 /** With iconOnly (the narrow row) the words are for screen readers and the tooltip only. */
-export function SentimentBadge({ sentiment, threshold, iconOnly = false }: { sentiment: number; threshold: Threshold | null; iconOnly?: boolean }) {
+export function SentimentBadge({
+  sentiment,
+  threshold,
+  iconOnly = false,
+}: {
+  sentiment: number;
+  threshold: Threshold | null;
+  iconOnly?: boolean;
+}) {
   const flagged = sentimentFlagged(sentiment, threshold);
   const tone = sentiment === 0 ? 'na' : sentiment < 10 ? 'negative' : sentiment > 10 ? 'positive' : 'neutral';
   const label = sentimentLabel(sentiment);

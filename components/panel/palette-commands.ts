@@ -30,11 +30,19 @@ export function paletteCommands(controller: PanelController, handlers: PaletteHa
     enabled('tab:agents', t('panel_palette_showAgents'), () => view.setTab('agents')),
     enabled('search', t('panel_palette_search'), handlers.focusSearch),
     ...QUICK_FILTERS.map((quick) =>
-      enabled(`quick:${quick}`, t(spec.quick.includes(quick) ? 'panel_palette_quickOff' : 'panel_palette_quickOn', t(`panel_quick_${quick}`)), () => view.toggleQuick(quick)),
+      enabled(
+        `quick:${quick}`,
+        t(spec.quick.includes(quick) ? 'panel_palette_quickOff' : 'panel_palette_quickOn', t(`panel_quick_${quick}`)),
+        () => view.toggleQuick(quick),
+      ),
     ),
-    ...GROUPINGS.map((grouping) => enabled(`group:${grouping}`, t('panel_palette_groupBy', t(`panel_groupBy_${grouping}`)), () => view.setGroupBy(grouping))),
+    ...GROUPINGS.map((grouping) =>
+      enabled(`group:${grouping}`, t('panel_palette_groupBy', t(`panel_groupBy_${grouping}`)), () => view.setGroupBy(grouping)),
+    ),
     enabled('filters:clear', t('panel_filters_clear'), () => view.clearFilters()),
-    ...savedFilters.filters.peek().map((saved) => enabled(`saved:${saved.name}`, t('panel_palette_openSavedFilter', saved.name), () => view.restore(saved.spec))),
+    ...savedFilters.filters
+      .peek()
+      .map((saved) => enabled(`saved:${saved.name}`, t('panel_palette_openSavedFilter', saved.name), () => view.restore(saved.spec))),
     {
       id: 'refresh',
       label: t('panel_refresh'),
@@ -54,7 +62,14 @@ export function paletteCommands(controller: PanelController, handlers: PaletteHa
     const settings = picture.settings.peek() ?? undefined;
     const activeRecord = picture.actions.peek().find((record) => record.intent.conversationId === row.id && record.finishedAt === null);
     for (const { kind, labels } of allDefinitions()) {
-      const verdict = availability(kind, { conversation: row, access, settings, activeRecord, routes: picture.routes.peek(), contract: picture.contract.peek() ?? undefined });
+      const verdict = availability(kind, {
+        conversation: row,
+        access,
+        settings,
+        activeRecord,
+        routes: picture.routes.peek(),
+        contract: picture.contract.peek() ?? undefined,
+      });
       commands.push({
         id: `action:${kind}`,
         label: t(labels.palette, name),
@@ -68,7 +83,11 @@ export function paletteCommands(controller: PanelController, handlers: PaletteHa
 
 /** Case- and accent-insensitive match on every word of the query. */
 export function matchCommands(commands: readonly PaletteCommand[], query: string, locale: string): PaletteCommand[] {
-  const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase(locale);
+  const fold = (text: string) =>
+    text
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '')
+      .toLocaleLowerCase(locale);
   const words = fold(query).split(/\s+/).filter(Boolean);
   return commands.filter((command) => words.every((word) => fold(command.label).includes(word)));
 }

@@ -35,17 +35,29 @@ export function assignConversation(r: ActionRequest): ActionResult {
   const status = agentStatusOf(world, agentId);
   const capacityExceededBy = Math.max(0, requiredCapacity(world, conversation) - freeCapacity(world, agentId, conversation));
   const workstream = store.get('msdyn_liveworkstreams', cellText(conversation._msdyn_liveworkstreamid_value ?? ''));
-  const allowed = cellText(workstream?.msdyn_allowedpresences ?? '').split(',').map(Number);
+  const allowed = cellText(workstream?.msdyn_allowedpresences ?? '')
+    .split(',')
+    .map(Number);
   const presenceOverridden = !allowed.includes(baseOfPresence(status?._msdyn_currentpresenceid_value));
 
   const now = world.clock.now().toISOString();
   reserveCapacity(world, agentId, conversation);
   store.update('msdyn_ocliveworkitems', String(conversation.activityid), {
-    _msdyn_activeagentid_value: agentId, msdyn_activeagentassignedon: now, _ownerid_value: agentId,
-    msdyn_statuschangereason: REASON.assignedBySupervisor, msdyn_statusupdatedon: now, msdyn_modifiedon: now,
+    _msdyn_activeagentid_value: agentId,
+    msdyn_activeagentassignedon: now,
+    _ownerid_value: agentId,
+    msdyn_statuschangereason: REASON.assignedBySupervisor,
+    msdyn_statusupdatedon: now,
+    msdyn_modifiedon: now,
   });
   const participant = addParticipant(world, conversation, agentId, MODE.primary, 'SupervisorAssign', false);
-  scheduleDecision(world, { kind: 'assign', conversationId: String(conversation.activityid), agentId, participantId: String(participant.msdyn_sessionparticipantid), previousAgentId: null });
+  scheduleDecision(world, {
+    kind: 'assign',
+    conversationId: String(conversation.activityid),
+    agentId,
+    participantId: String(participant.msdyn_sessionparticipantid),
+    previousAgentId: null,
+  });
   return { Status: 'PendingAcceptance', CapacityExceededBy: capacityExceededBy, PresenceOverridden: presenceOverridden };
 }
 
@@ -70,12 +82,22 @@ export function initiateQueueAssignment(r: ActionRequest): ActionResult {
   const oldSession = conversation._msdyn_lastsessionid_value;
   if (typeof oldSession === 'string' && store.get('msdyn_ocsessions', oldSession)) {
     // Closure reason SupervisorAssignToQueue (docs/platform.md#sessions-and-participants).
-    store.update('msdyn_ocsessions', oldSession, { msdyn_state: 192350002, msdyn_closurereason: 192350011, msdyn_sessionclosedon: now, statecode: 1 });
+    store.update('msdyn_ocsessions', oldSession, {
+      msdyn_state: 192350002,
+      msdyn_closurereason: 192350011,
+      msdyn_sessionclosedon: now,
+      statecode: 1,
+    });
   }
   const session = insertSession(store, world.random, { conversationId: id, queueId, at: now });
   store.update('msdyn_ocliveworkitems', id, {
-    _msdyn_cdsqueueid_value: queueId, _msdyn_lastsessionid_value: session.activityid, _msdyn_activeagentid_value: null,
-    msdyn_activeagentassignedon: null, msdyn_statuschangereason: REASON.awaitingAssignment, msdyn_statusupdatedon: now, msdyn_modifiedon: now,
+    _msdyn_cdsqueueid_value: queueId,
+    _msdyn_lastsessionid_value: session.activityid,
+    _msdyn_activeagentid_value: null,
+    msdyn_activeagentassignedon: null,
+    msdyn_statuschangereason: REASON.awaitingAssignment,
+    msdyn_statusupdatedon: now,
+    msdyn_modifiedon: now,
   });
   return { Status: 'Queued' };
 }

@@ -12,7 +12,8 @@ export function forceCloseConversation(r: ActionRequest): ActionResult {
   if (conversation.statecode !== 0) {
     throw violated('Status', `only ongoing conversations can be force closed; this one is ${statusLabel(conversation)}.`);
   }
-  if (isRecordRouted(conversation)) throw violated('Channel', 'force close applies to voice and messaging conversations, not record-routed ones.');
+  if (isRecordRouted(conversation))
+    throw violated('Channel', 'force close applies to voice and messaging conversations, not record-routed ones.');
   closeConversation(r.c.state.world, conversation, REASON.forceClosed, FORCE_CLOSE_CLOSURE);
   return { Status: 'Closed' };
 }

@@ -36,7 +36,8 @@ export function joinConversation(r: ActionRequest): ActionResult {
     throw violated('Join', 'start monitoring the conversation (CCaaS_MonitorConversation) before joining it.');
   }
   world.store.update('msdyn_sessionparticipants', String(seat.msdyn_sessionparticipantid), {
-    msdyn_mode: MODE.consult, msdyn_assignreason: 'AgentConversationJoin',
+    msdyn_mode: MODE.consult,
+    msdyn_assignreason: 'AgentConversationJoin',
   });
   world.addNotice(String(r.conversation.activityid), `${String(r.caller.fullname)} joined the conversation`);
   return { Status: 'Joined' };

@@ -22,7 +22,10 @@ export const SWITCH_COLUMNS: Record<SwitchName, string> = {
 };
 
 const SWITCH_LABELS: Record<SwitchName, string> = {
-  monitor: 'Supervisor Monitor', assign: 'Supervisor Assign', transfer: 'Supervisor Transfer', forceClose: 'Force Close',
+  monitor: 'Supervisor Monitor',
+  assign: 'Supervisor Assign',
+  transfer: 'Supervisor Transfer',
+  forceClose: 'Force Close',
 };
 
 const SWITCH_OF: Record<ActionName, SwitchName> = {
@@ -58,8 +61,12 @@ export async function readActionRequest(c: WebApiContext, name: ActionName, boun
   if (contract.servesBothBindings) {
     // The default answers both forms, so the conversation id is welcome in a body (and needed in the unbound form).
     const afterApiVersion = declared.findIndex((p) => p.role !== 'apiVersion');
-    declared.splice(afterApiVersion === -1 ? declared.length : afterApiVersion, 0,
-      { name: CONTRACT.conversationParameter, type: CONTRACT.idType, optional: boundId !== undefined, role: 'conversation' });
+    declared.splice(afterApiVersion === -1 ? declared.length : afterApiVersion, 0, {
+      name: CONTRACT.conversationParameter,
+      type: CONTRACT.idType,
+      optional: boundId !== undefined,
+      role: 'conversation',
+    });
   }
   const known = new Set(declared.map((p) => p.name));
   for (const key of Object.keys(body)) {
@@ -96,7 +103,9 @@ export async function readActionRequest(c: WebApiContext, name: ActionName, boun
   if (!conversation) throw notFoundRecord('msdyn_ocliveworkitem', conversationId);
   const queueId = cellText(conversation._msdyn_cdsqueueid_value ?? '');
   if (!store.related('queuemembership', 1, c.userId).includes(queueId)) {
-    throw forbidden("Queue rule: supervisors can manage only conversations in queues they belong to; you aren't a member of this conversation's queue.");
+    throw forbidden(
+      "Queue rule: supervisors can manage only conversations in queues they belong to; you aren't a member of this conversation's queue.",
+    );
   }
   return { c, name, caller, conversation, params: { agent: values.agent, queue: values.queue } };
 }
@@ -121,10 +130,14 @@ function readParameter(body: Record<string, unknown>, parameter: ParameterShape,
     if (parameter.optional) return undefined;
     throw badRequest(`Required parameter '${parameter.name}' is missing for the operation '${action}'.`);
   }
-  const wrong = () => badRequest(`Cannot convert the literal '${cellText(value)}' to the expected type '${EDM_TYPES[parameter.type]}' of parameter '${parameter.name}'.`);
+  const wrong = () =>
+    badRequest(
+      `Cannot convert the literal '${cellText(value)}' to the expected type '${EDM_TYPES[parameter.type]}' of parameter '${parameter.name}'.`,
+    );
   switch (parameter.type) {
     case 'Guid':
-      if (typeof value !== 'string' || !GUID.test(value.replace(/[{}]/g, ''))) throw badRequest(`Parameter '${parameter.name}' must be a GUID.`);
+      if (typeof value !== 'string' || !GUID.test(value.replace(/[{}]/g, '')))
+        throw badRequest(`Parameter '${parameter.name}' must be a GUID.`);
       return value.replace(/[{}]/g, '').toLowerCase();
     case 'String':
       if (typeof value !== 'string') throw wrong();

@@ -7,10 +7,14 @@ import type { Row, Store } from '../world/store';
 import type { ActionRequest } from './request';
 import { cellText } from '../odata/values';
 
-export const statusLabel = (conversation: Row): string => CONVERSATION_STATUS[Number(conversation.statuscode)] ?? String(conversation.statuscode);
+export const statusLabel = (conversation: Row): string =>
+  CONVERSATION_STATUS[Number(conversation.statuscode)] ?? String(conversation.statuscode);
 
 const channelsOf = (conversation: Row): number[] =>
-  cellText(conversation.msdyn_channel ?? '').split(',').filter(Boolean).map(Number);
+  cellText(conversation.msdyn_channel ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map(Number);
 
 export const isRecordRouted = (conversation: Row): boolean => channelsOf(conversation).includes(CHANNELS.record);
 

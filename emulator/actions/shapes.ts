@@ -54,22 +54,32 @@ function resolve(patch: ContractPatch, servesBothBindings: boolean): ContractInF
   const common: ParameterShape[] = [];
   if (patch.apiVersion ?? true) common.push({ name: CONTRACT.apiVersionParameter, type: 'String', optional: false, role: 'apiVersion' });
   if (!bound) {
-    common.push({ name: patch.conversationParameter ?? CONTRACT.conversationParameter, type: CONTRACT.idType, optional: false, role: 'conversation' });
+    common.push({
+      name: patch.conversationParameter ?? CONTRACT.conversationParameter,
+      type: CONTRACT.idType,
+      optional: false,
+      role: 'conversation',
+    });
   }
   const roleOf = (name: string): TargetRole | undefined => (name === names.agent ? 'agent' : name === names.queue ? 'queue' : undefined);
-  const actions = Object.fromEntries(ACTION_NAMES.map((name): [ActionName, ActionShape] => {
-    const base = CONTRACT.actions[name];
-    const override = patch.actions?.[name];
-    const own: ParameterShape[] = override?.parameters
-      ? override.parameters.map((p) => ({ name: p.name, type: p.type, optional: p.optional ?? false, role: roleOf(p.name) }))
-      : base.takes.map((role) => ({ name: names[role], type: CONTRACT.idType, optional: false, role }));
-    return [name, {
-      name,
-      bound,
-      parameters: [...common, ...own],
-      successStatus: override?.successStatus ?? patch.successStatus ?? base.successStatus,
-      response: base.response,
-    }];
-  })) as Record<ActionName, ActionShape>;
+  const actions = Object.fromEntries(
+    ACTION_NAMES.map((name): [ActionName, ActionShape] => {
+      const base = CONTRACT.actions[name];
+      const override = patch.actions?.[name];
+      const own: ParameterShape[] = override?.parameters
+        ? override.parameters.map((p) => ({ name: p.name, type: p.type, optional: p.optional ?? false, role: roleOf(p.name) }))
+        : base.takes.map((role) => ({ name: names[role], type: CONTRACT.idType, optional: false, role }));
+      return [
+        name,
+        {
+          name,
+          bound,
+          parameters: [...common, ...own],
+          successStatus: override?.successStatus ?? patch.successStatus ?? base.successStatus,
+          response: base.response,
+        },
+      ];
+    }),
+  ) as Record<ActionName, ActionShape>;
   return { servesBothBindings, actions };
 }

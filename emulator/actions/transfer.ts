@@ -28,7 +28,8 @@ export function transferConversation(r: ActionRequest): ActionResult {
   if (isRecordRouted(conversation) || hasVoiceOrVideo(conversation)) {
     throw violated('Channel', 'only messaging conversations can be transferred by a supervisor (not voice, video or record-routed ones).');
   }
-  if (world.pending.has(id)) throw violated('Pending transfer', 'a transfer or assignment for this conversation is already waiting for the agent.');
+  if (world.pending.has(id))
+    throw violated('Pending transfer', 'a transfer or assignment for this conversation is already waiting for the agent.');
   const agentId = targetAgent(r);
   const agent = store.get('systemusers', agentId);
   if (!agent) throw notFoundRecord('systemuser', agentId);
@@ -38,10 +39,16 @@ export function transferConversation(r: ActionRequest): ActionResult {
     throw violated('Same queue', "the target agent isn't a member of the conversation's queue.");
   }
   const workstream = store.get('msdyn_liveworkstreams', cellText(conversation._msdyn_liveworkstreamid_value ?? ''));
-  const allowed = cellText(workstream?.msdyn_allowedpresences ?? '').split(',').filter(Boolean).map(Number);
+  const allowed = cellText(workstream?.msdyn_allowedpresences ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map(Number);
   const presence = baseOfPresence(agentStatusOf(world, agentId)?._msdyn_currentpresenceid_value);
   if (!allowed.includes(presence)) {
-    throw violated('Presence', `the target agent's presence (${BASE_PRESENCE[presence] ?? presence}) doesn't allow new conversations in this workstream.`);
+    throw violated(
+      'Presence',
+      `the target agent's presence (${BASE_PRESENCE[presence] ?? presence}) doesn't allow new conversations in this workstream.`,
+    );
   }
 
   reserveCapacity(world, agentId, conversation);
@@ -49,7 +56,10 @@ export function transferConversation(r: ActionRequest): ActionResult {
   store.update('msdyn_ocliveworkitems', id, { msdyn_statuschangereason: REASON.awaitingAcceptance, msdyn_modifiedon: now });
   const participant = addParticipant(world, conversation, agentId, MODE.primary, 'SupervisorTransferToAgent', false);
   scheduleDecision(world, {
-    kind: 'transfer', conversationId: id, agentId, participantId: String(participant.msdyn_sessionparticipantid),
+    kind: 'transfer',
+    conversationId: id,
+    agentId,
+    participantId: String(participant.msdyn_sessionparticipantid),
     previousAgentId: (conversation._msdyn_activeagentid_value as string | null) ?? null,
   });
   return { Status: 'PendingAcceptance' };

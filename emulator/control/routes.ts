@@ -15,7 +15,10 @@ import type { EmulatorState } from '../server/state';
 import { ClockBody, ConfigBody, FaultsBody, RawRowBody, ResetBody, RespondBody } from './schemas';
 import { cellText } from '../odata/values';
 
-async function parse<T extends z.ZodType>(schema: T, request: Request): Promise<{ ok: true; value: z.infer<T> } | { ok: false; error: string }> {
+async function parse<T extends z.ZodType>(
+  schema: T,
+  request: Request,
+): Promise<{ ok: true; value: z.infer<T> } | { ok: false; error: string }> {
   let body: unknown;
   try {
     body = await request.json();
@@ -23,7 +26,9 @@ async function parse<T extends z.ZodType>(schema: T, request: Request): Promise<
     return { ok: false, error: 'Body must be JSON.' };
   }
   const result = schema.safeParse(body);
-  return result.success ? { ok: true, value: result.data } : { ok: false, error: result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') };
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, error: result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') };
 }
 
 export function controlRoutes(app: Hono, state: EmulatorState): void {
@@ -31,7 +36,12 @@ export function controlRoutes(app: Hono, state: EmulatorState): void {
     const body = await parse(ResetBody, c.req.raw);
     if (!body.ok) return c.json({ error: body.error }, 400);
     state.reset({ seed: body.value.seed, scenario: body.value.scenario, variant: body.value.variant });
-    return c.json({ ok: true, seed: state.world.options.seed, scenario: state.world.options.scenario, variant: state.world.options.variant });
+    return c.json({
+      ok: true,
+      seed: state.world.options.seed,
+      scenario: state.world.options.scenario,
+      variant: state.world.options.variant,
+    });
   });
 
   app.post('/_emulator/clock', async (c) => {
@@ -126,15 +136,20 @@ function contractSummary(state: EmulatorState) {
   const contract = contractInForce(state.world.settings.actionContract);
   return {
     servesBothBindings: contract.servesBothBindings,
-    actions: Object.fromEntries(ACTION_NAMES.map((name) => {
-      const shape = contract.actions[name];
-      return [name, {
-        bound: shape.bound,
-        parameters: shape.parameters.map(({ name: parameter, type, optional }) => ({ name: parameter, type, optional })),
-        successStatus: shape.successStatus,
-        response: shape.successStatus === 200 ? shape.response : null,
-      }];
-    })),
+    actions: Object.fromEntries(
+      ACTION_NAMES.map((name) => {
+        const shape = contract.actions[name];
+        return [
+          name,
+          {
+            bound: shape.bound,
+            parameters: shape.parameters.map(({ name: parameter, type, optional }) => ({ name: parameter, type, optional })),
+            successStatus: shape.successStatus,
+            response: shape.successStatus === 200 ? shape.response : null,
+          },
+        ];
+      }),
+    ),
   };
 }
 
@@ -149,9 +164,10 @@ function snapshot(state: EmulatorState) {
     if (row.statecode !== 0) continue;
     const queue = world.store.get('queues', cellText(row._msdyn_cdsqueueid_value ?? ''))?.name ?? '(none)';
     byQueue[cellText(queue)] = (byQueue[cellText(queue)] ?? 0) + 1;
-    const agent = typeof row._msdyn_activeagentid_value === 'string'
-      ? cellText(world.store.get('systemusers', row._msdyn_activeagentid_value)?.domainname ?? row._msdyn_activeagentid_value)
-      : '(unassigned)';
+    const agent =
+      typeof row._msdyn_activeagentid_value === 'string'
+        ? cellText(world.store.get('systemusers', row._msdyn_activeagentid_value)?.domainname ?? row._msdyn_activeagentid_value)
+        : '(unassigned)';
     byAgent[agent] = (byAgent[agent] ?? 0) + 1;
   }
   return {

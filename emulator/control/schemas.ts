@@ -31,7 +31,8 @@ const parameterName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,99}$/, 'a param
 const successStatus = z.union([z.literal(200), z.literal(204)]);
 
 const ActionPatchBody = z.strictObject({
-  parameters: z.array(z.strictObject({ name: parameterName, type: z.enum(FIELD_TYPES), optional: z.boolean().optional() }))
+  parameters: z
+    .array(z.strictObject({ name: parameterName, type: z.enum(FIELD_TYPES), optional: z.boolean().optional() }))
     .refine((list) => new Set(list.map((p) => p.name)).size === list.length, 'parameter names must differ')
     .optional(),
   successStatus: successStatus.optional(),
@@ -48,12 +49,14 @@ const ContractPatchBody = z.strictObject({
 });
 
 export const ConfigBody = z.strictObject({
-  switches: z.strictObject({
-    monitor: z.boolean().optional(),
-    assign: z.boolean().optional(),
-    transfer: z.boolean().optional(),
-    forceClose: z.boolean().optional(),
-  }).optional(),
+  switches: z
+    .strictObject({
+      monitor: z.boolean().optional(),
+      assign: z.boolean().optional(),
+      transfer: z.boolean().optional(),
+      forceClose: z.boolean().optional(),
+    })
+    .optional(),
   changeTracking: z.boolean().optional(),
   actionContract: ContractPatchBody.optional(),
   customApisReadable: z.boolean().optional(),
@@ -63,12 +66,14 @@ export const ConfigBody = z.strictObject({
   closedHistory: count.max(MAX_CLOSED_HISTORY).optional(),
   otherNotes: count.max(MAX_OTHER_NOTES).optional(),
   extensionOriginWrites: z.enum(['allow', 'refuse']).optional(),
-  serviceProtection: z.strictObject({
-    windowSeconds: z.number().int().min(1).optional(),
-    requests: count.optional(),
-    executionMs: count.optional(),
-    concurrency: count.optional(),
-  }).optional(),
+  serviceProtection: z
+    .strictObject({
+      windowSeconds: z.number().int().min(1).optional(),
+      requests: count.optional(),
+      executionMs: count.optional(),
+      concurrency: count.optional(),
+    })
+    .optional(),
 });
 
 export const RespondBody = z.strictObject({ decision: z.enum(['accept', 'reject']) });

@@ -71,7 +71,11 @@ function collect(node: FilterNode, into: Constraints): void {
   }
 }
 
-function columnAndLiteral(left: Operand, right: Operand, op: CompareOp): { column: string; value: NormalizedValue; op: CompareOp } | undefined {
+function columnAndLiteral(
+  left: Operand,
+  right: Operand,
+  op: CompareOp,
+): { column: string; value: NormalizedValue; op: CompareOp } | undefined {
   if (left.kind === 'column' && right.kind === 'literal') return { column: left.name, value: right.value, op };
   if (left.kind === 'literal' && right.kind === 'column') return { column: right.name, value: left.value, op: FLIPPED[op] };
   return undefined;

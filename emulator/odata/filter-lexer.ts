@@ -74,9 +74,7 @@ function readToken(text: string, at: number): { token: Token; next: number } {
   }
   m = matchAt(IDENTIFIER, text, at) ?? matchAt(ALIAS, text, at);
   if (m) {
-    const token: Token = m[0].startsWith('@')
-      ? { kind: 'alias', name: m[0], at }
-      : { kind: 'identifier', text: m[0], at };
+    const token: Token = m[0].startsWith('@') ? { kind: 'alias', name: m[0], at } : { kind: 'identifier', text: m[0], at };
     return { token, next: at + m[0].length };
   }
   if (ch === '/') {

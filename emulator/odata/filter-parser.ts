@@ -25,11 +25,7 @@ type Expr = { type: 'predicate'; node: FilterNode } | { type: 'operand'; operand
  * Precedence, loosest first: or, and, comparison, not. `not` binds tightest, as in ODataLib (which Dataverse
  * runs), so `not statecode eq 0` is `(not statecode) eq 0` and is refused there and here; write `not (…)`.
  */
-export function parseFilter(
-  text: string,
-  schema: EntitySchema,
-  aliases: ReadonlyMap<string, string> = new Map(),
-): FilterNode {
+export function parseFilter(text: string, schema: EntitySchema, aliases: ReadonlyMap<string, string> = new Map()): FilterNode {
   const parser = new FilterParser(text, tokenize(text), schema, aliases);
   const expr = parser.parseOr();
   parser.expectEnd();
@@ -163,9 +159,7 @@ class FilterParser {
     if (name.startsWith(QUERY_FUNCTION_PREFIX)) {
       return parseQueryFunction(name, this.parseNamedArguments(), this.schema);
     }
-    throw new ODataError(
-      `An unknown function with name '${name}' was found at position ${at} in '${this.text}'.`,
-    );
+    throw new ODataError(`An unknown function with name '${name}' was found at position ${at} in '${this.text}'.`);
   }
 
   private parseTextFunction(fn: 'contains' | 'startswith' | 'endswith'): FilterNode {

@@ -32,9 +32,7 @@ export function parseQueryFunction(fullName: string, args: readonly NamedArgumen
 
   if (spec.shape === 'containValues') {
     if (!column.multiSelect) {
-      throw new ODataError(
-        `The function '${fullName}' applies only to multi-select choice columns; '${propertyName}' is not one.`,
-      );
+      throw new ODataError(`The function '${fullName}' applies only to multi-select choice columns; '${propertyName}' is not one.`);
     }
     const values = propertyValues.map((raw) => {
       const trimmed = raw.trim();
@@ -82,9 +80,7 @@ function readArguments(fullName: string, args: readonly NamedArgument[]): { prop
     }
   }
   if (propertyName === undefined || propertyValues === undefined) {
-    throw new ODataError(
-      `The function '${fullName}' needs PropertyName='<column>' and PropertyValues=['<value>',…].`,
-    );
+    throw new ODataError(`The function '${fullName}' needs PropertyName='<column>' and PropertyValues=['<value>',…].`);
   }
   return { propertyName, propertyValues };
 }

@@ -71,9 +71,7 @@ export function parseQueryOptions(
 function parseTop(value: string): number {
   const top = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(top) || top < 1) {
-    throw new ODataError(
-      `Invalid value '${value}' for $top query option found. The $top query option requires a positive integer value.`,
-    );
+    throw new ODataError(`Invalid value '${value}' for $top query option found. The $top query option requires a positive integer value.`);
   }
   return top;
 }

@@ -1,13 +1,6 @@
 /** The slice of an entity's metadata the query engine needs. Column names are wire names (lookups as `_x_value`). */
 export type EdmType =
-  | 'Edm.Guid'
-  | 'Edm.String'
-  | 'Edm.Int32'
-  | 'Edm.Int64'
-  | 'Edm.Decimal'
-  | 'Edm.Double'
-  | 'Edm.Boolean'
-  | 'Edm.DateTimeOffset';
+  'Edm.Guid' | 'Edm.String' | 'Edm.Int32' | 'Edm.Int64' | 'Edm.Decimal' | 'Edm.Double' | 'Edm.Boolean' | 'Edm.DateTimeOffset';
 
 export interface ColumnSchema {
   type: EdmType;
@@ -39,9 +32,7 @@ export class ODataError extends Error {
 }
 
 export function propertyNotFound(schema: EntitySchema, name: string): ODataError {
-  return new ODataError(
-    `Could not find a property named '${name}' on type 'Microsoft.Dynamics.CRM.${schema.logicalName}'.`,
-  );
+  return new ODataError(`Could not find a property named '${name}' on type 'Microsoft.Dynamics.CRM.${schema.logicalName}'.`);
 }
 
 /** A column by wire name, or the Dataverse "could not find a property" error (navigation names included). */

@@ -20,10 +20,11 @@ export const bool: ColumnSpec = { kind: 'plain', type: 'Edm.Boolean' };
 export const date: ColumnSpec = { kind: 'plain', type: 'Edm.DateTimeOffset' };
 export const choice = (options: OptionSet): ColumnSpec => ({ kind: 'choice', options });
 export const multi = (options: OptionSet): ColumnSpec => ({ kind: 'multi', options });
-export const lookup = (set: string, logicalName: string, nav: string): ColumnSpec =>
-  ({ kind: 'lookup', targets: [{ set, logicalName, nav }] });
-export const polymorphic = (...targets: { set: string; logicalName: string; nav: string }[]): ColumnSpec =>
-  ({ kind: 'lookup', targets });
+export const lookup = (set: string, logicalName: string, nav: string): ColumnSpec => ({
+  kind: 'lookup',
+  targets: [{ set, logicalName, nav }],
+});
+export const polymorphic = (...targets: { set: string; logicalName: string; nav: string }[]): ColumnSpec => ({ kind: 'lookup', targets });
 
 export interface LookupInfo {
   /** Logical column name, e.g. msdyn_activeagentid (the wire column is _msdyn_activeagentid_value). */
@@ -32,10 +33,17 @@ export interface LookupInfo {
 }
 
 /** An N:N navigation: rows of `target` related through the intersect `relation`. */
-export interface CollectionNav { target: string; relation: string; side: 0 | 1 }
+export interface CollectionNav {
+  target: string;
+  relation: string;
+  side: 0 | 1;
+}
 
 /** A 1:N navigation: rows of the `target` entity set whose lookup `lookup` (logical name) points at this row. */
-export interface ChildrenNav { target: string; lookup: string }
+export interface ChildrenNav {
+  target: string;
+  lookup: string;
+}
 
 export interface TableDef {
   schema: EntitySchema;
@@ -103,8 +111,9 @@ export function defineTable(spec: TableSpec): TableDef {
       }
     }
   }
-  const oneToMany = Object.fromEntries(Object.entries(spec.children ?? {}).map(([name, nav]) =>
-    [name, { target: nav.target, column: lookupColumn(nav.lookup) }]));
+  const oneToMany = Object.fromEntries(
+    Object.entries(spec.children ?? {}).map(([name, nav]) => [name, { target: nav.target, column: lookupColumn(nav.lookup) }]),
+  );
   return {
     schema: { entitySet: spec.entitySet, logicalName: spec.logicalName, key: spec.key, columns, navigation, oneToMany },
     primaryName: spec.primaryName,

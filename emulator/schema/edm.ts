@@ -13,5 +13,11 @@ export const EDM_TYPES: Record<FieldType, string> = {
 
 /** The customapi `type` option value of each field type (0 Boolean … 12 Guid). */
 export const FIELD_TYPE_CODES: Record<FieldType, number> = {
-  Boolean: 0, DateTime: 1, Decimal: 2, Float: 6, Integer: 7, String: 10, Guid: 12,
+  Boolean: 0,
+  DateTime: 1,
+  Decimal: 2,
+  Float: 6,
+  Integer: 7,
+  String: 10,
+  Guid: 12,
 };

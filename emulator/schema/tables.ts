@@ -70,9 +70,18 @@ export const conversations = defineTable({
     msdyn_customerlocale: text,
   },
   defaults: {
-    statecode: 0, statuscode: 1, msdyn_transfercount: 0, msdyn_escalationcount: 0, msdyn_overflowtransfercount: 0,
-    msdyn_customersentimentlabel: 0, msdyn_isagentsession: true, msdyn_isoutbound: false, msdyn_isabandoned: false,
-    msdyn_isagentaccepted: false, msdyn_thirdpartyconversation: false, msdyn_copilotengaged: false,
+    statecode: 0,
+    statuscode: 1,
+    msdyn_transfercount: 0,
+    msdyn_escalationcount: 0,
+    msdyn_overflowtransfercount: 0,
+    msdyn_customersentimentlabel: 0,
+    msdyn_isagentsession: true,
+    msdyn_isoutbound: false,
+    msdyn_isabandoned: false,
+    msdyn_isagentaccepted: false,
+    msdyn_thirdpartyconversation: false,
+    msdyn_copilotengaged: false,
   },
 });
 
@@ -139,7 +148,10 @@ const teams = defineTable({
   key: 'teamid',
   primaryName: 'name',
   columns: {
-    teamid: guid, name: text, teamtype: choice(O.TEAM_TYPE), azureactivedirectoryobjectid: guid,
+    teamid: guid,
+    name: text,
+    teamtype: choice(O.TEAM_TYPE),
+    azureactivedirectoryobjectid: guid,
     businessunitid: lookup('businessunits', 'businessunit', 'businessunitid'),
   },
   collections: {
@@ -163,8 +175,11 @@ const presences = defineTable({
   key: 'msdyn_presenceid',
   primaryName: 'msdyn_name',
   columns: {
-    msdyn_presenceid: guid, msdyn_name: text, msdyn_presencestatustext: text,
-    msdyn_basepresencestatus: choice(O.BASE_PRESENCE), msdyn_canuserset: bool,
+    msdyn_presenceid: guid,
+    msdyn_name: text,
+    msdyn_presencestatustext: text,
+    msdyn_basepresencestatus: choice(O.BASE_PRESENCE),
+    msdyn_canuserset: bool,
   },
 });
 
@@ -227,8 +242,10 @@ const omnichannelconfigurations = defineTable({
   },
   // Platform defaults (docs/platform.md#supervisor-switches): monitor on, the rest off.
   defaults: {
-    msdyn_enable_supervisor_monitor: true, msdyn_enable_supervisor_assign: false,
-    msdyn_enable_supervisor_transfer: false, msdyn_enable_supervisor_forceclose: false,
+    msdyn_enable_supervisor_monitor: true,
+    msdyn_enable_supervisor_assign: false,
+    msdyn_enable_supervisor_transfer: false,
+    msdyn_enable_supervisor_forceclose: false,
   },
 });
 
@@ -324,7 +341,10 @@ const bookableresources = defineTable({
   key: 'bookableresourceid',
   primaryName: 'name',
   columns: {
-    bookableresourceid: guid, name: text, resourcetype: choice(O.RESOURCE_TYPE), userid: systemuser('UserId'),
+    bookableresourceid: guid,
+    name: text,
+    resourcetype: choice(O.RESOURCE_TYPE),
+    userid: systemuser('UserId'),
   },
   defaults: { resourcetype: 3 },
 });
@@ -381,8 +401,12 @@ const capacityprofiles = defineTable({
   primaryName: 'msdyn_name',
   owned: true,
   columns: {
-    msdyn_capacityprofileid: guid, msdyn_name: text, msdyn_uniquename: text, msdyn_defaultmaxunits: int,
-    msdyn_blockassignment: bool, ...activeState,
+    msdyn_capacityprofileid: guid,
+    msdyn_name: text,
+    msdyn_uniquename: text,
+    msdyn_defaultmaxunits: int,
+    msdyn_blockassignment: bool,
+    ...activeState,
   },
   defaults: { statecode: 0, statuscode: 1, msdyn_blockassignment: false },
 });
@@ -452,8 +476,13 @@ const customapis = defineTable({
     CustomAPIResponseProperties: { target: 'customapiresponseproperties', lookup: 'customapiid' },
   },
   defaults: {
-    bindingtype: 0, isfunction: false, isprivate: false, allowedcustomprocessingsteptype: 0, workflowsdkstepenabled: false,
-    statecode: 0, statuscode: 1,
+    bindingtype: 0,
+    isfunction: false,
+    isprivate: false,
+    allowedcustomprocessingsteptype: 0,
+    workflowsdkstepenabled: false,
+    statecode: 0,
+    statuscode: 1,
   },
 });
 
@@ -489,10 +518,32 @@ const customapiresponseproperties = defineTable({
 });
 
 export const TABLES: readonly TableDef[] = [
-  conversations, systemusers, queues, roles, teams, businessunits, presences, agentstatuses, workstreams,
-  omnichannelconfigurations, sessions, sessionparticipants, annotations, characteristics, ratingvalues,
-  bookableresources, bookableresourcecharacteristics, contacts, accounts, incidents, capacityprofiles,
-  agentcapacityprofileunits, workstreamcapacityprofiles, customapis, customapirequestparameters, customapiresponseproperties,
+  conversations,
+  systemusers,
+  queues,
+  roles,
+  teams,
+  businessunits,
+  presences,
+  agentstatuses,
+  workstreams,
+  omnichannelconfigurations,
+  sessions,
+  sessionparticipants,
+  annotations,
+  characteristics,
+  ratingvalues,
+  bookableresources,
+  bookableresourcecharacteristics,
+  contacts,
+  accounts,
+  incidents,
+  capacityprofiles,
+  agentcapacityprofileunits,
+  workstreamcapacityprofiles,
+  customapis,
+  customapirequestparameters,
+  customapiresponseproperties,
 ];
 
 const bySet = new Map(TABLES.map((t) => [t.schema.entitySet, t]));

@@ -42,15 +42,17 @@ export function createApp(state: EmulatorState): Hono {
       const here = new URL(c.req.url);
       return c.redirect(`/signin?returnTo=${encodeURIComponent(here.pathname + here.search)}`, 302);
     }
-    return c.html(workspacePage({
-      clientUrl: new URL(c.req.url).origin,
-      user: {
-        systemuserid: userId,
-        fullname: String(user.fullname),
-        upn: String(user.domainname),
-        roles: rolesOf(state.world.store, userId).map((r) => ({ id: r.id, name: r.name })),
-      },
-    }));
+    return c.html(
+      workspacePage({
+        clientUrl: new URL(c.req.url).origin,
+        user: {
+          systemuserid: userId,
+          fullname: String(user.fullname),
+          upn: String(user.domainname),
+          roles: rolesOf(state.world.store, userId).map((r) => ({ id: r.id, name: r.name })),
+        },
+      }),
+    );
   });
 
   app.post('/_emulator/token', async (c) => {
@@ -61,7 +63,11 @@ export function createApp(state: EmulatorState): Hono {
     }
     const user = state.world.userByUpn(body.user);
     if (!user) return c.json({ error: `Unknown user ${body.user}` }, 403);
-    return c.json({ access_token: state.auth.issueToken(String(user.systemuserid)), token_type: 'Bearer', expires_in: TOKEN_LIFETIME_SECONDS });
+    return c.json({
+      access_token: state.auth.issueToken(String(user.systemuserid)),
+      token_type: 'Bearer',
+      expires_in: TOKEN_LIFETIME_SECONDS,
+    });
   });
 
   app.all(`${API_PATH}/*`, (c) => handleWebApi(state, c.req.raw));
@@ -86,8 +92,12 @@ async function handleWebApi(state: EmulatorState, request: Request): Promise<Res
   const user = userId ? state.user(userId) : undefined;
   const url = new URL(request.url);
   const entry = state.log.arrived({
-    time: new Date().toISOString(), virtualTime: world.clock.now().toISOString(), user: user ? String(user.domainname) : null,
-    method: request.method, path: url.pathname + url.search, origin: request.headers.get('origin') ?? 'none',
+    time: new Date().toISOString(),
+    virtualTime: world.clock.now().toISOString(),
+    user: user ? String(user.domainname) : null,
+    method: request.method,
+    path: url.pathname + url.search,
+    origin: request.headers.get('origin') ?? 'none',
   });
   const response = await respond(state, request, user ? userId : undefined);
   state.log.answered(entry, DROPPED.has(response) ? 0 : response.status);
@@ -105,12 +115,19 @@ async function respond(state: EmulatorState, request: Request, userId: string | 
       return dropped;
     }
     if (verdict.kind === 'throttle') {
-      throw new DataverseError(429, ERROR_CODES.throttledRequests,
+      throw new DataverseError(
+        429,
+        ERROR_CODES.throttledRequests,
         `Number of requests exceeded the limit of ${state.protection.limits.requests} over time window of ${state.protection.limits.windowSeconds} seconds.`,
-        { 'Retry-After': String(verdict.retryAfterSeconds) });
+        { 'Retry-After': String(verdict.retryAfterSeconds) },
+      );
     }
     if (verdict.kind === 'error') {
-      throw new DataverseError(verdict.status, ERROR_CODES.unexpected, `The service is temporarily unavailable (emulated fault, HTTP ${verdict.status}).`);
+      throw new DataverseError(
+        verdict.status,
+        ERROR_CODES.unexpected,
+        `The service is temporarily unavailable (emulated fault, HTTP ${verdict.status}).`,
+      );
     }
     if (!userId) {
       throw new DataverseError(401, ERROR_CODES.notAuthenticated, 'The user is not authenticated. Sign in or send a valid bearer token.', {
@@ -140,8 +157,11 @@ function refuseExtensionOriginWrite(state: EmulatorState, request: Request): voi
   const origin = request.headers.get('origin') ?? '';
   if (state.world.settings.extensionOriginWrites !== 'refuse' || !WRITES.has(request.method.toUpperCase())) return;
   if (!origin.startsWith('chrome-extension://')) return;
-  throw new DataverseError(403, ERROR_CODES.privilegeDenied,
-    `The request was refused: this organization does not accept changes sent from the origin '${origin}'. Send them from the app's own pages.`);
+  throw new DataverseError(
+    403,
+    ERROR_CODES.privilegeDenied,
+    `The request was refused: this organization does not accept changes sent from the origin '${origin}'. Send them from the app's own pages.`,
+  );
 }
 
 async function truncateIfMalformed(state: EmulatorState, response: Response): Promise<Response> {
@@ -155,7 +175,11 @@ async function truncateIfMalformed(state: EmulatorState, response: Response): Pr
 function asDataverseError(error: unknown): DataverseError {
   if (error instanceof DataverseError) return error;
   if (error instanceof ODataError) return new DataverseError(400, ERROR_CODES.badRequest, error.message);
-  return new DataverseError(500, ERROR_CODES.unexpected, `An unexpected error occurred: ${error instanceof Error ? error.message : String(error)}`);
+  return new DataverseError(
+    500,
+    ERROR_CODES.unexpected,
+    `An unexpected error occurred: ${error instanceof Error ? error.message : String(error)}`,
+  );
 }
 
 function agentUpns(state: EmulatorState): string[] {

@@ -13,10 +13,7 @@ export interface FaultSettings {
 }
 
 export type FaultVerdict =
-  | { kind: 'none' }
-  | { kind: 'drop' }
-  | { kind: 'throttle'; retryAfterSeconds: number }
-  | { kind: 'error'; status: number };
+  { kind: 'none' } | { kind: 'drop' } | { kind: 'throttle'; retryAfterSeconds: number } | { kind: 'error'; status: number };
 
 export class Faults {
   private settings: FaultSettings = {};

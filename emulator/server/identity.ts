@@ -21,11 +21,11 @@ export function rolesOf(store: Store, userId: string): RoleRef[] {
   return [...result.values()];
 }
 
-export const hasRole = (store: Store, userId: string, name: string): boolean =>
-  rolesOf(store, userId).some((r) => r.name === name);
+export const hasRole = (store: Store, userId: string, name: string): boolean => rolesOf(store, userId).some((r) => r.name === name);
 
 /** The supervisor role, or the org's copy of it: privileges, not the name, decide. */
 export const holdsSupervisorRole = (store: Store, userId: string): boolean =>
   rolesOf(store, userId).some((r) => r.id === ROLE_IDS.supervisor || r.id === SUPERVISOR_COPY_ROLE_ID);
 
-export const isBot = (user: Row | undefined): boolean => typeof user?.msdyn_botapplicationid === 'string' && user.msdyn_botapplicationid !== '';
+export const isBot = (user: Row | undefined): boolean =>
+  typeof user?.msdyn_botapplicationid === 'string' && user.msdyn_botapplicationid !== '';

@@ -34,18 +34,29 @@ export class ServiceProtection {
       return String(Math.max(1, Math.ceil((oldest + l.windowSeconds * 1000 - nowMs) / 1000)));
     };
     if (w.calls.length >= l.requests) {
-      throw new DataverseError(429, ERROR_CODES.throttledRequests,
-        `Number of requests exceeded the limit of ${l.requests} over time window of ${l.windowSeconds} seconds.`, { 'Retry-After': retryAfter() });
+      throw new DataverseError(
+        429,
+        ERROR_CODES.throttledRequests,
+        `Number of requests exceeded the limit of ${l.requests} over time window of ${l.windowSeconds} seconds.`,
+        { 'Retry-After': retryAfter() },
+      );
     }
     const used = w.calls.reduce((sum, c) => sum + c.ms, 0);
     if (used >= l.executionMs) {
-      throw new DataverseError(429, ERROR_CODES.throttledExecutionTime,
+      throw new DataverseError(
+        429,
+        ERROR_CODES.throttledExecutionTime,
         `Combined execution time of incoming requests exceeded limit of ${l.executionMs} milliseconds over time window of ${l.windowSeconds} seconds. Decrease number of concurrent requests or reduce the duration of requests and try again later.`,
-        { 'Retry-After': retryAfter() });
+        { 'Retry-After': retryAfter() },
+      );
     }
     if (w.inFlight >= l.concurrency) {
-      throw new DataverseError(429, ERROR_CODES.throttledConcurrency,
-        `Number of concurrent requests exceeded the limit of ${l.concurrency}.`, { 'Retry-After': '1' });
+      throw new DataverseError(
+        429,
+        ERROR_CODES.throttledConcurrency,
+        `Number of concurrent requests exceeded the limit of ${l.concurrency}.`,
+        { 'Retry-After': '1' },
+      );
     }
     const call = { at: nowMs, ms: 0 };
     w.calls.push(call);

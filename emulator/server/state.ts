@@ -17,7 +17,10 @@ export class EmulatorState {
   readonly protection: ServiceProtection;
   readonly log = new RequestLog();
 
-  constructor(private worldOptions: WorldOptions, limits: Partial<ProtectionLimits> = {}) {
+  constructor(
+    private worldOptions: WorldOptions,
+    limits: Partial<ProtectionLimits> = {},
+  ) {
     this.world = createWorld(worldOptions);
     this.faults = new Faults(worldOptions.seed);
     this.protection = new ServiceProtection({ ...DEFAULT_LIMITS, ...limits });

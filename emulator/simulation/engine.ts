@@ -42,7 +42,9 @@ export class Simulation {
     if (world.options.scenario === 'empty' || queues === 0) return;
     const now = world.clock.nowMs();
     const r = world.random;
-    world.index.queues.forEach((_, i) => this.agenda.add(now + r.exponential(this.arrivalMeanSeconds) * 1000, { type: 'arrival', queue: i }));
+    world.index.queues.forEach((_, i) =>
+      this.agenda.add(now + r.exponential(this.arrivalMeanSeconds) * 1000, { type: 'arrival', queue: i }),
+    );
     for (const row of world.store.rows(CONVERSATIONS)) {
       const id = String(row.activityid);
       if (row.statecode !== 0 || world.index.stuck.has(id)) continue;
@@ -79,7 +81,8 @@ export class Simulation {
     const ws = this.workstreamOf(row);
     switch (row.statuscode) {
       case STATUS.open:
-        if (row._msdyn_activeagentid_value) this.agenda.add(now + r.between(3, 20) * 1000, { type: 'accept', id, agent: cellText(row._msdyn_activeagentid_value) });
+        if (row._msdyn_activeagentid_value)
+          this.agenda.add(now + r.between(3, 20) * 1000, { type: 'accept', id, agent: cellText(row._msdyn_activeagentid_value) });
         else this.agenda.add(now + r.between(1, 30) * 1000, { type: 'route', id });
         break;
       case STATUS.active:
@@ -111,34 +114,49 @@ export class Simulation {
       case 'accept':
         if (row.statuscode !== STATUS.open || row._msdyn_activeagentid_value !== event.agent) return;
         world.store.update(CONVERSATIONS, event.id, {
-          statuscode: STATUS.active, msdyn_isagentaccepted: true, msdyn_startedon: now,
+          statuscode: STATUS.active,
+          msdyn_isagentaccepted: true,
+          msdyn_startedon: now,
           msdyn_conversationfirstwaittimeinseconds: Math.round((at - Date.parse(String(row.createdon))) / 1000),
-          msdyn_statuschangereason: REASON.inConversation, msdyn_statusupdatedon: now, msdyn_modifiedon: now,
-          msdyn_customersentimentlabel: 10, msdyn_urcustomersentimentlabel: 10,
+          msdyn_statuschangereason: REASON.inConversation,
+          msdyn_statusupdatedon: now,
+          msdyn_modifiedon: now,
+          msdyn_customersentimentlabel: 10,
+          msdyn_urcustomersentimentlabel: 10,
         });
         this.seatAgent(row, event.agent, now);
         return this.scheduleFor(row, at);
       case 'wrapup':
         if (row.statuscode !== STATUS.active) return;
         world.store.update(CONVERSATIONS, event.id, {
-          statuscode: STATUS.wrapup, msdyn_wrapupinitiatedon: now, msdyn_statuschangereason: REASON.agentWrapUp,
-          msdyn_statusupdatedon: now, msdyn_modifiedon: now,
+          statuscode: STATUS.wrapup,
+          msdyn_wrapupinitiatedon: now,
+          msdyn_statuschangereason: REASON.agentWrapUp,
+          msdyn_statusupdatedon: now,
+          msdyn_modifiedon: now,
         });
         return this.scheduleClose(event.id, ws, at);
       case 'wait':
         if (row.statuscode !== STATUS.active) return;
         if (typeof row._msdyn_activeagentid_value === 'string') releaseCapacity(world, row._msdyn_activeagentid_value, row);
         world.store.update(CONVERSATIONS, event.id, {
-          statuscode: STATUS.waiting, msdyn_statuschangereason: REASON.awaitingCustomer, msdyn_statusupdatedon: now, msdyn_modifiedon: now,
+          statuscode: STATUS.waiting,
+          msdyn_statuschangereason: REASON.awaitingCustomer,
+          msdyn_statusupdatedon: now,
+          msdyn_modifiedon: now,
         });
         this.agenda.add(at + r.between(60, 1800) * 1000, { type: 'resume', id: event.id });
-        if (ws?.waitingCloseMinutes) this.agenda.add(at + ws.waitingCloseMinutes * 60_000, { type: 'close', id: event.id, reason: REASON.autoClosedWaiting });
+        if (ws?.waitingCloseMinutes)
+          this.agenda.add(at + ws.waitingCloseMinutes * 60_000, { type: 'close', id: event.id, reason: REASON.autoClosedWaiting });
         return;
       case 'resume':
         if (row.statuscode !== STATUS.waiting || r.chance(0.2)) return; // some customers never come back: the timer closes them
         if (typeof row._msdyn_activeagentid_value === 'string') reserveCapacity(world, row._msdyn_activeagentid_value, row);
         world.store.update(CONVERSATIONS, event.id, {
-          statuscode: STATUS.active, msdyn_statuschangereason: REASON.inConversation, msdyn_statusupdatedon: now, msdyn_modifiedon: now,
+          statuscode: STATUS.active,
+          msdyn_statuschangereason: REASON.inConversation,
+          msdyn_statusupdatedon: now,
+          msdyn_modifiedon: now,
         });
         return this.scheduleFor(world.store.get(CONVERSATIONS, event.id)!, at);
       case 'close':
@@ -151,7 +169,9 @@ export class Simulation {
         const next = Math.min(13, Math.max(7, current + r.pick([-1, 0, 0, 1])));
         if (next !== current) {
           world.store.update(CONVERSATIONS, event.id, {
-            msdyn_customersentimentlabel: next, msdyn_urcustomersentimentlabel: next, msdyn_urcustomersentimentscore: (next - 7) * 16,
+            msdyn_customersentimentlabel: next,
+            msdyn_urcustomersentimentlabel: next,
+            msdyn_urcustomersentimentscore: (next - 7) * 16,
           });
         }
         this.agenda.add(at + r.between(30, 180) * 1000, { type: 'sentiment', id: event.id });
@@ -162,7 +182,9 @@ export class Simulation {
 
   /** The offered agent joins: their waiting participant row (if seeded) or a new one. */
   private seatAgent(row: Row, agentId: string, now: string): void {
-    const offered = participantsOf(this.world.store, row).find((p) => p._msdyn_agentid_value === agentId && !p.msdyn_joinedon && !p.msdyn_lefton);
+    const offered = participantsOf(this.world.store, row).find(
+      (p) => p._msdyn_agentid_value === agentId && !p.msdyn_joinedon && !p.msdyn_lefton,
+    );
     if (offered) this.world.store.update('msdyn_sessionparticipants', String(offered.msdyn_sessionparticipantid), { msdyn_joinedon: now });
     else addParticipant(this.world, row, agentId, MODE.primary, 'AgentPick', true);
   }
@@ -186,12 +208,27 @@ export class Simulation {
     const now = new Date(at).toISOString();
     const session = insertSession(world.store, r, { conversationId: id, queueId: queue.id, at: now });
     world.store.insert(CONVERSATIONS, {
-      activityid: id, msdyn_ocliveworkitemid: id, subject: customer?.name ?? 'Visitor', msdyn_title: r.pick(TOPICS),
-      statecode: 0, statuscode: STATUS.open, msdyn_channel: String(ws.channel), _msdyn_cdsqueueid_value: queue.id,
-      _msdyn_liveworkstreamid_value: world.index.workstreamIds.get(ws.key) ?? null, _msdyn_customer_value: customer?.id ?? null,
-      _msdyn_lastsessionid_value: session.activityid, _ownerid_value: queue.bot, msdyn_createdon: now, msdyn_initiatedon: now,
-      msdyn_firstwaitstartedon: now, msdyn_statusupdatedon: now, msdyn_statuschangereason: REASON.awaitingAssignment,
-      msdyn_workstreamworkdistributionmode: 192350000, msdyn_routingtype: 0, msdyn_customerlocale: 'en-US', msdyn_modifiedon: now,
+      activityid: id,
+      msdyn_ocliveworkitemid: id,
+      subject: customer?.name ?? 'Visitor',
+      msdyn_title: r.pick(TOPICS),
+      statecode: 0,
+      statuscode: STATUS.open,
+      msdyn_channel: String(ws.channel),
+      _msdyn_cdsqueueid_value: queue.id,
+      _msdyn_liveworkstreamid_value: world.index.workstreamIds.get(ws.key) ?? null,
+      _msdyn_customer_value: customer?.id ?? null,
+      _msdyn_lastsessionid_value: session.activityid,
+      _ownerid_value: queue.bot,
+      msdyn_createdon: now,
+      msdyn_initiatedon: now,
+      msdyn_firstwaitstartedon: now,
+      msdyn_statusupdatedon: now,
+      msdyn_statuschangereason: REASON.awaitingAssignment,
+      msdyn_workstreamworkdistributionmode: 192350000,
+      msdyn_routingtype: 0,
+      msdyn_customerlocale: 'en-US',
+      msdyn_modifiedon: now,
     });
     this.agenda.add(at + r.between(2, 10) * 1000, { type: 'route', id });
     this.agenda.add(at + r.exponential(this.arrivalMeanSeconds) * 1000, { type: 'arrival', queue: queueIndex });
@@ -212,8 +249,12 @@ export class Simulation {
     const now = new Date(at).toISOString();
     reserveCapacity(world, agent, row);
     world.store.update(CONVERSATIONS, id, {
-      _msdyn_activeagentid_value: agent, msdyn_activeagentassignedon: now, _ownerid_value: agent,
-      msdyn_statuschangereason: REASON.awaitingAcceptance, msdyn_statusupdatedon: now, msdyn_modifiedon: now,
+      _msdyn_activeagentid_value: agent,
+      msdyn_activeagentassignedon: now,
+      _ownerid_value: agent,
+      msdyn_statuschangereason: REASON.awaitingAcceptance,
+      msdyn_statusupdatedon: now,
+      msdyn_modifiedon: now,
     });
     this.agenda.add(at + world.random.between(3, 20) * 1000, { type: 'accept', id, agent });
   }
@@ -223,10 +264,15 @@ export class Simulation {
     const status = agentStatusOf(world, agentId);
     if (!status) return;
     const base = world.random.weighted([
-      [PRESENCE.available, 50], [PRESENCE.busy, 20], [PRESENCE.dnd, 5], [PRESENCE.away, 15], [PRESENCE.offline, 10],
+      [PRESENCE.available, 50],
+      [PRESENCE.busy, 20],
+      [PRESENCE.dnd, 5],
+      [PRESENCE.away, 15],
+      [PRESENCE.offline, 10],
     ] as const);
     world.store.update('msdyn_agentstatuses', String(status.msdyn_agentstatusid), {
-      _msdyn_currentpresenceid_value: presenceIdOf(base), msdyn_presencemodifiedon: new Date(at).toISOString(),
+      _msdyn_currentpresenceid_value: presenceIdOf(base),
+      msdyn_presencemodifiedon: new Date(at).toISOString(),
     });
     this.agenda.add(at + world.random.between(300, 3600) * 1000, { type: 'presence', agent: agentId });
   }

@@ -28,7 +28,12 @@ const xrmGuid = (id: string): string => `{${id.toUpperCase()}}`;
 export function workspacePage(boot: WorkspaceBoot): string {
   const context = {
     clientUrl: boot.clientUrl,
-    app: { appId: APP_ID, uniqueName: APP_UNIQUE_NAME, displayName: APP_DISPLAY_NAME, url: `${boot.clientUrl}/main.aspx?appname=${APP_UNIQUE_NAME}` },
+    app: {
+      appId: APP_ID,
+      uniqueName: APP_UNIQUE_NAME,
+      displayName: APP_DISPLAY_NAME,
+      url: `${boot.clientUrl}/main.aspx?appname=${APP_UNIQUE_NAME}`,
+    },
     user: {
       userId: xrmGuid(boot.user.systemuserid),
       userName: boot.user.fullname,
@@ -36,7 +41,9 @@ export function workspacePage(boot: WorkspaceBoot): string {
       roles: boot.user.roles.map((r) => ({ id: xrmGuid(r.id), name: r.name })),
     },
   };
-  return page(`${APP_DISPLAY_NAME} — Dynamics 365`, `<header id="app-header" role="banner">
+  return page(
+    `${APP_DISPLAY_NAME} — Dynamics 365`,
+    `<header id="app-header" role="banner">
   <span class="waffle" aria-hidden="true">⋮⋮⋮</span>
   <span class="brand">Dynamics 365</span>
   <span class="app-name">${escapeHtml(APP_DISPLAY_NAME)}</span>
@@ -47,5 +54,7 @@ export function workspacePage(boot: WorkspaceBoot): string {
 </nav>
 <main id="workspace-main" tabindex="-1"></main>
 <script>window.__FLOORWALKER_EMULATOR__ = ${scriptJson(context)};</script>
-<script>${WORKSPACE_SCRIPT}</script>`, `<style>${WORKSPACE_STYLE}</style>`);
+<script>${WORKSPACE_SCRIPT}</script>`,
+    `<style>${WORKSPACE_STYLE}</style>`,
+  );
 }

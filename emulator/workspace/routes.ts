@@ -40,7 +40,7 @@ export function workspaceRoutes(app: Hono, state: EmulatorState): void {
     return c.json({
       conversation,
       /** The signed-in user's own seat in the conversation (Monitor, Consult, Primary), or null. */
-      seat: seat ? PARTICIPANT_MODE[Number(seat.msdyn_mode)] ?? null : null,
+      seat: seat ? (PARTICIPANT_MODE[Number(seat.msdyn_mode)] ?? null) : null,
       messages: transcriptOf(row, conversation.agent ?? undefined, world.notices.get(String(row.activityid)) ?? [], world.clock.nowMs()),
     });
   });
@@ -48,8 +48,7 @@ export function workspaceRoutes(app: Hono, state: EmulatorState): void {
 
 function summary(state: EmulatorState, row: Row) {
   const store = state.world.store;
-  const name = (set: string, id: unknown, column: string) =>
-    typeof id === 'string' ? cellText(store.get(set, id)?.[column] ?? '') : null;
+  const name = (set: string, id: unknown, column: string) => (typeof id === 'string' ? cellText(store.get(set, id)?.[column] ?? '') : null);
   return {
     id: String(row.activityid),
     subject: cellText(row.subject ?? ''),
@@ -57,6 +56,9 @@ function summary(state: EmulatorState, row: Row) {
     status: CONVERSATION_STATUS[Number(row.statuscode)] ?? '',
     agent: name('systemusers', row._msdyn_activeagentid_value, 'fullname'),
     queue: name('queues', row._msdyn_cdsqueueid_value, 'name') ?? '',
-    channel: cellText(row.msdyn_channel ?? '').split(',').map((v) => CHANNEL[Number(v)] ?? v).join('; '),
+    channel: cellText(row.msdyn_channel ?? '')
+      .split(',')
+      .map((v) => CHANNEL[Number(v)] ?? v)
+      .join('; '),
   };
 }

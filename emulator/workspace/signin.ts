@@ -17,8 +17,13 @@ export function signInPage(agentUpns: readonly string[], returnTo: string | unde
     return `<li><a href="/signin?${escapeHtml(params.toString())}">${escapeHtml(label)}</a></li>`;
   };
   const personas = PERSONAS.map((p) => link(p.upn, `${p.fullname} — ${p.upn} (${p.roles.join(', ')})`)).join('\n');
-  const agents = agentUpns.slice(0, 10).map((upn) => link(upn, upn)).join('\n');
-  return page('Sign in — Floorwalker emulated org', `<main>
+  const agents = agentUpns
+    .slice(0, 10)
+    .map((upn) => link(upn, upn))
+    .join('\n');
+  return page(
+    'Sign in — Floorwalker emulated org',
+    `<main>
 <h1>Sign in to the emulated Contact Center org</h1>
 <p>Choose who you are:</p>
 <ul id="personas">
@@ -28,13 +33,19 @@ ${personas}
 <ul id="agents">
 ${agents}
 </ul>
-</main>`, STYLE);
+</main>`,
+    STYLE,
+  );
 }
 
 export function forbiddenPage(upn: string): string {
-  return page('Access denied', `<main>
+  return page(
+    'Access denied',
+    `<main>
 <h1>Access denied</h1>
 <p>The user <strong>${escapeHtml(upn)}</strong> is not a member of this organization.</p>
 <p><a href="/signin">Choose another user</a></p>
-</main>`, STYLE);
+</main>`,
+    STYLE,
+  );
 }

@@ -16,13 +16,22 @@ export interface TranscriptLine {
 }
 
 const CUSTOMER_LINES = [
-  'Hi, I need some help with my account.', 'It has been like this since yesterday.', 'Can you check that for me?',
-  'Thanks, that helps.', 'I already tried restarting it.', 'How long will that take?', 'OK, I will wait.',
+  'Hi, I need some help with my account.',
+  'It has been like this since yesterday.',
+  'Can you check that for me?',
+  'Thanks, that helps.',
+  'I already tried restarting it.',
+  'How long will that take?',
+  'OK, I will wait.',
   'Is there anything else I need to do?',
 ];
 const AGENT_LINES = [
-  'Hello! I can help you with that.', 'Let me look into it for you.', 'Thanks for waiting.',
-  'I have updated your details.', 'Could you confirm your order number?', 'That should be fixed now.',
+  'Hello! I can help you with that.',
+  'Let me look into it for you.',
+  'Thanks for waiting.',
+  'I have updated your details.',
+  'Could you confirm your order number?',
+  'That should be fixed now.',
   'Is there anything else I can help with?',
 ];
 
@@ -34,7 +43,12 @@ function hashOf(text: string): number {
   return h >>> 0;
 }
 
-export function transcriptOf(conversation: Row, agentName: string | undefined, notices: readonly Notice[], nowMs: number): TranscriptLine[] {
+export function transcriptOf(
+  conversation: Row,
+  agentName: string | undefined,
+  notices: readonly Notice[],
+  nowMs: number,
+): TranscriptLine[] {
   const random = new Random(hashOf(String(conversation.activityid)));
   const customer = cellText(conversation.subject ?? 'Customer');
   const start = Date.parse(String(conversation.createdon));
@@ -45,7 +59,8 @@ export function transcriptOf(conversation: Row, agentName: string | undefined, n
   let turn = 0;
   while (t <= end) {
     const agentTurn = accepted !== undefined && t >= accepted && turn % 2 === 1;
-    if (agentTurn && agentName) lines.push({ at: new Date(t).toISOString(), role: 'agent', from: agentName, text: random.pick(AGENT_LINES) });
+    if (agentTurn && agentName)
+      lines.push({ at: new Date(t).toISOString(), role: 'agent', from: agentName, text: random.pick(AGENT_LINES) });
     else lines.push({ at: new Date(t).toISOString(), role: 'customer', from: customer, text: random.pick(CUSTOMER_LINES) });
     turn++;
     t += random.between(20, 60) * 1000;

@@ -31,7 +31,8 @@ export function requiredCapacity(world: World, conversation: Row): number {
 
 /** What the agent has left for a conversation like this one (negative when an override exceeded it). */
 export function freeCapacity(world: World, agentId: string, conversation: Row): number {
-  if (world.settings.capacityModel === 'profiles') return Number(profileUnitOf(world, agentId, conversation)?.msdyn_availablecapacityprofileunits ?? 0);
+  if (world.settings.capacityModel === 'profiles')
+    return Number(profileUnitOf(world, agentId, conversation)?.msdyn_availablecapacityprofileunits ?? 0);
   return Number(agentStatusOf(world, agentId)?.msdyn_availableunitscapacity ?? 0);
 }
 
@@ -73,9 +74,13 @@ function profileUnitOf(world: World, agentId: string, conversation: Row): Row | 
 function updateBlocked(world: World, agentId: string): void {
   const status = agentStatusOf(world, agentId);
   if (!status) return;
-  const blocked = world.store.lookup(UNITS, '_msdyn_agentid_value', agentId).some((unit) =>
-    Number(unit.msdyn_availablecapacityprofileunits) <= 0
-    && world.store.get(PROFILES, String(unit._msdyn_capacityprofileid_value))?.msdyn_blockassignment === true);
+  const blocked = world.store
+    .lookup(UNITS, '_msdyn_agentid_value', agentId)
+    .some(
+      (unit) =>
+        Number(unit.msdyn_availablecapacityprofileunits) <= 0 &&
+        world.store.get(PROFILES, String(unit._msdyn_capacityprofileid_value))?.msdyn_blockassignment === true,
+    );
   if (status.msdyn_isblockedbysomeprofile !== blocked) {
     world.store.update('msdyn_agentstatuses', String(status.msdyn_agentstatusid), { msdyn_isblockedbysomeprofile: blocked });
   }
@@ -103,7 +108,8 @@ export function switchCapacityModel(world: World, model: CapacityModel): void {
     const agentId = String(status._msdyn_agentid_value);
     const used = (held.get(agentId) ?? []).reduce((sum, c) => sum + requiredCapacity(world, c), 0);
     store.update('msdyn_agentstatuses', String(status.msdyn_agentstatusid), {
-      msdyn_availableunitscapacity: AGENT_UNIT_CAPACITY - used, msdyn_isblockedbysomeprofile: false,
+      msdyn_availableunitscapacity: AGENT_UNIT_CAPACITY - used,
+      msdyn_isblockedbysomeprofile: false,
     });
   }
 }
@@ -113,16 +119,21 @@ function createProfiles(world: World, held: Map<string, Row[]>): void {
   const profileOfWorkstream = new Map<string, string>();
   for (const profile of CAPACITY_PROFILES) {
     store.insert(PROFILES, {
-      msdyn_capacityprofileid: profileId(profile.key), msdyn_name: profile.name, msdyn_uniquename: `msdyn_${profile.key}_profile`,
-      msdyn_defaultmaxunits: profile.maxUnits, msdyn_blockassignment: profile.blockAssignment,
+      msdyn_capacityprofileid: profileId(profile.key),
+      msdyn_name: profile.name,
+      msdyn_uniquename: `msdyn_${profile.key}_profile`,
+      msdyn_defaultmaxunits: profile.maxUnits,
+      msdyn_blockassignment: profile.blockAssignment,
     });
     for (const wsKey of profile.workstreams) {
       const wsId = world.index.workstreamIds.get(wsKey);
       if (!wsId) continue;
       profileOfWorkstream.set(wsId, profile.key);
       store.insert(LINKS, {
-        msdyn_liveworkstreamcapacityprofileid: stableGuid(`${LINKS}/${wsKey}`), msdyn_name: `${profile.name} – ${wsKey}`,
-        _msdyn_workstream_id_value: wsId, _msdyn_capacityprofile_id_value: profileId(profile.key),
+        msdyn_liveworkstreamcapacityprofileid: stableGuid(`${LINKS}/${wsKey}`),
+        msdyn_name: `${profile.name} – ${wsKey}`,
+        _msdyn_workstream_id_value: wsId,
+        _msdyn_capacityprofile_id_value: profileId(profile.key),
       });
     }
   }
@@ -137,9 +148,13 @@ function createProfiles(world: World, held: Map<string, Row[]>): void {
       const consumed = load.get(profile.key) ?? 0;
       store.insert(UNITS, {
         msdyn_agentcapacityprofileunitid: stableGuid(`${UNITS}/${agentId}/${profile.key}`),
-        msdyn_name: `${cellText(status.msdyn_name ?? '')} – ${profile.name}`, _msdyn_agentid_value: agentId, _ownerid_value: agentId,
-        _msdyn_capacityprofileid_value: profileId(profile.key), msdyn_defaultmaxunits: profile.maxUnits,
-        msdyn_availablecapacityprofileunits: profile.maxUnits - consumed, msdyn_consumedcapacityprofileunits: consumed,
+        msdyn_name: `${cellText(status.msdyn_name ?? '')} – ${profile.name}`,
+        _msdyn_agentid_value: agentId,
+        _ownerid_value: agentId,
+        _msdyn_capacityprofileid_value: profileId(profile.key),
+        msdyn_defaultmaxunits: profile.maxUnits,
+        msdyn_availablecapacityprofileunits: profile.maxUnits - consumed,
+        msdyn_consumedcapacityprofileunits: consumed,
       });
     }
     updateBlocked(world, agentId);

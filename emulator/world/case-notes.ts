@@ -11,8 +11,10 @@ const CASES = 40;
 const SALT = 0x6e6f7465;
 const SUBJECTS = ['Customer called back', 'Waiting for parts', 'Escalated to tier 2', 'Refund approved', 'Follow-up scheduled'] as const;
 const TEXTS = [
-  'Spoke with the customer; they will send the receipt.', 'Checked the order history, nothing unusual.',
-  'Replacement shipped, tracking number sent by email.', 'Asked the customer to restart the router and call back.',
+  'Spoke with the customer; they will send the receipt.',
+  'Checked the order history, nothing unusual.',
+  'Replacement shipped, tracking number sent by email.',
+  'Asked the customer to restart the router and call back.',
 ] as const;
 
 /**
@@ -33,8 +35,14 @@ export function setOtherNotes(world: World, count: number): void {
       const random = new Random(Math.imul(world.options.seed ^ SALT, 2_654_435_761) + i);
       const at = new Date(start + j).toISOString();
       const note = store.insert('annotations', {
-        annotationid: random.guid(), subject: random.pick(SUBJECTS), notetext: random.pick(TEXTS), objecttypecode: 'incident',
-        _objectid_value: random.pick(cases), _ownerid_value: agents.length ? random.pick(agents) : null, createdon: at, modifiedon: at,
+        annotationid: random.guid(),
+        subject: random.pick(SUBJECTS),
+        notetext: random.pick(TEXTS),
+        objecttypecode: 'incident',
+        _objectid_value: random.pick(cases),
+        _ownerid_value: agents.length ? random.pick(agents) : null,
+        createdon: at,
+        modifiedon: at,
       });
       ids.push(String(note.annotationid));
     }
@@ -57,7 +65,9 @@ function ensureCases(world: World): string[] {
     ids.push(id);
     if (store.get('incidents', id)) continue;
     store.insert('incidents', {
-      incidentid: id, title: TOPICS[k % TOPICS.length], ticketnumber: `CAS-${String(20000 + k).padStart(5, '0')}-N0TE${String(k).padStart(2, '0')}`,
+      incidentid: id,
+      title: TOPICS[k % TOPICS.length],
+      ticketnumber: `CAS-${String(20000 + k).padStart(5, '0')}-N0TE${String(k).padStart(2, '0')}`,
       prioritycode: 2,
     });
   }

@@ -23,7 +23,11 @@ interface Definition {
 
 export function describeCustomApis(world: World): void {
   const store = world.store;
-  for (const [set, key] of [[PROPERTIES, 'customapiresponsepropertyid'], [PARAMETERS, 'customapirequestparameterid'], [APIS, 'customapiid']] as const) {
+  for (const [set, key] of [
+    [PROPERTIES, 'customapiresponsepropertyid'],
+    [PARAMETERS, 'customapirequestparameterid'],
+    [APIS, 'customapiid'],
+  ] as const) {
     for (const row of [...store.rows(set)]) store.remove(set, String(row[key]));
   }
   const contract = contractInForce(world.settings.actionContract);
@@ -31,7 +35,10 @@ export function describeCustomApis(world: World): void {
     ...ACTION_NAMES.map((name) => {
       const shape = contract.actions[name];
       return {
-        uniquename: name, bound: shape.bound, isfunction: false, parameters: shape.parameters,
+        uniquename: name,
+        bound: shape.bound,
+        isfunction: false,
+        parameters: shape.parameters,
         response: shape.successStatus === 200 ? shape.response : {},
       };
     }),
@@ -40,21 +47,34 @@ export function describeCustomApis(world: World): void {
   for (const api of definitions) {
     const id = stableGuid(`${APIS}/${api.uniquename}`);
     store.insert(APIS, {
-      customapiid: id, uniquename: api.uniquename, name: api.uniquename, displayname: api.uniquename.replace(/^\w+_/, ''),
-      description: `${api.uniquename} (Contact Center)`, bindingtype: api.bound ? 1 : 0,
-      boundentitylogicalname: api.bound ? CONTRACT.boundEntity : null, isfunction: api.isfunction,
+      customapiid: id,
+      uniquename: api.uniquename,
+      name: api.uniquename,
+      displayname: api.uniquename.replace(/^\w+_/, ''),
+      description: `${api.uniquename} (Contact Center)`,
+      bindingtype: api.bound ? 1 : 0,
+      boundentitylogicalname: api.bound ? CONTRACT.boundEntity : null,
+      isfunction: api.isfunction,
     });
     for (const p of api.parameters) {
       store.insert(PARAMETERS, {
-        customapirequestparameterid: stableGuid(`${PARAMETERS}/${api.uniquename}/${p.name}`), uniquename: p.name,
-        name: `${api.uniquename}.${p.name}`, displayname: p.name, type: FIELD_TYPE_CODES[p.type], isoptional: p.optional ?? false,
+        customapirequestparameterid: stableGuid(`${PARAMETERS}/${api.uniquename}/${p.name}`),
+        uniquename: p.name,
+        name: `${api.uniquename}.${p.name}`,
+        displayname: p.name,
+        type: FIELD_TYPE_CODES[p.type],
+        isoptional: p.optional ?? false,
         _customapiid_value: id,
       });
     }
     for (const [property, type] of Object.entries(api.response)) {
       store.insert(PROPERTIES, {
-        customapiresponsepropertyid: stableGuid(`${PROPERTIES}/${api.uniquename}/${property}`), uniquename: property,
-        name: `${api.uniquename}.${property}`, displayname: property, type: FIELD_TYPE_CODES[type], _customapiid_value: id,
+        customapiresponsepropertyid: stableGuid(`${PROPERTIES}/${api.uniquename}/${property}`),
+        uniquename: property,
+        name: `${api.uniquename}.${property}`,
+        displayname: property,
+        type: FIELD_TYPE_CODES[type],
+        _customapiid_value: id,
       });
     }
   }

@@ -32,7 +32,9 @@ export function addParticipant(world: World, conversation: Row, agentId: string,
 /** The participant leaves: msdyn_lefton is stamped; whether the row is also deactivated is the org's setting. */
 export function leave(world: World, participant: Row, reason: string | null): void {
   world.store.update(PARTICIPANTS, String(participant.msdyn_sessionparticipantid), {
-    msdyn_lefton: world.clock.now().toISOString(), msdyn_leftonreason: reason, ...leftState(world),
+    msdyn_lefton: world.clock.now().toISOString(),
+    msdyn_leftonreason: reason,
+    ...leftState(world),
   });
 }
 
@@ -51,21 +53,33 @@ export function acceptPending(world: World, conversationId: string): void {
   if (pending.kind === 'transfer') {
     for (const p of participantsOf(world.store, conversation)) {
       if (p._msdyn_agentid_value === pending.previousAgentId && p.msdyn_mode === MODE.primary && !p.msdyn_lefton) {
-        world.store.update(PARTICIPANTS, String(p.msdyn_sessionparticipantid), { msdyn_mode: MODE.consult, msdyn_assignreason: 'AgentConsult' });
+        world.store.update(PARTICIPANTS, String(p.msdyn_sessionparticipantid), {
+          msdyn_mode: MODE.consult,
+          msdyn_assignreason: 'AgentConsult',
+        });
       }
     }
     if (pending.previousAgentId) releaseCapacity(world, pending.previousAgentId, conversation);
     world.store.update(CONVERSATIONS, conversationId, {
-      _msdyn_activeagentid_value: pending.agentId, msdyn_activeagentassignedon: now, _ownerid_value: pending.agentId,
+      _msdyn_activeagentid_value: pending.agentId,
+      msdyn_activeagentassignedon: now,
+      _ownerid_value: pending.agentId,
       msdyn_transfercount: Number(conversation.msdyn_transfercount ?? 0) + 1,
-      msdyn_statuschangereason: REASON.inConversation, msdyn_statusupdatedon: now, msdyn_modifiedon: now,
+      msdyn_statuschangereason: REASON.inConversation,
+      msdyn_statusupdatedon: now,
+      msdyn_modifiedon: now,
     });
   } else {
     const wait = Math.max(0, Math.round((Date.parse(now) - Date.parse(String(conversation.createdon))) / 1000));
     world.store.update(CONVERSATIONS, conversationId, {
-      statuscode: STATUS.active, statecode: 0, msdyn_isagentaccepted: true, msdyn_startedon: now,
+      statuscode: STATUS.active,
+      statecode: 0,
+      msdyn_isagentaccepted: true,
+      msdyn_startedon: now,
       msdyn_conversationfirstwaittimeinseconds: conversation.msdyn_conversationfirstwaittimeinseconds ?? wait,
-      msdyn_statuschangereason: REASON.inConversation, msdyn_statusupdatedon: now, msdyn_modifiedon: now,
+      msdyn_statuschangereason: REASON.inConversation,
+      msdyn_statusupdatedon: now,
+      msdyn_modifiedon: now,
     });
   }
 }
@@ -84,8 +98,11 @@ export function rejectPending(world: World, conversationId: string): void {
     world.store.update(CONVERSATIONS, conversationId, { msdyn_statuschangereason: REASON.inConversation, msdyn_modifiedon: now });
   } else {
     world.store.update(CONVERSATIONS, conversationId, {
-      _msdyn_activeagentid_value: null, msdyn_activeagentassignedon: null,
-      msdyn_statuschangereason: REASON.awaitingAssignment, msdyn_statusupdatedon: now, msdyn_modifiedon: now,
+      _msdyn_activeagentid_value: null,
+      msdyn_activeagentassignedon: null,
+      msdyn_statuschangereason: REASON.awaitingAssignment,
+      msdyn_statusupdatedon: now,
+      msdyn_modifiedon: now,
     });
   }
 }
@@ -100,13 +117,23 @@ export function closeConversation(world: World, conversation: Row, reason: numbe
   for (const p of participantsOf(world.store, conversation)) if (!p.msdyn_lefton) leave(world, p, null);
   const session = conversation._msdyn_lastsessionid_value;
   if (typeof session === 'string' && world.store.get('msdyn_ocsessions', session)) {
-    world.store.update('msdyn_ocsessions', session, { msdyn_state: 192350002, msdyn_closurereason: closure, msdyn_sessionclosedon: now, statecode: 1 });
+    world.store.update('msdyn_ocsessions', session, {
+      msdyn_state: 192350002,
+      msdyn_closurereason: closure,
+      msdyn_sessionclosedon: now,
+      statecode: 1,
+    });
   }
   const started = conversation.msdyn_startedon ? Date.parse(cellText(conversation.msdyn_startedon)) : undefined;
   world.store.update(CONVERSATIONS, id, {
-    statecode: 1, statuscode: STATUS.closed, msdyn_closedon: now, msdyn_statuschangereason: reason,
-    msdyn_statusupdatedon: now, msdyn_modifiedon: now,
-    msdyn_conversationhandletimeinseconds: started === undefined ? conversation.msdyn_conversationhandletimeinseconds : Math.round((Date.parse(now) - started) / 1000),
+    statecode: 1,
+    statuscode: STATUS.closed,
+    msdyn_closedon: now,
+    msdyn_statuschangereason: reason,
+    msdyn_statusupdatedon: now,
+    msdyn_modifiedon: now,
+    msdyn_conversationhandletimeinseconds:
+      started === undefined ? conversation.msdyn_conversationhandletimeinseconds : Math.round((Date.parse(now) - started) / 1000),
     ...(conversation.msdyn_conversationactivitystate ? { msdyn_conversationactivitystate: 3 } : {}),
   });
 }

@@ -5,8 +5,20 @@
 import { BUSINESS_UNIT_ID, PERSONAS, ROLE_IDS, ROLE_NAMES, SOFIA, SUPERVISORS_TEAM_ID, ALEX, type Persona } from '../personas';
 import { CHANNELS, MODE, PRESENCE, REASON, STATUS } from '../schema/options';
 import {
-  AGENT_UNIT_CAPACITY, CONFIGURATION_ID, FIRST_NAMES, LAST_NAMES, PRESENCES, QUEUE_KINDS, RATINGS, REGIONS, SKILLS,
-  TOPICS, WORKSTREAMS, presenceIdOf, type QueueKind, type WorkstreamSpec,
+  AGENT_UNIT_CAPACITY,
+  CONFIGURATION_ID,
+  FIRST_NAMES,
+  LAST_NAMES,
+  PRESENCES,
+  QUEUE_KINDS,
+  RATINGS,
+  REGIONS,
+  SKILLS,
+  TOPICS,
+  WORKSTREAMS,
+  presenceIdOf,
+  type QueueKind,
+  type WorkstreamSpec,
 } from './catalog';
 import { insertParticipant, insertSession, isoMinus } from './records';
 import type { Random } from './random';
@@ -52,7 +64,13 @@ export interface WorldIndex {
   stuck: Set<string>;
 }
 
-export function buildScenario(store: Store, random: Random, scenario: ScenarioName, nowMs: number, onLeave: ParticipantsOnLeave): WorldIndex {
+export function buildScenario(
+  store: Store,
+  random: Random,
+  scenario: ScenarioName,
+  nowMs: number,
+  onLeave: ParticipantsOnLeave,
+): WorldIndex {
   const size = SIZES[scenario];
   const at = (secondsAgo: number) => isoMinus(nowMs, secondsAgo);
   const longAgo = at(90 * 86400);
@@ -60,44 +78,81 @@ export function buildScenario(store: Store, random: Random, scenario: ScenarioNa
   store.insert('businessunits', { businessunitid: BUSINESS_UNIT_ID, name: 'contoso', createdon: longAgo, modifiedon: longAgo });
   for (const [key, id] of Object.entries(ROLE_IDS)) {
     store.insert('roles', {
-      roleid: id, name: ROLE_NAMES[key as keyof typeof ROLE_IDS], _businessunitid_value: BUSINESS_UNIT_ID,
-      createdon: longAgo, modifiedon: longAgo,
+      roleid: id,
+      name: ROLE_NAMES[key as keyof typeof ROLE_IDS],
+      _businessunitid_value: BUSINESS_UNIT_ID,
+      createdon: longAgo,
+      modifiedon: longAgo,
     });
   }
   for (const p of PRESENCES) {
     store.insert('msdyn_presences', {
-      msdyn_presenceid: p.id, msdyn_name: p.name, msdyn_presencestatustext: p.name, msdyn_basepresencestatus: p.base,
-      msdyn_canuserset: true, createdon: longAgo, modifiedon: longAgo,
+      msdyn_presenceid: p.id,
+      msdyn_name: p.name,
+      msdyn_presencestatustext: p.name,
+      msdyn_basepresencestatus: p.base,
+      msdyn_canuserset: true,
+      createdon: longAgo,
+      modifiedon: longAgo,
     });
   }
   const switchesOn = scenario !== 'empty';
   store.insert('msdyn_omnichannelconfigurations', {
-    msdyn_omnichannelconfigurationid: CONFIGURATION_ID, msdyn_name: 'Omnichannel configuration',
+    msdyn_omnichannelconfigurationid: CONFIGURATION_ID,
+    msdyn_name: 'Omnichannel configuration',
     ...(switchesOn && {
-      msdyn_enable_supervisor_monitor: true, msdyn_enable_supervisor_assign: true,
-      msdyn_enable_supervisor_transfer: true, msdyn_enable_supervisor_forceclose: true,
+      msdyn_enable_supervisor_monitor: true,
+      msdyn_enable_supervisor_assign: true,
+      msdyn_enable_supervisor_transfer: true,
+      msdyn_enable_supervisor_forceclose: true,
     }),
-    createdon: longAgo, modifiedon: longAgo,
+    createdon: longAgo,
+    modifiedon: longAgo,
   });
   store.insert('teams', {
-    teamid: SUPERVISORS_TEAM_ID, name: 'Contact center supervisors', teamtype: 0,
-    _businessunitid_value: BUSINESS_UNIT_ID, createdon: longAgo, modifiedon: longAgo,
+    teamid: SUPERVISORS_TEAM_ID,
+    name: 'Contact center supervisors',
+    teamtype: 0,
+    _businessunitid_value: BUSINESS_UNIT_ID,
+    createdon: longAgo,
+    modifiedon: longAgo,
   });
   store.relate('teamroles', SUPERVISORS_TEAM_ID, ROLE_IDS.supervisor);
 
-  const skillIds = SKILLS.map((name) => store.insert('characteristics', {
-    characteristicid: random.guid(), name, characteristictype: 1, createdon: longAgo, modifiedon: longAgo,
-  }).characteristicid as string);
-  const ratingIds = RATINGS.map(([name, value]) => store.insert('ratingvalues', {
-    ratingvalueid: random.guid(), name, value, createdon: longAgo, modifiedon: longAgo,
-  }).ratingvalueid as string);
+  const skillIds = SKILLS.map(
+    (name) =>
+      store.insert('characteristics', {
+        characteristicid: random.guid(),
+        name,
+        characteristictype: 1,
+        createdon: longAgo,
+        modifiedon: longAgo,
+      }).characteristicid as string,
+  );
+  const ratingIds = RATINGS.map(
+    ([name, value]) =>
+      store.insert('ratingvalues', {
+        ratingvalueid: random.guid(),
+        name,
+        value,
+        createdon: longAgo,
+        modifiedon: longAgo,
+      }).ratingvalueid as string,
+  );
 
   const addUser = (user: { id: string; upn: string; first: string; last: string; aad: string; bot?: string }): void => {
     store.insert('systemusers', {
-      systemuserid: user.id, fullname: `${user.first} ${user.last}`.trim(), firstname: user.first, lastname: user.last,
-      internalemailaddress: user.upn, domainname: user.upn, azureactivedirectoryobjectid: user.aad,
-      msdyn_botapplicationid: user.bot ?? null, _businessunitid_value: BUSINESS_UNIT_ID,
-      createdon: longAgo, modifiedon: longAgo,
+      systemuserid: user.id,
+      fullname: `${user.first} ${user.last}`.trim(),
+      firstname: user.first,
+      lastname: user.last,
+      internalemailaddress: user.upn,
+      domainname: user.upn,
+      azureactivedirectoryobjectid: user.aad,
+      msdyn_botapplicationid: user.bot ?? null,
+      _businessunitid_value: BUSINESS_UNIT_ID,
+      createdon: longAgo,
+      modifiedon: longAgo,
     });
     store.relate('systemuserroles', user.id, ROLE_IDS.basicUser);
   };
@@ -105,24 +160,38 @@ export function buildScenario(store: Store, random: Random, scenario: ScenarioNa
   const addAgentStatus = (userId: string, name: string, base: number): void => {
     presenceAt.set(userId, base);
     store.insert('msdyn_agentstatuses', {
-      msdyn_agentstatusid: random.guid(), msdyn_name: name, _msdyn_agentid_value: userId,
-      _msdyn_currentpresenceid_value: presenceIdOf(base), msdyn_presencemodifiedon: at(random.int(7200)),
-      msdyn_availableunitscapacity: AGENT_UNIT_CAPACITY, msdyn_capacitymodifiedon: at(random.int(3600)),
-      createdon: longAgo, modifiedon: at(random.int(3600)),
+      msdyn_agentstatusid: random.guid(),
+      msdyn_name: name,
+      _msdyn_agentid_value: userId,
+      _msdyn_currentpresenceid_value: presenceIdOf(base),
+      msdyn_presencemodifiedon: at(random.int(7200)),
+      msdyn_availableunitscapacity: AGENT_UNIT_CAPACITY,
+      msdyn_capacitymodifiedon: at(random.int(3600)),
+      createdon: longAgo,
+      modifiedon: at(random.int(3600)),
     });
   };
   const addSkills = (userId: string, name: string): void => {
     const resource = store.insert('bookableresources', {
-      bookableresourceid: random.guid(), name, resourcetype: 3, _userid_value: userId, createdon: longAgo, modifiedon: longAgo,
+      bookableresourceid: random.guid(),
+      name,
+      resourcetype: 3,
+      _userid_value: userId,
+      createdon: longAgo,
+      modifiedon: longAgo,
     }).bookableresourceid as string;
     const count = 1 + random.int(3);
     const chosen = new Set<number>();
     while (chosen.size < count) chosen.add(random.int(skillIds.length));
     for (const skill of chosen) {
       store.insert('bookableresourcecharacteristics', {
-        bookableresourcecharacteristicid: random.guid(), name: `${name} – ${SKILLS[skill]}`,
-        _characteristic_value: skillIds[skill], _resource_value: resource, _ratingvalue_value: random.pick(ratingIds),
-        createdon: longAgo, modifiedon: longAgo,
+        bookableresourcecharacteristicid: random.guid(),
+        name: `${name} – ${SKILLS[skill]}`,
+        _characteristic_value: skillIds[skill],
+        _resource_value: resource,
+        _ratingvalue_value: random.pick(ratingIds),
+        createdon: longAgo,
+        modifiedon: longAgo,
       });
     }
   };
@@ -147,12 +216,25 @@ export function buildScenario(store: Store, random: Random, scenario: ScenarioNa
       const name = size.regions === 1 ? kind.name : `${kind.name} (${REGIONS[r]})`;
       const id = random.guid();
       store.insert('queues', {
-        queueid: id, name, msdyn_queuetype: kind.kind === 'messaging' ? 192350000 : kind.kind === 'record' ? 192350001 : 192350002,
-        msdyn_isomnichannelqueue: true, msdyn_priority: 1 + queues.length, msdyn_assignmentstrategy: 192350000,
-        _ownerid_value: SOFIA.systemuserid, createdon: longAgo, modifiedon: longAgo,
+        queueid: id,
+        name,
+        msdyn_queuetype: kind.kind === 'messaging' ? 192350000 : kind.kind === 'record' ? 192350001 : 192350002,
+        msdyn_isomnichannelqueue: true,
+        msdyn_priority: 1 + queues.length,
+        msdyn_assignmentstrategy: 192350000,
+        _ownerid_value: SOFIA.systemuserid,
+        createdon: longAgo,
+        modifiedon: longAgo,
       });
       const botId = random.guid();
-      addUser({ id: botId, upn: `copilot-${queues.length + 1}@contoso.test`, first: 'Copilot agent', last: `– ${name}`, aad: random.guid(), bot: random.guid() });
+      addUser({
+        id: botId,
+        upn: `copilot-${queues.length + 1}@contoso.test`,
+        first: 'Copilot agent',
+        last: `– ${name}`,
+        aad: random.guid(),
+        bot: random.guid(),
+      });
       store.relate('systemuserroles', botId, ROLE_IDS.agent);
       store.relate('queuemembership', id, botId);
       bots.add(botId);
@@ -165,12 +247,22 @@ export function buildScenario(store: Store, random: Random, scenario: ScenarioNa
     workstreamOf.set(id, ws);
     const home = queues.find((q) => q.workstreams.includes(ws));
     store.insert('msdyn_liveworkstreams', {
-      msdyn_liveworkstreamid: id, msdyn_name: ws.name, msdyn_streamsource: ws.channel,
-      msdyn_allowedpresences: ws.allowedPresences.join(','), msdyn_capacityformat: 192350000,
-      msdyn_capacityrequired: ws.capacity, msdyn_workdistributionmode: 192350000, msdyn_mode: 717210001, msdyn_direction: 0,
-      msdyn_conversationmode: ws.persistent ? 192350001 : 192350000, msdyn_blockcapacityforwrapup: 0,
-      msdyn_maxconcurrentconnection: ws.channel === CHANNELS.voice ? 1 : 4, _msdyn_defaultqueue_value: home?.id ?? null,
-      _ownerid_value: SOFIA.systemuserid, createdon: longAgo, modifiedon: longAgo,
+      msdyn_liveworkstreamid: id,
+      msdyn_name: ws.name,
+      msdyn_streamsource: ws.channel,
+      msdyn_allowedpresences: ws.allowedPresences.join(','),
+      msdyn_capacityformat: 192350000,
+      msdyn_capacityrequired: ws.capacity,
+      msdyn_workdistributionmode: 192350000,
+      msdyn_mode: 717210001,
+      msdyn_direction: 0,
+      msdyn_conversationmode: ws.persistent ? 192350001 : 192350000,
+      msdyn_blockcapacityforwrapup: 0,
+      msdyn_maxconcurrentconnection: ws.channel === CHANNELS.voice ? 1 : 4,
+      _msdyn_defaultqueue_value: home?.id ?? null,
+      _ownerid_value: SOFIA.systemuserid,
+      createdon: longAgo,
+      modifiedon: longAgo,
     });
   }
 
@@ -200,7 +292,11 @@ export function buildScenario(store: Store, random: Random, scenario: ScenarioNa
       if (other !== home) join(other, id);
     }
     const base = random.weighted([
-      [PRESENCE.available, 45], [PRESENCE.busy, 25], [PRESENCE.dnd, 5], [PRESENCE.away, 10], [PRESENCE.offline, 15],
+      [PRESENCE.available, 45],
+      [PRESENCE.busy, 25],
+      [PRESENCE.dnd, 5],
+      [PRESENCE.away, 10],
+      [PRESENCE.offline, 15],
     ] as const);
     addAgentStatus(id, `${first} ${last}`, base);
     addSkills(id, `${first} ${last}`);
@@ -218,8 +314,13 @@ export function buildScenario(store: Store, random: Random, scenario: ScenarioNa
       const first = random.pick(FIRST_NAMES);
       const last = random.pick(LAST_NAMES);
       store.insert('contacts', {
-        contactid: id, fullname: `${first} ${last}`, firstname: first, lastname: last,
-        emailaddress1: `${first}.${last}@example.test`.toLowerCase(), createdon: longAgo, modifiedon: longAgo,
+        contactid: id,
+        fullname: `${first} ${last}`,
+        firstname: first,
+        lastname: last,
+        emailaddress1: `${first}.${last}@example.test`.toLowerCase(),
+        createdon: longAgo,
+        modifiedon: longAgo,
       });
       customers.push({ id, set: 'contacts', name: `${first} ${last}` });
     }
@@ -265,7 +366,12 @@ export class ConversationSeeder {
     const queue = r.pick(this.index.queues);
     const ws = r.pick(queue.workstreams);
     let status: SeedStatus = r.weighted([
-      ['open', 18], ['offered', 4], ['active', 50], ['waiting', 10], ['wrapup', 14], ['bot', 4],
+      ['open', 18],
+      ['offered', 4],
+      ['active', 50],
+      ['waiting', 10],
+      ['wrapup', 14],
+      ['bot', 4],
     ] as const);
     if (status === 'waiting' && !ws.persistent) status = 'active';
     if (ws.channel === CHANNELS.record && (status === 'waiting' || status === 'bot')) status = 'open';
@@ -296,18 +402,29 @@ export class ConversationSeeder {
     return candidates.length ? this.random.pick(candidates) : undefined;
   }
 
-  private write(queue: QueueInfo, ws: WorkstreamSpec, status: SeedStatus, agentId: string | undefined, stuck: boolean, closed: boolean): Row {
+  private write(
+    queue: QueueInfo,
+    ws: WorkstreamSpec,
+    status: SeedStatus,
+    agentId: string | undefined,
+    stuck: boolean,
+    closed: boolean,
+  ): Row {
     const r = this.random;
     const store = this.store;
     const id = r.guid();
     const at = (secondsAgo: number) => isoMinus(this.nowMs, secondsAgo);
     const customer = this.index.customers.length ? r.pick(this.index.customers) : undefined;
     const topic = r.pick(TOPICS);
-    const age = closed ? 3600 + r.int(20 * 3600)
-      : stuck ? 2 * 3600 + r.int(4 * 3600)
-      : status === 'open' ? 20 + r.int(600)
-      : status === 'waiting' ? 600 + r.int(3 * 3600)
-      : 120 + r.int(40 * 60);
+    const age = closed
+      ? 3600 + r.int(20 * 3600)
+      : stuck
+        ? 2 * 3600 + r.int(4 * 3600)
+        : status === 'open'
+          ? 20 + r.int(600)
+          : status === 'waiting'
+            ? 600 + r.int(3 * 3600)
+            : 120 + r.int(40 * 60);
     const createdAgo = age;
     const wait = status === 'open' || status === 'bot' ? null : Math.min(createdAgo - 5, 5 + r.int(240));
     const startedAgo = wait === null ? null : createdAgo - wait;
@@ -317,28 +434,56 @@ export class ConversationSeeder {
     if (isRecord) {
       incident = r.guid();
       store.insert('incidents', {
-        incidentid: incident, title: topic, ticketnumber: `CAS-${String(1000 + r.int(90000)).padStart(5, '0')}-${r.guid().slice(0, 6).toUpperCase()}`,
-        prioritycode: 2, _ownerid_value: agentId ?? SOFIA.systemuserid, createdon: at(createdAgo + 60), modifiedon: at(createdAgo),
+        incidentid: incident,
+        title: topic,
+        ticketnumber: `CAS-${String(1000 + r.int(90000)).padStart(5, '0')}-${r.guid().slice(0, 6).toUpperCase()}`,
+        prioritycode: 2,
+        _ownerid_value: agentId ?? SOFIA.systemuserid,
+        createdon: at(createdAgo + 60),
+        modifiedon: at(createdAgo),
       });
     }
-    const statuscode = closed ? STATUS.closed
-      : status === 'open' || status === 'offered' ? STATUS.open
-      : status === 'waiting' ? STATUS.waiting
-      : status === 'wrapup' ? STATUS.wrapup
-      : STATUS.active;
-    const reason = closed ? REASON.autoClosed
-      : status === 'open' ? REASON.awaitingAssignment
-      : status === 'offered' ? REASON.awaitingAcceptance
-      : status === 'waiting' ? REASON.awaitingCustomer
-      : status === 'wrapup' ? REASON.agentWrapUp
-      : REASON.inConversation;
+    const statuscode = closed
+      ? STATUS.closed
+      : status === 'open' || status === 'offered'
+        ? STATUS.open
+        : status === 'waiting'
+          ? STATUS.waiting
+          : status === 'wrapup'
+            ? STATUS.wrapup
+            : STATUS.active;
+    const reason = closed
+      ? REASON.autoClosed
+      : status === 'open'
+        ? REASON.awaitingAssignment
+        : status === 'offered'
+          ? REASON.awaitingAcceptance
+          : status === 'waiting'
+            ? REASON.awaitingCustomer
+            : status === 'wrapup'
+              ? REASON.agentWrapUp
+              : REASON.inConversation;
     const wrapAgo = status === 'wrapup' ? r.int(Math.min(240, startedAgo ?? 240)) : null;
     const closedAgo = closed ? r.int(Math.max(1, (startedAgo ?? 60) - 30)) : null;
-    const lastChange = closedAgo ?? wrapAgo ?? (status === 'waiting' ? r.int(600) : startedAgo ?? createdAgo);
-    const sentiment = isVoice || isRecord ? 0 : r.weighted([[7, 3], [8, 6], [9, 10], [10, 30], [11, 20], [12, 15], [13, 6]] as const);
+    const lastChange = closedAgo ?? wrapAgo ?? (status === 'waiting' ? r.int(600) : (startedAgo ?? createdAgo));
+    const sentiment =
+      isVoice || isRecord
+        ? 0
+        : r.weighted([
+            [7, 3],
+            [8, 6],
+            [9, 10],
+            [10, 30],
+            [11, 20],
+            [12, 15],
+            [13, 6],
+          ] as const);
 
     const sessionId = insertSession(store, r, {
-      conversationId: id, queueId: queue.id, at: at(createdAgo), closedAt: closedAgo === null ? null : at(closedAgo),
+      conversationId: id,
+      queueId: queue.id,
+      at: at(createdAgo),
+      closedAt: closedAgo === null ? null : at(closedAgo),
     }).activityid as string;
     const conversation: Row = {
       activityid: id,
@@ -387,9 +532,13 @@ export class ConversationSeeder {
     if (agentId) {
       const agent = store.get('systemusers', agentId);
       insertParticipant(store, r, {
-        sessionId, agentId, agentName: cellText(agent?.fullname ?? ''), mode: MODE.primary,
-        reason: 'AgentPick', addedOn: conversation.msdyn_activeagentassignedon as string,
-        joinedOn: status === 'offered' ? null : (conversation.msdyn_startedon as string | null) ?? at(createdAgo),
+        sessionId,
+        agentId,
+        agentName: cellText(agent?.fullname ?? ''),
+        mode: MODE.primary,
+        reason: 'AgentPick',
+        addedOn: conversation.msdyn_activeagentassignedon as string,
+        joinedOn: status === 'offered' ? null : ((conversation.msdyn_startedon as string | null) ?? at(createdAgo)),
         ...(closedAgo !== null && { leftOn: at(closedAgo), keptActive: this.onLeave === 'keepActive' }),
       });
       if (!closed && status !== 'bot' && status !== 'waiting') this.used.set(agentId, (this.used.get(agentId) ?? 0) + ws.capacity);

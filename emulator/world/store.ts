@@ -51,7 +51,11 @@ export class Store {
     for (const def of TABLES) {
       const blank: Row = Object.fromEntries(Object.keys(def.schema.columns).map((column) => [column, null]));
       this.tables.set(def.schema.entitySet, {
-        def, blank: Object.assign(blank, def.defaults), live: new Map(), archive: new Map(), archiveBounds: new Map(),
+        def,
+        blank: Object.assign(blank, def.defaults),
+        live: new Map(),
+        archive: new Map(),
+        archiveBounds: new Map(),
         indexes: new Map(def.indexed.map((column) => [column, new Map<NormalizedValue, Set<string>>()])),
       });
     }
@@ -227,7 +231,10 @@ export class Store {
       const value = this.keyOf(table, column, row[column]);
       if (value === null) continue;
       const current = table.archiveBounds.get(column);
-      table.archiveBounds.set(column, current ? [value < current[0] ? value : current[0], value > current[1] ? value : current[1]] : [value, value]);
+      table.archiveBounds.set(
+        column,
+        current ? [value < current[0] ? value : current[0], value > current[1] ? value : current[1]] : [value, value],
+      );
     }
   }
 }

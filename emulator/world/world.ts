@@ -59,7 +59,10 @@ export class World {
   private driver: Driver | undefined;
 
   /** `settings` are those in force while seeding (how a leaving participant is recorded); the rest apply later. */
-  constructor(readonly options: WorldOptions, settings: Partial<OrgSettings> = {}) {
+  constructor(
+    readonly options: WorldOptions,
+    settings: Partial<OrgSettings> = {},
+  ) {
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
     this.clock = new Clock(options.now, options.speed);
     // Seeding happens at one instant; ./create.ts starts the clock once the variant is applied too.

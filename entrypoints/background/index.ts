@@ -66,7 +66,9 @@ export default defineBackground(() => {
   };
   // One function, run once in the top frame of a tab: no content script or channel a page could talk to.
   const runInTab: RunInTab = async (tabId, world, func, args) => {
-    const [first] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, world, func, args } as Parameters<typeof browser.scripting.executeScript>[0]);
+    const [first] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, world, func, args } as Parameters<
+      typeof browser.scripting.executeScript
+    >[0]);
     return first?.result;
   };
   const workspacePatterns = () => (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []);
@@ -110,7 +112,9 @@ export default defineBackground(() => {
         },
         feed.currentAccess().org,
       ),
-    isOrgBlocked: (org) => hostAccess(org, settings.current(), (browser.runtime.getManifest() as Browser.runtime.ManifestV3).host_permissions ?? []).kind === 'blocked',
+    isOrgBlocked: (org) =>
+      hostAccess(org, settings.current(), (browser.runtime.getManifest() as Browser.runtime.ManifestV3).host_permissions ?? []).kind ===
+      'blocked',
     transportFor,
     settings: () => settings.current(),
     counters,
@@ -227,7 +231,10 @@ export default defineBackground(() => {
       }),
     openWorkspace: () => {
       const url = routes.workspaceUrl();
-      if (url) void browser.tabs.create({ url }).catch((error: unknown) => console.warn(`Floorwalker: the workspace did not open: ${String(error)}`));
+      if (url)
+        void browser.tabs
+          .create({ url })
+          .catch((error: unknown) => console.warn(`Floorwalker: the workspace did not open: ${String(error)}`));
     },
   });
   // Alerts watch the feed even with no view open, as one hidden view would (30 s, the wake alarm's cadence).

@@ -77,7 +77,14 @@ function App() {
         return ok;
       }}
       onRemove={(pattern) => void browser.permissions.remove({ origins: [pattern] }).then(tellWorker)}
-      orgCheck={{ report: report.value, running: checking.value, error: checkError.value, copied: copied.value, onRun: () => void checkOrg(), onCopy: () => void copyReport() }}
+      orgCheck={{
+        report: report.value,
+        running: checking.value,
+        error: checkError.value,
+        copied: copied.value,
+        onRun: () => void checkOrg(),
+        onCopy: () => void copyReport(),
+      }}
     />
   );
 }

@@ -53,6 +53,13 @@ const openDiagnostics = () => void browser.runtime.openOptionsPage().catch(() =>
 const openSidePanel = () => void browser.runtime.sendMessage({ type: 'openSidePanel' }).catch(() => undefined);
 
 render(
-  <OverlayFrame controller={controller} layout={layout} frameWidth={frameWidth} onLayout={(change) => void store.then((held) => held.update(change))} onOpenSidePanel={openSidePanel} onDiagnostics={openDiagnostics} />,
+  <OverlayFrame
+    controller={controller}
+    layout={layout}
+    frameWidth={frameWidth}
+    onLayout={(change) => void store.then((held) => held.update(change))}
+    onOpenSidePanel={openSidePanel}
+    onDiagnostics={openDiagnostics}
+  />,
   document.getElementById('app')!,
 );

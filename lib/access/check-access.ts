@@ -38,7 +38,12 @@ export interface AccessCheck {
  * gets 'notSupervisor' and nothing more is fetched. Supervisor is the platform's role by name, or one of
  * `supervisorRoles` (the setting) by id or name.
  */
-export async function checkAccess(transport: DataverseTransport, policy: FeatureFlags, now: () => number, supervisorRoles: readonly string[] = []): Promise<AccessCheck> {
+export async function checkAccess(
+  transport: DataverseTransport,
+  policy: FeatureFlags,
+  now: () => number,
+  supervisorRoles: readonly string[] = [],
+): Promise<AccessCheck> {
   const base = initialAccess(transport.org);
   const fail = (failure: Failure): AccessCheck => ({
     access: { ...base, state: failure.kind === 'signedOut' ? 'signedOut' : 'error', message: failure.message, checkedAt: now() },
@@ -87,6 +92,10 @@ const unique = (names: string[]): string[] => [...new Set(names)].sort((a, b) =>
 
 /** The org's four supervisor switches (msdyn_omnichannelconfiguration), with the platform's defaults for a missing row. */
 export async function readOrgSwitches(transport: DataverseTransport): Promise<Result<FeatureFlags>> {
-  const read = await readRows(transport, orgSwitchesRequest(), { entity: 'msdyn_omnichannelconfiguration', idField: 'msdyn_omnichannelconfigurationid', schema: OrgSwitchesRowSchema });
+  const read = await readRows(transport, orgSwitchesRequest(), {
+    entity: 'msdyn_omnichannelconfiguration',
+    idField: 'msdyn_omnichannelconfigurationid',
+    schema: OrgSwitchesRowSchema,
+  });
   return read.ok ? succeeded(orgSwitchesFrom(read.value.rows[0])) : read;
 }

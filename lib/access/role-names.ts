@@ -11,8 +11,7 @@ export interface RoleRef {
 
 const fold = (text: string) => text.trim().toLocaleLowerCase('en');
 
-export const hasRoleNamed = (roles: readonly string[], name: string): boolean =>
-  roles.some((role) => fold(role) === fold(name));
+export const hasRoleNamed = (roles: readonly string[], name: string): boolean => roles.some((role) => fold(role) === fold(name));
 
 /**
  * The role that makes the user a supervisor: the platform's own by name, or one an admin listed (the

@@ -5,8 +5,17 @@ const VOICE_OR_VIDEO: readonly number[] = [CHANNEL.voice, CHANNEL.voiceCall, CHA
 
 /** The digital messaging channels a supervisor may transfer. Co-browse and screen sharing ride on them. */
 const MESSAGING: readonly number[] = [
-  CHANNEL.teams, CHANNEL.whatsapp, CHANNEL.line, CHANNEL.wechat, CHANNEL.facebook, CHANNEL.sms, CHANNEL.twitter,
-  CHANNEL.custom, CHANNEL.liveChat, CHANNEL.appleMessages, CHANNEL.googleBusinessMessages,
+  CHANNEL.teams,
+  CHANNEL.whatsapp,
+  CHANNEL.line,
+  CHANNEL.wechat,
+  CHANNEL.facebook,
+  CHANNEL.sms,
+  CHANNEL.twitter,
+  CHANNEL.custom,
+  CHANNEL.liveChat,
+  CHANNEL.appleMessages,
+  CHANNEL.googleBusinessMessages,
 ];
 
 export const isRecordRouted = (c: Conversation): boolean => c.channels.includes(CHANNEL.entityRecords);

@@ -105,8 +105,7 @@ export type ReasonSetting = keyof Settings['requireReason'];
  * comes from the action contract (lib/actions/contract.ts), never from here.
  */
 export type Operation<I extends BaseIntent> =
-  | { api: string; target: 'conversation' }
-  | { api: string; target: 'agent' | 'queue'; targetId(intent: I): string };
+  { api: string; target: 'conversation' } | { api: string; target: 'agent' | 'queue'; targetId(intent: I): string };
 
 export type DialogNeed =
   /** Sent as soon as it is asked for. */

@@ -42,7 +42,16 @@ export async function openConversationInPage(
   const page = globalThis as { Microsoft?: { Omnichannel?: Api; Apm?: Api }; Xrm?: { Navigation?: Api } };
   const navigation = page.Xrm?.Navigation;
   const record = { entityName: table, entityId: conversationId };
-  const sessionContext = () => new Map([['parametersStr', JSON.stringify([['entityName', table], ['entityId', conversationId]])]]);
+  const sessionContext = () =>
+    new Map([
+      [
+        'parametersStr',
+        JSON.stringify([
+          ['entityName', table],
+          ['entityId', conversationId],
+        ]),
+      ],
+    ]);
   // [what it is, the object offering it, its method, the arguments]: called on its object, as the app would.
   const openers: Array<[PageOpener, Api, string, () => unknown[]]> = [
     ['apm', page.Microsoft?.Apm, 'createSession', () => [{ templateName: template, sessionContext: sessionContext(), isFocused: true }]],
@@ -99,12 +108,22 @@ const OPEN_TIMEOUT_MS = 10_000;
  * APIs (it is not the app, or not loaded) does the record open in a new tab beside it. What the page says is only
  * ever which opener worked: at worst a page could make the panel say the wrong place.
  */
-export async function openInWorkspace(deps: OpenInWorkspaceDeps, tab: { id: number; url: string } | null, conversation: { id: string; workstreamId: string | null }): Promise<OpenedIn> {
+export async function openInWorkspace(
+  deps: OpenInWorkspaceDeps,
+  tab: { id: number; url: string } | null,
+  conversation: { id: string; workstreamId: string | null },
+): Promise<OpenedIn> {
   if (!tab) return 'none';
   const recordUrl = conversationRecordUrl(tab.url, conversation.id);
   let opener: PageOpener;
   try {
-    const args: Parameters<typeof openConversationInPage> = [conversation.id, conversation.workstreamId, recordUrl, CONVERSATION_SESSION_TEMPLATE, CONVERSATION_TABLE];
+    const args: Parameters<typeof openConversationInPage> = [
+      conversation.id,
+      conversation.workstreamId,
+      recordUrl,
+      CONVERSATION_SESSION_TEMPLATE,
+      CONVERSATION_TABLE,
+    ];
     const answer = await untilAborted(
       deps.runInTab(tab.id, 'MAIN', openConversationInPage, args),
       AbortSignal.timeout(deps.timeoutMs ?? OPEN_TIMEOUT_MS),

@@ -39,7 +39,10 @@ export function indexDefinitions(definitions: readonly ActionDefinition[]) {
 
   return {
     ACTION_KINDS: all.map((d) => d.kind) as readonly ActionKind[],
-    ActionIntentSchema: z.discriminatedUnion('kind', all.map((d) => d.intent) as [IntentSchema<ActionIntent>, ...IntentSchema<ActionIntent>[]]) as z.ZodType<ActionIntent>,
+    ActionIntentSchema: z.discriminatedUnion(
+      'kind',
+      all.map((d) => d.intent) as [IntentSchema<ActionIntent>, ...IntentSchema<ActionIntent>[]],
+    ) as z.ZodType<ActionIntent>,
     allDefinitions,
     definitionOf: (kind: ActionKind): AnyActionDefinition => byKind.get(kind)!,
     /** The definition of an intent's kind, typed for that intent (kinds are unique: the registry test checks it). */

@@ -24,12 +24,17 @@ export interface GapFound {
 export type OperationRequest = { ok: true; request: DataverseRequest; shape: CustomApiShape } | GapFound;
 
 /** How the contract calls an action's API, or why it cannot; the rules show the gap before any click. */
-export function contractShape(operation: Pick<Operation<BaseIntent>, 'api' | 'target'>, contract: ActionContract): { ok: true; shape: CustomApiShape } | GapFound {
+export function contractShape(
+  operation: Pick<Operation<BaseIntent>, 'api' | 'target'>,
+  contract: ActionContract,
+): { ok: true; shape: CustomApiShape } | GapFound {
   const shape = contract.apis[operation.api] ?? contract.assumed;
   if (!shape) return { ok: false, gap: 'notOffered', names: [] };
   const unmapped = shape.unmapped ?? [];
   if (unmapped.length > 0) return { ok: false, gap: 'unmappedParameter', names: unmapped };
-  const missing = (shape.binding === 'unbound' && !shape.parameters.conversation) || (operation.target !== 'conversation' && !shape.parameters[operation.target]);
+  const missing =
+    (shape.binding === 'unbound' && !shape.parameters.conversation) ||
+    (operation.target !== 'conversation' && !shape.parameters[operation.target]);
   return missing ? { ok: false, gap: 'missingTarget', names: [] } : { ok: true, shape };
 }
 
@@ -50,7 +55,11 @@ function parameterValue(shape: CustomApiShape, meaning: ParameterMeaning, id: st
 const primaryKeyOf = (entity: string): string => (entity === 'msdyn_ocliveworkitem' ? 'activityid' : `${entity}id`);
 
 /** The Web API request for one action, shaped by the contract (binding, parameter names, ApiVersion). */
-export function operationRequest<I extends BaseIntent>(definition: ActionDefinition<I>, intent: I, contract: ActionContract): OperationRequest {
+export function operationRequest<I extends BaseIntent>(
+  definition: ActionDefinition<I>,
+  intent: I,
+  contract: ActionContract,
+): OperationRequest {
   const { operation } = definition;
   const found = contractShape(operation, contract);
   if (!found.ok) return found;
@@ -58,7 +67,8 @@ export function operationRequest<I extends BaseIntent>(definition: ActionDefinit
   const bound = shape.binding === 'bound';
   const body: Record<string, unknown> = shape.apiVersion ? { ApiVersion: contract.apiVersion } : {};
   if (!bound) body[shape.parameters.conversation!] = parameterValue(shape, 'conversation', intent.conversationId, contract.namespace);
-  if (operation.target !== 'conversation') body[shape.parameters[operation.target]!] = parameterValue(shape, operation.target, operation.targetId(intent), contract.namespace);
+  if (operation.target !== 'conversation')
+    body[shape.parameters[operation.target]!] = parameterValue(shape, operation.target, operation.targetId(intent), contract.namespace);
   const request: DataverseRequest = {
     method: 'POST',
     path: bound ? `${contract.entitySet}(${intent.conversationId})/${contract.namespace}.${operation.api}` : operation.api,

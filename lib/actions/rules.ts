@@ -70,7 +70,10 @@ function routeBlock(route: ActionRoute, facts: RouteFacts | undefined): Availabi
 }
 
 /** Each action offered with this one (its group, or itself alone), with its own availability. */
-export function memberAvailability(definition: AnyActionDefinition, ctx: AvailabilityContext): Array<{ definition: AnyActionDefinition; availability: Availability }> {
+export function memberAvailability(
+  definition: AnyActionDefinition,
+  ctx: AvailabilityContext,
+): Array<{ definition: AnyActionDefinition; availability: Availability }> {
   return groupMembers(definition).map((member) => ({ definition: member, availability: availability(member.kind, ctx) }));
 }
 
@@ -111,7 +114,9 @@ function contractBlock(operation: Parameters<typeof contractShape>[0], contract:
   if (!contract) return null;
   const found = contractShape(operation, contract);
   if (found.ok) return null;
-  return found.names.length > 0 ? { enabled: false, reason: GAP_REASON[found.gap], args: [found.names.join(', ')] } : no(GAP_REASON[found.gap]);
+  return found.names.length > 0
+    ? { enabled: false, reason: GAP_REASON[found.gap], args: [found.names.join(', ')] }
+    : no(GAP_REASON[found.gap]);
 }
 
 function inFlightBlock(kind: ActionKind, active: ActionRecord | undefined): Availability | null {

@@ -64,7 +64,6 @@ const RUNNER_TIMING = {
   throttleFallbackMs: 5000,
 };
 
-
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMING): ActionRunner {
@@ -110,7 +109,8 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
     const blocked = rule.reason ?? targetBlock(intent, conversation, deps.agents(), deps.queues());
     if (blocked) return fail(id, changed ? 'conflict' : 'blocked', blocked, null, rule.args);
     const definition = definitionFor(intent);
-    if (definition.estimateOverCapacity) await store.update(id, { capacityExceededBy: definition.estimateOverCapacity(intent, conversation, deps.agents()) });
+    if (definition.estimateOverCapacity)
+      await store.update(id, { capacityExceededBy: definition.estimateOverCapacity(intent, conversation, deps.agents()) });
     return send(id, intent, inForce);
   }
 
@@ -140,7 +140,12 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
     const apiRole = deps.access().hasApiAccessRole && definition.refusedWithApiAccessRole;
     // The org refused the worker's write (the router now keeps writes for the workspace tab): say what to do.
     const refusedFromWorker = way.via === 'worker' && (failure === 'forbidden' || failure === 'signedOut') && !deps.transport(route).ok;
-    const reason = apiRole && (failure === 'forbidden' || failure === 'rule') ? 'actions_reason_apiAccessRole' : refusedFromWorker ? 'actions_reason_workerRefused' : null;
+    const reason =
+      apiRole && (failure === 'forbidden' || failure === 'rule')
+        ? 'actions_reason_apiAccessRole'
+        : refusedFromWorker
+          ? 'actions_reason_workerRefused'
+          : null;
     if (after !== undefined) deps.afterAction(intent.conversationId);
     return fail(id, changedMeanwhile && !reason ? 'conflict' : failure, reason, outcome.message);
   }
@@ -213,20 +218,32 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
 
   function labelOf(conversation: Conversation | undefined, id: string): string {
     if (!conversation) return id;
-    const customer = conversation.customerName && conversation.customerName !== conversation.subject ? ` · ${conversation.customerName}` : '';
+    const customer =
+      conversation.customerName && conversation.customerName !== conversation.subject ? ` · ${conversation.customerName}` : '';
     return `${conversation.subject || id}${customer}`;
   }
 
   return {
     run(intent, requestId) {
-      const twin = store.all().some(
-        (r) => r.id === requestId || (isInFlight(r) && r.intent.conversationId === intent.conversationId && r.intent.kind === intent.kind),
-      );
+      const twin = store
+        .all()
+        .some(
+          (r) =>
+            r.id === requestId || (isInFlight(r) && r.intent.conversationId === intent.conversationId && r.intent.kind === intent.kind),
+        );
       if (twin) return;
       const record: ActionRecord = {
-        id: requestId, intent, label: labelOf(deps.conversation(intent.conversationId), intent.conversationId),
-        state: 'pending', startedAt: deps.now(), finishedAt: null, failure: null, reason: null, detail: null,
-        retryAt: null, capacityExceededBy: null,
+        id: requestId,
+        intent,
+        label: labelOf(deps.conversation(intent.conversationId), intent.conversationId),
+        state: 'pending',
+        startedAt: deps.now(),
+        finishedAt: null,
+        failure: null,
+        reason: null,
+        detail: null,
+        retryAt: null,
+        capacityExceededBy: null,
       };
       void store.add(record).then(() => execute(requestId));
     },

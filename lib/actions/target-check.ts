@@ -7,6 +7,11 @@ import type { MessageKey } from '../i18n/message-key';
  * The worker's check of an action's target against what it knows (the views offer only valid targets, but the
  * worker decides): the action's own target rule, if it has a target at all.
  */
-export function targetBlock(intent: ActionIntent, conversation: Conversation, agents: readonly Agent[], queues: readonly Queue[]): MessageKey | null {
+export function targetBlock(
+  intent: ActionIntent,
+  conversation: Conversation,
+  agents: readonly Agent[],
+  queues: readonly Queue[],
+): MessageKey | null {
   return definitionFor(intent).targetRule?.(intent, conversation, agents, queues) ?? null;
 }

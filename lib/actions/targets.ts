@@ -12,16 +12,20 @@ import type { MessageKey } from '../i18n/message-key';
 
 /** A workstream allows Available and Busy unless it says otherwise (the out-of-box default). */
 const DEFAULT_ALLOWED: readonly BasePresence[] = ['available', 'busy'];
-const allowedPresences = (c: Conversation): readonly BasePresence[] =>
-  c.allowedPresences?.length ? c.allowedPresences : DEFAULT_ALLOWED;
+const allowedPresences = (c: Conversation): readonly BasePresence[] => (c.allowedPresences?.length ? c.allowedPresences : DEFAULT_ALLOWED);
 
 const PRESENCE_ORDER = ['available', 'busy', 'away', 'dnd', 'offline', 'unknown'] as const;
-const byPresenceThenRoom = (c: Conversation) => (a: Agent, b: Agent): number =>
-  PRESENCE_ORDER.indexOf(a.presence) - PRESENCE_ORDER.indexOf(b.presence) ||
-  (roomFor(b, c).free ?? -1) - (roomFor(a, c).free ?? -1) ||
-  a.name.localeCompare(b.name);
+const byPresenceThenRoom =
+  (c: Conversation) =>
+  (a: Agent, b: Agent): number =>
+    PRESENCE_ORDER.indexOf(a.presence) - PRESENCE_ORDER.indexOf(b.presence) ||
+    (roomFor(b, c).free ?? -1) - (roomFor(a, c).free ?? -1) ||
+    a.name.localeCompare(b.name);
 
-const inQueue = (c: Conversation) => (a: Agent): boolean => !a.isBot && (c.queueId === null || a.queueIds.includes(c.queueId));
+const inQueue =
+  (c: Conversation) =>
+  (a: Agent): boolean =>
+    !a.isBot && (c.queueId === null || a.queueIds.includes(c.queueId));
 
 export function transferTargets(conversation: Conversation, agents: readonly Agent[]): Agent[] {
   const allowed = allowedPresences(conversation);
@@ -97,7 +101,9 @@ export function capacityExceededBy(conversation: Conversation, agents: readonly 
 export function freeCapacity(room: Room): ReasonPart {
   if (room.free === null) return { key: 'actions_rank_capacityUnknown', subs: [] };
   if (room.profileName !== null) return { key: 'actions_rank_profile', subs: [room.free, room.total ?? '?', room.profileName] };
-  return room.total === null ? { key: 'actions_rank_free', subs: [room.free] } : { key: 'actions_rank_capacity', subs: [room.free, room.total] };
+  return room.total === null
+    ? { key: 'actions_rank_free', subs: [room.free] }
+    : { key: 'actions_rank_capacity', subs: [room.free, room.total] };
 }
 
 /** A skill without a rating counts as level 1: the agent has it, at the lowest proficiency we can claim. */

@@ -61,16 +61,27 @@ export function recordWords(record: ActionRecord, names: TargetNames, clock: (ep
   switch (record.state) {
     case 'pending':
       return {
-        summary: record.retryAt !== null ? t('actions_state_throttled', actionName(kind), clock(record.retryAt)) : t('actions_state_pending', actionName(kind)),
+        summary:
+          record.retryAt !== null
+            ? t('actions_state_throttled', actionName(kind), clock(record.retryAt))
+            : t('actions_state_pending', actionName(kind)),
         reason: null,
         detail: null,
         opened: null,
       };
     case 'waitingForAgent':
-      return { summary: labels.waiting ? t(labels.waiting, who) : t('actions_state_pending', actionName(kind)), reason: null, detail: null, opened: null };
+      return {
+        summary: labels.waiting ? t(labels.waiting, who) : t('actions_state_pending', actionName(kind)),
+        reason: null,
+        detail: null,
+        opened: null,
+      };
     case 'done':
       return {
-        summary: record.capacityExceededBy && labels.doneOverCapacity ? t(labels.doneOverCapacity, who, record.capacityExceededBy) : t(labels.done, who),
+        summary:
+          record.capacityExceededBy && labels.doneOverCapacity
+            ? t(labels.doneOverCapacity, who, record.capacityExceededBy)
+            : t(labels.done, who),
         reason,
         detail: record.detail,
         opened: record.openedIn ? t(`actions_opened_${record.openedIn}`) : null,
@@ -90,7 +101,16 @@ export function recordWords(record: ActionRecord, names: TargetNames, clock: (ep
 export function matchesQuery(record: ActionRecord, words: RecordWords, names: TargetNames, query: string): boolean {
   const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (terms.length === 0) return true;
-  const haystack = [actionName(record.intent.kind), record.label, record.intent.conversationId, target(record, names), words.summary, words.opened ?? '', words.reason ?? '', words.detail ?? '']
+  const haystack = [
+    actionName(record.intent.kind),
+    record.label,
+    record.intent.conversationId,
+    target(record, names),
+    words.summary,
+    words.opened ?? '',
+    words.reason ?? '',
+    words.detail ?? '',
+  ]
     .join(' ')
     .toLowerCase();
   return terms.every((term) => haystack.includes(term));

@@ -10,7 +10,11 @@ export interface BackoffPolicy {
 
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 2_000, maxMs: 60_000 };
 
-export function backoffDelay(consecutiveFailures: number, policy: BackoffPolicy = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+export function backoffDelay(
+  consecutiveFailures: number,
+  policy: BackoffPolicy = DEFAULT_BACKOFF,
+  random: () => number = Math.random,
+): number {
   if (consecutiveFailures <= 0) return 0;
   const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.min(consecutiveFailures - 1, 30));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));

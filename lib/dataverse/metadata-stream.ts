@@ -19,7 +19,13 @@ export interface MetadataReaderOptions {
 /** A generous limit: the document is large, and this read happens once per org version. */
 const DEFAULT_TIMEOUT_MS = 120_000;
 
-const failure = (kind: Failure['kind'], status: number | null, message: string): Failure => ({ kind, status, code: null, message, retryAt: null });
+const failure = (kind: Failure['kind'], status: number | null, message: string): Failure => ({
+  kind,
+  status,
+  code: null,
+  message,
+  retryAt: null,
+});
 
 export function createMetadataReader(options: MetadataReaderOptions): MetadataReader {
   const org = new URL(options.org).origin;
@@ -40,7 +46,8 @@ export function createMetadataReader(options: MetadataReaderOptions): MetadataRe
     } catch (error) {
       return failed(failure('network', null, signal.aborted ? `No answer within ${timeoutMs / 1000} s` : String(error)));
     }
-    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) return failed(failure('signedOut', response.status || null, 'Redirected to sign-in'));
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400))
+      return failed(failure('signedOut', response.status || null, 'Redirected to sign-in'));
     if (!response.ok || !response.body) {
       const kind = response.status === 401 ? 'signedOut' : response.status === 429 ? 'throttled' : 'http';
       return failed(failure(kind, response.status, `HTTP ${response.status}`));
@@ -58,7 +65,9 @@ export function createMetadataReader(options: MetadataReaderOptions): MetadataRe
       }
       onText(decoder.decode());
     } catch (error) {
-      return failed(failure('network', response.status, `Connection dropped while reading: ${error instanceof Error ? error.message : String(error)}`));
+      return failed(
+        failure('network', response.status, `Connection dropped while reading: ${error instanceof Error ? error.message : String(error)}`),
+      );
     }
     return succeeded({ status: response.status, bytes });
   };

@@ -6,12 +6,30 @@ export const FORMATTED = '@OData.Community.Display.V1.FormattedValue';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A GUID as the Web API writes it; lower-cased so ids compare equal however the platform cased them. */
-export const GuidSchema = z.string().regex(GUID, 'not a GUID').transform((id) => id.toLowerCase());
-export const NullableGuidSchema = z.union([GuidSchema, z.null()]).optional().transform((id) => id ?? null);
-export const NullableTextSchema = z.string().nullable().optional().transform((text) => text ?? null);
+export const GuidSchema = z
+  .string()
+  .regex(GUID, 'not a GUID')
+  .transform((id) => id.toLowerCase());
+export const NullableGuidSchema = z
+  .union([GuidSchema, z.null()])
+  .optional()
+  .transform((id) => id ?? null);
+export const NullableTextSchema = z
+  .string()
+  .nullable()
+  .optional()
+  .transform((text) => text ?? null);
 export const DateTimeSchema = z.string().refine((text) => !Number.isNaN(Date.parse(text)), 'not a date-time');
-export const NullableDateTimeSchema = z.union([DateTimeSchema, z.null()]).optional().transform((text) => text ?? null);
-export const NullableIntSchema = z.number().int().nullable().optional().transform((n) => n ?? null);
+export const NullableDateTimeSchema = z
+  .union([DateTimeSchema, z.null()])
+  .optional()
+  .transform((text) => text ?? null);
+export const NullableIntSchema = z
+  .number()
+  .int()
+  .nullable()
+  .optional()
+  .transform((n) => n ?? null);
 
 /** Refuse anything that is not a GUID before it goes into a URL: ids come from the platform and from views. */
 export function guidLiteral(id: string): string {

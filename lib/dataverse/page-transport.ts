@@ -7,7 +7,12 @@ import { createTransport, type Exchange, type OrgGate } from './transport-core';
  * Runs `func(...args)` once in the top frame (frameId 0) of a tab, in the given world, and resolves what it returned
  * (structured-cloned); rejects when it could not run there. The worker passes chrome.scripting.executeScript; tests a fake.
  */
-export type RunInTab = <A extends unknown[]>(tabId: number, world: 'ISOLATED' | 'MAIN', func: (...args: A) => unknown, args: A) => Promise<unknown>;
+export type RunInTab = <A extends unknown[]>(
+  tabId: number,
+  world: 'ISOLATED' | 'MAIN',
+  func: (...args: A) => unknown,
+  args: A,
+) => Promise<unknown>;
 
 export interface PageTransportOptions {
   /** The org's origin; the tab must still be on it when the request runs. */

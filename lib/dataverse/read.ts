@@ -11,14 +11,22 @@ export interface RowSpec<S extends z.ZodType> {
 }
 
 /** Read every page of a collection and validate its rows one by one. */
-export async function readRows<S extends z.ZodType>(transport: DataverseTransport, request: DataverseRequest, spec: RowSpec<S>): Promise<Result<Rows<z.output<S>>>> {
+export async function readRows<S extends z.ZodType>(
+  transport: DataverseTransport,
+  request: DataverseRequest,
+  spec: RowSpec<S>,
+): Promise<Result<Rows<z.output<S>>>> {
   const result = await readAllPages(transport, request);
   if (!result.ok) return result;
   return succeeded(validateRows(spec.entity, spec.idField, spec.schema, result.value.rows));
 }
 
 /** Send one request whose answer is a single object, validated as a whole. */
-export async function readOne<S extends z.ZodType>(transport: DataverseTransport, request: DataverseRequest, schema: S): Promise<Result<z.output<S>>> {
+export async function readOne<S extends z.ZodType>(
+  transport: DataverseTransport,
+  request: DataverseRequest,
+  schema: S,
+): Promise<Result<z.output<S>>> {
   const outcome = await transport.send(request);
   if (!outcome.ok) return failed(failureOf(outcome));
   const parsed = schema.safeParse(outcome.body);

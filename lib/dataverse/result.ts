@@ -25,7 +25,13 @@ export const succeeded = <T>(value: T): { ok: true; value: T } => ({ ok: true, v
 export const failed = <F = Failure>(failure: F): { ok: false; failure: F } => ({ ok: false, failure });
 
 /** An answer that arrived but is not what we read: no code, no retry. */
-export const malformed = (status: number | null, message: string): Failure => ({ kind: 'malformed', status, code: null, message, retryAt: null });
+export const malformed = (status: number | null, message: string): Failure => ({
+  kind: 'malformed',
+  status,
+  code: null,
+  message,
+  retryAt: null,
+});
 
 /** The failure a failed outcome carries, without the outcome's own flag. */
 export function failureOf(outcome: Failure & { ok: false }): Failure {

@@ -120,7 +120,10 @@ export function createTransport(options: TransportCoreOptions): DataverseTranspo
  * 503 with Retry-After) closes the org's window until the time it names, other errors carry the Dataverse code and
  * message, and a success must be JSON or empty.
  */
-export function interpretAnswer(answer: WireAnswer, context: { gate: OrgGate; now: number; counters: Pick<FeedCounters, 'rows' | 'throttled'> }): DataverseOutcome {
+export function interpretAnswer(
+  answer: WireAnswer,
+  context: { gate: OrgGate; now: number; counters: Pick<FeedCounters, 'rows' | 'throttled'> },
+): DataverseOutcome {
   const { status, headers, body: text } = answer;
   if (answer.redirected || (status >= 300 && status < 400 && status !== 304)) {
     return failure('signedOut', status || null, null, 'Redirected to sign-in', null);

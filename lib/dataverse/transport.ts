@@ -18,9 +18,7 @@ export interface DataverseRequest {
 }
 
 /** One request's answer: the response, or what went wrong (a Failure, flat, so `outcome.status` reads either way). */
-export type DataverseOutcome =
-  | { ok: true; status: number; body: unknown; headers: Readonly<Record<string, string>> }
-  | FailedOutcome;
+export type DataverseOutcome = { ok: true; status: number; body: unknown; headers: Readonly<Record<string, string>> } | FailedOutcome;
 type FailedOutcome = { ok: false } & Failure;
 
 export interface DataverseTransport {

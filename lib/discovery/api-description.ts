@@ -6,8 +6,20 @@ import { z } from 'zod';
  * page shows as evidence.
  */
 export const PARAMETER_TYPES = [
-  'Boolean', 'DateTime', 'Decimal', 'Entity', 'EntityCollection', 'EntityReference', 'Float', 'Integer', 'Money',
-  'Picklist', 'String', 'StringArray', 'Guid', 'Other',
+  'Boolean',
+  'DateTime',
+  'Decimal',
+  'Entity',
+  'EntityCollection',
+  'EntityReference',
+  'Float',
+  'Integer',
+  'Money',
+  'Picklist',
+  'String',
+  'StringArray',
+  'Guid',
+  'Other',
 ] as const;
 export const ParameterTypeSchema = z.enum(PARAMETER_TYPES);
 export type ParameterType = z.infer<typeof ParameterTypeSchema>;

@@ -175,7 +175,11 @@ export function describeCsdlOperations(fragments: CsdlFragments): ApiDescription
     const element = parseElement(fragment, isFunction ? 'Function' : 'Action');
     const uniqueName = text(element?.Name);
     if (!element || !uniqueName) continue;
-    const parameters = (element.Parameter ?? []).map((p): ApiParameter => ({ name: text(p.Name), ...typeOf(text(p.Type), complexNames), optional: isOptional(p) }));
+    const parameters = (element.Parameter ?? []).map((p): ApiParameter => ({
+      name: text(p.Name),
+      ...typeOf(text(p.Type), complexNames),
+      optional: isOptional(p),
+    }));
     const bound = text(element.IsBound).toLowerCase() === 'true';
     const binding = bound ? parameters.shift() : undefined;
     const returnType = [element.ReturnType ?? []].flat()[0];
@@ -186,7 +190,9 @@ export function describeCsdlOperations(fragments: CsdlFragments): ApiDescription
       boundEntity: binding?.entity ?? null,
       isFunction,
       parameters: parameters.filter((p) => p.name !== ''),
-      response: (answer?.Property ?? []).map((p) => ({ name: text(p.Name), ...typeOf(text(p.Type), complexNames) })).filter((p) => p.name !== ''),
+      response: (answer?.Property ?? [])
+        .map((p) => ({ name: text(p.Name), ...typeOf(text(p.Type), complexNames) }))
+        .filter((p) => p.name !== ''),
     });
   }
   return descriptions;

@@ -15,23 +15,50 @@ export const customApisRequest = (): DataverseRequest => ({
   path: `customapis${query({
     $select: 'uniquename,bindingtype,boundentitylogicalname,isfunction',
     $filter: `startswith(uniquename,'${CCAAS_PREFIX}')`,
-    $expand: 'CustomAPIRequestParameters($select=uniquename,type,isoptional,logicalentityname),CustomAPIResponseProperties($select=uniquename,type,logicalentityname)',
+    $expand:
+      'CustomAPIRequestParameters($select=uniquename,type,isoptional,logicalentityname),CustomAPIResponseProperties($select=uniquename,type,logicalentityname)',
   })}`,
   queryKey: 'customapis',
 });
 
 /** customapirequestparameter.type / customapiresponseproperty.type option values, in order ([PA-customapi]). */
 const TYPE_CODES: readonly ParameterType[] = [
-  'Boolean', 'DateTime', 'Decimal', 'Entity', 'EntityCollection', 'EntityReference', 'Float', 'Integer', 'Money',
-  'Picklist', 'String', 'StringArray', 'Guid',
+  'Boolean',
+  'DateTime',
+  'Decimal',
+  'Entity',
+  'EntityCollection',
+  'EntityReference',
+  'Float',
+  'Integer',
+  'Money',
+  'Picklist',
+  'String',
+  'StringArray',
+  'Guid',
 ];
 const typeOf = (code: number | null): ParameterType => (code !== null && TYPE_CODES[code]) || 'Other';
 
 const Text = z.string().max(200);
-const Code = z.number().int().nullable().optional().transform((n) => n ?? null);
-const Entity = z.string().max(200).nullable().optional().transform((name) => name || null);
+const Code = z
+  .number()
+  .int()
+  .nullable()
+  .optional()
+  .transform((n) => n ?? null);
+const Entity = z
+  .string()
+  .max(200)
+  .nullable()
+  .optional()
+  .transform((name) => name || null);
 
-const ParameterRowSchema = z.object({ uniquename: Text, type: Code, isoptional: z.boolean().nullable().optional(), logicalentityname: Entity });
+const ParameterRowSchema = z.object({
+  uniquename: Text,
+  type: Code,
+  isoptional: z.boolean().nullable().optional(),
+  logicalentityname: Entity,
+});
 const PropertyRowSchema = z.object({ uniquename: Text, type: Code, logicalentityname: Entity });
 
 export const CustomApiRowSchema = z.object({
@@ -52,7 +79,12 @@ export function describeCustomApi(row: CustomApiRow): ApiDescription {
     binding: row.bindingtype === 1 ? 'entity' : row.bindingtype === 2 ? 'collection' : 'unbound',
     boundEntity: row.bindingtype === 1 || row.bindingtype === 2 ? row.boundentitylogicalname : null,
     isFunction: row.isfunction ?? false,
-    parameters: row.CustomAPIRequestParameters.map((p) => ({ name: p.uniquename, type: typeOf(p.type), optional: p.isoptional ?? false, entity: p.logicalentityname })),
+    parameters: row.CustomAPIRequestParameters.map((p) => ({
+      name: p.uniquename,
+      type: typeOf(p.type),
+      optional: p.isoptional ?? false,
+      entity: p.logicalentityname,
+    })),
     response: row.CustomAPIResponseProperties.map((p) => ({ name: p.uniquename, type: typeOf(p.type), entity: p.logicalentityname })),
   };
 }

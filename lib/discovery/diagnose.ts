@@ -37,7 +37,12 @@ export async function diagnose(deps: DiagnoseDeps): Promise<DiagnosticsReport> {
   const { transport, access } = deps;
   const checks: Check[] = [];
   const version = await readOrgVersion(transport);
-  checks.push({ id: 'version', result: version.version ? 'pass' : 'unknown', found: version.version ? words('diag_version', version.version) : words('diag_version_unknown'), evidence: [version.evidence] });
+  checks.push({
+    id: 'version',
+    result: version.version ? 'pass' : 'unknown',
+    found: version.version ? words('diag_version', version.version) : words('diag_version_unknown'),
+    evidence: [version.evidence],
+  });
 
   const supervisor = access.state === 'supervisor';
   checks.push({
@@ -49,11 +54,21 @@ export async function diagnose(deps: DiagnoseDeps): Promise<DiagnosticsReport> {
   for (const feature of SUPERVISOR_FEATURES) {
     const on = access.orgSwitches[feature];
     const allowed = access.policyAllows[feature];
-    checks.push({ id: `switch:${feature}`, result: supervisor ? (on && allowed ? 'pass' : 'fail') : 'unknown', found: words(on ? (allowed ? 'diag_switch_on' : 'diag_switch_policy') : 'diag_switch_off'), evidence: [] });
+    checks.push({
+      id: `switch:${feature}`,
+      result: supervisor ? (on && allowed ? 'pass' : 'fail') : 'unknown',
+      found: words(on ? (allowed ? 'diag_switch_on' : 'diag_switch_policy') : 'diag_switch_off'),
+      evidence: [],
+    });
   }
 
   const discovery = await discoverContract(transport, deps.metadataReader);
-  checks.push({ id: 'contract', result: discovery.source === 'none' ? 'unknown' : 'pass', found: words(`diag_contract_${discovery.source}`, discovery.apis.length), evidence: discovery.evidence });
+  checks.push({
+    id: 'contract',
+    result: discovery.source === 'none' ? 'unknown' : 'pass',
+    found: words(`diag_contract_${discovery.source}`, discovery.apis.length),
+    evidence: discovery.evidence,
+  });
   for (const api of [...new Set(allDefinitions().map((d) => d.operation.api))]) {
     const described = discovery.apis.find((d) => d.uniqueName === api);
     const shape = discovery.contract.apis[api];
@@ -71,12 +86,20 @@ export async function diagnose(deps: DiagnoseDeps): Promise<DiagnosticsReport> {
   checks.push({
     id: 'tracking',
     result: decision === null || decision.reason === 'unknown' ? 'unknown' : 'pass',
-    found: decision === null ? words('diag_tracking_unknown') : words(`diag_tracking_${decision.reason}`, decision.rows ?? '?', TRACKING_ROW_LIMIT),
+    found:
+      decision === null
+        ? words('diag_tracking_unknown')
+        : words(`diag_tracking_${decision.reason}`, decision.rows ?? '?', TRACKING_ROW_LIMIT),
     evidence: tracking.evidence,
   });
 
   checks.push(await capacityCheck(transport));
-  checks.push({ id: 'throttling', result: deps.throttled === 0 ? 'pass' : 'fail', found: words('diag_throttled', deps.throttled), evidence: [] });
+  checks.push({
+    id: 'throttling',
+    result: deps.throttled === 0 ? 'pass' : 'fail',
+    found: words('diag_throttled', deps.throttled),
+    evidence: [],
+  });
   const { route, reason } = deps.writeRoute;
   const writes = reason === 'workerRefused' ? 'diag_writes_refused' : `diag_writes_${route}`;
   checks.push({ id: 'writes', result: route === 'none' ? 'unknown' : 'pass', found: words(writes), evidence: [] });
@@ -95,5 +118,10 @@ async function capacityCheck(transport: DataverseTransport): Promise<Check> {
   const tables = await readProfileTables(reader, rows);
   const readable = tables.ok && tables.value?.readable === true;
   const profiles = tables.ok && tables.value ? tables.value.names.length : 0;
-  return { id: 'capacity', result: readable ? 'pass' : 'unknown', found: readable ? words('diag_capacity_profiles', profiles, rows.length) : words('diag_capacity_unknown'), evidence };
+  return {
+    id: 'capacity',
+    result: readable ? 'pass' : 'unknown',
+    found: readable ? words('diag_capacity_profiles', profiles, rows.length) : words('diag_capacity_unknown'),
+    evidence,
+  };
 }

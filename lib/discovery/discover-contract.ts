@@ -51,7 +51,8 @@ export async function discoverContract(transport: DataverseTransport, readMetada
   evidence.push(evidenceOf(request, rows));
   const listed = rows.ok ? rows.value.rows.map(describeCustomApi) : [];
   const missing = [...neededApis().keys()].filter((api) => !listed.some((d) => d.uniqueName === api));
-  if (rows.ok && missing.length === 0) return { source: 'customapis', complete: true, contract: contractFrom(listed), apis: listed, evidence };
+  if (rows.ok && missing.length === 0)
+    return { source: 'customapis', complete: true, contract: contractFrom(listed), apis: listed, evidence };
   if (!rows.ok && rows.failure.kind === 'signedOut') return unknown(evidence);
 
   const metadata = readMetadata ? await readCsdl(readMetadata) : null;
@@ -61,11 +62,18 @@ export async function discoverContract(transport: DataverseTransport, readMetada
     return { source: 'metadata', complete: rows.ok || !passing(rows.failure), contract: contractFrom(apis), apis, evidence };
   }
   // $metadata could not be read: what customapis said stands if it said anything; otherwise nothing is known.
-  if (rows.ok && listed.length > 0) return { source: 'customapis', complete: false, contract: contractFrom(listed), apis: listed, evidence };
+  if (rows.ok && listed.length > 0)
+    return { source: 'customapis', complete: false, contract: contractFrom(listed), apis: listed, evidence };
   return unknown(evidence);
 }
 
-const unknown = (evidence: Evidence[]): ContractDiscovery => ({ source: 'none', complete: false, contract: BUILT_IN_CONTRACT, apis: [], evidence });
+const unknown = (evidence: Evidence[]): ContractDiscovery => ({
+  source: 'none',
+  complete: false,
+  contract: BUILT_IN_CONTRACT,
+  apis: [],
+  evidence,
+});
 
 async function readCsdl(readMetadata: MetadataReader): Promise<{ ok: boolean; apis: ApiDescription[]; evidence: Evidence }> {
   const scanner = createCsdlScanner(CCAAS_PREFIX);

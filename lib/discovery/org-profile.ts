@@ -44,7 +44,11 @@ const fresh = (entry: { version: string | null }, at: number, version: string | 
   entry.version !== null && version !== null ? entry.version === version : now - at < maxAge;
 
 const newest = <T extends object>(record: Record<string, T>, at: (value: T) => number): Record<string, T> =>
-  Object.fromEntries(Object.entries(record).sort(([, a], [, b]) => at(b) - at(a)).slice(0, ORGS_KEPT));
+  Object.fromEntries(
+    Object.entries(record)
+      .sort(([, a], [, b]) => at(b) - at(a))
+      .slice(0, ORGS_KEPT),
+  );
 
 export function createOrgProfile(deps: OrgProfileDeps) {
   let org: string | null = null;
@@ -70,7 +74,9 @@ export function createOrgProfile(deps: OrgProfileDeps) {
     if (cached && fresh(cached, cached.at, version, deps.now(), CONTRACT_MAX_AGE_MS)) return use(cached.discovery);
     const found = await discoverContract(transport, deps.metadataReader(transport.org));
     if (org !== transport.org) return;
-    deps.log(`Floorwalker: the org's supervisor actions were read from ${found.source}${found.complete ? '' : ' (incomplete, asked again later)'}`);
+    deps.log(
+      `Floorwalker: the org's supervisor actions were read from ${found.source}${found.complete ? '' : ' (incomplete, asked again later)'}`,
+    );
     // Our reading stays in force when the org could not be asked; what it said, even in part, replaces it.
     use(found.source === 'none' ? null : found);
     if (!found.complete) return;
@@ -111,7 +117,9 @@ export function createOrgProfile(deps: OrgProfileDeps) {
       if (known && fresh(known, known.decidedAt, current, deps.now(), TRACKING_MAX_AGE_MS)) return known.use;
       const { decision } = await decideTracking(transport, deps.now(), current);
       if (!decision) return false;
-      deps.log(`Floorwalker: change tracking ${decision.use ? 'used' : 'not used'} (${decision.reason}, ${decision.rows ?? '?'} conversations)`);
+      deps.log(
+        `Floorwalker: change tracking ${decision.use ? 'used' : 'not used'} (${decision.reason}, ${decision.rows ?? '?'} conversations)`,
+      );
       await deps.tracking.set(newest({ ...all, [transport.org]: decision }, (d) => d.decidedAt));
       return decision.use;
     },
@@ -120,7 +128,10 @@ export function createOrgProfile(deps: OrgProfileDeps) {
       const all = await deps.tracking.get();
       const rows = all[transport.org]?.rows ?? null;
       deps.log(`Floorwalker: change tracking given up for this org version: ${failure.message}`);
-      await deps.tracking.set({ ...all, [transport.org]: { use: false, reason: 'firstReadFailed', rows, decidedAt: deps.now(), version: version ?? null } });
+      await deps.tracking.set({
+        ...all,
+        [transport.org]: { use: false, reason: 'firstReadFailed', rows, decidedAt: deps.now(), version: version ?? null },
+      });
     },
   };
 }

@@ -34,8 +34,11 @@ export function reportText(report: DiagnosticsReport, t: Translate): string {
     '',
   ];
   for (const check of report.checks) {
-    lines.push(`${checkMark(check)} ${checkLabel(check, t)}: ${say(t, check.found.key, ...check.found.subs)} [${t(`diag_result_${check.result}`)}]`);
-    for (const e of check.evidence) lines.push(`    ${e.request} → ${e.status ?? '–'}${e.note ? ` ${e.note}` : ''}${e.bytes === undefined ? '' : ` (${e.bytes} bytes)`}`);
+    lines.push(
+      `${checkMark(check)} ${checkLabel(check, t)}: ${say(t, check.found.key, ...check.found.subs)} [${t(`diag_result_${check.result}`)}]`,
+    );
+    for (const e of check.evidence)
+      lines.push(`    ${e.request} → ${e.status ?? '–'}${e.note ? ` ${e.note}` : ''}${e.bytes === undefined ? '' : ` (${e.bytes} bytes)`}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -54,7 +54,13 @@ export interface TrackingProbe {
 
 /** Ask the org whether conversations track changes and how many there are; decide from both. */
 export async function decideTracking(transport: DataverseTransport, now: number, version: string | null): Promise<TrackingProbe> {
-  const decided = (use: boolean, reason: TrackingDecision['reason'], rows: number | null): TrackingDecision => ({ use, reason, rows, decidedAt: now, version });
+  const decided = (use: boolean, reason: TrackingDecision['reason'], rows: number | null): TrackingDecision => ({
+    use,
+    reason,
+    rows,
+    decidedAt: now,
+    version,
+  });
   const enabledRequest = changeTrackingEnabledRequest();
   const enabled = await readOne(transport, enabledRequest, EnabledSchema);
   const evidence = [evidenceOf(enabledRequest, enabled)];

@@ -32,10 +32,7 @@ export interface AccessMonitorDeps {
 }
 
 /** What a cycle may do, once access is settled: read the org, wait, or report why the check could not finish. */
-export type Gate =
-  | { kind: 'read'; transport: DataverseTransport }
-  | { kind: 'wait'; ms: number }
-  | { kind: 'failed'; failure: Failure };
+export type Gate = { kind: 'read'; transport: DataverseTransport } | { kind: 'wait'; ms: number } | { kind: 'failed'; failure: Failure };
 
 /**
  * Who the user is to the org in use, before anything is read from it: which org (and whether the policy blocks

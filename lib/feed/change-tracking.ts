@@ -22,7 +22,8 @@ export const deltaRequest = (deltaLink: string): DataverseRequest => ({ method: 
 export async function startTracking(transport: DataverseTransport): Promise<Read<TrackedChanges>> {
   const result = await readTracked(transport, trackedConversationsRequest());
   // 400 = the org refuses tracking on this table: fall back for good.
-  if (!result.ok && result.failure.kind === 'http' && result.failure.status === 400) return succeeded({ conversations: [], deleted: [], deltaLink: null, issues: [] });
+  if (!result.ok && result.failure.kind === 'http' && result.failure.status === 400)
+    return succeeded({ conversations: [], deleted: [], deltaLink: null, issues: [] });
   return result;
 }
 

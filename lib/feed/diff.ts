@@ -20,8 +20,10 @@ export function sameContent<T extends { observedAt: number }>(a: T, b: T): boole
  * held one (a held row that is newer, from a poll or a re-read since, stays as it is).
  */
 export function outdated(listed: readonly { id: string; etag: string }[], heldEtag: (id: string) => string | undefined): string[] {
-  return listed.filter((row) => {
-    const held = heldEtag(row.id);
-    return held === undefined || !isStale(row.etag, held);
-  }).map((row) => row.id);
+  return listed
+    .filter((row) => {
+      const held = heldEtag(row.id);
+      return held === undefined || !isStale(row.etag, held);
+    })
+    .map((row) => row.id);
 }

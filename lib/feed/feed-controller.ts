@@ -73,7 +73,10 @@ export class FeedController {
       now: this.now,
       emit,
       log: this.log,
-      tracking: profile && { allowed: (transport) => profile.trackingAllowed(transport), failed: (transport, failure) => profile.trackingFailed(transport, failure) },
+      tracking: profile && {
+        allowed: (transport) => profile.trackingAllowed(transport),
+        failed: (transport, failure) => profile.trackingFailed(transport, failure),
+      },
     });
     this.access = createAccessMonitor({
       resolveOrg: deps.resolveOrg,
@@ -270,7 +273,13 @@ export class FeedController {
   }
 
   private async persist(): Promise<void> {
-    const value: Persisted = { version: 1, access: this.access.current(), freshness: this.freshness, actions: this.actions, ...this.sync.persisted() };
+    const value: Persisted = {
+      version: 1,
+      access: this.access.current(),
+      freshness: this.freshness,
+      actions: this.actions,
+      ...this.sync.persisted(),
+    };
     await this.deps.storage.save(value).catch((error: unknown) => this.log(`Floorwalker: snapshot not saved: ${String(error)}`));
   }
 }

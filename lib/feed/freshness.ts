@@ -4,7 +4,13 @@ import type { FailureKind } from '../dataverse/result';
 /** Failing for longer than this with answers that are errors (not silence) turns "delayed" into "offline". */
 export const OFFLINE_AFTER_MS = 60_000;
 
-export const connecting = (intervalMs: number): Freshness => ({ state: 'connecting', lastSuccessAt: null, failingSince: null, retryAt: null, intervalMs });
+export const connecting = (intervalMs: number): Freshness => ({
+  state: 'connecting',
+  lastSuccessAt: null,
+  failingSince: null,
+  retryAt: null,
+  intervalMs,
+});
 
 /**
  * A poll succeeded. If its answers took longer than two intervals (at least 5 s), what arrived was already that

@@ -149,7 +149,12 @@ export class LivePicture {
    * they differed are merged by the usual rules, and conversations whose participants changed are rebuilt. The
    * watermarks stay: nothing here says the incremental reads may skip anything.
    */
-  reconcile(listing: Listing, conversations: readonly ConversationRow[], participants: readonly ParticipantRow[], now: number): Delta<Conversation> {
+  reconcile(
+    listing: Listing,
+    conversations: readonly ConversationRow[],
+    participants: readonly ParticipantRow[],
+    now: number,
+  ): Delta<Conversation> {
     this.queueList = listing.queues;
     this.workstreams = new Map(listing.workstreams.map((row) => [row.msdyn_liveworkstreamid, row]));
     const delta = emptyDelta<Conversation>();
@@ -269,7 +274,12 @@ export class LivePicture {
   }
 
   /** One row re-read from the platform (null: gone); returns the conversation as it now stands, if ongoing. */
-  applyReread(row: ConversationRow | null, id: string, participants: readonly ParticipantRow[], now: number): { delta: Delta<Conversation>; conversation: Conversation | null } {
+  applyReread(
+    row: ConversationRow | null,
+    id: string,
+    participants: readonly ParticipantRow[],
+    now: number,
+  ): { delta: Delta<Conversation>; conversation: Conversation | null } {
     if (!row) {
       const delta = emptyDelta<Conversation>();
       if (this.conversations.has(id)) this.remove(id, delta);

@@ -10,12 +10,29 @@ export interface Member {
 }
 
 /** An agent as the panel shows them: queue membership and skills, then presence and free capacity from msdyn_agentstatus. */
-export function toAgent(member: Member, skills: Skill[], status: AgentStatusRow | undefined, presences: ReadonlyMap<string, PresenceRow>, observedAt: number): Agent {
-  return { id: member.id, name: member.name, queueIds: member.queueIds, skills, isBot: member.isBot, ...presenceOf(status, presences), observedAt };
+export function toAgent(
+  member: Member,
+  skills: Skill[],
+  status: AgentStatusRow | undefined,
+  presences: ReadonlyMap<string, PresenceRow>,
+  observedAt: number,
+): Agent {
+  return {
+    id: member.id,
+    name: member.name,
+    queueIds: member.queueIds,
+    skills,
+    isBot: member.isBot,
+    ...presenceOf(status, presences),
+    observedAt,
+  };
 }
 
 /** The parts of an agent that msdyn_agentstatus carries; replaced whenever the status row changes. */
-export function presenceOf(status: AgentStatusRow | undefined, presences: ReadonlyMap<string, PresenceRow>): Pick<Agent, 'presence' | 'presenceText' | 'presenceSince' | 'capacityFree' | 'capacityTotal'> {
+export function presenceOf(
+  status: AgentStatusRow | undefined,
+  presences: ReadonlyMap<string, PresenceRow>,
+): Pick<Agent, 'presence' | 'presenceText' | 'presenceSince' | 'capacityFree' | 'capacityTotal'> {
   const presenceId = status?._msdyn_currentpresenceid_value ?? null;
   const presence = presenceId ? presences.get(presenceId) : undefined;
   const base = presence?.msdyn_basepresencestatus;

@@ -41,6 +41,7 @@ export function toConversation(
     etag: row['@odata.etag'],
     observedAt,
     capacityUnits: workstream?.msdyn_capacityrequired ?? null,
-    allowedPresences: workstream?.msdyn_allowedpresences.map((code) => PRESENCE_BY_CODE[code]).filter((p): p is BasePresence => p !== undefined) ?? [],
+    allowedPresences:
+      workstream?.msdyn_allowedpresences.map((code) => PRESENCE_BY_CODE[code]).filter((p): p is BasePresence => p !== undefined) ?? [],
   };
 }

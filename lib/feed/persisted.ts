@@ -45,7 +45,12 @@ export const PersistedSchema = z.object({
     workstreams: z.array(StoredWorkstreamSchema).default([]),
     profiles: ProfileTablesSchema.nullable().default(null),
     queues: z.array(QueueSchema),
-    watermarks: z.object({ conversations: nullableMs, participants: nullableMs, agentStatuses: nullableMs, profileUnits: nullableMs.default(null) }),
+    watermarks: z.object({
+      conversations: nullableMs,
+      participants: nullableMs,
+      agentStatuses: nullableMs,
+      profileUnits: nullableMs.default(null),
+    }),
   }),
 });
 export type Persisted = z.infer<typeof PersistedSchema>;

@@ -98,7 +98,8 @@ export function createPictureSync(deps: PictureSyncDeps) {
       const tracked = await startTracking(transport);
       if (tracked.ok) applyTracked(tracked.value, tracked.value.issues);
       // Remembered where there is somewhere to remember it; without, a fault only postpones it to the next full load.
-      if (!tracked.ok || !tracked.value.deltaLink) await deps.tracking?.failed(transport, tracked.ok ? { message: 'no delta link' } : tracked.failure);
+      if (!tracked.ok || !tracked.value.deltaLink)
+        await deps.tracking?.failed(transport, tracked.ok ? { message: 'no delta link' } : tracked.failure);
     }
     return succeeded(undefined);
   }

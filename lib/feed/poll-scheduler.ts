@@ -56,10 +56,13 @@ export function createPollScheduler(deps: PollSchedulerDeps) {
     cancelTimer?.();
     cancelTimer = null;
     if (paused || demand.views === 0) return;
-    cancelTimer = deps.schedule(() => {
-      cancelTimer = null;
-      deps.run();
-    }, Math.max(0, ms));
+    cancelTimer = deps.schedule(
+      () => {
+        cancelTimer = null;
+        deps.run();
+      },
+      Math.max(0, ms),
+    );
   }
 
   /**
@@ -123,7 +126,8 @@ export function createPollScheduler(deps: PollSchedulerDeps) {
       let delay: number;
       if (failure.kind === 'throttled' && failure.retryAt) delay = failure.retryAt - now;
       else if (failure.kind === 'signedOut') delay = PROBE_MS;
-      else delay = Math.max(backoffDelay(failures, backoffPolicy(), deps.random), failure.retryAt ? failure.retryAt - now : 0, budgetWait());
+      else
+        delay = Math.max(backoffDelay(failures, backoffPolicy(), deps.random), failure.retryAt ? failure.retryAt - now : 0, budgetWait());
       // Only the platform's own window (Retry-After) holds back a re-check; a sign-in is looked for at once.
       waitUntil = failure.kind === 'signedOut' ? now : now + delay;
       runIn(delay);

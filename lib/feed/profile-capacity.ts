@@ -60,21 +60,32 @@ export async function readProfileTables(reader: Reader, workstreams: readonly Wo
   }
   return succeeded({
     readable: true,
-    profileOfWorkstream: links.value.rows.flatMap((row) => (row._msdyn_workstream_id_value && row._msdyn_capacityprofile_id_value ? [[row._msdyn_workstream_id_value, row._msdyn_capacityprofile_id_value] as [string, string]] : [])),
+    profileOfWorkstream: links.value.rows.flatMap((row) =>
+      row._msdyn_workstream_id_value && row._msdyn_capacityprofile_id_value
+        ? [[row._msdyn_workstream_id_value, row._msdyn_capacityprofile_id_value] as [string, string]]
+        : [],
+    ),
     names: profiles.value.rows.map((row) => [row.msdyn_capacityprofileid, row.msdyn_name ?? ''] as [string, string]),
     units: units.value.rows,
   });
 }
 
 /** Units changed since a time (work taken or given back), merged by row id; null when the org has no profiles to follow. */
-export async function readProfileUnitChanges(reader: Reader, tables: ProfileTables | null, since: number): Promise<Result<AgentProfileUnitRow[]>> {
+export async function readProfileUnitChanges(
+  reader: Reader,
+  tables: ProfileTables | null,
+  since: number,
+): Promise<Result<AgentProfileUnitRow[]>> {
   if (!tables?.readable) return succeeded([]);
   const read = await reader.rows(agentProfileUnitsRequest(since), SPECS.unit);
   return read.ok ? succeeded(read.value.rows) : read;
 }
 
 /** A conversation's capacity model and profile, from its workstream. */
-export function conversationCapacity(tables: ProfileTables | null, workstream: WorkstreamRow | undefined): Pick<Conversation, 'capacityModel' | 'capacityProfileId'> {
+export function conversationCapacity(
+  tables: ProfileTables | null,
+  workstream: WorkstreamRow | undefined,
+): Pick<Conversation, 'capacityModel' | 'capacityProfileId'> {
   if (workstream?.msdyn_capacityformat !== CAPACITY_FORMAT.profiles) return {};
   if (!tables?.readable) return { capacityModel: 'unknown', capacityProfileId: null };
   const profileId = tables.profileOfWorkstream.find(([ws]) => ws === workstream.msdyn_liveworkstreamid)?.[1] ?? null;
@@ -91,7 +102,12 @@ export function agentCapacity(tables: ProfileTables | null, onlyProfiles: boolea
   const names = new Map(tables.names);
   const capacityProfiles: ProfileCapacity[] = tables.units
     .filter((row) => row._msdyn_agentid_value === agent.id && row._msdyn_capacityprofileid_value !== null)
-    .map((row) => ({ profileId: row._msdyn_capacityprofileid_value ?? '', name: names.get(row._msdyn_capacityprofileid_value ?? '') ?? '', free: row.msdyn_availablecapacityprofileunits, total: row.msdyn_defaultmaxunits }))
+    .map((row) => ({
+      profileId: row._msdyn_capacityprofileid_value ?? '',
+      name: names.get(row._msdyn_capacityprofileid_value ?? '') ?? '',
+      free: row.msdyn_availablecapacityprofileunits,
+      total: row.msdyn_defaultmaxunits,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
   const units = onlyProfiles ? { capacityFree: null, capacityTotal: null } : {};
   return { ...agent, ...units, capacityModel: model, capacityProfiles };

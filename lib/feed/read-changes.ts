@@ -39,7 +39,13 @@ export interface PollScope {
   deep: boolean;
 }
 
-export async function readChanges(transport: DataverseTransport, marks: Watermarks, tracked: boolean, scope: PollScope = { participants: true, statuses: true, deep: true }, profiles: ProfileTables | null = null): Promise<Read<Changes>> {
+export async function readChanges(
+  transport: DataverseTransport,
+  marks: Watermarks,
+  tracked: boolean,
+  scope: PollScope = { participants: true, statuses: true, deep: true },
+  profiles: ProfileTables | null = null,
+): Promise<Read<Changes>> {
   const reader = new Reader(transport);
   const since = (mark: number | null) => (mark ?? 0) - OVERLAP_MS;
   // The literal is whole seconds and the filter is `ge`: rows stamped in the watermark's second come again, as the
@@ -49,13 +55,21 @@ export async function readChanges(transport: DataverseTransport, marks: Watermar
   const none = succeeded({ rows: [], issues: [] });
   const conversations = tracked ? none : await reader.rows(conversationsRequest([], conversationsSince, false), SPECS.conversation);
   if (!conversations.ok) return conversations;
-  const participants = scope.participants ? await reader.rows(participantsChangedRequest(since(marks.participants)), SPECS.participant) : none;
+  const participants = scope.participants
+    ? await reader.rows(participantsChangedRequest(since(marks.participants)), SPECS.participant)
+    : none;
   if (!participants.ok) return participants;
   const statuses = scope.statuses ? await reader.rows(agentStatusesRequest(since(marks.agentStatuses)), SPECS.status) : none;
   if (!statuses.ok) return statuses;
   const units = scope.statuses ? await readProfileUnitChanges(reader, profiles, since(marks.profileUnits)) : succeeded([]);
   if (!units.ok) return units;
-  return succeeded({ conversations: conversations.value.rows, participants: participants.value.rows, statuses: statuses.value.rows, units: units.value, issues: reader.issues });
+  return succeeded({
+    conversations: conversations.value.rows,
+    participants: participants.value.rows,
+    statuses: statuses.value.rows,
+    units: units.value,
+    issues: reader.issues,
+  });
 }
 
 /** The newest modifiedon of a table, or null if it is empty or unreadable (the next full load tries again). */

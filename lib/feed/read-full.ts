@@ -6,8 +6,18 @@ import { readRows, type RowSpec } from '../dataverse/read';
 import { failed, succeeded, type Failure, type Result } from '../dataverse/result';
 import type { Rows, WithIssues } from '../dataverse/validate-rows';
 import { omnichannelQueuesRequest, QueueRowSchema, toQueue, userQueuesRequest } from '../dataverse/operations/queues';
-import { CONVERSATION_ENTITY, conversationsRequest, ConversationRowSchema, type ConversationRow } from '../dataverse/operations/conversations';
-import { PARTICIPANT_ENTITY, ParticipantRowSchema, participantsOfSessionsRequest, type ParticipantRow } from '../dataverse/operations/session-participants';
+import {
+  CONVERSATION_ENTITY,
+  conversationsRequest,
+  ConversationRowSchema,
+  type ConversationRow,
+} from '../dataverse/operations/conversations';
+import {
+  PARTICIPANT_ENTITY,
+  ParticipantRowSchema,
+  participantsOfSessionsRequest,
+  type ParticipantRow,
+} from '../dataverse/operations/session-participants';
 import {
   agentStatusesRequest,
   AgentStatusRowSchema,
@@ -94,7 +104,15 @@ export async function readFull(transport: DataverseTransport, userId: string): P
 
     const agents = await readAgents(reader, supervised);
     if (!agents.ok) return agents;
-    return succeeded({ queues, workstreams, profiles: profiles.value, conversations, participants: participants.value, ...agents.value, issues: reader.issues });
+    return succeeded({
+      queues,
+      workstreams,
+      profiles: profiles.value,
+      conversations,
+      participants: participants.value,
+      ...agents.value,
+      issues: reader.issues,
+    });
   } catch (error) {
     if (error instanceof ReadFailed) return failed(error.failure);
     throw error;
@@ -108,7 +126,12 @@ export async function readAgents(reader: Reader, supervised: readonly string[]):
     for (const queueId of supervised) {
       for (const row of must(await reader.rows(queueMembersRequest(queueId), SPECS.member))) {
         if (row.isdisabled) continue;
-        const member = members.get(row.systemuserid) ?? { id: row.systemuserid, name: row.fullname ?? '', isBot: Boolean(row.msdyn_botapplicationid), queueIds: [] };
+        const member = members.get(row.systemuserid) ?? {
+          id: row.systemuserid,
+          name: row.fullname ?? '',
+          isBot: Boolean(row.msdyn_botapplicationid),
+          queueIds: [],
+        };
         member.queueIds.push(queueId);
         members.set(member.id, member);
       }
@@ -137,15 +160,21 @@ export async function readQueues(reader: Reader, userId: string): Promise<Result
   return succeeded(rows.map((row) => toQueue(row, inScope.has(row.queueid), ownIds.has(row.queueid))));
 }
 
-export const sessionsOf = (rows: readonly ConversationRow[]): string[] =>
-  [...new Set(rows.map((row) => row._msdyn_lastsessionid_value).filter((id): id is string => id !== null))];
+export const sessionsOf = (rows: readonly ConversationRow[]): string[] => [
+  ...new Set(rows.map((row) => row._msdyn_lastsessionid_value).filter((id): id is string => id !== null)),
+];
 
 /** Participants of the given sessions: batches of ids, a few batches in flight at once. */
-export async function readParticipantsOf(reader: Reader | DataverseTransport, sessionIds: readonly string[]): Promise<Result<ParticipantRow[]>> {
+export async function readParticipantsOf(
+  reader: Reader | DataverseTransport,
+  sessionIds: readonly string[],
+): Promise<Result<ParticipantRow[]>> {
   const r = reader instanceof Reader ? reader : new Reader(reader);
   const batches: string[][] = [];
   for (let i = 0; i < sessionIds.length; i += SESSIONS_PER_REQUEST) batches.push(sessionIds.slice(i, i + SESSIONS_PER_REQUEST));
-  const results = await Promise.all(batches.map((batch, index) => r.rows(participantsOfSessionsRequest(batch, index % PARTICIPANT_LANES), SPECS.participant)));
+  const results = await Promise.all(
+    batches.map((batch, index) => r.rows(participantsOfSessionsRequest(batch, index % PARTICIPANT_LANES), SPECS.participant)),
+  );
   const rows: ParticipantRow[] = [];
   for (const result of results) {
     if (!result.ok) return result;
@@ -166,7 +195,10 @@ async function readSkills(reader: Reader): Promise<Map<string, Skill[]>> {
     const userId = userOf.get(link._resource_value);
     if (!userId) continue;
     const list = skills.get(userId) ?? [];
-    list.push({ name: link[`_characteristic_value${FORMATTED}`] ?? '', level: link._ratingvalue_value ? (levelOf.get(link._ratingvalue_value) ?? null) : null });
+    list.push({
+      name: link[`_characteristic_value${FORMATTED}`] ?? '',
+      level: link._ratingvalue_value ? (levelOf.get(link._ratingvalue_value) ?? null) : null,
+    });
     skills.set(userId, list);
   }
   for (const list of skills.values()) list.sort((a, b) => a.name.localeCompare(b.name));

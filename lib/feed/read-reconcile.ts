@@ -2,7 +2,12 @@ import type { z } from 'zod';
 import type { DataverseRequest, DataverseTransport } from '../dataverse/transport';
 import { succeeded, type Result } from '../dataverse/result';
 import type { RowSpec } from '../dataverse/read';
-import { conversationsByIdRequest, ConversationVersionSchema, ongoingVersionsRequest, type ConversationRow } from '../dataverse/operations/conversations';
+import {
+  conversationsByIdRequest,
+  ConversationVersionSchema,
+  ongoingVersionsRequest,
+  type ConversationRow,
+} from '../dataverse/operations/conversations';
 import {
   activeParticipantVersionsRequest,
   participantsByIdRequest,
@@ -47,7 +52,10 @@ export async function readListing(transport: DataverseTransport, userId: string)
   const workstreams = await reader.rows(workstreamsRequest(), SPECS.workstream);
   if (!workstreams.ok) return workstreams;
   const supervised = queues.value.filter((queue) => queue.supervised).map((queue) => queue.id);
-  const conversations = supervised.length === 0 ? succeeded({ rows: [], issues: [] }) : await reader.rows(ongoingVersionsRequest(supervised), VERSION_SPECS.conversation);
+  const conversations =
+    supervised.length === 0
+      ? succeeded({ rows: [], issues: [] })
+      : await reader.rows(ongoingVersionsRequest(supervised), VERSION_SPECS.conversation);
   if (!conversations.ok) return conversations;
   const participants = await reader.rows(activeParticipantVersionsRequest(), VERSION_SPECS.participant);
   if (!participants.ok) return participants;
@@ -55,13 +63,22 @@ export async function readListing(transport: DataverseTransport, userId: string)
     queues: queues.value,
     workstreams: workstreams.value.rows,
     conversations: conversations.value.rows.map((row) => ({ id: row.activityid, etag: row['@odata.etag'] })),
-    participants: participants.value.rows.map((row) => ({ id: row.msdyn_sessionparticipantid, etag: row['@odata.etag'], session: row._msdyn_omnichannelsession_value })),
+    participants: participants.value.rows.map((row) => ({
+      id: row.msdyn_sessionparticipantid,
+      etag: row['@odata.etag'],
+      session: row._msdyn_omnichannelsession_value,
+    })),
     issues: reader.issues,
   });
 }
 
 /** Whole rows for the ids a reconcile found different, a few dozen per request. */
-export async function readByIds<S extends z.ZodType>(reader: Reader, ids: readonly string[], request: (ids: readonly string[]) => DataverseRequest, spec: RowSpec<S>): Promise<Result<z.output<S>[]>> {
+export async function readByIds<S extends z.ZodType>(
+  reader: Reader,
+  ids: readonly string[],
+  request: (ids: readonly string[]) => DataverseRequest,
+  spec: RowSpec<S>,
+): Promise<Result<z.output<S>[]>> {
   const rows: z.output<S>[] = [];
   for (let i = 0; i < ids.length; i += BY_ID_PER_REQUEST) {
     const result = await reader.rows(request(ids.slice(i, i + BY_ID_PER_REQUEST)), spec);

@@ -8,11 +8,7 @@ import { isManaged } from './locks';
  * - blocked: the organisation's policy lists its orgs and this is not one of them;
  * - invalid: not an http(s) address.
  */
-export type HostAccess =
-  | { kind: 'invalid' }
-  | { kind: 'blocked' }
-  | { kind: 'builtIn' }
-  | { kind: 'optional'; pattern: string };
+export type HostAccess = { kind: 'invalid' } | { kind: 'blocked' } | { kind: 'builtIn' } | { kind: 'optional'; pattern: string };
 
 export function hostAccess(address: string, settings: EffectiveSettings, builtInPatterns: readonly string[]): HostAccess {
   const url = parseHttpUrl(address);

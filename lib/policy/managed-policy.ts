@@ -2,14 +2,7 @@ import { z } from 'zod';
 import type { FeatureFlags } from '../model/supervisor-switches';
 import type { SettingKey, Settings, Threshold } from '../model/settings';
 import { t } from '../i18n';
-import {
-  SETTING_SCHEMAS,
-  describeZodError,
-  entrySchema,
-  isEntrywiseKey,
-  isSettingKey,
-  type EntrywiseKey,
-} from './setting-schemas';
+import { SETTING_SCHEMAS, describeZodError, entrySchema, isEntrywiseKey, isSettingKey, type EntrywiseKey } from './setting-schemas';
 
 /**
  * The valid part of the organisation's policy. Flag groups and thresholds are partial: the admin may set one flag

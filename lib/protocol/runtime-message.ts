@@ -21,7 +21,13 @@ const SenderKindSchema = z.enum(['extensionPage', 'overlayFrame', 'contentScript
 export type SenderKind = z.infer<typeof SenderKindSchema>;
 
 export const RuntimeResponseSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), sender: SenderKindSchema, version: z.string(), token: z.optional(OverlayTokenSchema), report: z.optional(DiagnosticsReportSchema) }),
+  z.object({
+    ok: z.literal(true),
+    sender: SenderKindSchema,
+    version: z.string(),
+    token: z.optional(OverlayTokenSchema),
+    report: z.optional(DiagnosticsReportSchema),
+  }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type RuntimeResponse = z.infer<typeof RuntimeResponseSchema>;

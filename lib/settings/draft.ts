@@ -43,7 +43,11 @@ export function toDraft(values: Settings): SettingsDraft {
   };
 }
 
-const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 /** An empty field is not zero. */
 const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 

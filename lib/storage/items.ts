@@ -56,7 +56,10 @@ export const watchPrefsItem = /* @__PURE__ */ defineStoredItem('sync:floorwalker
 export const feedSnapshotItem = /* @__PURE__ */ defineStoredItem('session:feed', { schema: PersistedSchema.nullable(), fallback: null });
 
 /** The action log, and which actions may have reached the platform (their outcome is read back, never assumed). */
-export const actionLogItem = /* @__PURE__ */ defineStoredItem('session:actions', { schema: ActionLogSnapshotSchema.nullable(), fallback: null });
+export const actionLogItem = /* @__PURE__ */ defineStoredItem('session:actions', {
+  schema: ActionLogSnapshotSchema.nullable(),
+  fallback: null,
+});
 
 /** The alerts in force, which were notified, and the sentiment seen: so a restarted worker does not notify again. */
 export const alertsMemoryItem = /* @__PURE__ */ defineStoredItem('session:alerts', {
@@ -99,10 +102,16 @@ export const workspaceMemoryItem = /* @__PURE__ */ defineStoredItem('local:floor
  * read at (lib/discovery): found out once per version, not at every sign-in. An entry that does not validate drops
  * the whole record, and the orgs are asked again.
  */
-export const orgContractsItem = /* @__PURE__ */ defineStoredItem('local:floorwalker.orgContracts', { schema: StoredContractsSchema, fallback: {} });
+export const orgContractsItem = /* @__PURE__ */ defineStoredItem('local:floorwalker.orgContracts', {
+  schema: StoredContractsSchema,
+  fallback: {},
+});
 
 /** Per org: whether the feed follows conversations by change tracking, decided once per version (lib/discovery). */
-export const trackingDecisionsItem = /* @__PURE__ */ defineStoredItem('local:floorwalker.trackingDecisions', { schema: StoredTrackingSchema, fallback: {} });
+export const trackingDecisionsItem = /* @__PURE__ */ defineStoredItem('local:floorwalker.trackingDecisions', {
+  schema: StoredTrackingSchema,
+  fallback: {},
+});
 
 /*
  * Not here: the overlay's side, width and collapsed state (local:floorwalker.overlay) is declared with its schema in

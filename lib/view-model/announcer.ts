@@ -2,9 +2,7 @@ import { effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { Conversation } from '../model/conversation';
 import type { Freshness } from '../model/freshness';
 
-export type Announcement =
-  | { kind: 'newWaiting'; count: number }
-  | { kind: 'freshness'; state: SpokenState };
+export type Announcement = { kind: 'newWaiting'; count: number } | { kind: 'freshness'; state: SpokenState };
 
 export interface AnnouncerInput {
   /** True once the first snapshot arrived: what it holds is the baseline, not news. */

@@ -22,10 +22,13 @@ export function describeFreshness(freshness: Freshness | null, connected: boolea
   const age = freshness?.lastSuccessAt == null ? null : narrowAge(now - freshness.lastSuccessAt, locale);
   const state = connected ? freshness?.state : undefined;
   const short =
-    state === 'live' && age ? t('panel_freshness_liveShort', age)
-    : state === 'delayed' && age ? t('panel_freshness_delayedShort', age)
-    : state === 'paused' ? t('panel_freshness_paused')
-    : long.text;
+    state === 'live' && age
+      ? t('panel_freshness_liveShort', age)
+      : state === 'delayed' && age
+        ? t('panel_freshness_delayedShort', age)
+        : state === 'paused'
+          ? t('panel_freshness_paused')
+          : long.text;
   return { ...long, short };
 }
 

@@ -17,7 +17,9 @@ export interface QueueStats {
 export function queueStats(queues: readonly Queue[], conversations: readonly Conversation[], agents: readonly Agent[]): QueueStats[] {
   const supervised = queues.filter((queue) => queue.supervised);
   const shown = supervised.length > 0 ? supervised : queues;
-  const stats = new Map(shown.map((queue) => [queue.id, { queue, waiting: 0, longestWaitSince: null as number | null, active: 0, agentsFree: 0 }]));
+  const stats = new Map(
+    shown.map((queue) => [queue.id, { queue, waiting: 0, longestWaitSince: null as number | null, active: 0, agentsFree: 0 }]),
+  );
   for (const row of conversations) {
     const entry = row.queueId ? stats.get(row.queueId) : undefined;
     if (!entry) continue;

@@ -82,9 +82,7 @@ function searchText(row: Conversation, context: SelectContext): string {
     .toLocaleLowerCase(context.locale);
 }
 
-export type ListItem =
-  | { kind: 'group'; key: string; label: string; count: number }
-  | { kind: 'row'; id: string };
+export type ListItem = { kind: 'group'; key: string; label: string; count: number } | { kind: 'row'; id: string };
 
 /** The flat list the grid renders: rows, with a heading row before each group when grouped (groups by name). */
 export function groupConversations(rows: readonly Conversation[], groupBy: Grouping, noneLabel: string, locale: string): ListItem[] {

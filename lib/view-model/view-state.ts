@@ -44,8 +44,7 @@ export function createViewState(initial: ListSpec = DEFAULT_LIST_SPEC): ViewStat
     sortBy(column) {
       const current = spec.value.sort;
       // A second click on the same column flips it; a new column starts with its most useful end first.
-      const direction =
-        current.column === column ? (current.direction === 'asc' ? 'desc' : 'asc') : defaultDirection(column);
+      const direction = current.column === column ? (current.direction === 'asc' ? 'desc' : 'asc') : defaultDirection(column);
       update({ sort: { column, direction } });
     },
     toggleFilter(kind, value) {

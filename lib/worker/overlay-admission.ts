@@ -2,10 +2,7 @@ import { z } from 'zod';
 import type { SenderInfo } from '../protocol/sender';
 
 /** Per tab: the token last issued to its loader, and the overlay document that presented it first. */
-export const AdmissionsSchema = z.record(
-  z.string().regex(/^\d+$/),
-  z.object({ token: z.string(), documentId: z.string().nullable() }),
-);
+export const AdmissionsSchema = z.record(z.string().regex(/^\d+$/), z.object({ token: z.string(), documentId: z.string().nullable() }));
 export type Admissions = z.infer<typeof AdmissionsSchema>;
 
 /** Where the admissions are kept (lib/storage/items.ts: overlayAdmissionsItem). */
@@ -34,7 +31,10 @@ export interface OverlayAdmission {
 /** 32 random bytes, base64url: unguessable, and fits a URL fragment as it is. */
 export function newOverlayToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 /** Compares every character, so how long a wrong guess takes says nothing about how much of it was right. */

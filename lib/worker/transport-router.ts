@@ -63,7 +63,9 @@ export function createTransportRouter(deps: TransportRouterDeps) {
   const pages = new Map<string, DataverseTransport>();
 
   const remember = async (change: (memory: WorkspaceMemory) => WorkspaceMemory) => {
-    const next = Object.entries(change({ ...memory })).sort(([, a], [, b]) => b.seenAt - a.seenAt).slice(0, MEMORY_LIMIT);
+    const next = Object.entries(change({ ...memory }))
+      .sort(([, a], [, b]) => b.seenAt - a.seenAt)
+      .slice(0, MEMORY_LIMIT);
     memory = Object.fromEntries(next);
     await deps.memory.set(memory);
   };
@@ -86,7 +88,8 @@ export function createTransportRouter(deps: TransportRouterDeps) {
   function state(): { workspace: WorkspaceState; writeRoute: WriteRoute } {
     const org = deps.org();
     const canOpen = org !== null || Object.values(memory).some((entry) => entry.appUrl !== null);
-    if (!org) return { workspace: { open: false, canOpen }, writeRoute: writeRouteOf({ workspaceOpen: false, workerRefused: false }, null) };
+    if (!org)
+      return { workspace: { open: false, canOpen }, writeRoute: writeRouteOf({ workspaceOpen: false, workerRefused: false }, null) };
     const facts = factsFor(org);
     return { workspace: { open: facts.workspaceOpen, canOpen }, writeRoute: writeRouteOf(facts, memory[org]?.workerRefused ?? null) };
   }
@@ -127,7 +130,9 @@ export function createTransportRouter(deps: TransportRouterDeps) {
     if (memory[org]?.workerRefused) return;
     const read = await worker.send(whoAmIRequest());
     if (!read.ok) return;
-    log(`Floorwalker: ${org} refused a write from the worker (${refused.status}: ${refused.message}); writes go through the workspace tab from now on`);
+    log(
+      `Floorwalker: ${org} refused a write from the worker (${refused.status}: ${refused.message}); writes go through the workspace tab from now on`,
+    );
     const now = deps.now();
     await remember((all) => ({
       ...all,
@@ -141,7 +146,8 @@ export function createTransportRouter(deps: TransportRouterDeps) {
     org: worker.org,
     async send(request) {
       const outcome = await worker.send(request);
-      if (!outcome.ok && request.method !== 'GET' && (outcome.status === 401 || outcome.status === 403)) await checkRefusal(org, worker, outcome);
+      if (!outcome.ok && request.method !== 'GET' && (outcome.status === 401 || outcome.status === 403))
+        await checkRefusal(org, worker, outcome);
       return outcome;
     },
   });
@@ -155,11 +161,13 @@ export function createTransportRouter(deps: TransportRouterDeps) {
   /** Through the tab chosen now, for the whole call: the conversation later opens in the same tab. */
   const pinnedPageTransport = (org: string): DataverseTransport => {
     let chosen: Promise<number | null> | null = null;
-    return deps.page(org, () =>
-      (chosen ??= pick(org).then((tab) => {
-        lastActingTab = tab;
-        return tab;
-      })),
+    return deps.page(
+      org,
+      () =>
+        (chosen ??= pick(org).then((tab) => {
+          lastActingTab = tab;
+          return tab;
+        })),
     );
   };
 
@@ -200,7 +208,9 @@ export function createTransportRouter(deps: TransportRouterDeps) {
     workspaceUrl(): string | null {
       const org = deps.org();
       if (org) return memory[org]?.appUrl ?? defaultWorkspaceUrl(org);
-      const [latest] = Object.values(memory).filter((entry) => entry.appUrl !== null).sort((a, b) => b.seenAt - a.seenAt);
+      const [latest] = Object.values(memory)
+        .filter((entry) => entry.appUrl !== null)
+        .sort((a, b) => b.seenAt - a.seenAt);
       return latest?.appUrl ?? null;
     },
   };

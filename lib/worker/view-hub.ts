@@ -138,7 +138,9 @@ export function createViewHub(deps: ViewHubDeps) {
       // One message at a time, in order: nothing overtakes an overlay's hello while its token is checked.
       let turn = Promise.resolve();
       port.onMessage.addListener((message) => {
-        turn = turn.then(() => receive(port, view, message)).catch((error: unknown) => log(`Floorwalker: view message failed: ${String(error)}`));
+        turn = turn
+          .then(() => receive(port, view, message))
+          .catch((error: unknown) => log(`Floorwalker: view message failed: ${String(error)}`));
       });
     },
     broadcast(patch: FeedPatch): void {

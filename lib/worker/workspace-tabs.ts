@@ -32,7 +32,12 @@ export const workspaceTabsOf = <T extends TabInfo>(tabs: readonly T[], org: stri
  * Where the extension acts for the supervisor: the org's workspace tab they are looking at (active in the focused
  * window), else an active one in another window, else the one used most recently; a tab still loading comes last.
  */
-export function chooseWorkspaceTab(tabs: readonly TabInfo[], org: string, patterns: readonly string[], focusedWindowId: number | null): number | null {
+export function chooseWorkspaceTab(
+  tabs: readonly TabInfo[],
+  org: string,
+  patterns: readonly string[],
+  focusedWindowId: number | null,
+): number | null {
   const rank = (tab: TabInfo) =>
     (tab.status === 'loading' ? 0 : 4) + (tab.active ? 2 : 0) + (tab.active && tab.windowId === focusedWindowId ? 1 : 0);
   const [best] = workspaceTabsOf(tabs, org, patterns).sort((a, b) => rank(b) - rank(a) || (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));

@@ -15,7 +15,16 @@ import { pendingTransferText } from './product';
 import { seeded } from './stats';
 import { sleep } from './time-box';
 import type { WindowFigures } from './traffic';
-import { coldStart, longTasksWhileUpdating, ongoingCount, waitForWholeList, windowOf, type ColdStart, type LongTaskFigures, type Neighbour } from './view-phases';
+import {
+  coldStart,
+  longTasksWhileUpdating,
+  ongoingCount,
+  waitForWholeList,
+  windowOf,
+  type ColdStart,
+  type LongTaskFigures,
+  type Neighbour,
+} from './view-phases';
 
 export interface BusyPlan {
   coldStarts: number;
@@ -37,7 +46,13 @@ export interface BusyFigures {
   /** Ongoing conversations when the one-view window started and ended (the busy org's traffic closes more than it opens). */
   ongoing: { atStart: number; atEnd: number };
   oneView: WindowFigures;
-  freshness: { conversation: FreshnessFigures; presence: FreshnessFigures; participant: FreshnessFigures; withTenViews: FreshnessFigures; failedWrites: number };
+  freshness: {
+    conversation: FreshnessFigures;
+    presence: FreshnessFigures;
+    participant: FreshnessFigures;
+    withTenViews: FreshnessFigures;
+    failedWrites: number;
+  };
   /** null: that phase did not run (see `notes`). */
   longTasks: { overlay: LongTaskFigures | null; sidePanel: LongTaskFigures | null; overlayBehindSidePanel: LongTaskFigures | null };
   /** Side panel opened (navigation start) → the whole list in it, the worker already holding the picture. */
@@ -77,7 +92,10 @@ async function clickTab(frame: Frame, name: 'Conversations' | 'Agents'): Promise
 
 class Phases {
   readonly notes: string[] = [];
-  constructor(private readonly neighbour: Neighbour, private readonly log: (line: string) => void) {}
+  constructor(
+    private readonly neighbour: Neighbour,
+    private readonly log: (line: string) => void,
+  ) {}
 
   /** A timed phase; when it fails, the failure is noted and `fallback` stands in, so later phases still run. */
   async run<T>(name: string, phase: () => Promise<T>, fallback: T): Promise<T> {
@@ -97,25 +115,39 @@ async function freshnessRun(frame: Frame, writer: Writer, plan: BusyPlan, seed: 
   const probe = new Probe(frame);
   const random = seeded(seed);
   const base = { probe, writer, random, perSecond: plan.changesPerSecond, missAfterMs: plan.missAfterMs, label: `r${seed}` };
-  const conversation = await phases.run(`freshness run ${seed} (conversations)`, async () => {
-    // The conversations tab in front, whatever an earlier phase left there.
-    await clickTab(frame, 'Conversations');
-    return conversationChanges({ ...base, count: plan.conversationChanges });
-  }, NOTHING);
-  const presence = await phases.run(`freshness run ${seed} (presence)`, async () => {
-    const [agents, presences] = await Promise.all([writer.agents(), writer.presences()]);
-    await clickTab(frame, 'Agents');
-    try {
-      return await presenceChanges({ ...base, count: plan.presenceChanges, agents, presences });
-    } finally {
+  const conversation = await phases.run(
+    `freshness run ${seed} (conversations)`,
+    async () => {
+      // The conversations tab in front, whatever an earlier phase left there.
       await clickTab(frame, 'Conversations');
-    }
-  }, NOTHING);
-  const participant = await phases.run(`freshness run ${seed} (pending transfers)`, async () => {
-    await clickTab(frame, 'Conversations');
-    return pendingTransfers({ ...base, count: plan.pendingTransfers, frame, pendingText: pendingTransferText() });
-  }, NOTHING);
-  log(`busy: run ${seed}: ${conversation.samples.length} conversation changes, ${presence.samples.length} presence changes, ${participant.samples.length} pending transfers`);
+      return conversationChanges({ ...base, count: plan.conversationChanges });
+    },
+    NOTHING,
+  );
+  const presence = await phases.run(
+    `freshness run ${seed} (presence)`,
+    async () => {
+      const [agents, presences] = await Promise.all([writer.agents(), writer.presences()]);
+      await clickTab(frame, 'Agents');
+      try {
+        return await presenceChanges({ ...base, count: plan.presenceChanges, agents, presences });
+      } finally {
+        await clickTab(frame, 'Conversations');
+      }
+    },
+    NOTHING,
+  );
+  const participant = await phases.run(
+    `freshness run ${seed} (pending transfers)`,
+    async () => {
+      await clickTab(frame, 'Conversations');
+      return pendingTransfers({ ...base, count: plan.pendingTransfers, frame, pendingText: pendingTransferText() });
+    },
+    NOTHING,
+  );
+  log(
+    `busy: run ${seed}: ${conversation.samples.length} conversation changes, ${presence.samples.length} presence changes, ${participant.samples.length} pending transfers`,
+  );
   return {
     run: { seed, samples: [...conversation.samples, ...presence.samples, ...participant.samples] } satisfies FreshnessRun,
     failedWrites: conversation.failedWrites + presence.failedWrites + participant.failedWrites,
@@ -123,14 +155,20 @@ async function freshnessRun(frame: Frame, writer: Writer, plan: BusyPlan, seed: 
 }
 
 /** Sign-in to the whole list, in a fresh browser each time; the last one is kept for the rest of the session. */
-async function coldStarts(org: Org, count: number, log: (line: string) => void): Promise<{ session: BrowserSession; cold: ColdStart[]; fullAt: number | null }> {
+async function coldStarts(
+  org: Org,
+  count: number,
+  log: (line: string) => void,
+): Promise<{ session: BrowserSession; cold: ColdStart[]; fullAt: number | null }> {
   const cold: ColdStart[] = [];
   for (let i = 1; ; i++) {
     const session = await launchBrowser(org);
     try {
       const { fullAt, ...sample } = await coldStart(session, org, COLD_LIMIT_MS);
       cold.push(sample);
-      log(`busy: cold start ${i}: ${sample.ms === null ? `not within ${COLD_LIMIT_MS / 1000} s (${sample.rowsShown} rows shown)` : `${sample.ms} ms`} (${sample.ongoing} ongoing)`);
+      log(
+        `busy: cold start ${i}: ${sample.ms === null ? `not within ${COLD_LIMIT_MS / 1000} s (${sample.rowsShown} rows shown)` : `${sample.ms} ms`} (${sample.ongoing} ongoing)`,
+      );
       if (i >= count) return { session, cold, fullAt };
     } catch (error) {
       await session.close();
@@ -140,7 +178,13 @@ async function coldStarts(org: Org, count: number, log: (line: string) => void):
   }
 }
 
-export async function measureBusy(org: Org, plan: BusyPlan, neighbour: Neighbour, log: (line: string) => void, duringNoView: () => Promise<void>): Promise<BusyResult> {
+export async function measureBusy(
+  org: Org,
+  plan: BusyPlan,
+  neighbour: Neighbour,
+  log: (line: string) => void,
+  duringNoView: () => Promise<void>,
+): Promise<BusyResult> {
   const writer = await createWriter(org);
   const { session, cold, fullAt: t0 } = await coldStarts(org, plan.coldStarts, log);
   const extra: Page[] = [];
@@ -159,8 +203,14 @@ export async function measureBusy(org: Org, plan: BusyPlan, neighbour: Neighbour
       runs.push(run);
       failedWrites += failed;
     }
-    const overlayTasks = await phases.run('long tasks in the overlay', async () => (await longTasksWhileUpdating(overlay, [overlayProbe], writer, plan.longTaskMs, 101))[0]!, null);
-    log(`busy: longest task in the overlay while updating and scrolling: ${overlayTasks ? `${Math.round(overlayTasks.longestMs)} ms` : 'n/a'}`);
+    const overlayTasks = await phases.run(
+      'long tasks in the overlay',
+      async () => (await longTasksWhileUpdating(overlay, [overlayProbe], writer, plan.longTaskMs, 101))[0]!,
+      null,
+    );
+    log(
+      `busy: longest task in the overlay while updating and scrolling: ${overlayTasks ? `${Math.round(overlayTasks.longestMs)} ms` : 'n/a'}`,
+    );
     const overlayHeap = await session.heapMb('overlay').catch(() => null);
     const oneViewEnd = t0 + plan.oneViewMs;
     log(`busy: one-view window until ${new Date(oneViewEnd).toISOString().slice(11, 19)}`);
@@ -175,9 +225,19 @@ export async function measureBusy(org: Org, plan: BusyPlan, neighbour: Neighbour
     const sidePanelProbe = new Probe(sidePanel);
     const openedAt = await sidePanel.evaluate(() => performance.timeOrigin);
     const warm = await waitForWholeList(sidePanelProbe, org, openedAt, WARM_LIMIT_MS);
-    const behind = await phases.run('long tasks in the side panel', () => longTasksWhileUpdating(sidePanel, [sidePanelProbe, overlayProbe], writer, plan.longTaskMs, 102), null);
-    log(`busy: longest task in the side panel: ${behind ? `${Math.round(behind[0]!.longestMs)} ms (overlay meanwhile: ${Math.round(behind[1]!.longestMs)} ms)` : 'n/a'}`);
-    const heapMb = { overlay: overlayHeap, sidePanel: await session.heapMb(sidePanel).catch(() => null), worker: await session.heapMb('worker').catch(() => null) };
+    const behind = await phases.run(
+      'long tasks in the side panel',
+      () => longTasksWhileUpdating(sidePanel, [sidePanelProbe, overlayProbe], writer, plan.longTaskMs, 102),
+      null,
+    );
+    log(
+      `busy: longest task in the side panel: ${behind ? `${Math.round(behind[0]!.longestMs)} ms (overlay meanwhile: ${Math.round(behind[1]!.longestMs)} ms)` : 'n/a'}`,
+    );
+    const heapMb = {
+      overlay: overlayHeap,
+      sidePanel: await session.heapMb(sidePanel).catch(() => null),
+      worker: await session.heapMb('worker').catch(() => null),
+    };
 
     // Ten views: four more workspace tabs (each with its overlay) and four more side panels; the first tab in front.
     let tenViews: BusyFigures['tenViews'] = null;
@@ -187,11 +247,29 @@ export async function measureBusy(org: Org, plan: BusyPlan, neighbour: Neighbour
       await session.workspace.bringToFront();
       await sleep(SETTLE_MS);
       const from = Date.now();
-      tenRun = await phases.run('freshness with ten views', () =>
-        conversationChanges({ probe: overlayProbe, writer, random: seeded(11), count: plan.conversationChanges, perSecond: plan.changesPerSecond, missAfterMs: plan.missAfterMs, label: 'ten' }), NOTHING);
+      tenRun = await phases.run(
+        'freshness with ten views',
+        () =>
+          conversationChanges({
+            probe: overlayProbe,
+            writer,
+            random: seeded(11),
+            count: plan.conversationChanges,
+            perSecond: plan.changesPerSecond,
+            missAfterMs: plan.missAfterMs,
+            label: 'ten',
+          }),
+        NOTHING,
+      );
       await sleep(Math.max(0, from + plan.tenViewsMs - Date.now()));
-      tenViews = { views: 1 + extra.length, window: await windowOf(org, from, from + plan.tenViewsMs), oneViewSlice: await windowOf(org, t0 + SLICE_OFFSET_MS, t0 + SLICE_OFFSET_MS + plan.tenViewsMs) };
-      log(`busy: ten views: ${tenViews.window.requestsPerMin.toFixed(1)} requests/min vs one view ${tenViews.oneViewSlice.requestsPerMin.toFixed(1)}`);
+      tenViews = {
+        views: 1 + extra.length,
+        window: await windowOf(org, from, from + plan.tenViewsMs),
+        oneViewSlice: await windowOf(org, t0 + SLICE_OFFSET_MS, t0 + SLICE_OFFSET_MS + plan.tenViewsMs),
+      };
+      log(
+        `busy: ten views: ${tenViews.window.requestsPerMin.toFixed(1)} requests/min vs one view ${tenViews.oneViewSlice.requestsPerMin.toFixed(1)}`,
+      );
     } catch (error) {
       phases.notes.push(`ten views failed: ${firstLine(error)}`);
     }
@@ -206,7 +284,13 @@ export async function measureBusy(org: Org, plan: BusyPlan, neighbour: Neighbour
       await options.waitForSelector('::-p-text(Settings saved.)', { timeout: 10_000 });
       await options.close();
       await session.workspace.reload();
-      if (await session.overlay(session.workspace, 5_000).then(() => true, () => false)) throw new Error('the overlay still showed after it was turned off');
+      if (
+        await session.overlay(session.workspace, 5_000).then(
+          () => true,
+          () => false,
+        )
+      )
+        throw new Error('the overlay still showed after it was turned off');
       await sleep(SETTLE_MS);
       const from = Date.now();
       await Promise.all([duringNoView(), sleep(plan.noViewMs)]);

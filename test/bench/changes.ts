@@ -74,28 +74,44 @@ export async function createWriter(org: Org): Promise<Writer> {
       return response.ok;
     },
     transfer: (id, agentId) =>
-      send('POST', `msdyn_ocliveworkitems(${id})/Microsoft.Dynamics.CRM.CCaaS_InitiateAgentTransferBySupervisor`, { ApiVersion: '1.0', AgentId: agentId }),
+      send('POST', `msdyn_ocliveworkitems(${id})/Microsoft.Dynamics.CRM.CCaaS_InitiateAgentTransferBySupervisor`, {
+        ApiVersion: '1.0',
+        AgentId: agentId,
+      }),
     async agents() {
-      const { value } = await get<{ value: Record<string, unknown>[] }>('msdyn_agentstatuses?$select=msdyn_agentstatusid,_msdyn_agentid_value', 5000);
-      const named = value.map((row) => ({ statusId: String(row.msdyn_agentstatusid), name: textOf(row[`_msdyn_agentid_value${FORMATTED}`]) }));
+      const { value } = await get<{ value: Record<string, unknown>[] }>(
+        'msdyn_agentstatuses?$select=msdyn_agentstatusid,_msdyn_agentid_value',
+        5000,
+      );
+      const named = value.map((row) => ({
+        statusId: String(row.msdyn_agentstatusid),
+        name: textOf(row[`_msdyn_agentid_value${FORMATTED}`]),
+      }));
       const count = new Map<string, number>();
       for (const agent of named) count.set(agent.name, (count.get(agent.name) ?? 0) + 1);
       return named.filter((agent) => agent.name !== '' && count.get(agent.name) === 1);
     },
     async presences() {
-      const { value } = await get<{ value: { msdyn_presenceid: string; msdyn_name: string }[] }>('msdyn_presences?$select=msdyn_presenceid,msdyn_name');
+      const { value } = await get<{ value: { msdyn_presenceid: string; msdyn_name: string }[] }>(
+        'msdyn_presences?$select=msdyn_presenceid,msdyn_name',
+      );
       return value.map((row) => ({ id: row.msdyn_presenceid, name: row.msdyn_name }));
     },
     async queueMembers(queueId) {
       let list = members.get(queueId);
       if (!list) {
-        const { value } = await get<{ value: { systemuserid: string }[] }>(`queues(${queueId})/queuemembership_association?$select=systemuserid`);
+        const { value } = await get<{ value: { systemuserid: string }[] }>(
+          `queues(${queueId})/queuemembership_association?$select=systemuserid`,
+        );
         members.set(queueId, (list = value.map((row) => row.systemuserid)));
       }
       return list;
     },
     async ongoingIds() {
-      const { value } = await get<{ value: { activityid: string }[] }>('msdyn_ocliveworkitems?$select=activityid&$filter=statecode eq 0', 2000);
+      const { value } = await get<{ value: { activityid: string }[] }>(
+        'msdyn_ocliveworkitems?$select=activityid&$filter=statecode eq 0',
+        2000,
+      );
       return value.map((row) => row.activityid);
     },
   };
@@ -120,7 +136,12 @@ interface Written {
 }
 
 /** Waits until every written change was seen or its time ran out, then turns the writes into samples. */
-async function collect(probe: Probe, kind: ChangeSample['kind'], written: readonly Written[], missAfterMs: number): Promise<ChangeSample[]> {
+async function collect(
+  probe: Probe,
+  kind: ChangeSample['kind'],
+  written: readonly Written[],
+  missAfterMs: number,
+): Promise<ChangeSample[]> {
   const last = written.reduce((max, change) => Math.max(max, change.writtenAt), 0);
   let seen = await probe.seen();
   while (written.some((change) => seen[change.key] === undefined) && Date.now() < last + missAfterMs) {
@@ -172,7 +193,9 @@ export async function conversationChanges(spec: GeneratorSpec): Promise<{ sample
  * their row does not show yet (seeded rotation of the platform's presences); seen when the agent's row shows its
  * name. The view must be on its agents tab.
  */
-export async function presenceChanges(spec: GeneratorSpec & { agents: readonly Agent[]; presences: readonly { id: string; name: string }[] }): Promise<{ samples: ChangeSample[]; failedWrites: number }> {
+export async function presenceChanges(
+  spec: GeneratorSpec & { agents: readonly Agent[]; presences: readonly { id: string; name: string }[] },
+): Promise<{ samples: ChangeSample[]; failedWrites: number }> {
   const written: Written[] = [];
   const next = arrivals(spec.random, spec.perSecond);
   const statusOf = new Map(spec.agents.map((agent) => [agent.name, agent.statusId]));
@@ -184,7 +207,12 @@ export async function presenceChanges(spec: GeneratorSpec & { agents: readonly A
     const offset = Math.floor(spec.random() * spec.presences.length);
     const rotated = [...spec.presences.slice(offset), ...spec.presences.slice(0, offset)];
     const key = `${spec.label}-p${++n}`;
-    const picked = await spec.probe.watchNewPresence(key, names, rotated.map((presence) => presence.name), spec.random());
+    const picked = await spec.probe.watchNewPresence(
+      key,
+      names,
+      rotated.map((presence) => presence.name),
+      spec.random(),
+    );
     const presence = picked && rotated.find((candidate) => candidate.name === picked.presence);
     if (!picked || !presence) continue;
     const writtenAt = Date.now();
@@ -202,7 +230,9 @@ export async function presenceChanges(spec: GeneratorSpec & { agents: readonly A
  * and its details opened, then another supervisor starts a transfer to an agent of its queue; seen when the row or
  * its details show the pending transfer. The details are closed and the search cleared after each.
  */
-export async function pendingTransfers(spec: GeneratorSpec & { frame: Frame; pendingText: string }): Promise<{ samples: ChangeSample[]; failedWrites: number }> {
+export async function pendingTransfers(
+  spec: GeneratorSpec & { frame: Frame; pendingText: string },
+): Promise<{ samples: ChangeSample[]; failedWrites: number }> {
   const samples: ChangeSample[] = [];
   let failedWrites = 0;
   const search = async (text: string) => {
@@ -228,7 +258,9 @@ export async function pendingTransfers(spec: GeneratorSpec & { frame: Frame; pen
     if (dialog) {
       const key = `${spec.label}-t${n}`;
       await spec.probe.watch(key, { kind: 'pending', id, text: spec.pendingText });
-      const candidates = (await spec.writer.queueMembers(String(row._msdyn_cdsqueueid_value))).filter((agent) => agent !== row._msdyn_activeagentid_value);
+      const candidates = (await spec.writer.queueMembers(String(row._msdyn_cdsqueueid_value))).filter(
+        (agent) => agent !== row._msdyn_activeagentid_value,
+      );
       let writtenAt: number | null = null;
       for (let attempt = 0; attempt < 6 && writtenAt === null && candidates.length > 0; attempt++) {
         const agent = candidates[Math.floor(spec.random() * candidates.length)]!;
@@ -248,7 +280,13 @@ export async function pendingTransfers(spec: GeneratorSpec & { frame: Frame; pen
 }
 
 /** Changes to random ongoing conversations at `perSecond`, unwatched, until `until` (epoch ms): steady updates. */
-export async function backgroundWrites(writer: Writer, ids: readonly string[], random: () => number, perSecond: number, until: number): Promise<number> {
+export async function backgroundWrites(
+  writer: Writer,
+  ids: readonly string[],
+  random: () => number,
+  perSecond: number,
+  until: number,
+): Promise<number> {
   let n = 0;
   while (Date.now() < until && ids.length > 0) {
     await sleep(Math.min(poissonGapMs(random(), perSecond), Math.max(0, until - Date.now())));

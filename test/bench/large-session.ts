@@ -53,7 +53,9 @@ export async function measureLarge(org: Org, plan: LargePlan, log: (line: string
   let handedOver = false;
   try {
     const { fullAt, ...cold } = await coldStart(session, org, plan.coldLimitMs);
-    log(`large: cold start ${cold.ms === null ? `not within ${plan.coldLimitMs / 1000} s (${cold.rowsShown} rows shown)` : `${cold.ms} ms`} (${cold.ongoing} ongoing)`);
+    log(
+      `large: cold start ${cold.ms === null ? `not within ${plan.coldLimitMs / 1000} s (${cold.rowsShown} rows shown)` : `${cold.ms} ms`} (${cold.ongoing} ongoing)`,
+    );
     const listShown = fullAt !== null;
     let longTask: LongTaskFigures | null = null;
     if (listShown) {
@@ -76,7 +78,10 @@ export async function measureLarge(org: Org, plan: LargePlan, log: (line: string
       try {
         await sleep(plan.quietMs);
         let end = from + plan.quietMs;
-        while (end - from - plan.quietMs < MAX_EXTENSION_MS && bytesSent(await org.traffic(Date.now() - 20_000), Date.now() - 10_000, Date.now()) > READ_UNDER_WAY_BYTES) {
+        while (
+          end - from - plan.quietMs < MAX_EXTENSION_MS &&
+          bytesSent(await org.traffic(Date.now() - 20_000), Date.now() - 10_000, Date.now()) > READ_UNDER_WAY_BYTES
+        ) {
           await sleep(2_000);
           end = Date.now();
         }

@@ -13,7 +13,9 @@ export const table = (head: readonly string[], rows: readonly (readonly string[]
 /** Where and when, on what: the line above every table. */
 export function describeRun(results: BenchResults): string {
   const m = results.machine;
-  const during = m.loadDuringRun ? `, ${m.loadDuringRun.mean} on average and ${m.loadDuringRun.max} at most during the run (other work on the machine)` : '';
+  const during = m.loadDuringRun
+    ? `, ${m.loadDuringRun.mean} on average and ${m.loadDuringRun.max} at most during the run (other work on the machine)`
+    : '';
   const load = `load average ${m.loadAverageAtStart} at start, ${m.loadAverageAtEnd ?? 'n/a'} at the end${during}`;
   return (
     `Measured ${results.date} on ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, ${m.os}, Node ${m.node}, ${m.chromium ?? 'no Chromium'}; ` +
@@ -22,18 +24,25 @@ export function describeRun(results: BenchResults): string {
   );
 }
 
-export const targetTable = (targets: readonly Figure[]) => table(['Target', 'Measured', 'Limit', 'Result'], targets.map((t) => [t.name, t.measured, t.limit ?? '–', verdict(t.pass)]));
+export const targetTable = (targets: readonly Figure[]) =>
+  table(
+    ['Target', 'Measured', 'Limit', 'Result'],
+    targets.map((t) => [t.name, t.measured, t.limit ?? '–', verdict(t.pass)]),
+  );
 
 function requestKinds(title: string, window: WindowFigures): string {
   return [
     `${title} (${formatCount(window.requests)} requests in ${formatMs(window.ms)}; the meter counted ${formatCount(window.meteredRequests)}):`,
     '',
-    table(['Request', 'Count', 'Per minute', 'Bytes'], window.byKind.map((kind) => [
-      kind.kind,
-      formatCount(kind.requests),
-      ((kind.requests * 60_000) / window.ms).toFixed(1),
-      formatBytes(kind.bytes),
-    ])),
+    table(
+      ['Request', 'Count', 'Per minute', 'Bytes'],
+      window.byKind.map((kind) => [
+        kind.kind,
+        formatCount(kind.requests),
+        ((kind.requests * 60_000) / window.ms).toFixed(1),
+        formatBytes(kind.bytes),
+      ]),
+    ),
   ].join('\n');
 }
 
@@ -41,20 +50,39 @@ function requestKinds(title: string, window: WindowFigures): string {
 const GENERAL = [
   'Each org is the emulator in a process of its own (the busy scenario, seed 1, clock at real speed); the 50,000 org is the busy org with its ongoing conversations copied in-process, each with its session and participants, before it starts (the emulator has no size option). Both orgs run at the same time: the 50,000 quiet window runs while the busy session does, and every timed phase first waits until the other org is not sending a large read (phases it overlapped anyway are listed above).',
   'The extension is the test build (`wxt build --mode test`) in the system Chromium, headless, a fresh profile per session, signed in to the workspace as Sofia (supervisor of every queue); the overlay in the workspace tab is the first view.',
-  'Requests are counted from the emulator\'s own request log (the signed-in supervisor\'s, who is only ever the extension); bytes from a meter in front of the emulator that counts each response body as sent to the cookie-signed requests (the extension\'s). Bench writes and the naive panel are signed in as Sam and never counted as the extension\'s.',
-  'Times on screen come from the page: a MutationObserver over the whole document notes Date.now() at the DOM change; the bench and the browser share the machine\'s clock.',
+  "Requests are counted from the emulator's own request log (the signed-in supervisor's, who is only ever the extension); bytes from a meter in front of the emulator that counts each response body as sent to the cookie-signed requests (the extension's). Bench writes and the naive panel are signed in as Sam and never counted as the extension's.",
+  "Times on screen come from the page: a MutationObserver over the whole document notes Date.now() at the DOM change; the bench and the browser share the machine's clock.",
 ];
 
 export function renderMarkdown(results: BenchResults, targets: readonly Figure[], info: readonly Figure[]): string {
-  const parts = [describeRun(results), '', targetTable(targets), '', table(['Figure', 'Measured'], info.map((f) => [f.name, f.measured]))];
+  const parts = [
+    describeRun(results),
+    '',
+    targetTable(targets),
+    '',
+    table(
+      ['Figure', 'Measured'],
+      info.map((f) => [f.name, f.measured]),
+    ),
+  ];
   if (results.busy.ok) {
     const b = results.busy.value;
     parts.push('', requestKinds('Where the requests went with one view open, busy', b.oneView));
     if (b.tenViews) parts.push('', requestKinds('… and with ten views open', b.tenViews.window));
     if (b.notes.length > 0) parts.push('', 'What affected the busy figures:', '', ...b.notes.map((note) => `- ${note}`));
   }
-  if (results.quiet.ok) parts.push('', requestKinds('Where the requests went in the quiet window at 50,000 ongoing', results.quiet.value.window));
-  parts.push('', '## What each figure measures', '', ...[...targets, ...info].map((f) => `- **${f.name}**: ${f.about}`), '', '## How', '', ...GENERAL.map((line) => `- ${line}`));
+  if (results.quiet.ok)
+    parts.push('', requestKinds('Where the requests went in the quiet window at 50,000 ongoing', results.quiet.value.window));
+  parts.push(
+    '',
+    '## What each figure measures',
+    '',
+    ...[...targets, ...info].map((f) => `- **${f.name}**: ${f.about}`),
+    '',
+    '## How',
+    '',
+    ...GENERAL.map((line) => `- ${line}`),
+  );
   return parts.join('\n');
 }
 
@@ -78,6 +106,7 @@ export function renderReadmeBlock(results: BenchResults, targets: readonly Figur
 export function replaceReadmeBlock(readme: string, block: string): string {
   const start = readme.indexOf(README_START.slice(0, 20));
   const end = readme.indexOf(README_END);
-  if (start < 0 || end < start || readme.indexOf(README_END, end + 1) >= 0) throw new Error('README.md needs the bench markers once each, start before end');
+  if (start < 0 || end < start || readme.indexOf(README_END, end + 1) >= 0)
+    throw new Error('README.md needs the bench markers once each, start before end');
   return `${readme.slice(0, start)}${block}${readme.slice(end + README_END.length)}`;
 }

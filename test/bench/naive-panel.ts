@@ -11,10 +11,24 @@ import { sleep } from './time-box';
 
 /** The columns the extension's conversation list reads today (what a panel showing the same list needs). */
 const COLUMNS = [
-  'activityid', 'subject', 'statecode', 'statuscode', 'msdyn_channel', '_msdyn_activeagentid_value', '_msdyn_cdsqueueid_value',
-  '_msdyn_liveworkstreamid_value', '_msdyn_customer_value', '_msdyn_lastsessionid_value', 'createdon', 'modifiedon',
-  'msdyn_activeagentassignedon', 'msdyn_statusupdatedon', 'msdyn_conversationfirstwaittimeinseconds', 'msdyn_customersentimentlabel',
-  'msdyn_transfercount', 'msdyn_statuschangereason',
+  'activityid',
+  'subject',
+  'statecode',
+  'statuscode',
+  'msdyn_channel',
+  '_msdyn_activeagentid_value',
+  '_msdyn_cdsqueueid_value',
+  '_msdyn_liveworkstreamid_value',
+  '_msdyn_customer_value',
+  '_msdyn_lastsessionid_value',
+  'createdon',
+  'modifiedon',
+  'msdyn_activeagentassignedon',
+  'msdyn_statusupdatedon',
+  'msdyn_conversationfirstwaittimeinseconds',
+  'msdyn_customersentimentlabel',
+  'msdyn_transfercount',
+  'msdyn_statuschangereason',
 ].join(',');
 const API = '/api/data/v9.2/';
 const PAGE_SIZE = 5000;
@@ -38,11 +52,23 @@ export interface NaiveFigures {
 }
 
 /** Per-minute cost of reading every interval, never two reads at once: bounded by the read's own time. */
-export function naiveRates(reads: readonly NaiveRead[], intervalMs: number): Pick<NaiveFigures, 'readsPerMin' | 'requestsPerMin' | 'bytesPerMin'> {
+export function naiveRates(
+  reads: readonly NaiveRead[],
+  intervalMs: number,
+): Pick<NaiveFigures, 'readsPerMin' | 'requestsPerMin' | 'bytesPerMin'> {
   if (reads.length === 0) return { readsPerMin: 0, requestsPerMin: 0, bytesPerMin: 0 };
   const mean = (pick: (read: NaiveRead) => number) => reads.reduce((sum, read) => sum + pick(read), 0) / reads.length;
-  const readsPerMin = 60_000 / Math.max(intervalMs, mean((read) => read.ms));
-  return { readsPerMin, requestsPerMin: readsPerMin * mean((read) => read.requests), bytesPerMin: readsPerMin * mean((read) => read.bytes) };
+  const readsPerMin =
+    60_000 /
+    Math.max(
+      intervalMs,
+      mean((read) => read.ms),
+    );
+  return {
+    readsPerMin,
+    requestsPerMin: readsPerMin * mean((read) => read.requests),
+    bytesPerMin: readsPerMin * mean((read) => read.bytes),
+  };
 }
 
 async function readAll(org: Org, token: string, firstUrl: string): Promise<{ requests: number; bytes: number; rows: number }> {
@@ -52,7 +78,11 @@ async function readAll(org: Org, token: string, firstUrl: string): Promise<{ req
   let rows = 0;
   while (url) {
     const response: Response = await fetch(url, {
-      headers: { authorization: `Bearer ${token}`, accept: 'application/json', prefer: `odata.include-annotations="*",odata.maxpagesize=${PAGE_SIZE}` },
+      headers: {
+        authorization: `Bearer ${token}`,
+        accept: 'application/json',
+        prefer: `odata.include-annotations="*",odata.maxpagesize=${PAGE_SIZE}`,
+      },
     });
     const body = await response.arrayBuffer();
     requests++;
@@ -84,5 +114,11 @@ export async function runNaivePanel(org: Org, spec: { intervalMs: number; window
     reads.push({ startedAt, ms: Date.now() - startedAt, requests: read.requests, bytes: read.bytes });
     await sleep(Math.max(0, startedAt + spec.intervalMs - Date.now()));
   }
-  return { ongoing, intervalMs: spec.intervalMs, reads, readMs: distribution(reads.map((read) => read.ms)), ...naiveRates(reads, spec.intervalMs) };
+  return {
+    ongoing,
+    intervalMs: spec.intervalMs,
+    reads,
+    readMs: distribution(reads.map((read) => read.ms)),
+    ...naiveRates(reads, spec.intervalMs),
+  };
 }

@@ -45,7 +45,11 @@ function metered(response: Response, entry: Omit<Traffic, 'bytes' | 'doneAt' | '
       traffic.push({ ...entry, status: response.status, bytes, doneAt: Date.now() });
     },
   });
-  return new Response(response.body.pipeThrough(counter), { status: response.status, statusText: response.statusText, headers: response.headers });
+  return new Response(response.body.pipeThrough(counter), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
 }
 
 const listener = getRequestListener(async (request) => {

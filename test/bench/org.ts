@@ -91,7 +91,8 @@ export async function startOrg(spec: OrgSpec): Promise<Org> {
       const text = await response.text();
       return (text ? JSON.parse(text) : undefined) as T;
     },
-    requests: async (since) => (await get<{ requests: LoggedRequest[] }>(`/_emulator/requests?since=${new Date(since).toISOString()}`)).requests,
+    requests: async (since) =>
+      (await get<{ requests: LoggedRequest[] }>(`/_emulator/requests?since=${new Date(since).toISOString()}`)).requests,
     traffic: (since) => get<Traffic[]>(`/_bench/traffic?since=${since}`),
     stop: () =>
       new Promise<void>((resolvePromise) => {

@@ -57,8 +57,10 @@ export function installProbe(): void {
       case 'agent':
         return contains(agentRow(watch.name), watch.text);
       case 'pending':
-        return contains(rowOf(watch.id), watch.text)
-          || [...document.querySelectorAll('dialog[open]')].some((dialog) => contains(dialog, watch.text));
+        return (
+          contains(rowOf(watch.id), watch.text) ||
+          [...document.querySelectorAll('dialog[open]')].some((dialog) => contains(dialog, watch.text))
+        );
     }
   };
   let lastRows = 0;
@@ -107,7 +109,10 @@ export class Probe {
 
   /** Every count of rows the grid has shown, from `since` on. */
   rowCounts(since = 0): Promise<RowCount[]> {
-    return this.document.evaluate((from: number) => (window as ProbeWindow).__fwBench?.rowCounts.filter((count) => count.at >= from) ?? [], since);
+    return this.document.evaluate(
+      (from: number) => (window as ProbeWindow).__fwBench?.rowCounts.filter((count) => count.at >= from) ?? [],
+      since,
+    );
   }
 
   watch(key: string, watch: Watch): Promise<void> {
@@ -153,7 +158,12 @@ export class Probe {
    * and has no change of ours still waiting, and watches for it to show the first of `presences` it does not show
    * yet, in one call to the page; the agent's name and that presence, or null when none fits.
    */
-  watchNewPresence(key: string, names: readonly string[], presences: readonly string[], uniform: number): Promise<{ name: string; presence: string } | null> {
+  watchNewPresence(
+    key: string,
+    names: readonly string[],
+    presences: readonly string[],
+    uniform: number,
+  ): Promise<{ name: string; presence: string } | null> {
     return this.document.evaluate(
       (k: string, allowed: string[], choices: string[], u: number) => {
         const state = (window as ProbeWindow).__fwBench!;

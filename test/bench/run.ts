@@ -30,9 +30,35 @@ const STORE_BUILD_DIR = resolve(ROOT, '.output/chrome-mv3');
 const MIN = 60_000;
 
 const BUSY: BusyPlan = quick
-  ? { coldStarts: 1, oneViewMs: 3 * MIN, freshnessRuns: 1, conversationChanges: 100, presenceChanges: 20, pendingTransfers: 2, changesPerSecond: 2, missAfterMs: 30_000, longTaskMs: 15_000, tenViewsMs: 1 * MIN, noViewMs: 1 * MIN }
-  : { coldStarts: 3, oneViewMs: 10.5 * MIN, freshnessRuns: 3, conversationChanges: 34, presenceChanges: 12, pendingTransfers: 2, changesPerSecond: 2, missAfterMs: 30_000, longTaskMs: 30_000, tenViewsMs: 1.5 * MIN, noViewMs: 1 * MIN };
-const LARGE: LargePlan = quick ? { coldLimitMs: 180_000, longTaskMs: 15_000, quietMs: 0 } : { coldLimitMs: 120_000, longTaskMs: 30_000, quietMs: 10.5 * MIN };
+  ? {
+      coldStarts: 1,
+      oneViewMs: 3 * MIN,
+      freshnessRuns: 1,
+      conversationChanges: 100,
+      presenceChanges: 20,
+      pendingTransfers: 2,
+      changesPerSecond: 2,
+      missAfterMs: 30_000,
+      longTaskMs: 15_000,
+      tenViewsMs: 1 * MIN,
+      noViewMs: 1 * MIN,
+    }
+  : {
+      coldStarts: 3,
+      oneViewMs: 10.5 * MIN,
+      freshnessRuns: 3,
+      conversationChanges: 34,
+      presenceChanges: 12,
+      pendingTransfers: 2,
+      changesPerSecond: 2,
+      missAfterMs: 30_000,
+      longTaskMs: 30_000,
+      tenViewsMs: 1.5 * MIN,
+      noViewMs: 1 * MIN,
+    };
+const LARGE: LargePlan = quick
+  ? { coldLimitMs: 180_000, longTaskMs: 15_000, quietMs: 0 }
+  : { coldLimitMs: 120_000, longTaskMs: 30_000, quietMs: 10.5 * MIN };
 const LARGE_ONGOING = 50_000;
 const NAIVE_BUSY_WINDOW_MS = quick ? 20_000 : 30_000;
 const NAIVE_LARGE_READS = 2;
@@ -43,10 +69,13 @@ const machine = describeMachine();
 const load = sampleLoad();
 log(`${machine.cores} cores, ${machine.cpu}, load average ${machine.loadAverageAtStart}${quick ? ' (quick run)' : ''}`);
 
-const build = (args: string[]) => attempt(async () => void execFileSync('npx', ['wxt', 'build', ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }));
+const build = (args: string[]) =>
+  attempt(async () => void execFileSync('npx', ['wxt', 'build', ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }));
 log('building the store extension (bundle sizes) and the test extension (Chromium)');
 const storeBuilt = await build([]);
-const bundle = storeBuilt.ok ? await attempt(async () => measureBundle(STORE_BUILD_DIR)) : { ok: false as const, reason: `store build failed: ${storeBuilt.reason}` };
+const bundle = storeBuilt.ok
+  ? await attempt(async () => measureBundle(STORE_BUILD_DIR))
+  : { ok: false as const, reason: `store build failed: ${storeBuilt.reason}` };
 const testBuilt = await build(['--mode', 'test']);
 
 const notRun = <T>(reason: string): Outcome<T> => ({ ok: false, reason });
@@ -92,7 +121,9 @@ try {
     const neighbour = new Neighbour(largeOrg.ok && quietRun ? largeOrg.value : null, log);
     const naive = async () => {
       log('the naive panel at busy');
-      naiveBusy = await attempt(() => runNaivePanel(busyOrg.value, { intervalMs: DEFAULT_POLL_SECONDS * 1000, windowMs: NAIVE_BUSY_WINDOW_MS }));
+      naiveBusy = await attempt(() =>
+        runNaivePanel(busyOrg.value, { intervalMs: DEFAULT_POLL_SECONDS * 1000, windowMs: NAIVE_BUSY_WINDOW_MS }),
+      );
     };
     const measured = await attempt(() => measureBusy(busyOrg.value, BUSY, neighbour, log, naive));
     if (measured.ok) {
@@ -112,18 +143,30 @@ try {
   if (quietRun) quiet = await attempt(() => quietRun);
   if (largeOrg.ok) {
     log(`the naive panel at ${LARGE_ONGOING.toLocaleString('en-US')} ongoing`);
-    naiveLarge = await attempt(() => runNaivePanel(largeOrg.value, { intervalMs: DEFAULT_POLL_SECONDS * 1000, windowMs: 600_000, maxReads: NAIVE_LARGE_READS }));
+    naiveLarge = await attempt(() =>
+      runNaivePanel(largeOrg.value, { intervalMs: DEFAULT_POLL_SECONDS * 1000, windowMs: 600_000, maxReads: NAIVE_LARGE_READS }),
+    );
   } else naiveLarge = largeOrg;
 } catch (error) {
   const failed = notRun<never>(error instanceof Error ? error.message.split('\n')[0]! : String(error));
-  [busyCold, largeCold, busy, large] = [busyCold.ok ? busyCold : failed, largeCold.ok ? largeCold : failed, busy.ok ? busy : failed, large.ok ? large : failed];
+  [busyCold, largeCold, busy, large] = [
+    busyCold.ok ? busyCold : failed,
+    largeCold.ok ? largeCold : failed,
+    busy.ok ? busy : failed,
+    large.ok ? large : failed,
+  ];
 } finally {
   await Promise.all(orgs.map((org) => org.stop()));
 }
 
 const results: BenchResults = {
   date: new Date(started).toISOString(),
-  machine: { ...machine, chromium: busy.ok ? busy.value.chromium : large.ok ? large.value.chromium : machine.chromium, loadAverageAtEnd: loadAverage(), loadDuringRun: load.stop() },
+  machine: {
+    ...machine,
+    chromium: busy.ok ? busy.value.chromium : large.ok ? large.value.chromium : machine.chromium,
+    loadAverageAtEnd: loadAverage(),
+    loadDuringRun: load.stop(),
+  },
   durationSeconds: Math.round((Date.now() - started) / 1000),
   quick,
   pollIntervalSeconds: DEFAULT_POLL_SECONDS,
@@ -144,4 +187,6 @@ writeFileSync(resolve(OUT_DIR, `${OUT_NAME}.json`), `${JSON.stringify({ ...resul
 writeFileSync(resolve(OUT_DIR, `${OUT_NAME}.md`), `${markdown}\n`);
 if (!quick) writeReadme(results);
 console.log(markdown);
-log(`done in ${Math.round(results.durationSeconds / 6) / 10} min; written to ${quick ? '.output/bench-quick' : 'bench/results/latest'}.{json,md}${quick ? '' : ' and README.md'}`);
+log(
+  `done in ${Math.round(results.durationSeconds / 6) / 10} min; written to ${quick ? '.output/bench-quick' : 'bench/results/latest'}.{json,md}${quick ? '' : ' and README.md'}`,
+);

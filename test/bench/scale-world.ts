@@ -20,7 +20,8 @@ export function setOngoing(emulator: Emulator, wanted: number): number {
 
   for (const row of ongoing.slice(wanted)) {
     const session = typeof row._msdyn_lastsessionid_value === 'string' ? row._msdyn_lastsessionid_value : null;
-    for (const participant of session ? (participantsOf.get(session) ?? []) : []) store.remove(PARTICIPANTS, String(participant.msdyn_sessionparticipantid));
+    for (const participant of session ? (participantsOf.get(session) ?? []) : [])
+      store.remove(PARTICIPANTS, String(participant.msdyn_sessionparticipantid));
     if (session) store.remove(SESSIONS, session);
     store.remove(CONVERSATIONS, String(row.activityid));
   }
@@ -34,10 +35,19 @@ export function setOngoing(emulator: Emulator, wanted: number): number {
     if (session && sessionId) {
       store.insert(SESSIONS, { ...withoutVersion(session), activityid: sessionId, _msdyn_liveworkitemid_value: id });
       for (const participant of participantsOf.get(sourceSession!) ?? []) {
-        store.insert(PARTICIPANTS, { ...withoutVersion(participant), msdyn_sessionparticipantid: randomUUID(), _msdyn_omnichannelsession_value: sessionId });
+        store.insert(PARTICIPANTS, {
+          ...withoutVersion(participant),
+          msdyn_sessionparticipantid: randomUUID(),
+          _msdyn_omnichannelsession_value: sessionId,
+        });
       }
     }
-    store.insert(CONVERSATIONS, { ...withoutVersion(source), activityid: id, msdyn_ocliveworkitemid: id, _msdyn_lastsessionid_value: sessionId });
+    store.insert(CONVERSATIONS, {
+      ...withoutVersion(source),
+      activityid: id,
+      msdyn_ocliveworkitemid: id,
+      _msdyn_lastsessionid_value: sessionId,
+    });
   }
   return [...store.rows(CONVERSATIONS)].filter((row) => row.statecode === 0).length;
 }

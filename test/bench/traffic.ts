@@ -47,11 +47,20 @@ export interface WindowFigures {
 
 /** A request's kind: method and Web API path without keys or options, e.g. `GET queues/queuemembership_association`. */
 export function kindOf(method: string, path: string): string {
-  const resource = path.replace(/^.*\/api\/data\/v[\d.]+\//, '').replace(/\?.*$/, '').replace(/\([^)]*\)/g, '');
+  const resource = path
+    .replace(/^.*\/api\/data\/v[\d.]+\//, '')
+    .replace(/\?.*$/, '')
+    .replace(/\([^)]*\)/g, '');
   return `${method} ${resource}`;
 }
 
-export function windowFigures(log: readonly LoggedRequest[], traffic: readonly Traffic[], user: string, from: number, to: number): WindowFigures {
+export function windowFigures(
+  log: readonly LoggedRequest[],
+  traffic: readonly Traffic[],
+  user: string,
+  from: number,
+  to: number,
+): WindowFigures {
   const inWindow = (at: number) => at >= from && at < to;
   const requests = log.filter((entry) => entry.user === user && inWindow(Date.parse(entry.time)));
   const metered = traffic.filter((entry) => entry.via === 'cookie' && inWindow(entry.arrivedAt));
@@ -83,5 +92,7 @@ export function windowFigures(log: readonly LoggedRequest[], traffic: readonly T
 
 /** Bytes sent to the browser in [from, to), by when each body was finished: how busy that org was. */
 export function bytesSent(traffic: readonly Traffic[], from: number, to: number): number {
-  return traffic.filter((entry) => entry.via === 'cookie' && entry.doneAt >= from && entry.doneAt < to).reduce((sum, entry) => sum + entry.bytes, 0);
+  return traffic
+    .filter((entry) => entry.via === 'cookie' && entry.doneAt >= from && entry.doneAt < to)
+    .reduce((sum, entry) => sum + entry.bytes, 0);
 }

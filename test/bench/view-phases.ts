@@ -46,7 +46,12 @@ export async function ongoingCount(org: Org): Promise<number> {
 }
 
 /** Waits until the probe's grid counts the whole list (whole-list.ts), asking the org for its count every second. */
-export async function waitForWholeList(probe: Probe, org: Org, since: number, limitMs: number): Promise<{ at: number | null; ongoing: number; rowsShown: number }> {
+export async function waitForWholeList(
+  probe: Probe,
+  org: Org,
+  since: number,
+  limitMs: number,
+): Promise<{ at: number | null; ongoing: number; rowsShown: number }> {
   const samples: OngoingSample[] = [];
   let counts: RowCount[] = [];
   let at: number | null = null;
@@ -56,7 +61,11 @@ export async function waitForWholeList(probe: Probe, org: Org, since: number, li
     at = wholeListAt(counts, samples);
     if (at === null) await sleep(1_000);
   }
-  return { at: at !== null && at - since <= limitMs ? at : null, ongoing: samples[0]?.ongoing ?? 0, rowsShown: Math.max(0, ...counts.map((count) => count.rows)) };
+  return {
+    at: at !== null && at - since <= limitMs ? at : null,
+    ongoing: samples[0]?.ongoing ?? 0,
+    rowsShown: Math.max(0, ...counts.map((count) => count.rows)),
+  };
 }
 
 /** Signs in and waits for the overlay to count the whole list; the time comes from the page (its DOM change). */
@@ -65,17 +74,34 @@ export async function coldStart(session: BrowserSession, org: Org, limitMs: numb
   await session.signIn();
   const shown = await waitForWholeList(new Probe(await session.overlay(session.workspace, limitMs)), org, signInAt, limitMs);
   const cost = await windowOf(org, signInAt, shown.at ?? Date.now());
-  return { ms: shown.at === null ? null : shown.at - signInAt, limitMs, requests: cost.requests, bytes: cost.bytes, ongoing: shown.ongoing, rowsShown: shown.rowsShown, fullAt: shown.at };
+  return {
+    ms: shown.at === null ? null : shown.at - signInAt,
+    limitMs,
+    requests: cost.requests,
+    bytes: cost.bytes,
+    ongoing: shown.ongoing,
+    rowsShown: shown.rowsShown,
+    fullAt: shown.at,
+  };
 }
 
 /**
  * For `ms`: the grid in `view` scrolls every frame while the org's traffic and the bench's writes update rows; the
  * longest task of each `watched` document in that window (the view itself first).
  */
-export async function longTasksWhileUpdating(view: Page | Frame, watched: readonly Probe[], writer: Writer, ms: number, seed: number): Promise<LongTaskFigures[]> {
+export async function longTasksWhileUpdating(
+  view: Page | Frame,
+  watched: readonly Probe[],
+  writer: Writer,
+  ms: number,
+  seed: number,
+): Promise<LongTaskFigures[]> {
   const ids = await writer.ongoingIds();
   const from = Date.now();
-  const [frames, updatesWritten] = await Promise.all([new Probe(view).scrollGrid(SCROLL_STEP_PX, ms), backgroundWrites(writer, ids, seeded(seed), UPDATES_PER_SECOND, from + ms)]);
+  const [frames, updatesWritten] = await Promise.all([
+    new Probe(view).scrollGrid(SCROLL_STEP_PX, ms),
+    backgroundWrites(writer, ids, seeded(seed), UPDATES_PER_SECOND, from + ms),
+  ]);
   const to = Date.now();
   return Promise.all(
     watched.map(async (probe, i) => {
@@ -100,7 +126,10 @@ const BUSY_BYTES_PER_SECOND = 200 * 1024;
  */
 export class Neighbour {
   readonly overlaps: string[] = [];
-  constructor(private readonly org: Org | null, private readonly log: (line: string) => void) {}
+  constructor(
+    private readonly org: Org | null,
+    private readonly log: (line: string) => void,
+  ) {}
 
   private async busy(from: number, to: number): Promise<boolean> {
     if (!this.org) return false;

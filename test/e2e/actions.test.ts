@@ -5,8 +5,18 @@ import { SAM, SOFIA } from '../../emulator/personas';
 import { startHarness, type Harness } from './harness';
 import { webApi } from '../soak/probe';
 import {
-  actionRequests, conversationOf, FORCE_CLOSED, freeUnitsOf, isPendingFor, MODE, ongoingConversations, participantsOf, seatOf, STATUS,
-  type PlatformConversation, type WebApi,
+  actionRequests,
+  conversationOf,
+  FORCE_CLOSED,
+  freeUnitsOf,
+  isPendingFor,
+  MODE,
+  ongoingConversations,
+  participantsOf,
+  seatOf,
+  STATUS,
+  type PlatformConversation,
+  type WebApi,
 } from './platform';
 import { closeDialogs, search, until, waitForText as waitForTextIn } from './screen';
 
@@ -41,12 +51,17 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
     used.add(row.activityid);
     return row;
   };
-  const isMessagingActive = (r: PlatformConversation) => r.statuscode === STATUS.active && MESSAGING.includes(r.msdyn_channel) && r._msdyn_activeagentid_value !== SOFIA.systemuserid;
-  const isOpenUnassigned = (r: PlatformConversation) => r.statuscode === STATUS.open && r._msdyn_activeagentid_value === null && r.msdyn_channel !== RECORDS;
+  const isMessagingActive = (r: PlatformConversation) =>
+    r.statuscode === STATUS.active && MESSAGING.includes(r.msdyn_channel) && r._msdyn_activeagentid_value !== SOFIA.systemuserid;
+  const isOpenUnassigned = (r: PlatformConversation) =>
+    r.statuscode === STATUS.open && r._msdyn_activeagentid_value === null && r.msdyn_channel !== RECORDS;
 
   const waitForText = (selector: string, text: string, timeout = 20_000) => waitForTextIn(sp, selector, text, timeout);
   const expectAccessible = async (selector: string) => {
-    const results = await new AxePuppeteer(sp).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const results = await new AxePuppeteer(sp)
+      .include(selector)
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   };
   const textOf = (selector: string) => sp.$eval(selector, (e) => e.textContent ?? '');
@@ -61,13 +76,16 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
   /** The agent picked in the dialog's list: its id (the radio's value) and name. */
   const picked = (group: string) =>
     sp.$eval(`${ACTION_DIALOG} input[name="${group}"]:checked`, (radio) => ({
-      id: (radio).value,
+      id: radio.value,
       name: radio.closest('label')?.querySelector('.fw-candidate-name')?.textContent ?? '',
     }));
   const disabledReason = (requested: string) =>
     sp.$eval(`${DETAILS} [data-action="${requested}"]`, (button) => ({
       disabled: button.getAttribute('aria-disabled') === 'true',
-      reason: (button.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '),
+      reason: (button.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
     }));
 
   beforeAll(async () => {
@@ -88,8 +106,15 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
     await click(DETAILS, 'Monitor');
     await waitForText(LIFECYCLE, 'You are monitoring this conversation');
     // On the platform: Sofia's seat in the conversation's session, in monitor mode.
-    expect(seatOf(await participantsOf(api, row.activityid), SOFIA.systemuserid, MODE.monitor)).toMatchObject({ statecode: 0, msdyn_lefton: null });
-    await until(async () => h.page.url(), (url) => url.includes(`pagetype=entityrecord&etn=msdyn_ocliveworkitem&id=${row.activityid}`), 'the workspace to open the conversation');
+    expect(seatOf(await participantsOf(api, row.activityid), SOFIA.systemuserid, MODE.monitor)).toMatchObject({
+      statecode: 0,
+      msdyn_lefton: null,
+    });
+    await until(
+      async () => h.page.url(),
+      (url) => url.includes(`pagetype=entityrecord&etn=msdyn_ocliveworkitem&id=${row.activityid}`),
+      'the workspace to open the conversation',
+    );
     await h.page.waitForSelector('#transcript');
     await click(DETAILS, 'Join');
     await waitForText(LIFECYCLE, 'You joined the conversation');
@@ -97,13 +122,19 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
     const seats = await participantsOf(api, row.activityid);
     expect(seatOf(seats, SOFIA.systemuserid, MODE.consult)).toMatchObject({ statecode: 0, msdyn_lefton: null });
     expect(seatOf(seats, SOFIA.systemuserid, MODE.monitor)).toBeUndefined();
-    await h.page.waitForFunction(() => [...document.querySelectorAll('.notice')].some((n) => n.textContent?.includes('Sofia Lindqvist joined the conversation')), { timeout: 10_000, polling: 200 });
+    await h.page.waitForFunction(
+      () => [...document.querySelectorAll('.notice')].some((n) => n.textContent?.includes('Sofia Lindqvist joined the conversation')),
+      { timeout: 10_000, polling: 200 },
+    );
   });
 
   it('shows every unavailable action disabled, with the reason in words', async () => {
     const active = await pick(isMessagingActive);
     await openRow(active.activityid);
-    expect(await disabledReason('assign')).toEqual({ disabled: true, reason: 'Assign: Only open, unassigned conversations can be assigned' });
+    expect(await disabledReason('assign')).toEqual({
+      disabled: true,
+      reason: 'Assign: Only open, unassigned conversations can be assigned',
+    });
 
     const voice = await pick((r) => r.msdyn_channel === VOICE && (r.statuscode === STATUS.active || r.statuscode === STATUS.waiting));
     await openRow(voice.activityid);
@@ -132,28 +163,45 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
     await (await sp.waitForSelector(`${ACTION_DIALOG} ::-p-text(Override presence and capacity)`))!.click();
     // Each agent's free units in the picker are the platform's (msdyn_availableunitscapacity).
     const listed = await sp.$$eval(`${ACTION_DIALOG} .fw-candidate`, (labels) =>
-      labels.map((label) => ({ id: label.querySelector('input')!.value, why: label.querySelector('.fw-candidate-why')?.textContent ?? '' })));
+      labels.map((label) => ({
+        id: label.querySelector('input')!.value,
+        why: label.querySelector('.fw-candidate-why')?.textContent ?? '',
+      })),
+    );
     expect(listed.length).toBeGreaterThan(0);
     for (const candidate of listed) {
-      expect(/(-?\d+) units free/.exec(candidate.why)?.[1], `free units of ${candidate.id}`).toBe(String(await freeUnitsOf(api, candidate.id)));
+      expect(/(-?\d+) units free/.exec(candidate.why)?.[1], `free units of ${candidate.id}`).toBe(
+        String(await freeUnitsOf(api, candidate.id)),
+      );
     }
     // Needs the feed to give each conversation its workstream's capacity units (Conversation.capacityUnits).
-    const over = await sp.waitForSelector(`${ACTION_DIALOG} .fw-candidate.fw-over:has(.fw-candidate-cost) input`, { timeout: 5000 }).catch(async () => {
-      throw new Error(`No agent is shown with the units an override would exceed; the picker shows: ${await textOf(`${ACTION_DIALOG} .fw-candidates`)}`);
-    });
+    const over = await sp
+      .waitForSelector(`${ACTION_DIALOG} .fw-candidate.fw-over:has(.fw-candidate-cost) input`, { timeout: 5000 })
+      .catch(async () => {
+        throw new Error(
+          `No agent is shown with the units an override would exceed; the picker shows: ${await textOf(`${ACTION_DIALOG} .fw-candidates`)}`,
+        );
+      });
     await over!.click();
     const agent = await picked('fw-assign-agent');
     await waitForText(`${ACTION_DIALOG} #fw-assign-cost`, 'exceeds their capacity by');
     const units = Number(/by (\d+) units/.exec(await textOf(`${ACTION_DIALOG} #fw-assign-cost`))?.[1]);
     // By as many units as the workstream asks for beyond what the agent has free, as the platform counts them.
-    const workstream = await api.call<{ msdyn_capacityrequired: number }>('GET', `msdyn_liveworkstreams(${row._msdyn_liveworkstreamid_value})?$select=msdyn_capacityrequired`);
+    const workstream = await api.call<{ msdyn_capacityrequired: number }>(
+      'GET',
+      `msdyn_liveworkstreams(${row._msdyn_liveworkstreamid_value})?$select=msdyn_capacityrequired`,
+    );
     expect(units).toBe(workstream.msdyn_capacityrequired - (await freeUnitsOf(api, agent.id))!);
     expect(units).toBeGreaterThan(0);
     await click(ACTION_DIALOG, 'Assign');
     await waitForText(LIFECYCLE, 'Assignment pending: waiting for');
     // Pending on the platform: the agent is named on the conversation, still Open, their seat not joined yet.
     const pending = await conversationOf(api, row.activityid);
-    expect(pending).toMatchObject({ statuscode: STATUS.open, _msdyn_activeagentid_value: agent.id, msdyn_statuschangereason: ASSIGNED_BY_SUPERVISOR });
+    expect(pending).toMatchObject({
+      statuscode: STATUS.open,
+      _msdyn_activeagentid_value: agent.id,
+      msdyn_statuschangereason: ASSIGNED_BY_SUPERVISOR,
+    });
     expect(isPendingFor(await participantsOf(api, row.activityid), agent.id)).toBe(true);
     await h.control(`conversations/${row.activityid}/respond`, { decision: 'accept' });
     await waitForText(LIFECYCLE, 'units over capacity', 30_000);
@@ -171,12 +219,16 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
     await expectAccessible(ACTION_DIALOG);
     await expectAccessible(`${DETAILS} .fw-actions`);
     await (await sp.waitForSelector(`${ACTION_DIALOG} ::-p-text(Another queue)`))!.click();
-    const queue = await sp.$eval(`${ACTION_DIALOG} select`, (s) => ({ id: (s).value, name: (s).selectedOptions[0]?.textContent ?? '' }));
+    const queue = await sp.$eval(`${ACTION_DIALOG} select`, (s) => ({ id: s.value, name: s.selectedOptions[0]?.textContent ?? '' }));
     expect(queue.id).not.toBe(row._msdyn_cdsqueueid_value);
     await click(ACTION_DIALOG, 'Assign');
     await waitForText(LIFECYCLE, `Moved to queue ${queue.name}`);
     // On the platform: in the chosen queue, still Open and unassigned, waiting there.
-    expect(await conversationOf(api, row.activityid)).toMatchObject({ _msdyn_cdsqueueid_value: queue.id, statuscode: STATUS.open, _msdyn_activeagentid_value: null });
+    expect(await conversationOf(api, row.activityid)).toMatchObject({
+      _msdyn_cdsqueueid_value: queue.id,
+      statuscode: STATUS.open,
+      _msdyn_activeagentid_value: null,
+    });
   });
 
   it('transfers: pending until the target accepts; a rejected transfer shows as rejected', async () => {
@@ -190,18 +242,27 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
       await waitForText(LIFECYCLE, `Transfer pending: waiting for ${target.name} to accept`);
       // Pending on the platform: the first agent still has it; the target's seat waits, not joined.
       expect(await conversationOf(api, row.activityid)).toMatchObject({
-        _msdyn_activeagentid_value: row._msdyn_activeagentid_value, msdyn_statuschangereason: AWAITING_AGENT_ACCEPTANCE, msdyn_transfercount: row.msdyn_transfercount,
+        _msdyn_activeagentid_value: row._msdyn_activeagentid_value,
+        msdyn_statuschangereason: AWAITING_AGENT_ACCEPTANCE,
+        msdyn_transfercount: row.msdyn_transfercount,
       });
       expect(isPendingFor(await participantsOf(api, row.activityid), target.id)).toBe(true);
       await h.control(`conversations/${row.activityid}/respond`, { decision });
-      await waitForText(LIFECYCLE, decision === 'accept' ? `Transferred to ${target.name}` : `${target.name} rejected the transfer`, 40_000);
+      await waitForText(
+        LIFECYCLE,
+        decision === 'accept' ? `Transferred to ${target.name}` : `${target.name} rejected the transfer`,
+        40_000,
+      );
       const after = await conversationOf(api, row.activityid);
       const seat = seatOf(await participantsOf(api, row.activityid), target.id, MODE.primary);
       if (decision === 'accept') {
         expect(after).toMatchObject({ _msdyn_activeagentid_value: target.id, msdyn_transfercount: (row.msdyn_transfercount ?? 0) + 1 });
         expect(seat?.msdyn_joinedon).not.toBeNull();
       } else {
-        expect(after).toMatchObject({ _msdyn_activeagentid_value: row._msdyn_activeagentid_value, msdyn_transfercount: row.msdyn_transfercount });
+        expect(after).toMatchObject({
+          _msdyn_activeagentid_value: row._msdyn_activeagentid_value,
+          msdyn_transfercount: row.msdyn_transfercount,
+        });
         expect(seat?.msdyn_lefton).not.toBeNull();
       }
     }
@@ -219,7 +280,10 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
     await h.killWorker();
     await h.control(`conversations/${row.activityid}/respond`, { decision: 'accept' });
     await waitForText(LIFECYCLE, `Transferred to ${target.name}`, 40_000);
-    expect(await conversationOf(api, row.activityid)).toMatchObject({ _msdyn_activeagentid_value: target.id, msdyn_transfercount: (row.msdyn_transfercount ?? 0) + 1 });
+    expect(await conversationOf(api, row.activityid)).toMatchObject({
+      _msdyn_activeagentid_value: target.id,
+      msdyn_transfercount: (row.msdyn_transfercount ?? 0) + 1,
+    });
   });
 
   it('force closes after a confirmation naming the conversation, the agent and the customer', async () => {
@@ -231,7 +295,11 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
     await click(ACTION_DIALOG, 'Force close');
     // The row leaves the list as Closed.
     await sp.waitForFunction((id) => !document.getElementById(`fw-row-${id}`), { timeout: 20_000, polling: 100 }, row.activityid);
-    expect(await conversationOf(api, row.activityid)).toMatchObject({ statecode: 1, statuscode: STATUS.closed, msdyn_statuschangereason: FORCE_CLOSED });
+    expect(await conversationOf(api, row.activityid)).toMatchObject({
+      statecode: 1,
+      statuscode: STATUS.closed,
+      msdyn_statuschangereason: FORCE_CLOSED,
+    });
   });
 
   it('completes a throttled action after Retry-After, saying when it retries', async () => {
@@ -247,7 +315,11 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
     } finally {
       await h.control('faults', { clear: true });
     }
-    expect(await conversationOf(api, row.activityid)).toMatchObject({ statecode: 1, statuscode: STATUS.closed, msdyn_statuschangereason: FORCE_CLOSED });
+    expect(await conversationOf(api, row.activityid)).toMatchObject({
+      statecode: 1,
+      statuscode: STATUS.closed,
+      msdyn_statuschangereason: FORCE_CLOSED,
+    });
     // Run once: a single call the platform accepted.
     expect((await actionRequests(h, since, row.activityid)).filter((r) => r.status !== null && r.status < 300)).toHaveLength(1);
   });
@@ -261,13 +333,25 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
     await all(false);
     try {
       await waitForText(`${DETAILS} .fw-actions-reasons`, 'Force close is turned off by your administrator', 45_000);
-      for (const [requested, name] of [['monitor', 'Monitor'], ['assign', 'Assign'], ['transfer', 'Transfer'], ['forceClose', 'Force close']]) {
-        expect(await disabledReason(requested!)).toEqual({ disabled: true, reason: `${name}: ${name} is turned off by your administrator` });
+      for (const [requested, name] of [
+        ['monitor', 'Monitor'],
+        ['assign', 'Assign'],
+        ['transfer', 'Transfer'],
+        ['forceClose', 'Force close'],
+      ]) {
+        expect(await disabledReason(requested!)).toEqual({
+          disabled: true,
+          reason: `${name}: ${name} is turned off by your administrator`,
+        });
       }
     } finally {
       await all(true);
     }
-    await sp.waitForFunction((s) => !document.querySelector(`${s} .fw-actions-reasons`)?.textContent?.includes('administrator'), { timeout: 45_000, polling: 200 }, DETAILS);
+    await sp.waitForFunction(
+      (s) => !document.querySelector(`${s} .fw-actions-reasons`)?.textContent?.includes('administrator'),
+      { timeout: 45_000, polling: 200 },
+      DETAILS,
+    );
     expect((await disabledReason('forceClose')).disabled).toBe(false);
   }, 120_000);
 
@@ -286,6 +370,10 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
     // The platform refused it, and the conversation is as it was: Open, unassigned, nobody's seat waiting.
     expect((await actionRequests(h, since, row.activityid)).map((r) => [r.user, r.status])).toEqual([[SAM.upn, 403]]);
     expect(await conversationOf(api, row.activityid)).toMatchObject({ statuscode: STATUS.open, _msdyn_activeagentid_value: null });
-    expect((await participantsOf(api, row.activityid)).filter((p) => p.msdyn_mode === MODE.primary && p.msdyn_joinedon === null && p.msdyn_lefton === null)).toEqual([]);
+    expect(
+      (await participantsOf(api, row.activityid)).filter(
+        (p) => p.msdyn_mode === MODE.primary && p.msdyn_joinedon === null && p.msdyn_lefton === null,
+      ),
+    ).toEqual([]);
   });
 });

@@ -14,7 +14,12 @@ const SEARCH = 'input[aria-label="Search conversations"]';
 export function detailsDriver(page: Page, root: Page | Frame) {
   const waitForText = (selector: string, text: string, timeout = 15_000) =>
     root
-      .waitForFunction((s, t) => [...document.querySelectorAll(s)].some((e) => e.textContent?.includes(t)), { timeout, polling: 100 }, selector, text)
+      .waitForFunction(
+        (s, t) => [...document.querySelectorAll(s)].some((e) => e.textContent?.includes(t)),
+        { timeout, polling: 100 },
+        selector,
+        text,
+      )
       .catch(async (error: Error) => {
         const shown = await root.$$eval(selector, (elements) => elements.map((e) => e.textContent ?? '')).catch(() => []);
         throw new Error(`${error.message}; waited for "${text}", ${selector} shows ${JSON.stringify(shown)}`);
@@ -33,11 +38,15 @@ export function detailsDriver(page: Page, root: Page | Frame) {
     await closeDetails();
     await root.waitForSelector(SEARCH, { timeout: 20_000 });
     // Replace the search text the way typing does (an input event), whatever has focus after the last dialog.
-    await root.$eval(SEARCH, (input, value) => {
-      const field = input;
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(field, value);
-      field.dispatchEvent(new Event('input', { bubbles: true }));
-    }, id);
+    await root.$eval(
+      SEARCH,
+      (input, value) => {
+        const field = input;
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(field, value);
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      id,
+    );
     const row = await root.waitForSelector(`#fw-row-${id}`, { timeout: 15_000 }).catch(async (error: Error) => {
       const seen = await root.evaluate(() => ({
         search: document.querySelector<HTMLInputElement>('input[aria-label="Search conversations"]')?.value,
@@ -48,7 +57,9 @@ export function detailsDriver(page: Page, root: Page | Frame) {
     });
     await row!.click();
     await root.waitForSelector(DETAILS, { timeout: 5000 }).catch(async (error: Error) => {
-      const dialogs = await root.evaluate(() => [...document.querySelectorAll('dialog')].map((d) => `${d.open}:${d.className}:${d.textContent?.slice(0, 80)}`));
+      const dialogs = await root.evaluate(() =>
+        [...document.querySelectorAll('dialog')].map((d) => `${d.open}:${d.className}:${d.textContent?.slice(0, 80)}`),
+      );
       throw new Error(`${error.message}; dialogs ${JSON.stringify(dialogs)}`);
     });
   }
@@ -63,7 +74,10 @@ export function detailsDriver(page: Page, root: Page | Frame) {
     disabledReason: (requested: string) =>
       root.$eval(`${DETAILS} [data-action="${requested}"]`, (button) => ({
         disabled: button.getAttribute('aria-disabled') === 'true',
-        reason: (button.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '),
+        reason: (button.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
       })),
   };
 }

@@ -22,7 +22,9 @@ import { closeDialogs as closeAllDialogs, until, waitForText as waitForTextIn } 
 declare const chrome: {
   action: { getBadgeText(details: object): Promise<string> };
   notifications: { getAll(): Promise<Record<string, unknown>> };
-  storage: { sync: { set(items: object): Promise<void>; get(keys: string | null): Promise<Record<string, unknown>>; clear(): Promise<void> } };
+  storage: {
+    sync: { set(items: object): Promise<void>; get(keys: string | null): Promise<Record<string, unknown>>; clear(): Promise<void> };
+  };
 };
 
 const SAM = 'sam@contoso.test';
@@ -49,7 +51,11 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
   const api = async <T>(method: string, path: string, body?: unknown, user = 'sofia@contoso.test'): Promise<T> => {
     const response = await fetch(`${h.emulatorUrl}/api/data/v9.2/${path}`, {
       method,
-      headers: { authorization: `Bearer ${tokens[user]}`, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${tokens[user]}`,
+        accept: 'application/json',
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
@@ -59,14 +65,21 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
   const ongoing = () => ongoingConversations(webApi(h, SOFIA.upn));
   /** A conversation for one check, not used by another; live traffic may take a while to bring one. */
   const pick = async (test: (row: Row) => boolean, timeout = 15_000): Promise<Row> => {
-    const rows = await until(ongoing, (all) => all.some((r) => !used.has(r.activityid) && test(r)), 'a conversation for this check', timeout, 500);
+    const rows = await until(
+      ongoing,
+      (all) => all.some((r) => !used.has(r.activityid) && test(r)),
+      'a conversation for this check',
+      timeout,
+      500,
+    );
     const row = rows.find((r) => !used.has(r.activityid) && test(r))!;
     used.add(row.activityid);
     return row;
   };
   /** Minutes since the platform last changed the row. */
   const idleMinutes = (row: Row, now = Date.now()) => (now - Date.parse(row.modifiedon)) / 60_000;
-  const isMessagingActive = (r: Row) => r.statuscode === 2 && MESSAGING.includes(r.msdyn_channel) && r._msdyn_activeagentid_value !== '5f0f1a00-0000-4000-8000-000000000001';
+  const isMessagingActive = (r: Row) =>
+    r.statuscode === 2 && MESSAGING.includes(r.msdyn_channel) && r._msdyn_activeagentid_value !== '5f0f1a00-0000-4000-8000-000000000001';
   const stateOf = (id: string) => api<{ statecode: number }>('GET', `msdyn_ocliveworkitems(${id})?$select=statecode`);
   const lockNotes = async () =>
     (await api<{ value: Array<{ subject: string }> }>('GET', `annotations?$select=subject&$filter=startswith(subject,'${LOCK}')`)).value;
@@ -95,7 +108,8 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
 
   beforeAll(async () => {
     h = await startHarness({ scenario: 'typical', user: 'sofia@contoso.test' });
-    for (const user of ['sofia@contoso.test', SAM]) tokens[user] = (await h.control<{ access_token: string }>('token', { user })).access_token;
+    for (const user of ['sofia@contoso.test', SAM])
+      tokens[user] = (await h.control<{ access_token: string }>('token', { user })).access_token;
     sp = await h.openSidePanel();
     downloads = await mkdtemp(join(tmpdir(), 'floorwalker-downloads-'));
     const cdp = await sp.createCDPSession();
@@ -129,7 +143,10 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
     for (const name of ['Stuck conversations', 'Shared action log', 'Share views']) await summary(name);
     await click('.fw-bulk-bar', 'Transfer…');
     await sp.waitForSelector(BULK);
-    const results = await new AxePuppeteer(sp).include('.fw-features').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const results = await new AxePuppeteer(sp)
+      .include('.fw-features')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await closeDialogs();
@@ -164,8 +181,20 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
     await h.control('clock', { paused: true });
     onTestFinished(() => h.control('clock', { paused: false }));
     // Two new chats waiting in one of the supervisor's messaging queues, unassigned (the traffic may have none now).
-    const supervised = new Set((await api<{ value: Array<{ queueid: string }> }>('GET', `systemusers(${SOFIA.systemuserid})/queuemembership_association?$select=queueid`)).value.map((q) => q.queueid));
-    const queues = (await api<{ value: Array<{ queueid: string; name: string; msdyn_queuetype: number }> }>('GET', 'queues?$select=queueid,name,msdyn_queuetype')).value;
+    const supervised = new Set(
+      (
+        await api<{ value: Array<{ queueid: string }> }>(
+          'GET',
+          `systemusers(${SOFIA.systemuserid})/queuemembership_association?$select=queueid`,
+        )
+      ).value.map((q) => q.queueid),
+    );
+    const queues = (
+      await api<{ value: Array<{ queueid: string; name: string; msdyn_queuetype: number }> }>(
+        'GET',
+        'queues?$select=queueid,name,msdyn_queuetype',
+      )
+    ).value;
     const source = queues.find((q) => supervised.has(q.queueid) && q.msdyn_queuetype === 192350000)!;
     const target = queues.find((q) => q.queueid !== source.queueid && q.msdyn_queuetype === 192350000)!;
     const [first, second] = await Promise.all(
@@ -178,7 +207,8 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
         return conversationOf(webApi(h, SOFIA.upn), created.activityid);
       }),
     );
-    for (const row of [first!, second!]) expect(row).toMatchObject({ statuscode: STATUS.open, _msdyn_activeagentid_value: null, _msdyn_cdsqueueid_value: source.queueid });
+    for (const row of [first!, second!])
+      expect(row).toMatchObject({ statuscode: STATUS.open, _msdyn_activeagentid_value: null, _msdyn_cdsqueueid_value: source.queueid });
     const clear = await sp.$('.fw-bulk-bar button::-p-text(Clear selection)');
     await clear?.click();
     for (const row of [first!, second!]) await ctrlPick(row.activityid);
@@ -188,24 +218,38 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
     await sp.select(`${BULK} #fw-bulk-queue`, target.queueid);
     await waitForText(BULK, 'Preview: 2 will be acted on, 0 skipped');
     // One of them is force closed in Dynamics itself after the preview was shown.
-    await api('POST', `msdyn_ocliveworkitems(${first!.activityid})/Microsoft.Dynamics.CRM.CCaaS_ForceCloseConversation`, { ApiVersion: '1.0' });
+    await api('POST', `msdyn_ocliveworkitems(${first!.activityid})/Microsoft.Dynamics.CRM.CCaaS_ForceCloseConversation`, {
+      ApiVersion: '1.0',
+    });
     await click(BULK, 'Assign 2');
     await waitForText(BULK, '1 done, 0 waiting for the agent, 1 failed, 0 cancelled, 0 to go', 40_000);
     await waitForText(`${BULK} li[data-failed="true"]`, 'the conversation no longer exists');
-    const moved = await api<{ _msdyn_cdsqueueid_value: string }>('GET', `msdyn_ocliveworkitems(${second!.activityid})?$select=_msdyn_cdsqueueid_value`);
+    const moved = await api<{ _msdyn_cdsqueueid_value: string }>(
+      'GET',
+      `msdyn_ocliveworkitems(${second!.activityid})?$select=_msdyn_cdsqueueid_value`,
+    );
     expect(moved._msdyn_cdsqueueid_value).toBe(target.queueid);
     await click(BULK, 'OK');
   });
 
   it('the reasons are notes on the conversations: in the shared log for everyone, and exported as CSV', async () => {
     const notes = await api<{ value: Array<{ notetext: string; _objectid_value: string }> }>(
-      'GET', `annotations?$select=notetext,_objectid_value&$filter=notetext eq 'Duplicate of an email case'`, undefined, SAM);
+      'GET',
+      `annotations?$select=notetext,_objectid_value&$filter=notetext eq 'Duplicate of an email case'`,
+      undefined,
+      SAM,
+    );
     expect(notes.value).toHaveLength(2);
     await summary('Shared action log');
     await waitForText('.fw-shared-log td', 'Duplicate of an email case', 30_000);
     await waitForText('.fw-shared-log td', 'Sofia Lindqvist');
     await click('.fw-shared-log', 'Export CSV');
-    const file = await until(async () => (await readdir(downloads)).find((name) => name.endsWith('.csv')), (name) => name !== undefined, 'the CSV download', 10_000);
+    const file = await until(
+      async () => (await readdir(downloads)).find((name) => name.endsWith('.csv')),
+      (name) => name !== undefined,
+      'the CSV download',
+      10_000,
+    );
     const csv = await readFile(join(downloads, file!), 'utf8');
     expect(csv.split('\r\n')[0]).toBe('"When","Who","Conversation","Conversation id","What","Why"');
     expect(csv).toContain('"Duplicate of an email case"');
@@ -248,19 +292,31 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
     // What the platform holds as stuck now: idle past the threshold in Open, Waiting or Wrap-up. Rows within a minute
     // of the threshold may fall either side of it by the time the panel looked.
     const platform = (await ongoing()).filter((r) => SWEEPABLE.includes(r.statuscode));
-    const surelyStuck = platform.filter((r) => idleMinutes(r) > STUCK_AFTER_MINUTES + 1 && r.msdyn_channel !== RECORDS).map((r) => r.activityid);
+    const surelyStuck = platform
+      .filter((r) => idleMinutes(r) > STUCK_AFTER_MINUTES + 1 && r.msdyn_channel !== RECORDS)
+      .map((r) => r.activityid);
     const maybeStuck = new Set(platform.filter((r) => idleMinutes(r) > STUCK_AFTER_MINUTES - 1).map((r) => r.activityid));
     const since = new Date();
     await (await sp.waitForSelector(`${BULK} #fw-bulk-reason`))!.type('Stuck: cleaned up by the sweeper');
     await click(BULK, `Force close ${eligible}`);
     await waitForText(`${BULK} .fw-bulk-summary`, `${eligible} done, 0 waiting for the agent, 0 failed, 0 cancelled, 0 to go`, 60_000);
     // The platform was asked to force close exactly the stuck conversations, and closed each of them.
-    const closedIds = [...new Set((await actionRequests(h, since)).filter((r) => r.path.includes('CCaaS_ForceCloseConversation')).map((r) => /msdyn_ocliveworkitems\(([^)]+)\)/.exec(r.path)?.[1]))];
+    const closedIds = [
+      ...new Set(
+        (await actionRequests(h, since))
+          .filter((r) => r.path.includes('CCaaS_ForceCloseConversation'))
+          .map((r) => /msdyn_ocliveworkitems\(([^)]+)\)/.exec(r.path)?.[1]),
+      ),
+    ];
     expect(closedIds).toHaveLength(eligible);
     for (const id of surelyStuck) expect(closedIds).toContain(id);
     for (const id of closedIds) {
       expect(maybeStuck.has(id!), `${id} was not idle past the threshold`).toBe(true);
-      expect(await conversationOf(webApi(h, SOFIA.upn), id!)).toMatchObject({ statecode: 1, statuscode: STATUS.closed, msdyn_statuschangereason: FORCE_CLOSED });
+      expect(await conversationOf(webApi(h, SOFIA.upn), id!)).toMatchObject({
+        statecode: 1,
+        statuscode: STATUS.closed,
+        msdyn_statuschangereason: FORCE_CLOSED,
+      });
     }
     await click(BULK, 'OK');
     await waitForText('.fw-sweeper', 'No stuck conversations', 20_000);
@@ -270,11 +326,16 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
   it('soft locks: another supervisor’s action shows on the row and warns before acting; ours is announced while it runs', async () => {
     const row = await pick(isMessagingActive);
     // Sam's Floorwalker announces his transfer the way ours does: a short-lived lock note on the conversation.
-    await api('POST', 'annotations', {
-      subject: `${LOCK}: Sam Okafor (transfer)`,
-      notetext: JSON.stringify({ floorwalkerLock: 1, kind: 'transfer', userName: 'Sam Okafor', until: Date.now() + 120_000 }),
-      'objectid_msdyn_ocliveworkitem@odata.bind': `/msdyn_ocliveworkitems(${row.activityid})`,
-    }, SAM);
+    await api(
+      'POST',
+      'annotations',
+      {
+        subject: `${LOCK}: Sam Okafor (transfer)`,
+        notetext: JSON.stringify({ floorwalkerLock: 1, kind: 'transfer', userName: 'Sam Okafor', until: Date.now() + 120_000 }),
+        'objectid_msdyn_ocliveworkitem@odata.bind': `/msdyn_ocliveworkitems(${row.activityid})`,
+      },
+      SAM,
+    );
     await search(row.activityid);
     const mark = (await sp.waitForSelector(`#fw-row-${row.activityid} .fw-lock-mark`, { timeout: 20_000 }))!;
     expect(await mark.evaluate((e) => e.textContent)).toContain('Sam Okafor is transferring this');
@@ -290,7 +351,13 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
     expect(during.some((n) => n.subject.startsWith(`${LOCK}: Sofia Lindqvist`))).toBe(true);
     await h.control(`conversations/${row.activityid}/respond`, { decision: 'accept' });
     await waitForText(`${DETAILS} .fw-actions-lifecycle`, 'Transferred to', 40_000);
-    await until(lockNotes, (notes) => !notes.some((n) => n.subject.includes('Sofia')), 'our lock note to be removed after the action', 10_000, 300);
+    await until(
+      lockNotes,
+      (notes) => !notes.some((n) => n.subject.includes('Sofia')),
+      'our lock note to be removed after the action',
+      10_000,
+      300,
+    );
     await closeDialogs();
   });
 
@@ -328,9 +395,14 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
     const colleague = await h.browser.newPage();
     await colleague.goto(link);
     // Opened from the link, the panel offers the view for import.
-    await colleague.waitForFunction(() => [...document.querySelectorAll<HTMLInputElement>('.fw-share input')].some((i) => i.value.includes('fw-view=')), { timeout: 20_000, polling: 200 });
+    await colleague.waitForFunction(
+      () => [...document.querySelectorAll<HTMLInputElement>('.fw-share input')].some((i) => i.value.includes('fw-view=')),
+      { timeout: 20_000, polling: 200 },
+    );
     await (await colleague.waitForSelector('.fw-share button::-p-text(Import)'))!.click();
-    await colleague.waitForFunction(() => document.querySelector('.fw-share [role="status"]')?.textContent?.includes('Billing watch'), { timeout: 10_000 });
+    await colleague.waitForFunction(() => document.querySelector('.fw-share [role="status"]')?.textContent?.includes('Billing watch'), {
+      timeout: 10_000,
+    });
     const stored = await colleague.evaluate(async () => JSON.stringify(await chrome.storage.sync.get(null)));
     expect(stored).toContain('"name":"Billing watch"');
     expect(stored).toContain('"search":"billing"');
@@ -348,8 +420,10 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
     for (const page of await h.browser.pages()) if (page !== blank) await page.close();
     const closedAt = new Date(Date.now() + 2_000).toISOString();
     const reads = await until(
-      async () => (await h.control<{ requests: Array<{ path: string; user: string }> }>(`requests?since=${encodeURIComponent(closedAt)}`)).requests
-        .filter((r) => r.user === SOFIA.upn && r.path.includes('msdyn_ocliveworkitems')).length,
+      async () =>
+        (
+          await h.control<{ requests: Array<{ path: string; user: string }> }>(`requests?since=${encodeURIComponent(closedAt)}`)
+        ).requests.filter((r) => r.user === SOFIA.upn && r.path.includes('msdyn_ocliveworkitems')).length,
       (count) => count > 0,
       'the worker to read the conversations with no view open',
       75_000,

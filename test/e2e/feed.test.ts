@@ -52,7 +52,8 @@ function differences(shown: Cells | null, row: PlatformConversation, now: number
   } else if (expected.ticking) {
     const wait = /^\d+(:\d\d)+$/.test(shown.wait ?? '') ? clockSeconds(shown.wait!) : Number.NaN;
     const latest = expected.waitSeconds + (readUntil - now) / 1000;
-    if (!(wait >= expected.waitSeconds - MAX_SKEW_SECONDS && wait <= latest + MAX_SKEW_SECONDS)) found.push(`wait: shows "${shown.wait}", platform ${formatDuration(expected.waitSeconds)} (ticking)`);
+    if (!(wait >= expected.waitSeconds - MAX_SKEW_SECONDS && wait <= latest + MAX_SKEW_SECONDS))
+      found.push(`wait: shows "${shown.wait}", platform ${formatDuration(expected.waitSeconds)} (ticking)`);
   } else if (shown.wait !== formatDuration(expected.waitSeconds)) {
     found.push(`wait: shows "${shown.wait}", platform ${formatDuration(expected.waitSeconds)} (recorded)`);
   }
@@ -67,7 +68,10 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
   let sp: Page;
   let overlay: Frame;
   let api: WebApi;
-  const views = (): Array<[string, Root]> => [['side panel', sp], ['overlay', overlay]];
+  const views = (): Array<[string, Root]> => [
+    ['side panel', sp],
+    ['overlay', overlay],
+  ];
   /** The conversation the new/changed/closed checks follow. */
   let newId = '';
 
@@ -76,7 +80,11 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
     const row = await conversationOf(api, id);
     for (const [name, root] of views()) {
       await search(root, id);
-      await until(async () => differences(await rowCells(root, id), row, Date.now()), (found) => found.length === 0, `the ${name} to show ${id} as the platform has it`);
+      await until(
+        async () => differences(await rowCells(root, id), row, Date.now()),
+        (found) => found.length === 0,
+        `the ${name} to show ${id} as the platform has it`,
+      );
     }
     return row;
   }
@@ -104,12 +112,21 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
   it('shows every ongoing conversation of the supervisor’s queues, each row as the platform has it, read with the session cookie', async () => {
     // Until now only the worker has read the Web API (the test's own reads come after).
     const workerOnly = await requestsSince(h, new Date(0));
-    const queues = (await api.call<{ value: Array<{ queueid: string }> }>('GET', `systemusers(${SOFIA.systemuserid})/queuemembership_association?$select=queueid`)).value;
+    const queues = (
+      await api.call<{ value: Array<{ queueid: string }> }>(
+        'GET',
+        `systemusers(${SOFIA.systemuserid})/queuemembership_association?$select=queueid`,
+      )
+    ).value;
     const supervised = new Set(queues.map((q) => q.queueid));
     const platform = (await ongoingConversations(api)).filter((row) => supervised.has(row._msdyn_cdsqueueid_value ?? ''));
     expect(platform.length).toBeGreaterThan(40);
     for (const [name, root] of views()) {
-      await until(() => gridRowCount(root), (count) => count === platform.length, `the ${name} to list the platform's ${platform.length} ongoing conversations`);
+      await until(
+        () => gridRowCount(root),
+        (count) => count === platform.length,
+        `the ${name} to list the platform's ${platform.length} ongoing conversations`,
+      );
     }
     // Scrolled from top to bottom, the side panel shows each of them with the platform's values.
     // (Reading every row takes a while on a loaded machine; the waits tick meanwhile.)
@@ -117,7 +134,9 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
     const shown = await allRows(sp);
     const readUntil = Date.now();
     expect(new Set(shown.keys())).toEqual(new Set(platform.map((row) => row.activityid)));
-    const wrong = platform.flatMap((row) => differences(shown.get(row.activityid) ?? null, row, readFrom, readUntil).map((d) => `${row.activityid} ${d}`));
+    const wrong = platform.flatMap((row) =>
+      differences(shown.get(row.activityid) ?? null, row, readFrom, readUntil).map((d) => `${row.activityid} ${d}`),
+    );
     expect(wrong).toEqual([]);
     // The worker's reads were answered as Sofia: it has no token, so the session cookie went along.
     expect(workerOnly.filter(startsCycle).length).toBeGreaterThan(0);
@@ -125,7 +144,9 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
   });
 
   it('shows a new conversation, in both views, as the platform has it, with no refresh', async () => {
-    const queue = (await api.call<{ value: Array<{ queueid: string }> }>('GET', 'queues?$select=queueid&$filter=msdyn_queuetype eq 192350000')).value[0]!;
+    const queue = (
+      await api.call<{ value: Array<{ queueid: string }> }>('GET', 'queues?$select=queueid&$filter=msdyn_queuetype eq 192350000')
+    ).value[0]!;
     const contact = await api.call<{ contactid: string }>('POST', 'contacts', { fullname: 'Feed e2e customer' });
     const created = await api.call<{ activityid: string }>('POST', 'msdyn_ocliveworkitems', {
       subject: 'Feed e2e: new conversation',
@@ -141,19 +162,31 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
 
   it('shows a change of status, agent and wait, in both views, as the platform has it', async () => {
     expect(newId, 'the conversation the previous check created').not.toBe('');
-    const members = (await api.call<{ value: Array<{ systemuserid: string; msdyn_botapplicationid: string | null }> }>(
-      'GET', `queues(${(await conversationOf(api, newId))._msdyn_cdsqueueid_value})/queuemembership_association?$select=systemuserid,msdyn_botapplicationid`)).value;
+    const members = (
+      await api.call<{ value: Array<{ systemuserid: string; msdyn_botapplicationid: string | null }> }>(
+        'GET',
+        `queues(${(await conversationOf(api, newId))._msdyn_cdsqueueid_value})/queuemembership_association?$select=systemuserid,msdyn_botapplicationid`,
+      )
+    ).value;
     const agent = members.find((m) => !m.msdyn_botapplicationid && m.systemuserid !== SOFIA.systemuserid)!;
     // An agent takes it after 12 min 34 s in the queue: Active, their name, the recorded first wait.
     const assignedAt = new Date(Date.now() - 60_000).toISOString();
     await h.control(`rows/msdyn_ocliveworkitems/${newId}`, {
-      set: { statuscode: STATUS.active, _msdyn_activeagentid_value: agent.systemuserid, msdyn_activeagentassignedon: assignedAt, msdyn_statusupdatedon: assignedAt, msdyn_conversationfirstwaittimeinseconds: 754 },
+      set: {
+        statuscode: STATUS.active,
+        _msdyn_activeagentid_value: agent.systemuserid,
+        msdyn_activeagentassignedon: assignedAt,
+        msdyn_statusupdatedon: assignedAt,
+        msdyn_conversationfirstwaittimeinseconds: 754,
+      },
     });
     const active = await shownAsOnPlatform(newId);
     expect([active.statuscode, active._msdyn_activeagentid_value]).toEqual([STATUS.active, agent.systemuserid]);
     expect((await rowCells(sp, newId))?.wait).toBe('12:34');
     // Then the customer goes quiet: Waiting since an hour ago, the wait ticking from then.
-    await h.control(`rows/msdyn_ocliveworkitems/${newId}`, { set: { statuscode: STATUS.waiting, msdyn_statusupdatedon: new Date(Date.now() - 3_723_000).toISOString() } });
+    await h.control(`rows/msdyn_ocliveworkitems/${newId}`, {
+      set: { statuscode: STATUS.waiting, msdyn_statusupdatedon: new Date(Date.now() - 3_723_000).toISOString() },
+    });
     await shownAsOnPlatform(newId);
     expect(clockSeconds((await rowCells(overlay, newId))!.wait!)).toBeGreaterThanOrEqual(3_723);
   });
@@ -168,26 +201,58 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
     await api.call('PATCH', `msdyn_ocliveworkitems(${newId})`, { statecode: 1, statuscode: STATUS.closed });
     expect((await conversationOf(api, newId)).statecode).toBe(1);
     for (const [index, [name, root]] of views().entries()) {
-      await until(async () => ({ row: await root.$(`#fw-row-${newId}`), count: await gridRowCount(root) }), (seen) => seen.row === null && seen.count === before[index]! - 1, `the ${name} to drop the closed row`);
+      await until(
+        async () => ({ row: await root.$(`#fw-row-${newId}`), count: await gridRowCount(root) }),
+        (seen) => seen.row === null && seen.count === before[index]! - 1,
+        `the ${name} to drop the closed row`,
+      );
     }
   });
 
   it('shows the agents’ presence, free capacity, queues and conversations as the platform has them', async () => {
-    const queues = (await api.call<{ value: Array<{ queueid: string; name: string }> }>('GET', `systemusers(${SOFIA.systemuserid})/queuemembership_association?$select=queueid,name`)).value;
+    const queues = (
+      await api.call<{ value: Array<{ queueid: string; name: string }> }>(
+        'GET',
+        `systemusers(${SOFIA.systemuserid})/queuemembership_association?$select=queueid,name`,
+      )
+    ).value;
     const expected = new Map<string, { name: string; queues: string[]; presence: string; capacity: string; conversations: number }>();
     for (const queue of queues) {
-      const members = (await api.call<{ value: Array<{ systemuserid: string; fullname: string; isdisabled: boolean }> }>('GET', `queues(${queue.queueid})/queuemembership_association?$select=systemuserid,fullname,isdisabled`)).value;
+      const members = (
+        await api.call<{ value: Array<{ systemuserid: string; fullname: string; isdisabled: boolean }> }>(
+          'GET',
+          `queues(${queue.queueid})/queuemembership_association?$select=systemuserid,fullname,isdisabled`,
+        )
+      ).value;
       for (const member of members.filter((m) => !m.isdisabled)) {
-        const entry = expected.get(member.systemuserid) ?? { name: member.fullname, queues: [], presence: '', capacity: '–', conversations: 0 };
+        const entry = expected.get(member.systemuserid) ?? {
+          name: member.fullname,
+          queues: [],
+          presence: '',
+          capacity: '–',
+          conversations: 0,
+        };
         entry.queues.push(queue.name);
         expected.set(member.systemuserid, entry);
       }
     }
-    const presences = new Map((await api.call<{ value: Array<{ msdyn_presenceid: string; msdyn_name: string }> }>('GET', 'msdyn_presences?$select=msdyn_presenceid,msdyn_name')).value.map((p) => [p.msdyn_presenceid, p.msdyn_name]));
-    const statuses = (await api.call<{ value: Array<{ _msdyn_agentid_value: string; _msdyn_currentpresenceid_value: string | null; msdyn_availableunitscapacity: number | null }> }>(
-      'GET',
-      'msdyn_agentstatuses?$select=_msdyn_agentid_value,_msdyn_currentpresenceid_value,msdyn_availableunitscapacity',
-    )).value;
+    const presences = new Map(
+      (
+        await api.call<{ value: Array<{ msdyn_presenceid: string; msdyn_name: string }> }>(
+          'GET',
+          'msdyn_presences?$select=msdyn_presenceid,msdyn_name',
+        )
+      ).value.map((p) => [p.msdyn_presenceid, p.msdyn_name]),
+    );
+    const statuses = (
+      await api.call<{
+        value: Array<{
+          _msdyn_agentid_value: string;
+          _msdyn_currentpresenceid_value: string | null;
+          msdyn_availableunitscapacity: number | null;
+        }>;
+      }>('GET', 'msdyn_agentstatuses?$select=_msdyn_agentid_value,_msdyn_currentpresenceid_value,msdyn_availableunitscapacity')
+    ).value;
     for (const status of statuses) {
       const entry = expected.get(status._msdyn_agentid_value);
       if (!entry) continue;
@@ -214,12 +279,24 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
           copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
           return (copy.textContent ?? '').trim();
         });
-        return { name: (name.textContent ?? '').trim(), presence: cells[0], capacity: cells[2], conversations: Number(cells[3]), queues: cells[4]!.split(', ').sort() };
+        return {
+          name: (name.textContent ?? '').trim(),
+          presence: cells[0],
+          capacity: cells[2],
+          conversations: Number(cells[3]),
+          queues: cells[4]!.split(', ').sort(),
+        };
       }),
     );
     expect(expected.size).toBeGreaterThan(20);
     const platform = [...expected.values()]
-      .map((agent) => ({ name: agent.name, presence: agent.presence || 'Unknown', capacity: agent.capacity, conversations: agent.conversations, queues: agent.queues.sort() }))
+      .map((agent) => ({
+        name: agent.name,
+        presence: agent.presence || 'Unknown',
+        capacity: agent.capacity,
+        conversations: agent.conversations,
+        queues: agent.queues.sort(),
+      }))
       .sort((a, b) => a.name.localeCompare(b.name, 'en'));
     expect(shown.sort((a, b) => a.name.localeCompare(b.name, 'en'))).toEqual(platform);
     await (await sp.waitForSelector('[role="tab"]::-p-text(Conversations)'))!.click();
@@ -259,7 +336,8 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
     for (const panel of panels.slice(1)) await panel.close();
 
     // The feed's own reads (conversations every cycle, statuses and participants every few) are exactly the same.
-    for (const kind of ['msdyn_ocliveworkitems', 'msdyn_agentstatuses', 'msdyn_sessionparticipants']) expect(ten.byKind[kind], kind).toBe(one.byKind[kind]);
+    for (const kind of ['msdyn_ocliveworkitems', 'msdyn_agentstatuses', 'msdyn_sessionparticipants'])
+      expect(ten.byKind[kind], kind).toBe(one.byKind[kind]);
     // Reads on a timer of their own (the org's switches every 30 s, soft-lock notes) may land once more or less in
     // twelve cycles; ten views each asking would cost ten times as much.
     expect(ten.total, `one view ${JSON.stringify(one.byKind)}, ten views ${JSON.stringify(ten.byKind)}`).toBeLessThanOrEqual(one.total + 2);
@@ -274,28 +352,48 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
     const since = new Date();
     await h.killWorker();
     // A new worker starts for the side panel, which reconnects and goes on showing what the old one held.
-    await until(async () => (await requestsSince(h, since)).filter(startsCycle).length, (n) => n >= 2, 'the new worker’s polls', 30_000);
+    await until(
+      async () => (await requestsSince(h, since)).filter(startsCycle).length,
+      (n) => n >= 2,
+      'the new worker’s polls',
+      30_000,
+    );
     await waitForText(sp, '.fw-freshness', 'Live · updated', 30_000);
     expect(await gridRowCount(sp)).toBe(rowsBefore);
     const after = await requestsSince(h, since);
     const conversationReads = after.filter(startsCycle).map((r) => decodeURIComponent(r.path));
-    expect(conversationReads.every((path) => path.includes('modifiedon ge')), conversationReads.join('\n')).toBe(true);
+    expect(
+      conversationReads.every((path) => path.includes('modifiedon ge')),
+      conversationReads.join('\n'),
+    ).toBe(true);
     expect(after.some((r) => r.path.includes('WhoAmI'))).toBe(false);
   });
 
   it('says "not a supervisor" to alex, with no rows, and reads nothing of the floor as him', async () => {
     const since = new Date();
     await h.page.goto(`${h.emulatorUrl}/signin?user=${encodeURIComponent('alex@contoso.test')}`);
-    for (const [, root] of [['side panel', sp], ['overlay', await h.overlay()]] as const) {
+    for (const [, root] of [
+      ['side panel', sp],
+      ['overlay', await h.overlay()],
+    ] as const) {
       await waitForText(root, '.fw-notice', 'You are not a supervisor in this organisation', 30_000);
       expect(await root.$('[role="grid"] [role="row"][id^="fw-row-"]')).toBeNull();
     }
     // Sofia signs in again: the worker's next reads are hers, so whatever it would have read as alex is in the log.
     await h.page.goto(`${h.emulatorUrl}/signin?user=${encodeURIComponent(SOFIA.upn)}`);
-    await until(async () => (await requestsSince(h, since)).filter((r) => r.user === SOFIA.upn && startsCycle(r)).length, (n) => n > 0, 'the feed to read as Sofia again', 30_000);
+    await until(
+      async () => (await requestsSince(h, since)).filter((r) => r.user === SOFIA.upn && startsCycle(r)).length,
+      (n) => n > 0,
+      'the feed to read as Sofia again',
+      30_000,
+    );
     const asAlex = (await requestsSince(h, since)).filter((r) => r.user === 'alex@contoso.test');
     expect(asAlex.length).toBeGreaterThan(0);
-    expect(asAlex.filter((r) => /msdyn_ocliveworkitems|msdyn_omnichannelconfigurations|msdyn_agentstatuses|msdyn_sessionparticipants/.test(r.path)).map((r) => r.path)).toEqual([]);
+    expect(
+      asAlex
+        .filter((r) => /msdyn_ocliveworkitems|msdyn_omnichannelconfigurations|msdyn_agentstatuses|msdyn_sessionparticipants/.test(r.path))
+        .map((r) => r.path),
+    ).toEqual([]);
     overlay = await h.overlay();
     await overlay.waitForSelector('[role="grid"] [role="row"][aria-rowindex="2"]', { timeout: 30_000 });
   });

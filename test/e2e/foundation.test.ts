@@ -26,7 +26,9 @@ describe('foundation: the built extension in real Chromium over the emulated wor
     for (;;) {
       const frame = await h.overlay();
       try {
-        await frame.waitForSelector('[aria-label="Floorwalker"] [role="grid"] [role="row"][aria-rowindex="2"]', { timeout: Math.max(1, deadline - Date.now()) });
+        await frame.waitForSelector('[aria-label="Floorwalker"] [role="grid"] [role="row"][aria-rowindex="2"]', {
+          timeout: Math.max(1, deadline - Date.now()),
+        });
         return frame;
       } catch (error) {
         // Gone with its frame (detached, its session closed): the loader has put a new one in its place.
@@ -74,7 +76,13 @@ describe('foundation: the built extension in real Chromium over the emulated wor
     await h.page.evaluate(() => document.querySelector('#ongoing')!.append(document.querySelector('floorwalker-panel')!));
     await h.page.waitForFunction(() => document.querySelector('#ongoing floorwalker-panel'), { timeout: 5_000 });
     // The moved frame reloads into a document the worker would refuse; the loader replaces it.
-    await until(async () => again.detached, (detached) => detached, 'the moved frame to go away', 15_000, 100);
+    await until(
+      async () => again.detached,
+      (detached) => detached,
+      'the moved frame to go away',
+      15_000,
+      100,
+    );
     const moved = await live();
     expect(await moved.evaluate(() => (window as unknown as { __fwMark?: string }).__fwMark)).toBeUndefined();
   });

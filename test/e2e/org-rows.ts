@@ -20,7 +20,8 @@ export interface Row {
   _msdyn_cdsqueueid_value: string | null;
 }
 
-export const isMessagingActive = (r: Row) => r.statuscode === 2 && MESSAGING.includes(r.msdyn_channel) && r._msdyn_activeagentid_value !== SOFIA;
+export const isMessagingActive = (r: Row) =>
+  r.statuscode === 2 && MESSAGING.includes(r.msdyn_channel) && r._msdyn_activeagentid_value !== SOFIA;
 export const isOpenUnassigned = (r: Row) => r.statuscode === 1 && r._msdyn_activeagentid_value === null && r.msdyn_channel !== RECORDS;
 
 /** Reads the org through its Web API as Sofia; `pick` hands out each conversation once per reader. */
@@ -28,12 +29,20 @@ export async function orgReader(h: Harness) {
   const token = (await h.control<{ access_token: string }>('token', { user: 'sofia@contoso.test' })).access_token;
   const used = new Set<string>();
   const api = async <T>(method: string, path: string, headers: Record<string, string> = {}): Promise<T> => {
-    const response = await fetch(`${h.emulatorUrl}/api/data/v9.2/${path}`, { method, headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...headers } });
+    const response = await fetch(`${h.emulatorUrl}/api/data/v9.2/${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...headers },
+    });
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   };
   const ongoing = async () =>
-    (await api<{ value: Row[] }>('GET', 'msdyn_ocliveworkitems?$select=activityid,subject,statuscode,msdyn_channel,_msdyn_activeagentid_value,_msdyn_cdsqueueid_value&$filter=statecode eq 0')).value;
+    (
+      await api<{ value: Row[] }>(
+        'GET',
+        'msdyn_ocliveworkitems?$select=activityid,subject,statuscode,msdyn_channel,_msdyn_activeagentid_value,_msdyn_cdsqueueid_value&$filter=statecode eq 0',
+      )
+    ).value;
   return {
     api,
     /** A conversation no other check has touched yet. */

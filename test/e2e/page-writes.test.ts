@@ -42,12 +42,18 @@ describe('page writes: acting through the workspace tab', () => {
       await chrome.storage.sync.set({ settings: { ...(settings as object), orgUrls: urls } });
     }, orgUrls);
   const workspaceOpened = async () =>
-    (await h.browser.waitForTarget((t) => t.type() === TargetType.PAGE && t.url().startsWith(`${h.emulatorUrl}/main.aspx`), { timeout: 15_000 })).page();
+    (
+      await h.browser.waitForTarget((t) => t.type() === TargetType.PAGE && t.url().startsWith(`${h.emulatorUrl}/main.aspx`), {
+        timeout: 15_000,
+      })
+    ).page();
 
   /** The workspace page's open sessions (its own session tabs), and the marker the test left in it. */
   const workspaceState = (page: Page) =>
     page.evaluate(() => ({
-      sessions: [...document.querySelectorAll<HTMLElement>('.session-tab[data-session]:not([data-session="home"])')].map((tab) => tab.dataset.session),
+      sessions: [...document.querySelectorAll<HTMLElement>('.session-tab[data-session]:not([data-session="home"])')].map(
+        (tab) => tab.dataset.session,
+      ),
       marker: (window as { __marker?: string }).__marker ?? null,
     }));
   const waitForSession = (page: Page, id: string) => page.waitForSelector(`.session-tab[data-session="${id}"]`, { timeout: 15_000 });
@@ -68,7 +74,10 @@ describe('page writes: acting through the workspace tab', () => {
 
   it('force closes, assigns and transfers through the workspace tab of an org that refuses the extension’s own writes', async () => {
     const since = new Date().toISOString();
-    await sp.waitForFunction(() => document.querySelector('.fw-write-route')?.textContent?.includes('Writes go through the workspace tab.'), { timeout: 10_000, polling: 100 });
+    await sp.waitForFunction(
+      () => document.querySelector('.fw-write-route')?.textContent?.includes('Writes go through the workspace tab.'),
+      { timeout: 10_000, polling: 100 },
+    );
 
     const closing = await pick(isMessagingActive);
     await panel.openRow(closing.activityid);
@@ -81,7 +90,7 @@ describe('page writes: acting through the workspace tab', () => {
     await panel.openRow(moving.activityid);
     await panel.click(DETAILS, 'Assign');
     await (await sp.waitForSelector(`${ACTION_DIALOG} ::-p-text(Another queue)`))!.click();
-    const queue = await sp.$eval(`${ACTION_DIALOG} select`, (s) => ({ id: (s).value, name: (s).selectedOptions[0]?.textContent ?? '' }));
+    const queue = await sp.$eval(`${ACTION_DIALOG} select`, (s) => ({ id: s.value, name: s.selectedOptions[0]?.textContent ?? '' }));
     await panel.click(ACTION_DIALOG, 'Assign');
     await panel.waitForText(`${DETAILS} .fw-actions-lifecycle`, `Moved to queue ${queue.name}`, 20_000);
     expect((await conversation(moving.activityid))._msdyn_cdsqueueid_value).toBe(queue.id);
@@ -89,7 +98,7 @@ describe('page writes: acting through the workspace tab', () => {
     const transferring = await pick(isMessagingActive);
     await panel.openRow(transferring.activityid);
     await panel.click(DETAILS, 'Transfer');
-    const target = await (await sp.waitForSelector(`${ACTION_DIALOG} input[type="radio"]:checked`))!.evaluate((radio) => (radio).value);
+    const target = await (await sp.waitForSelector(`${ACTION_DIALOG} input[type="radio"]:checked`))!.evaluate((radio) => radio.value);
     await panel.click(ACTION_DIALOG, 'Transfer');
     await panel.waitForText(`${DETAILS} .fw-actions-lifecycle`, 'Transfer pending');
     await h.control(`conversations/${transferring.activityid}/respond`, { decision: 'accept' });
@@ -109,21 +118,33 @@ describe('page writes: acting through the workspace tab', () => {
   it('monitors then joins from the side panel: a session in the workspace tab, nothing reloaded, other sessions kept', async () => {
     const earlier = await pick(isMessagingActive);
     // The supervisor already has a conversation open in the workspace, and the page holds state a reload would lose.
-    await h.page.evaluate((id) => (window as unknown as { Microsoft: { Omnichannel: { openConversation(id: string): Promise<void> } } }).Microsoft.Omnichannel.openConversation(id), earlier.activityid);
+    await h.page.evaluate(
+      (id) =>
+        (
+          window as unknown as { Microsoft: { Omnichannel: { openConversation(id: string): Promise<void> } } }
+        ).Microsoft.Omnichannel.openConversation(id),
+      earlier.activityid,
+    );
     await waitForSession(h.page, earlier.activityid);
     await h.page.evaluate(() => void ((window as { __marker?: string }).__marker = 'side panel'));
 
     const row = await pick((r) => isMessagingActive(r) && r.msdyn_channel === CHAT);
     await panel.openRow(row.activityid);
     await panel.click(DETAILS, 'Monitor');
-    await panel.waitForText(`${DETAILS} .fw-actions-lifecycle`, 'You are monitoring this conversation Opened in the workspace tab as a session.');
+    await panel.waitForText(
+      `${DETAILS} .fw-actions-lifecycle`,
+      'You are monitoring this conversation Opened in the workspace tab as a session.',
+    );
     await waitForSession(h.page, row.activityid);
     expect(await workspaceState(h.page)).toEqual({ sessions: [earlier.activityid, row.activityid], marker: 'side panel' });
     await h.page.waitForSelector('#session-seat::-p-text(You are monitoring this conversation)', { timeout: 10_000 });
 
     await panel.click(DETAILS, 'Join');
     await panel.waitForText(`${DETAILS} .fw-actions-lifecycle`, 'You joined the conversation');
-    await h.page.waitForFunction(() => [...document.querySelectorAll('.notice')].some((n) => n.textContent?.includes('Sofia Lindqvist joined the conversation')), { timeout: 10_000, polling: 200 });
+    await h.page.waitForFunction(
+      () => [...document.querySelectorAll('.notice')].some((n) => n.textContent?.includes('Sofia Lindqvist joined the conversation')),
+      { timeout: 10_000, polling: 200 },
+    );
     expect(await workspaceState(h.page)).toEqual({ sessions: [earlier.activityid, row.activityid], marker: 'side panel' });
     await panel.closeDetails();
   });
@@ -144,7 +165,10 @@ describe('page writes: acting through the workspace tab', () => {
 
     await inOverlay.click(DETAILS, 'Join');
     await inOverlay.waitForText(`${DETAILS} .fw-actions-lifecycle`, 'You joined the conversation');
-    await h.page.waitForFunction(() => [...document.querySelectorAll('.notice')].some((n) => n.textContent?.includes('Sofia Lindqvist joined the conversation')), { timeout: 10_000, polling: 200 });
+    await h.page.waitForFunction(
+      () => [...document.querySelectorAll('.notice')].some((n) => n.textContent?.includes('Sofia Lindqvist joined the conversation')),
+      { timeout: 10_000, polling: 200 },
+    );
     expect(await workspaceState(h.page)).toEqual({ sessions: [...before, row.activityid], marker: 'overlay' });
     // The overlay it was done from is the one still there: its frame never went away.
     expect(overlay.detached).toBe(false);
@@ -179,7 +203,11 @@ describe('page writes: acting through the workspace tab', () => {
     const row = await pick(isMessagingActive);
     await panel.openRow(row.activityid);
     const why = 'Open the agent workspace to act on conversations';
-    await sp.waitForFunction((s) => document.querySelector(`${s} [data-action="monitor"]`)?.getAttribute('aria-disabled') === 'true', { timeout: 10_000, polling: 100 }, DETAILS);
+    await sp.waitForFunction(
+      (s) => document.querySelector(`${s} [data-action="monitor"]`)?.getAttribute('aria-disabled') === 'true',
+      { timeout: 10_000, polling: 100 },
+      DETAILS,
+    );
     expect((await panel.disabledReason('monitor')).reason).toContain(why);
     expect(await writeRoute()).toContain('no agent workspace is open');
 
@@ -189,9 +217,14 @@ describe('page writes: acting through the workspace tab', () => {
     await panel.click(ACTION_DIALOG, 'Force close');
     await panel.waitForText(`${DETAILS} .fw-actions-lifecycle`, 'Force close failed', 20_000);
     // The refusal may come first on the action or on its lock note: either way it says to open the workspace.
-    expect(await panel.textOf(`${DETAILS} .fw-actions-lifecycle`)).toMatch(/This organization accepts changes only from the agent workspace|Open the agent workspace to act on conversations/);
+    expect(await panel.textOf(`${DETAILS} .fw-actions-lifecycle`)).toMatch(
+      /This organization accepts changes only from the agent workspace|Open the agent workspace to act on conversations/,
+    );
     expect((await conversation(row.activityid)).statecode).toBe(0);
-    await sp.waitForFunction(() => document.querySelector('.fw-write-route')?.textContent?.includes('has refused changes sent from the browser'), { timeout: 10_000, polling: 100 });
+    await sp.waitForFunction(
+      () => document.querySelector('.fw-write-route')?.textContent?.includes('has refused changes sent from the browser'),
+      { timeout: 10_000, polling: 100 },
+    );
     expect(await writeRoute()).toContain('Writes go through the workspace tab only, and none is open');
     expect(await panel.disabledReason('forceClose')).toEqual({ disabled: true, reason: expect.stringContaining(why) });
 
@@ -200,7 +233,11 @@ describe('page writes: acting through the workspace tab', () => {
     const opened = (await workspaceOpened())!;
     expect(new URL(opened.url()).searchParams.get('appname')).toBe('msdyn_CustomerServiceWorkspace');
     await sp.bringToFront();
-    await sp.waitForFunction((s) => document.querySelector(`${s} [data-action="forceClose"]`)?.getAttribute('aria-disabled') !== 'true', { timeout: 20_000, polling: 100 }, DETAILS);
+    await sp.waitForFunction(
+      (s) => document.querySelector(`${s} [data-action="forceClose"]`)?.getAttribute('aria-disabled') !== 'true',
+      { timeout: 20_000, polling: 100 },
+      DETAILS,
+    );
     await panel.click(DETAILS, 'Force close');
     await panel.click(ACTION_DIALOG, 'Force close');
     await sp.waitForFunction((id) => !document.getElementById(`fw-row-${id}`), { timeout: 20_000, polling: 100 }, row.activityid);

@@ -31,7 +31,11 @@ async function rows(view: View): Promise<Array<{ index: string; text: string; gr
   const grid = await waitFor(view, GRID, 20_000);
   return grid.evaluate((element) =>
     [...element.querySelectorAll('[role="rowgroup"]:last-child > [role="row"]')]
-      .map((row) => ({ index: row.getAttribute('aria-rowindex') ?? '', text: row.textContent ?? '', group: row.classList.contains('fw-row-group') }))
+      .map((row) => ({
+        index: row.getAttribute('aria-rowindex') ?? '',
+        text: row.textContent ?? '',
+        group: row.classList.contains('fw-row-group'),
+      }))
       .sort((a, b) => Number(a.index) - Number(b.index)),
   );
 }
@@ -54,10 +58,19 @@ const focusLastPageControl = (page: Page) =>
   });
 
 async function seriousViolations(view: View, include: string) {
-  const results = await new AxePuppeteer(view.root).include(include).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const results = await new AxePuppeteer(view.root)
+    .include(include)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`);
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes
+          .map((node) => node.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
 describe('panel: the supervisor panel in Swedish, in the overlay and the side panel', () => {
@@ -77,7 +90,9 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
 
   it('shows the live floor in Swedish: freshness, queue tiles, a grid of every ongoing conversation', async () => {
     await waitFor(overlay, '::-p-text(Live · uppdaterad)');
-    const queues = await overlay.root.$$eval('[role="region"][aria-label="Köer"] h2', (titles) => titles.map((title) => title.textContent ?? ''));
+    const queues = await overlay.root.$$eval('[role="region"][aria-label="Köer"] h2', (titles) =>
+      titles.map((title) => title.textContent ?? ''),
+    );
     expect(queues.length).toBeGreaterThan(0);
     // One row per ongoing conversation in the supervised queues (the tiles), as the emulator counts them.
     const state = await h.control<{ conversations: { byQueue: Record<string, number> } }>('state');
@@ -170,7 +185,8 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
     await h.page.evaluate(() => {
       const w = window as unknown as { __fwPageKeys: string[] };
       w.__fwPageKeys = [];
-      for (const type of ['keydown', 'keypress', 'keyup']) window.addEventListener(type, (event) => w.__fwPageKeys.push((event as KeyboardEvent).key), true);
+      for (const type of ['keydown', 'keypress', 'keyup'])
+        window.addEventListener(type, (event) => w.__fwPageKeys.push((event as KeyboardEvent).key), true);
     });
     const grid = (await overlay.root.$(GRID))!;
     await grid.focus();
@@ -221,7 +237,9 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
     await h.page.keyboard.press('Tab');
     await h.page.keyboard.up('Shift');
     expect(await overlay.root.evaluate(() => document.hasFocus())).toBe(false);
-    expect(await h.page.evaluate(() => document.activeElement?.localName !== 'floorwalker-panel' && document.activeElement !== document.body)).toBe(true);
+    expect(
+      await h.page.evaluate(() => document.activeElement?.localName !== 'floorwalker-panel' && document.activeElement !== document.body),
+    ).toBe(true);
   });
 
   it('has no serious or critical axe violations in the overlay', async () => {
@@ -233,7 +251,11 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
     const background = () => overlay.root.$eval('.fw-root', (element) => getComputedStyle(element).backgroundColor);
     const light = await background();
     await h.page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
-    await overlay.root.waitForFunction((before) => getComputedStyle(document.querySelector('.fw-root')!).backgroundColor !== before, { timeout: 5_000 }, light);
+    await overlay.root.waitForFunction(
+      (before) => getComputedStyle(document.querySelector('.fw-root')!).backgroundColor !== before,
+      { timeout: 5_000 },
+      light,
+    );
     const dark = (await background()).match(/\d+/g)!.slice(0, 3).map(Number);
     expect(Math.max(...dark)).toBeLessThan(80);
     await h.page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
@@ -241,7 +263,7 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
 
   it('collapses to a keyboard-reachable launcher, stays collapsed and docked across a reload, and opens again', async () => {
     /** Where the frame is on the workspace page; null while it is folded away (not rendered). */
-    const frameBox = async () => (await (await overlay.root.frameElement())!.boundingBox());
+    const frameBox = async () => await (await overlay.root.frameElement())!.boundingBox();
     // The frame's controls are in the header's ⋯ menu ("Mer"); a choice closes it.
     await click(overlay, '.fw-header summary[title="Mer"]');
     await click(overlay, 'button::-p-text(Docka till vänster)');

@@ -37,9 +37,22 @@ export interface PlatformConversation {
 }
 
 const CONVERSATION_COLUMNS = [
-  'activityid', 'subject', 'statecode', 'statuscode', 'msdyn_statuschangereason', 'msdyn_channel', '_msdyn_activeagentid_value',
-  '_msdyn_cdsqueueid_value', '_msdyn_customer_value', '_msdyn_lastsessionid_value', '_msdyn_liveworkstreamid_value', 'msdyn_statusupdatedon',
-  'msdyn_conversationfirstwaittimeinseconds', 'msdyn_transfercount', 'createdon', 'modifiedon',
+  'activityid',
+  'subject',
+  'statecode',
+  'statuscode',
+  'msdyn_statuschangereason',
+  'msdyn_channel',
+  '_msdyn_activeagentid_value',
+  '_msdyn_cdsqueueid_value',
+  '_msdyn_customer_value',
+  '_msdyn_lastsessionid_value',
+  '_msdyn_liveworkstreamid_value',
+  'msdyn_statusupdatedon',
+  'msdyn_conversationfirstwaittimeinseconds',
+  'msdyn_transfercount',
+  'createdon',
+  'modifiedon',
 ].join(',');
 
 export const conversationOf = (api: WebApi, id: string) =>
@@ -84,18 +97,29 @@ export const seatOf = (participants: readonly Participant[], agentId: string, mo
  * (msdyn_joinedon null) and not left.
  */
 export const isPendingFor = (participants: readonly Participant[], agentId: string) =>
-  participants.some((p) => p._msdyn_agentid_value === agentId && p.msdyn_mode === MODE.primary && p.msdyn_joinedon === null && p.msdyn_lefton === null);
+  participants.some(
+    (p) => p._msdyn_agentid_value === agentId && p.msdyn_mode === MODE.primary && p.msdyn_joinedon === null && p.msdyn_lefton === null,
+  );
 
 /** The agent's free capacity units as the platform counts them (msdyn_agentstatus). */
 export async function freeUnitsOf(api: WebApi, agentId: string): Promise<number | null> {
   const filter = encodeURIComponent(`_msdyn_agentid_value eq ${agentId}`);
-  const rows = (await api.call<{ value: Array<{ msdyn_availableunitscapacity: number | null }> }>('GET', `msdyn_agentstatuses?$select=msdyn_availableunitscapacity&$filter=${filter}`)).value;
+  const rows = (
+    await api.call<{ value: Array<{ msdyn_availableunitscapacity: number | null }> }>(
+      'GET',
+      `msdyn_agentstatuses?$select=msdyn_availableunitscapacity&$filter=${filter}`,
+    )
+  ).value;
   return rows[0]?.msdyn_availableunitscapacity ?? null;
 }
 
 /** The emulator's request log since then, with the requests it has received and not answered yet (status null). */
 export async function requestsWithInFlight(h: Harness, since: Date): Promise<Array<LoggedRequest | InFlightRequest>> {
-  return (await h.control<{ requests: Array<LoggedRequest | InFlightRequest> }>(`requests?since=${encodeURIComponent(since.toISOString())}&inFlight=1`)).requests;
+  return (
+    await h.control<{ requests: Array<LoggedRequest | InFlightRequest> }>(
+      `requests?since=${encodeURIComponent(since.toISOString())}&inFlight=1`,
+    )
+  ).requests;
 }
 
 /** Supervisor actions (POST …/CCaaS_…) in the emulator's request log, in arrival order; with those still in flight. */

@@ -86,7 +86,8 @@ policySuite('managed policy in real Chromium', () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'floorwalker-policy-'));
     mkdirSync(join(root, 'policies/managed'), { recursive: true });
-    if (existsSync(join(POLICY_DIR, 'master_preferences'))) copyFileSync(join(POLICY_DIR, 'master_preferences'), join(root, 'master_preferences'));
+    if (existsSync(join(POLICY_DIR, 'master_preferences')))
+      copyFileSync(join(POLICY_DIR, 'master_preferences'), join(root, 'master_preferences'));
     writePolicy(root, {
       pollIntervalSeconds: 20,
       actions: { forceClose: false },
@@ -115,7 +116,9 @@ policySuite('managed policy in real Chromium', () => {
     expect(await options.$eval('#pollIntervalSeconds', (input) => (input as HTMLInputElement).readOnly)).toBe(true);
     expect(await description(options, '#pollIntervalSeconds')).toContain('Managed by your organization');
 
-    expect(await options.$eval('#action-forceClose', (input) => [(input as HTMLInputElement).disabled, (input as HTMLInputElement).checked])).toEqual([true, false]);
+    expect(
+      await options.$eval('#action-forceClose', (input) => [(input as HTMLInputElement).disabled, (input as HTMLInputElement).checked]),
+    ).toEqual([true, false]);
     expect(await description(options, '#action-forceClose')).toContain('Managed by your organization');
     // Not restricted: still the user's to change.
     expect(await options.$eval('#action-transfer', (input) => (input as HTMLInputElement).disabled)).toBe(false);
@@ -125,7 +128,12 @@ policySuite('managed policy in real Chromium', () => {
     expect(await options.$eval('#reason-transfer', (input) => (input as HTMLInputElement).checked)).toBe(true);
 
     const axe = await new AxePuppeteer(options).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => `${node.target.join(' ')} ${node.failureSummary ?? ''}`).join(', ')}`)).toEqual([]);
+    expect(
+      axe.violations.map(
+        (violation) =>
+          `${violation.id}: ${violation.nodes.map((node) => `${node.target.join(' ')} ${node.failureSummary ?? ''}`).join(', ')}`,
+      ),
+    ).toEqual([]);
   });
 
   it('shows the notice in the panel and disables the forbidden action, saying it is the organization', async () => {
@@ -140,7 +148,10 @@ policySuite('managed policy in real Chromium', () => {
 
     const forceClose = await panel.$eval(`${DETAILS} [data-action="forceClose"]`, (button) => ({
       disabled: button.getAttribute('aria-disabled') === 'true',
-      reason: (button.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '),
+      reason: (button.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
     }));
     expect(forceClose).toEqual({ disabled: true, reason: 'Force close: Force close is turned off by your organization' });
   });
@@ -175,8 +186,12 @@ policySuite('managed policy in real Chromium', () => {
     expect(await options.$eval('#monitoringNotice', (area) => (area as HTMLTextAreaElement).value)).toBe('Changed notice.');
     // The open panel gets it through the worker's feed, also without a reload.
     await panel.bringToFront();
-    await panel.waitForFunction((details) => document.querySelector(`${details} [role="note"]`)?.textContent?.includes('Changed notice.'), {
-      timeout: 10_000,
-    }, DETAILS);
+    await panel.waitForFunction(
+      (details) => document.querySelector(`${details} [role="note"]`)?.textContent?.includes('Changed notice.'),
+      {
+        timeout: 10_000,
+      },
+      DETAILS,
+    );
   });
 });

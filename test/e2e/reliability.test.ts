@@ -26,7 +26,8 @@ describe('reliability: faults, bad data and a killed worker, with nothing lost',
   let sp: Page;
   let view: Page;
   /** Is Sofia monitoring the conversation, according to the platform (a monitor seat on its session)? */
-  const monitoredByUs = async (conversationId: string) => seatOf(await participantsOf(webApi(h, SOFIA.upn), conversationId), SOFIA.systemuserid, MODE.monitor) !== undefined;
+  const monitoredByUs = async (conversationId: string) =>
+    seatOf(await participantsOf(webApi(h, SOFIA.upn), conversationId), SOFIA.systemuserid, MODE.monitor) !== undefined;
   const used = new Set<string>();
 
   const freshnessText = () => sp.$eval('.fw-freshness', (element) => element.textContent ?? '');
@@ -42,7 +43,12 @@ describe('reliability: faults, bad data and a killed worker, with nothing lost',
   };
   /** Milliseconds from `since` to the first poll the platform answered well after it (the emulator's log). */
   const firstGoodPollAfter = async (since: number) => {
-    const log = await until(() => requestsSince(h, new Date(since)), (found) => found.some((r) => isPoll(r) && r.status === 200), 'a poll answered well', 30_000);
+    const log = await until(
+      () => requestsSince(h, new Date(since)),
+      (found) => found.some((r) => isPoll(r) && r.status === 200),
+      'a poll answered well',
+      30_000,
+    );
     return Date.parse(log.find((r) => isPoll(r) && r.status === 200)!.time) - since;
   };
   const gridRows = () => sp.$eval('[role="grid"]', (grid) => Number(grid.getAttribute('aria-rowcount')) - 1);
@@ -58,11 +64,16 @@ describe('reliability: faults, bad data and a killed worker, with nothing lost',
     return row;
   };
   const messagingActive = (c: Conversation) =>
-    c.status === 'active' && c.channels.every((ch) => MESSAGING.includes(ch)) && c.agentId !== SOFIA.systemuserid && !c.participants.some((p) => p.agentId === SOFIA.systemuserid) && !c.pending;
+    c.status === 'active' &&
+    c.channels.every((ch) => MESSAGING.includes(ch)) &&
+    c.agentId !== SOFIA.systemuserid &&
+    !c.participants.some((p) => p.agentId === SOFIA.systemuserid) &&
+    !c.pending;
   const waitAction = (id: string, timeout = 30_000) =>
     waitForState(view, `s.actions.some((a) => a.id === '${id}' && (a.state === 'done' || a.state === 'failed'))`, timeout);
   /** The supervisor calls on the conversation the platform accepted. */
-  const accepted = async (since: Date, conversationId: string) => (await actionRequests(h, since, conversationId)).filter((r) => r.status !== null && r.status < 300);
+  const accepted = async (since: Date, conversationId: string) =>
+    (await actionRequests(h, since, conversationId)).filter((r) => r.status !== null && r.status < 300);
 
   const DETAILS = 'dialog[open]:has(.fw-actions)';
   const ACTION_DIALOG = 'dialog.fw-action-dialog[open]';
@@ -116,7 +127,9 @@ describe('reliability: faults, bad data and a killed worker, with nothing lost',
     const retryAt = new Date(Date.parse(throttled[0]!.time) + 4_000);
     const clockSeconds = (hours: number, minutes: number, seconds: number) => ((hours % 12) * 60 + minutes) * 60 + seconds;
     const [hours, minutes, seconds] = [Number(shown[1]), Number(shown[2]), Number(shown[3] ?? retryAt.getSeconds())];
-    expect(Math.abs(clockSeconds(hours, minutes, seconds) - clockSeconds(retryAt.getHours(), retryAt.getMinutes(), retryAt.getSeconds()))).toBeLessThanOrEqual(2);
+    expect(
+      Math.abs(clockSeconds(hours, minutes, seconds) - clockSeconds(retryAt.getHours(), retryAt.getMinutes(), retryAt.getSeconds())),
+    ).toBeLessThanOrEqual(2);
     expect(await accepted(since, target.id)).toHaveLength(1);
   });
 
@@ -130,7 +143,12 @@ describe('reliability: faults, bad data and a killed worker, with nothing lost',
       const rowsShown = await gridRows();
       // Two more polls fail while the panel says "Delayed": the rows stay.
       const delayedAt = new Date();
-      await until(async () => (await ourRequests(delayedAt)).filter((r) => isPoll(r) && r.status === status).length, (n) => n >= 2, `two more polls answered ${status}`, 30_000);
+      await until(
+        async () => (await ourRequests(delayedAt)).filter((r) => isPoll(r) && r.status === status).length,
+        (n) => n >= 2,
+        `two more polls answered ${status}`,
+        30_000,
+      );
       expect(rowsShown).toBeGreaterThan(0);
       expect(await gridRows()).toBe(rowsShown);
       const failing = (await stateOf(view))!;
@@ -188,7 +206,13 @@ describe('reliability: faults, bad data and a killed worker, with nothing lost',
     await sp.waitForSelector('::-p-text(Sign in to Dynamics 365 again)');
     // Signed out, the worker only looks for a new sign-in now and then (one small request); it waits for that one.
     const signedOut = new Date();
-    const whileOut = await until(() => ourRequests(signedOut), (found) => found.length > 0, 'the worker’s sign-in probe', 30_000, 250);
+    const whileOut = await until(
+      () => ourRequests(signedOut),
+      (found) => found.length > 0,
+      'the worker’s sign-in probe',
+      30_000,
+      250,
+    );
     expect(whileOut.filter((r) => FEED_READS.test(r.path))).toEqual([]);
     expect(Date.parse(whileOut[0]!.time) - signedOut.getTime()).toBeGreaterThan(3 * INTERVAL_MS);
 
@@ -205,7 +229,13 @@ describe('reliability: faults, bad data and a killed worker, with nothing lost',
       // Slow answers keep the poll on the wire: the worker is stopped once the platform has received it.
       const since = new Date();
       await h.control('faults', { latencyMs: 3_000 });
-      await until(() => inFlight(since), (found) => found.some(isPoll), 'a poll the platform has received and not answered', 20_000, 50);
+      await until(
+        () => inFlight(since),
+        (found) => found.some(isPoll),
+        'a poll the platform has received and not answered',
+        20_000,
+        50,
+      );
       const killedAt = Date.now();
       await h.killWorker();
       await h.control('faults', { clear: true });
@@ -223,7 +253,13 @@ describe('reliability: faults, bad data and a killed worker, with nothing lost',
     // Every answer takes 4 s: the monitor call stays on the wire long enough to stop the worker under it.
     await h.control('faults', { latencyMs: 4_000 });
     await sendAction(view, { kind: 'monitor', conversationId: target.id, etag: target.etag }, 'rel-kill-monitor');
-    const received = await until(() => actionRequests(h, since, target.id), (found) => found.length > 0, 'the monitor call to reach the platform', 40_000, 50);
+    const received = await until(
+      () => actionRequests(h, since, target.id),
+      (found) => found.length > 0,
+      'the monitor call to reach the platform',
+      40_000,
+      50,
+    );
     // The platform has received the call and not answered it yet when the worker stops.
     expect(received.map((r) => r.status)).toEqual([null]);
     await h.killWorker();
@@ -242,14 +278,24 @@ describe('reliability: faults, bad data and a killed worker, with nothing lost',
   it('conflict: another supervisor transfers first; our transfer is refused as "changed by someone else", the row shows the transfer', async () => {
     const target = await pick(messagingActive);
     const personas = [SOFIA.systemuserid, SAM.systemuserid];
-    const agent = (await stateOf(view))!.agents.find((a) =>
-      !a.isBot && !personas.includes(a.id) && a.id !== target.agentId && a.queueIds.includes(target.queueId ?? '') && (target.allowedPresences ?? ['available']).includes(a.presence));
+    const agent = (await stateOf(view))!.agents.find(
+      (a) =>
+        !a.isBot &&
+        !personas.includes(a.id) &&
+        a.id !== target.agentId &&
+        a.queueIds.includes(target.queueId ?? '') &&
+        (target.allowedPresences ?? ['available']).includes(a.presence),
+    );
     if (!agent) throw new Error('No transfer target for the other supervisor');
     await (await sp.waitForSelector('.fw-header button::-p-text(Pause)'))!.click();
     try {
       await waitFreshness(/Paused/, 15_000);
       await openRow(target.id);
-      await webApi(h, SAM.upn).call('POST', `msdyn_ocliveworkitems(${target.id})/Microsoft.Dynamics.CRM.CCaaS_InitiateAgentTransferBySupervisor`, { ApiVersion: '1.0', AgentId: agent.id });
+      await webApi(h, SAM.upn).call(
+        'POST',
+        `msdyn_ocliveworkitems(${target.id})/Microsoft.Dynamics.CRM.CCaaS_InitiateAgentTransferBySupervisor`,
+        { ApiVersion: '1.0', AgentId: agent.id },
+      );
       // The panel, paused, still shows the conversation as it was: the supervisor acts on what they see.
       await (await sp.waitForSelector(`${DETAILS} button::-p-text(Transfer)`))!.click();
       await sp.waitForSelector(`${ACTION_DIALOG} input[type="radio"]`);
@@ -272,7 +318,15 @@ describe('reliability: faults, bad data and a killed worker, with nothing lost',
     const state = (await stateOf(view))!;
     const queue = state.queues.find((q) => q.supervised && q.type === 'messaging')!;
     const create = async (fields: Record<string, unknown>) =>
-      String((await api.call('POST', 'msdyn_ocliveworkitems', { msdyn_channel: '192360000', 'msdyn_cdsqueueid_msdyn_ocliveworkitem@odata.bind': `/queues(${queue.id})`, ...fields })).activityid);
+      String(
+        (
+          await api.call('POST', 'msdyn_ocliveworkitems', {
+            msdyn_channel: '192360000',
+            'msdyn_cdsqueueid_msdyn_ocliveworkitem@odata.bind': `/queues(${queue.id})`,
+            ...fields,
+          })
+        ).activityid,
+      );
     const long = `Long ${'x'.repeat(9_995)}`;
     const rtl = 'مرحبا بالعالم — שלום עולם';
     const emoji = '👩‍💻 Zoë 🎉 naïve ✔︎';
@@ -285,12 +339,18 @@ describe('reliability: faults, bad data and a killed worker, with nothing lost',
     };
     const typedWrong = await create({ subject: 'Wrongly typed status' });
     const missingRequired = await create({ subject: 'No created-on date' });
-    await h.control(`rows/msdyn_ocliveworkitems/${rendered.unknownOption}`, { set: { msdyn_customersentimentlabel: 99, msdyn_statuschangereason: 987654 } });
+    await h.control(`rows/msdyn_ocliveworkitems/${rendered.unknownOption}`, {
+      set: { msdyn_customersentimentlabel: 99, msdyn_statuschangereason: 987654 },
+    });
     await h.control(`rows/msdyn_ocliveworkitems/${typedWrong}`, { set: { statuscode: 'two', subject: 42 } });
     await h.control(`rows/msdyn_ocliveworkitems/${missingRequired}`, { set: { createdon: null } });
 
     const ids = Object.values(rendered);
-    const after = await waitForState(view, `${JSON.stringify(ids)}.every((id) => s.conversations.some((c) => c.id === id)) && s.rowIssues.recent.some((i) => i.id === '${missingRequired}')`, 15_000);
+    const after = await waitForState(
+      view,
+      `${JSON.stringify(ids)}.every((id) => s.conversations.some((c) => c.id === id)) && s.rowIssues.recent.some((i) => i.id === '${missingRequired}')`,
+      15_000,
+    );
     const reported = after.rowIssues.recent.filter((issue) => issue.id === typedWrong || issue.id === missingRequired);
     expect(new Set(reported.map((issue) => issue.id))).toEqual(new Set([typedWrong, missingRequired]));
     expect(after.conversations.find((c) => c.id === rendered.long)!.subject).toBe(long);

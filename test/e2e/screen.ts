@@ -13,15 +13,24 @@ const SEARCH = 'input[type="search"][aria-label="Search conversations"]';
 export const rowSelector = (id: string) => `#fw-row-${id}`;
 
 /** The columns a row shows (class fw-cell-<column>), with their text as on screen. */
-export type Cells = Partial<Record<'customer' | 'subject' | 'status' | 'agent' | 'queue' | 'channel' | 'wait' | 'handle' | 'sentiment' | 'transfers', string>>;
+export type Cells = Partial<
+  Record<'customer' | 'subject' | 'status' | 'agent' | 'queue' | 'channel' | 'wait' | 'handle' | 'sentiment' | 'transfers', string>
+>;
 
 /** Polls `read` until `test` holds; on timeout says what it last read. Survives navigations underneath. */
-export async function until<T>(read: () => Promise<T>, test: (value: T) => boolean, what: string, timeout = 20_000, every = 200): Promise<T> {
+export async function until<T>(
+  read: () => Promise<T>,
+  test: (value: T) => boolean,
+  what: string,
+  timeout = 20_000,
+  every = 200,
+): Promise<T> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const value = await read();
     if (test(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${what}; last seen: ${JSON.stringify(value)?.slice(0, 800)}`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${timeout} ms waiting for ${what}; last seen: ${JSON.stringify(value)?.slice(0, 800)}`);
     await new Promise((resolve) => setTimeout(resolve, every));
   }
 }
@@ -74,7 +83,12 @@ export const gridRowCount = (root: Root) => root.$eval('[role="grid"]', (grid) =
 /** Waits until an element matching `selector` contains `text`; on timeout says what those elements showed. */
 export async function waitForText(root: Root, selector: string, text: string, timeout = 20_000): Promise<void> {
   try {
-    await root.waitForFunction((s, t) => [...document.querySelectorAll(s)].some((e) => e.textContent?.includes(t)), { timeout, polling: 100 }, selector, text);
+    await root.waitForFunction(
+      (s, t) => [...document.querySelectorAll(s)].some((e) => e.textContent?.includes(t)),
+      { timeout, polling: 100 },
+      selector,
+      text,
+    );
   } catch (error) {
     const seen = await root.$$eval(selector, (elements) => elements.map((e) => e.textContent).join(' | ')).catch(() => '(gone)');
     throw new Error(`"${text}" not in ${selector}; it shows: ${seen.slice(0, 600)}`, { cause: error });
@@ -109,7 +123,10 @@ export async function allRows(root: Root): Promise<Map<string, Cells>> {
   const rows = new Map<string, Cells>();
   await look(root);
   const grid = (await root.waitForSelector('[role="grid"]'))!;
-  const { scrollHeight, clientHeight } = await grid.evaluate((element) => ({ scrollHeight: element.scrollHeight, clientHeight: element.clientHeight }));
+  const { scrollHeight, clientHeight } = await grid.evaluate((element) => ({
+    scrollHeight: element.scrollHeight,
+    clientHeight: element.clientHeight,
+  }));
   for (let top = 0; ; top += Math.max(40, Math.floor(clientHeight / 2))) {
     await grid.evaluate((element, to) => {
       element.scrollTop = to;
@@ -117,7 +134,9 @@ export async function allRows(root: Root): Promise<Map<string, Cells>> {
     }, top);
     // The grid re-renders the rows in view on the next frame.
     await root.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    const ids = await root.$$eval('[role="grid"] [role="row"][id^="fw-row-"]', (found) => found.map((row) => row.id.slice('fw-row-'.length)));
+    const ids = await root.$$eval('[role="grid"] [role="row"][id^="fw-row-"]', (found) =>
+      found.map((row) => row.id.slice('fw-row-'.length)),
+    );
     for (const id of ids) if (!rows.has(id)) rows.set(id, (await rowCells(root, id))!);
     if (top + clientHeight >= scrollHeight) break;
   }

@@ -41,7 +41,14 @@ export async function captureScreenshots(h: Harness, options: ScreenshotOptions)
 
   const shots: [Page, string, { width: number; height: number } | null][] = [
     [h.page, 'overlay', null],
-    ...widths.map((width) => [side, `sidepanel-${width}`, { width, height: options.sidePanelHeight ?? 900 }] as [Page, string, { width: number; height: number }]),
+    ...widths.map(
+      (width) =>
+        [side, `sidepanel-${width}`, { width, height: options.sidePanelHeight ?? 900 }] as [
+          Page,
+          string,
+          { width: number; height: number },
+        ],
+    ),
   ];
   for (const scheme of schemes) {
     for (const [page, name, size] of shots) {

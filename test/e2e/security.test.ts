@@ -23,12 +23,14 @@ const PAYLOADS = [
   '<img src=x onerror="window.__fwPwned=(window.__fwPwned||0)+1">',
   '<script>window.__fwPwned=(window.__fwPwned||0)+1</script>',
   '"><svg onload="window.__fwPwned=(window.__fwPwned||0)+1"></svg>',
-  "'><iframe srcdoc=\"<script>parent.__fwPwned=1</script>\"></iframe>",
+  '\'><iframe srcdoc="<script>parent.__fwPwned=1</script>"></iframe>',
   '<a href="javascript:window.__fwPwned=1">click me</a>',
 ];
 
 function files(dir: string, ending: RegExp): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => ending.test(name)).map((name) => join(dir, name));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => ending.test(name))
+    .map((name) => join(dir, name));
 }
 
 interface Manifest {
@@ -57,7 +59,10 @@ describe('security: least privilege in the built manifests', () => {
 
   beforeAll(() => {
     execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore', cwd: resolve(import.meta.dirname, '../..') });
-    for (const [name, dir] of [['store', STORE_BUILD_DIR], ['test', TEST_BUILD_DIR]] as const) {
+    for (const [name, dir] of [
+      ['store', STORE_BUILD_DIR],
+      ['test', TEST_BUILD_DIR],
+    ] as const) {
       builds.push({ name, dir, manifest: JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest });
     }
   }, 120_000);
@@ -67,7 +72,9 @@ describe('security: least privilege in the built manifests', () => {
       // scripting runs one request (or opens a conversation) in the workspace tab; it reaches only hosts we may access.
       // No tabs permission: tab URLs are visible for the workspace hosts alone.
       expect([...(manifest.permissions ?? [])].sort(), name).toEqual(['alarms', 'notifications', 'scripting', 'sidePanel', 'storage']);
-      const code = files(dir, /\.js$/).map((file) => readFileSync(file, 'utf8')).join('\n');
+      const code = files(dir, /\.js$/)
+        .map((file) => readFileSync(file, 'utf8'))
+        .join('\n');
       for (const permission of manifest.permissions ?? []) {
         expect(PERMISSION_USES[permission], `${name}: permission "${permission}" has no known use`).toBeDefined();
         expect(PERMISSION_USES[permission]!.test(code), `${name}: permission "${permission}" is never used`).toBe(true);
@@ -105,14 +112,20 @@ describe('security: least privilege in the built manifests', () => {
   it('runs no remote code, under a strict CSP on extension pages that only the workspace may frame', () => {
     for (const { name, dir, manifest } of builds) {
       const csp = manifest.content_security_policy?.extension_pages ?? '';
-      const directives = new Map(csp.split(';').map((part) => part.trim().split(/\s+/)).map(([directive, ...sources]) => [directive!, sources.join(' ')]));
+      const directives = new Map(
+        csp
+          .split(';')
+          .map((part) => part.trim().split(/\s+/))
+          .map(([directive, ...sources]) => [directive!, sources.join(' ')]),
+      );
       expect(directives.get('script-src'), name).toBe("'self'");
       expect(directives.get('object-src'), name).toMatch(/^'(self|none)'$/);
       expect(csp).not.toMatch(/unsafe-eval|unsafe-inline/);
       // Only frame-ancestors names other origins, and only the workspace's: no page elsewhere may frame ours.
       const ancestors = name === 'store' ? 'https://*.dynamics.com' : 'https://*.dynamics.com http://127.0.0.1:*';
       expect(directives.get('frame-ancestors'), name).toBe(ancestors);
-      for (const [directive, sources] of directives) if (directive !== 'frame-ancestors') expect(sources, `${name}: ${directive}`).not.toMatch(/https?:|\*/);
+      for (const [directive, sources] of directives)
+        if (directive !== 'frame-ancestors') expect(sources, `${name}: ${directive}`).not.toMatch(/https?:|\*/);
       for (const file of files(dir, /\.html$/)) {
         const html = readFileSync(file, 'utf8');
         expect(html, file).not.toMatch(/<script[^>]+src=["']?(https?:)?\/\//i);
@@ -138,7 +151,12 @@ describe('security: hostile content and a hostile page', () => {
   const injected = (root: Page | Frame) =>
     root.evaluate(() =>
       [...document.body.querySelectorAll('*')]
-        .filter((e) => ['IMG', 'SCRIPT', 'IFRAME', 'OBJECT', 'EMBED'].includes(e.tagName) || [...e.attributes].some((a) => a.name.startsWith('on')) || (e.tagName === 'A' && /^javascript:/i.test(e.getAttribute('href') ?? '')))
+        .filter(
+          (e) =>
+            ['IMG', 'SCRIPT', 'IFRAME', 'OBJECT', 'EMBED'].includes(e.tagName) ||
+            [...e.attributes].some((a) => a.name.startsWith('on')) ||
+            (e.tagName === 'A' && /^javascript:/i.test(e.getAttribute('href') ?? '')),
+        )
         .map((e) => e.outerHTML.slice(0, 120)),
     );
   /** Resolves once an image that cannot load has failed in this document. */
@@ -159,7 +177,11 @@ describe('security: hostile content and a hostile page', () => {
   const untouched = async (since: Date, conversationId: string) => {
     const log = await requestsSince(h, since);
     expect(log.filter((r) => r.method === 'POST' && r.path.includes('CCaaS_'))).toEqual([]);
-    expect(log.filter((r) => r.path.includes(`msdyn_ocliveworkitems(${conversationId})`)).map((r) => `${r.method} ${r.path} ${r.user} ${r.origin} ${r.time}`)).toEqual([]);
+    expect(
+      log
+        .filter((r) => r.path.includes(`msdyn_ocliveworkitems(${conversationId})`))
+        .map((r) => `${r.method} ${r.path} ${r.user} ${r.origin} ${r.time}`),
+    ).toEqual([]);
     expect((await stateOf(view))!.actions.filter((a) => a.intent.conversationId === conversationId)).toEqual([]);
     const still = await api().call<{ statecode: number }>('GET', `msdyn_ocliveworkitems(${conversationId})?$select=statecode`);
     expect(still.statecode).toBe(0);
@@ -168,7 +190,8 @@ describe('security: hostile content and a hostile page', () => {
   /** An active chat handled by another agent, that no other check has used. */
   const activeOther = async () => {
     const found = (await stateOf(view))!.conversations.find(
-      (c: Conversation) => c.status === 'active' && c.channels.includes(192360000) && c.agentId !== SOFIA.systemuserid && !c.pending && !used.has(c.id),
+      (c: Conversation) =>
+        c.status === 'active' && c.channels.includes(192360000) && c.agentId !== SOFIA.systemuserid && !c.pending && !used.has(c.id),
     )!;
     used.add(found.id);
     return found;
@@ -248,7 +271,15 @@ describe('security: hostile content and a hostile page', () => {
         atPanel: document.elementFromPoint(1300, 450)?.localName,
       };
     });
-    expect(seen).toEqual({ host: true, shadowRoot: null, hostText: '', pageText: false, iframes: 0, frames: 0, atPanel: 'floorwalker-panel' });
+    expect(seen).toEqual({
+      host: true,
+      shadowRoot: null,
+      hostText: '',
+      pageText: false,
+      iframes: 0,
+      frames: 0,
+      atPanel: 'floorwalker-panel',
+    });
   });
 
   /**
@@ -272,60 +303,69 @@ describe('security: hostile content and a hostile page', () => {
     expect(await forceClose!.evaluate((button) => button.getAttribute('aria-disabled'))).not.toBe('true');
     await forceClose!.click();
     const confirm = (await overlay.waitForSelector('dialog.fw-action-dialog[open] form button[type="submit"]', { timeout: 10_000 }))!;
-    expect(await overlay.$eval('dialog.fw-action-dialog[open] #fw-force-close-question', (q) => q.textContent ?? '')).toContain(target.subject);
-    expect(await confirm.evaluate((button) => [(button).disabled, button.textContent])).toEqual([false, 'Force close']);
+    expect(await overlay.$eval('dialog.fw-action-dialog[open] #fw-force-close-question', (q) => q.textContent ?? '')).toContain(
+      target.subject,
+    );
+    expect(await confirm.evaluate((button) => [button.disabled, button.textContent])).toEqual([false, 'Force close']);
     // Where the confirm button is on the workspace page's screen (the frame's position plus the button's).
     const box = (await confirm.boundingBox())!;
     const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 
     const since = new Date();
     const intent = { kind: 'forceClose', conversationId: target.id, etag: target.etag };
-    const reached = await h.page.evaluate(async (intentJson, extensionId, point) => {
-      const intentValue = JSON.parse(intentJson) as Record<string, unknown>;
-      const results: string[] = [];
-      const action = { type: 'action', requestId: 'forged', intent: intentValue };
-      const host = document.querySelector<HTMLElement>('floorwalker-panel');
-      const hit = document.elementFromPoint(point.x, point.y);
-      results.push(`at the confirm button the page finds: ${hit?.localName ?? 'nothing'}`);
-      // Synthetic pointer, mouse and keyboard input where the button is, on the host and on the document.
-      const mouse = { bubbles: true, cancelable: true, composed: true, clientX: point.x, clientY: point.y, button: 0 };
-      for (const element of [hit, host, document.body]) {
-        if (!element) continue;
-        for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) {
-          element.dispatchEvent(type.startsWith('pointer') ? new PointerEvent(type, mouse) : new MouseEvent(type, mouse));
+    const reached = await h.page.evaluate(
+      async (intentJson, extensionId, point) => {
+        const intentValue = JSON.parse(intentJson) as Record<string, unknown>;
+        const results: string[] = [];
+        const action = { type: 'action', requestId: 'forged', intent: intentValue };
+        const host = document.querySelector<HTMLElement>('floorwalker-panel');
+        const hit = document.elementFromPoint(point.x, point.y);
+        results.push(`at the confirm button the page finds: ${hit?.localName ?? 'nothing'}`);
+        // Synthetic pointer, mouse and keyboard input where the button is, on the host and on the document.
+        const mouse = { bubbles: true, cancelable: true, composed: true, clientX: point.x, clientY: point.y, button: 0 };
+        for (const element of [hit, host, document.body]) {
+          if (!element) continue;
+          for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) {
+            element.dispatchEvent(type.startsWith('pointer') ? new PointerEvent(type, mouse) : new MouseEvent(type, mouse));
+          }
+          (element as HTMLElement).click?.();
+          (element as HTMLElement).focus?.();
+          for (const key of ['Enter', ' ', 'x']) {
+            element.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+            element.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, composed: true }));
+          }
         }
-        (element as HTMLElement).click?.();
-        (element as HTMLElement).focus?.();
-        for (const key of ['Enter', ' ', 'x']) {
-          element.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
-          element.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, composed: true }));
+        // Messages to every window the page can name, and custom events anywhere.
+        const windows = [window, window.top, window.parent, ...Array.from({ length: window.frames.length }, (_, i) => window.frames[i])];
+        results.push(`windows it can name: ${windows.length}, frames: ${window.frames.length}`);
+        for (const w of windows) {
+          for (const message of [action, JSON.stringify(action), { type: 'openSidePanel' }, { type: 'overlayToken' }])
+            w?.postMessage(message, '*');
         }
-      }
-      // Messages to every window the page can name, and custom events anywhere.
-      const windows = [window, window.top, window.parent, ...Array.from({ length: window.frames.length }, (_, i) => window.frames[i])];
-      results.push(`windows it can name: ${windows.length}, frames: ${window.frames.length}`);
-      for (const w of windows) {
-        for (const message of [action, JSON.stringify(action), { type: 'openSidePanel' }, { type: 'overlayToken' }]) w?.postMessage(message, '*');
-      }
-      for (const node of [window, document, host]) {
-        for (const name of ['action', 'floorwalker-action', 'floorwalker:action', 'message', 'wxt:locationchange']) {
-          node?.dispatchEvent(new CustomEvent(name, { detail: action, bubbles: true, composed: true }));
+        for (const node of [window, document, host]) {
+          for (const name of ['action', 'floorwalker-action', 'floorwalker:action', 'message', 'wxt:locationchange']) {
+            node?.dispatchEvent(new CustomEvent(name, { detail: action, bubbles: true, composed: true }));
+          }
         }
-      }
-      // Web pages have no way to the extension's messaging (no externally_connectable).
-      const runtime = (window as unknown as { chrome?: { runtime?: { sendMessage?: (id: string, m: unknown) => Promise<unknown> } } }).chrome?.runtime;
-      if (typeof runtime?.sendMessage !== 'function') results.push('no runtime messaging');
-      else {
-        try {
-          await runtime.sendMessage(extensionId, action);
-          results.push('runtime.sendMessage answered');
-        } catch {
-          results.push('runtime.sendMessage refused');
+        // Web pages have no way to the extension's messaging (no externally_connectable).
+        const runtime = (window as unknown as { chrome?: { runtime?: { sendMessage?: (id: string, m: unknown) => Promise<unknown> } } })
+          .chrome?.runtime;
+        if (typeof runtime?.sendMessage !== 'function') results.push('no runtime messaging');
+        else {
+          try {
+            await runtime.sendMessage(extensionId, action);
+            results.push('runtime.sendMessage answered');
+          } catch {
+            results.push('runtime.sendMessage refused');
+          }
         }
-      }
-      results.push(`shadow root reachable: ${host?.shadowRoot !== null && host?.shadowRoot !== undefined}`);
-      return results;
-    }, JSON.stringify(intent), TEST_EXTENSION_ID, at);
+        results.push(`shadow root reachable: ${host?.shadowRoot !== null && host?.shadowRoot !== undefined}`);
+        return results;
+      },
+      JSON.stringify(intent),
+      TEST_EXTENSION_ID,
+      at,
+    );
 
     expect(reached).toContain('at the confirm button the page finds: floorwalker-panel');
     expect(reached).toContain('windows it can name: 3, frames: 0');
@@ -338,9 +378,23 @@ describe('security: hostile content and a hostile page', () => {
     // The user's trusted click: the one and only action the platform receives.
     const clickedAt = new Date();
     await confirm.click();
-    const requests = await until(() => actionRequests(h, since), (found) => found.some((r) => r.status !== null), 'the confirmed force close to reach the platform', 20_000);
-    expect(requests.map((r) => [r.path.includes(`msdyn_ocliveworkitems(${target.id})`) && r.path.includes('CCaaS_ForceCloseConversation'), Date.parse(r.time) >= clickedAt.getTime() - 5])).toEqual([[true, true]]);
-    await until(() => api().call<{ statecode: number }>('GET', `msdyn_ocliveworkitems(${target.id})?$select=statecode`), (row) => row.statecode === 1, 'the platform to close it');
+    const requests = await until(
+      () => actionRequests(h, since),
+      (found) => found.some((r) => r.status !== null),
+      'the confirmed force close to reach the platform',
+      20_000,
+    );
+    expect(
+      requests.map((r) => [
+        r.path.includes(`msdyn_ocliveworkitems(${target.id})`) && r.path.includes('CCaaS_ForceCloseConversation'),
+        Date.parse(r.time) >= clickedAt.getTime() - 5,
+      ]),
+    ).toEqual([[true, true]]);
+    await until(
+      () => api().call<{ statecode: number }>('GET', `msdyn_ocliveworkitems(${target.id})?$select=statecode`),
+      (row) => row.statecode === 1,
+      'the platform to close it',
+    );
     await closeDialogs(overlay, h.page);
   });
 
@@ -357,18 +411,24 @@ describe('security: hostile content and a hostile page', () => {
       if (message.text().includes('overlay frame without a valid token refused')) refusals.push(message.text());
     });
     const before = new Set(h.page.frames());
-    await h.page.evaluate((urls) => {
-      for (const url of urls) {
-        // Invisible, under a decoy the user would click on.
-        const frame = document.createElement('iframe');
-        frame.src = url;
-        frame.style.cssText = 'position:fixed;inset:0;width:100vw;height:100vh;opacity:0.01;z-index:2147483647';
-        document.body.append(frame);
-      }
-    }, [dynamicUrl, address, `chrome-extension://${TEST_EXTENSION_ID}/overlay.html`]);
+    await h.page.evaluate(
+      (urls) => {
+        for (const url of urls) {
+          // Invisible, under a decoy the user would click on.
+          const frame = document.createElement('iframe');
+          frame.src = url;
+          frame.style.cssText = 'position:fixed;inset:0;width:100vw;height:100vh;opacity:0.01;z-index:2147483647';
+          document.body.append(frame);
+        }
+      },
+      [dynamicUrl, address, `chrome-extension://${TEST_EXTENSION_ID}/overlay.html`],
+    );
     await h.page.waitForFunction(() => document.querySelectorAll('body > iframe').length === 3);
     const forged = await until(
-      async () => h.page.frames().filter((frame) => !before.has(frame) && frame.url().startsWith(`chrome-extension://${TEST_EXTENSION_ID}/overlay.html`)),
+      async () =>
+        h.page
+          .frames()
+          .filter((frame) => !before.has(frame) && frame.url().startsWith(`chrome-extension://${TEST_EXTENSION_ID}/overlay.html`)),
       (frames) => frames.length >= 2,
       'the copies to load',
       10_000,
@@ -377,7 +437,13 @@ describe('security: hostile content and a hostile page', () => {
     // The static address is blocked outright (use_dynamic_url); the two dynamic ones load our page, which connects…
     expect(forged).toHaveLength(2);
     for (const copy of forged) await copy.waitForSelector('::-p-text(Floorwalker)', { timeout: 10_000 });
-    await until(async () => refusals.length, (count) => count >= 2, 'the worker to refuse both copies', 10_000, 100);
+    await until(
+      async () => refusals.length,
+      (count) => count >= 2,
+      'the worker to refuse both copies',
+      10_000,
+      100,
+    );
     // …is refused, and gets nothing: no conversations.
     for (const copy of forged) {
       expect(await copy.$('[role="grid"] [role="row"][aria-rowindex="2"]')).toBeNull();
@@ -387,8 +453,16 @@ describe('security: hostile content and a hostile page', () => {
     const answers = await forged[0]!.evaluate(
       (intentValue, stolen) =>
         new Promise<{ port: string[]; oneShot: unknown }>((resolve) => {
-          type Port = { postMessage(m: unknown): void; onMessage: { addListener(f: (m: { type: string; reason?: string }) => void): void }; onDisconnect: { addListener(f: () => void): void } };
-          const runtime = (globalThis as unknown as { chrome: { runtime: { connect(info: { name: string }): Port; sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
+          type Port = {
+            postMessage(m: unknown): void;
+            onMessage: { addListener(f: (m: { type: string; reason?: string }) => void): void };
+            onDisconnect: { addListener(f: () => void): void };
+          };
+          const runtime = (
+            globalThis as unknown as {
+              chrome: { runtime: { connect(info: { name: string }): Port; sendMessage(m: unknown): Promise<unknown> } };
+            }
+          ).chrome.runtime;
           const port = runtime.connect({ name: 'floorwalker-view' });
           const seen: string[] = [];
           port.onMessage.addListener((message) => seen.push(`${message.type}: ${message.reason ?? ''}`));
@@ -407,11 +481,15 @@ describe('security: hostile content and a hostile page', () => {
     // While the copies keep connecting and being refused, the feed goes on: a conversation that arrives now shows in
     // the side panel (each refusal must not push the next poll back; the copies cover the workspace tab).
     const queue = (await stateOf(view))!.queues.find((q) => q.supervised && q.type === 'messaging')!;
-    const arrived = String((await api().call('POST', 'msdyn_ocliveworkitems', {
-      subject: 'Arrives while copies are refused',
-      msdyn_channel: '192360000',
-      'msdyn_cdsqueueid_msdyn_ocliveworkitem@odata.bind': `/queues(${queue.id})`,
-    })).activityid);
+    const arrived = String(
+      (
+        await api().call('POST', 'msdyn_ocliveworkitems', {
+          subject: 'Arrives while copies are refused',
+          msdyn_channel: '192360000',
+          'msdyn_cdsqueueid_msdyn_ocliveworkitem@odata.bind': `/queues(${queue.id})`,
+        })
+      ).activityid,
+    );
     await search(sp, arrived);
     await sp.waitForSelector(`#fw-row-${arrived}`, { timeout: 30_000 });
     await search(sp, '');
@@ -433,7 +511,10 @@ describe('security: hostile content and a hostile page', () => {
     const address = (await (await overlay.frameElement())!.evaluate((frame) => frame.getAttribute('src')))!;
     const dynamicBase = address.slice(0, address.indexOf('/overlay.html'));
     const before = new Set(h.page.frames());
-    const urls = ['sidepanel.html', 'options.html'].flatMap((page) => [`chrome-extension://${TEST_EXTENSION_ID}/${page}`, `${dynamicBase}/${page}`]);
+    const urls = ['sidepanel.html', 'options.html'].flatMap((page) => [
+      `chrome-extension://${TEST_EXTENSION_ID}/${page}`,
+      `${dynamicBase}/${page}`,
+    ]);
     await h.page.evaluate((list) => {
       for (const url of list) {
         const frame = document.createElement('iframe');
@@ -474,7 +555,10 @@ describe('security: hostile content and a hostile page', () => {
         await view.evaluate((m) => (window as unknown as { send(m: unknown): void }).send(m), message);
         return view
           .waitForFunction((n) => (window as unknown as { rejected: string[] }).rejected.length > n, { timeout: 3_000 }, count)
-          .then(() => true, () => false);
+          .then(
+            () => true,
+            () => false,
+          );
       };
       let ok = false;
       for (let attempt = 0; attempt < 3 && !ok; attempt++) ok = await answered();
@@ -487,7 +571,13 @@ describe('security: hostile content and a hostile page', () => {
       return chrome.runtime.sendMessage({ type: 'runAnything', code: 'alert(1)' });
     });
     expect(oneShot).toMatchObject({ ok: false, error: expect.stringMatching(/^Invalid message/) });
-    await until(async () => log.filter((line) => line.includes('Invalid message')).length, (count) => count >= invalid.length + 1, 'the worker to log each invalid message', 10_000, 100);
+    await until(
+      async () => log.filter((line) => line.includes('Invalid message')).length,
+      (count) => count >= invalid.length + 1,
+      'the worker to log each invalid message',
+      10_000,
+      100,
+    );
     expect((await stateOf(view))!.actions.length).toBe(before);
   });
 });

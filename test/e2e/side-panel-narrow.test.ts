@@ -91,7 +91,9 @@ describe('side panel at 360 px: the floor at a glance', () => {
 
   it('has a one-line header with named icon buttons, and the alerts folded to one line', async () => {
     const header = await sp.$eval('.fw-header', (element) => {
-      const shown = [...element.querySelectorAll<HTMLElement>('h1, .fw-freshness, button, summary')].filter((child) => child.checkVisibility());
+      const shown = [...element.querySelectorAll<HTMLElement>('h1, .fw-freshness, button, summary')].filter((child) =>
+        child.checkVisibility(),
+      );
       const middles = shown.map((child) => child.getBoundingClientRect().top + child.getBoundingClientRect().height / 2);
       const icons = shown.filter((child) => child.matches('button, summary'));
       return {
@@ -122,10 +124,19 @@ describe('side panel at 360 px: the floor at a glance', () => {
   it('has no serious or critical axe violations, light and dark', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       await sp.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-      const results = await new AxePuppeteer(sp).include('body').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      const results = await new AxePuppeteer(sp)
+        .include('body')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
       const serious = results.violations
         .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map((violation) => `${scheme} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`);
+        .map(
+          (violation) =>
+            `${scheme} ${violation.id}: ${violation.nodes
+              .map((node) => node.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+        );
       expect(serious).toEqual([]);
     }
     await sp.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
@@ -141,7 +152,9 @@ describe('side panel at 360 px: the floor at a glance', () => {
       const stop = await sp.evaluate(() => {
         const element = document.activeElement as HTMLElement | null;
         if (!element) return '';
-        return element.getAttribute('role') === 'grid' ? 'grid' : `${element.localName}:${element.getAttribute('aria-label') ?? element.textContent?.trim() ?? ''}`;
+        return element.getAttribute('role') === 'grid'
+          ? 'grid'
+          : `${element.localName}:${element.getAttribute('aria-label') ?? element.textContent?.trim() ?? ''}`;
       });
       stops.push(stop);
       if (stop === 'grid') break;
@@ -168,7 +181,11 @@ describe('side panel at 360 px: the floor at a glance', () => {
 
   it('draws each queue’s last hour: after two minutes of traffic Billing’s sparkline has samples and names the waiting count', async () => {
     const billing = '.fw-tile[data-queue="Billing"]';
-    await sp.waitForFunction((tile) => Number(document.querySelector(`${tile} svg[role="img"]`)?.getAttribute('data-samples') ?? 0) >= 2, { timeout: 150_000, polling: 1_000 }, billing);
+    await sp.waitForFunction(
+      (tile) => Number(document.querySelector(`${tile} svg[role="img"]`)?.getAttribute('data-samples') ?? 0) >= 2,
+      { timeout: 150_000, polling: 1_000 },
+      billing,
+    );
     const tile = await sp.$eval(billing, (element) => ({
       shown: element.querySelector('.fw-tile-figures [aria-hidden="true"] .fw-strong')?.textContent ?? '',
       words: element.querySelector('svg[role="img"]')?.getAttribute('aria-label') ?? '',
@@ -187,7 +204,11 @@ describe('side panel at 360 px: the floor at a glance', () => {
 
   it('in Swedish, leaves no English words on screen, in menus or in names', async () => {
     await sp.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { storage: { sync: { set(v: unknown): Promise<void> } }; runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome;
+      const api = (
+        globalThis as unknown as {
+          chrome: { storage: { sync: { set(v: unknown): Promise<void> } }; runtime: { sendMessage(m: unknown): Promise<unknown> } };
+        }
+      ).chrome;
       await api.storage.sync.set({ settings: { language: 'sv' } });
       await api.runtime.sendMessage({ type: 'settingsChanged' });
     });
@@ -198,7 +219,8 @@ describe('side panel at 360 px: the floor at a glance', () => {
     const { text, data } = await sp.evaluate(() => {
       const parts: string[] = [];
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      while (walker.nextNode()) if (walker.currentNode.parentElement?.localName !== 'style') parts.push(walker.currentNode.textContent ?? '');
+      while (walker.nextNode())
+        if (walker.currentNode.parentElement?.localName !== 'style') parts.push(walker.currentNode.textContent ?? '');
       for (const element of document.body.querySelectorAll('[aria-label], [title], [placeholder]')) {
         for (const name of ['aria-label', 'title', 'placeholder']) parts.push(element.getAttribute(name) ?? '');
       }
@@ -211,8 +233,12 @@ describe('side panel at 360 px: the floor at a glance', () => {
     });
     let stripped = text;
     for (const value of [...new Set(data)].sort((a, b) => b.length - a.length)) stripped = stripped.split(value).join(' ');
-    const left = englishPhrases().filter((phrase) => new RegExp(`(^|[^\\p{L}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(stripped));
-    const context = left.map((phrase) => stripped.slice(Math.max(0, stripped.indexOf(phrase) - 60), stripped.indexOf(phrase) + 60).replace(/\s+/g, ' '));
+    const left = englishPhrases().filter((phrase) =>
+      new RegExp(`(^|[^\\p{L}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(stripped),
+    );
+    const context = left.map((phrase) =>
+      stripped.slice(Math.max(0, stripped.indexOf(phrase) - 60), stripped.indexOf(phrase) + 60).replace(/\s+/g, ' '),
+    );
     expect(context).toEqual([]);
   });
 });

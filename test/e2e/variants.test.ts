@@ -34,13 +34,16 @@ describe('variants: the panel adapts to the org it finds', () => {
   const startedAt = Date.now();
 
   const api = async <T>(path: string): Promise<T> => {
-    const response = await fetch(`${h.emulatorUrl}/api/data/v9.2/${path}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+    const response = await fetch(`${h.emulatorUrl}/api/data/v9.2/${path}`, {
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+    });
     if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   };
   const COLUMNS = 'activityid,subject,statuscode,statecode,msdyn_channel,_msdyn_activeagentid_value,_msdyn_cdsqueueid_value';
   const conversation = (id: string) => api<Row>(`msdyn_ocliveworkitems(${id})?$select=${COLUMNS}`);
-  const nameOf = async (userId: string | null) => (userId ? (await api<{ fullname: string }>(`systemusers(${userId})?$select=fullname`)).fullname : null);
+  const nameOf = async (userId: string | null) =>
+    userId ? (await api<{ fullname: string }>(`systemusers(${userId})?$select=fullname`)).fullname : null;
   const used = new Set<string>();
   const pick = async (test: (row: Row) => boolean): Promise<Row> => {
     const rows = (await api<{ value: Row[] }>(`msdyn_ocliveworkitems?$select=${COLUMNS}&$filter=statecode eq 0`)).value;
@@ -53,10 +56,18 @@ describe('variants: the panel adapts to the org it finds', () => {
   const isOpenUnassigned = (r: Row) => r.statuscode === 1 && r._msdyn_activeagentid_value === null && r.msdyn_channel !== RECORDS;
 
   const waitForText = (page: Page, selector: string, text: string, timeout = 20_000) =>
-    page.waitForFunction((s, t) => [...document.querySelectorAll(s)].some((e) => e.textContent?.includes(t)), { timeout, polling: 100 }, selector, text);
+    page.waitForFunction(
+      (s, t) => [...document.querySelectorAll(s)].some((e) => e.textContent?.includes(t)),
+      { timeout, polling: 100 },
+      selector,
+      text,
+    );
   const click = async (scope: string, name: string) => (await sp.waitForSelector(`${scope} button::-p-text(${name})`))!.click();
   const checkedCandidate = () =>
-    sp.$eval(`${ACTION_DIALOG} .fw-candidates input[type="radio"]:checked`, (r) => r.closest('label')?.querySelector('.fw-candidate-name')?.textContent ?? '');
+    sp.$eval(
+      `${ACTION_DIALOG} .fw-candidates input[type="radio"]:checked`,
+      (r) => r.closest('label')?.querySelector('.fw-candidate-name')?.textContent ?? '',
+    );
 
   async function closeDialogs(): Promise<void> {
     for (let i = 0; i < 3 && (await sp.$('dialog[open]')); i++) {
@@ -67,11 +78,15 @@ describe('variants: the panel adapts to the org it finds', () => {
   async function openRow(id: string): Promise<void> {
     await closeDialogs();
     await sp.waitForSelector(SEARCH);
-    await sp.$eval(SEARCH, (input, value) => {
-      const field = input;
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(field, value);
-      field.dispatchEvent(new Event('input', { bubbles: true }));
-    }, id);
+    await sp.$eval(
+      SEARCH,
+      (input, value) => {
+        const field = input;
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(field, value);
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      id,
+    );
     await (await sp.waitForSelector(`#fw-row-${id}`, { timeout: 30_000 }))!.click();
     await sp.waitForSelector(DETAILS, { timeout: 5000 });
   }
@@ -89,7 +104,14 @@ describe('variants: the panel adapts to the org it finds', () => {
     await h.page.goto(`${h.emulatorUrl}/signin?user=${encodeURIComponent('sofia@contoso.test')}`);
     // The extension's pages are refused until it has loaded again.
     sp = await h.browser.newPage();
-    for (const end = Date.now() + 30_000; !(await sp.goto(`chrome-extension://${h.extensionId}/sidepanel.html`).then(() => true, () => false)); await new Promise((r) => setTimeout(r, 250))) {
+    for (
+      const end = Date.now() + 30_000;
+      !(await sp.goto(`chrome-extension://${h.extensionId}/sidepanel.html`).then(
+        () => true,
+        () => false,
+      ));
+      await new Promise((r) => setTimeout(r, 250))
+    ) {
       if (Date.now() > end) throw new Error('The extension did not load again after its reload');
     }
     await sp.waitForSelector('[role="grid"]', { timeout: 60_000 });
@@ -112,7 +134,8 @@ describe('variants: the panel adapts to the org it finds', () => {
     await click(DETAILS, 'Assign');
     await sp.waitForSelector(`${ACTION_DIALOG} .fw-candidates input[type="radio"]`);
     await (await sp.waitForSelector(`${ACTION_DIALOG} ::-p-text(Override presence and capacity)`))!.click();
-    if (!(await sp.$(`${ACTION_DIALOG} .fw-candidates input[type="radio"]:checked`))) await (await sp.$(`${ACTION_DIALOG} .fw-candidates input[type="radio"]`))!.click();
+    if (!(await sp.$(`${ACTION_DIALOG} .fw-candidates input[type="radio"]:checked`)))
+      await (await sp.$(`${ACTION_DIALOG} .fw-candidates input[type="radio"]`))!.click();
     const target = await checkedCandidate();
     await click(ACTION_DIALOG, 'Assign');
     await waitForText(sp, `${DETAILS} .fw-actions-lifecycle`, 'Assignment pending');
@@ -126,8 +149,8 @@ describe('variants: the panel adapts to the org it finds', () => {
     await openRow(row.activityid);
     await click(DETAILS, 'Assign');
     await (await sp.waitForSelector(`${ACTION_DIALOG} ::-p-text(Another queue)`))!.click();
-    const queueId = await sp.$eval(`${ACTION_DIALOG} select`, (s) => (s).value);
-    const queueName = await sp.$eval(`${ACTION_DIALOG} select`, (s) => (s).selectedOptions[0]?.textContent ?? '');
+    const queueId = await sp.$eval(`${ACTION_DIALOG} select`, (s) => s.value);
+    const queueName = await sp.$eval(`${ACTION_DIALOG} select`, (s) => s.selectedOptions[0]?.textContent ?? '');
     await click(ACTION_DIALOG, 'Assign');
     await waitForText(sp, `${DETAILS} .fw-actions-lifecycle`, `Moved to queue ${queueName}`, 30_000);
     expect((await conversation(row.activityid))._msdyn_cdsqueueid_value).toBe(queueId);
@@ -170,7 +193,9 @@ describe('variants: the panel adapts to the org it finds', () => {
     const page = await h.openExtensionPage('options.html#diagnostics');
     try {
       await page.waitForSelector('.fw-checks li', { timeout: 60_000 });
-      return await page.$eval('.fw-checks', (list) => [...list.querySelectorAll(':scope > li')].map((li) => li.textContent ?? '').join('\n'));
+      return await page.$eval('.fw-checks', (list) =>
+        [...list.querySelectorAll(':scope > li')].map((li) => li.textContent ?? '').join('\n'),
+      );
     } finally {
       await page.close();
     }
@@ -230,7 +255,7 @@ describe('variants: the panel adapts to the org it finds', () => {
     await openRow(row.activityid);
     await click(DETAILS, 'Assign');
     const agentChoice = await sp.waitForSelector(`${ACTION_DIALOG} input[name="fw-assign-mode"][value="assignAgent"]`);
-    expect(await agentChoice!.evaluate((input) => (input).disabled)).toBe(true);
+    expect(await agentChoice!.evaluate((input) => input.disabled)).toBe(true);
     await waitForText(sp, ACTION_DIALOG, 'takes parameters Floorwalker does not recognise: RoutingToken');
     await closeDialogs();
     await monitor();

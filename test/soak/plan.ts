@@ -34,9 +34,19 @@ const isRecordRouted = (c: Conversation) => c.channels.includes(CHANNEL.entityRe
  * An action the platform's rules allow on the floor as the worker last showed it, on a conversation not acted on
  * yet; null when nothing fits. Only actions that finish without an agent's answer, so each ends on its own.
  */
-export function nextAction(random: Random, me: string, conversations: readonly Conversation[], queues: readonly Queue[], used: ReadonlySet<string>): ActionIntent | null {
+export function nextAction(
+  random: Random,
+  me: string,
+  conversations: readonly Conversation[],
+  queues: readonly Queue[],
+  used: ReadonlySet<string>,
+): ActionIntent | null {
   const free = conversations.filter((c) => !used.has(c.id) && !c.pending && !isRecordRouted(c));
-  const kind = random.weighted([['monitor', 4], ['forceClose', 3], ['assignQueue', 3]] as const);
+  const kind = random.weighted([
+    ['monitor', 4],
+    ['forceClose', 3],
+    ['assignQueue', 3],
+  ] as const);
   const base = (c: Conversation) => ({ conversationId: c.id, etag: c.etag });
   if (kind === 'monitor') {
     const pool = free.filter((c) => c.status !== 'open' && c.agentId !== me && !c.participants.some((p) => p.agentId === me));

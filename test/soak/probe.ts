@@ -25,8 +25,17 @@ export async function openView(h: Harness): Promise<Page> {
   await page.evaluate(() => {
     type Row = { id: string };
     type Message = { type: string; state?: Record<string, unknown>; patch?: Record<string, unknown>; reason?: string };
-    type Port = { postMessage(m: unknown): void; onMessage: { addListener(f: (m: Message) => void): void }; onDisconnect: { addListener(f: () => void): void } };
-    const w = window as unknown as { feedState: Record<string, unknown> | null; rejected: string[]; send(m: unknown): void; sendAction(intent: unknown, requestId: string): void };
+    type Port = {
+      postMessage(m: unknown): void;
+      onMessage: { addListener(f: (m: Message) => void): void };
+      onDisconnect: { addListener(f: () => void): void };
+    };
+    const w = window as unknown as {
+      feedState: Record<string, unknown> | null;
+      rejected: string[];
+      send(m: unknown): void;
+      sendAction(intent: unknown, requestId: string): void;
+    };
     const chrome = (globalThis as unknown as { chrome: { runtime: { connect(info: { name: string }): Port } } }).chrome;
     w.feedState = null;
     w.rejected = [];
@@ -46,7 +55,8 @@ export async function openView(h: Harness): Promise<Page> {
         if (message.type !== 'patch' || !w.feedState || !message.patch) return;
         const state = w.feedState;
         for (const [key, value] of Object.entries(message.patch)) {
-          if (key === 'conversations' || key === 'agents') state[key] = merge(state[key] as Row[], value as { upsert: Row[]; remove: string[] });
+          if (key === 'conversations' || key === 'agents')
+            state[key] = merge(state[key] as Row[], value as { upsert: Row[]; remove: string[] });
           else state[key] = value;
         }
       });
@@ -111,7 +121,8 @@ export async function ongoingByQueue(api: ReturnType<typeof webApi>): Promise<Ma
   const rows = new Map<string, string | null>();
   let path: string | null = 'msdyn_ocliveworkitems?$select=activityid,_msdyn_cdsqueueid_value&$filter=statecode eq 0';
   while (path) {
-    const page: { value: Array<{ activityid: string; _msdyn_cdsqueueid_value: string | null }>; '@odata.nextLink'?: string } = await api.call('GET', path);
+    const page: { value: Array<{ activityid: string; _msdyn_cdsqueueid_value: string | null }>; '@odata.nextLink'?: string } =
+      await api.call('GET', path);
     for (const row of page.value) rows.set(row.activityid, row._msdyn_cdsqueueid_value);
     const next = page['@odata.nextLink'];
     path = next ? next.slice(next.indexOf(API_ROOT) + API_ROOT.length) : null;

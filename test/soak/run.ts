@@ -35,9 +35,17 @@ const report = await runSoak({ wallSeconds, speed, seed: Number(values.seed), lo
 console.log(JSON.stringify(report, null, 2));
 const { heapMb, requests, list } = report;
 console.log(`soak: ${report.wallMinutes} minutes of traffic (${report.virtualMinutes} on the org's clock)`);
-console.log(`soak: heap after GC, before → after: worker ${heapMb.worker[0]} → ${heapMb.worker.at(-1)} MB, panel ${heapMb.panel[0]} → ${heapMb.panel.at(-1)} MB`);
-console.log(`soak: the worker sent ${requests.total} requests (${requests.perMinute}/min): ${Object.entries(requests.byKind).map(([kind, n]) => `${kind} ${n}`).join(', ')}`);
-console.log(`soak: periodic full re-reads: ${requests.fullReads.join(', ') || 'none'}${requests.fullReadDue ? '' : ' (none due in this time)'}`);
+console.log(
+  `soak: heap after GC, before → after: worker ${heapMb.worker[0]} → ${heapMb.worker.at(-1)} MB, panel ${heapMb.panel[0]} → ${heapMb.panel.at(-1)} MB`,
+);
+console.log(
+  `soak: the worker sent ${requests.total} requests (${requests.perMinute}/min): ${Object.entries(requests.byKind)
+    .map(([kind, n]) => `${kind} ${n}`)
+    .join(', ')}`,
+);
+console.log(
+  `soak: periodic full re-reads: ${requests.fullReads.join(', ') || 'none'}${requests.fullReadDue ? '' : ' (none due in this time)'}`,
+);
 console.log(
   `soak: at the end the platform has ${list.platformIds} ongoing; the worker holds ${list.feedIds}, the side panel lists ${list.panelRows} ` +
     `(missing on screen ${list.shownMissing.length}, extra ${list.shownExtra.length})`,

@@ -45,7 +45,15 @@ export interface SoakReport {
    * `missing`/`extra`: the worker's list against the platform's ongoing set; `shownMissing`/`shownExtra`: the rows
    * the side panel shows (scrolled through) against it.
    */
-  list: { panelRows: number; feedIds: number; platformIds: number; missing: string[]; extra: string[]; shownMissing: string[]; shownExtra: string[] };
+  list: {
+    panelRows: number;
+    feedIds: number;
+    platformIds: number;
+    missing: string[];
+    extra: string[];
+    shownMissing: string[];
+    shownExtra: string[];
+  };
   /** What the worker asked the platform during the traffic (the emulator's log). */
   requests: {
     total: number;
@@ -85,7 +93,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       for (const record of (await stateOf(view))?.actions ?? []) {
         const states = seen.get(record.id);
         if (states && states.at(-1) !== record.state) states.push(record.state);
-        if (states) outcomeOf.set(record.id, record.failure ? `${record.state} (${[record.failure, record.reason].filter(Boolean).join(': ')})` : record.state);
+        if (states)
+          outcomeOf.set(
+            record.id,
+            record.failure ? `${record.state} (${[record.failure, record.reason].filter(Boolean).join(': ')})` : record.state,
+          );
       }
     };
     const heap = { worker: [] as number[], panel: [] as number[] };
@@ -133,7 +145,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const trafficEnded = new Date();
     // Only the worker reads the Web API as Sofia while the traffic runs (the workspace page and the org's simulated
     // agents do not go through it; this run's own reads of the platform come after).
-    const workerRequests = (await requestsSince(h, started)).filter((r) => r.user === SOFIA.upn && Date.parse(r.time) < trafficEnded.getTime());
+    const workerRequests = (await requestsSince(h, started)).filter(
+      (r) => r.user === SOFIA.upn && Date.parse(r.time) < trafficEnded.getTime(),
+    );
 
     // Settle: faults off, every action to its end, then hold the floor still and let the feed catch up.
     await h.control('faults', { clear: true });
@@ -151,19 +165,28 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     await sample();
 
     const supervised = new Set(state.queues.filter((q) => q.supervised).map((q) => q.id));
-    const platform = [...(await ongoingByQueue(webApi(h, SOFIA.upn))).entries()].filter(([, queue]) => queue !== null && supervised.has(queue)).map(([id]) => id);
+    const platform = [...(await ongoingByQueue(webApi(h, SOFIA.upn))).entries()]
+      .filter(([, queue]) => queue !== null && supervised.has(queue))
+      .map(([id]) => id);
     const feedIds = new Set(state.conversations.map((c) => c.id));
     const platformIds = new Set(platform);
     const differing = [...platform.filter((id) => !feedIds.has(id)), ...[...feedIds].filter((id) => !platformIds.has(id))];
     if (differing.length > 0) {
       const fresh = await waitForState(await openView(h), 's.conversations.length > 0');
       const freshIds = new Set(fresh.conversations.map((c) => c.id));
-      log(`soak: a new view's snapshot has ${freshIds.size} rows; of the differing ids it holds ${differing.filter((id) => freshIds.has(id)).length}`);
+      log(
+        `soak: a new view's snapshot has ${freshIds.size} rows; of the differing ids it holds ${differing.filter((id) => freshIds.has(id)).length}`,
+      );
     }
     for (const id of differing) {
-      const row = await webApi(h, SOFIA.upn).call('GET', `msdyn_ocliveworkitems(${id})?$select=statecode,statuscode,modifiedon,createdon,_msdyn_cdsqueueid_value`);
+      const row = await webApi(h, SOFIA.upn).call(
+        'GET',
+        `msdyn_ocliveworkitems(${id})?$select=statecode,statuscode,modifiedon,createdon,_msdyn_cdsqueueid_value`,
+      );
       const shown = state.conversations.find((c) => c.id === id);
-      log(`soak: ${id} platform ${JSON.stringify(row)} feed ${shown ? JSON.stringify({ status: shown.status, modifiedOn: shown.modifiedOn, queueId: shown.queueId, observedAt: new Date(shown.observedAt).toISOString() }) : 'absent'}`);
+      log(
+        `soak: ${id} platform ${JSON.stringify(row)} feed ${shown ? JSON.stringify({ status: shown.status, modifiedOn: shown.modifiedOn, queueId: shown.queueId, observedAt: new Date(shown.observedAt).toISOString() }) : 'absent'}`,
+      );
     }
     const shown = new Set((await allRows(panel)).keys());
     const outcomes: Record<string, number> = {};
@@ -213,7 +236,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 
 /** The worker's heap, through a session on whichever worker is running now (it may have been restarted). */
 async function workerHeap(h: Harness): Promise<number> {
-  const target = h.browser.targets().find((t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(`chrome-extension://${h.extensionId}/`));
+  const target = h.browser
+    .targets()
+    .find((t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(`chrome-extension://${h.extensionId}/`));
   if (!target) return Number.NaN;
   const session = await target.createCDPSession();
   try {
@@ -226,7 +251,12 @@ async function workerHeap(h: Harness): Promise<number> {
 /** The first page of a read of every ongoing conversation: a full load, not an incremental read of changes. */
 const isFullRead = (r: LoggedRequest) => {
   const path = decodeURIComponent(r.path);
-  return r.method === 'GET' && path.startsWith('/api/data/v9.2/msdyn_ocliveworkitems?') && path.includes('statecode eq 0') && !path.includes('skiptoken');
+  return (
+    r.method === 'GET' &&
+    path.startsWith('/api/data/v9.2/msdyn_ocliveworkitems?') &&
+    path.includes('statecode eq 0') &&
+    !path.includes('skiptoken')
+  );
 };
 
 /** The panel's own count of rows in its list (the grid's aria-rowcount, minus the header row). */

@@ -79,10 +79,16 @@ export function AlertsPanel({ alerts, prefs, onPrefs, onShow }: Props) {
             />
             <label class="fw-inline">
               <span>{t('alerts_within')}</span>
-              <input type="number" min={1} max={60} value={prefs.breachWithinMinutes} onChange={(e) => {
-                const minutes = Math.round(Number(e.currentTarget.value));
-                if (minutes >= 1 && minutes <= 60) onPrefs((p) => ({ ...p, breachWithinMinutes: minutes }));
-              }} />
+              <input
+                type="number"
+                min={1}
+                max={60}
+                value={prefs.breachWithinMinutes}
+                onChange={(e) => {
+                  const minutes = Math.round(Number(e.currentTarget.value));
+                  if (minutes >= 1 && minutes <= 60) onPrefs((p) => ({ ...p, breachWithinMinutes: minutes }));
+                }}
+              />
             </label>
           </details>
         </div>

@@ -29,7 +29,13 @@ export function BulkBar({ selected, matching, onSelectAll, onClear, onAction }: 
           {BULK_KINDS.map((kind) => {
             const definition = definitionOf(kind);
             return (
-              <button key={kind} type="button" class={`fw-button${definition.tone === 'danger' ? ' fw-danger' : ''}`} data-bulk={kind} onClick={() => onAction(kind)}>
+              <button
+                key={kind}
+                type="button"
+                class={`fw-button${definition.tone === 'danger' ? ' fw-danger' : ''}`}
+                data-bulk={kind}
+                onClick={() => onAction(kind)}
+              >
                 {t(definition.bulk?.labels.button ?? definition.labels.name)}
               </button>
             );

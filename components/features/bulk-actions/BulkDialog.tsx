@@ -1,7 +1,13 @@
 import { useMemo, useState } from 'preact/hooks';
 import { definitionOf } from '../../../lib/actions/registry';
 import { t } from '../../../lib/i18n';
-import { previewBulk, reasonRequired, type BulkChoice, type BulkKind, type PreviewContext } from '../../../lib/features/bulk-actions/preview';
+import {
+  previewBulk,
+  reasonRequired,
+  type BulkChoice,
+  type BulkKind,
+  type PreviewContext,
+} from '../../../lib/features/bulk-actions/preview';
 import { tally, type BulkRun, type ItemResult } from '../../../lib/features/bulk-actions/run';
 import { othersLock, type LockEntry } from '../../../lib/features/soft-locks/locks';
 import type { ActionIntent } from '../../../lib/model/actions';
@@ -31,7 +37,10 @@ const labelOf = (c: Conversation) => `${c.customerName ?? c.subject}${c.customer
 export function BulkDialog(props: Props) {
   const { kind, conversations, settings, agents, queues } = props;
   const [choice, setChoice] = useState<BulkChoice>({ kind });
-  const preview = useMemo(() => previewBulk(choice, conversations, props), [choice, conversations, props.access, props.records, props.routes, props.contract, agents, queues, settings]);
+  const preview = useMemo(
+    () => previewBulk(choice, conversations, props),
+    [choice, conversations, props.access, props.records, props.routes, props.contract, agents, queues, settings],
+  );
   const eligible = preview.filter((item) => item.intent !== null);
   const missingReason = reasonRequired(choice, settings);
   const definition = definitionOf(kind);
@@ -51,25 +60,49 @@ export function BulkDialog(props: Props) {
         {target === 'agent' && (
           <div class="fw-field">
             <label for="fw-bulk-agent">{t('bulk_agent')}</label>
-            <select id="fw-bulk-agent" required value={choice.agentId ?? ''} onChange={(e) => setChoice({ ...choice, agentId: e.currentTarget.value || undefined })}>
+            <select
+              id="fw-bulk-agent"
+              required
+              value={choice.agentId ?? ''}
+              onChange={(e) => setChoice({ ...choice, agentId: e.currentTarget.value || undefined })}
+            >
               <option value="">{t('bulk_choose')}</option>
-              {agents.filter((a) => !a.isBot).map((a) => (
-                <option key={a.id} value={a.id}>{t('bulk_agentOption', a.name, a.presenceText)}</option>
-              ))}
+              {agents
+                .filter((a) => !a.isBot)
+                .map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {t('bulk_agentOption', a.name, a.presenceText)}
+                  </option>
+                ))}
             </select>
           </div>
         )}
         {target === 'queue' && (
           <div class="fw-field">
             <label for="fw-bulk-queue">{t('bulk_queue')}</label>
-            <select id="fw-bulk-queue" required value={choice.queueId ?? ''} onChange={(e) => setChoice({ ...choice, queueId: e.currentTarget.value || undefined })}>
+            <select
+              id="fw-bulk-queue"
+              required
+              value={choice.queueId ?? ''}
+              onChange={(e) => setChoice({ ...choice, queueId: e.currentTarget.value || undefined })}
+            >
               <option value="">{t('bulk_choose')}</option>
-              {queues.map((q) => <option key={q.id} value={q.id}>{q.name}</option>)}
+              {queues.map((q) => (
+                <option key={q.id} value={q.id}>
+                  {q.name}
+                </option>
+              ))}
             </select>
           </div>
         )}
         {definition.reason && (
-          <ReasonField id="fw-bulk-reason" action={definition.reason.requiredBy} settings={settings} value={choice.reason ?? ''} onChange={(reason) => setChoice({ ...choice, reason })} />
+          <ReasonField
+            id="fw-bulk-reason"
+            action={definition.reason.requiredBy}
+            settings={settings}
+            value={choice.reason ?? ''}
+            onChange={(reason) => setChoice({ ...choice, reason })}
+          />
         )}
         <h3 id="fw-bulk-preview">{t('bulk_preview', eligible.length, preview.length - eligible.length)}</h3>
         <ul class="fw-bulk-list" aria-labelledby="fw-bulk-preview" tabIndex={0}>
@@ -78,16 +111,28 @@ export function BulkDialog(props: Props) {
             return (
               <li key={item.conversation.id} data-eligible={item.intent ? 'true' : 'false'}>
                 <span class="fw-strong">{labelOf(item.conversation)}</span>{' '}
-                {item.intent ? t('bulk_will', t(definitionOf(item.intent.kind).labels.name)) : t('bulk_skip', t(item.skip, ...(item.args ?? [])))}
+                {item.intent
+                  ? t('bulk_will', t(definitionOf(item.intent.kind).labels.name))
+                  : t('bulk_skip', t(item.skip, ...(item.args ?? [])))}
                 {lock && <LockNotice lock={lock} />}
               </li>
             );
           })}
         </ul>
-        {missingReason && <p class="fw-note" role="note">{t('bulk_reasonNeeded')}</p>}
+        {missingReason && (
+          <p class="fw-note" role="note">
+            {t('bulk_reasonNeeded')}
+          </p>
+        )}
         <div class="fw-dialog-actions">
-          <button type="button" class="fw-button" onClick={props.onClose} autoFocus>{t('actions_cancel')}</button>
-          <button type="submit" class={`fw-button ${definition.tone === 'danger' ? 'fw-danger' : 'fw-primary'}`} disabled={eligible.length === 0 || missingReason}>
+          <button type="button" class="fw-button" onClick={props.onClose} autoFocus>
+            {t('actions_cancel')}
+          </button>
+          <button
+            type="submit"
+            class={`fw-button ${definition.tone === 'danger' ? 'fw-danger' : 'fw-primary'}`}
+            disabled={eligible.length === 0 || missingReason}
+          >
             {t(labels?.start ?? definition.labels.name, eligible.length)}
           </button>
         </div>
@@ -97,7 +142,17 @@ export function BulkDialog(props: Props) {
 }
 
 /** A bulk run under way or finished: each item's result, Cancel for the rest, and the failures with their reasons. */
-export function BulkProgress({ title, run, conversations, onClose }: { title: string; run: BulkRun; conversations: readonly Conversation[]; onClose: () => void }) {
+export function BulkProgress({
+  title,
+  run,
+  conversations,
+  onClose,
+}: {
+  title: string;
+  run: BulkRun;
+  conversations: readonly Conversation[];
+  onClose: () => void;
+}) {
   const byId = new Map(conversations.map((c) => [c.id, c]));
   const results = run.results.value;
   const counts = tally(results);
@@ -124,15 +179,23 @@ export function BulkProgress({ title, run, conversations, onClose }: { title: st
             {failed.map((item) => (
               <li key={item.intent.conversationId} data-failed="true">
                 <span class="fw-strong">{labelFor(item, byId)}</span>{' '}
-                {[t(`actions_failure_${item.failure ?? 'network'}`), item.reason ? reasonWords(item.reason) : null, item.detail].filter(Boolean).join(' — ')}
+                {[t(`actions_failure_${item.failure ?? 'network'}`), item.reason ? reasonWords(item.reason) : null, item.detail]
+                  .filter(Boolean)
+                  .join(' — ')}
               </li>
             ))}
           </ul>
         </section>
       )}
       <div class="fw-dialog-actions">
-        {running && <button type="button" class="fw-button" onClick={() => run.cancel()}>{t('bulk_cancelRest')}</button>}
-        <button type="button" class="fw-button fw-primary" onClick={onClose}>{running ? t('bulk_hide') : t('actions_ok')}</button>
+        {running && (
+          <button type="button" class="fw-button" onClick={() => run.cancel()}>
+            {t('bulk_cancelRest')}
+          </button>
+        )}
+        <button type="button" class="fw-button fw-primary" onClick={onClose}>
+          {running ? t('bulk_hide') : t('actions_ok')}
+        </button>
       </div>
     </Modal>
   );

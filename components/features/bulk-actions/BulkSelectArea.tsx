@@ -51,7 +51,10 @@ export function BulkSelectArea({ selection, order, cursor, children }: Props) {
     }
   };
   const picked = [...selection.ids.value];
-  const css = picked.length === 0 ? '' : `${picked.map((id) => `#${rowDomId(id)}`).join(',')}{box-shadow:inset 4px 0 0 var(--fw-brand)}${picked.map((id) => `#${rowDomId(id)} .fw-cell-customer::before`).join(',')}{content:'☑ ';}`;
+  const css =
+    picked.length === 0
+      ? ''
+      : `${picked.map((id) => `#${rowDomId(id)}`).join(',')}{box-shadow:inset 4px 0 0 var(--fw-brand)}${picked.map((id) => `#${rowDomId(id)} .fw-cell-customer::before`).join(',')}{content:'☑ ';}`;
   return (
     <div class="fw-bulk-area" onClickCapture={onClickCapture} onKeyDown={onKeyDown}>
       {css && <style>{css}</style>}

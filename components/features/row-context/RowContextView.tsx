@@ -20,7 +20,9 @@ export function RowContextView({ context }: { context: RowContext }) {
               t('context_notFlagged')
             ) : (
               <ul class="fw-flags">
-                {context.flags.map((flag) => <li key={flag.key}>{t(flag.key, ...flag.subs)}</li>)}
+                {context.flags.map((flag) => (
+                  <li key={flag.key}>{t(flag.key, ...flag.subs)}</li>
+                ))}
               </ul>
             )}
           </dd>

@@ -25,7 +25,10 @@ export function ShareViews({ filters, pageUrl, incoming, onImport }: Props) {
     if (!picked) return;
     const url = savedFilterLink(pageUrl, picked);
     setLink(url);
-    await navigator.clipboard?.writeText(url).then(() => setMessage(t('share_copied')), () => setMessage(t('share_copyManually')));
+    await navigator.clipboard?.writeText(url).then(
+      () => setMessage(t('share_copied')),
+      () => setMessage(t('share_copyManually')),
+    );
   };
   const doImport = async (input: string) => {
     const result = importSavedFilter(input);
@@ -47,30 +50,61 @@ export function ShareViews({ filters, pageUrl, incoming, onImport }: Props) {
           <label class="fw-inline">
             <span>{t('share_view')}</span>
             <select value={picked?.name ?? ''} onChange={(e) => setChosen(e.currentTarget.value)}>
-              {filters.map((f) => <option key={f.name} value={f.name}>{f.name}</option>)}
+              {filters.map((f) => (
+                <option key={f.name} value={f.name}>
+                  {f.name}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="button" class="fw-button" onClick={() => picked && downloadText(exportFileName(picked), exportSavedFilter(picked), 'application/json')}>
+          <button
+            type="button"
+            class="fw-button"
+            onClick={() => picked && downloadText(exportFileName(picked), exportSavedFilter(picked), 'application/json')}
+          >
             {t('share_file')}
           </button>
-          <button type="button" class="fw-button" onClick={() => void copyLink()}>{t('share_link')}</button>
+          <button type="button" class="fw-button" onClick={() => void copyLink()}>
+            {t('share_link')}
+          </button>
         </div>
       ) : (
         <p class="fw-empty">{t('share_noViews')}</p>
       )}
-      {link && <input type="text" readOnly class="fw-search" aria-label={t('share_linkLabel')} value={link} onFocus={(e) => e.currentTarget.select()} />}
-      <form class="fw-toolbar-row" onSubmit={(e) => { e.preventDefault(); void doImport(text); }}>
+      {link && (
+        <input
+          type="text"
+          readOnly
+          class="fw-search"
+          aria-label={t('share_linkLabel')}
+          value={link}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+      )}
+      <form
+        class="fw-toolbar-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void doImport(text);
+        }}
+      >
         <label class="fw-inline">
           <span>{t('share_paste')}</span>
           <input type="text" value={text} onInput={(e) => setText(e.currentTarget.value)} />
         </label>
-        <button type="submit" class="fw-button" disabled={!text.trim()}>{t('share_import')}</button>
+        <button type="submit" class="fw-button" disabled={!text.trim()}>
+          {t('share_import')}
+        </button>
         <label class="fw-inline">
           <span>{t('share_fromFile')}</span>
           <input type="file" accept="application/json,.json" onChange={(e) => void fromFile(e)} />
         </label>
       </form>
-      {message && <p role="status" class="fw-note">{message}</p>}
+      {message && (
+        <p role="status" class="fw-note">
+          {message}
+        </p>
+      )}
     </section>
   );
 }

@@ -35,14 +35,25 @@ export function SharedLog({ notes, labelOf, now, conversationId }: Props) {
     { header: t('log_why'), value: (n) => n.text },
   ];
   const exportCsv = () =>
-    downloadText(`floorwalker-log-${new Date(now).toISOString().slice(0, 16).replace(/[:T]/g, '-')}.csv`, toCsv(rows, columns), 'text/csv;charset=utf-8');
+    downloadText(
+      `floorwalker-log-${new Date(now).toISOString().slice(0, 16).replace(/[:T]/g, '-')}.csv`,
+      toCsv(rows, columns),
+      'text/csv;charset=utf-8',
+    );
   const titleId = conversationId ? `fw-shared-log-${conversationId}` : 'fw-shared-log';
   return (
     <section class="fw-shared-log" aria-labelledby={titleId}>
       <h3 id={titleId}>{t(conversationId ? 'log_titleOne' : 'log_title')}</h3>
       <div class="fw-toolbar-row">
         {!conversationId && (
-          <input type="search" class="fw-search" aria-label={t('log_search')} placeholder={t('log_search')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+          <input
+            type="search"
+            class="fw-search"
+            aria-label={t('log_search')}
+            placeholder={t('log_search')}
+            value={query}
+            onInput={(e) => setQuery(e.currentTarget.value)}
+          />
         )}
         <button type="button" class="fw-button" onClick={exportCsv} disabled={rows.length === 0}>
           {t('log_export', rows.length)}
@@ -64,7 +75,9 @@ export function SharedLog({ notes, labelOf, now, conversationId }: Props) {
           <tbody>
             {rows.map((n) => (
               <tr key={n.id}>
-                <td><time dateTime={new Date(n.createdAt).toISOString()}>{formatClockTime(n.createdAt, now, locale.value)}</time></td>
+                <td>
+                  <time dateTime={new Date(n.createdAt).toISOString()}>{formatClockTime(n.createdAt, now, locale.value)}</time>
+                </td>
                 <td>{n.author ?? t('log_unknownAuthor')}</td>
                 {!conversationId && <td>{labelOf(n.conversationId)}</td>}
                 <td>{n.subject}</td>

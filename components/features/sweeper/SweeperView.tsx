@@ -48,7 +48,14 @@ export function SweeperView({ stuck, minutes, channels, onMinutes, onCleanUp, on
         {channels.map((code) => (
           <label key={code} class="fw-inline">
             <span>{t('sweeper_channel', channelLabel(code))}</span>
-            <input type="number" min={1} max={1440} placeholder={String(minutes.default)} value={minutes.byChannel[String(code)] ?? ''} onChange={(e) => setChannel(code, e.currentTarget.value)} />
+            <input
+              type="number"
+              min={1}
+              max={1440}
+              placeholder={String(minutes.default)}
+              value={minutes.byChannel[String(code)] ?? ''}
+              onChange={(e) => setChannel(code, e.currentTarget.value)}
+            />
           </label>
         ))}
       </details>
@@ -62,8 +69,7 @@ export function SweeperView({ stuck, minutes, channels, onMinutes, onCleanUp, on
                 <button type="button" class="fw-link" onClick={() => onOpen(conversation.id)}>
                   {conversation.customerName ?? conversation.subject}
                 </button>{' '}
-                <StatusBadge status={conversation.status} />{' '}
-                {t('sweeper_idle', formatSpan(idleSeconds, locale.value), thresholdMinutes)}
+                <StatusBadge status={conversation.status} /> {t('sweeper_idle', formatSpan(idleSeconds, locale.value), thresholdMinutes)}
               </li>
             ))}
           </ul>

@@ -21,7 +21,14 @@ export function PresenceTimeline({ entries, clock }: { entries: readonly Presenc
       <title>{words}</title>
       <rect class="fw-timeline-track" x="0" y="0" width={WIDTH} height={HEIGHT} rx="2" />
       {spans.map((span) => (
-        <rect key={span.from} class={`fw-timeline-${span.presence}`} x={x(span.from)} y="0" width={Math.max(1, x(span.to) - x(span.from))} height={HEIGHT} />
+        <rect
+          key={span.from}
+          class={`fw-timeline-${span.presence}`}
+          x={x(span.from)}
+          y="0"
+          width={Math.max(1, x(span.to) - x(span.from))}
+          height={HEIGHT}
+        />
       ))}
     </svg>
   );

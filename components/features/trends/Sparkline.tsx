@@ -34,8 +34,20 @@ export function Sparkline({ points, now, words }: { points: readonly QueuePoint[
       <line class="fw-spark-base" x1="0" x2={WIDTH} y1={HEIGHT - 0.5} y2={HEIGHT - 0.5} />
       {points.length > 0 && (
         <>
-          <polyline class="fw-spark-wait" points={path(points.map((p) => ({ at: p.at, value: p.longestWait })), now)} />
-          <polyline class="fw-spark-waiting" points={path(points.map((p) => ({ at: p.at, value: p.waiting })), now)} />
+          <polyline
+            class="fw-spark-wait"
+            points={path(
+              points.map((p) => ({ at: p.at, value: p.longestWait })),
+              now,
+            )}
+          />
+          <polyline
+            class="fw-spark-waiting"
+            points={path(
+              points.map((p) => ({ at: p.at, value: p.waiting })),
+              now,
+            )}
+          />
         </>
       )}
     </svg>

@@ -21,7 +21,10 @@ export function checkReadable(c: WebApiContext, def: TableDef): void {
   if (!privilege || c.state.world.settings.customApisReadable) return;
   const roles = rolesOf(c.state.world.store, c.userId);
   if (roles.some((r) => r.id === ROLE_IDS.systemAdministrator)) return;
-  throw new DataverseError(403, ERROR_CODES.privilegeDenied,
+  throw new DataverseError(
+    403,
+    ERROR_CODES.privilegeDenied,
     `Principal user (Id=${c.userId}, type=8, roleCount=${roles.length}, accessMode=0), is missing ${privilege} privilege ` +
-    `(Id=${stableGuid(privilege)}) for entity '${def.schema.logicalName}'. context.Caller=${c.userId}`);
+      `(Id=${stableGuid(privilege)}) for entity '${def.schema.logicalName}'. context.Caller=${c.userId}`,
+  );
 }

@@ -13,7 +13,12 @@ const LOGICAL = 'Microsoft.Dynamics.CRM.lookuplogicalname';
 const NAVIGATION = 'Microsoft.Dynamics.CRM.associatednavigationproperty';
 
 const dateFormat = new Intl.DateTimeFormat('en-US', {
-  year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'UTC',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZone: 'UTC',
 });
 const numberFormat = new Intl.NumberFormat('en-US');
 
@@ -56,7 +61,10 @@ function formatValue(def: TableDef, column: string, value: unknown): string | un
   const type = def.schema.columns[column]?.type;
   if (options) {
     if (def.schema.columns[column]?.multiSelect) {
-      return String(value).split(',').map((v) => options[Number(v)] ?? v).join('; ');
+      return String(value)
+        .split(',')
+        .map((v) => options[Number(v)] ?? v)
+        .join('; ');
     }
     return options[Number(value)];
   }

@@ -31,7 +31,9 @@ export function isTrackingRead(c: WebApiContext): boolean {
 export function trackedChanges(c: WebApiContext, def: TableDef): Response {
   for (const option of REFUSED) {
     if (c.url.searchParams.has(option)) {
-      throw badRequest(`The query parameter ${option} is not supported when change tracking is requested (Prefer: odata.track-changes or $deltatoken).`);
+      throw badRequest(
+        `The query parameter ${option} is not supported when change tracking is requested (Prefer: odata.track-changes or $deltatoken).`,
+      );
     }
   }
   const query = parseQueryOptions(c.url.searchParams, def.schema, schemaOf);
@@ -43,7 +45,9 @@ export function trackedChanges(c: WebApiContext, def: TableDef): Response {
 
   const versions: Constraints = {
     equals: new Map(),
-    ranges: new Map([['versionnumber', { low: { value: cursor.after, inclusive: false }, high: { value: cursor.until, inclusive: true } }]]),
+    ranges: new Map([
+      ['versionnumber', { low: { value: cursor.after, inclusive: false }, high: { value: cursor.until, inclusive: true } }],
+    ]),
   };
   const rows = [...store.candidates(set, versions)]
     .filter((row) => Number(row.versionnumber) > cursor.after && Number(row.versionnumber) <= cursor.until)
@@ -51,7 +55,8 @@ export function trackedChanges(c: WebApiContext, def: TableDef): Response {
   const pageSize = Math.min(c.prefer.maxPageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
   const pageRows = rows.slice(0, pageSize);
   const value: Record<string, unknown>[] = pageRows.map((row) =>
-    shapeRow(row, def, store, { select: query.select, annotations: c.prefer.annotations }));
+    shapeRow(row, def, store, { select: query.select, annotations: c.prefer.annotations }),
+  );
   const last = pageRows[pageRows.length - 1];
   const more = rows.length > pageSize && last !== undefined;
   if (!more && cursor.since !== null) {
@@ -98,6 +103,7 @@ function readCursor(token: string): { page: number; cursor: TrackingCursor } {
 
 function parseDeltaToken(token: string): number {
   const version = Number(token.split('!')[0]);
-  if (!Number.isInteger(version) || version < 0) throw badRequest('The delta token is not valid or has expired. Synchronize again without a delta token.');
+  if (!Number.isInteger(version) || version < 0)
+    throw badRequest('The delta token is not valid or has expired. Synchronize again without a delta token.');
   return version;
 }

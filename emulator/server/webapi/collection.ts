@@ -47,7 +47,8 @@ export function respondWithPage(c: WebApiContext, def: TableDef, matched: Row[],
   const body: Record<string, unknown> = { '@odata.context': `${c.base}/$metadata#${context}` };
   if (query.count) body['@odata.count'] = Math.min(matched.length, MAX_PAGE_SIZE);
   body.value = pageRows.map((row) =>
-    shapeRow(row, def, store, { select: query.select, expand: query.expand, annotations: c.prefer.annotations }));
+    shapeRow(row, def, store, { select: query.select, expand: query.expand, annotations: c.prefer.annotations }),
+  );
   const last = pageRows[pageRows.length - 1];
   if (more && last) body['@odata.nextLink'] = nextLinkOf(c.url, encodeSkipToken(page + 1, order, last, key));
   return json(body, 200, appliedPreferences(c.prefer, maxPageSize));

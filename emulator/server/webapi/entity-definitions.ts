@@ -12,7 +12,11 @@ export function entityDefinition(c: WebApiContext, args: string): Response {
   if (logicalName === undefined) throw badRequest("Address a table's metadata as EntityDefinitions(LogicalName='<logical name>').");
   const def = tableByLogicalName(logicalName);
   if (!def) {
-    throw new DataverseError(404, ERROR_CODES.notFound, `Entity with a name = '${logicalName}' with namemapping = 'Logical' was not found in the MetadataCache.`);
+    throw new DataverseError(
+      404,
+      ERROR_CODES.notFound,
+      `Entity with a name = '${logicalName}' with namemapping = 'Logical' was not found in the MetadataCache.`,
+    );
   }
   const all: Record<string, unknown> = {
     MetadataId: stableGuid(`EntityDefinitions/${logicalName}`),

@@ -72,7 +72,8 @@ export function retrieveAadUserRoles(c: WebApiContext, inline: string): Response
 export function retrieveTotalRecordCount(c: WebApiContext, inline: string): Response {
   const raw = functionParameter(c, inline, 'EntityNames');
   const names = raw === undefined ? undefined : parseStringArray(raw);
-  if (!names || names.length === 0) throw badRequest("Parameter 'EntityNames' must be a non-empty array of table logical names, e.g. EntityNames=['account'].");
+  if (!names || names.length === 0)
+    throw badRequest("Parameter 'EntityNames' must be a non-empty array of table logical names, e.g. EntityNames=['account'].");
   const values = names.map((name) => {
     const def = tableByLogicalName(name);
     if (!def) throw badRequest(`The entity with a name = '${name}' was not found in the MetadataCache.`);
@@ -88,7 +89,10 @@ export function retrieveTotalRecordCount(c: WebApiContext, inline: string): Resp
 function parseStringArray(text: string): string[] | undefined {
   const match = /^\[(.*)\]$/s.exec(text.trim());
   if (!match) return undefined;
-  const items = match[1]!.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  const items = match[1]!
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
   const strings = items.map((item) => /^'(.*)'$/.exec(item)?.[1] ?? /^"(.*)"$/.exec(item)?.[1]);
   return strings.every((s): s is string => s !== undefined) ? strings : undefined;
 }

@@ -29,7 +29,9 @@ function entityType(def: TableDef): string {
   for (const [name, nav] of Object.entries(schema.navigation)) {
     const target = TABLES.find((t) => t.schema.entitySet === nav.target);
     if (!target) continue;
-    lines.push(`<NavigationProperty Name="${attr(name)}" Type="mscrm.${target.schema.logicalName}"><ReferentialConstraint Property="${nav.column}" ReferencedProperty="${target.schema.key}"/></NavigationProperty>`);
+    lines.push(
+      `<NavigationProperty Name="${attr(name)}" Type="mscrm.${target.schema.logicalName}"><ReferentialConstraint Property="${nav.column}" ReferencedProperty="${target.schema.key}"/></NavigationProperty>`,
+    );
   }
   const collections = [...Object.entries(def.collections), ...Object.entries(schema.oneToMany ?? {})];
   for (const [name, nav] of collections) {
@@ -44,10 +46,13 @@ function actions(contract: ContractInForce): string {
   const lines: string[] = [];
   for (const name of ACTION_NAMES) {
     const shape = contract.actions[name];
-    const params = shape.parameters.map((p) => p.optional
-      ? `<Parameter Name="${attr(p.name)}" Type="${EDM_TYPES[p.type]}" Nullable="true"><Annotation Term="Org.OData.Core.V1.OptionalParameter"/></Parameter>`
-      : `<Parameter Name="${attr(p.name)}" Type="${EDM_TYPES[p.type]}" Nullable="false"/>`);
-    if (shape.bound) params.unshift(`<Parameter Name="${CONTRACT.bindingParameter}" Type="mscrm.${CONTRACT.boundEntity}" Nullable="false"/>`);
+    const params = shape.parameters.map((p) =>
+      p.optional
+        ? `<Parameter Name="${attr(p.name)}" Type="${EDM_TYPES[p.type]}" Nullable="true"><Annotation Term="Org.OData.Core.V1.OptionalParameter"/></Parameter>`
+        : `<Parameter Name="${attr(p.name)}" Type="${EDM_TYPES[p.type]}" Nullable="false"/>`,
+    );
+    if (shape.bound)
+      params.unshift(`<Parameter Name="${CONTRACT.bindingParameter}" Type="mscrm.${CONTRACT.boundEntity}" Nullable="false"/>`);
     const returns = shape.successStatus === 200;
     if (returns) {
       lines.push(`<ComplexType Name="${name}Response">`);
@@ -64,7 +69,8 @@ function actions(contract: ContractInForce): string {
 function buildCsdl(contract: ContractInForce): string {
   const sets = TABLES.map((def) => {
     const bindings = Object.entries(def.schema.navigation)
-      .map(([path, nav]) => `<NavigationPropertyBinding Path="${attr(path)}" Target="${nav.target}"/>`).join('');
+      .map(([path, nav]) => `<NavigationPropertyBinding Path="${attr(path)}" Target="${nav.target}"/>`)
+      .join('');
     return `<EntitySet Name="${def.schema.entitySet}" EntityType="mscrm.${def.schema.logicalName}">${bindings}</EntitySet>`;
   });
   const imports = ACTION_NAMES.filter((n) => !contract.actions[n].bound).map((n) => `<ActionImport Name="${n}" Action="mscrm.${n}"/>`);

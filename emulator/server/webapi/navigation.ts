@@ -32,7 +32,9 @@ export function navigate(c: WebApiContext, def: TableDef, id: string, navName: s
   const childDef = many && tableOf(many.target);
   if (childDef) {
     const query = parseQueryOptions(c.url.searchParams, childDef.schema, schemaOf);
-    const rows = children(row, def, store, navName).map((child) => child.row).filter((child) => matches(query.filter, child));
+    const rows = children(row, def, store, navName)
+      .map((child) => child.row)
+      .filter((child) => matches(query.filter, child));
     return respondWithPage(c, childDef, rows, query);
   }
   const single = def.schema.navigation[navName];

@@ -45,19 +45,25 @@ export function decodeCookie(token: string): { page: number; payload: Record<str
   return { page, payload: payload as Record<string, unknown>, tracking: /istracking="True"/.test(token) };
 }
 
-const invalidToken = () => badRequest('The $skiptoken is not valid. Use the @odata.nextLink returned by the previous page without changes.');
+const invalidToken = () =>
+  badRequest('The $skiptoken is not valid. Use the @odata.nextLink returned by the previous page without changes.');
 
 /** Rows strictly after the cursor, in the page order (the ordering keys plus the primary key as tie-breaker). */
 export function afterCursor(rows: readonly Row[], order: readonly OrderKey[], key: string, cursor: Cursor): Row[] {
   const probe: Row = { [key]: cursor.key };
-  order.forEach((o, i) => { probe[o.column] = cursor.values[i]; });
+  order.forEach((o, i) => {
+    probe[o.column] = cursor.values[i];
+  });
   const full = [...order, { column: key, desc: false }];
   return rows.filter((row) => compareRows(full, row, probe) > 0);
 }
 
 /** The request's own URL with $skiptoken replaced, keeping the client's other options byte for byte. */
 export function nextLinkOf(url: URL, token: string): string {
-  const kept = url.search.replace(/^\?/, '').split('&').filter((p) => p && !/^(\$|%24)skiptoken=/i.test(p));
+  const kept = url.search
+    .replace(/^\?/, '')
+    .split('&')
+    .filter((p) => p && !/^(\$|%24)skiptoken=/i.test(p));
   kept.push(`$skiptoken=${encodeURIComponent(token)}`);
   return `${url.origin}${url.pathname}?${kept.join('&')}`;
 }

@@ -20,14 +20,19 @@ export function readPayload(def: TableDef, body: unknown, store: Store): Row {
     if (name.endsWith('@odata.bind')) {
       const navName = name.slice(0, -'@odata.bind'.length);
       const nav = def.schema.navigation[navName];
-      if (!nav) throw badRequest(`An undeclared property '${navName}' which only has property annotations in the payload but no property value was found in the payload. In OData, only declared navigation properties and declared named streams can be represented as properties without values.`);
+      if (!nav)
+        throw badRequest(
+          `An undeclared property '${navName}' which only has property annotations in the payload but no property value was found in the payload. In OData, only declared navigation properties and declared named streams can be represented as properties without values.`,
+        );
       values[nav.column] = value === null ? null : bindTarget(String(value), nav.target, store);
       continue;
     }
     if (name.includes('@')) continue; // other instance annotations (e.g. @odata.type) carry no data
     const column = def.schema.columns[name];
     if (!column) {
-      throw badRequest(`The property '${name}' does not exist on type '${type}'. Make sure to only use property names that are defined by the type.`);
+      throw badRequest(
+        `The property '${name}' does not exist on type '${type}'. Make sure to only use property names that are defined by the type.`,
+      );
     }
     if (def.lookups[name]) {
       throw badRequest(`The lookup column '${name}' is read-only; set it with '${def.lookups[name].targets[0]?.nav}@odata.bind'.`);
@@ -75,7 +80,9 @@ function checkValue(def: TableDef, name: string, type: string, multiSelect: bool
 }
 
 function outOfRange(def: TableDef, name: string, value: unknown) {
-  return badRequest(`A validation error occurred. The value ${String(value)} of '${name}' on record of type '${def.schema.logicalName}' is outside the valid range.`);
+  return badRequest(
+    `A validation error occurred. The value ${String(value)} of '${name}' on record of type '${def.schema.logicalName}' is outside the valid range.`,
+  );
 }
 
 /** "/systemusers(<id>)", "systemusers(<id>)" or an absolute URL ending so → the id, checked to exist. */

@@ -33,7 +33,10 @@ export async function create(c: WebApiContext, def: TableDef): Promise<Response>
   if (store.get(def.schema.entitySet, id)) {
     throw new DataverseError(412, ERROR_CODES.duplicate, 'A record with matching key values already exists.');
   }
-  const row = store.insert(def.schema.entitySet, applyTableRules(def, { ...ownerFor(def, c), ...values, [key]: id }, undefined, c.state.world.clock.now(), store));
+  const row = store.insert(
+    def.schema.entitySet,
+    applyTableRules(def, { ...ownerFor(def, c), ...values, [key]: id }, undefined, c.state.world.clock.now(), store),
+  );
   return written(c, def, row, 201);
 }
 
@@ -54,7 +57,10 @@ export async function update(c: WebApiContext, def: TableDef, id: string): Promi
   const now = c.state.world.clock.now();
   if (!existing) {
     // PATCH without If-Match is an upsert.
-    const row = store.insert(def.schema.entitySet, applyTableRules(def, { ...ownerFor(def, c), ...values, [def.schema.key]: id.toLowerCase() }, undefined, now, store));
+    const row = store.insert(
+      def.schema.entitySet,
+      applyTableRules(def, { ...ownerFor(def, c), ...values, [def.schema.key]: id.toLowerCase() }, undefined, now, store),
+    );
     return written(c, def, row, 201);
   }
   const row = store.update(def.schema.entitySet, id, applyTableRules(def, values, existing, now, store));

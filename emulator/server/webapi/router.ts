@@ -34,7 +34,8 @@ export async function routeWebApi(c: WebApiContext): Promise<Response> {
   if (first.name === 'RetrieveAadUserRoles' && !second) return only(method, 'GET', () => retrieveAadUserRoles(c, first.args ?? ''));
   if (first.name === 'RetrieveVersion' && !second) return only(method, 'GET', () => retrieveVersion(c));
   if (first.name === 'RetrieveTotalRecordCount' && !second) return only(method, 'GET', () => retrieveTotalRecordCount(c, first.args ?? ''));
-  if (first.name === 'EntityDefinitions' && first.args !== undefined && !second) return only(method, 'GET', () => entityDefinition(c, first.args!));
+  if (first.name === 'EntityDefinitions' && first.args !== undefined && !second)
+    return only(method, 'GET', () => entityDefinition(c, first.args!));
   if (SUPERVISOR_ACTIONS.includes(first.name) && !second) {
     if (!serves(c, first.name, false)) throw notFoundSegment(first.name);
     return only(method, 'POST', () => runAction(c, first.name, undefined));
@@ -58,7 +59,9 @@ export async function routeWebApi(c: WebApiContext): Promise<Response> {
     }
     if (SUPERVISOR_ACTIONS.includes(second.name)) {
       // Bound operations must be namespace-qualified (docs/platform.md#errors).
-      throw badRequest(`Request message has unresolved parameters. Qualify bound operation '${second.name}' as '${NAMESPACE}${second.name}'.`);
+      throw badRequest(
+        `Request message has unresolved parameters. Qualify bound operation '${second.name}' as '${NAMESPACE}${second.name}'.`,
+      );
     }
     return only(method, 'GET', () => navigate(c, def, id, second.name));
   }

@@ -24,8 +24,9 @@ export function shapeRow(row: Row, def: TableDef, store: Store, options: ShapeOp
   }
   for (const item of options.expand ?? []) {
     if (item.many) {
-      out[item.navigation] = children(row, def, store, item.navigation)
-        .map(({ row: child, def: childDef }) => shapeRow(child, childDef, store, { select: item.select, annotations: options.annotations }));
+      out[item.navigation] = children(row, def, store, item.navigation).map(({ row: child, def: childDef }) =>
+        shapeRow(child, childDef, store, { select: item.select, annotations: options.annotations }),
+      );
       continue;
     }
     const nav = def.schema.navigation[item.navigation];
@@ -33,9 +34,7 @@ export function shapeRow(row: Row, def: TableDef, store: Store, options: ShapeOp
     if (!nav || !targetDef) continue;
     const id = row[nav.column];
     const related = typeof id === 'string' ? store.get(nav.target, id) : undefined;
-    out[item.navigation] = related
-      ? shapeRow(related, targetDef, store, { select: item.select, annotations: options.annotations })
-      : null;
+    out[item.navigation] = related ? shapeRow(related, targetDef, store, { select: item.select, annotations: options.annotations }) : null;
   }
   return out;
 }

@@ -22,7 +22,7 @@ export function applyTableRules(def: TableDef, values: Row, existing: Row | unde
     out.msdyn_channel ??= '192360000';
   }
   if (typeof out.statecode === 'number' && out.statuscode === undefined) {
-    out.statuscode = out.statecode === 1 ? STATUS.closed : existing?.statuscode ?? STATUS.open;
+    out.statuscode = out.statecode === 1 ? STATUS.closed : (existing?.statuscode ?? STATUS.open);
   }
   if (typeof out.statuscode === 'number') {
     out.statecode = stateOfStatus(out.statuscode);

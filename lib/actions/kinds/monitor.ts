@@ -35,5 +35,10 @@ export const monitor = defineAction<MonitorIntent>({
   reason: null,
   shortcut: { key: 'm', shown: 'm' },
   tone: 'normal',
-  labels: { name: 'actions_kind_monitor', button: 'actions_kind_monitor', palette: 'actions_palette_monitor', done: 'actions_done_monitor' },
+  labels: {
+    name: 'actions_kind_monitor',
+    button: 'actions_kind_monitor',
+    palette: 'actions_palette_monitor',
+    done: 'actions_done_monitor',
+  },
 });

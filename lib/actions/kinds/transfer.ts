@@ -33,8 +33,7 @@ export const transfer = defineAction<TransferIntent>({
     return transferTargets(conversation, agents).some((a) => a.id === intent.agentId) ? null : 'actions_reason_targetNotAllowed';
   },
   verify: (intent, c, _me, wasWaiting) => verifyHandoff(intent.agentId, c, wasWaiting),
-  intentFrom: (target, choice) =>
-    choice.agentId ? { kind: 'transfer', ...target, agentId: choice.agentId, ...reasonFrom(choice) } : null,
+  intentFrom: (target, choice) => (choice.agentId ? { kind: 'transfer', ...target, agentId: choice.agentId, ...reasonFrom(choice) } : null),
   refusedWithApiAccessRole: false,
   dialog: {
     type: 'pickAgent',

@@ -7,7 +7,12 @@ import { BUILT_IN_CONTRACT } from '../contract';
  * transcripts") on the conversation: the reason for a transfer or force close, or a soft lock, so every supervisor
  * sees who did what and why, in Dynamics too.
  */
-export function writeActionNote(transport: DataverseTransport, conversationId: string, subject: string, text: string): Promise<DataverseOutcome> {
+export function writeActionNote(
+  transport: DataverseTransport,
+  conversationId: string,
+  subject: string,
+  text: string,
+): Promise<DataverseOutcome> {
   return transport.send({
     method: 'POST',
     path: 'annotations',

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import type { DataverseRequest } from '../transport';
-import { dateTimeLiteral, FORMATTED, guidLiteral, GuidSchema, NullableDateTimeSchema, NullableGuidSchema, NullableIntSchema, NullableTextSchema, query } from '../odata';
+import {
+  dateTimeLiteral,
+  FORMATTED,
+  guidLiteral,
+  GuidSchema,
+  NullableDateTimeSchema,
+  NullableGuidSchema,
+  NullableIntSchema,
+  NullableTextSchema,
+  query,
+} from '../odata';
 
 /** Members of one queue (N:N queuemembership): the agents a supervisor of that queue sees. */
 export const queueMembersRequest = (queueId: string): DataverseRequest => ({
@@ -16,7 +26,8 @@ export const QueueMemberRowSchema = z.object({
   isdisabled: z.boolean().nullable().optional(),
 });
 
-const STATUS_COLUMNS = 'msdyn_agentstatusid,_msdyn_agentid_value,_msdyn_currentpresenceid_value,msdyn_presencemodifiedon,msdyn_availableunitscapacity,msdyn_capacitymodifiedon,modifiedon';
+const STATUS_COLUMNS =
+  'msdyn_agentstatusid,_msdyn_agentid_value,_msdyn_currentpresenceid_value,msdyn_presencemodifiedon,msdyn_availableunitscapacity,msdyn_capacitymodifiedon,modifiedon';
 
 /** Agent presence and free capacity (msdyn_agentstatus, one per agent, docs/platform.md#presence-and-capacity); all, or those changed since a time. */
 export function agentStatusesRequest(modifiedSince?: number): DataverseRequest {

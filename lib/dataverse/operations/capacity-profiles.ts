@@ -16,16 +16,24 @@ export const workstreamProfilesRequest = (): DataverseRequest => ({
   path: `msdyn_liveworkstreamcapacityprofiles${query({ $select: '_msdyn_workstream_id_value,_msdyn_capacityprofile_id_value', $filter: 'statecode eq 0' })}`,
   queryKey: 'workstreamProfiles',
 });
-export const WorkstreamProfileRowSchema = z.object({ _msdyn_workstream_id_value: NullableGuidSchema, _msdyn_capacityprofile_id_value: NullableGuidSchema });
+export const WorkstreamProfileRowSchema = z.object({
+  _msdyn_workstream_id_value: NullableGuidSchema,
+  _msdyn_capacityprofile_id_value: NullableGuidSchema,
+});
 
 export const capacityProfilesRequest = (): DataverseRequest => ({
   method: 'GET',
   path: `msdyn_capacityprofiles${query({ $select: 'msdyn_capacityprofileid,msdyn_name,msdyn_defaultmaxunits', $filter: 'statecode eq 0' })}`,
   queryKey: 'capacityProfiles',
 });
-export const CapacityProfileRowSchema = z.object({ msdyn_capacityprofileid: GuidSchema, msdyn_name: NullableTextSchema, msdyn_defaultmaxunits: NullableIntSchema });
+export const CapacityProfileRowSchema = z.object({
+  msdyn_capacityprofileid: GuidSchema,
+  msdyn_name: NullableTextSchema,
+  msdyn_defaultmaxunits: NullableIntSchema,
+});
 
-const UNIT_COLUMNS = 'msdyn_agentcapacityprofileunitid,_msdyn_agentid_value,_msdyn_capacityprofileid_value,msdyn_defaultmaxunits,msdyn_availablecapacityprofileunits,modifiedon';
+const UNIT_COLUMNS =
+  'msdyn_agentcapacityprofileunitid,_msdyn_agentid_value,_msdyn_capacityprofileid_value,msdyn_defaultmaxunits,msdyn_availablecapacityprofileunits,modifiedon';
 
 /** Every agent's units of every profile; or those changed since a time (work taken and given back). */
 export function agentProfileUnitsRequest(modifiedSince?: number): DataverseRequest {

@@ -59,19 +59,33 @@ export function conversationsRequest(queueIds: readonly string[], modifiedSince?
  */
 export function ongoingVersionsRequest(queueIds: readonly string[]): DataverseRequest {
   const filter = ['statecode eq 0', inFilter('msdyn_cdsqueueid', queueIds.map(guidLiteral))].join(' and ');
-  return { method: 'GET', path: `msdyn_ocliveworkitems${query({ $select: 'activityid', $filter: filter })}`, annotations: false, queryKey: 'conversations:versions' };
+  return {
+    method: 'GET',
+    path: `msdyn_ocliveworkitems${query({ $select: 'activityid', $filter: filter })}`,
+    annotations: false,
+    queryKey: 'conversations:versions',
+  };
 }
 
 /** Conversations by id, whole rows (the ones a reconcile found different); callers keep the list short. */
 export function conversationsByIdRequest(ids: readonly string[]): DataverseRequest {
-  return { method: 'GET', path: `msdyn_ocliveworkitems${query({ $select: COLUMNS, $filter: inFilter('activityid', ids.map(guidLiteral)) })}`, queryKey: 'conversations:byId' };
+  return {
+    method: 'GET',
+    path: `msdyn_ocliveworkitems${query({ $select: COLUMNS, $filter: inFilter('activityid', ids.map(guidLiteral)) })}`,
+    queryKey: 'conversations:byId',
+  };
 }
 
 export const ConversationVersionSchema = z.object({ activityid: GuidSchema, '@odata.etag': z.string().min(1) });
 
 /** The whole table with change tracking asked for (no $filter allowed, docs/platform.md#change-tracking). */
 export function trackedConversationsRequest(): DataverseRequest {
-  return { method: 'GET', path: `msdyn_ocliveworkitems${query({ $select: COLUMNS })}`, headers: { Prefer: 'odata.track-changes' }, queryKey: 'conversations:track' };
+  return {
+    method: 'GET',
+    path: `msdyn_ocliveworkitems${query({ $select: COLUMNS })}`,
+    headers: { Prefer: 'odata.track-changes' },
+    queryKey: 'conversations:track',
+  };
 }
 
 /** One conversation re-read from the platform (after an action); 404 means it is gone. */
@@ -85,7 +99,10 @@ export const OptionListSchema = z
   .nullable()
   .optional()
   .transform((text, ctx) => {
-    const values = (text ?? '').split(',').map((part) => part.trim()).filter((part) => part !== '');
+    const values = (text ?? '')
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== '');
     if (values.some((value) => !/^\d+$/.test(value))) {
       ctx.addIssue({ code: 'custom', message: 'not a list of option values' });
       return z.NEVER;

@@ -46,7 +46,12 @@ export function notesSinceRequest(sinceMs: number): DataverseRequest {
 /** Notes on conversations whose subject starts with a prefix, created since a time. */
 export function notesWithSubjectRequest(prefix: string, sinceMs: number): DataverseRequest {
   const filter = `${ON_CONVERSATIONS} and startswith(subject,'${prefix.replace(/'/g, "''")}') and createdon ge ${dateTimeLiteral(sinceMs)}`;
-  return { method: 'GET', path: `annotations${query({ $select: SELECT, $filter: filter, $top: '200' })}`, headers: ALL_ANNOTATIONS, queryKey: `notes:${prefix}` };
+  return {
+    method: 'GET',
+    path: `annotations${query({ $select: SELECT, $filter: filter, $top: '200' })}`,
+    headers: ALL_ANNOTATIONS,
+    queryKey: `notes:${prefix}`,
+  };
 }
 
 export const deleteNoteRequest = (noteId: string): DataverseRequest => ({ method: 'DELETE', path: `annotations(${guidLiteral(noteId)})` });
@@ -61,15 +66,17 @@ export function parseNotes(body: unknown): NoteEntry[] {
     const type = (parsed.data as Record<string, unknown>)[`_objectid_value${LOOKUP_TYPE}`];
     if (type !== undefined && type !== CONVERSATION) return [];
     const author = (parsed.data as Record<string, unknown>)[`_ownerid_value${FORMATTED}`];
-    return [{
-      id: parsed.data.annotationid,
-      conversationId: parsed.data._objectid_value,
-      createdAt: Date.parse(parsed.data.createdon),
-      author: typeof author === 'string' ? author : null,
-      authorId: parsed.data._ownerid_value ?? null,
-      subject: parsed.data.subject ?? '',
-      text: parsed.data.notetext ?? '',
-    }];
+    return [
+      {
+        id: parsed.data.annotationid,
+        conversationId: parsed.data._objectid_value,
+        createdAt: Date.parse(parsed.data.createdon),
+        author: typeof author === 'string' ? author : null,
+        authorId: parsed.data._ownerid_value ?? null,
+        subject: parsed.data.subject ?? '',
+        text: parsed.data.notetext ?? '',
+      },
+    ];
   });
 }
 

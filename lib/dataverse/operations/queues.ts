@@ -21,7 +21,11 @@ export const omnichannelQueuesRequest = (): DataverseRequest => ({
 
 export const QueueRowSchema = z.object({
   queueid: GuidSchema,
-  name: z.string().nullable().optional().transform((name) => name ?? ''),
+  name: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((name) => name ?? ''),
   msdyn_queuetype: NullableIntSchema,
 });
 export type QueueRow = z.infer<typeof QueueRowSchema>;

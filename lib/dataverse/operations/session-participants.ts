@@ -1,13 +1,24 @@
 import { z } from 'zod';
 import type { DataverseRequest } from '../transport';
-import { dateTimeLiteral, GuidSchema, guidLiteral, inFilter, NullableDateTimeSchema, NullableGuidSchema, NullableIntSchema, NullableTextSchema, query } from '../odata';
+import {
+  dateTimeLiteral,
+  GuidSchema,
+  guidLiteral,
+  inFilter,
+  NullableDateTimeSchema,
+  NullableGuidSchema,
+  NullableIntSchema,
+  NullableTextSchema,
+  query,
+} from '../odata';
 
 /**
  * Session participants (docs/platform.md#sessions-and-participants): who is in a conversation's current session besides the customer —
  * primary agent, consultants, monitoring supervisors — and, with no joined-on time yet, a transfer or assignment
  * the target agent has not accepted.
  */
-const COLUMNS = 'msdyn_sessionparticipantid,_msdyn_agentid_value,_msdyn_omnichannelsession_value,msdyn_mode,msdyn_assignreason,msdyn_addedon,msdyn_joinedon,msdyn_lefton,statecode,modifiedon';
+const COLUMNS =
+  'msdyn_sessionparticipantid,_msdyn_agentid_value,_msdyn_omnichannelsession_value,msdyn_mode,msdyn_assignreason,msdyn_addedon,msdyn_joinedon,msdyn_lefton,statecode,modifiedon';
 
 export const PARTICIPANT_ENTITY = 'msdyn_sessionparticipant';
 
@@ -37,7 +48,11 @@ export function activeParticipantVersionsRequest(): DataverseRequest {
 
 /** Participants by id, whole rows. */
 export function participantsByIdRequest(ids: readonly string[]): DataverseRequest {
-  return { method: 'GET', path: `msdyn_sessionparticipants${query({ $select: COLUMNS, $filter: inFilter('msdyn_sessionparticipantid', ids.map(guidLiteral)) })}`, queryKey: 'participants:byId' };
+  return {
+    method: 'GET',
+    path: `msdyn_sessionparticipants${query({ $select: COLUMNS, $filter: inFilter('msdyn_sessionparticipantid', ids.map(guidLiteral)) })}`,
+    queryKey: 'participants:byId',
+  };
 }
 
 export const ParticipantVersionSchema = z.object({

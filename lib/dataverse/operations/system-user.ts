@@ -10,6 +10,10 @@ export const systemUserRequest = (userId: string): DataverseRequest => ({
 });
 
 export const SystemUserSchema = z.object({
-  fullname: z.string().nullable().optional().transform((name) => name ?? ''),
+  fullname: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((name) => name ?? ''),
   azureactivedirectoryobjectid: NullableGuidSchema,
 });

@@ -42,14 +42,25 @@ const fits = (room: Room): boolean => room.free !== null && room.free >= Math.ma
 export function idleMismatch(input: AlertInput): Alert[] {
   return watchedQueues(input.queues).flatMap((queue): Alert[] => {
     const waiting = input.conversations.filter(
-      (c) => c.queueId === queue.id && c.status === 'open' && waitingUnassigned(c) && (waitSeconds(c, input.now) ?? 0) >= IDLE_GRACE_SECONDS,
+      (c) =>
+        c.queueId === queue.id && c.status === 'open' && waitingUnassigned(c) && (waitSeconds(c, input.now) ?? 0) >= IDLE_GRACE_SECONDS,
     );
     if (waiting.length === 0) return [];
     const free = input.agents.filter(
       (a) => !a.isBot && a.queueIds.includes(queue.id) && a.presence === 'available' && waiting.some((c) => fits(roomFor(a, c))),
     );
     if (free.length === 0) return [];
-    return [{ key: `idleMismatch:${queue.id}`, kind: 'idleMismatch', queueId: queue.id, queueName: queue.name, conversationIds: waiting.map((c) => c.id), value: free.length, label: null }];
+    return [
+      {
+        key: `idleMismatch:${queue.id}`,
+        kind: 'idleMismatch',
+        queueId: queue.id,
+        queueName: queue.name,
+        conversationIds: waiting.map((c) => c.id),
+        value: free.length,
+        label: null,
+      },
+    ];
   });
 }
 
@@ -67,10 +78,17 @@ export function breachSoon(input: AlertInput, withinMinutes: number): Alert[] {
       .filter(({ left }) => left > 0 && left <= withinMinutes * 60)
       .sort((a, b) => a.left - b.left);
     if (soon.length === 0) return [];
-    return [{
-      key: `breachSoon:${queue.id}`, kind: 'breachSoon', queueId: queue.id, queueName: queue.name,
-      conversationIds: soon.map(({ c }) => c.id), value: Math.max(1, Math.ceil(soon[0]!.left / 60)), label: null,
-    }];
+    return [
+      {
+        key: `breachSoon:${queue.id}`,
+        kind: 'breachSoon',
+        queueId: queue.id,
+        queueName: queue.name,
+        conversationIds: soon.map(({ c }) => c.id),
+        value: Math.max(1, Math.ceil(soon[0]!.left / 60)),
+        label: null,
+      },
+    ];
   });
 }
 
@@ -90,7 +108,15 @@ export function sentimentDrop(input: AlertInput, memory: SentimentMemory): { ale
     if (!bad) fallen.delete(c.id);
     else if (before !== undefined && before !== 0 && !sentimentFlagged(before, threshold)) fallen.add(c.id);
     if (fallen.has(c.id)) {
-      alerts.push({ key: `sentimentDrop:${c.id}`, kind: 'sentimentDrop', queueId: c.queueId, queueName: c.queueName, conversationIds: [c.id], value: c.sentiment, label: c.customerName ?? c.subject });
+      alerts.push({
+        key: `sentimentDrop:${c.id}`,
+        kind: 'sentimentDrop',
+        queueId: c.queueId,
+        queueName: c.queueName,
+        conversationIds: [c.id],
+        value: c.sentiment,
+        label: c.customerName ?? c.subject,
+      });
     }
   }
   const present = new Set(Object.keys(last));
@@ -105,7 +131,8 @@ export function detectAlerts(input: AlertInput, memory: SentimentMemory, prefs: 
 }
 
 /** The toolbar badge: how many alerts, or nothing. */
-export const badgeText = (alerts: readonly Alert[]): string => (alerts.length === 0 ? '' : alerts.length > 99 ? '99+' : String(alerts.length));
+export const badgeText = (alerts: readonly Alert[]): string =>
+  alerts.length === 0 ? '' : alerts.length > 99 ? '99+' : String(alerts.length);
 
 /** Alerts not notified before: a condition that lasts is told once, and again only after it cleared. */
 export function newSince(previousKeys: readonly string[], alerts: readonly Alert[]): Alert[] {

@@ -6,6 +6,7 @@ const RANK: Readonly<Record<Alert['kind'], number>> = { breachSoon: 0, idleMisma
 /** The alerts, most urgent first: the folded alerts line names the first. */
 export function byUrgency(alerts: readonly Alert[]): Alert[] {
   return [...alerts].sort(
-    (a, b) => RANK[a.kind] - RANK[b.kind] || (a.kind === 'breachSoon' ? a.value - b.value : b.conversationIds.length - a.conversationIds.length),
+    (a, b) =>
+      RANK[a.kind] - RANK[b.kind] || (a.kind === 'breachSoon' ? a.value - b.value : b.conversationIds.length - a.conversationIds.length),
   );
 }

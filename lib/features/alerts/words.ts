@@ -12,6 +12,9 @@ export function alertWords(alert: Alert): { title: string; body: string } {
     case 'breachSoon':
       return { title: t('alerts_breachSoon_title', queue), body: t('alerts_breachSoon_body', count, alert.value) };
     case 'sentimentDrop':
-      return { title: t('alerts_sentimentDrop_title', alert.label ?? ''), body: t('alerts_sentimentDrop_body', queue, sentimentWords(alert.value)) };
+      return {
+        title: t('alerts_sentimentDrop_title', alert.label ?? ''),
+        body: t('alerts_sentimentDrop_body', queue, sentimentWords(alert.value)),
+      };
   }
 }

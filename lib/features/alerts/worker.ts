@@ -54,7 +54,8 @@ export function createAlerts(deps: AlertsDeps) {
       const words = alertWords(alert);
       deps.notify(`fw-alert:${alert.key}`, words.title, words.body);
     }
-    if (told.length < fresh.length) deps.notify(`fw-alert:more:${deps.now()}`, t('alerts_more_title'), t('alerts_more_body', fresh.length - told.length));
+    if (told.length < fresh.length)
+      deps.notify(`fw-alert:more:${deps.now()}`, t('alerts_more_title'), t('alerts_more_body', fresh.length - told.length));
   }
 
   return {

@@ -42,7 +42,10 @@ export type PreviewItem =
 /** The intent one row would get; never an override in bulk: one agent cannot take many conversations past capacity unseen. */
 function intentFor(choice: BulkChoice, conversation: Conversation): ActionIntent | null {
   const { agentId, queueId, reason } = choice;
-  return definitionOf(choice.kind).intentFrom({ conversationId: conversation.id, etag: conversation.etag }, { agentId, queueId, reason, override: false });
+  return definitionOf(choice.kind).intentFrom(
+    { conversationId: conversation.id, etag: conversation.etag },
+    { agentId, queueId, reason, override: false },
+  );
 }
 
 /**
@@ -53,7 +56,14 @@ function intentFor(choice: BulkChoice, conversation: Conversation): ActionIntent
 export function previewBulk(choice: BulkChoice, conversations: readonly Conversation[], ctx: PreviewContext): PreviewItem[] {
   return conversations.map((conversation): PreviewItem => {
     const activeRecord = ctx.records.find((r) => r.intent.conversationId === conversation.id && isInFlight(r));
-    const rule = availability(choice.kind, { conversation, access: ctx.access, settings: ctx.settings ?? undefined, activeRecord, routes: ctx.routes, contract: ctx.contract ?? undefined });
+    const rule = availability(choice.kind, {
+      conversation,
+      access: ctx.access,
+      settings: ctx.settings ?? undefined,
+      activeRecord,
+      routes: ctx.routes,
+      contract: ctx.contract ?? undefined,
+    });
     if (rule.reason) return { conversation, intent: null, skip: rule.reason, args: rule.args };
     const intent = intentFor(choice, conversation);
     if (!intent) return { conversation, intent: null, skip: 'bulk_skip_noTarget' };

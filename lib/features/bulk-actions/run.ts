@@ -82,9 +82,9 @@ export function startBulkRun(intents: readonly ActionIntent[], deps: BulkRunDeps
       await turn();
       if (cancelled) return set(index, { state: 'cancelled' });
       set(index, { state: 'running' });
-      const outcome = await deps.dispatch(intents[index]!).catch(
-        (error: unknown): SingleOutcome => ({ state: 'failed', failure: 'network', reason: null, detail: String(error) }),
-      );
+      const outcome = await deps
+        .dispatch(intents[index]!)
+        .catch((error: unknown): SingleOutcome => ({ state: 'failed', failure: 'network', reason: null, detail: String(error) }));
       set(index, outcome);
     }
   }

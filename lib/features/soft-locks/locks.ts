@@ -51,7 +51,14 @@ export function readLock(
   const body = LockTextSchema.safeParse(json);
   if (!body.success || body.data.until <= now) return null;
   const until = Math.min(body.data.until, now + LOCK_TTL_MS);
-  return { id: note.id, conversationId: note.conversationId, kind: body.data.kind, userId: note.authorId, userName: body.data.userName.slice(0, 200), until };
+  return {
+    id: note.id,
+    conversationId: note.conversationId,
+    kind: body.data.kind,
+    userId: note.authorId,
+    userName: body.data.userName.slice(0, 200),
+    until,
+  };
 }
 
 /** Someone else's live lock on the conversation, if any (the newest one wins). */

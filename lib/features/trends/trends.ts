@@ -60,7 +60,11 @@ export function sampleQueues(trends: Trends, observed: Observed, now: number): T
  * (the change may have happened between polls), never before the previous entry nor after now. The entry in force
  * when the window opens is kept, moved to the window's start, so a timeline always begins with a known presence.
  */
-export function trackPresence(previous: Trends['agents'], agents: readonly Agent[], now: number): { agents: Trends['agents']; changed: boolean } {
+export function trackPresence(
+  previous: Trends['agents'],
+  agents: readonly Agent[],
+  now: number,
+): { agents: Trends['agents']; changed: boolean } {
   const start = now - TREND_WINDOW_MS;
   const next: Trends['agents'] = {};
   let changed = false;
@@ -100,6 +104,10 @@ export interface PresenceSpan {
 export function presenceSpans(entries: readonly PresenceChange[], now: number): PresenceSpan[] {
   const start = now - TREND_WINDOW_MS;
   return entries
-    .map((entry, index) => ({ presence: entry.presence, from: Math.max(start, entry.at), to: Math.min(now, entries[index + 1]?.at ?? now) }))
+    .map((entry, index) => ({
+      presence: entry.presence,
+      from: Math.max(start, entry.at),
+      to: Math.min(now, entries[index + 1]?.at ?? now),
+    }))
     .filter((span) => span.to > span.from);
 }

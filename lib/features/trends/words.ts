@@ -11,7 +11,15 @@ export function queueTrendWords(name: string, points: readonly QueuePoint[], wai
   if (points.length === 0) return t('trends_queue_none', name, waitingNow);
   const counts = [...points.map((point) => point.waiting), waitingNow];
   const longest = Math.max(longestNowSeconds, ...points.map((point) => point.longestWait));
-  return t('trends_queue_text', name, waitingNow, Math.min(...counts), Math.max(...counts), formatDuration(longestNowSeconds), formatDuration(longest));
+  return t(
+    'trends_queue_text',
+    name,
+    waitingNow,
+    Math.min(...counts),
+    Math.max(...counts),
+    formatDuration(longestNowSeconds),
+    formatDuration(longest),
+  );
 }
 
 /** An agent's hour in words: each presence with the time spent in it, longest first ("Available 42 min, Busy 18 min"). */

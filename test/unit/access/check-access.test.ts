@@ -17,7 +17,8 @@ function platform(roles: string[], switches: Record<string, boolean> = {}, overr
       if (override) return override[1];
       if (request.path === 'WhoAmI()') return ok({ UserId: USER.toUpperCase(), BusinessUnitId: USER, OrganizationId: USER });
       if (request.path.startsWith(`systemusers(${USER})?`)) return ok({ fullname: 'Sofia Lindqvist', azureactivedirectoryobjectid: AAD });
-      if (request.path.startsWith('RetrieveAadUserRoles') || request.path.includes('systemuserroles_association')) return ok({ value: roles.map((name) => ({ name })) });
+      if (request.path.startsWith('RetrieveAadUserRoles') || request.path.includes('systemuserroles_association'))
+        return ok({ value: roles.map((name) => ({ name })) });
       if (request.path.startsWith('msdyn_omnichannelconfigurations')) return ok({ value: [switches] });
       throw new Error(`unexpected ${request.path}`);
     },
@@ -27,11 +28,18 @@ function platform(roles: string[], switches: Record<string, boolean> = {}, overr
 
 describe('role check', () => {
   it('finds a supervisor through team roles, reads the org switches and applies the policy', async () => {
-    const { transport, sent } = platform([' omnichannel SUPERVISOR ', 'Basic User'], { msdyn_enable_supervisor_monitor: true, msdyn_enable_supervisor_assign: true });
+    const { transport, sent } = platform([' omnichannel SUPERVISOR ', 'Basic User'], {
+      msdyn_enable_supervisor_monitor: true,
+      msdyn_enable_supervisor_assign: true,
+    });
     const { access, failure } = await checkAccess(transport, { ...ALL, forceClose: false }, () => 42);
     expect(failure).toBeNull();
     expect(access).toMatchObject({
-      state: 'supervisor', userId: USER, userName: 'Sofia Lindqvist', hasApiAccessRole: false, checkedAt: 42,
+      state: 'supervisor',
+      userId: USER,
+      userName: 'Sofia Lindqvist',
+      hasApiAccessRole: false,
+      checkedAt: 42,
       orgSwitches: { monitor: true, assign: true, transfer: false, forceClose: false },
       policyAllows: { monitor: true, assign: true, transfer: true, forceClose: false },
     });
@@ -51,9 +59,13 @@ describe('role check', () => {
   });
 
   it('falls back to direct roles when the org has no RetrieveAadUserRoles', async () => {
-    const { transport, sent } = platform(['Omnichannel supervisor'], {}, {
-      RetrieveAadUserRoles: { ok: false, kind: 'http', status: 404, code: null, message: 'Resource not found', retryAt: null },
-    });
+    const { transport, sent } = platform(
+      ['Omnichannel supervisor'],
+      {},
+      {
+        RetrieveAadUserRoles: { ok: false, kind: 'http', status: 404, code: null, message: 'Resource not found', retryAt: null },
+      },
+    );
     expect((await checkAccess(transport, ALL, () => 1)).access.state).toBe('supervisor');
     expect(sent.some((path) => path.includes('/systemuserroles_association'))).toBe(true);
   });

@@ -37,7 +37,8 @@ describe('actions catalogs', () => {
       expect(en[`actions_done_${kind}`], kind).toBeDefined();
     }
     // A rejection is worded with the agent's name instead (actions_rejected_*).
-    for (const failure of ActionFailureSchema.options.filter((f) => f !== 'rejected')) expect(en[`actions_failure_${failure}`], failure).toBeDefined();
+    for (const failure of ActionFailureSchema.options.filter((f) => f !== 'rejected'))
+      expect(en[`actions_failure_${failure}`], failure).toBeDefined();
     for (const feature of SUPERVISOR_FEATURES) {
       for (const source of ['switchOff', 'policyOff', 'userOff']) expect(en[`actions_reason_${source}_${feature}`]).toBeDefined();
     }

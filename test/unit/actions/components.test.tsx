@@ -16,7 +16,10 @@ afterEach(() => {
 });
 
 const description = (element: HTMLElement) =>
-  (element.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+  (element.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
 
 const queues: Queue[] = [
   { id: QUEUE_ID, name: 'Billing', type: 'messaging', supervised: true },
@@ -24,13 +27,35 @@ const queues: Queue[] = [
 ];
 
 function record(change: Partial<ActionRecord> & { intent: ActionIntent }): ActionRecord {
-  return { id: 'r1', label: 'Invoice question', state: 'pending', startedAt: Date.parse('2025-03-01T10:00:00Z'), finishedAt: null, failure: null, reason: null, detail: null, retryAt: null, capacityExceededBy: null, ...change };
+  return {
+    id: 'r1',
+    label: 'Invoice question',
+    state: 'pending',
+    startedAt: Date.parse('2025-03-01T10:00:00Z'),
+    finishedAt: null,
+    failure: null,
+    reason: null,
+    detail: null,
+    retryAt: null,
+    capacityExceededBy: null,
+    ...change,
+  };
 }
 
 describe('ConversationActions', () => {
   function setup(row = conversation(), records: ActionRecord[] = [], who = access()) {
     const send = vi.fn();
-    render(<ConversationActions conversation={row} access={who} agents={[]} queues={queues} settings={settings()} records={records} send={send} />);
+    render(
+      <ConversationActions
+        conversation={row}
+        access={who}
+        agents={[]}
+        queues={queues}
+        settings={settings()}
+        records={records}
+        send={send}
+      />,
+    );
     return send;
   }
 
@@ -78,9 +103,21 @@ describe('ConversationActions', () => {
   it('shows a transfer pending until the agent answers, and disables the rest meanwhile', () => {
     const target = agent({ name: 'Keiko Tanaka' });
     const intent: ActionIntent = { kind: 'transfer', conversationId: conversation().id, etag: 'W/"1"', agentId: target.id };
-    render(<ConversationActions conversation={conversation()} access={access()} agents={[target]} queues={queues} settings={null} records={[record({ intent, state: 'waitingForAgent' })]} send={vi.fn()} />);
+    render(
+      <ConversationActions
+        conversation={conversation()}
+        access={access()}
+        agents={[target]}
+        queues={queues}
+        settings={null}
+        records={[record({ intent, state: 'waitingForAgent' })]}
+        send={vi.fn()}
+      />,
+    );
     expect(screen.getByRole('status').textContent).toBe('Transfer pending: waiting for Keiko Tanaka to accept');
-    expect(description(screen.getByRole('button', { name: 'Force close…' }))).toContain('Another action on this conversation is in progress');
+    expect(description(screen.getByRole('button', { name: 'Force close…' }))).toContain(
+      'Another action on this conversation is in progress',
+    );
   });
 });
 
@@ -89,7 +126,19 @@ describe('ConversationActions without the workspace', () => {
     const openWorkspace = vi.fn();
     const send = vi.fn();
     const routes = { workspaceOpen: false, workerRefused: true };
-    render(<ConversationActions conversation={conversation()} access={access()} agents={[]} queues={queues} settings={settings()} records={[]} send={send} routes={routes} onOpenWorkspace={openWorkspace} />);
+    render(
+      <ConversationActions
+        conversation={conversation()}
+        access={access()}
+        agents={[]}
+        queues={queues}
+        settings={settings()}
+        records={[]}
+        send={send}
+        routes={routes}
+        onOpenWorkspace={openWorkspace}
+      />,
+    );
     for (const name of ['Monitor', 'Transfer…', 'Force close…']) {
       const button = screen.getByRole('button', { name });
       expect(button.getAttribute('aria-disabled')).toBe('true');
@@ -102,16 +151,50 @@ describe('ConversationActions without the workspace', () => {
   });
 
   it('offers no such button while the workspace is open, or when nothing waits for it', () => {
-    render(<ConversationActions conversation={conversation()} access={access()} agents={[]} queues={queues} settings={settings()} records={[]} send={vi.fn()} routes={{ workspaceOpen: true, workerRefused: true }} onOpenWorkspace={vi.fn()} />);
+    render(
+      <ConversationActions
+        conversation={conversation()}
+        access={access()}
+        agents={[]}
+        queues={queues}
+        settings={settings()}
+        records={[]}
+        send={vi.fn()}
+        routes={{ workspaceOpen: true, workerRefused: true }}
+        onOpenWorkspace={vi.fn()}
+      />,
+    );
     expect(screen.queryByRole('button', { name: 'Open the agent workspace' })).toBeNull();
     cleanup();
-    render(<ConversationActions conversation={conversation({ channels: [CHANNEL.entityRecords], status: 'active' })} access={access({ orgSwitches: { monitor: true, assign: false, transfer: false, forceClose: false } })} agents={[]} queues={queues} settings={settings()} records={[]} send={vi.fn()} routes={{ workspaceOpen: false, workerRefused: false }} onOpenWorkspace={vi.fn()} />);
+    render(
+      <ConversationActions
+        conversation={conversation({ channels: [CHANNEL.entityRecords], status: 'active' })}
+        access={access({ orgSwitches: { monitor: true, assign: false, transfer: false, forceClose: false } })}
+        agents={[]}
+        queues={queues}
+        settings={settings()}
+        records={[]}
+        send={vi.fn()}
+        routes={{ workspaceOpen: false, workerRefused: false }}
+        onOpenWorkspace={vi.fn()}
+      />,
+    );
     expect(screen.queryByRole('button', { name: 'Open the agent workspace' })).toBeNull();
   });
 
   it('says where a monitored conversation opened', () => {
     const intent: ActionIntent = { kind: 'monitor', conversationId: conversation().id, etag: 'W/"1"' };
-    render(<ConversationActions conversation={conversation()} access={access()} agents={[]} queues={queues} settings={null} records={[record({ intent, state: 'done', finishedAt: 1, openedIn: 'session' })]} send={vi.fn()} />);
+    render(
+      <ConversationActions
+        conversation={conversation()}
+        access={access()}
+        agents={[]}
+        queues={queues}
+        settings={null}
+        records={[record({ intent, state: 'done', finishedAt: 1, openedIn: 'session' })]}
+        send={vi.fn()}
+      />,
+    );
     expect(screen.getByRole('status').textContent).toBe('You are monitoring this conversation Opened in the workspace tab as a session.');
   });
 });
@@ -119,7 +202,18 @@ describe('ConversationActions without the workspace', () => {
 describe('ActionDialogHost', () => {
   function host(rows = [conversation()], agents = [agent()], extra: Partial<Parameters<typeof ActionDialogHost>[0]> = {}) {
     const send = vi.fn();
-    render(<ActionDialogHost conversations={rows} access={access()} agents={agents} queues={queues} settings={settings()} records={[]} send={send} {...extra} />);
+    render(
+      <ActionDialogHost
+        conversations={rows}
+        access={access()}
+        agents={agents}
+        queues={queues}
+        settings={settings()}
+        records={[]}
+        send={send}
+        {...extra}
+      />,
+    );
     return send;
   }
 
@@ -146,9 +240,11 @@ describe('ActionDialogHost', () => {
     requestAction('assignAgent', row.id);
     const dialog = await screen.findByRole('dialog');
     const agents = within(dialog).getByRole('group', { name: 'Agents' });
-    expect(within(agents).getAllByRole('radio').map((r) => r.closest('label')!.textContent)).toEqual([
-      expect.stringContaining('Maya Patel'),
-    ]);
+    expect(
+      within(agents)
+        .getAllByRole('radio')
+        .map((r) => r.closest('label')!.textContent),
+    ).toEqual([expect.stringContaining('Maya Patel')]);
     expect(agents.textContent).toContain('Recommended');
     expect(agents.textContent).toContain('60 of 100 units free');
 
@@ -162,11 +258,19 @@ describe('ActionDialogHost', () => {
 
   it('ranks by the skill asked for, with the reason in words', async () => {
     const row = conversation({ status: 'open', agentId: null, capacityUnits: 1 });
-    host([row], [agent({ name: 'Roomy', capacityFree: 90 }), agent({ name: 'Skilled', capacityFree: 2, capacityTotal: 5, skills: [{ name: 'Spanish', level: 4 }] })]);
+    host(
+      [row],
+      [
+        agent({ name: 'Roomy', capacityFree: 90 }),
+        agent({ name: 'Skilled', capacityFree: 2, capacityTotal: 5, skills: [{ name: 'Spanish', level: 4 }] }),
+      ],
+    );
     requestAction('assignAgent', row.id);
     const dialog = await screen.findByRole('dialog');
     fireEvent.change(within(dialog).getByLabelText('Skill needed'), { target: { value: 'Spanish' } });
-    const first = within(dialog).getAllByRole('radio', { name: /Roomy|Skilled/ })[0]!.closest('label')!;
+    const first = within(dialog)
+      .getAllByRole('radio', { name: /Roomy|Skilled/ })[0]!
+      .closest('label')!;
     expect(first.textContent).toContain('Skilled');
     expect(first.textContent).toContain('has the skill at level 4, 2 of 5 units free');
   });
@@ -189,19 +293,31 @@ describe('ActionDialogHost', () => {
     const send = host([conversation()], [target, bot], { settings: needsReason });
     requestAction('transfer', conversation().id);
     const dialog = await screen.findByRole('dialog');
-    expect(within(dialog).getAllByRole('radio').map((r) => r.closest('label')!.textContent)).toEqual([expect.stringContaining('Keiko Tanaka')]);
+    expect(
+      within(dialog)
+        .getAllByRole('radio')
+        .map((r) => r.closest('label')!.textContent),
+    ).toEqual([expect.stringContaining('Keiko Tanaka')]);
     const confirm = within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Transfer' });
     expect(confirm.disabled).toBe(true);
     fireEvent.input(within(dialog).getByLabelText('Reason'), { target: { value: 'Needs Spanish' } });
     fireEvent.click(confirm);
-    expect(send).toHaveBeenCalledWith({ kind: 'transfer', conversationId: conversation().id, etag: 'W/"1"', agentId: target.id, reason: 'Needs Spanish' });
+    expect(send).toHaveBeenCalledWith({
+      kind: 'transfer',
+      conversationId: conversation().id,
+      etag: 'W/"1"',
+      agentId: target.id,
+      reason: 'Needs Spanish',
+    });
   });
 
   it('asks before force closing, naming the conversation and the agent, in a whole sentence', async () => {
     const send = host();
     requestAction('forceClose', conversation().id);
     const dialog = await screen.findByRole('dialog');
-    expect(dialog.textContent).toContain('Force close “Olga Hansen”? Maya Patel and the customer are disconnected, and the conversation ends as Closed.');
+    expect(dialog.textContent).toContain(
+      'Force close “Olga Hansen”? Maya Patel and the customer are disconnected, and the conversation ends as Closed.',
+    );
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(send).not.toHaveBeenCalled();
     expect(actionRequest.value).toBeNull();
@@ -224,7 +340,13 @@ describe('ActionLog', () => {
         now={Date.parse('2025-03-01T10:05:00Z')}
         records={[
           record({ id: 'a', intent: { kind: 'monitor', conversationId: id, etag: '' }, state: 'done', label: 'Invoice question' }),
-          record({ id: 'b', intent: { kind: 'forceClose', conversationId: id, etag: '' }, state: 'failed', failure: 'gone', label: 'Refund request' }),
+          record({
+            id: 'b',
+            intent: { kind: 'forceClose', conversationId: id, etag: '' },
+            state: 'failed',
+            failure: 'gone',
+            label: 'Refund request',
+          }),
         ]}
       />,
     );

@@ -7,7 +7,8 @@ import { createActionRunner } from '../../../lib/actions/runner';
 import { fakePlatform } from './fake-platform';
 import { CONVERSATION_ID, access, conversation } from './fixtures';
 
-const call = (intent: ActionIntent, contract: ActionContract = BUILT_IN_CONTRACT) => operationRequest(definitionOf(intent.kind), intent, contract);
+const call = (intent: ActionIntent, contract: ActionContract = BUILT_IN_CONTRACT) =>
+  operationRequest(definitionOf(intent.kind), intent, contract);
 const base = { conversationId: CONVERSATION_ID, etag: 'W/"1"' };
 
 describe('operationRequest', () => {
@@ -60,10 +61,26 @@ describe('operationRequest', () => {
     expect(call({ kind: 'forceClose', ...base }, described)).toEqual({ ok: false, gap: 'notOffered', names: [] });
     const unmappable: ActionContract = {
       ...described,
-      apis: { CCaaS_AssignConversation: { ...described.apis.CCaaS_AssignConversation!, parameters: { conversation: 'ConversationId', agent: null, queue: null }, unmapped: ['RoutingToken', 'Region'] } },
+      apis: {
+        CCaaS_AssignConversation: {
+          ...described.apis.CCaaS_AssignConversation!,
+          parameters: { conversation: 'ConversationId', agent: null, queue: null },
+          unmapped: ['RoutingToken', 'Region'],
+        },
+      },
     };
-    expect(call({ kind: 'assignAgent', ...base, agentId: 'a-1', override: false }, unmappable)).toEqual({ ok: false, gap: 'unmappedParameter', names: ['RoutingToken', 'Region'] });
-    expect(availability('assignAgent', { conversation: conversation({ status: 'open', statusCode: 1, agentId: null }), access: access(), contract: unmappable })).toEqual({
+    expect(call({ kind: 'assignAgent', ...base, agentId: 'a-1', override: false }, unmappable)).toEqual({
+      ok: false,
+      gap: 'unmappedParameter',
+      names: ['RoutingToken', 'Region'],
+    });
+    expect(
+      availability('assignAgent', {
+        conversation: conversation({ status: 'open', statusCode: 1, agentId: null }),
+        access: access(),
+        contract: unmappable,
+      }),
+    ).toEqual({
       enabled: false,
       reason: 'actions_reason_unmappedParameter',
       args: ['RoutingToken, Region'],
@@ -71,7 +88,11 @@ describe('operationRequest', () => {
   });
 
   it('shows an action the org does not describe as unavailable, with the reason, and never sends it', async () => {
-    const described: ActionContract = { ...BUILT_IN_CONTRACT, assumed: null, apis: { CCaaS_MonitorConversation: BUILT_IN_CONTRACT.assumed! } };
+    const described: ActionContract = {
+      ...BUILT_IN_CONTRACT,
+      assumed: null,
+      apis: { CCaaS_MonitorConversation: BUILT_IN_CONTRACT.assumed! },
+    };
     expect(availability('forceClose', { conversation: conversation(), access: access(), contract: described })).toEqual({
       enabled: false,
       reason: 'actions_reason_notOffered',

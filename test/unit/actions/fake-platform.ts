@@ -9,8 +9,12 @@ import { ME, access, conversation } from './fixtures';
 
 type Responder = (request: DataverseRequest) => DataverseOutcome | Promise<DataverseOutcome> | 'apply';
 
-export const failure = (status: number | null, message = 'Platform says no', kind: 'http' | 'network' | 'throttled' | 'signedOut' = 'http', retryAt: number | null = null): DataverseOutcome =>
-  ({ ok: false, kind, status, code: null, message, retryAt });
+export const failure = (
+  status: number | null,
+  message = 'Platform says no',
+  kind: 'http' | 'network' | 'throttled' | 'signedOut' = 'http',
+  retryAt: number | null = null,
+): DataverseOutcome => ({ ok: false, kind, status, code: null, message, retryAt });
 
 /**
  * A conversation on a pretend platform: actions change it the way docs/platform.md ("Messages on the table") describes; `respond`
@@ -42,9 +46,11 @@ export function fakePlatform(start: Partial<Conversation> = {}) {
     const current = row;
     if (!current) return;
     if (name === 'CCaaS_MonitorConversation') change({ participants: [...current.participants, { agentId: ME, mode: 'monitor' }] });
-    if (name === 'CCaaS_JoinConversation') change({ participants: current.participants.map((p) => (p.agentId === ME ? { ...p, mode: 'consult' as const } : p)) });
+    if (name === 'CCaaS_JoinConversation')
+      change({ participants: current.participants.map((p) => (p.agentId === ME ? { ...p, mode: 'consult' as const } : p)) });
     if (name === 'CCaaS_AssignConversation') change({ pending: { kind: 'assign', targetAgentId: body.AgentId!, since: '' } });
-    if (name === 'CCaaS_InitiateAgentTransferBySupervisor') change({ pending: { kind: 'transfer', targetAgentId: body.AgentId!, since: '' } });
+    if (name === 'CCaaS_InitiateAgentTransferBySupervisor')
+      change({ pending: { kind: 'transfer', targetAgentId: body.AgentId!, since: '' } });
     if (name === 'CCaaS_InitiateQueueAssignment') change({ queueId: body.QueueId! });
     if (name === 'CCaaS_ForceCloseConversation') row = null;
   }

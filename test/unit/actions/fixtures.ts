@@ -13,9 +13,17 @@ const allOn = { monitor: true, assign: true, transfer: true, forceClose: true };
 
 export function access(change: Partial<Access> = {}): Access {
   return {
-    state: 'supervisor', org: 'https://contoso.crm4.dynamics.com', userId: ME, userName: 'Sofia Lindqvist',
-    roles: ['Omnichannel supervisor'], hasApiAccessRole: false, orgSwitches: { ...allOn }, policyAllows: { ...allOn },
-    checkedAt: 0, message: null, ...change,
+    state: 'supervisor',
+    org: 'https://contoso.crm4.dynamics.com',
+    userId: ME,
+    userName: 'Sofia Lindqvist',
+    roles: ['Omnichannel supervisor'],
+    hasApiAccessRole: false,
+    orgSwitches: { ...allOn },
+    policyAllows: { ...allOn },
+    checkedAt: 0,
+    message: null,
+    ...change,
   };
 }
 
@@ -25,11 +33,30 @@ export function settings(change: Partial<EffectiveSettings> = {}): EffectiveSett
 
 export function conversation(change: Partial<Conversation> = {}): Conversation {
   return {
-    id: CONVERSATION_ID, subject: 'Invoice question', status: 'active', statusCode: 2, channels: [CHANNEL.liveChat],
-    agentId: AGENT_ID, agentName: 'Maya Patel', queueId: QUEUE_ID, queueName: 'Billing', workstreamId: null,
-    customerName: 'Olga Hansen', createdOn: '2025-01-01T10:00:00Z', assignedOn: null, statusUpdatedOn: null,
-    firstWaitSeconds: 10, sentiment: 10, transferCount: 0, statusReason: null, participants: [], pending: null,
-    modifiedOn: '2025-01-01T10:00:00Z', etag: 'W/"1"', observedAt: 0, ...change,
+    id: CONVERSATION_ID,
+    subject: 'Invoice question',
+    status: 'active',
+    statusCode: 2,
+    channels: [CHANNEL.liveChat],
+    agentId: AGENT_ID,
+    agentName: 'Maya Patel',
+    queueId: QUEUE_ID,
+    queueName: 'Billing',
+    workstreamId: null,
+    customerName: 'Olga Hansen',
+    createdOn: '2025-01-01T10:00:00Z',
+    assignedOn: null,
+    statusUpdatedOn: null,
+    firstWaitSeconds: 10,
+    sentiment: 10,
+    transferCount: 0,
+    statusReason: null,
+    participants: [],
+    pending: null,
+    modifiedOn: '2025-01-01T10:00:00Z',
+    etag: 'W/"1"',
+    observedAt: 0,
+    ...change,
   };
 }
 
@@ -37,8 +64,17 @@ let n = 0;
 export function agent(change: Partial<Agent> = {}): Agent {
   n += 1;
   return {
-    id: `a9000000-0000-4000-8000-${String(100 + n).padStart(12, '0')}`, name: `Agent ${n}`, presence: 'available',
-    presenceText: 'Available', presenceSince: null, capacityFree: 50, capacityTotal: 100, queueIds: [QUEUE_ID], skills: [],
-    isBot: false, observedAt: 0, ...change,
+    id: `a9000000-0000-4000-8000-${String(100 + n).padStart(12, '0')}`,
+    name: `Agent ${n}`,
+    presence: 'available',
+    presenceText: 'Available',
+    presenceSince: null,
+    capacityFree: 50,
+    capacityTotal: 100,
+    queueIds: [QUEUE_ID],
+    skills: [],
+    isBot: false,
+    observedAt: 0,
+    ...change,
   };
 }

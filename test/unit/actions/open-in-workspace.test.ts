@@ -27,7 +27,9 @@ describe('conversationRecordUrl', () => {
 });
 
 /** A workspace page's client API: each opener present or not, and whether it rejects; every call recorded. */
-function workspacePage(offers: Partial<Record<'openConversation' | 'createSession' | 'navigateTo' | 'openForm' | 'openUrl', 'works' | 'rejects'>>) {
+function workspacePage(
+  offers: Partial<Record<'openConversation' | 'createSession' | 'navigateTo' | 'openForm' | 'openUrl', 'works' | 'rejects'>>,
+) {
   const calls: Array<[string, unknown[]]> = [];
   const api = (name: keyof typeof offers) => {
     if (!offers[name]) return undefined;
@@ -41,7 +43,9 @@ function workspacePage(offers: Partial<Record<'openConversation' | 'createSessio
     Omnichannel: { owner: 'Omnichannel', openConversation: api('openConversation') },
     Apm: { owner: 'Apm', createSession: api('createSession') },
   });
-  vi.stubGlobal('Xrm', { Navigation: { owner: 'Navigation', navigateTo: api('navigateTo'), openForm: api('openForm'), openUrl: api('openUrl') } });
+  vi.stubGlobal('Xrm', {
+    Navigation: { owner: 'Navigation', navigateTo: api('navigateTo'), openForm: api('openForm'), openUrl: api('openUrl') },
+  });
   return calls;
 }
 
@@ -57,7 +61,10 @@ describe('opening the conversation inside the page (feature-detected, in order)'
     expect(name).toBe('Apm.createSession');
     expect(input.templateName).toBe(CONVERSATION_SESSION_TEMPLATE);
     expect(input.isFocused).toBe(true);
-    expect(JSON.parse(input.sessionContext.get('parametersStr')!)).toEqual([['entityName', 'msdyn_ocliveworkitem'], ['entityId', ID]]);
+    expect(JSON.parse(input.sessionContext.get('parametersStr')!)).toEqual([
+      ['entityName', 'msdyn_ocliveworkitem'],
+      ['entityId', ID],
+    ]);
   });
 
   it('then an Omnichannel session: the conversation with its workstream, before any form', async () => {
@@ -127,7 +134,7 @@ describe('openInWorkspace', () => {
     expect(lying.created).toEqual([]);
     const failed = deps(new Error('Cannot access contents of the page'));
     expect(await openInWorkspace(failed.d, tab, conversation)).toBe('none');
-    const silent: OpenInWorkspaceDeps = { runInTab: (() => new Promise(() => undefined)), createTab: async () => undefined, timeoutMs: 20 };
+    const silent: OpenInWorkspaceDeps = { runInTab: () => new Promise(() => undefined), createTab: async () => undefined, timeoutMs: 20 };
     expect(await openInWorkspace(silent, tab, conversation)).toBe('none');
   });
 

@@ -25,7 +25,9 @@ function labelKeys(definition: AnyActionDefinition): Array<[string, string]> {
   const keys: Array<[string, string | undefined]> = [
     ...Object.entries(definition.labels),
     ...Object.entries(definition.group?.labels ?? {}).filter(([part]) => part !== 'id'),
-    ...('labels' in definition.dialog ? Object.entries(definition.dialog.labels).map(([part, key]): [string, string] => [`dialog.${part}`, key]) : []),
+    ...('labels' in definition.dialog
+      ? Object.entries(definition.dialog.labels).map(([part, key]): [string, string] => [`dialog.${part}`, key])
+      : []),
     ...Object.entries(definition.bulk?.labels ?? {}).map(([part, key]): [string, string] => [`bulk.${part}`, key]),
     ['lock', definition.lock?.label],
   ];
@@ -91,7 +93,8 @@ describe.each(definitions.map((d) => [d.kind, d] as const))('%s', (kind, definit
     }
     // The palette names the conversation; the outcome names the target.
     expect(en[definition.labels.palette]!.message).toContain('$1');
-    for (const feature of ['switchOff', 'policyOff', 'userOff']) expect(en[`actions_reason_${feature}_${definition.feature}`], feature).toBeDefined();
+    for (const feature of ['switchOff', 'policyOff', 'userOff'])
+      expect(en[`actions_reason_${feature}_${definition.feature}`], feature).toBeDefined();
   });
 
   it('is on the help sheet under its key, and the key asks for it', () => {

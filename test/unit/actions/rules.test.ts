@@ -26,7 +26,12 @@ const MESSAGING: ChannelCase[] = ['liveChat', 'sms', 'whatsapp', 'teams'];
 const VOICE: ChannelCase[] = ['voice', 'voiceCall'];
 
 const FEATURE: Record<ActionKind, Feature> = {
-  monitor: 'monitor', join: 'monitor', assignAgent: 'assign', assignQueue: 'assign', transfer: 'transfer', forceClose: 'forceClose',
+  monitor: 'monitor',
+  join: 'monitor',
+  assignAgent: 'assign',
+  assignQueue: 'assign',
+  transfer: 'transfer',
+  forceClose: 'forceClose',
 };
 
 function documented(kind: ActionKind, state: ConversationStatus, channel: ChannelCase): string | null {
@@ -67,10 +72,13 @@ describe('availability: every action × state × channel × role × org switch �
                   policyAllows: { ...access().policyAllows, [feature]: policyOn },
                 });
                 const expected =
-                  role !== 'supervisor' ? 'actions_reason_notSupervisor'
-                  : !switchOn ? `actions_reason_switchOff_${feature}`
-                  : !policyOn ? `actions_reason_policyOff_${feature}`
-                  : documented(kind, state, channel);
+                  role !== 'supervisor'
+                    ? 'actions_reason_notSupervisor'
+                    : !switchOn
+                      ? `actions_reason_switchOff_${feature}`
+                      : !policyOn
+                        ? `actions_reason_policyOff_${feature}`
+                        : documented(kind, state, channel);
                 expect(availability(kind, { conversation: row, access: who })).toEqual({ enabled: expected === null, reason: expected });
               }
             }
@@ -100,7 +108,9 @@ describe('availability: the finer rules', () => {
   });
 
   it('refuses assign for an open conversation that already has an agent or an offer out', () => {
-    expect(availability('assignAgent', { conversation: conversation({ status: 'open', agentId: 'x' }), access: who }).reason).toBe('actions_reason_assignState');
+    expect(availability('assignAgent', { conversation: conversation({ status: 'open', agentId: 'x' }), access: who }).reason).toBe(
+      'actions_reason_assignState',
+    );
     const offered = conversation({ status: 'open', agentId: null, pending: { kind: 'assign', targetAgentId: 'x', since: '' } });
     expect(availability('assignQueue', { conversation: offered, access: who }).reason).toBe('actions_reason_assignState');
   });
@@ -111,22 +121,38 @@ describe('availability: the finer rules', () => {
   });
 
   it('names the cause when access is not settled', () => {
-    expect(availability('monitor', { conversation: conversation(), access: access({ state: 'signedOut' }) }).reason).toBe('actions_reason_signedOut');
-    expect(availability('monitor', { conversation: conversation(), access: access({ state: 'checking' }) }).reason).toBe('actions_reason_accessUnknown');
+    expect(availability('monitor', { conversation: conversation(), access: access({ state: 'signedOut' }) }).reason).toBe(
+      'actions_reason_signedOut',
+    );
+    expect(availability('monitor', { conversation: conversation(), access: access({ state: 'checking' }) }).reason).toBe(
+      'actions_reason_accessUnknown',
+    );
   });
 
   it("tells the user's own option apart from the organisation's", () => {
     const off = { ...DEFAULT_SETTINGS, actions: { ...DEFAULT_SETTINGS.actions, transfer: false } };
     const mine = availability('transfer', { conversation: conversation(), access: who, settings: settings({ values: off }) });
     expect(mine.reason).toBe('actions_reason_userOff_transfer');
-    const managed = availability('transfer', { conversation: conversation(), access: who, settings: settings({ values: off, managedKeys: ['actions.transfer'] }) });
+    const managed = availability('transfer', {
+      conversation: conversation(),
+      access: who,
+      settings: settings({ values: off, managedKeys: ['actions.transfer'] }),
+    });
     expect(managed.reason).toBe('actions_reason_policyOff_transfer');
   });
 
   it('blocks every action while another one on the same conversation is in flight', () => {
     const inFlight = (kind: ActionKind, state: ActionRecord['state']): ActionRecord => ({
-      id: 'r', intent: { kind, conversationId: conversation().id, etag: 'W/"1"' } as ActionRecord['intent'], label: '', state,
-      startedAt: 0, finishedAt: null, failure: null, detail: null, retryAt: null, capacityExceededBy: null,
+      id: 'r',
+      intent: { kind, conversationId: conversation().id, etag: 'W/"1"' } as ActionRecord['intent'],
+      label: '',
+      state,
+      startedAt: 0,
+      finishedAt: null,
+      failure: null,
+      detail: null,
+      retryAt: null,
+      capacityExceededBy: null,
     });
     const ctx = (record: ActionRecord) => ({ conversation: conversation(), access: who, activeRecord: record });
     expect(availability('forceClose', ctx(inFlight('forceClose', 'pending'))).reason).toBe('actions_reason_inFlightSame');
@@ -138,13 +164,24 @@ describe('availability: the finer rules', () => {
   it('says to open the workspace when an action’s way needs it, only after every platform rule passed', () => {
     const closed = { workspaceOpen: false, workerRefused: false };
     const refusing = { workspaceOpen: false, workerRefused: true };
-    expect(availability('monitor', { conversation: conversation(), access: who, routes: closed }).reason).toBe('actions_reason_openWorkspace');
+    expect(availability('monitor', { conversation: conversation(), access: who, routes: closed }).reason).toBe(
+      'actions_reason_openWorkspace',
+    );
     // Writes go from the worker while the org accepts them from there.
     expect(availability('forceClose', { conversation: conversation(), access: who, routes: closed }).enabled).toBe(true);
-    expect(availability('forceClose', { conversation: conversation(), access: who, routes: refusing }).reason).toBe('actions_reason_openWorkspace');
-    expect(availability('forceClose', { conversation: conversation(), access: who, routes: { workspaceOpen: true, workerRefused: true } }).enabled).toBe(true);
+    expect(availability('forceClose', { conversation: conversation(), access: who, routes: refusing }).reason).toBe(
+      'actions_reason_openWorkspace',
+    );
+    expect(
+      availability('forceClose', { conversation: conversation(), access: who, routes: { workspaceOpen: true, workerRefused: true } })
+        .enabled,
+    ).toBe(true);
     // Opening the workspace would not help: the platform's own reason comes first.
-    expect(availability('monitor', { conversation: conversation({ channels: [CHANNEL.entityRecords] }), access: who, routes: closed }).reason).toBe('actions_reason_monitorRecord');
-    expect(availability('monitor', { conversation: conversation(), access: access({ state: 'signedOut' }), routes: closed }).reason).toBe('actions_reason_signedOut');
+    expect(
+      availability('monitor', { conversation: conversation({ channels: [CHANNEL.entityRecords] }), access: who, routes: closed }).reason,
+    ).toBe('actions_reason_monitorRecord');
+    expect(availability('monitor', { conversation: conversation(), access: access({ state: 'signedOut' }), routes: closed }).reason).toBe(
+      'actions_reason_signedOut',
+    );
   });
 });

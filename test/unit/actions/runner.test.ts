@@ -43,15 +43,26 @@ describe('action runner: outcomes', () => {
     expect(platform.requests[1]).toMatchObject({
       method: 'POST',
       path: 'annotations',
-      body: { subject: 'Force close by Sofia Lindqvist (Floorwalker)', notetext: 'Spam', 'objectid_msdyn_ocliveworkitem@odata.bind': `/msdyn_ocliveworkitems(${CONVERSATION_ID})` },
+      body: {
+        subject: 'Force close by Sofia Lindqvist (Floorwalker)',
+        notetext: 'Spam',
+        'objectid_msdyn_ocliveworkitem@odata.bind': `/msdyn_ocliveworkitems(${CONVERSATION_ID})`,
+      },
     });
     expect(only(platform.last())).toMatchObject({ state: 'done', reason: null });
 
     const noNote = fakePlatform();
-    noNote.respond(() => 'apply', () => failure(403, 'No create privilege on annotation'));
+    noNote.respond(
+      () => 'apply',
+      () => failure(403, 'No create privilege on annotation'),
+    );
     createActionRunner(noNote.deps).run({ ...forceClose, reason: 'Spam' }, 'r1');
     await settle();
-    expect(only(noNote.last())).toMatchObject({ state: 'done', reason: 'actions_reason_noteFailed', detail: 'No create privilege on annotation' });
+    expect(only(noNote.last())).toMatchObject({
+      state: 'done',
+      reason: 'actions_reason_noteFailed',
+      detail: 'No create privilege on annotation',
+    });
   });
 
   it.each([
@@ -109,13 +120,17 @@ describe('action runner: outcomes', () => {
     expect(only(platform.last())).toMatchObject({ state: 'failed', failure: 'throttled' });
   });
 
-  it("explains an assign refused because the user holds the API access role (sam)", async () => {
+  it('explains an assign refused because the user holds the API access role (sam)', async () => {
     const platform = fakePlatform({ status: 'open', agentId: null });
     platform.setAccess(access({ hasApiAccessRole: true }));
     platform.respond(() => failure(403, 'Principal user is missing prvAssign privilege'));
     createActionRunner(platform.deps).run({ kind: 'assignAgent', ...at(), agentId: AGENT_ID, override: false }, 'r1');
     await settle();
-    expect(only(platform.last())).toMatchObject({ failure: 'forbidden', reason: 'actions_reason_apiAccessRole', detail: 'Principal user is missing prvAssign privilege' });
+    expect(only(platform.last())).toMatchObject({
+      failure: 'forbidden',
+      reason: 'actions_reason_apiAccessRole',
+      detail: 'Principal user is missing prvAssign privilege',
+    });
   });
 });
 
@@ -160,7 +175,11 @@ describe('action runner: the way to the platform', () => {
     });
     createActionRunner(platform.deps).run(forceClose, 'r1');
     await settle();
-    expect(only(platform.last())).toMatchObject({ failure: 'forbidden', reason: 'actions_reason_workerRefused', detail: "Refused: changes from origin 'chrome-extension://abc'" });
+    expect(only(platform.last())).toMatchObject({
+      failure: 'forbidden',
+      reason: 'actions_reason_workerRefused',
+      detail: "Refused: changes from origin 'chrome-extension://abc'",
+    });
     expect(platform.row).not.toBeNull();
   });
 
@@ -168,7 +187,12 @@ describe('action runner: the way to the platform', () => {
     const platform = fakePlatform();
     // A page script that replaced fetch: it answers 204 to everything and sends nothing on.
     const lyingTab = (async () => ({ status: 204, redirected: false, headers: {}, body: '' })) as RunInTab;
-    const page = createPageTransport({ org: 'https://contoso.crm4.dynamics.com', counters: createCounters(), runInTab: lyingTab, tab: async () => 7 });
+    const page = createPageTransport({
+      org: 'https://contoso.crm4.dynamics.com',
+      counters: createCounters(),
+      runInTab: lyingTab,
+      tab: async () => 7,
+    });
     const deps = { ...platform.deps, transport: () => ({ ok: true as const, via: 'page' as const, transport: page }) };
     createActionRunner(deps).run(forceClose, 'r1');
     await settle();
@@ -339,7 +363,21 @@ describe('action runner: a killed worker', () => {
     platform.stored = {
       version: 1,
       sent: ['r1'],
-      records: [{ id: 'r1', intent: forceClose, label: 'x', state: 'pending', startedAt: 0, finishedAt: null, failure: null, reason: null, detail: null, retryAt: null, capacityExceededBy: null }],
+      records: [
+        {
+          id: 'r1',
+          intent: forceClose,
+          label: 'x',
+          state: 'pending',
+          startedAt: 0,
+          finishedAt: null,
+          failure: null,
+          reason: null,
+          detail: null,
+          retryAt: null,
+          capacityExceededBy: null,
+        },
+      ],
     };
     await createActionRunner(platform.deps).resume();
     await settle();
@@ -352,7 +390,21 @@ describe('action runner: a killed worker', () => {
     platform.stored = {
       version: 1,
       sent: [],
-      records: [{ id: 'r1', intent: forceClose, label: 'x', state: 'pending', startedAt: 0, finishedAt: null, failure: null, reason: null, detail: null, retryAt: null, capacityExceededBy: null }],
+      records: [
+        {
+          id: 'r1',
+          intent: forceClose,
+          label: 'x',
+          state: 'pending',
+          startedAt: 0,
+          finishedAt: null,
+          failure: null,
+          reason: null,
+          detail: null,
+          retryAt: null,
+          capacityExceededBy: null,
+        },
+      ],
     };
     await createActionRunner(platform.deps).resume();
     await settle();

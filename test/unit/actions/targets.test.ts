@@ -63,7 +63,16 @@ describe('assignCandidates', () => {
   });
 
   it('lists the skills present among agents, once each', () => {
-    expect(skillsAmong([agent({ skills: [{ name: 'Swedish', level: 2 }, { name: 'Billing', level: 1 }] }), agent({ skills: [{ name: 'Billing', level: 3 }] })]))
-      .toEqual(['Billing', 'Swedish']);
+    expect(
+      skillsAmong([
+        agent({
+          skills: [
+            { name: 'Swedish', level: 2 },
+            { name: 'Billing', level: 1 },
+          ],
+        }),
+        agent({ skills: [{ name: 'Billing', level: 3 }] }),
+      ]),
+    ).toEqual(['Billing', 'Swedish']);
   });
 });

@@ -58,7 +58,11 @@ describe('bench statistics', () => {
 });
 
 describe('bench freshness', () => {
-  const sample = (writtenAt: number, seenAt: number | null, kind: ChangeSample['kind'] = 'conversation'): ChangeSample => ({ kind, writtenAt, seenAt });
+  const sample = (writtenAt: number, seenAt: number | null, kind: ChangeSample['kind'] = 'conversation'): ChangeSample => ({
+    kind,
+    writtenAt,
+    seenAt,
+  });
 
   it('counts a change never seen, or seen after the limit, as a miss', () => {
     expect(latencyOf(sample(1_000, 2_500), 30_000)).toBe(1_500);
@@ -66,7 +70,7 @@ describe('bench freshness', () => {
     expect(latencyOf(sample(1_000, 40_000), 30_000)).toBe('miss');
   });
 
-  it('pools the runs, keeps each run\'s figures and the spread of their p95, per kind of change', () => {
+  it("pools the runs, keeps each run's figures and the spread of their p95, per kind of change", () => {
     const runs = [
       { seed: 1, samples: [sample(0, 1_000), sample(0, 2_000), sample(0, null), sample(0, 9_000, 'presence')] },
       { seed: 2, samples: [sample(0, 500), sample(0, 1_500)] },
@@ -86,23 +90,73 @@ describe('bench traffic', () => {
   const api = '/api/data/v9.2/';
   const at = (ms: number) => new Date(ms).toISOString();
   const log: LoggedRequest[] = [
-    { id: 1, time: at(1_000), user: 'sofia@contoso.test', method: 'GET', path: `${api}msdyn_ocliveworkitems?$select=a`, origin: 'none', status: 200 },
-    { id: 2, time: at(2_000), user: 'sofia@contoso.test', method: 'GET', path: `${api}queues(5f0f1a00-0000-4000-8000-000000000001)/queuemembership_association`, origin: 'none', status: 200 },
-    { id: 3, time: at(2_500), user: 'sam@contoso.test', method: 'PATCH', path: `${api}msdyn_ocliveworkitems(5f0f1a00-0000-4000-8000-000000000009)`, origin: 'none', status: 204 },
+    {
+      id: 1,
+      time: at(1_000),
+      user: 'sofia@contoso.test',
+      method: 'GET',
+      path: `${api}msdyn_ocliveworkitems?$select=a`,
+      origin: 'none',
+      status: 200,
+    },
+    {
+      id: 2,
+      time: at(2_000),
+      user: 'sofia@contoso.test',
+      method: 'GET',
+      path: `${api}queues(5f0f1a00-0000-4000-8000-000000000001)/queuemembership_association`,
+      origin: 'none',
+      status: 200,
+    },
+    {
+      id: 3,
+      time: at(2_500),
+      user: 'sam@contoso.test',
+      method: 'PATCH',
+      path: `${api}msdyn_ocliveworkitems(5f0f1a00-0000-4000-8000-000000000009)`,
+      origin: 'none',
+      status: 204,
+    },
     { id: 4, time: at(61_000), user: 'sofia@contoso.test', method: 'GET', path: `${api}WhoAmI()`, origin: 'none', status: 200 },
   ];
   const traffic: Traffic[] = [
-    { arrivedAt: 1_000, doneAt: 1_400, method: 'GET', path: `${api}msdyn_ocliveworkitems?$select=a`, via: 'cookie', status: 200, bytes: 9_000 },
-    { arrivedAt: 2_000, doneAt: 2_100, method: 'GET', path: `${api}queues(5f0f1a00-0000-4000-8000-000000000001)/queuemembership_association`, via: 'cookie', status: 200, bytes: 1_000 },
-    { arrivedAt: 2_500, doneAt: 2_600, method: 'PATCH', path: `${api}msdyn_ocliveworkitems(5f0f1a00-0000-4000-8000-000000000009)`, via: 'bearer', status: 204, bytes: 0 },
+    {
+      arrivedAt: 1_000,
+      doneAt: 1_400,
+      method: 'GET',
+      path: `${api}msdyn_ocliveworkitems?$select=a`,
+      via: 'cookie',
+      status: 200,
+      bytes: 9_000,
+    },
+    {
+      arrivedAt: 2_000,
+      doneAt: 2_100,
+      method: 'GET',
+      path: `${api}queues(5f0f1a00-0000-4000-8000-000000000001)/queuemembership_association`,
+      via: 'cookie',
+      status: 200,
+      bytes: 1_000,
+    },
+    {
+      arrivedAt: 2_500,
+      doneAt: 2_600,
+      method: 'PATCH',
+      path: `${api}msdyn_ocliveworkitems(5f0f1a00-0000-4000-8000-000000000009)`,
+      via: 'bearer',
+      status: 204,
+      bytes: 0,
+    },
   ];
 
   it('names a request by method and table, keys and options left out', () => {
-    expect(kindOf('GET', `${api}queues(5f0f1a00-0000-4000-8000-000000000001)/queuemembership_association?$select=x`)).toBe('GET queues/queuemembership_association');
+    expect(kindOf('GET', `${api}queues(5f0f1a00-0000-4000-8000-000000000001)/queuemembership_association?$select=x`)).toBe(
+      'GET queues/queuemembership_association',
+    );
     expect(kindOf('GET', `${api}WhoAmI()`)).toBe('GET WhoAmI');
   });
 
-  it('counts the supervisor\'s requests from the log and the browser\'s bytes from the meter, in the window only', () => {
+  it("counts the supervisor's requests from the log and the browser's bytes from the meter, in the window only", () => {
     const window = windowFigures(log, traffic, 'sofia@contoso.test', 0, 30_000);
     expect(window).toMatchObject({ ms: 30_000, requests: 2, requestsPerMin: 4, bytes: 10_000, bytesPerMin: 20_000, meteredRequests: 2 });
     expect(window.budgetPercent).toBeCloseTo(0.333, 3);
@@ -119,8 +173,12 @@ describe('bench traffic', () => {
 });
 
 describe('the whole list on screen', () => {
-  it('is the first row count within 0.5 % of the platform\'s count', () => {
-    const counts = [{ at: 1_000, rows: 5_000 }, { at: 2_000, rows: 9_960 }, { at: 3_000, rows: 10_000 }];
+  it("is the first row count within 0.5 % of the platform's count", () => {
+    const counts = [
+      { at: 1_000, rows: 5_000 },
+      { at: 2_000, rows: 9_960 },
+      { at: 3_000, rows: 10_000 },
+    ];
     expect(wholeListAt(counts, [{ at: 0, ongoing: 10_000 }])).toBe(2_000);
     expect(wholeListAt(counts, [{ at: 0, ongoing: 10_020 }])).toBe(3_000);
     expect(wholeListAt(counts, [{ at: 0, ongoing: 12_000 }])).toBeNull();
@@ -128,8 +186,18 @@ describe('the whole list on screen', () => {
 
   it('measures against the lowest count the platform had by then, as conversations close while a list loads', () => {
     const counts = [{ at: 2_000, rows: 9_800 }];
-    expect(wholeListAt(counts, [{ at: 0, ongoing: 10_000 }, { at: 1_500, ongoing: 9_800 }])).toBe(2_000);
-    expect(wholeListAt(counts, [{ at: 0, ongoing: 10_000 }, { at: 2_500, ongoing: 9_800 }])).toBeNull();
+    expect(
+      wholeListAt(counts, [
+        { at: 0, ongoing: 10_000 },
+        { at: 1_500, ongoing: 9_800 },
+      ]),
+    ).toBe(2_000);
+    expect(
+      wholeListAt(counts, [
+        { at: 0, ongoing: 10_000 },
+        { at: 2_500, ongoing: 9_800 },
+      ]),
+    ).toBeNull();
   });
 
   it('never takes an empty grid for a whole empty list', () => {
@@ -137,9 +205,15 @@ describe('the whole list on screen', () => {
   });
 });
 
-describe('the naive panel\'s rate', () => {
+describe("the naive panel's rate", () => {
   it('reads once per interval when a read is quicker, back to back when it is slower', () => {
-    const quick = naiveRates([{ startedAt: 0, ms: 1_000, requests: 2, bytes: 1_000 }, { startedAt: 3_000, ms: 2_000, requests: 2, bytes: 1_000 }], 3_000);
+    const quick = naiveRates(
+      [
+        { startedAt: 0, ms: 1_000, requests: 2, bytes: 1_000 },
+        { startedAt: 3_000, ms: 2_000, requests: 2, bytes: 1_000 },
+      ],
+      3_000,
+    );
     expect(quick).toEqual({ readsPerMin: 20, requestsPerMin: 40, bytesPerMin: 20_000 });
     const slow = naiveRates([{ startedAt: 0, ms: 30_000, requests: 11, bytes: 100 }], 3_000);
     expect(slow).toEqual({ readsPerMin: 2, requestsPerMin: 22, bytesPerMin: 200 });

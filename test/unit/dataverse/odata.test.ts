@@ -9,9 +9,19 @@ describe('inFilter against the emulated Web API', () => {
   afterAll(() => emulator.close());
 
   async function names(filter: string): Promise<string[]> {
-    const token = await emulator.fetch(new Request('http://127.0.0.1/_emulator/token', { method: 'POST', body: JSON.stringify({ user: 'sofia@contoso.test' }), headers: { 'content-type': 'application/json' } }));
+    const token = await emulator.fetch(
+      new Request('http://127.0.0.1/_emulator/token', {
+        method: 'POST',
+        body: JSON.stringify({ user: 'sofia@contoso.test' }),
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
     const { access_token } = (await token.json()) as { access_token: string };
-    const response = await emulator.fetch(new Request(`http://127.0.0.1/api/data/v9.2/queues${query({ $select: 'name', $filter: filter })}`, { headers: { authorization: `Bearer ${access_token}`, accept: 'application/json' } }));
+    const response = await emulator.fetch(
+      new Request(`http://127.0.0.1/api/data/v9.2/queues${query({ $select: 'name', $filter: filter })}`, {
+        headers: { authorization: `Bearer ${access_token}`, accept: 'application/json' },
+      }),
+    );
     const body = (await response.json()) as { value?: { name: string }[]; error?: { message: string } };
     if (!response.ok) throw new Error(body.error?.message);
     return (body.value ?? []).map((row) => row.name).sort();
@@ -25,6 +35,8 @@ describe('inFilter against the emulated Web API', () => {
   });
 
   it('would be refused with the lookup’s _x_value name, as Dataverse refuses it', async () => {
-    await expect(names(inFilter('_msdyn_operatinghourid_value', ['00000000-0000-0000-0000-000000000000']))).rejects.toThrow(/_msdyn_operatinghourid_value/);
+    await expect(names(inFilter('_msdyn_operatinghourid_value', ['00000000-0000-0000-0000-000000000000']))).rejects.toThrow(
+      /_msdyn_operatinghourid_value/,
+    );
   });
 });

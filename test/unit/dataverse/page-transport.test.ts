@@ -39,7 +39,10 @@ function tab(...answers: Array<(args: unknown[]) => unknown>) {
   return { runInTab, injections };
 }
 
-const page = (runInTab: RunInTab, options: { tabId?: number | null; now?: () => number; gate?: ReturnType<typeof createOrgGate>; timeoutMs?: number } = {}) => {
+const page = (
+  runInTab: RunInTab,
+  options: { tabId?: number | null; now?: () => number; gate?: ReturnType<typeof createOrgGate>; timeoutMs?: number } = {},
+) => {
   const counters = createCounters();
   const transport = createPageTransport({
     org: ORG,
@@ -57,9 +60,17 @@ const page = (runInTab: RunInTab, options: { tabId?: number | null; now?: () => 
 const CASES: Array<[string, DataverseRequest, Answer]> = [
   ['rows', { method: 'GET', path: 'queues' }, { status: 200, body: '{"value":[{"a":1},{"a":2}]}' }],
   ['no content', { method: 'POST', path: 'annotations', body: { subject: 'x' } }, { status: 204 }],
-  ['a Dataverse error', { method: 'POST', path: 'x', body: {} }, { status: 403, body: '{"error":{"code":"0x80040220","message":"Principal user is missing prvCreateNote"}}' }],
+  [
+    'a Dataverse error',
+    { method: 'POST', path: 'x', body: {} },
+    { status: 403, body: '{"error":{"code":"0x80040220","message":"Principal user is missing prvCreateNote"}}' },
+  ],
   ['signed out', { method: 'POST', path: 'x', body: {} }, { status: 401, body: '{"error":{"code":"","message":"not authenticated"}}' }],
-  ['throttled', { method: 'POST', path: 'x', body: {} }, { status: 429, body: '{"error":{"code":"0x80072322","message":"Too many"}}', headers: { 'Retry-After': '7' } }],
+  [
+    'throttled',
+    { method: 'POST', path: 'x', body: {} },
+    { status: 429, body: '{"error":{"code":"0x80072322","message":"Too many"}}', headers: { 'Retry-After': '7' } },
+  ],
   ['a busy service', { method: 'GET', path: 'x' }, { status: 503, body: 'busy', headers: { 'Retry-After': '3' } }],
   ['a redirect to sign-in', { method: 'GET', path: 'WhoAmI()' }, { status: 302, headers: { location: 'https://login.example/' } }],
   ['broken JSON', { method: 'GET', path: 'queues' }, { status: 200, body: '{"value": [' }],
@@ -68,7 +79,13 @@ const CASES: Array<[string, DataverseRequest, Answer]> = [
 
 describe('page transport: the same outcomes as the worker transport (one interpretation, transport-core.ts)', () => {
   it.each(CASES)('%s', async (_name, request, answer) => {
-    const worker = createWebApiTransport({ org: ORG, counters: createCounters(), fetch: async () => asResponse(answer), now: () => NOW, maxPageSize: 50 });
+    const worker = createWebApiTransport({
+      org: ORG,
+      counters: createCounters(),
+      fetch: async () => asResponse(answer),
+      now: () => NOW,
+      maxPageSize: 50,
+    });
     const { runInTab } = tab(() => asPageAnswer(answer));
     const fromWorker = await worker.send(request);
     const fromPage = await page(runInTab).transport.send(request);
@@ -77,15 +94,30 @@ describe('page transport: the same outcomes as the worker transport (one interpr
 
   it('sends the same request: URL, method, OData headers and body, through the tab’s top frame in the isolated world', async () => {
     const { runInTab, injections } = tab(() => asPageAnswer({ status: 204 }));
-    await page(runInTab).transport.send({ method: 'POST', path: 'annotations', body: { subject: 'Why' }, headers: { Prefer: 'return=representation' } });
+    await page(runInTab).transport.send({
+      method: 'POST',
+      path: 'annotations',
+      body: { subject: 'Why' },
+      headers: { Prefer: 'return=representation' },
+    });
     expect(injections).toHaveLength(1);
-    const [{ tabId, world, args }] = injections as [{ tabId: number; world: string; args: [string, string, { method: string; headers: Record<string, string>; body: string; timeoutMs: number }] }];
+    const [{ tabId, world, args }] = injections as [
+      {
+        tabId: number;
+        world: string;
+        args: [string, string, { method: string; headers: Record<string, string>; body: string; timeoutMs: number }];
+      },
+    ];
     expect([tabId, world]).toEqual([3, 'ISOLATED']);
     const [origin, url, init] = args;
     expect(origin).toBe(ORG);
     expect(url).toBe(`${ORG}/api/data/v9.2/annotations`);
     expect(init).toMatchObject({ method: 'POST', body: '{"subject":"Why"}', timeoutMs: 30_000 });
-    expect(init.headers).toMatchObject({ 'OData-Version': '4.0', 'Content-Type': 'application/json; charset=utf-8', Prefer: 'odata.include-annotations="OData.Community.Display.V1.FormattedValue",return=representation' });
+    expect(init.headers).toMatchObject({
+      'OData-Version': '4.0',
+      'Content-Type': 'application/json; charset=utf-8',
+      Prefer: 'odata.include-annotations="OData.Community.Display.V1.FormattedValue",return=representation',
+    });
   });
 
   it('counts requests, bytes and rows like the worker transport', async () => {
@@ -100,8 +132,17 @@ describe('page transport: the same outcomes as the worker transport (one interpr
     const gate = createOrgGate();
     const { runInTab } = tab(() => asPageAnswer({ status: 429, body: '{}', headers: { 'Retry-After': '7' } }));
     const fetched: string[] = [];
-    const worker = createWebApiTransport({ org: ORG, counters: createCounters(), gate, now: () => now, fetch: async (url) => (fetched.push(urlOf(url)), asResponse({ status: 200, body: '{}' })) });
-    expect(await page(runInTab, { gate, now: () => now }).transport.send({ method: 'POST', path: 'x', body: {} })).toMatchObject({ kind: 'throttled', retryAt: NOW + 7000 });
+    const worker = createWebApiTransport({
+      org: ORG,
+      counters: createCounters(),
+      gate,
+      now: () => now,
+      fetch: async (url) => (fetched.push(urlOf(url)), asResponse({ status: 200, body: '{}' })),
+    });
+    expect(await page(runInTab, { gate, now: () => now }).transport.send({ method: 'POST', path: 'x', body: {} })).toMatchObject({
+      kind: 'throttled',
+      retryAt: NOW + 7000,
+    });
     expect(await worker.send({ method: 'GET', path: 'y' })).toMatchObject({ ok: false, kind: 'throttled', status: null });
     expect(fetched).toEqual([]);
     now = NOW + 7000;
@@ -111,21 +152,39 @@ describe('page transport: the same outcomes as the worker transport (one interpr
   it('fails as a network fault, never as a success, when there is no tab, the tab fails, answers garbage or never answers', async () => {
     const none = tab();
     expect(await page(none.runInTab, { tabId: null }).transport.send({ method: 'POST', path: 'x', body: {} })).toMatchObject({
-      ok: false, kind: 'network', message: 'No workspace tab of this organization is open',
+      ok: false,
+      kind: 'network',
+      message: 'No workspace tab of this organization is open',
     });
     expect(none.injections).toEqual([]);
 
     const closed = tab(() => Promise.reject(new Error('No tab with id: 3')));
-    expect(await page(closed.runInTab).transport.send({ method: 'GET', path: 'x' })).toMatchObject({ ok: false, kind: 'network', message: 'No tab with id: 3' });
+    expect(await page(closed.runInTab).transport.send({ method: 'GET', path: 'x' })).toMatchObject({
+      ok: false,
+      kind: 'network',
+      message: 'No tab with id: 3',
+    });
 
     const garbage = tab(() => ({ status: 200, body: { not: 'text' } }));
-    expect(await page(garbage.runInTab).transport.send({ method: 'GET', path: 'x' })).toMatchObject({ ok: false, kind: 'network', message: 'The workspace tab gave no usable answer' });
+    expect(await page(garbage.runInTab).transport.send({ method: 'GET', path: 'x' })).toMatchObject({
+      ok: false,
+      kind: 'network',
+      message: 'The workspace tab gave no usable answer',
+    });
 
     const failedInTab = tab(() => ({ error: 'Failed to fetch' }));
-    expect(await page(failedInTab.runInTab).transport.send({ method: 'GET', path: 'x' })).toMatchObject({ ok: false, kind: 'network', message: 'Failed to fetch' });
+    expect(await page(failedInTab.runInTab).transport.send({ method: 'GET', path: 'x' })).toMatchObject({
+      ok: false,
+      kind: 'network',
+      message: 'Failed to fetch',
+    });
 
     const silent = tab(() => new Promise(() => undefined));
-    expect(await page(silent.runInTab, { timeoutMs: 30 }).transport.send({ method: 'GET', path: 'x' })).toMatchObject({ ok: false, kind: 'network', message: 'No answer within 0.03 s' });
+    expect(await page(silent.runInTab, { timeoutMs: 30 }).transport.send({ method: 'GET', path: 'x' })).toMatchObject({
+      ok: false,
+      kind: 'network',
+      message: 'No answer within 0.03 s',
+    });
   });
 });
 
@@ -140,9 +199,20 @@ describe('fetchInPage: the one request inside the tab', () => {
       calls.push([url, options]);
       return new Response('{"ok":1}', { status: 200, headers: { 'OData-Version': '4.0' } });
     });
-    expect(await inTab(ORG, `${ORG}/api/data/v9.2/x`, init)).toEqual({ status: 200, redirected: false, headers: { 'content-type': 'text/plain;charset=UTF-8', 'odata-version': '4.0' }, body: '{"ok":1}' });
+    expect(await inTab(ORG, `${ORG}/api/data/v9.2/x`, init)).toEqual({
+      status: 200,
+      redirected: false,
+      headers: { 'content-type': 'text/plain;charset=UTF-8', 'odata-version': '4.0' },
+      body: '{"ok":1}',
+    });
     expect(calls).toHaveLength(1);
-    expect(calls[0]![1]).toMatchObject({ method: 'POST', body: '{"x":1}', credentials: 'same-origin', redirect: 'manual', cache: 'no-store' });
+    expect(calls[0]![1]).toMatchObject({
+      method: 'POST',
+      body: '{"x":1}',
+      credentials: 'same-origin',
+      redirect: 'manual',
+      cache: 'no-store',
+    });
     expect(calls[0]![1].signal).toBeInstanceOf(AbortSignal);
   });
 

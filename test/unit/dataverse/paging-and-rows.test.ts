@@ -29,7 +29,10 @@ describe('paging', () => {
       () => json({ value: [1], '@odata.nextLink': `${ORG}/api/data/v9.2/q?$skiptoken=x` }),
       () => json({ error: { code: '', message: 'boom' } }, 503),
     );
-    expect(await readAllPages(make(fetch), { method: 'GET', path: 'q' })).toMatchObject({ ok: false, failure: { kind: 'http', status: 503 } });
+    expect(await readAllPages(make(fetch), { method: 'GET', path: 'q' })).toMatchObject({
+      ok: false,
+      failure: { kind: 'http', status: 503 },
+    });
   });
 
   it('reports a body without a value array as malformed', async () => {
@@ -61,14 +64,24 @@ describe('row validation', () => {
     ];
     const { fetch } = fakeFetch(() => json({ value: rows }));
     const result = await readRows(make(fetch), conversationsRequest(['00000000-0000-4000-8000-0000000000aa']), {
-      entity: 'msdyn_ocliveworkitem', idField: 'activityid', schema: ConversationRowSchema,
+      entity: 'msdyn_ocliveworkitem',
+      idField: 'activityid',
+      schema: ConversationRowSchema,
     });
     if (!result.ok) throw new Error('expected ok');
-    expect(result.value.rows.map((row) => row.activityid)).toEqual(['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000004']);
+    expect(result.value.rows.map((row) => row.activityid)).toEqual([
+      '00000000-0000-4000-8000-000000000001',
+      '00000000-0000-4000-8000-000000000004',
+    ]);
     expect(result.value.rows[0]!.msdyn_channel).toEqual([192360000]);
     expect(result.value.issues).toEqual([
       { entity: 'msdyn_ocliveworkitem', id: '00000000-0000-4000-8000-000000000002', field: 'statuscode', message: expect.any(String) },
-      { entity: 'msdyn_ocliveworkitem', id: '00000000-0000-4000-8000-000000000003', field: 'msdyn_channel', message: 'not a list of option values' },
+      {
+        entity: 'msdyn_ocliveworkitem',
+        id: '00000000-0000-4000-8000-000000000003',
+        field: 'msdyn_channel',
+        message: 'not a list of option values',
+      },
       { entity: 'msdyn_ocliveworkitem', id: null, field: 'activityid', message: expect.any(String) },
     ]);
   });
@@ -76,7 +89,9 @@ describe('row validation', () => {
   it('builds the full and the incremental conversation queries', () => {
     const queue = '00000000-0000-4000-8000-0000000000aa';
     const full = decodeURIComponent(conversationsRequest([queue]).path);
-    expect(full).toContain(`$filter=statecode eq 0 and Microsoft.Dynamics.CRM.In(PropertyName='msdyn_cdsqueueid',PropertyValues=['${queue}'])`);
+    expect(full).toContain(
+      `$filter=statecode eq 0 and Microsoft.Dynamics.CRM.In(PropertyName='msdyn_cdsqueueid',PropertyValues=['${queue}'])`,
+    );
     const delta = decodeURIComponent(conversationsRequest([queue], Date.UTC(2026, 0, 1, 10, 0, 0), false).path);
     expect(delta).toContain('$filter=modifiedon ge 2026-01-01T10:00:00Z&');
     expect(delta).not.toContain('statecode eq');

@@ -53,9 +53,16 @@ describe('Web API transport', () => {
   });
 
   it('turns a Dataverse error body into status, code and message', async () => {
-    const { fetch } = fakeFetch(() => json({ error: { code: '0x80060882', message: 'The version of the existing record doesn’t match' } }, 412));
+    const { fetch } = fakeFetch(() =>
+      json({ error: { code: '0x80060882', message: 'The version of the existing record doesn’t match' } }, 412),
+    );
     expect(await transport(fetch).t.send({ method: 'PATCH', path: 'x(1)', body: {} })).toEqual({
-      ok: false, kind: 'http', status: 412, code: '0x80060882', message: 'The version of the existing record doesn’t match', retryAt: null,
+      ok: false,
+      kind: 'http',
+      status: 412,
+      code: '0x80060882',
+      message: 'The version of the existing record doesn’t match',
+      retryAt: null,
     });
   });
 
@@ -76,23 +83,43 @@ describe('Web API transport', () => {
     );
     const { t } = transport(fetch);
     expect(await t.send({ method: 'GET', path: 'a' })).toMatchObject({ ok: false, kind: 'malformed', status: 200 });
-    expect(await t.send({ method: 'GET', path: 'b' })).toMatchObject({ ok: false, kind: 'network', status: null, message: 'Failed to fetch' });
+    expect(await t.send({ method: 'GET', path: 'b' })).toMatchObject({
+      ok: false,
+      kind: 'network',
+      status: null,
+      message: 'Failed to fetch',
+    });
   });
 
   it('answers 204 and 304 with an empty body', async () => {
-    const { fetch } = fakeFetch(() => new Response(null, { status: 204 }), () => new Response(null, { status: 304 }));
+    const { fetch } = fakeFetch(
+      () => new Response(null, { status: 204 }),
+      () => new Response(null, { status: 304 }),
+    );
     const { t } = transport(fetch);
     expect(await t.send({ method: 'POST', path: 'a', body: { x: 1 } })).toMatchObject({ ok: true, status: 204, body: null });
-    expect(await t.send({ method: 'GET', path: 'b', headers: { 'If-None-Match': 'W/"5"' } })).toMatchObject({ ok: true, status: 304, body: null });
+    expect(await t.send({ method: 'GET', path: 'b', headers: { 'If-None-Match': 'W/"5"' } })).toMatchObject({
+      ok: true,
+      status: 304,
+      body: null,
+    });
   });
 
   it('honours Retry-After exactly: nothing is sent to the org until it has passed', async () => {
     let now = 1_000_000;
-    const { fetch, calls } = fakeFetch(() => json({ error: { code: '0x80072322', message: 'Too many requests' } }, 429, { 'Retry-After': '7' }), () => json({ value: [] }));
+    const { fetch, calls } = fakeFetch(
+      () => json({ error: { code: '0x80072322', message: 'Too many requests' } }, 429, { 'Retry-After': '7' }),
+      () => json({ value: [] }),
+    );
     const { t } = transport(fetch, () => now);
     expect(await t.send({ method: 'GET', path: 'a' })).toMatchObject({ ok: false, kind: 'throttled', status: 429, retryAt: 1_007_000 });
     now = 1_006_999;
-    expect(await t.send({ method: 'GET', path: 'b', queryKey: 'other' })).toMatchObject({ ok: false, kind: 'throttled', status: null, retryAt: 1_007_000 });
+    expect(await t.send({ method: 'GET', path: 'b', queryKey: 'other' })).toMatchObject({
+      ok: false,
+      kind: 'throttled',
+      status: null,
+      retryAt: 1_007_000,
+    });
     expect(calls).toHaveLength(1);
     now = 1_007_000;
     expect((await t.send({ method: 'GET', path: 'c' })).ok).toBe(true);

@@ -16,7 +16,14 @@ const ALL = { monitor: true, assign: true, transfer: true, forceClose: true };
 async function check(variant: VariantName): Promise<{ report: DiagnosticsReport; text: string }> {
   org = await emulatedOrg(variant);
   const { access } = await checkAccess(org.transport, ALL, Date.now);
-  const report = await diagnose({ transport: org.transport, metadataReader: org.readMetadata, access, throttled: 0, writeRoute: NO_WRITE_ROUTE, now: Date.now() });
+  const report = await diagnose({
+    transport: org.transport,
+    metadataReader: org.readMetadata,
+    access,
+    throttled: 0,
+    writeRoute: NO_WRITE_ROUTE,
+    now: Date.now(),
+  });
   return { report, text: reportText(report, t) };
 }
 
@@ -50,8 +57,13 @@ describe('"Check this org"', () => {
     const { report, text } = await check('default');
     expect(result(report, 'capacity')?.found.key).toBe('diag_capacity_units');
     expect(result(report, 'tracking')?.found.key).toBe('diag_tracking_notEnabled');
-    const customers = ((await org!.transport.send({ method: 'GET', path: 'contacts?$select=fullname&$top=20' })) as { ok: boolean; body?: { value?: Array<{ fullname?: string }> } });
-    const names = (customers.ok ? customers.body?.value ?? [] : []).map((row) => row.fullname).filter((name): name is string => Boolean(name));
+    const customers = (await org!.transport.send({ method: 'GET', path: 'contacts?$select=fullname&$top=20' })) as {
+      ok: boolean;
+      body?: { value?: Array<{ fullname?: string }> };
+    };
+    const names = (customers.ok ? (customers.body?.value ?? []) : [])
+      .map((row) => row.fullname)
+      .filter((name): name is string => Boolean(name));
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(text).not.toContain(name);
   });

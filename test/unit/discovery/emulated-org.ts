@@ -21,19 +21,37 @@ export interface EmulatedOrg {
 
 export async function emulatedOrg(variant: VariantName = 'default', user = 'sofia@contoso.test'): Promise<EmulatedOrg> {
   const emulator = createEmulator({ speed: 0, now: new Date('2026-03-02T10:00:00Z'), variant });
-  const signin = await emulator.fetch(new Request(`${ORIGIN}/_emulator/token`, { method: 'POST', body: JSON.stringify({ user }), headers: { 'content-type': 'application/json' } }));
+  const signin = await emulator.fetch(
+    new Request(`${ORIGIN}/_emulator/token`, {
+      method: 'POST',
+      body: JSON.stringify({ user }),
+      headers: { 'content-type': 'application/json' },
+    }),
+  );
   const { access_token: token } = (await signin.json()) as { access_token: string };
   const fetchAs: typeof fetch = (input, init) => {
     const headers = new Headers(init?.headers);
     headers.set('authorization', `Bearer ${token}`);
-    return emulator.fetch(new Request(input instanceof Request ? input.url : input instanceof URL ? input.href : input, { ...init, headers, redirect: 'manual' }));
+    return emulator.fetch(
+      new Request(input instanceof Request ? input.url : input instanceof URL ? input.href : input, {
+        ...init,
+        headers,
+        redirect: 'manual',
+      }),
+    );
   };
   const counters = createCounters();
   const inner = createWebApiTransport({ org: ORIGIN, counters, fetch: fetchAs });
   const sent: DataverseRequest[] = [];
   const transport = { org: inner.org, sent, send: (request: DataverseRequest) => (sent.push(request), inner.send(request)) };
   const control = async (path: string, body: unknown) => {
-    const res = await emulator.fetch(new Request(`${ORIGIN}/_emulator/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+    const res = await emulator.fetch(
+      new Request(`${ORIGIN}/_emulator/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    );
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return res.json();
   };

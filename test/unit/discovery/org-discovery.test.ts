@@ -28,7 +28,11 @@ describe('discovering the org contract', () => {
     const found = await discoverContract(org.transport, org.readMetadata);
     expect(found.source).toBe('customapis');
     expect(found.contract.assumed).toBeNull();
-    expect(found.contract.apis.CCaaS_AssignConversation).toMatchObject({ binding: 'unbound', parameters: { conversation: 'ConversationId', agent: 'TargetAgentId', queue: null }, apiVersion: true });
+    expect(found.contract.apis.CCaaS_AssignConversation).toMatchObject({
+      binding: 'unbound',
+      parameters: { conversation: 'ConversationId', agent: 'TargetAgentId', queue: null },
+      apiVersion: true,
+    });
     expect(found.contract.apis.CCaaS_InitiateQueueAssignment?.parameters.queue).toBe('TargetQueueId');
   });
 
@@ -37,7 +41,11 @@ describe('discovering the org contract', () => {
     const found = await discoverContract(org.transport, org.readMetadata);
     expect(found.source).toBe('metadata');
     expect(found.evidence[0]).toMatchObject({ ok: false, status: 403 });
-    expect(found.contract.apis.CCaaS_AssignConversation).toMatchObject({ binding: 'bound', parameters: { agent: 'AgentUserId' }, apiVersion: false });
+    expect(found.contract.apis.CCaaS_AssignConversation).toMatchObject({
+      binding: 'bound',
+      parameters: { agent: 'AgentUserId' },
+      apiVersion: false,
+    });
     expect(found.contract.apis.CCaaS_InitiateQueueAssignment?.parameters.queue).toBe('DestinationQueueId');
   });
 
@@ -99,7 +107,10 @@ describe('a legacy-free org', () => {
     // The free units shown are the platform's own figure for that profile.
     const agent = agents[0]!;
     const profile = agent.capacityProfiles![0]!;
-    expect(load.value.profiles?.units.find((u) => u._msdyn_agentid_value === agent.id && u._msdyn_capacityprofileid_value === profile.profileId)?.msdyn_availablecapacityprofileunits).toBe(profile.free);
+    expect(
+      load.value.profiles?.units.find((u) => u._msdyn_agentid_value === agent.id && u._msdyn_capacityprofileid_value === profile.profileId)
+        ?.msdyn_availablecapacityprofileunits,
+    ).toBe(profile.free);
   }, 60_000);
 
   it('says capacity is unknown, not a unit figure, where the profiles cannot be read', async () => {
@@ -109,7 +120,14 @@ describe('a legacy-free org', () => {
       org: inner.org,
       send: (request) =>
         request.path.startsWith('msdyn_agentcapacityprofileunits')
-          ? Promise.resolve({ ok: false, kind: 'http', status: 403, code: '0x80040220', message: 'Principal user is missing prvReadmsdyn_agentcapacityprofileunit privilege', retryAt: null })
+          ? Promise.resolve({
+              ok: false,
+              kind: 'http',
+              status: 403,
+              code: '0x80040220',
+              message: 'Principal user is missing prvReadmsdyn_agentcapacityprofileunit privilege',
+              retryAt: null,
+            })
           : inner.send(request),
     };
     const load = await readFull(refusing, await userId(inner));
@@ -122,7 +140,6 @@ describe('a legacy-free org', () => {
     }
     for (const c of picture.conversationList().filter((c) => c.workstreamId)) expect(c.capacityModel).toBe('unknown');
   }, 60_000);
-
 
   it('reads no more than 5,000 conversations in any answer, and participants only of the sessions on screen', async () => {
     const inner = large.transport;
@@ -171,9 +188,19 @@ describe('capacity profiles followed as work is taken', () => {
     picture.replaceAll(load.value, Date.now());
     const agent = picture.agentList().find((a) => (a.capacityProfiles ?? []).some((p) => (p.free ?? 0) > 0))!;
     const profile = agent.capacityProfiles!.find((p) => (p.free ?? 0) > 0)!;
-    const unit = load.value.profiles!.units.find((u) => u._msdyn_agentid_value === agent.id && u._msdyn_capacityprofileid_value === profile.profileId)!;
-    await org.control(`rows/msdyn_agentcapacityprofileunits/${unit.msdyn_agentcapacityprofileunitid}`, { set: { msdyn_availablecapacityprofileunits: 0 } });
-    const changes = await readChanges(org.transport, picture.watermarks, false, { participants: false, statuses: true, deep: false }, picture.profileTables());
+    const unit = load.value.profiles!.units.find(
+      (u) => u._msdyn_agentid_value === agent.id && u._msdyn_capacityprofileid_value === profile.profileId,
+    )!;
+    await org.control(`rows/msdyn_agentcapacityprofileunits/${unit.msdyn_agentcapacityprofileunitid}`, {
+      set: { msdyn_availablecapacityprofileunits: 0 },
+    });
+    const changes = await readChanges(
+      org.transport,
+      picture.watermarks,
+      false,
+      { participants: false, statuses: true, deep: false },
+      picture.profileTables(),
+    );
     if (!changes.ok) throw new Error(changes.failure.message);
     const delta = picture.applyProfileUnits(changes.value.units, Date.now());
     const after = delta.upsert.find((a) => a.id === agent.id);

@@ -16,7 +16,13 @@ function setup() {
     shadow = realAttach.call(this, init);
     return shadow;
   };
-  const ui = createOverlayHost({ name: 'floorwalker-panel', css: '', words, onOpen: () => calls.push('open'), onSidePanel: () => calls.push('sidePanel') });
+  const ui = createOverlayHost({
+    name: 'floorwalker-panel',
+    css: '',
+    words,
+    onOpen: () => calls.push('open'),
+    onSidePanel: () => calls.push('sidePanel'),
+  });
   HTMLElement.prototype.attachShadow = realAttach;
   document.body.append(ui.host);
   const buttons = () => [...shadow!.querySelectorAll('button')];

@@ -21,8 +21,13 @@ describe('what a filter demands of single columns', () => {
   });
 
   it('reads equality from eq and In, only at the top level of an and', () => {
-    expect([...of(`statecode eq 0 and _msdyn_cdsqueueid_value eq ${QUEUE}`).equals.keys()].sort()).toEqual(['_msdyn_cdsqueueid_value', 'statecode']);
-    expect([...of("Microsoft.Dynamics.CRM.In(PropertyName='statuscode',PropertyValues=['1','2'])").equals.get('statuscode')!]).toEqual([1, 2]);
+    expect([...of(`statecode eq 0 and _msdyn_cdsqueueid_value eq ${QUEUE}`).equals.keys()].sort()).toEqual([
+      '_msdyn_cdsqueueid_value',
+      'statecode',
+    ]);
+    expect([...of("Microsoft.Dynamics.CRM.In(PropertyName='statuscode',PropertyValues=['1','2'])").equals.get('statuscode')!]).toEqual([
+      1, 2,
+    ]);
     expect(of('statecode eq 0 or statecode eq 1').equals.size).toBe(0);
     expect(of('not (statecode eq 0)').equals.size).toBe(0);
     expect(of('statecode ne 0').equals.size + of('statecode ne 0').ranges.size).toBe(0);
@@ -31,8 +36,12 @@ describe('what a filter demands of single columns', () => {
 
   it('never rules out a row the filter matches', () => {
     const filters = [
-      'statecode eq 0', 'statecode eq 0 and modifiedon ge 2026-03-01T09:00:00Z', 'msdyn_transfercount gt 0 and msdyn_transfercount le 2',
-      `_msdyn_activeagentid_value eq ${AGENT} and statecode eq 0`, 'versionnumber ge 1002', "subject eq 'Billing question' or statecode eq 1",
+      'statecode eq 0',
+      'statecode eq 0 and modifiedon ge 2026-03-01T09:00:00Z',
+      'msdyn_transfercount gt 0 and msdyn_transfercount le 2',
+      `_msdyn_activeagentid_value eq ${AGENT} and statecode eq 0`,
+      'versionnumber ge 1002',
+      "subject eq 'Billing question' or statecode eq 1",
       "Microsoft.Dynamics.CRM.In(PropertyName='statuscode',PropertyValues=['1','2','4']) and createdon lt 2030-01-01T00:00:00Z",
     ];
     for (const filter of filters) {

@@ -54,14 +54,12 @@ describe('$filter type-checks comparisons', () => {
     expect(error).toContain(message);
   });
 
-  it.each([
-    "contains(statuscode,'1')",
-    'contains(subject,1)',
-    "startswith('Billing',subject)",
-    'endswith(subject,subject)',
-  ])('string functions take a text column and a text literal: %s', (filter) => {
-    expect(errorOf(filter)).toContain('No function signature for the function with name');
-  });
+  it.each(["contains(statuscode,'1')", 'contains(subject,1)', "startswith('Billing',subject)", 'endswith(subject,subject)'])(
+    'string functions take a text column and a text literal: %s',
+    (filter) => {
+      expect(errorOf(filter)).toContain('No function signature for the function with name');
+    },
+  );
 
   it.each([
     ["Microsoft.Dynamics.CRM.In(PropertyName='statuscode',PropertyValues=['one'])", "The value 'one' is not valid"],
@@ -79,10 +77,7 @@ describe('$filter type-checks comparisons', () => {
       "Invalid JSON. A comma character ',' was expected in scope 'Array'.",
     ],
     [`Microsoft.Dynamics.CRM.In(PropertyName="subject",PropertyValues=['x'])`, 'Syntax error at position 39'],
-    [
-      "Microsoft.Dynamics.CRM.DoesNotContainValues(PropertyName='msdyn_channel',PropertyValues=['chat'])",
-      "The value 'chat' is not valid",
-    ],
+    ["Microsoft.Dynamics.CRM.DoesNotContainValues(PropertyName='msdyn_channel',PropertyValues=['chat'])", "The value 'chat' is not valid"],
   ])('query function arguments are checked: %s', (filter, message) => {
     expect(errorOf(filter)).toContain(message);
   });
@@ -104,7 +99,10 @@ describe('$filter syntax errors', () => {
     ['statecode eq 0 & statuscode eq 1', "character '&' is not valid at position 15"],
     ['statecode', 'must evaluate to a single boolean value'],
     // Dataverse parses this as (not statecode) eq 0
-    ['not statecode eq 0', "A unary operator with an incompatible type was detected. Found operand type 'Edm.Int32' for operator kind 'Not'."],
+    [
+      'not statecode eq 0',
+      "A unary operator with an incompatible type was detected. Found operand type 'Edm.Int32' for operator kind 'Not'.",
+    ],
     ["not subject eq 'x' and statecode eq 0", "Found operand type 'Edm.String' for operator kind 'Not'."],
     ['not null', "Found operand type 'null' for operator kind 'Not'."],
     ['5', 'must evaluate to a single boolean value'],

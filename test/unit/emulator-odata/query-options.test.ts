@@ -28,10 +28,7 @@ describe('parseQueryOptions', () => {
       { navigation: 'msdyn_activeagentid_msdyn_ocliveworkitem', select: ['fullname'] },
       { navigation: 'msdyn_cdsqueueid_msdyn_ocliveworkitem' },
     ]);
-    expect(keptBy(options.filter)).toEqual([
-      'chat',
-      'sms',
-    ]);
+    expect(keptBy(options.filter)).toEqual(['chat', 'sms']);
   });
 
   it('returns no options for a bare collection request', () => {
@@ -49,9 +46,7 @@ describe('parseQueryOptions', () => {
 
   it('resolves parameter aliases used in $filter, including lists for query functions', () => {
     expect(keptBy(parse('$filter=statuscode%20eq%20@p1&@p1=4').filter)).toEqual(['closed']);
-    const documented = parse(
-      "$filter=Microsoft.Dynamics.CRM.In(PropertyName=@p1,PropertyValues=@p2)&@p1='statuscode'&@p2=['1','2']",
-    );
+    const documented = parse("$filter=Microsoft.Dynamics.CRM.In(PropertyName=@p1,PropertyValues=@p2)&@p1='statuscode'&@p2=['1','2']");
     expect(keptBy(documented.filter)).toEqual(['chat', 'sms']);
   });
 

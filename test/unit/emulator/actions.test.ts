@@ -33,21 +33,34 @@ function pick(where: (r: Row) => boolean): Row {
   return found;
 }
 
-const activeChat = () => pick((r) => r.statuscode === 2 && r.msdyn_channel === CHAT && r._msdyn_activeagentid_value !== SOFIA.systemuserid && !e.world.index.bots.has(String(r._msdyn_activeagentid_value)));
+const activeChat = () =>
+  pick(
+    (r) =>
+      r.statuscode === 2 &&
+      r.msdyn_channel === CHAT &&
+      r._msdyn_activeagentid_value !== SOFIA.systemuserid &&
+      !e.world.index.bots.has(String(r._msdyn_activeagentid_value)),
+  );
 const openUnassigned = () => pick((r) => r.statuscode === 1 && !r._msdyn_activeagentid_value && r.msdyn_channel !== RECORD);
 const id = (r: Row) => String(r.activityid);
 const row = (conversationId: string) => e.world.store.get('msdyn_ocliveworkitems', conversationId)!;
 
 function participants(conversation: Row): Row[] {
-  return [...e.world.store.rows('msdyn_sessionparticipants')].filter((p) => p._msdyn_omnichannelsession_value === conversation._msdyn_lastsessionid_value);
+  return [...e.world.store.rows('msdyn_sessionparticipants')].filter(
+    (p) => p._msdyn_omnichannelsession_value === conversation._msdyn_lastsessionid_value,
+  );
 }
 
 /** A human member of the conversation's queue, other than its agent, set to the given presence. */
 function colleague(conversation: Row, presence = 192360000): string {
   const queue = e.world.index.queues.find((q) => q.id === conversation._msdyn_cdsqueueid_value)!;
-  const agent = queue.agents.find((a) => a !== conversation._msdyn_activeagentid_value && !Object.values({ SOFIA, SAM, ALEX }).some((p) => p.systemuserid === a))!;
+  const agent = queue.agents.find(
+    (a) => a !== conversation._msdyn_activeagentid_value && !Object.values({ SOFIA, SAM, ALEX }).some((p) => p.systemuserid === a),
+  )!;
   const status = agentStatusOf(e.world, agent)!;
-  e.world.store.update('msdyn_agentstatuses', String(status.msdyn_agentstatusid), { _msdyn_currentpresenceid_value: presenceIdOf(presence) });
+  e.world.store.update('msdyn_agentstatuses', String(status.msdyn_agentstatusid), {
+    _msdyn_currentpresenceid_value: presenceIdOf(presence),
+  });
   return agent;
 }
 
@@ -55,7 +68,10 @@ describe('common rules', () => {
   it('accepts the bound and the unbound form', async () => {
     const a = activeChat();
     expect((await act(sofia, 'CCaaS_MonitorConversation', id(a), {}, true)).status).toBe(204);
-    const b = conversations(e, (r) => r.statuscode === 2 && r.msdyn_channel === CHAT && r !== a && r._msdyn_activeagentid_value !== SOFIA.systemuserid)[0]!;
+    const b = conversations(
+      e,
+      (r) => r.statuscode === 2 && r.msdyn_channel === CHAT && r !== a && r._msdyn_activeagentid_value !== SOFIA.systemuserid,
+    )[0]!;
     expect((await act(sofia, 'CCaaS_MonitorConversation', id(b), {}, false)).status).toBe(204);
   });
 
@@ -110,7 +126,9 @@ describe('CCaaS_MonitorConversation and CCaaS_JoinConversation', () => {
     expect(seat).toMatchObject({ msdyn_mode: 192350004, msdyn_assignreason: 'AgentMonitor' });
     expect(row(id(a)).versionnumber).toBe(version);
     // Readable by a client too.
-    const page = await sofia.json<{ value: Row[] }>(`msdyn_sessionparticipants?$filter=_msdyn_omnichannelsession_value eq ${String(a._msdyn_lastsessionid_value)} and msdyn_mode eq 192350004`);
+    const page = await sofia.json<{ value: Row[] }>(
+      `msdyn_sessionparticipants?$filter=_msdyn_omnichannelsession_value eq ${String(a._msdyn_lastsessionid_value)} and msdyn_mode eq 192350004`,
+    );
     expect(page.value.map((p) => p._msdyn_agentid_value)).toEqual([SOFIA.systemuserid]);
   });
 
@@ -126,7 +144,8 @@ describe('CCaaS_MonitorConversation and CCaaS_JoinConversation', () => {
   });
 
   it('monitors Waiting and Wrap-up conversations', async () => {
-    const monitorable = (status: number) => pick((r) => r.statuscode === status && r.msdyn_channel !== RECORD && r._msdyn_activeagentid_value !== SOFIA.systemuserid);
+    const monitorable = (status: number) =>
+      pick((r) => r.statuscode === status && r.msdyn_channel !== RECORD && r._msdyn_activeagentid_value !== SOFIA.systemuserid);
     expect((await act(sofia, 'CCaaS_MonitorConversation', id(monitorable(3)))).status).toBe(204);
     expect((await act(sofia, 'CCaaS_MonitorConversation', id(monitorable(5)))).status).toBe(204);
   });
@@ -141,7 +160,9 @@ describe('CCaaS_MonitorConversation and CCaaS_JoinConversation', () => {
     const seat = participants(a).find((p) => p._msdyn_agentid_value === SOFIA.systemuserid);
     expect(seat).toMatchObject({ msdyn_mode: 192350003, msdyn_assignreason: 'AgentConversationJoin' });
     const transcript = await sofia.json<{ messages: { role: string; text: string }[] }>(`/_emulator/workspace/conversations/${id(a)}`);
-    expect(transcript.messages).toContainEqual(expect.objectContaining({ role: 'notice', text: `${SOFIA.fullname} joined the conversation` }));
+    expect(transcript.messages).toContainEqual(
+      expect.objectContaining({ role: 'notice', text: `${SOFIA.fullname} joined the conversation` }),
+    );
   });
 });
 
@@ -152,7 +173,10 @@ describe('CCaaS_AssignConversation', () => {
     const res = await act(sofia, 'CCaaS_AssignConversation', id(c), { AgentId: agent });
     expect(res.status).toBe(200);
     const body = (await res.json()) as Row;
-    expect(body).toMatchObject({ '@odata.context': expect.stringContaining('CCaaS_AssignConversationResponse'), CapacityExceededBy: expect.any(Number) });
+    expect(body).toMatchObject({
+      '@odata.context': expect.stringContaining('CCaaS_AssignConversationResponse'),
+      CapacityExceededBy: expect.any(Number),
+    });
     expect(row(id(c))).toMatchObject({ statuscode: 1, _msdyn_activeagentid_value: agent, msdyn_statuschangereason: 192350017 });
     expect(participants(c).find((p) => p._msdyn_agentid_value === agent)).toMatchObject({ msdyn_mode: 192350002, msdyn_joinedon: null });
     expect((await control(e, `conversations/${id(c)}/respond`, { decision: 'accept' })).status).toBe(200);
@@ -239,9 +263,16 @@ describe('CCaaS_InitiateAgentTransferBySupervisor', () => {
     const transfers = Number(c.msdyn_transfercount);
     expect((await act(sofia, 'CCaaS_InitiateAgentTransferBySupervisor', id(c), { AgentId: target })).status).toBe(204);
     expect(row(id(c))).toMatchObject({ _msdyn_activeagentid_value: first, msdyn_statuschangereason: 192350002 });
-    expect(participants(c).find((p) => p._msdyn_agentid_value === target)).toMatchObject({ msdyn_joinedon: null, msdyn_assignreason: 'SupervisorTransferToAgent' });
+    expect(participants(c).find((p) => p._msdyn_agentid_value === target)).toMatchObject({
+      msdyn_joinedon: null,
+      msdyn_assignreason: 'SupervisorTransferToAgent',
+    });
     await control(e, `conversations/${id(c)}/respond`, { decision: 'accept' });
-    expect(row(id(c))).toMatchObject({ _msdyn_activeagentid_value: target, msdyn_transfercount: transfers + 1, msdyn_statuschangereason: 192350003 });
+    expect(row(id(c))).toMatchObject({
+      _msdyn_activeagentid_value: target,
+      msdyn_transfercount: transfers + 1,
+      msdyn_statuschangereason: 192350003,
+    });
     expect(participants(c).find((p) => p._msdyn_agentid_value === first && !p.msdyn_lefton)?.msdyn_mode).toBe(192350003);
   });
 
@@ -254,20 +285,58 @@ describe('CCaaS_InitiateAgentTransferBySupervisor', () => {
   });
 
   it.each([
-    ['Open conversation', () => { const c = openUnassigned(); return [c, colleague(c)] as const; }, /Status rule/],
-    ['voice conversation', () => { const c = pick((r) => r.statuscode === 2 && r.msdyn_channel === VOICE); return [c, colleague(c)] as const; }, /Channel rule/],
-    ['conversation escalated to voice', () => {
-      const c = activeChat();
-      e.world.store.update('msdyn_ocliveworkitems', id(c), { msdyn_channel: `${CHAT},${VOICE}` });
-      return [c, colleague(c)] as const;
-    }, /Channel rule/],
-    ['target outside the queue', () => {
-      const c = activeChat();
-      const outsider = e.world.index.queues.flatMap((q) => q.agents).find((a) => !e.world.index.queues.find((q) => q.id === c._msdyn_cdsqueueid_value)!.agents.includes(a))!;
-      return [c, outsider] as const;
-    }, /Same queue rule/],
-    ['target whose presence is Offline', () => { const c = activeChat(); return [c, colleague(c, 192360004)] as const; }, /Presence rule/],
-    ['AI agent target', () => { const c = activeChat(); return [c, e.world.index.queues.find((q) => q.id === c._msdyn_cdsqueueid_value)!.bot] as const; }, /Human agent rule/],
+    [
+      'Open conversation',
+      () => {
+        const c = openUnassigned();
+        return [c, colleague(c)] as const;
+      },
+      /Status rule/,
+    ],
+    [
+      'voice conversation',
+      () => {
+        const c = pick((r) => r.statuscode === 2 && r.msdyn_channel === VOICE);
+        return [c, colleague(c)] as const;
+      },
+      /Channel rule/,
+    ],
+    [
+      'conversation escalated to voice',
+      () => {
+        const c = activeChat();
+        e.world.store.update('msdyn_ocliveworkitems', id(c), { msdyn_channel: `${CHAT},${VOICE}` });
+        return [c, colleague(c)] as const;
+      },
+      /Channel rule/,
+    ],
+    [
+      'target outside the queue',
+      () => {
+        const c = activeChat();
+        const outsider = e.world.index.queues
+          .flatMap((q) => q.agents)
+          .find((a) => !e.world.index.queues.find((q) => q.id === c._msdyn_cdsqueueid_value)!.agents.includes(a))!;
+        return [c, outsider] as const;
+      },
+      /Same queue rule/,
+    ],
+    [
+      'target whose presence is Offline',
+      () => {
+        const c = activeChat();
+        return [c, colleague(c, 192360004)] as const;
+      },
+      /Presence rule/,
+    ],
+    [
+      'AI agent target',
+      () => {
+        const c = activeChat();
+        return [c, e.world.index.queues.find((q) => q.id === c._msdyn_cdsqueueid_value)!.bot] as const;
+      },
+      /Human agent rule/,
+    ],
   ])('refuses a %s', async (_, setup, rule) => {
     const [c, target] = setup();
     const res = await act(sofia, 'CCaaS_InitiateAgentTransferBySupervisor', id(c), { AgentId: target });
@@ -284,10 +353,18 @@ describe('CCaaS_InitiateAgentTransferBySupervisor', () => {
 });
 
 describe('CCaaS_ForceCloseConversation', () => {
-  it.each([['messaging', CHAT], ['voice', VOICE]])('closes an ongoing %s conversation', async (_, channel) => {
+  it.each([
+    ['messaging', CHAT],
+    ['voice', VOICE],
+  ])('closes an ongoing %s conversation', async (_, channel) => {
     const c = pick((r) => r.statecode === 0 && r.msdyn_channel === channel && r._msdyn_activeagentid_value !== SOFIA.systemuserid);
     expect((await act(sofia, 'CCaaS_ForceCloseConversation', id(c))).status).toBe(204);
-    expect(row(id(c))).toMatchObject({ statecode: 1, statuscode: 4, msdyn_statuschangereason: 192350015, msdyn_closedon: expect.any(String) });
+    expect(row(id(c))).toMatchObject({
+      statecode: 1,
+      statuscode: 4,
+      msdyn_statuschangereason: 192350015,
+      msdyn_closedon: expect.any(String),
+    });
     expect(e.world.store.get('msdyn_ocsessions', String(c._msdyn_lastsessionid_value))?.msdyn_closurereason).toBe(192350014);
   });
 

@@ -81,7 +81,9 @@ describe('WhoAmI', () => {
 
   it('token requests with extra keys or unknown users fail', async () => {
     e = emulator();
-    const extra = await e.fetch(new Request(`${ORIGIN}/_emulator/token`, { method: 'POST', body: JSON.stringify({ user: ALEX.upn, admin: true }) }));
+    const extra = await e.fetch(
+      new Request(`${ORIGIN}/_emulator/token`, { method: 'POST', body: JSON.stringify({ user: ALEX.upn, admin: true }) }),
+    );
     expect(extra.status).toBe(400);
     const unknown = await e.fetch(new Request(`${ORIGIN}/_emulator/token`, { method: 'POST', body: JSON.stringify({ user: 'x@y.test' }) }));
     expect(unknown.status).toBe(403);

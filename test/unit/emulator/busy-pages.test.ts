@@ -10,7 +10,8 @@ import { SOFIA } from '../../../emulator/personas';
 let e: Emulator;
 afterEach(async () => e?.close());
 
-const ONGOING_PAGE = '/api/data/v9.2/msdyn_ocliveworkitems?$select=subject,statuscode,msdyn_channel,_msdyn_activeagentid_value,_msdyn_cdsqueueid_value,createdon,msdyn_customersentimentlabel&$filter=statecode eq 0&$orderby=createdon desc';
+const ONGOING_PAGE =
+  '/api/data/v9.2/msdyn_ocliveworkitems?$select=subject,statuscode,msdyn_channel,_msdyn_activeagentid_value,_msdyn_cdsqueueid_value,createdon,msdyn_customersentimentlabel&$filter=statecode eq 0&$orderby=createdon desc';
 
 /** The ids on the first page of ongoing conversations (5,000 rows, annotated). */
 async function ongoingPage(url: string, cookie: string): Promise<string[]> {
@@ -37,7 +38,11 @@ it('busy: serves a full 5,000-row page of ongoing conversations over HTTP', asyn
 it('busy with 200,000 closed conversations: the ongoing page is the same as without the history', async () => {
   const server = await signedIn();
   const without = await ongoingPage(server.url, server.cookie);
-  const configured = await fetch(`${server.url}/_emulator/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ closedHistory: 200_000 }) });
+  const configured = await fetch(`${server.url}/_emulator/config`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ closedHistory: 200_000 }),
+  });
   expect(configured.status).toBe(200);
   expect(await ongoingPage(server.url, server.cookie)).toEqual(without);
   await server.close();

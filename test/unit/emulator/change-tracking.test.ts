@@ -38,17 +38,24 @@ describe('change tracking', () => {
     const delta = await sofia.json<Delta>(deltaLink, { Prefer: 'odata.track-changes' });
     expect(delta['@odata.context']).toBe(`${API}/$metadata#msdyn_ocliveworkitems(subject)/$delta`);
     expect(delta.value).toContainEqual(expect.objectContaining({ activityid: changed, subject: 'Renamed' }));
-    expect(delta.value).toContainEqual({ '@odata.context': `${API}/$metadata#msdyn_ocliveworkitems/$deletedEntity`, id: deleted, reason: 'deleted' });
+    expect(delta.value).toContainEqual({
+      '@odata.context': `${API}/$metadata#msdyn_ocliveworkitems/$deletedEntity`,
+      id: deleted,
+      reason: 'deleted',
+    });
     expect(delta.value).toHaveLength(2);
     const again = await sofia.json<Delta>(delta['@odata.deltaLink']!);
     expect(again.value).toHaveLength(0);
   });
 
-  it.each(['$filter=statecode eq 0', '$orderby=createdon', '$expand=msdyn_cdsqueueid_msdyn_ocliveworkitem', '$top=5'])('refuses %s with change tracking', async (option) => {
-    e = emulator();
-    await control(e, 'config', { changeTracking: true });
-    const sofia = await signIn(e, SOFIA.upn);
-    const res = await sofia.get(`msdyn_ocliveworkitems?$select=subject&${option}`, { Prefer: 'odata.track-changes' });
-    expect(res.status).toBe(400);
-  });
+  it.each(['$filter=statecode eq 0', '$orderby=createdon', '$expand=msdyn_cdsqueueid_msdyn_ocliveworkitem', '$top=5'])(
+    'refuses %s with change tracking',
+    async (option) => {
+      e = emulator();
+      await control(e, 'config', { changeTracking: true });
+      const sofia = await signIn(e, SOFIA.upn);
+      const res = await sofia.get(`msdyn_ocliveworkitems?$select=subject&${option}`, { Prefer: 'odata.track-changes' });
+      expect(res.status).toBe(400);
+    },
+  );
 });

@@ -4,7 +4,11 @@ import { once } from 'node:events';
 import { expect, it } from 'vitest';
 
 it('npm run emulator prints the org URL, serves on 127.0.0.1 and stops on SIGTERM', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--seed', '2', '--scenario', 'empty', '--speed', '5'], { cwd: new URL('../../../', import.meta.url).pathname });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--seed', '2', '--scenario', 'empty', '--speed', '5'],
+    { cwd: new URL('../../../', import.meta.url).pathname },
+  );
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
@@ -22,9 +26,13 @@ it('npm run emulator prints the org URL, serves on 127.0.0.1 and stops on SIGTER
 }, 30_000);
 
 it('refuses an unknown --variant, naming the variants there are', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--variant', 'nope'], { cwd: new URL('../../../', import.meta.url).pathname });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--variant', 'nope'], {
+    cwd: new URL('../../../', import.meta.url).pathname,
+  });
   let err = '';
-  child.stderr.on('data', (chunk: Buffer) => { err += chunk.toString(); });
+  child.stderr.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+  });
   const [code] = await once(child, 'exit');
   expect(code).toBe(2);
   expect(err).toContain('--variant must be one of default, unbound-renamed, legacy-free, locked-down, assign-unmappable');

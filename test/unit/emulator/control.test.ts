@@ -70,9 +70,13 @@ describe('faults', () => {
   it('dropConnections: a listening emulator cuts the socket', async () => {
     e = emulator();
     const server = await e.listen(0);
-    const token = (await (await fetch(`${server.url}/_emulator/token`, { method: 'POST', body: JSON.stringify({ user: ALEX.upn }) })).json()) as { access_token: string };
+    const token = (await (
+      await fetch(`${server.url}/_emulator/token`, { method: 'POST', body: JSON.stringify({ user: ALEX.upn }) })
+    ).json()) as { access_token: string };
     await fetch(`${server.url}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ dropConnections: { count: 1 } }) });
-    await expect(fetch(`${server.url}/api/data/v9.2/WhoAmI()`, { headers: { Authorization: `Bearer ${token.access_token}` } })).rejects.toThrow();
+    await expect(
+      fetch(`${server.url}/api/data/v9.2/WhoAmI()`, { headers: { Authorization: `Bearer ${token.access_token}` } }),
+    ).rejects.toThrow();
     const ok = await fetch(`${server.url}/api/data/v9.2/WhoAmI()`, { headers: { Authorization: `Bearer ${token.access_token}` } });
     expect(ok.status).toBe(200);
     await server.close();
@@ -86,7 +90,7 @@ describe('faults', () => {
     await control(e, 'faults', { clear: true });
     const res = await sofia.get('WhoAmI()');
     expect(res.status).toBe(200);
-    expect((await res.json() as { UserId: string }).UserId).toBe(SOFIA.systemuserid);
+    expect(((await res.json()) as { UserId: string }).UserId).toBe(SOFIA.systemuserid);
   });
 
   it('rejects unknown keys with 400', async () => {
@@ -124,7 +128,10 @@ describe('service protection', () => {
     expect(((await exec.json()) as { error: { code: string } }).error.code).toBe('0x80072321');
     await control(e, 'config', { serviceProtection: { executionMs: 1_200_000, concurrency: 1 } });
     await control(e, 'faults', { latencyMs: 0 });
-    const both = await Promise.all([sofia.get('msdyn_ocliveworkitems?$select=subject'), sofia.get('msdyn_ocliveworkitems?$select=subject')]);
+    const both = await Promise.all([
+      sofia.get('msdyn_ocliveworkitems?$select=subject'),
+      sofia.get('msdyn_ocliveworkitems?$select=subject'),
+    ]);
     expect(both.map((r) => r.status).sort()).toEqual([200, 429]);
     const concurrent = both.find((r) => r.status === 429)!;
     expect(((await concurrent.json()) as { error: { code: string } }).error.code).toBe('0x80072326');
@@ -141,7 +148,9 @@ describe('reset, clock, config, state and the request log', () => {
     expect(e.world.options.seed).toBe(1);
     expect([...e.world.store.rows('msdyn_ocliveworkitems')].length).toBeGreaterThan(60);
     const seeded = emulator({ seed: 1 });
-    expect([...e.world.store.rows('msdyn_ocliveworkitems')].map((r) => r.activityid)).toEqual([...seeded.world.store.rows('msdyn_ocliveworkitems')].map((r) => r.activityid));
+    expect([...e.world.store.rows('msdyn_ocliveworkitems')].map((r) => r.activityid)).toEqual(
+      [...seeded.world.store.rows('msdyn_ocliveworkitems')].map((r) => r.activityid),
+    );
   });
 
   it('clock advances and pauses the org time', async () => {
@@ -159,8 +168,10 @@ describe('reset, clock, config, state and the request log', () => {
     await control(e, 'config', { switches: { assign: false, forceClose: false }, changeTracking: true });
     const config = await sofia.json<{ value: Record<string, unknown>[] }>('msdyn_omnichannelconfigurations');
     expect(config.value[0]).toMatchObject({
-      msdyn_enable_supervisor_monitor: true, msdyn_enable_supervisor_assign: false,
-      msdyn_enable_supervisor_transfer: true, msdyn_enable_supervisor_forceclose: false,
+      msdyn_enable_supervisor_monitor: true,
+      msdyn_enable_supervisor_assign: false,
+      msdyn_enable_supervisor_transfer: true,
+      msdyn_enable_supervisor_forceclose: false,
     });
   });
 
@@ -168,7 +179,11 @@ describe('reset, clock, config, state and the request log', () => {
     e = emulator({ scenario: 'empty' });
     const sofia = await signIn(e, SOFIA.upn);
     const config = (await sofia.json<{ value: Record<string, unknown>[] }>('msdyn_omnichannelconfigurations')).value[0];
-    expect(config).toMatchObject({ msdyn_enable_supervisor_monitor: true, msdyn_enable_supervisor_assign: false, msdyn_enable_supervisor_forceclose: false });
+    expect(config).toMatchObject({
+      msdyn_enable_supervisor_monitor: true,
+      msdyn_enable_supervisor_assign: false,
+      msdyn_enable_supervisor_forceclose: false,
+    });
   });
 
   it('state counts conversations by status, queue and agent, and requests per user', async () => {
@@ -194,6 +209,14 @@ describe('reset, clock, config, state and the request log', () => {
     await new Promise((r) => setTimeout(r, 5));
     await sofia.get('msdyn_nothings');
     const log = (await (await control(e, `requests?since=${encodeURIComponent(since)}`)).json()) as { requests: Record<string, unknown>[] };
-    expect(log.requests).toEqual([expect.objectContaining({ user: SOFIA.upn, method: 'GET', path: '/api/data/v9.2/msdyn_nothings', status: 404, time: expect.any(String) })]);
+    expect(log.requests).toEqual([
+      expect.objectContaining({
+        user: SOFIA.upn,
+        method: 'GET',
+        path: '/api/data/v9.2/msdyn_nothings',
+        status: 404,
+        time: expect.any(String),
+      }),
+    ]);
   });
 });

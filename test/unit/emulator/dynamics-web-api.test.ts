@@ -27,7 +27,15 @@ afterEach(async () => {
   await e.close();
 });
 
-const activeChat = () => conversations(e, (r) => r.statuscode === 2 && r.msdyn_channel === '192360000' && r._msdyn_activeagentid_value !== SOFIA.systemuserid && !e.world.index.stuck.has(String(r.activityid)));
+const activeChat = () =>
+  conversations(
+    e,
+    (r) =>
+      r.statuscode === 2 &&
+      r.msdyn_channel === '192360000' &&
+      r._msdyn_activeagentid_value !== SOFIA.systemuserid &&
+      !e.world.index.stuck.has(String(r.activityid)),
+  );
 
 describe('dynamics-web-api against the emulator', () => {
   it('calls WhoAmI', async () => {
@@ -56,7 +64,9 @@ describe('dynamics-web-api against the emulator', () => {
       top: 3,
     });
     const row = page.value[0]!;
-    expect(row.msdyn_activeagentid_msdyn_ocliveworkitem.fullname).toBe(row['_msdyn_activeagentid_value@OData.Community.Display.V1.FormattedValue']);
+    expect(row.msdyn_activeagentid_msdyn_ocliveworkitem.fullname).toBe(
+      row['_msdyn_activeagentid_value@OData.Community.Display.V1.FormattedValue'],
+    );
   });
 
   it('retrieves a single record', async () => {
@@ -67,26 +77,46 @@ describe('dynamics-web-api against the emulator', () => {
 
   it('calls a bound and an unbound action', async () => {
     const [a, b] = activeChat();
-    await api.callAction({ actionName: 'Microsoft.Dynamics.CRM.CCaaS_MonitorConversation', collection: 'msdyn_ocliveworkitems', key: String(a!.activityid), action: { ApiVersion: '1.0' } });
-    await api.callAction({ actionName: 'CCaaS_ForceCloseConversation', action: { ApiVersion: '1.0', ConversationId: String(b!.activityid) } });
+    await api.callAction({
+      actionName: 'Microsoft.Dynamics.CRM.CCaaS_MonitorConversation',
+      collection: 'msdyn_ocliveworkitems',
+      key: String(a!.activityid),
+      action: { ApiVersion: '1.0' },
+    });
+    await api.callAction({
+      actionName: 'CCaaS_ForceCloseConversation',
+      action: { ApiVersion: '1.0', ConversationId: String(b!.activityid) },
+    });
     expect(e.world.store.get('msdyn_ocliveworkitems', String(b!.activityid))?.statuscode).toBe(4);
-    expect([...e.world.store.rows('msdyn_sessionparticipants')].some((p) => p._msdyn_agentid_value === SOFIA.systemuserid && p.msdyn_mode === 192350004)).toBe(true);
+    expect(
+      [...e.world.store.rows('msdyn_sessionparticipants')].some(
+        (p) => p._msdyn_agentid_value === SOFIA.systemuserid && p.msdyn_mode === 192350004,
+      ),
+    ).toBe(true);
   });
 
   it('surfaces the documented errors: 404 missing record, 400 rule, 412 stale version, 429 throttling', async () => {
     const missing = '00000000-0000-4000-8000-000000000404';
     await expect(api.retrieve({ collection: 'msdyn_ocliveworkitems', key: missing })).rejects.toMatchObject({
-      status: 404, code: '0x80040217', message: `msdyn_ocliveworkitem With Id = ${missing} Does Not Exist`,
+      status: 404,
+      code: '0x80040217',
+      message: `msdyn_ocliveworkitem With Id = ${missing} Does Not Exist`,
     });
     const open = conversations(e, (r) => r.statuscode === 1 && !r._msdyn_activeagentid_value)[0]!;
-    await expect(api.callAction({ actionName: 'CCaaS_MonitorConversation', action: { ApiVersion: '1.0', ConversationId: String(open.activityid) } }))
-      .rejects.toMatchObject({ status: 400, message: expect.stringMatching(/Status rule/) });
+    await expect(
+      api.callAction({ actionName: 'CCaaS_MonitorConversation', action: { ApiVersion: '1.0', ConversationId: String(open.activityid) } }),
+    ).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/Status rule/) });
     const c = activeChat()[0]!;
     // The library reports a failed If-Match precondition (412) as `false` rather than throwing.
-    await expect(api.update({ collection: 'msdyn_ocliveworkitems', key: String(c.activityid), data: { msdyn_title: 'x' }, ifmatch: 'W/"1"' })).resolves.toBe(false);
+    await expect(
+      api.update({ collection: 'msdyn_ocliveworkitems', key: String(c.activityid), data: { msdyn_title: 'x' }, ifmatch: 'W/"1"' }),
+    ).resolves.toBe(false);
     const log = (await (await fetch(`${server.url}/_emulator/requests`)).json()) as { requests: { method: string; status: number }[] };
     expect(log.requests.at(-1)).toMatchObject({ method: 'PATCH', status: 412 });
-    await fetch(`${server.url}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ throttle: { count: 1, retryAfterSeconds: 3 } }) });
+    await fetch(`${server.url}/_emulator/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ throttle: { count: 1, retryAfterSeconds: 3 } }),
+    });
     await expect(api.callFunction('WhoAmI')).rejects.toMatchObject({ status: 429, code: '0x80072322' });
   });
 });

@@ -28,11 +28,13 @@ export async function signIn(e: Emulator, upn: string): Promise<Client> {
 export function clientWith(e: Emulator, auth: Record<string, string>): Client {
   const url = (path: string) => (path.startsWith('http') ? path : path.startsWith('/') ? `${ORIGIN}${path}` : `${API}/${path}`);
   const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-    e.fetch(new Request(url(path), {
-      method,
-      headers: { ...auth, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }));
+    e.fetch(
+      new Request(url(path), {
+        method,
+        headers: { ...auth, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    );
   return {
     get: (path, headers) => send('GET', path, undefined, headers),
     send,
@@ -45,11 +47,13 @@ export function clientWith(e: Emulator, auth: Record<string, string>): Client {
 }
 
 export async function control(e: Emulator, path: string, body?: unknown): Promise<Response> {
-  return e.fetch(new Request(`${ORIGIN}/_emulator/${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  }));
+  return e.fetch(
+    new Request(`${ORIGIN}/_emulator/${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+  );
 }
 
 export type Row = Record<string, unknown>;

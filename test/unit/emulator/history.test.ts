@@ -23,7 +23,8 @@ async function ongoingIds(client: Client): Promise<string[]> {
 
 async function totalConversations(client: Client): Promise<number> {
   const res = await client.json<{ EntityRecordCountCollection: { Keys: string[]; Values: number[] } }>(
-    "RetrieveTotalRecordCount(EntityNames=@p1)?@p1=['msdyn_ocliveworkitem']");
+    "RetrieveTotalRecordCount(EntityNames=@p1)?@p1=['msdyn_ocliveworkitem']",
+  );
   return res.EntityRecordCountCollection.Values[0]!;
 }
 
@@ -36,7 +37,9 @@ describe('closed history', () => {
     await control(e, 'config', { closedHistory: 3000 });
     expect(await totalConversations(sofia)).toBe(before + 3000);
     expect(await ongoingIds(sofia)).toEqual(ongoing);
-    const recent = await sofia.json<Page>(`msdyn_ocliveworkitems?$select=activityid&$filter=modifiedon ge ${new Date(NOW - DAY / 2).toISOString()}`);
+    const recent = await sofia.json<Page>(
+      `msdyn_ocliveworkitems?$select=activityid&$filter=modifiedon ge ${new Date(NOW - DAY / 2).toISOString()}`,
+    );
     expect(recent.value.some((r) => e.world.historyIds.includes(idOf(r)))).toBe(false);
     const store = e.world.store;
     for (const id of e.world.historyIds.slice(0, 200)) {
@@ -78,11 +81,15 @@ describe('before and during a change-tracking read', () => {
     const off = await sofia.json(path);
     expect(off).toEqual({
       '@odata.context': 'http://org.test/api/data/v9.2/$metadata#EntityDefinitions(ChangeTrackingEnabled)/$entity',
-      ChangeTrackingEnabled: false, MetadataId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      ChangeTrackingEnabled: false,
+      MetadataId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     await control(e, 'config', { changeTracking: true });
     expect(await sofia.json(path)).toEqual({ ...off, ChangeTrackingEnabled: true });
-    expect(await sofia.json("EntityDefinitions(LogicalName='annotation')?$select=ChangeTrackingEnabled,EntitySetName")).toMatchObject({ ChangeTrackingEnabled: true, EntitySetName: 'annotations' });
+    expect(await sofia.json("EntityDefinitions(LogicalName='annotation')?$select=ChangeTrackingEnabled,EntitySetName")).toMatchObject({
+      ChangeTrackingEnabled: true,
+      EntitySetName: 'annotations',
+    });
     const unknown = await sofia.get("EntityDefinitions(LogicalName='msdyn_nothing')");
     expect(unknown.status).toBe(404);
     expect((await errorOf(unknown)).message).toContain("'msdyn_nothing'");
@@ -96,7 +103,9 @@ describe('before and during a change-tracking read', () => {
     expect(res).toEqual({
       '@odata.context': 'http://org.test/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.RetrieveTotalRecordCountResponse',
       EntityRecordCountCollection: {
-        Count: 2, IsReadOnly: false, Keys: ['msdyn_ocliveworkitem', 'queue'],
+        Count: 2,
+        IsReadOnly: false,
+        Keys: ['msdyn_ocliveworkitem', 'queue'],
         Values: [e.world.store.count('msdyn_ocliveworkitems'), e.world.index.queues.length],
       },
     });
@@ -156,14 +165,18 @@ describe('case notes', () => {
     const sofia = await signIn(e, SOFIA.upn);
     const chat = activeChat(e);
     const created = await sofia.send('POST', 'annotations', {
-      subject: 'Floorwalker: reason', notetext: 'Transferred for billing', 'objectid_msdyn_ocliveworkitem@odata.bind': `/msdyn_ocliveworkitems(${idOf(chat)})`,
+      subject: 'Floorwalker: reason',
+      notetext: 'Transferred for billing',
+      'objectid_msdyn_ocliveworkitem@odata.bind': `/msdyn_ocliveworkitems(${idOf(chat)})`,
     });
     expect(created.status).toBe(204);
     await control(e, 'config', { otherNotes: 120 });
     const newest = await sofia.json<Page>('annotations?$select=subject,objecttypecode&$orderby=createdon desc&$top=50');
     expect(newest.value).toHaveLength(50);
     expect(newest.value.every((n) => n.objecttypecode === 'incident')).toBe(true);
-    const ours = await sofia.json<Page>("annotations?$select=subject,_objectid_value&$filter=objecttypecode eq 'msdyn_ocliveworkitem'&$orderby=createdon desc&$top=50");
+    const ours = await sofia.json<Page>(
+      "annotations?$select=subject,_objectid_value&$filter=objecttypecode eq 'msdyn_ocliveworkitem'&$orderby=createdon desc&$top=50",
+    );
     expect(ours.value).toEqual([expect.objectContaining({ subject: 'Floorwalker: reason', _objectid_value: idOf(chat) })]);
     const onCases = await sofia.json<Page>("annotations?$select=_objectid_value&$filter=objecttypecode eq 'incident'");
     expect(onCases.value).toHaveLength(120);
@@ -176,10 +189,19 @@ describe('case notes', () => {
 describe('legacy-free', () => {
   it('plays a large modern org: 100,000 closed conversations, profiles, participants kept, tracking, case notes', async () => {
     e = emulator({ variant: 'legacy-free' });
-    const state = (await (await control(e, 'state')).json()) as { config: Record<string, unknown>; conversations: { byStatus: Record<string, number> } };
+    const state = (await (await control(e, 'state')).json()) as {
+      config: Record<string, unknown>;
+      conversations: { byStatus: Record<string, number> };
+    };
     expect(state.config).toMatchObject({
-      variant: 'legacy-free', capacityModel: 'profiles', participantsOnLeave: 'keepActive', closedHistory: 100_000,
-      changeTracking: true, otherNotes: 2_000, customApisReadable: true, extensionOriginWrites: 'allow',
+      variant: 'legacy-free',
+      capacityModel: 'profiles',
+      participantsOnLeave: 'keepActive',
+      closedHistory: 100_000,
+      changeTracking: true,
+      otherNotes: 2_000,
+      customApisReadable: true,
+      extensionOriginWrites: 'allow',
     });
     expect(state.conversations.byStatus.Closed).toBeGreaterThan(100_000);
     const sofia = await signIn(e, SOFIA.upn);

@@ -13,15 +13,25 @@ afterEach(async () => e?.close());
 const bound = (client: Client, name: string, conversation: Row, params: Record<string, unknown> = {}) =>
   client.send('POST', `msdyn_ocliveworkitems(${idOf(conversation)})/Microsoft.Dynamics.CRM.${name}`, { ApiVersion: '1.0', ...params });
 
-type Unit = { msdyn_agentcapacityprofileunitid: string; _msdyn_agentid_value: string; _msdyn_capacityprofileid_value: string; msdyn_defaultmaxunits: number; msdyn_availablecapacityprofileunits: number; msdyn_consumedcapacityprofileunits: number };
+type Unit = {
+  msdyn_agentcapacityprofileunitid: string;
+  _msdyn_agentid_value: string;
+  _msdyn_capacityprofileid_value: string;
+  msdyn_defaultmaxunits: number;
+  msdyn_availablecapacityprofileunits: number;
+  msdyn_consumedcapacityprofileunits: number;
+};
 
 describe('capacity profiles', () => {
   /** The agent's unit row of the profile the conversation's workstream belongs to, read through the Web API. */
   async function unitFor(client: Client, agentId: string, conversation: Row): Promise<Unit> {
     const link = await client.json<{ value: { _msdyn_capacityprofile_id_value: string }[] }>(
-      `msdyn_liveworkstreamcapacityprofiles?$filter=_msdyn_workstream_id_value eq ${String(conversation._msdyn_liveworkstreamid_value)}`);
+      `msdyn_liveworkstreamcapacityprofiles?$filter=_msdyn_workstream_id_value eq ${String(conversation._msdyn_liveworkstreamid_value)}`,
+    );
     const profile = link.value[0]!._msdyn_capacityprofile_id_value;
-    const units = await client.json<{ value: Unit[] }>(`msdyn_agentcapacityprofileunits?$filter=_msdyn_agentid_value eq ${agentId} and _msdyn_capacityprofileid_value eq ${profile}`);
+    const units = await client.json<{ value: Unit[] }>(
+      `msdyn_agentcapacityprofileunits?$filter=_msdyn_agentid_value eq ${agentId} and _msdyn_capacityprofileid_value eq ${profile}`,
+    );
     return units.value[0]!;
   }
 
@@ -30,9 +40,14 @@ describe('capacity profiles', () => {
     const sofia = await signIn(e, SOFIA.upn);
     expect((await sofia.json<{ value: unknown[] }>('msdyn_capacityprofiles')).value).toEqual([]);
     await control(e, 'config', { capacityModel: 'profiles' });
-    const profiles = await sofia.json<{ value: { msdyn_name: string; msdyn_defaultmaxunits: number; msdyn_blockassignment: boolean }[] }>('msdyn_capacityprofiles?$select=msdyn_name,msdyn_defaultmaxunits,msdyn_blockassignment&$orderby=msdyn_name');
+    const profiles = await sofia.json<{ value: { msdyn_name: string; msdyn_defaultmaxunits: number; msdyn_blockassignment: boolean }[] }>(
+      'msdyn_capacityprofiles?$select=msdyn_name,msdyn_defaultmaxunits,msdyn_blockassignment&$orderby=msdyn_name',
+    );
     expect(profiles.value.map((p) => [p.msdyn_name, p.msdyn_defaultmaxunits, p.msdyn_blockassignment])).toEqual([
-      ['Asynchronous messaging', 6, false], ['Case', 5, false], ['Live chat', 4, false], ['Voice call', 1, true],
+      ['Asynchronous messaging', 6, false],
+      ['Case', 5, false],
+      ['Live chat', 4, false],
+      ['Voice call', 1, true],
     ]);
     const streams = await sofia.json<{ value: { msdyn_capacityformat: number }[] }>('msdyn_liveworkstreams?$select=msdyn_capacityformat');
     expect(new Set(streams.value.map((w) => w.msdyn_capacityformat))).toEqual(new Set([192360000]));
@@ -84,46 +99,67 @@ describe('capacity profiles', () => {
     // Every agent's Live chat units are used up except one agent's; one agent is blocked by a full voice profile.
     const statuses = [...store.rows('msdyn_agentstatuses')];
     const units = [...store.rows('msdyn_agentcapacityprofileunits')];
-    const chatProfile = String([...store.rows('msdyn_capacityprofiles')].find((p) => p.msdyn_name === 'Live chat')!.msdyn_capacityprofileid);
+    const chatProfile = String(
+      [...store.rows('msdyn_capacityprofiles')].find((p) => p.msdyn_name === 'Live chat')!.msdyn_capacityprofileid,
+    );
     const chat = pick(e, (r) => r.statuscode === 1 && !r._msdyn_activeagentid_value && r.msdyn_channel === '192360000');
     const queue = e.world.index.queues.find((q) => q.id === chat._msdyn_cdsqueueid_value)!;
     const [free, blocked] = queue.agents.filter((a) => ![SOFIA, SAM, ALEX].some((p) => p.systemuserid === a));
     for (const unit of units) {
       if (unit._msdyn_capacityprofileid_value !== chatProfile) continue;
-      store.update('msdyn_agentcapacityprofileunits', String(unit.msdyn_agentcapacityprofileunitid), { msdyn_availablecapacityprofileunits: unit._msdyn_agentid_value === free || unit._msdyn_agentid_value === blocked ? 4 : 0 });
+      store.update('msdyn_agentcapacityprofileunits', String(unit.msdyn_agentcapacityprofileunitid), {
+        msdyn_availablecapacityprofileunits: unit._msdyn_agentid_value === free || unit._msdyn_agentid_value === blocked ? 4 : 0,
+      });
     }
-    for (const status of statuses) store.update('msdyn_agentstatuses', String(status.msdyn_agentstatusid), { _msdyn_currentpresenceid_value: 'f523f628-c07a-e811-8162-000d3aa11f50', msdyn_isblockedbysomeprofile: status._msdyn_agentid_value === blocked });
+    for (const status of statuses)
+      store.update('msdyn_agentstatuses', String(status.msdyn_agentstatusid), {
+        _msdyn_currentpresenceid_value: 'f523f628-c07a-e811-8162-000d3aa11f50',
+        msdyn_isblockedbysomeprofile: status._msdyn_agentid_value === blocked,
+      });
     await control(e, 'clock', { advanceSeconds: 60 });
     const routed = store.get('msdyn_ocliveworkitems', idOf(chat))!;
     expect(routed._msdyn_activeagentid_value).toBe(free);
   });
 
-  it.each(['units', 'profiles'] as const)('after two hours of simulated traffic, %s capacity matches the work agents hold', async (model) => {
-    e = emulator();
-    await control(e, 'config', { capacityModel: model });
-    for (let i = 0; i < 24; i++) await control(e, 'clock', { advanceSeconds: 300 });
-    const store = e.world.store;
-    const held = new Map<string, Row[]>();
-    const hold = (agent: unknown, c: Row | undefined) => {
-      if (typeof agent === 'string' && c) held.set(agent, [...(held.get(agent) ?? []), c]);
-    };
-    for (const c of store.rows('msdyn_ocliveworkitems')) if (c.statecode === 0 && c.statuscode !== 3) hold(c._msdyn_activeagentid_value, c);
-    for (const p of e.world.pending.values()) if (p.kind === 'transfer') hold(p.agentId, store.get('msdyn_ocliveworkitems', p.conversationId));
-    const profileOf = (c: Row) => store.lookup('msdyn_liveworkstreamcapacityprofiles', '_msdyn_workstream_id_value', c._msdyn_liveworkstreamid_value)[0]?._msdyn_capacityprofile_id_value;
-    expect([...store.rows('msdyn_ocliveworkitems')].filter((c) => c.statecode === 1).length).toBeGreaterThan(100);
-    for (const status of store.rows('msdyn_agentstatuses')) {
-      const work = held.get(String(status._msdyn_agentid_value)) ?? [];
-      if (model === 'units') {
-        const used = work.reduce((sum, c) => sum + Number(store.get('msdyn_liveworkstreams', String(c._msdyn_liveworkstreamid_value))!.msdyn_capacityrequired), 0);
-        expect(status.msdyn_availableunitscapacity).toBe(100 - used);
-        continue;
+  it.each(['units', 'profiles'] as const)(
+    'after two hours of simulated traffic, %s capacity matches the work agents hold',
+    async (model) => {
+      e = emulator();
+      await control(e, 'config', { capacityModel: model });
+      for (let i = 0; i < 24; i++) await control(e, 'clock', { advanceSeconds: 300 });
+      const store = e.world.store;
+      const held = new Map<string, Row[]>();
+      const hold = (agent: unknown, c: Row | undefined) => {
+        if (typeof agent === 'string' && c) held.set(agent, [...(held.get(agent) ?? []), c]);
+      };
+      for (const c of store.rows('msdyn_ocliveworkitems'))
+        if (c.statecode === 0 && c.statuscode !== 3) hold(c._msdyn_activeagentid_value, c);
+      for (const p of e.world.pending.values())
+        if (p.kind === 'transfer') hold(p.agentId, store.get('msdyn_ocliveworkitems', p.conversationId));
+      const profileOf = (c: Row) =>
+        store.lookup('msdyn_liveworkstreamcapacityprofiles', '_msdyn_workstream_id_value', c._msdyn_liveworkstreamid_value)[0]
+          ?._msdyn_capacityprofile_id_value;
+      expect([...store.rows('msdyn_ocliveworkitems')].filter((c) => c.statecode === 1).length).toBeGreaterThan(100);
+      for (const status of store.rows('msdyn_agentstatuses')) {
+        const work = held.get(String(status._msdyn_agentid_value)) ?? [];
+        if (model === 'units') {
+          const used = work.reduce(
+            (sum, c) => sum + Number(store.get('msdyn_liveworkstreams', String(c._msdyn_liveworkstreamid_value))!.msdyn_capacityrequired),
+            0,
+          );
+          expect(status.msdyn_availableunitscapacity).toBe(100 - used);
+          continue;
+        }
+        for (const unit of store.lookup('msdyn_agentcapacityprofileunits', '_msdyn_agentid_value', status._msdyn_agentid_value)) {
+          const used = work.filter((c) => profileOf(c) === unit._msdyn_capacityprofileid_value).length;
+          expect(unit).toMatchObject({
+            msdyn_consumedcapacityprofileunits: used,
+            msdyn_availablecapacityprofileunits: Number(unit.msdyn_defaultmaxunits) - used,
+          });
+        }
       }
-      for (const unit of store.lookup('msdyn_agentcapacityprofileunits', '_msdyn_agentid_value', status._msdyn_agentid_value)) {
-        const used = work.filter((c) => profileOf(c) === unit._msdyn_capacityprofileid_value).length;
-        expect(unit).toMatchObject({ msdyn_consumedcapacityprofileunits: used, msdyn_availablecapacityprofileunits: Number(unit.msdyn_defaultmaxunits) - used });
-      }
-    }
-  });
+    },
+  );
 
   it('switching back to units removes the profiles and recounts unit capacity from the work agents hold', async () => {
     e = emulator();
@@ -139,8 +175,10 @@ describe('capacity profiles', () => {
 });
 
 describe('participants on leave', () => {
-  const seatOf = (conversation: Row, agent: unknown) => [...e.world.store.rows('msdyn_sessionparticipants')]
-    .find((p) => p._msdyn_omnichannelsession_value === conversation._msdyn_lastsessionid_value && p._msdyn_agentid_value === agent)!;
+  const seatOf = (conversation: Row, agent: unknown) =>
+    [...e.world.store.rows('msdyn_sessionparticipants')].find(
+      (p) => p._msdyn_omnichannelsession_value === conversation._msdyn_lastsessionid_value && p._msdyn_agentid_value === agent,
+    )!;
 
   it('deactivates a participant who leaves by default', async () => {
     e = emulator();
@@ -170,15 +208,21 @@ describe('supervisor role name', () => {
     e = emulator();
     await control(e, 'config', { supervisorRoleName: 'CC Supervisor (copy)' });
     const sofia = await signIn(e, SOFIA.upn);
-    const roles = await sofia.json<{ value: { name: string }[] }>(`RetrieveAadUserRoles(DirectoryObjectId=${SOFIA.azureactivedirectoryobjectid})`);
+    const roles = await sofia.json<{ value: { name: string }[] }>(
+      `RetrieveAadUserRoles(DirectoryObjectId=${SOFIA.azureactivedirectoryobjectid})`,
+    );
     expect(roles.value.map((r) => r.name).sort()).toEqual(['Basic User', 'CC Supervisor (copy)']);
-    const direct = await sofia.json<{ value: { name: string }[] }>(`systemusers(${SOFIA.systemuserid})/systemuserroles_association?$select=name`);
+    const direct = await sofia.json<{ value: { name: string }[] }>(
+      `systemusers(${SOFIA.systemuserid})/systemuserroles_association?$select=name`,
+    );
     expect(direct.value.map((r) => r.name)).toContain('CC Supervisor (copy)');
     expect((await sofia.json<{ value: unknown[] }>("roles?$filter=name eq 'Omnichannel supervisor'")).value).toHaveLength(1);
     expect((await bound(sofia, 'CCaaS_MonitorConversation', activeChat(e))).status).toBe(204);
     const alex = await signIn(e, ALEX.upn);
     const refused = await bound(alex, 'CCaaS_MonitorConversation', activeChat(e));
-    expect((await errorOf(refused)).message).toBe("Role rule: CCaaS_MonitorConversation requires the 'CC Supervisor (copy)' security role.");
+    expect((await errorOf(refused)).message).toBe(
+      "Role rule: CCaaS_MonitorConversation requires the 'CC Supervisor (copy)' security role.",
+    );
   });
 
   it('naming the original again gives the original back', async () => {
@@ -186,7 +230,9 @@ describe('supervisor role name', () => {
     await control(e, 'config', { supervisorRoleName: 'Team leads' });
     await control(e, 'config', { supervisorRoleName: 'Omnichannel supervisor' });
     const sofia = await signIn(e, SOFIA.upn);
-    const roles = await sofia.json<{ value: { name: string }[] }>(`RetrieveAadUserRoles(DirectoryObjectId=${SOFIA.azureactivedirectoryobjectid})`);
+    const roles = await sofia.json<{ value: { name: string }[] }>(
+      `RetrieveAadUserRoles(DirectoryObjectId=${SOFIA.azureactivedirectoryobjectid})`,
+    );
     expect(roles.value.map((r) => r.name).sort()).toEqual(['Basic User', 'Omnichannel supervisor']);
     expect((await sofia.json<{ value: unknown[] }>("roles?$filter=name eq 'Team leads'")).value).toEqual([]);
   });

@@ -15,10 +15,18 @@ export function pick(e: Emulator, where: (r: Row) => boolean): Row {
 }
 
 /** An Active live chat handled by a human other than Sofia. */
-export const activeChat = (e: Emulator): Row => pick(e, (r) => r.statuscode === 2 && r.msdyn_channel === CHAT
-  && r._msdyn_activeagentid_value !== SOFIA.systemuserid && !e.world.index.bots.has(String(r._msdyn_activeagentid_value)));
+export const activeChat = (e: Emulator): Row =>
+  pick(
+    e,
+    (r) =>
+      r.statuscode === 2 &&
+      r.msdyn_channel === CHAT &&
+      r._msdyn_activeagentid_value !== SOFIA.systemuserid &&
+      !e.world.index.bots.has(String(r._msdyn_activeagentid_value)),
+  );
 
-export const openUnassigned = (e: Emulator): Row => pick(e, (r) => r.statuscode === 1 && !r._msdyn_activeagentid_value && r.msdyn_channel !== RECORD);
+export const openUnassigned = (e: Emulator): Row =>
+  pick(e, (r) => r.statuscode === 1 && !r._msdyn_activeagentid_value && r.msdyn_channel !== RECORD);
 
 export const idOf = (r: Row): string => String(r.activityid);
 
@@ -28,7 +36,9 @@ export function colleague(e: Emulator, conversation: Row, presence = 192360000):
   const personas = [SOFIA, SAM, ALEX].map((p) => p.systemuserid);
   const agent = queue.agents.find((a) => a !== conversation._msdyn_activeagentid_value && !personas.includes(a))!;
   const status = agentStatusOf(e.world, agent)!;
-  e.world.store.update('msdyn_agentstatuses', String(status.msdyn_agentstatusid), { _msdyn_currentpresenceid_value: presenceIdOf(presence) });
+  e.world.store.update('msdyn_agentstatuses', String(status.msdyn_agentstatusid), {
+    _msdyn_currentpresenceid_value: presenceIdOf(presence),
+  });
   return agent;
 }
 

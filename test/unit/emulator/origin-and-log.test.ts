@@ -23,7 +23,10 @@ describe('extensionOriginWrites', () => {
     expect(refused.status).toBe(403);
     expect(await errorOf(refused)).toEqual({ code: '0x80040220', message: expect.stringContaining(`'${EXTENSION}'`) });
     expect(e.world.store.get('msdyn_ocliveworkitems', idOf(chat))!.statecode).toBe(0);
-    for (const [method, target] of [['PATCH', `msdyn_ocliveworkitems(${idOf(chat)})`], ['DELETE', `annotations(${idOf(chat)})`]] as const) {
+    for (const [method, target] of [
+      ['PATCH', `msdyn_ocliveworkitems(${idOf(chat)})`],
+      ['DELETE', `annotations(${idOf(chat)})`],
+    ] as const) {
       expect((await sofia.send(method, target, method === 'PATCH' ? { subject: 'x' } : undefined, { Origin: EXTENSION })).status).toBe(403);
     }
     expect((await sofia.get(`msdyn_ocliveworkitems(${idOf(chat)})?$select=subject`, { Origin: EXTENSION })).status).toBe(200);
@@ -33,7 +36,12 @@ describe('extensionOriginWrites', () => {
   it('allow (the default) accepts the same write', async () => {
     e = emulator();
     const sofia = await signIn(e, SOFIA.upn);
-    const res = await sofia.send('POST', `msdyn_ocliveworkitems(${idOf(activeChat(e))})/Microsoft.Dynamics.CRM.CCaaS_MonitorConversation`, { ApiVersion: '1.0' }, { Origin: EXTENSION });
+    const res = await sofia.send(
+      'POST',
+      `msdyn_ocliveworkitems(${idOf(activeChat(e))})/Microsoft.Dynamics.CRM.CCaaS_MonitorConversation`,
+      { ApiVersion: '1.0' },
+      { Origin: EXTENSION },
+    );
     expect(res.status).toBe(204);
   });
 });
@@ -53,10 +61,14 @@ describe('request log', () => {
     e = emulator();
     const sofia = await signIn(e, SOFIA.upn);
     await control(e, 'faults', { latencyMs: 400 });
-    const pending = sofia.send('POST', `msdyn_ocliveworkitems(${idOf(activeChat(e))})/Microsoft.Dynamics.CRM.CCaaS_MonitorConversation`, { ApiVersion: '1.0' });
+    const pending = sofia.send('POST', `msdyn_ocliveworkitems(${idOf(activeChat(e))})/Microsoft.Dynamics.CRM.CCaaS_MonitorConversation`, {
+      ApiVersion: '1.0',
+    });
     await new Promise((resolve) => setTimeout(resolve, 100));
     const during = (await (await control(e, 'requests?inFlight=1')).json()) as { requests: Logged[] };
-    expect(during.requests).toEqual([expect.objectContaining({ method: 'POST', status: null, path: expect.stringContaining('CCaaS_MonitorConversation') })]);
+    expect(during.requests).toEqual([
+      expect.objectContaining({ method: 'POST', status: null, path: expect.stringContaining('CCaaS_MonitorConversation') }),
+    ]);
     expect(((await (await control(e, 'requests')).json()) as { requests: Logged[] }).requests).toEqual([]);
     expect((await pending).status).toBe(204);
     const after = (await (await control(e, 'requests?inFlight=1')).json()) as { requests: Logged[] };

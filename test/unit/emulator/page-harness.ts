@@ -11,10 +11,17 @@ export interface OpenPage {
 }
 
 /** Loads the workspace page into happy-dom with its fetches served in-process by the emulator. */
-export async function openWorkspace(e: Emulator, upn: string, path = '/main.aspx?appname=msdyn_CustomerServiceWorkspace'): Promise<OpenPage> {
+export async function openWorkspace(
+  e: Emulator,
+  upn: string,
+  path = '/main.aspx?appname=msdyn_CustomerServiceWorkspace',
+): Promise<OpenPage> {
   const cookieHeader = await sessionCookie(e, upn);
   const html = await (await clientWith(e, { cookie: cookieHeader }).get(path)).text();
-  const window = new Window({ url: `${ORIGIN}${path}`, settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } });
+  const window = new Window({
+    url: `${ORIGIN}${path}`,
+    settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true },
+  });
   const w = window as unknown as { fetch: typeof fetch };
   w.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input instanceof Request ? input.url : input), ORIGIN);

@@ -12,7 +12,9 @@ afterEach(async () => {
 });
 
 const fingerprint = (em: Emulator) =>
-  [...em.world.store.rows('msdyn_ocliveworkitems')].map((r) => `${String(r.activityid)}|${String(r.statuscode)}|${String(r._msdyn_activeagentid_value)}|${String(r.modifiedon)}`).join('\n');
+  [...em.world.store.rows('msdyn_ocliveworkitems')]
+    .map((r) => `${String(r.activityid)}|${String(r.statuscode)}|${String(r._msdyn_activeagentid_value)}|${String(r.modifiedon)}`)
+    .join('\n');
 
 describe('the seeded world', () => {
   it('same seed and start time, same world; another seed, another world', () => {
@@ -63,9 +65,15 @@ describe('live traffic on the clock', () => {
     await control(e, 'clock', { advanceSeconds: 1800 });
     expect(e.world.store.currentVersion()).toBeGreaterThan(versionBefore);
     expect(conversations(e, () => true).length).toBeGreaterThan(countBefore); // arrivals
-    const closedBySystem = conversations(e, (r) => r.statecode === 1 && [192350008, 192350010, 192350009].includes(Number(r.msdyn_statuschangereason)));
+    const closedBySystem = conversations(
+      e,
+      (r) => r.statecode === 1 && [192350008, 192350010, 192350009].includes(Number(r.msdyn_statuschangereason)),
+    );
     expect(closedBySystem.length).toBeGreaterThan(0);
-    const arrivedAndAccepted = conversations(e, (r) => Date.parse(String(r.createdon)) > Date.parse('2026-03-02T10:00:00Z') && r.msdyn_isagentaccepted === true);
+    const arrivedAndAccepted = conversations(
+      e,
+      (r) => Date.parse(String(r.createdon)) > Date.parse('2026-03-02T10:00:00Z') && r.msdyn_isagentaccepted === true,
+    );
     expect(arrivedAndAccepted.length).toBeGreaterThan(0);
     for (const r of arrivedAndAccepted) expect(Date.parse(String(r.modifiedon))).toBeGreaterThanOrEqual(Date.parse(String(r.createdon)));
   });
@@ -90,13 +98,26 @@ describe('live traffic on the clock', () => {
   it('a pending transfer is decided by the simulated agent after a delay', async () => {
     e = emulator();
     const sofia = await signIn(e, SOFIA.upn);
-    const c = conversations(e, (r) => r.statuscode === 2 && r.msdyn_channel === '192360000' && r._msdyn_activeagentid_value !== SOFIA.systemuserid && !e.world.index.stuck.has(String(r.activityid)))[0]!;
+    const c = conversations(
+      e,
+      (r) =>
+        r.statuscode === 2 &&
+        r.msdyn_channel === '192360000' &&
+        r._msdyn_activeagentid_value !== SOFIA.systemuserid &&
+        !e.world.index.stuck.has(String(r.activityid)),
+    )[0]!;
     const queue = e.world.index.queues.find((q) => q.id === c._msdyn_cdsqueueid_value)!;
     const { agentStatusOf } = await import('../../../emulator/world/operations');
     const { presenceIdOf } = await import('../../../emulator/world/catalog');
     const target = queue.agents.find((a) => a !== c._msdyn_activeagentid_value && a !== SOFIA.systemuserid && !a.startsWith('5f0f1a00'))!;
-    e.world.store.update('msdyn_agentstatuses', String(agentStatusOf(e.world, target)!.msdyn_agentstatusid), { _msdyn_currentpresenceid_value: presenceIdOf(192360000) });
-    const res = await sofia.send('POST', 'CCaaS_InitiateAgentTransferBySupervisor', { ApiVersion: '1.0', ConversationId: c.activityid, AgentId: target });
+    e.world.store.update('msdyn_agentstatuses', String(agentStatusOf(e.world, target)!.msdyn_agentstatusid), {
+      _msdyn_currentpresenceid_value: presenceIdOf(192360000),
+    });
+    const res = await sofia.send('POST', 'CCaaS_InitiateAgentTransferBySupervisor', {
+      ApiVersion: '1.0',
+      ConversationId: c.activityid,
+      AgentId: target,
+    });
     expect(res.status).toBe(204);
     expect(e.world.pending.has(String(c.activityid))).toBe(true);
     await control(e, 'clock', { advanceSeconds: 61 });

@@ -46,17 +46,27 @@ describe('indexes', () => {
     const store = new Store(() => new Date(at));
     const column = '_msdyn_omnichannelsession_value';
     expect(sessionparticipants.indexed).toContain(column);
-    const insert = (n: number, session: string) => store.insert('msdyn_sessionparticipants', { msdyn_sessionparticipantid: id(n), [column]: session });
+    const insert = (n: number, session: string) =>
+      store.insert('msdyn_sessionparticipants', { msdyn_sessionparticipantid: id(n), [column]: session });
     insert(1, id(100));
     insert(2, id(100));
     insert(3, id(200));
-    const of = (session: string) => store.lookup('msdyn_sessionparticipants', column, session.toUpperCase()).map((r) => r.msdyn_sessionparticipantid);
+    const of = (session: string) =>
+      store.lookup('msdyn_sessionparticipants', column, session.toUpperCase()).map((r) => r.msdyn_sessionparticipantid);
     expect(of(id(100))).toEqual([id(1), id(2)]);
     store.update('msdyn_sessionparticipants', id(2), { [column]: id(200) });
     store.remove('msdyn_sessionparticipants', id(3));
     expect(of(id(100))).toEqual([id(1)]);
     expect(of(id(200))).toEqual([id(2)]);
-    const inFilter = constraintsOf(parseFilter(`Microsoft.Dynamics.CRM.In(PropertyName='msdyn_omnichannelsession',PropertyValues=['${id(100)}','${id(200)}'])`, sessionparticipants.schema));
-    expect([...store.candidates('msdyn_sessionparticipants', inFilter)].map((r) => r.msdyn_sessionparticipantid).sort()).toEqual([id(1), id(2)]);
+    const inFilter = constraintsOf(
+      parseFilter(
+        `Microsoft.Dynamics.CRM.In(PropertyName='msdyn_omnichannelsession',PropertyValues=['${id(100)}','${id(200)}'])`,
+        sessionparticipants.schema,
+      ),
+    );
+    expect([...store.candidates('msdyn_sessionparticipants', inFilter)].map((r) => r.msdyn_sessionparticipantid).sort()).toEqual([
+      id(1),
+      id(2),
+    ]);
   });
 });

@@ -13,7 +13,9 @@ describe('collection queries', () => {
   it('filters, selects and orders through the OData engine', async () => {
     e = emulator();
     const sofia = await signIn(e, SOFIA.upn);
-    const page = await sofia.json<Page>('msdyn_ocliveworkitems?$select=subject,statuscode,createdon&$filter=statecode eq 0 and statuscode eq 2&$orderby=createdon desc');
+    const page = await sofia.json<Page>(
+      'msdyn_ocliveworkitems?$select=subject,statuscode,createdon&$filter=statecode eq 0 and statuscode eq 2&$orderby=createdon desc',
+    );
     expect(page['@odata.context']).toBe(`${API}/$metadata#msdyn_ocliveworkitems(subject,statuscode,createdon)`);
     expect(page.value.length).toBeGreaterThan(10);
     for (const row of page.value) {
@@ -28,14 +30,18 @@ describe('collection queries', () => {
   it('answers formatted values, lookup logical names and navigation names when annotations are asked for', async () => {
     e = emulator();
     const sofia = await signIn(e, SOFIA.upn);
-    const res = await sofia.get('msdyn_ocliveworkitems?$select=statuscode,msdyn_channel,_msdyn_activeagentid_value,createdon,msdyn_isagentaccepted&$filter=_msdyn_activeagentid_value ne null&$top=1',
-      { Prefer: 'odata.include-annotations="*"' });
+    const res = await sofia.get(
+      'msdyn_ocliveworkitems?$select=statuscode,msdyn_channel,_msdyn_activeagentid_value,createdon,msdyn_isagentaccepted&$filter=_msdyn_activeagentid_value ne null&$top=1',
+      { Prefer: 'odata.include-annotations="*"' },
+    );
     expect(res.headers.get('preference-applied')).toBe('odata.include-annotations="*"');
     const row = ((await res.json()) as Page).value[0]!;
     const agent = e.world.store.get('systemusers', String(row._msdyn_activeagentid_value));
     expect(row['_msdyn_activeagentid_value@OData.Community.Display.V1.FormattedValue']).toBe(agent?.fullname);
     expect(row['_msdyn_activeagentid_value@Microsoft.Dynamics.CRM.lookuplogicalname']).toBe('systemuser');
-    expect(row['_msdyn_activeagentid_value@Microsoft.Dynamics.CRM.associatednavigationproperty']).toBe('msdyn_activeagentid_msdyn_ocliveworkitem');
+    expect(row['_msdyn_activeagentid_value@Microsoft.Dynamics.CRM.associatednavigationproperty']).toBe(
+      'msdyn_activeagentid_msdyn_ocliveworkitem',
+    );
     expect(row['statuscode@OData.Community.Display.V1.FormattedValue']).toMatch(/^(Open|Active|Waiting|Wrap-up|Closed)$/);
     expect(row['msdyn_isagentaccepted@OData.Community.Display.V1.FormattedValue']).toMatch(/^(Yes|No)$/);
     expect(row['createdon@OData.Community.Display.V1.FormattedValue']).toMatch(/^\d+\/\d+\/\d{4}, \d+:\d\d (AM|PM)$/);
@@ -46,7 +52,9 @@ describe('collection queries', () => {
     const sofia = await signIn(e, SOFIA.upn);
     const id = [...e.world.store.rows('msdyn_ocliveworkitems')][0]!.activityid as string;
     e.world.store.update('msdyn_ocliveworkitems', id, { msdyn_channel: '192360000,192370000' });
-    const row = await sofia.json(`msdyn_ocliveworkitems(${id})?$select=msdyn_channel`, { Prefer: 'odata.include-annotations="OData.Community.Display.V1.FormattedValue"' });
+    const row = await sofia.json(`msdyn_ocliveworkitems(${id})?$select=msdyn_channel`, {
+      Prefer: 'odata.include-annotations="OData.Community.Display.V1.FormattedValue"',
+    });
     expect(row['msdyn_channel@OData.Community.Display.V1.FormattedValue']).toBe('Live chat; Voice');
   });
 
@@ -85,19 +93,25 @@ describe('collection queries', () => {
   it('keeps pages stable when rows are added between page requests', async () => {
     e = emulator();
     const sofia = await signIn(e, SOFIA.upn);
-    const first = await (await sofia.get('msdyn_ocliveworkitems?$select=activityid,subject&$orderby=subject', { Prefer: 'odata.maxpagesize=10' })).json() as Page;
+    const first = (await (
+      await sofia.get('msdyn_ocliveworkitems?$select=activityid,subject&$orderby=subject', { Prefer: 'odata.maxpagesize=10' })
+    ).json()) as Page;
     // A row that sorts before everything already seen must not shift the next page.
     await sofia.send('POST', 'msdyn_ocliveworkitems', { subject: '  first of all' });
-    const second = await (await sofia.get(first['@odata.nextLink']!, { Prefer: 'odata.maxpagesize=10' })).json() as Page;
+    const second = (await (await sofia.get(first['@odata.nextLink']!, { Prefer: 'odata.maxpagesize=10' })).json()) as Page;
     const firstIds = new Set(first.value.map((r) => r.activityid));
     expect(second.value.some((r) => firstIds.has(r.activityid))).toBe(false);
-    expect(String(second.value[0]!.subject).localeCompare(String(first.value[9]!.subject), undefined, { sensitivity: 'base' })).toBeGreaterThanOrEqual(0);
+    expect(
+      String(second.value[0]!.subject).localeCompare(String(first.value[9]!.subject), undefined, { sensitivity: 'base' }),
+    ).toBeGreaterThanOrEqual(0);
   });
 
   it('ignores $top when odata.maxpagesize is sent, and honours it otherwise', async () => {
     e = emulator();
     const sofia = await signIn(e, SOFIA.upn);
-    const withPrefer = await (await sofia.get('msdyn_ocliveworkitems?$select=activityid&$top=3', { Prefer: 'odata.maxpagesize=5' })).json() as Page;
+    const withPrefer = (await (
+      await sofia.get('msdyn_ocliveworkitems?$select=activityid&$top=3', { Prefer: 'odata.maxpagesize=5' })
+    ).json()) as Page;
     expect(withPrefer.value).toHaveLength(5);
     expect(withPrefer['@odata.nextLink']).toBeDefined();
     const plain = await sofia.json<Page>('msdyn_ocliveworkitems?$select=activityid&$top=3');
@@ -108,7 +122,9 @@ describe('collection queries', () => {
   it('counts with $count=true', async () => {
     e = emulator();
     const sofia = await signIn(e, SOFIA.upn);
-    const page = await (await sofia.get('msdyn_ocliveworkitems?$select=activityid&$filter=statecode eq 0&$count=true', { Prefer: 'odata.maxpagesize=5' })).json() as Page;
+    const page = (await (
+      await sofia.get('msdyn_ocliveworkitems?$select=activityid&$filter=statecode eq 0&$count=true', { Prefer: 'odata.maxpagesize=5' })
+    ).json()) as Page;
     const ongoing = [...e.world.store.rows('msdyn_ocliveworkitems')].filter((r) => r.statecode === 0).length;
     expect(page['@odata.count']).toBe(ongoing);
   });
@@ -130,13 +146,17 @@ describe('collection queries', () => {
     const sofia = await signIn(e, SOFIA.upn);
     const res = await sofia.get('msdyn_nothings');
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: { code: expect.stringMatching(/^0x/), message: "Resource not found for the segment 'msdyn_nothings'." } });
+    expect(await res.json()).toEqual({
+      error: { code: expect.stringMatching(/^0x/), message: "Resource not found for the segment 'msdyn_nothings'." },
+    });
   });
 
   it('expands single-valued navigation properties with a nested $select', async () => {
     e = emulator();
     const sofia = await signIn(e, SOFIA.upn);
-    const page = await sofia.json<Page>('msdyn_ocliveworkitems?$select=subject,_msdyn_activeagentid_value&$filter=_msdyn_activeagentid_value ne null&$expand=msdyn_activeagentid_msdyn_ocliveworkitem($select=fullname),msdyn_cdsqueueid_msdyn_ocliveworkitem($select=name)&$top=2');
+    const page = await sofia.json<Page>(
+      'msdyn_ocliveworkitems?$select=subject,_msdyn_activeagentid_value&$filter=_msdyn_activeagentid_value ne null&$expand=msdyn_activeagentid_msdyn_ocliveworkitem($select=fullname),msdyn_cdsqueueid_msdyn_ocliveworkitem($select=name)&$top=2',
+    );
     const row = page.value[0]!;
     const agent = row.msdyn_activeagentid_msdyn_ocliveworkitem as Record<string, unknown>;
     expect(agent.systemuserid).toBe(row._msdyn_activeagentid_value);
@@ -191,7 +211,9 @@ describe('navigation, roles and metadata', () => {
     expect(xml).toContain('<EntityType Name="msdyn_ocliveworkitem">');
     expect(xml).toContain('<NavigationProperty Name="msdyn_activeagentid_msdyn_ocliveworkitem" Type="mscrm.systemuser">');
     expect(xml).toContain('<NavigationProperty Name="systemuserroles_association" Type="Collection(mscrm.role)"/>');
-    expect(xml).toMatch(/<Action Name="CCaaS_ForceCloseConversation" IsBound="true">\s*<Parameter Name="entity" Type="mscrm.msdyn_ocliveworkitem"/);
+    expect(xml).toMatch(
+      /<Action Name="CCaaS_ForceCloseConversation" IsBound="true">\s*<Parameter Name="entity" Type="mscrm.msdyn_ocliveworkitem"/,
+    );
     expect(xml).toContain('<EntitySet Name="bookableresourcecharacteristics"');
   });
 });

@@ -15,7 +15,9 @@ describe('create, retrieve, update, delete', () => {
     const sofia = await signIn(e, SOFIA.upn);
     const queue = [...e.world.store.rows('queues')][0]!;
     const res = await sofia.send('POST', 'msdyn_ocliveworkitems', {
-      subject: 'Made by a test', statuscode: 1, msdyn_channel: '192360000',
+      subject: 'Made by a test',
+      statuscode: 1,
+      msdyn_channel: '192360000',
       'msdyn_cdsqueueid_msdyn_ocliveworkitem@odata.bind': `/queues(${String(queue.queueid)})`,
     });
     expect(res.status).toBe(204);
@@ -23,13 +25,23 @@ describe('create, retrieve, update, delete', () => {
     expect(entityId).toMatch(new RegExp(`^${API.replaceAll('.', '\\.')}/msdyn_ocliveworkitems\\([0-9a-f-]{36}\\)$`));
     const id = /\(([^)]+)\)$/.exec(entityId)![1]!;
     const row = await sofia.json(`msdyn_ocliveworkitems(${id})?$select=subject,statecode,_msdyn_cdsqueueid_value,msdyn_ocliveworkitemid`);
-    expect(row).toMatchObject({ subject: 'Made by a test', statecode: 0, _msdyn_cdsqueueid_value: queue.queueid, msdyn_ocliveworkitemid: id });
+    expect(row).toMatchObject({
+      subject: 'Made by a test',
+      statecode: 0,
+      _msdyn_cdsqueueid_value: queue.queueid,
+      msdyn_ocliveworkitemid: id,
+    });
   });
 
   it('answers 201 with the record for Prefer: return=representation', async () => {
     e = emulator();
     const sofia = await signIn(e, SOFIA.upn);
-    const res = await sofia.send('POST', 'annotations?$select=subject,notetext', { subject: 'Note', notetext: 'Hello' }, { Prefer: 'return=representation' });
+    const res = await sofia.send(
+      'POST',
+      'annotations?$select=subject,notetext',
+      { subject: 'Note', notetext: 'Hello' },
+      { Prefer: 'return=representation' },
+    );
     expect(res.status).toBe(201);
     expect(res.headers.get('preference-applied')).toBe('return=representation');
     const body = (await res.json()) as Record<string, unknown>;
@@ -73,12 +85,22 @@ describe('create, retrieve, update, delete', () => {
     const id = String([...e.world.store.rows('msdyn_ocliveworkitems')][0]!.activityid);
     const before = await sofia.json(`msdyn_ocliveworkitems(${id})?$select=versionnumber,modifiedon`);
     await control(e, 'clock', { advanceSeconds: 5 });
-    const ok = await sofia.send('PATCH', `msdyn_ocliveworkitems(${id})`, { msdyn_title: 'one' }, { 'If-Match': String(before['@odata.etag']) });
+    const ok = await sofia.send(
+      'PATCH',
+      `msdyn_ocliveworkitems(${id})`,
+      { msdyn_title: 'one' },
+      { 'If-Match': String(before['@odata.etag']) },
+    );
     expect(ok.status).toBe(204);
     const after = await sofia.json(`msdyn_ocliveworkitems(${id})?$select=versionnumber,modifiedon`);
     expect(Number(after.versionnumber)).toBeGreaterThan(Number(before.versionnumber));
     expect(Date.parse(String(after.modifiedon))).toBeGreaterThan(Date.parse(String(before.modifiedon)));
-    const stale = await sofia.send('PATCH', `msdyn_ocliveworkitems(${id})`, { msdyn_title: 'two' }, { 'If-Match': String(before['@odata.etag']) });
+    const stale = await sofia.send(
+      'PATCH',
+      `msdyn_ocliveworkitems(${id})`,
+      { msdyn_title: 'two' },
+      { 'If-Match': String(before['@odata.etag']) },
+    );
     expect(stale.status).toBe(412);
     expect((await errorOf(stale)).message).toBe("The version of the existing record doesn't match the RowVersion property provided.");
   });
@@ -96,9 +118,19 @@ describe('create, retrieve, update, delete', () => {
     e = emulator();
     const sofia = await signIn(e, SOFIA.upn);
     const id = String([...e.world.store.rows('msdyn_ocliveworkitems')].find((r) => r.statecode === 0)!.activityid);
-    const res = await sofia.send('PATCH', `msdyn_ocliveworkitems(${id})?$select=statecode,statuscode,msdyn_statuschangereason,msdyn_closedon`, { statecode: 1, statuscode: 4 }, { Prefer: 'return=representation' });
+    const res = await sofia.send(
+      'PATCH',
+      `msdyn_ocliveworkitems(${id})?$select=statecode,statuscode,msdyn_statuschangereason,msdyn_closedon`,
+      { statecode: 1, statuscode: 4 },
+      { Prefer: 'return=representation' },
+    );
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ statecode: 1, statuscode: 4, msdyn_statuschangereason: 192350016, msdyn_closedon: expect.any(String) });
+    expect(await res.json()).toMatchObject({
+      statecode: 1,
+      statuscode: 4,
+      msdyn_statuschangereason: 192350016,
+      msdyn_closedon: expect.any(String),
+    });
   });
 
   it('deletes, then answers 404', async () => {
@@ -113,7 +145,9 @@ describe('create, retrieve, update, delete', () => {
   it('binding a lookup to a missing record fails with 404', async () => {
     e = emulator();
     const sofia = await signIn(e, SOFIA.upn);
-    const res = await sofia.send('POST', 'msdyn_ocliveworkitems', { 'msdyn_activeagentid_msdyn_ocliveworkitem@odata.bind': '/systemusers(00000000-0000-4000-8000-000000000000)' });
+    const res = await sofia.send('POST', 'msdyn_ocliveworkitems', {
+      'msdyn_activeagentid_msdyn_ocliveworkitem@odata.bind': '/systemusers(00000000-0000-4000-8000-000000000000)',
+    });
     expect(res.status).toBe(404);
     expect((await errorOf(res)).message).toBe('systemuser With Id = 00000000-0000-4000-8000-000000000000 Does Not Exist');
   });

@@ -22,7 +22,15 @@ async function waitFor(check: () => boolean, ms = 4000): Promise<void> {
 }
 
 const APP = '/main.aspx?appname=msdyn_CustomerServiceWorkspace';
-const activeChat = () => conversations(e, (r) => r.statuscode === 2 && r.msdyn_channel === '192360000' && r._msdyn_activeagentid_value !== SOFIA.systemuserid && !e.world.index.stuck.has(String(r.activityid)))[0]!;
+const activeChat = () =>
+  conversations(
+    e,
+    (r) =>
+      r.statuscode === 2 &&
+      r.msdyn_channel === '192360000' &&
+      r._msdyn_activeagentid_value !== SOFIA.systemuserid &&
+      !e.world.index.stuck.has(String(r.activityid)),
+  )[0]!;
 
 describe('workspace page', () => {
   it('shows the app header, a Home tab and a focused search box over the ongoing conversations', async () => {
@@ -67,7 +75,9 @@ describe('workspace page', () => {
     page = await openWorkspace(e, SOFIA.upn, `${APP}&pagetype=entityrecord&etn=msdyn_ocliveworkitem&id=${id}`);
     const sofia = await signIn(e, SOFIA.upn);
     for (const action of ['CCaaS_MonitorConversation', 'CCaaS_JoinConversation']) {
-      expect((await sofia.send('POST', `msdyn_ocliveworkitems(${id})/Microsoft.Dynamics.CRM.${action}`, { ApiVersion: '1.0' })).status).toBe(204);
+      expect(
+        (await sofia.send('POST', `msdyn_ocliveworkitems(${id})/Microsoft.Dynamics.CRM.${action}`, { ApiVersion: '1.0' })).status,
+      ).toBe(204);
     }
     await waitFor(() => page!.document.querySelector('#transcript .notice')?.textContent === `${SOFIA.fullname} joined the conversation`);
   });
@@ -91,10 +101,17 @@ describe('workspace page', () => {
 describe('workspace sessions', () => {
   const tabIds = () => [...page!.document.querySelectorAll('.session-tab')].map((t) => t.getAttribute('data-session'));
   const selected = () => page!.document.querySelector('.session-tab[aria-selected="true"]')?.getAttribute('data-session');
-  const chats = () => conversations(e, (r) => r.statuscode === 2 && r.msdyn_channel === '192360000' && r._msdyn_activeagentid_value !== SOFIA.systemuserid);
+  const chats = () =>
+    conversations(e, (r) => r.statuscode === 2 && r.msdyn_channel === '192360000' && r._msdyn_activeagentid_value !== SOFIA.systemuserid);
   const sessionInput = (id: string, isFocused?: boolean) => {
     const context = new page!.window.Map();
-    context.set('parametersStr', JSON.stringify([['entityName', 'msdyn_ocliveworkitem'], ['entityId', id]]));
+    context.set(
+      'parametersStr',
+      JSON.stringify([
+        ['entityName', 'msdyn_ocliveworkitem'],
+        ['entityId', id],
+      ]),
+    );
     return { templateName: 'msdyn_chat_session', sessionContext: context, ...(isFocused === undefined ? {} : { isFocused }) };
   };
 
@@ -122,7 +139,12 @@ describe('workspace sessions', () => {
     await page.window.Xrm.Navigation.openForm({ entityName: 'msdyn_ocliveworkitem', entityId: `{${b!.toUpperCase()}}` });
     expect(selected()).toBe(b);
     expect(tabIds()).toEqual(['home', a, b]);
-    await expect(apm.createSession({ templateName: 'x', sessionContext: new page.window.Map([['parametersStr', '[["entityName","incident"],["entityId","' + a + '"]]']]) })).rejects.toThrow();
+    await expect(
+      apm.createSession({
+        templateName: 'x',
+        sessionContext: new page.window.Map([['parametersStr', '[["entityName","incident"],["entityId","' + a + '"]]']]),
+      }),
+    ).rejects.toThrow();
   });
 
   it('keeps sessions in page memory only: a reload keeps just the session its URL names', async () => {

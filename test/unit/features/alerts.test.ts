@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { badgeText, breachSoon, detectAlerts, EMPTY_MEMORY, idleMismatch, newSince, sentimentDrop } from '../../../lib/features/alerts/detect';
+import {
+  badgeText,
+  breachSoon,
+  detectAlerts,
+  EMPTY_MEMORY,
+  idleMismatch,
+  newSince,
+  sentimentDrop,
+} from '../../../lib/features/alerts/detect';
 import { DEFAULT_ALERT_PREFS as DEFAULT_PREFS } from '../../../lib/features/alerts/prefs';
 import { DEFAULT_SETTINGS } from '../../../lib/model/settings';
 import { iso, makeAgent, makeConversation, NOW, QUEUES } from '../view-model/fixtures';
@@ -20,7 +28,13 @@ describe('idle mismatch', () => {
     const fresh = [makeConversation({ id: 'c1', statusUpdatedOn: iso(10_000) })];
     expect(idleMismatch({ ...base, conversations: fresh, agents: [makeAgent({ id: 'a1' })] })).toEqual([]);
     const old = [makeConversation({ id: 'c1', statusUpdatedOn: iso(90_000) })];
-    expect(idleMismatch({ ...base, conversations: old, agents: [makeAgent({ id: 'a1', capacityFree: 0 }), makeAgent({ id: 'b', isBot: true })] })).toEqual([]);
+    expect(
+      idleMismatch({
+        ...base,
+        conversations: old,
+        agents: [makeAgent({ id: 'a1', capacityFree: 0 }), makeAgent({ id: 'b', isBot: true })],
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -31,16 +45,24 @@ describe('breach prediction', () => {
       makeConversation({ id: 'c2', statusUpdatedOn: iso(100_000) }), // 200 s left: outside 2 min
       makeConversation({ id: 'c3', statusUpdatedOn: iso(400_000) }), // already breached: not "soon"
     ];
-    expect(breachSoon({ ...base, conversations }, 2)).toEqual([expect.objectContaining({ key: 'breachSoon:q-billing', conversationIds: ['c1'], value: 1 })]);
+    expect(breachSoon({ ...base, conversations }, 2)).toEqual([
+      expect.objectContaining({ key: 'breachSoon:q-billing', conversationIds: ['c1'], value: 1 }),
+    ]);
     expect(breachSoon({ ...base, conversations }, 5)[0]!.conversationIds).toEqual(['c1', 'c2']);
   });
 });
 
 describe('sentiment falling', () => {
   it('alerts on a fall seen happening, not on rows first seen negative, and clears on recovery', () => {
-    const first = sentimentDrop({ ...base, conversations: [makeConversation({ id: 'c1', sentiment: 10 }), makeConversation({ id: 'c2', sentiment: 7 })] }, EMPTY_MEMORY);
+    const first = sentimentDrop(
+      { ...base, conversations: [makeConversation({ id: 'c1', sentiment: 10 }), makeConversation({ id: 'c2', sentiment: 7 })] },
+      EMPTY_MEMORY,
+    );
     expect(first.alerts).toEqual([]);
-    const fell = sentimentDrop({ ...base, conversations: [makeConversation({ id: 'c1', sentiment: 8 }), makeConversation({ id: 'c2', sentiment: 7 })] }, first.memory);
+    const fell = sentimentDrop(
+      { ...base, conversations: [makeConversation({ id: 'c1', sentiment: 8 }), makeConversation({ id: 'c2', sentiment: 7 })] },
+      first.memory,
+    );
     expect(fell.alerts.map((a) => a.key)).toEqual(['sentimentDrop:c1']);
     const still = sentimentDrop({ ...base, conversations: [makeConversation({ id: 'c1', sentiment: 7 })] }, fell.memory);
     expect(still.alerts).toHaveLength(1);
@@ -56,7 +78,10 @@ describe('alert plumbing', () => {
     const agents = [makeAgent({ id: 'a1' })];
     const all = detectAlerts({ ...base, conversations, agents }, EMPTY_MEMORY, DEFAULT_PREFS).alerts;
     expect(all.map((a) => a.kind).sort()).toEqual(['breachSoon', 'idleMismatch']);
-    const muted = detectAlerts({ ...base, conversations, agents }, EMPTY_MEMORY, { ...DEFAULT_PREFS, alerts: { ...DEFAULT_PREFS.alerts, breachSoon: false } }).alerts;
+    const muted = detectAlerts({ ...base, conversations, agents }, EMPTY_MEMORY, {
+      ...DEFAULT_PREFS,
+      alerts: { ...DEFAULT_PREFS.alerts, breachSoon: false },
+    }).alerts;
     expect(muted.map((a) => a.kind)).toEqual(['idleMismatch']);
     expect(badgeText(all)).toBe('2');
     expect(badgeText([])).toBe('');

@@ -12,21 +12,40 @@ const queues = [
 
 describe('bulk preview', () => {
   it('uses the single action rules per row: eligible rows get an intent, others the rule that skips them', () => {
-    const rows = [
-      conversation({ id: id(1), status: 'waiting' }),
-      conversation({ id: id(2), channels: [CHANNEL.entityRecords] }),
-    ];
-    const items = previewBulk({ kind: 'forceClose', reason: ' Spam ' }, rows, { access: access(), settings: settings(), agents: [], queues, records: [] });
+    const rows = [conversation({ id: id(1), status: 'waiting' }), conversation({ id: id(2), channels: [CHANNEL.entityRecords] })];
+    const items = previewBulk({ kind: 'forceClose', reason: ' Spam ' }, rows, {
+      access: access(),
+      settings: settings(),
+      agents: [],
+      queues,
+      records: [],
+    });
     expect(items[0]).toMatchObject({ skip: null, intent: { kind: 'forceClose', conversationId: id(1), reason: 'Spam' } });
     expect(items[1]).toMatchObject({ intent: null, skip: 'actions_reason_forceCloseChannel' });
   });
 
   it('skips rows with an action already in flight, and rows the org switch blocks', () => {
     const row = conversation({ id: id(1), status: 'open', agentId: null });
-    const inFlight = { id: 'r1', intent: { kind: 'forceClose' as const, conversationId: id(1), etag: 'W/"1"' }, label: '', state: 'pending' as const, startedAt: 0, finishedAt: null, failure: null, reason: null, detail: null, retryAt: null, capacityExceededBy: null };
+    const inFlight = {
+      id: 'r1',
+      intent: { kind: 'forceClose' as const, conversationId: id(1), etag: 'W/"1"' },
+      label: '',
+      state: 'pending' as const,
+      startedAt: 0,
+      finishedAt: null,
+      failure: null,
+      reason: null,
+      detail: null,
+      retryAt: null,
+      capacityExceededBy: null,
+    };
     const ctx = { access: access(), settings: settings(), agents: [], queues, records: [inFlight] };
     expect(previewBulk({ kind: 'assignQueue', queueId: OTHER_QUEUE_ID }, [row], ctx)[0]!.skip).toBe('actions_reason_inFlightOther');
-    const off = { ...ctx, records: [], access: access({ orgSwitches: { monitor: true, assign: false, transfer: true, forceClose: true } }) };
+    const off = {
+      ...ctx,
+      records: [],
+      access: access({ orgSwitches: { monitor: true, assign: false, transfer: true, forceClose: true } }),
+    };
     expect(previewBulk({ kind: 'assignQueue', queueId: OTHER_QUEUE_ID }, [row], off)[0]!.skip).toBe('actions_reason_switchOff_assign');
   });
 

@@ -23,16 +23,20 @@ describe('bulk run', () => {
     let active = 0;
     let peak = 0;
     const starts: number[] = [];
-    const run = startBulkRun([1, 2, 3, 4, 5].map(intent), {
-      ...c,
-      dispatch: async () => {
-        starts.push(c.now());
-        peak = Math.max(peak, ++active);
-        await Promise.resolve();
-        active--;
-        return ok;
+    const run = startBulkRun(
+      [1, 2, 3, 4, 5].map(intent),
+      {
+        ...c,
+        dispatch: async () => {
+          starts.push(c.now());
+          peak = Math.max(peak, ++active);
+          await Promise.resolve();
+          active--;
+          return ok;
+        },
       },
-    }, { concurrency: 2, gapMs: 400 });
+      { concurrency: 2, gapMs: 400 },
+    );
     await settle(run);
     expect(peak).toBeLessThanOrEqual(2);
     expect(starts.slice(1).every((at, i) => at - starts[i]! >= 400)).toBe(true);
@@ -44,7 +48,8 @@ describe('bulk run', () => {
     const c = clock();
     const run = startBulkRun([1, 2, 3].map(intent), {
       ...c,
-      dispatch: async (i) => (i.conversationId === 'c2' ? { state: 'failed', failure: 'rule', reason: null, detail: 'Channel rule: record' } : ok),
+      dispatch: async (i) =>
+        i.conversationId === 'c2' ? { state: 'failed', failure: 'rule', reason: null, detail: 'Channel rule: record' } : ok,
     });
     await settle(run);
     expect(run.results.value.map((r) => r.state)).toEqual(['done', 'failed', 'done']);
@@ -54,10 +59,14 @@ describe('bulk run', () => {
   it('cancel midway: queued items are cancelled, the one under way finishes', async () => {
     const c = clock();
     let release: () => void = () => undefined;
-    const run = startBulkRun([1, 2, 3, 4].map(intent), {
-      ...c,
-      dispatch: () => new Promise<SingleOutcome>((resolve) => (release = () => resolve(ok))),
-    }, { concurrency: 1, gapMs: 0 });
+    const run = startBulkRun(
+      [1, 2, 3, 4].map(intent),
+      {
+        ...c,
+        dispatch: () => new Promise<SingleOutcome>((resolve) => (release = () => resolve(ok))),
+      },
+      { concurrency: 1, gapMs: 0 },
+    );
     await Promise.resolve();
     run.cancel();
     release();
@@ -68,14 +77,18 @@ describe('bulk run', () => {
   it('holds new starts until the platform’s Retry-After time', async () => {
     const c = clock();
     const starts: number[] = [];
-    const run = startBulkRun([1, 2].map(intent), {
-      ...c,
-      dispatch: async () => {
-        starts.push(c.now());
-        if (starts.length === 1) run.holdUntil(c.now() + 30_000);
-        return ok;
+    const run = startBulkRun(
+      [1, 2].map(intent),
+      {
+        ...c,
+        dispatch: async () => {
+          starts.push(c.now());
+          if (starts.length === 1) run.holdUntil(c.now() + 30_000);
+          return ok;
+        },
       },
-    }, { concurrency: 1, gapMs: 0 });
+      { concurrency: 1, gapMs: 0 },
+    );
     await settle(run);
     expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(30_000);
   });
@@ -83,8 +96,18 @@ describe('bulk run', () => {
 
 describe('dispatch through the single-action runner', () => {
   const record = (change: Partial<ActionRecord>): ActionRecord => ({
-    id: 'r1', intent: intent(1), label: '', state: 'pending', startedAt: 0, finishedAt: null, failure: null, reason: null,
-    detail: null, retryAt: null, capacityExceededBy: null, ...change,
+    id: 'r1',
+    intent: intent(1),
+    label: '',
+    state: 'pending',
+    startedAt: 0,
+    finishedAt: null,
+    failure: null,
+    reason: null,
+    detail: null,
+    retryAt: null,
+    capacityExceededBy: null,
+    ...change,
   });
 
   it('settles with the record’s result and passes Retry-After on', async () => {
@@ -100,7 +123,11 @@ describe('dispatch through the single-action runner', () => {
 
   it('a transfer waiting for the agent counts as sent; a dropped duplicate says so', async () => {
     const records = signal<ActionRecord[]>([record({ state: 'waitingForAgent' })]);
-    await expect(dispatchThroughRunner({ send: () => 'r1', records, onThrottled: () => undefined })(intent(1))).resolves.toMatchObject({ state: 'waiting' });
-    await expect(dispatchThroughRunner({ send: () => 'nope', records, onThrottled: () => undefined, noRecordMs: 5 })(intent(1))).resolves.toMatchObject({ reason: 'bulk_fail_duplicate' });
+    await expect(dispatchThroughRunner({ send: () => 'r1', records, onThrottled: () => undefined })(intent(1))).resolves.toMatchObject({
+      state: 'waiting',
+    });
+    await expect(
+      dispatchThroughRunner({ send: () => 'nope', records, onThrottled: () => undefined, noRecordMs: 5 })(intent(1)),
+    ).resolves.toMatchObject({ reason: 'bulk_fail_duplicate' });
   });
 });

@@ -29,7 +29,21 @@ describe('BulkDialog', () => {
     ];
     const lock = { id: 'n', conversationId: id(1), kind: 'transfer' as const, userId: 'sam', userName: 'Sam Okafor', until: 10_000 };
     const onStart = vi.fn();
-    render(<BulkDialog kind="forceClose" conversations={rows} access={access()} settings={settings()} agents={[]} queues={queues} records={[]} locks={[lock]} now={0} onStart={onStart} onClose={() => undefined} />);
+    render(
+      <BulkDialog
+        kind="forceClose"
+        conversations={rows}
+        access={access()}
+        settings={settings()}
+        agents={[]}
+        queues={queues}
+        records={[]}
+        locks={[lock]}
+        now={0}
+        onStart={onStart}
+        onClose={() => undefined}
+      />,
+    );
     expect(screen.getByText(/Preview: 1 will be acted on, 1 skipped/)).toBeTruthy();
     expect(screen.getByText(/skipped: Only voice and messaging conversations can be force closed/)).toBeTruthy();
     expect(screen.getByText('Sam Okafor is transferring this')).toBeTruthy();
@@ -38,23 +52,33 @@ describe('BulkDialog', () => {
   });
 
   it('shows per-item results, the failures with their reasons, and cancels the rest', async () => {
-    const rows = [conversation({ id: id(1), customerName: 'Olga' }), conversation({ id: id(2), customerName: 'Per' }), conversation({ id: id(3), customerName: 'Ada' })];
+    const rows = [
+      conversation({ id: id(1), customerName: 'Olga' }),
+      conversation({ id: id(2), customerName: 'Per' }),
+      conversation({ id: id(3), customerName: 'Ada' }),
+    ];
     let release: () => void = () => undefined;
-    const run = startBulkRun(rows.map((c) => ({ kind: 'forceClose' as const, conversationId: c.id, etag: c.etag })), {
-      now: Date.now,
-      sleep: async () => undefined,
-      dispatch: (intent) =>
-        intent.conversationId === id(1)
-          ? Promise.resolve({ state: 'failed' as const, failure: 'forbidden' as const, reason: null, detail: 'Queue rule: not a member' })
-          : new Promise((resolve) => (release = () => resolve({ state: 'done' as const, failure: null, reason: null, detail: null }))),
-    }, { concurrency: 1, gapMs: 0 });
+    const run = startBulkRun(
+      rows.map((c) => ({ kind: 'forceClose' as const, conversationId: c.id, etag: c.etag })),
+      {
+        now: Date.now,
+        sleep: async () => undefined,
+        dispatch: (intent) =>
+          intent.conversationId === id(1)
+            ? Promise.resolve({ state: 'failed' as const, failure: 'forbidden' as const, reason: null, detail: 'Queue rule: not a member' })
+            : new Promise((resolve) => (release = () => resolve({ state: 'done' as const, failure: null, reason: null, detail: null }))),
+      },
+      { concurrency: 1, gapMs: 0 },
+    );
     render(<BulkProgress title="Force close 3" run={run} conversations={rows} onClose={() => undefined} />);
     await waitFor(() => expect(screen.getByText(/Failed \(1\)/)).toBeTruthy());
     expect(screen.getByText(/Queue rule: not a member/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Cancel the rest' }));
     release();
     await run.finished;
-    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('1 done, 0 waiting for the agent, 1 failed, 1 cancelled, 0 to go'));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toContain('1 done, 0 waiting for the agent, 1 failed, 1 cancelled, 0 to go'),
+    );
   });
 });
 
@@ -67,7 +91,11 @@ describe('bulk selection over the grid', () => {
     render(
       <BulkSelectArea selection={selection} order={order} cursor={cursor}>
         <div role="grid" tabIndex={0} data-testid="grid">
-          {order.value.map((rowId) => <div key={rowId} role="row" id={rowDomId(rowId)} onClick={() => opened(rowId)}>{rowId}</div>)}
+          {order.value.map((rowId) => (
+            <div key={rowId} role="row" id={rowDomId(rowId)} onClick={() => opened(rowId)}>
+              {rowId}
+            </div>
+          ))}
         </div>
       </BulkSelectArea>,
     );
@@ -90,7 +118,15 @@ describe('bulk selection over the grid', () => {
 describe('alerts, log, context, sharing', () => {
   it('alerts show in words and each kind and place can be muted', () => {
     const onPrefs = vi.fn();
-    const alert = { key: 'k', kind: 'idleMismatch' as const, queueId: QUEUE_ID, queueName: 'Billing', conversationIds: [id(1)], value: 3, label: null };
+    const alert = {
+      key: 'k',
+      kind: 'idleMismatch' as const,
+      queueId: QUEUE_ID,
+      queueName: 'Billing',
+      conversationIds: [id(1)],
+      value: 3,
+      label: null,
+    };
     const breach = { ...alert, key: 'b', kind: 'breachSoon' as const, queueName: 'Voice', value: 2 };
     render(<AlertsPanel alerts={[alert, breach]} prefs={DEFAULT_PREFS} onPrefs={onPrefs} onShow={() => undefined} />);
     // Folded: one line with the count and the most urgent alert's title (a limit about to be passed comes first).
@@ -100,7 +136,10 @@ describe('alerts, log, context, sharing', () => {
     fireEvent.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(screen.getByText('Billing: customers wait while agents are free')).toBeTruthy();
-    expect([...document.querySelectorAll('[data-alert]')].map((item) => item.getAttribute('data-alert'))).toEqual(['breachSoon', 'idleMismatch']);
+    expect([...document.querySelectorAll('[data-alert]')].map((item) => item.getAttribute('data-alert'))).toEqual([
+      'breachSoon',
+      'idleMismatch',
+    ]);
     fireEvent.click(screen.getByRole('checkbox', { name: 'As browser notifications' }));
     expect(onPrefs.mock.calls[0]![0](DEFAULT_PREFS).surfaces.notification).toBe(false);
   });
@@ -108,7 +147,15 @@ describe('alerts, log, context, sharing', () => {
   it('the shared log renders note text as text and exports CSV', () => {
     const created: Blob[] = [];
     vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => (created.push(blob as Blob), 'blob:x'));
-    const note = { id: 'n1', conversationId: id(1), createdAt: 0, author: 'Sofia Lindqvist', authorId: null, subject: 'Transfer', text: '<img src=x onerror=alert(1)>' };
+    const note = {
+      id: 'n1',
+      conversationId: id(1),
+      createdAt: 0,
+      author: 'Sofia Lindqvist',
+      authorId: null,
+      subject: 'Transfer',
+      text: '<img src=x onerror=alert(1)>',
+    };
     render(<SharedLog notes={[note]} labelOf={() => 'Olga'} now={0} />);
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
     expect(document.querySelector('img')).toBeNull();

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { exportFileName, exportSavedFilter, importSavedFilter, savedFilterLink } from '../../../lib/features/share-views/share';
 import { DEFAULT_LIST_SPEC } from '../../../lib/view-model/list-spec';
 
-const saved = { name: 'Billing — stuck', spec: { ...DEFAULT_LIST_SPEC, search: 'Faktura åäö', quick: ['unassigned' as const] }, savedAt: 5 };
+const saved = {
+  name: 'Billing — stuck',
+  spec: { ...DEFAULT_LIST_SPEC, search: 'Faktura åäö', quick: ['unassigned' as const] },
+  savedAt: 5,
+};
 
 describe('sharing saved filters', () => {
   it('a file and a link both import back to the same saved filters', () => {
@@ -21,7 +25,10 @@ describe('sharing saved filters', () => {
 
   it('refuses anything that is not valid saved filters, saying why', () => {
     expect(importSavedFilter('')).toEqual({ ok: false, error: 'share_empty' });
-    expect(importSavedFilter('{"format":"floorwalker-view","version":1,"view":{"name":"x","spec":{},"savedAt":1}}')).toEqual({ ok: false, error: 'share_invalid' });
+    expect(importSavedFilter('{"format":"floorwalker-view","version":1,"view":{"name":"x","spec":{},"savedAt":1}}')).toEqual({
+      ok: false,
+      error: 'share_invalid',
+    });
     expect(importSavedFilter('not json at all!')).toEqual({ ok: false, error: 'share_unreadable' });
     expect(importSavedFilter('{"format":"other"}')).toEqual({ ok: false, error: 'share_invalid' });
   });

@@ -30,9 +30,22 @@ describe('per-row context', () => {
       { id: 'n1', conversationId: 'c1', kind: 'transfer' as const, userId: 'me', userName: 'Me', until: NOW + 60_000 },
       { id: 'n2', conversationId: 'c1', kind: 'forceClose' as const, userId: 'sam', userName: 'Sam', until: NOW + 30_000 },
     ];
-    const alert = { key: 'k', kind: 'idleMismatch' as const, queueId: 'q-billing', queueName: 'Billing', conversationIds: ['c1'], value: 1, label: null };
+    const alert = {
+      key: 'k',
+      kind: 'idleMismatch' as const,
+      queueId: 'q-billing',
+      queueName: 'Billing',
+      conversationIds: ['c1'],
+      value: 1,
+      label: null,
+    };
     const context = rowContext(row, { settings, stuckMinutes, alerts: [alert], locks, me: 'ME', now: NOW });
-    expect(context.flags.map((f) => f.key)).toEqual(['context_flag_wait_alert', 'context_flag_sentiment', 'context_flag_stuck', 'context_flag_alert_idleMismatch']);
+    expect(context.flags.map((f) => f.key)).toEqual([
+      'context_flag_wait_alert',
+      'context_flag_sentiment',
+      'context_flag_stuck',
+      'context_flag_alert_idleMismatch',
+    ]);
     expect(context.sinceChangeSeconds).toBe(2700);
     expect(context.lock).toMatchObject({ userName: 'Sam' });
   });

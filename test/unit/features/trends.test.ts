@@ -1,6 +1,15 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { EMPTY_TRENDS, presenceSpans, sampleQueues, SAMPLE_EVERY_MS, trackPresence, TREND_WINDOW_MS, TrendsSchema, type Trends } from '../../../lib/features/trends/trends';
+import {
+  EMPTY_TRENDS,
+  presenceSpans,
+  sampleQueues,
+  SAMPLE_EVERY_MS,
+  trackPresence,
+  TREND_WINDOW_MS,
+  TrendsSchema,
+  type Trends,
+} from '../../../lib/features/trends/trends';
 import { createTrends } from '../../../lib/features/trends/worker';
 import { iso, makeAgent, makeConversation, NOW, QUEUES } from '../view-model/fixtures';
 
@@ -17,7 +26,15 @@ describe('trends: queue samples', () => {
 
   it('takes one sample per 30 s at most, and lets samples older than an hour fall off', () => {
     const observed = { queues: QUEUES, agents: [], conversations: [waiting('a', 10_000)] };
-    const old: Trends = { queues: { 'q-billing': [{ at: NOW - TREND_WINDOW_MS - 1, waiting: 9, longestWait: 1 }, { at: NOW - 20_000, waiting: 3, longestWait: 5 }] }, agents: {} };
+    const old: Trends = {
+      queues: {
+        'q-billing': [
+          { at: NOW - TREND_WINDOW_MS - 1, waiting: 9, longestWait: 1 },
+          { at: NOW - 20_000, waiting: 3, longestWait: 5 },
+        ],
+      },
+      agents: {},
+    };
     expect(sampleQueues(old, observed, NOW)).not.toBeNull(); // q-tech has no sample yet
     const first = { queues: sampleQueues(old, observed, NOW)!, agents: {} };
     expect(first.queues['q-billing']!.map((p) => p.waiting)).toEqual([3, 1]);
@@ -32,7 +49,10 @@ describe('trends: presence timelines', () => {
     expect(start).toEqual({ agents: { x: [{ at: NOW - TREND_WINDOW_MS, presence: 'available' }] }, changed: true });
     expect(trackPresence(start.agents, [makeAgent({ id: 'x', presence: 'available' })], NOW).changed).toBe(false);
     const busy = trackPresence(start.agents, [makeAgent({ id: 'x', presence: 'busy', presenceSince: iso(60_000) })], NOW);
-    expect(busy.agents['x']).toEqual([{ at: NOW - TREND_WINDOW_MS, presence: 'available' }, { at: NOW - 60_000, presence: 'busy' }]);
+    expect(busy.agents['x']).toEqual([
+      { at: NOW - TREND_WINDOW_MS, presence: 'available' },
+      { at: NOW - 60_000, presence: 'busy' },
+    ]);
     expect(presenceSpans(busy.agents['x']!, NOW).map((s) => [s.presence, s.to - s.from])).toEqual([
       ['available', TREND_WINDOW_MS - 60_000],
       ['busy', 60_000],
@@ -51,7 +71,11 @@ describe('trends: presence timelines', () => {
 describe('trends: the worker half', () => {
   it('keeps the trends across a restart and tells the views only when something was sampled or changed', async () => {
     let now = NOW;
-    const saved = { value: EMPTY_TRENDS, get: async () => saved.value, set: async (value: Trends) => void (saved.value = TrendsSchema.parse(value)) };
+    const saved = {
+      value: EMPTY_TRENDS,
+      get: async () => saved.value,
+      set: async (value: Trends) => void (saved.value = TrendsSchema.parse(value)),
+    };
     const published: Trends[] = [];
     const feed = () => ({ queues: QUEUES, agents: [makeAgent({ id: 'x' })], conversations: [waiting('a', 10_000)] });
     const first = createTrends({ feed, memory: saved, publish: (t) => published.push(t), now: () => now });

@@ -27,7 +27,9 @@ function memory<T>(initial: T) {
 async function supervisor(e: ReturnType<typeof emulator>, upn: string, userId: string, clock = { t: NOW }) {
   const cookie = await sessionCookie(e, upn);
   const transport = createWebApiTransport({
-    org: ORIGIN, counters: createCounters(), now: () => NOW,
+    org: ORIGIN,
+    counters: createCounters(),
+    now: () => NOW,
     fetch: (input, init) => e.fetch(new Request(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } })),
   });
   const common = { transport: () => transport, access: () => access({ org: ORIGIN, userId }), now: () => clock.t, log: () => undefined };
@@ -44,12 +46,17 @@ function alertsOver(feed: { conversations: ReturnType<typeof makeConversation>[]
   const published: unknown[] = [];
   const alerts = createAlerts({
     feed: () => ({
-      conversations: feed.conversations, agents: [makeAgent({ id: 'a1' })],
+      conversations: feed.conversations,
+      agents: [makeAgent({ id: 'a1' })],
       queues: [{ id: 'q-billing', name: 'Billing', type: 'messaging', supervised: true }],
       settings: { values: DEFAULT_SETTINGS, managedKeys: [], policyIssues: [] },
     }),
-    prefs, memory: saved,
-    setBadge: (text) => badges.push(text), notify: (_id, title) => notes.push(title), publish: (list) => published.push(list), now: () => NOW,
+    prefs,
+    memory: saved,
+    setBadge: (text) => badges.push(text),
+    notify: (_id, title) => notes.push(title),
+    publish: (list) => published.push(list),
+    now: () => NOW,
   });
   return { alerts, prefs, badges, notes, published, saved };
 }
@@ -70,9 +77,13 @@ describe('soft locks and the shared log against the emulator', () => {
     await writeActionNote(sofia.transport, id, 'Transfer by Sofia Lindqvist (Floorwalker)', 'Needs a Swedish speaker');
     await sam.softLocks.afterPoll();
     await sam.sharedLog.afterPoll();
-    expect(sam.softLocks.current()).toEqual([expect.objectContaining({ conversationId: id, kind: 'transfer', userName: 'Sofia Lindqvist', userId: SOFIA.systemuserid })]);
+    expect(sam.softLocks.current()).toEqual([
+      expect.objectContaining({ conversationId: id, kind: 'transfer', userName: 'Sofia Lindqvist', userId: SOFIA.systemuserid }),
+    ]);
     // The log holds the reason, not the lock note.
-    expect(sam.sharedLog.current()).toEqual([expect.objectContaining({ conversationId: id, text: 'Needs a Swedish speaker', author: expect.stringContaining('Sofia') })]);
+    expect(sam.sharedLog.current()).toEqual([
+      expect.objectContaining({ conversationId: id, text: 'Needs a Swedish speaker', author: expect.stringContaining('Sofia') }),
+    ]);
 
     await sofia.softLocks.recordsChanged([{ ...done, state: 'pending' }]);
     await sam.softLocks.afterPoll();
@@ -94,18 +105,30 @@ describe('soft locks and the shared log against the emulator', () => {
     const id = String(conversations(e, (row) => row.statecode === 0 && row.statuscode === 2)[0]!.activityid);
     const cookie = await sessionCookie(e, SOFIA.upn);
     const transport = createWebApiTransport({
-      org: ORIGIN, counters: createCounters(), now: () => NOW,
+      org: ORIGIN,
+      counters: createCounters(),
+      now: () => NOW,
       fetch: (input, init) => e.fetch(new Request(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } })),
     });
     const saved = memory(EMPTY_SOFT_LOCKS);
-    const deps = { transport: () => transport, writer: () => transport, access: () => access({ org: ORIGIN, userId: SOFIA.systemuserid }), memory: saved, publish: () => undefined, now: () => NOW, log: () => undefined };
+    const deps = {
+      transport: () => transport,
+      writer: () => transport,
+      access: () => access({ org: ORIGIN, userId: SOFIA.systemuserid }),
+      memory: saved,
+      publish: () => undefined,
+      now: () => NOW,
+      log: () => undefined,
+    };
     const first = createSoftLocks(deps);
     await first.recordsChanged([{ id: 'req-1', state: 'pending' } as ActionRecord]);
     await first.actionStarted({ kind: 'forceClose', conversationId: id, etag: 'W/"1"' }, 'req-1', 'Sofia Lindqvist');
     await first.afterPoll();
     expect(first.current()).toEqual([]);
     const lockNotes = () =>
-      e.fetch(new Request(`${API}/annotations?$select=subject&$filter=startswith(subject,'Floorwalker lock')`, { headers: { cookie } })).then((r) => r.json() as Promise<{ value: unknown[] }>);
+      e
+        .fetch(new Request(`${API}/annotations?$select=subject&$filter=startswith(subject,'Floorwalker lock')`, { headers: { cookie } }))
+        .then((r) => r.json() as Promise<{ value: unknown[] }>);
     expect((await lockNotes()).value).toHaveLength(1);
 
     // The worker is stopped and a new one starts while the action ends.
@@ -157,6 +180,10 @@ describe('alerts worker', () => {
     feed.conversations = feed.conversations.map((c) => ({ ...c, sentiment: 7 }));
     await sofia.alerts.afterPoll();
     expect(sofia.alerts.current()).toHaveLength(5);
-    expect(sofia.notes).toEqual([expect.stringContaining('sentiment fell'), expect.stringContaining('sentiment fell'), 'More Floorwalker alerts']);
+    expect(sofia.notes).toEqual([
+      expect.stringContaining('sentiment fell'),
+      expect.stringContaining('sentiment fell'),
+      'More Floorwalker alerts',
+    ]);
   });
 });

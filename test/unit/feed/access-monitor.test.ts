@@ -81,7 +81,6 @@ describe('access monitor', () => {
     expect(access.current().state).toBe('noOrg');
     expect(data.resets).toBe(2);
 
-
     // Another user signs in to the same org: what the feed held was theirs to see, not this user's.
     const who = { id: USER };
     const same = platform();

@@ -11,14 +11,28 @@ export const USER = '00000000-0000-4000-8000-000000000001';
 const ok = (body: unknown): DataverseOutcome => ({ ok: true, status: 200, body, headers: {} });
 
 export const raw = (n: number, change: Record<string, unknown> = {}) => ({
-  '@odata.etag': 'W/"100"', activityid: id(n), subject: `Conversation ${n}`, statecode: 0, statuscode: 1, msdyn_channel: '192360000',
-  _msdyn_cdsqueueid_value: Q1, _msdyn_lastsessionid_value: session(n), createdon: '2026-01-01T10:00:00Z', modifiedon: '2026-01-01T10:00:00Z', ...change,
+  '@odata.etag': 'W/"100"',
+  activityid: id(n),
+  subject: `Conversation ${n}`,
+  statecode: 0,
+  statuscode: 1,
+  msdyn_channel: '192360000',
+  _msdyn_cdsqueueid_value: Q1,
+  _msdyn_lastsessionid_value: session(n),
+  createdon: '2026-01-01T10:00:00Z',
+  modifiedon: '2026-01-01T10:00:00Z',
+  ...change,
 });
 
 /** An org in memory: answers every request the feed makes; `next` overrides one answer. */
 export function platform() {
   const state = {
-    switches: {} as Record<string, boolean>, ongoing: [raw(1), raw(2)], changed: [] as unknown[], next: [] as DataverseOutcome[], tracking: false, delta: [] as unknown[],
+    switches: {} as Record<string, boolean>,
+    ongoing: [raw(1), raw(2)],
+    changed: [] as unknown[],
+    next: [] as DataverseOutcome[],
+    tracking: false,
+    delta: [] as unknown[],
     /** Fails the first request whose path matches, once. */
     failOnce: null as ((path: string) => boolean) | null,
   };
@@ -38,15 +52,21 @@ export function platform() {
       if (path.startsWith(`systemusers(${USER})?`)) return ok({ fullname: 'Sofia', azureactivedirectoryobjectid: null });
       if (path.includes('systemuserroles_association')) return ok({ value: [{ name: 'Omnichannel supervisor' }] });
       if (path.startsWith('msdyn_omnichannelconfigurations')) return ok({ value: [state.switches] });
-      if (path.includes('queuemembership_association') && path.startsWith('systemusers')) return ok({ value: [{ queueid: Q1, name: 'Billing', msdyn_queuetype: 192350000 }] });
-      if (path.startsWith('msdyn_liveworkstreams')) return ok({ value: [{ msdyn_liveworkstreamid: WORKSTREAM, msdyn_capacityrequired: 2, msdyn_allowedpresences: '192360000,192360001' }] });
+      if (path.includes('queuemembership_association') && path.startsWith('systemusers'))
+        return ok({ value: [{ queueid: Q1, name: 'Billing', msdyn_queuetype: 192350000 }] });
+      if (path.startsWith('msdyn_liveworkstreams'))
+        return ok({
+          value: [{ msdyn_liveworkstreamid: WORKSTREAM, msdyn_capacityrequired: 2, msdyn_allowedpresences: '192360000,192360001' }],
+        });
       if (path.startsWith('queues?')) return ok({ value: [{ queueid: Q1, name: 'Billing', msdyn_queuetype: 192350000 }] });
       if (path.startsWith('msdyn_ocliveworkitems') && path.includes('statecode eq 0')) return ok({ value: state.ongoing });
       if (path.startsWith('msdyn_ocliveworkitems') && path.includes("PropertyName='activityid'")) {
         return ok({ value: state.ongoing.filter((row) => path.includes(`'${String((row as { activityid: string }).activityid)}'`)) });
       }
-      if (state.tracking && request.headers?.Prefer === 'odata.track-changes') return ok({ value: state.ongoing, '@odata.deltaLink': `${ORG}/api/data/v9.2/msdyn_ocliveworkitems?$deltatoken=1` });
-      if (path.includes('$deltatoken=1')) return ok({ value: state.delta, '@odata.deltaLink': `${ORG}/api/data/v9.2/msdyn_ocliveworkitems?$deltatoken=1` });
+      if (state.tracking && request.headers?.Prefer === 'odata.track-changes')
+        return ok({ value: state.ongoing, '@odata.deltaLink': `${ORG}/api/data/v9.2/msdyn_ocliveworkitems?$deltatoken=1` });
+      if (path.includes('$deltatoken=1'))
+        return ok({ value: state.delta, '@odata.deltaLink': `${ORG}/api/data/v9.2/msdyn_ocliveworkitems?$deltatoken=1` });
       if (path.startsWith('msdyn_ocliveworkitems') && path.includes('modifiedon ge')) return ok({ value: state.changed });
       if (path.includes('$top=1')) return ok({ value: [{ modifiedon: '2026-01-01T09:00:00Z' }] });
       return ok({ value: [] });
@@ -88,4 +108,3 @@ export function storage() {
 export async function settle() {
   for (let i = 0; i < 50; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 }
-

@@ -12,7 +12,13 @@ import { id } from './fixtures';
  * the cycle they make together, as the worker and the views see it.
  */
 
-function controller(p: ReturnType<typeof platform>, timers: ReturnType<typeof scheduler>, store = storage(), now = { t: 1_000_000 }, policy = { blocked: false }) {
+function controller(
+  p: ReturnType<typeof platform>,
+  timers: ReturnType<typeof scheduler>,
+  store = storage(),
+  now = { t: 1_000_000 },
+  policy = { blocked: false },
+) {
   const patches: FeedPatch[] = [];
   const deps: FeedControllerDeps = {
     resolveOrg: async () => ORG,
@@ -58,13 +64,23 @@ describe('feed controller', () => {
     expect(state.conversations.map((c) => c.id)).toEqual([id(1), id(2)]);
     expect(timers.pending().at(-1)!.ms).toBe(3_000);
 
-    p.state.changed = [raw(1, { '@odata.etag': 'W/"101"', statecode: 1, statuscode: 4, modifiedon: '2026-01-01T10:01:00Z' }), raw(3, { '@odata.etag': 'W/"101"' })];
+    p.state.changed = [
+      raw(1, { '@odata.etag': 'W/"101"', statecode: 1, statuscode: 4, modifiedon: '2026-01-01T10:01:00Z' }),
+      raw(3, { '@odata.etag': 'W/"101"' }),
+    ];
     p.sent.length = 0;
     await timers.fire();
     await settle();
-    expect(feed.snapshot().conversations.map((c) => c.id).sort()).toEqual([id(2), id(3)]);
+    expect(
+      feed
+        .snapshot()
+        .conversations.map((c) => c.id)
+        .sort(),
+    ).toEqual([id(2), id(3)]);
     expect(p.sent.filter((path) => path.includes('statecode eq 0'))).toEqual([]);
-    expect(p.sent.some((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('modifiedon ge 2026-01-01T10:00:00Z'))).toBe(true);
+    expect(p.sent.some((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('modifiedon ge 2026-01-01T10:00:00Z'))).toBe(
+      true,
+    );
   });
 
   it('on 429 keeps the data, says throttled until the platform’s time and waits exactly that long', async () => {

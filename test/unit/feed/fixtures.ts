@@ -54,7 +54,14 @@ export function fullLoad(change: Partial<FullLoad> = {}): FullLoad {
       { id: Q1, name: 'Billing', type: 'messaging', supervised: true },
       { id: Q2, name: 'Sales', type: 'messaging', supervised: false },
     ],
-    workstreams: [{ msdyn_liveworkstreamid: WS, msdyn_capacityrequired: 25, msdyn_capacityformat: null, msdyn_allowedpresences: [192360000, 192360001] }],
+    workstreams: [
+      {
+        msdyn_liveworkstreamid: WS,
+        msdyn_capacityrequired: 25,
+        msdyn_capacityformat: null,
+        msdyn_allowedpresences: [192360000, 192360001],
+      },
+    ],
     profiles: null,
     conversations: [conversationRow(1), conversationRow(2)],
     participants: [participantRow(1, 1)],

@@ -6,10 +6,24 @@ import { AGENT, conversationRow, fullLoad, id, OTHER_AGENT, participantRow, Q2 }
 describe('feed picture: full load and reconcile', () => {
   it('keeps only ongoing conversations in supervised queues, with their participants', () => {
     const picture = new LivePicture();
-    const load = fullLoad({ conversations: [conversationRow(1), conversationRow(2, { _msdyn_cdsqueueid_value: Q2 }), conversationRow(3, { statecode: 1, statuscode: 4 })] });
+    const load = fullLoad({
+      conversations: [
+        conversationRow(1),
+        conversationRow(2, { _msdyn_cdsqueueid_value: Q2 }),
+        conversationRow(3, { statecode: 1, statuscode: 4 }),
+      ],
+    });
     const { conversations } = picture.replaceAll(load, 1_000);
     expect(conversations.upsert.map((c) => c.id)).toEqual([id(1)]);
-    expect(picture.conversation(id(1))).toMatchObject({ status: 'active', agentName: 'Ada Agent', queueName: 'Billing', channels: [192360000], participants: [{ agentId: AGENT, mode: 'primary' }], pending: null, observedAt: 1_000 });
+    expect(picture.conversation(id(1))).toMatchObject({
+      status: 'active',
+      agentName: 'Ada Agent',
+      queueName: 'Billing',
+      channels: [192360000],
+      participants: [{ agentId: AGENT, mode: 'primary' }],
+      pending: null,
+      observedAt: 1_000,
+    });
     expect(picture.watermarks.conversations).toBe(Date.parse('2026-01-01T10:00:00Z'));
   });
 
@@ -38,12 +52,15 @@ describe('feed picture: incremental merge by watermark', () => {
   it('removes rows that closed or moved out of the supervised queues, and adds new ones with their session', () => {
     const picture = new LivePicture();
     picture.replaceAll(fullLoad(), 1_000);
-    const { delta } = picture.applyConversations([
-      conversationRow(1, { '@odata.etag': 'W/"110"', statecode: 1, statuscode: 4 }),
-      conversationRow(2, { '@odata.etag': 'W/"110"', _msdyn_cdsqueueid_value: Q2 }),
-      conversationRow(7, { '@odata.etag': 'W/"110"', statuscode: 1, _msdyn_activeagentid_value: null }),
-      conversationRow(8, { '@odata.etag': 'W/"110"', _msdyn_cdsqueueid_value: Q2 }),
-    ], 2_000);
+    const { delta } = picture.applyConversations(
+      [
+        conversationRow(1, { '@odata.etag': 'W/"110"', statecode: 1, statuscode: 4 }),
+        conversationRow(2, { '@odata.etag': 'W/"110"', _msdyn_cdsqueueid_value: Q2 }),
+        conversationRow(7, { '@odata.etag': 'W/"110"', statuscode: 1, _msdyn_activeagentid_value: null }),
+        conversationRow(8, { '@odata.etag': 'W/"110"', _msdyn_cdsqueueid_value: Q2 }),
+      ],
+      2_000,
+    );
     expect(delta.remove.sort()).toEqual([id(1), id(2)]);
     expect(delta.upsert.map((c) => [c.id, c.status, c.agentId])).toEqual([[id(7), 'open', null]]);
     // Its session is known: the people of that session, read later, land on the new conversation.
@@ -54,18 +71,32 @@ describe('feed picture: incremental merge by watermark', () => {
   it('folds participant changes into their conversation: monitor joins and pending transfers', () => {
     const picture = new LivePicture();
     picture.replaceAll(fullLoad(), 1_000);
-    const delta = picture.applyParticipants([
-      participantRow(2, 1, { _msdyn_agentid_value: OTHER_AGENT, msdyn_mode: 192350004, msdyn_assignreason: 'AgentMonitor' }),
-      participantRow(3, 1, { _msdyn_agentid_value: id(77), msdyn_assignreason: 'SupervisorTransferToAgent', msdyn_addedon: '2026-01-01T10:02:00Z', msdyn_joinedon: null }),
-      participantRow(4, 99),
-    ], 2_000);
+    const delta = picture.applyParticipants(
+      [
+        participantRow(2, 1, { _msdyn_agentid_value: OTHER_AGENT, msdyn_mode: 192350004, msdyn_assignreason: 'AgentMonitor' }),
+        participantRow(3, 1, {
+          _msdyn_agentid_value: id(77),
+          msdyn_assignreason: 'SupervisorTransferToAgent',
+          msdyn_addedon: '2026-01-01T10:02:00Z',
+          msdyn_joinedon: null,
+        }),
+        participantRow(4, 99),
+      ],
+      2_000,
+    );
     expect(delta.upsert).toHaveLength(1);
     expect(delta.upsert[0]).toMatchObject({
       id: id(1),
-      participants: [{ agentId: AGENT, mode: 'primary' }, { agentId: OTHER_AGENT, mode: 'monitor' }],
+      participants: [
+        { agentId: AGENT, mode: 'primary' },
+        { agentId: OTHER_AGENT, mode: 'monitor' },
+      ],
       pending: { kind: 'transfer', targetAgentId: id(77), since: '2026-01-01T10:02:00Z' },
     });
-    const left = picture.applyParticipants([participantRow(2, 1, { _msdyn_agentid_value: OTHER_AGENT, msdyn_mode: 192350004, msdyn_lefton: '2026-01-01T10:03:00Z' })], 3_000);
+    const left = picture.applyParticipants(
+      [participantRow(2, 1, { _msdyn_agentid_value: OTHER_AGENT, msdyn_mode: 192350004, msdyn_lefton: '2026-01-01T10:03:00Z' })],
+      3_000,
+    );
     expect(left.upsert[0]!.participants).toEqual([{ agentId: AGENT, mode: 'primary' }]);
   });
 
@@ -75,13 +106,24 @@ describe('feed picture: incremental merge by watermark', () => {
     const away = PresenceRowSchema.parse({ msdyn_presenceid: id(901), msdyn_name: 'Lunch', msdyn_basepresencestatus: 192360003 });
     picture.replaceAll(fullLoad({ presences: [available, away] }), 1_000);
     expect(picture.agentList()[0]).toMatchObject({ presence: 'unknown', capacityFree: null });
-    const status = (agent: string, presence: string, free: number) => AgentStatusRowSchema.parse({
-      msdyn_agentstatusid: id(800), _msdyn_agentid_value: agent, _msdyn_currentpresenceid_value: presence,
-      msdyn_availableunitscapacity: free, msdyn_presencemodifiedon: '2026-01-01T10:00:00Z', modifiedon: '2026-01-01T10:00:00Z',
-    });
+    const status = (agent: string, presence: string, free: number) =>
+      AgentStatusRowSchema.parse({
+        msdyn_agentstatusid: id(800),
+        _msdyn_agentid_value: agent,
+        _msdyn_currentpresenceid_value: presence,
+        msdyn_availableunitscapacity: free,
+        msdyn_presencemodifiedon: '2026-01-01T10:00:00Z',
+        modifiedon: '2026-01-01T10:00:00Z',
+      });
     const delta = picture.applyAgentStatuses([status(AGENT, id(901), 40), status(OTHER_AGENT, id(900), 100)], 2_000);
     expect(delta.upsert).toHaveLength(1);
-    expect(delta.upsert[0]).toMatchObject({ id: AGENT, presence: 'away', presenceText: 'Lunch', capacityFree: 40, skills: [{ name: 'English', level: 3 }] });
+    expect(delta.upsert[0]).toMatchObject({
+      id: AGENT,
+      presence: 'away',
+      presenceText: 'Lunch',
+      capacityFree: 40,
+      skills: [{ name: 'English', level: 3 }],
+    });
     expect(picture.applyAgentStatuses([status(AGENT, id(901), 40)], 3_000).upsert).toEqual([]);
   });
 
@@ -98,7 +140,12 @@ describe('feed picture: incremental merge by watermark', () => {
     const picture = new LivePicture();
     picture.replaceAll(fullLoad(), 1);
     const mark = picture.watermarks.conversations;
-    const { conversation } = picture.applyReread(conversationRow(1, { modifiedon: '2026-01-01T10:05:00Z', '@odata.etag': 'W/"200"', statuscode: 5 }), id(1), [], 2);
+    const { conversation } = picture.applyReread(
+      conversationRow(1, { modifiedon: '2026-01-01T10:05:00Z', '@odata.etag': 'W/"200"', statuscode: 5 }),
+      id(1),
+      [],
+      2,
+    );
     expect(conversation).toMatchObject({ status: 'wrapup', etag: 'W/"200"' });
     expect(picture.watermarks.conversations).toBe(mark);
   });
@@ -109,6 +156,8 @@ describe('feed picture: incremental merge by watermark', () => {
     const copy = LivePicture.fromData(JSON.parse(JSON.stringify(picture.toData())));
     expect(copy.conversationList()).toEqual(picture.conversationList());
     expect(copy.watermarks).toEqual(picture.watermarks);
-    expect(copy.applyParticipants([participantRow(9, 2, { msdyn_mode: 192350003 })], 2_000).upsert[0]!.participants).toEqual([{ agentId: AGENT, mode: 'consult' }]);
+    expect(copy.applyParticipants([participantRow(9, 2, { msdyn_mode: 192350003 })], 2_000).upsert[0]!.participants).toEqual([
+      { agentId: AGENT, mode: 'consult' },
+    ]);
   });
 });

@@ -28,22 +28,30 @@ describe('picture sync', () => {
     const { sync: s, p, now, poll, patches } = await loaded();
     expect(ids(s.conversations())).toEqual([id(1), id(2)]);
     expect(patches.some((patch) => patch.queues)).toBe(true);
-    p.state.changed = [raw(1, { '@odata.etag': 'W/"101"', statecode: 1, statuscode: 4, modifiedon: '2026-01-01T10:01:00Z' }), raw(3, { '@odata.etag': 'W/"101"' })];
+    p.state.changed = [
+      raw(1, { '@odata.etag': 'W/"101"', statecode: 1, statuscode: 4, modifiedon: '2026-01-01T10:01:00Z' }),
+      raw(3, { '@odata.etag': 'W/"101"' }),
+    ];
     p.sent.length = 0;
     now.t += 3_000;
     expect(await poll()).toEqual({ ok: true, value: { full: false } });
     expect(ids(s.conversations())).toEqual([id(2), id(3)]);
     expect(p.sent.filter((path) => path.includes('statecode eq 0'))).toEqual([]);
-    expect(p.sent.some((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('modifiedon ge 2026-01-01T10:00:00Z'))).toBe(true);
+    expect(p.sent.some((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('modifiedon ge 2026-01-01T10:00:00Z'))).toBe(
+      true,
+    );
     p.sent.length = 0;
     now.t += DEEP_EVERY_MS;
     await poll();
-    expect(p.sent.some((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('modifiedon ge 2026-01-01T10:00:50Z'))).toBe(true);
+    expect(p.sent.some((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('modifiedon ge 2026-01-01T10:00:50Z'))).toBe(
+      true,
+    );
   });
 
   it('every RECONCILE_MS checks ids and versions, reads whole only the rows that differ; a refresh reads everything', async () => {
     const { now, poll, sync: s, p } = await loaded();
-    const fullRead = (path: string) => path.startsWith('msdyn_ocliveworkitems') && path.includes('statecode eq 0') && path.includes('subject');
+    const fullRead = (path: string) =>
+      path.startsWith('msdyn_ocliveworkitems') && path.includes('statecode eq 0') && path.includes('subject');
     now.t += RECONCILE_MS - 1;
     expect(await poll()).toEqual({ ok: true, value: { full: false } });
     // Missed by the incremental reads: 1 closed, 2 changed, 4 arrived; 3 is unchanged.
@@ -103,12 +111,17 @@ describe('picture sync', () => {
       const count = (prefix: string) => p.sent.filter((path) => path.startsWith(prefix)).length;
       expect(count('msdyn_ocliveworkitems')).toBe(polls);
       // At most one read per period in the minute, at least one per period and a poll.
-      for (const [table, periodMs] of [['msdyn_agentstatuses', STATUSES_EVERY_MS], ['msdyn_sessionparticipants', PARTICIPANTS_EVERY_MS]] as const) {
+      for (const [table, periodMs] of [
+        ['msdyn_agentstatuses', STATUSES_EVERY_MS],
+        ['msdyn_sessionparticipants', PARTICIPANTS_EVERY_MS],
+      ] as const) {
         expect(count(table)).toBeLessThanOrEqual(60_000 / periodMs);
         expect(count(table)).toBeGreaterThanOrEqual(Math.floor(60_000 / (periodMs + gapMs)));
       }
       // Never both in one poll: the slower reads spread over the cycles.
-      const both = p.sent.filter((path, index) => path.startsWith('msdyn_agentstatuses') && p.sent[index - 1]?.startsWith('msdyn_sessionparticipants'));
+      const both = p.sent.filter(
+        (path, index) => path.startsWith('msdyn_agentstatuses') && p.sent[index - 1]?.startsWith('msdyn_sessionparticipants'),
+      );
       expect(both).toEqual([]);
       expect(counters.polls - before).toBe(polls);
     }

@@ -5,7 +5,11 @@ import { participantRow, session } from './fixtures';
 
 describe('reconcile by ids and versions', () => {
   it('reads whole only rows not held or listed newer than held; a newer held row stays', () => {
-    const held = new Map([['a', 'W/"10"'], ['b', 'W/"10"'], ['c', 'W/"30"']]);
+    const held = new Map([
+      ['a', 'W/"10"'],
+      ['b', 'W/"10"'],
+      ['c', 'W/"30"'],
+    ]);
     const listed = [
       { id: 'a', etag: 'W/"10"' }, // unchanged
       { id: 'b', etag: 'W/"11"' }, // changed since
@@ -17,7 +21,12 @@ describe('reconcile by ids and versions', () => {
 
   it('finds a session’s participants without scanning, and forgets them by row or by session', () => {
     const index = ParticipantIndex.of([participantRow(1, 1), participantRow(2, 1), participantRow(3, 2)]);
-    expect(index.ofSession(session(1)).map((row) => row.msdyn_sessionparticipantid).sort()).toEqual([participantRow(1, 1), participantRow(2, 1)].map((row) => row.msdyn_sessionparticipantid).sort());
+    expect(
+      index
+        .ofSession(session(1))
+        .map((row) => row.msdyn_sessionparticipantid)
+        .sort(),
+    ).toEqual([participantRow(1, 1), participantRow(2, 1)].map((row) => row.msdyn_sessionparticipantid).sort());
     expect(index.delete(participantRow(1, 1).msdyn_sessionparticipantid)).toBe(session(1));
     expect(index.ofSession(session(1))).toHaveLength(1);
     // A row that moves to another session is found only there.

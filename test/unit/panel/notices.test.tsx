@@ -39,17 +39,24 @@ describe('with no org in use', () => {
 
 describe('diagnostics: where writes go', () => {
   it('says writes go through the workspace tab, from the worker, or nowhere until it is open', () => {
-    expect(routeNote({ route: 'page', reason: 'workspaceOpen', since: null, detail: null })).toContain('Writes go through the workspace tab.');
+    expect(routeNote({ route: 'page', reason: 'workspaceOpen', since: null, detail: null })).toContain(
+      'Writes go through the workspace tab.',
+    );
     cleanup();
     expect(routeNote({ route: 'worker', reason: 'noWorkspace', since: null, detail: null })).toContain('no agent workspace is open');
     cleanup();
-    expect(routeNote({ route: 'none', reason: 'workerRefused', since: NOW - 60_000, detail: 'Refused from chrome-extension://x' })).toContain(
-      'open the agent workspace to act on conversations',
-    );
+    expect(
+      routeNote({ route: 'none', reason: 'workerRefused', since: NOW - 60_000, detail: 'Refused from chrome-extension://x' }),
+    ).toContain('open the agent workspace to act on conversations');
   });
 
   it('says since when, and in the platform’s words, that the org refused the worker’s writes; in Swedish too', () => {
-    const refused: WriteRoute = { route: 'page', reason: 'workerRefused', since: NOW - 60_000, detail: 'Refused from chrome-extension://x' };
+    const refused: WriteRoute = {
+      route: 'page',
+      reason: 'workerRefused',
+      since: NOW - 60_000,
+      detail: 'Refused from chrome-extension://x',
+    };
     const english = routeNote(refused);
     expect(english).toContain('Writes go through the workspace tab.');
     expect(english).toMatch(/Since \d.+? this organization has refused changes sent from the browser's background/);

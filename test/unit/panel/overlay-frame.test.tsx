@@ -33,7 +33,15 @@ describe('OverlayFrame', () => {
       layout.value = { ...layout.value, ...change };
       if (change.width) frameWidth.value = change.width;
     };
-    render(<OverlayFrame controller={controller} layout={layout} frameWidth={frameWidth} onLayout={onLayout} onOpenSidePanel={() => (sidePanelRequests += 1)} />);
+    render(
+      <OverlayFrame
+        controller={controller}
+        layout={layout}
+        frameWidth={frameWidth}
+        onLayout={onLayout}
+        onOpenSidePanel={() => (sidePanelRequests += 1)}
+      />,
+    );
     act(() => source.push({ type: 'snapshot', state: makeState() }));
     return { layout, changes, frameWidth, sidePanelRequests: () => sidePanelRequests };
   }

@@ -15,7 +15,10 @@ const choose = (select: HTMLElement, value: string) => {
   (select as HTMLSelectElement).value = value;
   fireEvent(select, new Event('change', { bubbles: true }));
 };
-const bodyRows = () => within(grid()).getAllByRole('row').filter((row) => row.getAttribute('aria-rowindex') !== '1');
+const bodyRows = () =>
+  within(grid())
+    .getAllByRole('row')
+    .filter((row) => row.getAttribute('aria-rowindex') !== '1');
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -79,7 +82,11 @@ describe('Panel: conversations grid', () => {
   it('is a grid with column headers, a row count and row indexes, and sorts from the headers', () => {
     open({ conversations: [makeConversation({ id: 'a', customerName: 'Zed' }), makeConversation({ id: 'b', customerName: 'Ann' })] });
     expect(grid().getAttribute('aria-rowcount')).toBe('3');
-    expect(within(grid()).getAllByRole('columnheader').map((header) => header.textContent?.trim())).toContain('Customer / subject');
+    expect(
+      within(grid())
+        .getAllByRole('columnheader')
+        .map((header) => header.textContent?.trim()),
+    ).toContain('Customer / subject');
     fireEvent.click(within(grid()).getByRole('button', { name: /Customer \/ subject/ }));
     const header = within(grid()).getAllByRole('columnheader')[0]!;
     expect(header.getAttribute('aria-sort')).toBe('ascending');
@@ -99,7 +106,9 @@ describe('Panel: conversations grid', () => {
     const secondText = second!.textContent;
     const firstId = first!.id.replace('fw-row-', '');
     const original = rows.find((row) => row.id === firstId)!;
-    act(() => panel!.source.push({ type: 'patch', patch: { conversations: { upsert: [{ ...original, customerName: 'Renamed' }], remove: [] } } }));
+    act(() =>
+      panel!.source.push({ type: 'patch', patch: { conversations: { upsert: [{ ...original, customerName: 'Renamed' }], remove: [] } } }),
+    );
     const after = bodyRows();
     expect(after[0]).toBe(first);
     expect(after[0]!.textContent).toContain('Renamed');
@@ -114,7 +123,7 @@ describe('Panel: conversations grid', () => {
     });
     const row = bodyRows()[0]!;
     expect(row.textContent).toContain('Very negative');
-    expect(row.textContent).toContain('below the queue\'s threshold');
+    expect(row.textContent).toContain("below the queue's threshold");
     expect(row.textContent).toContain('over the alert time');
   });
 
@@ -136,7 +145,15 @@ describe('Panel: conversations grid', () => {
     open({
       conversations: [
         makeConversation({ id: 'a', customerName: 'Alma', queueId: 'q-billing', queueName: 'Billing' }),
-        makeConversation({ id: 'b', customerName: 'Bo', status: 'active', agentId: 'x', agentName: 'Xena', queueId: 'q-tech', queueName: 'Technical support' }),
+        makeConversation({
+          id: 'b',
+          customerName: 'Bo',
+          status: 'active',
+          agentId: 'x',
+          agentName: 'Xena',
+          queueId: 'q-tech',
+          queueName: 'Technical support',
+        }),
       ],
     });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Active' }));
@@ -150,7 +167,12 @@ describe('Panel: conversations grid', () => {
     expect(bodyRows()).toHaveLength(1);
     fireEvent.input(screen.getByRole('searchbox', { name: 'Search conversations' }), { target: { value: '' } });
     choose(screen.getByRole('combobox', { name: 'Group by' }), 'queue');
-    expect(bodyRows().map((row) => row.textContent?.trim().slice(0, 15))).toEqual(['Billing (1)', expect.any(String), 'Technical suppo', expect.any(String)]);
+    expect(bodyRows().map((row) => row.textContent?.trim().slice(0, 15))).toEqual([
+      'Billing (1)',
+      expect.any(String),
+      'Technical suppo',
+      expect.any(String),
+    ]);
   });
 
   it('saves the current view and restores it later', async () => {
@@ -170,7 +192,10 @@ describe('Panel: conversations grid', () => {
 });
 
 describe('Panel: keyboard', () => {
-  const rows = [makeConversation({ id: 'a', customerName: 'Alma', createdOn: new Date(NOW - 90_000).toISOString() }), makeConversation({ id: 'b', customerName: 'Bo', createdOn: new Date(NOW - 30_000).toISOString() })];
+  const rows = [
+    makeConversation({ id: 'a', customerName: 'Alma', createdOn: new Date(NOW - 90_000).toISOString() }),
+    makeConversation({ id: 'b', customerName: 'Bo', createdOn: new Date(NOW - 30_000).toISOString() }),
+  ];
 
   it('moves with j/k and arrows as the grid’s active descendant, and Enter opens details', () => {
     open({ conversations: rows });
@@ -260,7 +285,8 @@ describe('Panel: agents, tiles, live region, Swedish', () => {
       ],
     });
     fireEvent.click(screen.getByRole('tab', { name: /Agents/ }));
-    const capacityOf = (name: RegExp) => within(within(screen.getByRole('table')).getByRole('row', { name })).getAllByRole('cell')[2]!.textContent;
+    const capacityOf = (name: RegExp) =>
+      within(within(screen.getByRole('table')).getByRole('row', { name })).getAllByRole('cell')[2]!.textContent;
     expect(capacityOf(/Xena/)).toBe('3 free');
     expect(capacityOf(/Yara/)).toBe('–');
   });
@@ -268,7 +294,11 @@ describe('Panel: agents, tiles, live region, Swedish', () => {
   it('shows a tile per supervised queue with waiting, active and free agents', () => {
     open({
       agents: [makeAgent({ id: 'x' })],
-      conversations: [makeConversation({ id: 'a' }), makeConversation({ id: 'b' }), makeConversation({ id: 'c', status: 'active', agentId: 'x' })],
+      conversations: [
+        makeConversation({ id: 'a' }),
+        makeConversation({ id: 'b' }),
+        makeConversation({ id: 'c', status: 'active', agentId: 'x' }),
+      ],
     });
     const tiles = screen.getByRole('region', { name: 'Queues' });
     const billing = within(tiles).getByRole('heading', { name: 'Billing' }).closest('li')!;
@@ -276,26 +306,36 @@ describe('Panel: agents, tiles, live region, Swedish', () => {
     // Active and free agents are in the tile's words for screen readers; the strip shows waiting and longest wait.
     expect(billing.textContent).toMatch(/Billing: 2 waiting, longest wait [\d:]+; agents free: 1, active: 1\./);
     // The sparkline says in words what it draws; no samples yet in this test.
-    expect(within(billing).getByRole('img').getAttribute('aria-label')).toBe('Billing: 2 waiting now; the last 60 minutes are still being sampled.');
+    expect(within(billing).getByRole('img').getAttribute('aria-label')).toBe(
+      'Billing: 2 waiting now; the last 60 minutes are still being sampled.',
+    );
     expect(within(tiles).queryByText('Other')).toBeNull();
   });
 
   it('announces new waiting conversations politely, as a summary', async () => {
     open({ conversations: [makeConversation({ id: 'a' })] });
     act(() =>
-      panel!.source.push({ type: 'patch', patch: { conversations: { upsert: [makeConversation({ id: 'b' }), makeConversation({ id: 'c' })], remove: [] } } }),
+      panel!.source.push({
+        type: 'patch',
+        patch: { conversations: { upsert: [makeConversation({ id: 'b' }), makeConversation({ id: 'c' })], remove: [] } },
+      }),
     );
     await act(() => new Promise((resolve) => setTimeout(resolve, 1100)));
     expect(screen.getByRole('status').textContent).toBe('2 new conversations waiting');
   });
 
   it('reports rows the worker could not read', () => {
-    open({ rowIssues: { count: 2, recent: [{ entity: 'msdyn_ocliveworkitem', id: 'z', field: 'statuscode', message: 'unknown value 99' }] } });
+    open({
+      rowIssues: { count: 2, recent: [{ entity: 'msdyn_ocliveworkitem', id: 'z', field: 'statuscode', message: 'unknown value 99' }] },
+    });
     expect(screen.getByText(/2 rows could not be shown: statuscode: unknown value 99/)).toBeTruthy();
   });
 
   it('speaks Swedish with the platform’s terms', () => {
-    open({ settings: { ...SETTINGS, values: { ...SETTINGS.values, language: 'sv' } }, conversations: [makeConversation({ id: 'a', status: 'wrapup' })] });
+    open({
+      settings: { ...SETTINGS, values: { ...SETTINGS.values, language: 'sv' } },
+      conversations: [makeConversation({ id: 'a', status: 'wrapup' })],
+    });
     const svGrid = screen.getByRole('grid', { name: 'Pågående konversationer' });
     expect(screen.getByRole('button', { name: 'Uppdatera' })).toBeTruthy();
     expect(within(svGrid).getAllByRole('row')[1]!.textContent).toContain('Avslutning');
@@ -305,8 +345,23 @@ describe('Panel: agents, tiles, live region, Swedish', () => {
 describe('features in the panel, fed over the view port', () => {
   it('another supervisor’s lock marks the row and shows in its details; the shared log shows the worker’s notes', async () => {
     open({ conversations: [makeConversation({ id: 'a', customerName: 'Olga' }), makeConversation({ id: 'b', customerName: 'Per' })] });
-    const lock = { id: 'n1', conversationId: 'a', kind: 'transfer' as const, userId: 'u-sam', userName: 'Sam Okafor', until: Date.now() + 60_000 };
-    const note = { id: 'n2', conversationId: 'a', createdAt: Date.now(), author: 'Sam Okafor', authorId: 'u-sam', subject: 'Transfer', text: 'Needs Swedish' };
+    const lock = {
+      id: 'n1',
+      conversationId: 'a',
+      kind: 'transfer' as const,
+      userId: 'u-sam',
+      userName: 'Sam Okafor',
+      until: Date.now() + 60_000,
+    };
+    const note = {
+      id: 'n2',
+      conversationId: 'a',
+      createdAt: Date.now(),
+      author: 'Sam Okafor',
+      authorId: 'u-sam',
+      subject: 'Transfer',
+      text: 'Needs Swedish',
+    };
     act(() => {
       panel!.source.push({ type: 'feature', update: { feature: 'softLocks', locks: [lock] } });
       panel!.source.push({ type: 'feature', update: { feature: 'sharedLog', notes: [note] } });
@@ -332,7 +387,9 @@ describe('features in the panel, fed over the view port', () => {
     await waitFor(() => expect(badge.checked).toBe(true));
     fireEvent.click(badge);
     await waitFor(async () => {
-      const stored = (await browser.storage.sync.get('floorwalker.beyondPrefs'))['floorwalker.beyondPrefs'] as { surfaces: { badge: boolean } };
+      const stored = (await browser.storage.sync.get('floorwalker.beyondPrefs'))['floorwalker.beyondPrefs'] as {
+        surfaces: { badge: boolean };
+      };
       expect(stored.surfaces.badge).toBe(false);
     });
     await act(async () => {

@@ -5,8 +5,22 @@ import { parseManagedPolicy } from '../../../lib/policy/managed-policy';
 import { SETTING_KEYS } from '../../../lib/policy/setting-schemas';
 
 /** The JSON-schema keywords Chromium accepts in a managed storage schema; anything else fails the extension's load. */
-const CHROMIUM_KEYWORDS = new Set(['type', 'properties', 'items', '$ref', 'id', 'description', 'title', 'minimum', 'maximum',
-  'enum', 'pattern', 'additionalProperties', 'patternProperties', 'required']);
+const CHROMIUM_KEYWORDS = new Set([
+  'type',
+  'properties',
+  'items',
+  '$ref',
+  'id',
+  'description',
+  'title',
+  'minimum',
+  'maximum',
+  'enum',
+  'pattern',
+  'additionalProperties',
+  'patternProperties',
+  'required',
+]);
 
 function keywords(node: Record<string, unknown>, found: Set<string>): Set<string> {
   for (const [keyword, value] of Object.entries(node)) {

@@ -47,10 +47,14 @@ describe('CRX3 signing', () => {
     mkdirSync(ext);
     writeFileSync(join(ext, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'x', version: '1.0' }));
     writeFileSync(join(dir, 'key.pem'), privateKey.export({ type: 'pkcs8', format: 'pem' }));
-    execFileSync(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', `--pack-extension=${ext}`, `--pack-extension-key=${join(dir, 'key.pem')}`], {
-      stdio: 'ignore',
-      timeout: 30_000,
-    });
+    execFileSync(
+      CHROMIUM,
+      ['--headless', '--no-sandbox', '--disable-gpu', `--pack-extension=${ext}`, `--pack-extension-key=${join(dir, 'key.pem')}`],
+      {
+        stdio: 'ignore',
+        timeout: 30_000,
+      },
+    );
     const packed = readCrx3(readFileSync(join(dir, 'ext.crx')));
     expect(packed.id).toBe(buildCrx3(zip, privateKey).id);
   });

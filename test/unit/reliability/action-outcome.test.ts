@@ -9,8 +9,17 @@ import { CONVERSATION_ID, ME } from '../actions/fixtures';
  * outcome from the platform. The call can land after that first read (it was still travelling).
  */
 const pending: ActionRecord = {
-  id: 'r1', intent: { kind: 'monitor', conversationId: CONVERSATION_ID, etag: 'W/"1"' }, label: 'Invoice question',
-  state: 'pending', startedAt: 0, finishedAt: null, failure: null, reason: null, detail: null, retryAt: null, capacityExceededBy: null,
+  id: 'r1',
+  intent: { kind: 'monitor', conversationId: CONVERSATION_ID, etag: 'W/"1"' },
+  label: 'Invoice question',
+  state: 'pending',
+  startedAt: 0,
+  finishedAt: null,
+  failure: null,
+  reason: null,
+  detail: null,
+  retryAt: null,
+  capacityExceededBy: null,
 };
 
 beforeEach(() => vi.useFakeTimers({ now: new Date('2025-03-01T10:00:00Z') }));

@@ -62,8 +62,11 @@ function outage(answer: (now: number) => DataverseOutcome, random: () => number)
   };
 }
 
-const failure = (kind: 'http' | 'network' | 'malformed' | 'throttled', status: number | null, retryAt: number | null = null): DataverseOutcome =>
-  ({ ok: false, kind, status, code: null, message: 'fault', retryAt });
+const failure = (
+  kind: 'http' | 'network' | 'malformed' | 'throttled',
+  status: number | null,
+  retryAt: number | null = null,
+): DataverseOutcome => ({ ok: false, kind, status, code: null, message: 'fault', retryAt });
 
 describe('the feed through a long outage', () => {
   for (const random of [() => 0, () => 0.999]) {
@@ -82,11 +85,17 @@ describe('the feed through a long outage', () => {
   }
 
   it('says "delayed" for a short burst of errors and "offline" for dropped connections', async () => {
-    const burst = outage(() => failure('malformed', 200), () => 0.5);
+    const burst = outage(
+      () => failure('malformed', 200),
+      () => 0.5,
+    );
     await burst.start();
     await burst.step();
     expect(burst.freshness()?.state).toBe('delayed');
-    const dropped = outage(() => failure('network', null), () => 0.5);
+    const dropped = outage(
+      () => failure('network', null),
+      () => 0.5,
+    );
     await dropped.start();
     await dropped.step();
     expect(dropped.freshness()?.state).toBe('offline');
@@ -95,7 +104,10 @@ describe('the feed through a long outage', () => {
 
   it('sends nothing inside a Retry-After window, then tries again the moment it ends', async () => {
     const windowMs = 17_000;
-    const org = outage((now) => failure('throttled', 429, now + windowMs), () => 0.5);
+    const org = outage(
+      (now) => failure('throttled', 429, now + windowMs),
+      () => 0.5,
+    );
     await org.start();
     await org.step();
     expect(org.freshness()).toMatchObject({ state: 'throttled', retryAt: 1_000_000 + windowMs });

@@ -52,7 +52,9 @@ describe('policy cache (local: policyCache)', () => {
 
 describe('saved filters (sync: floorwalker.views.<org>.<user>)', () => {
   it('one item per user and org, under the keys earlier releases used', () => {
-    expect(savedFiltersItem({ org: 'https://contoso.crm4.dynamics.com', userId: 'u-1' }).key).toBe('sync:floorwalker.views.https://contoso.crm4.dynamics.com.u-1');
+    expect(savedFiltersItem({ org: 'https://contoso.crm4.dynamics.com', userId: 'u-1' }).key).toBe(
+      'sync:floorwalker.views.https://contoso.crm4.dynamics.com.u-1',
+    );
     expect(savedFiltersItem({ org: null, userId: null }).key).toBe('sync:floorwalker.views.any.me');
   });
 

@@ -26,7 +26,11 @@ describe('createAnnouncer', () => {
     expect(s.announcement.value).toBeNull();
 
     s.conversations.value = [makeConversation({ id: 'a' }), makeConversation({ id: 'b' }), makeConversation({ id: 'c' })];
-    s.conversations.value = [...s.conversations.value, makeConversation({ id: 'd', status: 'active', agentId: 'x' }), makeConversation({ id: 'e' })];
+    s.conversations.value = [
+      ...s.conversations.value,
+      makeConversation({ id: 'd', status: 'active', agentId: 'x' }),
+      makeConversation({ id: 'e' }),
+    ];
     s.now.value += 1000;
     expect(s.announcement.value).toEqual({ kind: 'newWaiting', count: 3 });
   });

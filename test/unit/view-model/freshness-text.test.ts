@@ -14,8 +14,14 @@ describe('describeFreshness', () => {
     language.value = 'en';
     expect(describeFreshness(base, true, now, 'en-GB')).toEqual({ tone: 'live', text: 'Live · updated 2 sec ago', short: 'Live · 2s' });
     expect(describeFreshness({ ...base, state: 'offline', failingSince: at(10, 42) }, true, now, 'en-GB').text).toBe('Offline since 10:42');
-    expect(describeFreshness({ ...base, state: 'throttled', retryAt: at(10, 46) }, true, now, 'en-GB').text).toBe('Throttled, retrying at 10:46');
-    expect(describeFreshness({ ...base, state: 'signedOut' }, true, now, 'en-GB')).toEqual({ tone: 'problem', text: 'Sign in again', short: 'Sign in again' });
+    expect(describeFreshness({ ...base, state: 'throttled', retryAt: at(10, 46) }, true, now, 'en-GB').text).toBe(
+      'Throttled, retrying at 10:46',
+    );
+    expect(describeFreshness({ ...base, state: 'signedOut' }, true, now, 'en-GB')).toEqual({
+      tone: 'problem',
+      text: 'Sign in again',
+      short: 'Sign in again',
+    });
     expect(describeFreshness({ ...base, state: 'delayed' }, true, now, 'en-GB').text).toBe('Delayed · updated 2 sec ago');
   });
 

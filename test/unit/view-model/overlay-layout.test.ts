@@ -1,7 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
-import { avoidFocused, clampWidth, DEFAULT_OVERLAY_LAYOUT, openOverlayLayout, type OverlayLayout } from '../../../lib/view-model/overlay-layout';
+import {
+  avoidFocused,
+  clampWidth,
+  DEFAULT_OVERLAY_LAYOUT,
+  openOverlayLayout,
+  type OverlayLayout,
+} from '../../../lib/view-model/overlay-layout';
 
 describe('overlay layout', () => {
   beforeEach(() => fakeBrowser.reset());

@@ -19,7 +19,10 @@ describe('PanelController', () => {
     const source = new FakeFeedSource();
     const controller = createPanelController({ source, stop: stop.signal });
     expect(source.connected).toBe(true);
-    source.push({ type: 'snapshot', state: makeState({ conversations: [makeConversation({ id: 'a' }), makeConversation({ id: 'b', status: 'active', agentId: 'x' })] }) });
+    source.push({
+      type: 'snapshot',
+      state: makeState({ conversations: [makeConversation({ id: 'a' }), makeConversation({ id: 'b', status: 'active', agentId: 'x' })] }),
+    });
     controller.view.toggleQuick('unassigned');
     expect(controller.list.rowIds.value).toEqual(['a']);
   });
@@ -32,7 +35,10 @@ describe('PanelController', () => {
     controller.refresh();
     expect(source.sent.filter((message) => message.type === 'refresh')).toHaveLength(1);
     expect(controller.refreshing.value).toBe(true);
-    source.push({ type: 'patch', patch: { freshness: { state: 'live', lastSuccessAt: NOW + 5000, failingSince: null, retryAt: null, intervalMs: 3000 } } });
+    source.push({
+      type: 'patch',
+      patch: { freshness: { state: 'live', lastSuccessAt: NOW + 5000, failingSince: null, retryAt: null, intervalMs: 3000 } },
+    });
     expect(controller.refreshing.value).toBe(false);
     controller.refresh();
     expect(source.sent.filter((message) => message.type === 'refresh')).toHaveLength(2);

@@ -7,7 +7,10 @@ describe('PictureMirror', () => {
   it('applies a snapshot, then patches that upsert and remove rows', () => {
     const picture = createPictureMirror();
     expect(picture.ready.value).toBe(false);
-    picture.apply({ type: 'snapshot', state: makeState({ conversations: [makeConversation({ id: 'a' }), makeConversation({ id: 'b' })] }) });
+    picture.apply({
+      type: 'snapshot',
+      state: makeState({ conversations: [makeConversation({ id: 'a' }), makeConversation({ id: 'b' })] }),
+    });
     expect(picture.ready.value).toBe(true);
     expect(picture.conversations.ids.value).toEqual(['a', 'b']);
 
@@ -22,7 +25,10 @@ describe('PictureMirror', () => {
 
   it('keeps row identity: a patch to one row notifies that row only, and the id list stays the same array', () => {
     const picture = createPictureMirror();
-    picture.apply({ type: 'snapshot', state: makeState({ conversations: [makeConversation({ id: 'a' }), makeConversation({ id: 'b' })] }) });
+    picture.apply({
+      type: 'snapshot',
+      state: makeState({ conversations: [makeConversation({ id: 'a' }), makeConversation({ id: 'b' })] }),
+    });
     const rowA = picture.conversations.row('a')!;
     const idsBefore = picture.conversations.ids.value;
     const seen: string[] = [];

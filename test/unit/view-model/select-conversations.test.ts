@@ -8,9 +8,34 @@ const spec = (change: Partial<ListSpec>): ListSpec => ({ ...DEFAULT_LIST_SPEC, .
 
 const rows = [
   makeConversation({ id: 'long', customerName: 'Åsa', createdOn: iso(600_000), sentiment: 8 }),
-  makeConversation({ id: 'short', customerName: 'Bert', createdOn: iso(10_000), channels: [192340000], queueId: 'q-tech', queueName: 'Technical support' }),
-  makeConversation({ id: 'busy', customerName: 'Cecilia', status: 'active', agentId: 'a1', agentName: 'Anna', assignedOn: iso(100_000), firstWaitSeconds: 30, sentiment: 13 }),
-  makeConversation({ id: 'wrap', customerName: null, subject: 'Printer on fire', status: 'wrapup', agentId: 'a2', agentName: 'Bo', assignedOn: iso(50_000), sentiment: 0 }),
+  makeConversation({
+    id: 'short',
+    customerName: 'Bert',
+    createdOn: iso(10_000),
+    channels: [192340000],
+    queueId: 'q-tech',
+    queueName: 'Technical support',
+  }),
+  makeConversation({
+    id: 'busy',
+    customerName: 'Cecilia',
+    status: 'active',
+    agentId: 'a1',
+    agentName: 'Anna',
+    assignedOn: iso(100_000),
+    firstWaitSeconds: 30,
+    sentiment: 13,
+  }),
+  makeConversation({
+    id: 'wrap',
+    customerName: null,
+    subject: 'Printer on fire',
+    status: 'wrapup',
+    agentId: 'a2',
+    agentName: 'Bo',
+    assignedOn: iso(50_000),
+    sentiment: 0,
+  }),
 ];
 const ids = (result: { id: string }[]) => result.map((row) => row.id);
 
@@ -24,7 +49,12 @@ describe('selectConversations', () => {
     expect(byAgent('asc').slice(0, 2)).toEqual(['busy', 'wrap']);
     expect(byAgent('desc').slice(0, 2)).toEqual(['wrap', 'busy']);
     expect(byAgent('desc').slice(2).sort()).toEqual(['long', 'short']);
-    expect(ids(selectConversations(rows, spec({ sort: { column: 'status', direction: 'asc' } }), context))).toEqual(['long', 'short', 'busy', 'wrap']);
+    expect(ids(selectConversations(rows, spec({ sort: { column: 'status', direction: 'asc' } }), context))).toEqual([
+      'long',
+      'short',
+      'busy',
+      'wrap',
+    ]);
   });
 
   it('filters by status, queue, agent, channel and sentiment together', () => {
@@ -52,7 +82,13 @@ describe('groupConversations', () => {
   it('puts a heading with the count before each group, by name, and rows without a value last', () => {
     const items = groupConversations(rows, 'agent', 'None', 'en-GB');
     expect(items.map((item) => (item.kind === 'group' ? `# ${item.label} ${item.count}` : item.id))).toEqual([
-      '# Anna 1', 'busy', '# Bo 1', 'wrap', '# None 2', 'long', 'short',
+      '# Anna 1',
+      'busy',
+      '# Bo 1',
+      'wrap',
+      '# None 2',
+      'long',
+      'short',
     ]);
   });
 });

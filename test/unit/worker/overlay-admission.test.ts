@@ -7,7 +7,13 @@ import { overlayAdmissionsItem } from '../../../lib/storage/items';
 import { createOverlayAdmission, newOverlayToken } from '../../../lib/worker/overlay-admission';
 
 const OWN = 'difkencgdbknfphjeldipiphnmgbjnne';
-const frame = (tab: number, documentId: string) => ({ id: OWN, url: `chrome-extension://${OWN}/overlay.html`, tab: { id: tab }, frameId: 4, documentId });
+const frame = (tab: number, documentId: string) => ({
+  id: OWN,
+  url: `chrome-extension://${OWN}/overlay.html`,
+  tab: { id: tab },
+  frameId: 4,
+  documentId,
+});
 
 describe('overlay admission: one token per tab, bound to the first overlay document that shows it', () => {
   beforeEach(() => fakeBrowser.reset());

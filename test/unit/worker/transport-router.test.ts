@@ -14,28 +14,66 @@ const NOW = 1_700_000_000_000;
 describe('routing decisions', () => {
   it('reads from the worker always; writes through the open workspace, else the worker unless the org refused it; monitor and join only in the workspace', () => {
     const table = [
-      [{ workspaceOpen: true, workerRefused: false }, { read: 'worker', write: 'page', workspace: 'page' }],
-      [{ workspaceOpen: false, workerRefused: false }, { read: 'worker', write: 'worker', workspace: null }],
-      [{ workspaceOpen: true, workerRefused: true }, { read: 'worker', write: 'page', workspace: 'page' }],
-      [{ workspaceOpen: false, workerRefused: true }, { read: 'worker', write: null, workspace: null }],
+      [
+        { workspaceOpen: true, workerRefused: false },
+        { read: 'worker', write: 'page', workspace: 'page' },
+      ],
+      [
+        { workspaceOpen: false, workerRefused: false },
+        { read: 'worker', write: 'worker', workspace: null },
+      ],
+      [
+        { workspaceOpen: true, workerRefused: true },
+        { read: 'worker', write: 'page', workspace: 'page' },
+      ],
+      [
+        { workspaceOpen: false, workerRefused: true },
+        { read: 'worker', write: null, workspace: null },
+      ],
     ] as const;
     for (const [facts, expected] of table) {
-      expect({ read: decideRoute('read', facts), write: decideRoute('write', facts), workspace: decideRoute('workspace', facts) }, JSON.stringify(facts)).toEqual(expected);
+      expect(
+        { read: decideRoute('read', facts), write: decideRoute('write', facts), workspace: decideRoute('workspace', facts) },
+        JSON.stringify(facts),
+      ).toEqual(expected);
       expect(routeBlockReason('workspace', facts)).toBe(expected.workspace ? null : 'actions_reason_openWorkspace');
     }
   });
 
   it('says which way writes go, and why', () => {
     const refusal = { since: NOW, detail: 'Refused from chrome-extension://x' };
-    expect(writeRouteOf({ workspaceOpen: true, workerRefused: false }, null)).toEqual({ route: 'page', reason: 'workspaceOpen', since: null, detail: null });
-    expect(writeRouteOf({ workspaceOpen: false, workerRefused: false }, null)).toEqual({ route: 'worker', reason: 'noWorkspace', since: null, detail: null });
-    expect(writeRouteOf({ workspaceOpen: false, workerRefused: true }, refusal)).toEqual({ route: 'none', reason: 'workerRefused', since: NOW, detail: refusal.detail });
+    expect(writeRouteOf({ workspaceOpen: true, workerRefused: false }, null)).toEqual({
+      route: 'page',
+      reason: 'workspaceOpen',
+      since: null,
+      detail: null,
+    });
+    expect(writeRouteOf({ workspaceOpen: false, workerRefused: false }, null)).toEqual({
+      route: 'worker',
+      reason: 'noWorkspace',
+      since: null,
+      detail: null,
+    });
+    expect(writeRouteOf({ workspaceOpen: false, workerRefused: true }, refusal)).toEqual({
+      route: 'none',
+      reason: 'workerRefused',
+      since: NOW,
+      detail: refusal.detail,
+    });
     expect(writeRouteOf({ workspaceOpen: true, workerRefused: true }, refusal)).toMatchObject({ route: 'page', reason: 'workerRefused' });
   });
 });
 
 describe('which workspace tab', () => {
-  const tab = (id: number, extra: Partial<TabInfo> = {}): TabInfo => ({ id, url: `${APP}&pagetype=dashboard`, windowId: 1, active: false, lastAccessed: id, status: 'complete', ...extra });
+  const tab = (id: number, extra: Partial<TabInfo> = {}): TabInfo => ({
+    id,
+    url: `${APP}&pagetype=dashboard`,
+    windowId: 1,
+    active: false,
+    lastAccessed: id,
+    status: 'complete',
+    ...extra,
+  });
 
   it('the one the supervisor looks at, else an active one elsewhere, else the most recently used; of that org, in the top frame only', () => {
     const looking = tab(1, { active: true, windowId: 2 });
@@ -45,7 +83,14 @@ describe('which workspace tab', () => {
     // A loading tab only when nothing else is there.
     expect(chooseWorkspaceTab([tab(9, { status: 'loading', active: true }), tab(2)], ORG, PATTERNS, 1)).toBe(2);
     // Another org, another page of the org, or a tab we cannot see into: never.
-    expect(chooseWorkspaceTab([tab(1, { url: `${OTHER}/main.aspx?appname=x`, active: true }), tab(2, { url: `${ORG}/tools/x.aspx` }), tab(3, { url: undefined })], ORG, PATTERNS, 1)).toBeNull();
+    expect(
+      chooseWorkspaceTab(
+        [tab(1, { url: `${OTHER}/main.aspx?appname=x`, active: true }), tab(2, { url: `${ORG}/tools/x.aspx` }), tab(3, { url: undefined })],
+        ORG,
+        PATTERNS,
+        1,
+      ),
+    ).toBeNull();
   });
 
   it('remembers the app, not the record or page, as the workspace to open', () => {
@@ -103,15 +148,32 @@ function router(options: { tabs?: TabInfo[]; memory?: WorkspaceMemory; org?: str
   };
 }
 
-const workspaceTab = (id: number, url = `${APP}&pagetype=entityrecord&etn=msdyn_ocliveworkitem&id=c1`): TabInfo => ({ id, url, windowId: 1, active: true, status: 'complete' });
-const refused: DataverseOutcome = { ok: false, kind: 'http', status: 403, code: '0x80040220', message: "Refused: changes from origin 'chrome-extension://abc'", retryAt: null };
-const send = (transport: DataverseTransport, method: DataverseRequest['method'] = 'POST') => transport.send({ method, path: 'annotations', body: {} });
+const workspaceTab = (id: number, url = `${APP}&pagetype=entityrecord&etn=msdyn_ocliveworkitem&id=c1`): TabInfo => ({
+  id,
+  url,
+  windowId: 1,
+  active: true,
+  status: 'complete',
+});
+const refused: DataverseOutcome = {
+  ok: false,
+  kind: 'http',
+  status: 403,
+  code: '0x80040220',
+  message: "Refused: changes from origin 'chrome-extension://abc'",
+  retryAt: null,
+};
+const send = (transport: DataverseTransport, method: DataverseRequest['method'] = 'POST') =>
+  transport.send({ method, path: 'annotations', body: {} });
 
 describe('transport router', () => {
   it('follows the workspace tabs: writes through the page while one is open, from the worker once it closes', async () => {
     const t = router({ tabs: [workspaceTab(7)] });
     await t.r.ready;
-    expect(t.published.at(-1)).toEqual([{ open: true, canOpen: true }, { route: 'page', reason: 'workspaceOpen', since: null, detail: null }]);
+    expect(t.published.at(-1)).toEqual([
+      { open: true, canOpen: true },
+      { route: 'page', reason: 'workspaceOpen', since: null, detail: null },
+    ]);
     const write = t.r.transport('write');
     expect(write).toMatchObject({ ok: true, via: 'page' });
     if (write.ok) await send(write.transport);
@@ -120,7 +182,10 @@ describe('transport router', () => {
 
     t.setTabs([]);
     await t.r.refresh();
-    expect(t.published.at(-1)).toEqual([{ open: false, canOpen: true }, { route: 'worker', reason: 'noWorkspace', since: null, detail: null }]);
+    expect(t.published.at(-1)).toEqual([
+      { open: false, canOpen: true },
+      { route: 'worker', reason: 'noWorkspace', since: null, detail: null },
+    ]);
     expect(t.r.transport('write')).toMatchObject({ ok: true, via: 'worker' });
     expect(t.r.transport('workspace')).toEqual({ ok: false, why: 'needsWorkspace' });
     // Publishes only what changed.
@@ -160,7 +225,10 @@ describe('transport router', () => {
     await t.r.ready;
     const write = t.r.transport('write');
     const signedOut: DataverseOutcome = { ok: false, kind: 'signedOut', status: 401, code: null, message: 'Sign in', retryAt: null };
-    t.workerAnswers.push(() => signedOut, () => signedOut);
+    t.workerAnswers.push(
+      () => signedOut,
+      () => signedOut,
+    );
     if (write.ok) await send(write.transport);
     const read = t.r.transport('read');
     t.workerAnswers.push(() => refused);
@@ -177,7 +245,10 @@ describe('transport router', () => {
     if (call.ok) await send(call.transport);
     expect(t.pageSends.map((s) => s.tab)).toEqual([4]);
     // The supervisor looks at the other tab meanwhile: the conversation still opens where monitor ran.
-    t.setTabs([{ ...workspaceTab(4), active: false }, { ...workspaceTab(5), active: true }]);
+    t.setTabs([
+      { ...workspaceTab(4), active: false },
+      { ...workspaceTab(5), active: true },
+    ]);
     expect(await t.r.actingTab()).toEqual({ id: 4, url: workspaceTab(4).url });
     // That tab closed: the one to act in now.
     t.setTabs([workspaceTab(5)]);

@@ -45,11 +45,17 @@ const overlayFrame = (documentId = 'DOC1') =>
 function hub() {
   const deps = {
     // Stands in for overlay-admission (tested on its own): tab 7's token, bound to document DOC1.
-    admitOverlay: vi.fn(async (sender: ViewPort['sender'], token: string | undefined) => sender?.tab?.id === 7 && token === TOKEN && sender.documentId === 'DOC1'),
+    admitOverlay: vi.fn(
+      async (sender: ViewPort['sender'], token: string | undefined) =>
+        sender?.tab?.id === 7 && token === TOKEN && sender.documentId === 'DOC1',
+    ),
     ownId: OWN,
     ready: Promise.resolve(),
     snapshot: vi.fn(() => STATE),
-    features: vi.fn((): FeatureUpdate[] => [{ feature: 'alerts', alerts: [] }, { feature: 'softLocks', locks: [LOCK] }]),
+    features: vi.fn((): FeatureUpdate[] => [
+      { feature: 'alerts', alerts: [] },
+      { feature: 'softLocks', locks: [LOCK] },
+    ]),
     setDemand: vi.fn(),
     pause: vi.fn(),
     resume: vi.fn(),
@@ -70,7 +76,11 @@ describe('view hub', () => {
     await views[3]!.send({ type: 'visibility', visible: true });
     expect(deps.setDemand).toHaveBeenLastCalledWith({ views: 10, visible: true });
     h.broadcast({ paused: true });
-    for (const view of views) expect(view.posted.filter((m) => (m as { type: string }).type !== 'feature')).toEqual([{ type: 'snapshot', state: STATE }, { type: 'patch', patch: { paused: true } }]);
+    for (const view of views)
+      expect(view.posted.filter((m) => (m as { type: string }).type !== 'feature')).toEqual([
+        { type: 'snapshot', state: STATE },
+        { type: 'patch', patch: { paused: true } },
+      ]);
     views[0]!.close();
     views[3]!.close();
     expect(deps.setDemand).toHaveBeenLastCalledWith({ views: 8, visible: false });
@@ -135,7 +145,11 @@ describe('view hub', () => {
     const { hub: h, deps } = hub();
     const intent = { kind: 'forceClose', conversationId: 'c1', etag: 'W/"1"' };
     // A page's own copy of the overlay: another document, with no token, a guessed one, or the real one.
-    for (const [forged, token] of [[overlayFrame('DOC2'), undefined], [overlayFrame('DOC2'), 'G'.repeat(43)], [overlayFrame('DOC2'), TOKEN]] as const) {
+    for (const [forged, token] of [
+      [overlayFrame('DOC2'), undefined],
+      [overlayFrame('DOC2'), 'G'.repeat(43)],
+      [overlayFrame('DOC2'), TOKEN],
+    ] as const) {
       h.connect(forged);
       await forged.send({ type: 'action', requestId: 'early', intent });
       await forged.send({ type: 'hello', view: 'overlay', visible: true, ...(token ? { token } : {}) });

@@ -47,7 +47,7 @@ describe('a seventh action, added by its definition, one registry line and its s
     expect(ACTION_KINDS).toContain('endConsult');
     expect(ActionIntentSchema.safeParse(intent).success).toBe(true);
     expect(ViewToWorkerSchema.safeParse({ type: 'action', requestId: 'r1', intent }).success).toBe(true);
-    expect(ActionIntentSchema.safeParse({ kind: 'endConsult', conversationId: '' , etag: '' }).success).toBe(false);
+    expect(ActionIntentSchema.safeParse({ kind: 'endConsult', conversationId: '', etag: '' }).success).toBe(false);
   });
 
   it('is governed by the switch it rides on and by its own state rule', () => {
@@ -69,17 +69,29 @@ describe('a seventh action, added by its definition, one registry line and its s
       });
       createActionRunner(platform.deps).run(intent, 'r1');
       await vi.advanceTimersByTimeAsync(15_000);
-      expect(platform.requests[0]).toMatchObject({ method: 'POST', path: `msdyn_ocliveworkitems(${conversationId})/Microsoft.Dynamics.CRM.CCaaS_CloseConsult` });
+      expect(platform.requests[0]).toMatchObject({
+        method: 'POST',
+        path: `msdyn_ocliveworkitems(${conversationId})/Microsoft.Dynamics.CRM.CCaaS_CloseConsult`,
+      });
       const record = platform.last()[0]!;
       expect(record).toMatchObject({ state: 'done' });
-      expect(recordWords(record, { agent: () => undefined, queue: () => undefined }, String).summary).toBe('You left the conversation; the agent carries on');
+      expect(recordWords(record, { agent: () => undefined, queue: () => undefined }, String).summary).toBe(
+        'You left the conversation; the agent carries on',
+      );
     } finally {
       vi.useRealTimers();
     }
   });
 
   it('is on the row, the help sheet, the palette and its key, and asks before it is sent', () => {
-    const row = makeConversation({ id: 'a', status: 'active', agentId: 'x', agentName: 'Xena', customerName: 'Alma', participants: [{ agentId: SUPERVISOR.userId!, mode: 'consult' }] });
+    const row = makeConversation({
+      id: 'a',
+      status: 'active',
+      agentId: 'x',
+      agentName: 'Xena',
+      customerName: 'Alma',
+      participants: [{ agentId: SUPERVISOR.userId!, mode: 'consult' }],
+    });
     const panel = renderPanel({ conversations: [row] });
     try {
       const grid = screen.getByRole('grid', { name: 'Ongoing conversations' });
@@ -92,7 +104,11 @@ describe('a seventh action, added by its definition, one registry line and its s
       fireEvent.keyDown(grid, { key: 'j' });
       fireEvent.keyDown(grid, { key: 'k', ctrlKey: true });
       const palette = screen.getByRole('dialog', { name: 'Commands' });
-      expect(within(palette).getByRole('option', { name: /End consult: Alma/ }).getAttribute('aria-disabled')).toBeNull();
+      expect(
+        within(palette)
+          .getByRole('option', { name: /End consult: Alma/ })
+          .getAttribute('aria-disabled'),
+      ).toBeNull();
       fireEvent.click(within(palette).getByRole('button', { name: 'Close' }));
 
       fireEvent.keyDown(grid, { key: 'Enter' });
@@ -104,7 +120,9 @@ describe('a seventh action, added by its definition, one registry line and its s
       expect(confirm.textContent).toContain('Leave “Alma”? Xena and the customer carry on without you.');
       fireEvent.click(within(confirm).getByRole('button', { name: 'End consult' }));
       const sent = panel.source.sent.filter((m) => m.type === 'action');
-      expect(sent).toEqual([{ type: 'action', requestId: expect.any(String), intent: { kind: 'endConsult', conversationId: 'a', etag: 'W/"1"' } }]);
+      expect(sent).toEqual([
+        { type: 'action', requestId: expect.any(String), intent: { kind: 'endConsult', conversationId: 'a', etag: 'W/"1"' } },
+      ]);
     } finally {
       panel.close();
     }
