@@ -7,7 +7,7 @@ import type alerts from './catalog/en/alerts.json';
 import type bulk from './catalog/en/bulk.json';
 import type common from './catalog/en/common.json';
 import type context from './catalog/en/context.json';
-import type diagnostics from './catalog/en/diagnostics.json';
+import type diag from './catalog/en/diag.json';
 import type locks from './catalog/en/locks.json';
 import type log from './catalog/en/log.json';
 import type options from './catalog/en/options.json';
@@ -21,7 +21,7 @@ type EnglishCatalog = typeof actions &
   typeof bulk &
   typeof common &
   typeof context &
-  typeof diagnostics &
+  typeof diag &
   typeof locks &
   typeof log &
   typeof options &

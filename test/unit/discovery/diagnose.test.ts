@@ -36,7 +36,7 @@ describe('"Check this org"', () => {
     expect(text).toMatch(/✓ Action CCaaS_AssignConversation: unbound, parameters .*TargetAgentId \(Guid\)/);
     expect(text).toMatch(/✓ Supervisor actions described by the org: read from customapis/);
     expect(text).toMatch(/✓ Supervisor role: a supervisor/);
-    expect(text).toMatch(/Actions are sent by: worker/);
+    expect(text).toMatch(/Writes go from the browser's background/);
   });
 
   it('says the description came from the metadata document when customapis is refused, with the 403 as evidence', async () => {

@@ -47,7 +47,7 @@ describe('notes on conversations', () => {
 
   it('queries by creation time, and lock notes by their subject', () => {
     expect(decodeURIComponent(notesSinceRequest(Date.parse('2026-11-25T10:00:00Z')).path)).toContain(
-      '$filter=createdon ge 2026-11-25T10:00:00Z',
+      "$filter=objecttypecode eq 'msdyn_ocliveworkitem' and createdon ge 2026-11-25T10:00:00Z",
     );
     expect(decodeURIComponent(notesWithSubjectRequest(LOCK_SUBJECT, 0).path)).toContain("startswith(subject,'Floorwalker lock')");
     expect(decodeURIComponent(notesWithSubjectRequest("O'Brien", 0).path)).toContain("startswith(subject,'O''Brien')");

@@ -286,8 +286,8 @@ describe('Panel: agents, tiles, live region, Swedish', () => {
     });
     fireEvent.click(screen.getByRole('tab', { name: /Agents/ }));
     const capacityOf = (name: RegExp) =>
-      within(within(screen.getByRole('table')).getByRole('row', { name })).getAllByRole('cell')[2]!.textContent;
-    expect(capacityOf(/Xena/)).toBe('3 free');
+      within(within(screen.getByRole('table')).getByRole('row', { name })).getAllByRole('cell')[3]!.textContent;
+    expect(capacityOf(/Xena/)).toBe('3 units free');
     expect(capacityOf(/Yara/)).toBe('–');
   });
 
