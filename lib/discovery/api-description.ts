@@ -5,6 +5,7 @@ import { z } from 'zod';
  * "What is read from the org at run time"): the raw facts the call contract is built from, and what the diagnostics
  * page shows as evidence.
  */
+/** In the platform's option-value order: custom-apis.ts reads a type code as a position here. */
 export const PARAMETER_TYPES = [
   'Boolean',
   'DateTime',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DataverseRequest } from '../dataverse/transport';
 import { query } from '../dataverse/odata';
-import type { ApiDescription, ParameterType } from './api-description';
+import { PARAMETER_TYPES, type ApiDescription, type ParameterType } from './api-description';
 
 /** The prefix the platform's supervisor actions share (docs/platform.md, "Messages on the table"). */
 export const CCAAS_PREFIX = 'CCaaS_';
@@ -21,22 +21,11 @@ export const customApisRequest = (): DataverseRequest => ({
   queryKey: 'customapis',
 });
 
-/** customapirequestparameter.type / customapiresponseproperty.type option values, in order ([PA-customapi]). */
-const TYPE_CODES: readonly ParameterType[] = [
-  'Boolean',
-  'DateTime',
-  'Decimal',
-  'Entity',
-  'EntityCollection',
-  'EntityReference',
-  'Float',
-  'Integer',
-  'Money',
-  'Picklist',
-  'String',
-  'StringArray',
-  'Guid',
-];
+/**
+ * customapirequestparameter.type / customapiresponseproperty.type option values are the positions in PARAMETER_TYPES
+ * ([PA-customapi]); 'Other' (last) is ours, for a code the platform adds later.
+ */
+const TYPE_CODES: readonly ParameterType[] = PARAMETER_TYPES.filter((type) => type !== 'Other');
 const typeOf = (code: number | null): ParameterType => (code !== null && TYPE_CODES[code]) || 'Other';
 
 const Text = z.string().max(200);
