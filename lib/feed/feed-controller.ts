@@ -178,6 +178,12 @@ export class FeedController {
     this.scheduler.asSoonAsAllowed();
   }
 
+  /** The org changed under the same user (its version moved): the next poll, as soon as allowed, reads it whole. */
+  reloadWhole(): void {
+    this.sync.requestFull();
+    this.scheduler.asSoonAsAllowed();
+  }
+
   /** Ask for an incremental poll soon (after an action), sooner than the interval would. */
   pollSoon(delayMs = 500): void {
     this.scheduler.soon(delayMs);
