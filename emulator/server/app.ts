@@ -100,8 +100,19 @@ async function handleWebApi(state: EmulatorState, request: Request): Promise<Res
     origin: request.headers.get('origin') ?? 'none',
   });
   const response = await respond(state, request, user ? userId : undefined);
-  state.log.answered(entry, DROPPED.has(response) ? 0 : response.status);
+  state.log.answered(entry, DROPPED.has(response) ? 0 : response.status, await rowsIn(response));
   return response;
+}
+
+/** The rows a list answer carries, read from a copy of its body; null for anything else. */
+async function rowsIn(response: Response): Promise<number | null> {
+  if (DROPPED.has(response) || !response.ok || !response.headers.get('content-type')?.includes('json')) return null;
+  const body: unknown = await response
+    .clone()
+    .json()
+    .catch(() => null);
+  const value = body && typeof body === 'object' ? (body as { value?: unknown }).value : undefined;
+  return Array.isArray(value) ? value.length : null;
 }
 
 async function respond(state: EmulatorState, request: Request, userId: string | undefined): Promise<Response> {

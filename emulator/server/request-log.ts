@@ -18,12 +18,14 @@ export interface LoggedRequest {
   origin: string;
   /** The answer's status, 0 for a dropped connection. */
   status: number;
+  /** How many rows the answer carried (the length of its `value`), null for an answer that is not a list. */
+  rows: number | null;
 }
 
 /** A request that has arrived and is not answered yet. */
-export type InFlightRequest = Omit<LoggedRequest, 'status'> & { status: null };
+export type InFlightRequest = Omit<LoggedRequest, 'status' | 'rows'> & { status: null; rows: null };
 
-export type Arrival = Omit<LoggedRequest, 'id' | 'status'>;
+export type Arrival = Omit<LoggedRequest, 'id' | 'status' | 'rows'>;
 
 const MAX_ENTRIES = 50_000;
 
@@ -34,14 +36,14 @@ export class RequestLog {
   private nextId = 1;
 
   arrived(arrival: Arrival): InFlightRequest {
-    const entry: InFlightRequest = { id: this.nextId++, ...arrival, status: null };
+    const entry: InFlightRequest = { id: this.nextId++, ...arrival, status: null, rows: null };
     this.inFlight.set(entry.id, entry);
     return entry;
   }
 
-  answered(entry: InFlightRequest, status: number): void {
+  answered(entry: InFlightRequest, status: number, rows: number | null = null): void {
     this.inFlight.delete(entry.id);
-    const done = { ...entry, status };
+    const done = { ...entry, status, rows };
     this.entries.push(done);
     if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
     const key = done.user ?? '(anonymous)';

@@ -100,6 +100,8 @@ export default defineBackground(() => {
     metadataReader: (org) => createMetadataReader({ org, counters }),
     now: Date.now,
     changed: (contract) => hub?.broadcast({ contract }),
+    // What the picture holds by the old version (capacity model, change tracking) is read again, whole.
+    updated: () => feed.reloadWhole(),
     log: (line) => console.info(line),
   });
   const feed: FeedController = new FeedController({

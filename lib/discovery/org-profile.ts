@@ -36,6 +36,8 @@ export interface OrgProfileDeps {
   now(): number;
   /** The contract in force changed (another org, a discovery): tell the views. */
   changed(contract: ActionContract | null): void;
+  /** The org's version moved since the last sign-in (an update, or another org behind the same address). */
+  updated(): void;
   log(line: string): void;
 }
 
@@ -69,7 +71,11 @@ export function createOrgProfile(deps: OrgProfileDeps) {
       version = undefined;
       use(null);
     }
-    if (readVersion || version === undefined) version = (await readOrgVersion(transport)).version;
+    if (readVersion || version === undefined) {
+      const before = version;
+      version = (await readOrgVersion(transport)).version;
+      if (before !== undefined && before !== version) deps.updated();
+    }
     const cached = (await deps.contracts.get())[transport.org];
     if (cached && fresh(cached, cached.at, version, deps.now(), CONTRACT_MAX_AGE_MS)) return use(cached.discovery);
     const found = await discoverContract(transport, deps.metadataReader(transport.org));

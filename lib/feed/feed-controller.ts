@@ -181,6 +181,13 @@ export class FeedController {
     this.scheduler.asSoonAsAllowed();
   }
 
+  /** The org changed under the same user (its version moved): the next poll, as soon as allowed, reads it whole. */
+  reloadWhole(): void {
+    this.sync.requestFull();
+    // After a cycle under way, whose own schedule would otherwise make the whole read wait out the interval.
+    void (this.running ?? Promise.resolve()).then(() => this.scheduler.asSoonAsAllowed());
+  }
+
   /** Ask for an incremental poll soon (after an action), sooner than the interval would. */
   pollSoon(delayMs = 500): void {
     this.scheduler.soon(delayMs);

@@ -57,6 +57,16 @@ describe('request log', () => {
     expect(log.requests[1]!.id).toBeGreaterThan(log.requests[0]!.id);
   });
 
+  it('records how many rows a list answer carried, and null for an answer that is not a list', async () => {
+    e = emulator();
+    const sofia = await signIn(e, SOFIA.upn);
+    const list = (await (await sofia.get('msdyn_ocliveworkitems?$select=activityid&$top=3')).json()) as { value: unknown[] };
+    await sofia.get('WhoAmI()');
+    const log = (await (await control(e, 'requests')).json()) as { requests: Array<Logged & { rows: number | null }> };
+    expect(list.value).toHaveLength(3);
+    expect(log.requests.map((r) => r.rows)).toEqual([3, null]);
+  });
+
   it('lists a request in flight with status null when asked, and answered once it is', async () => {
     e = emulator();
     const sofia = await signIn(e, SOFIA.upn);

@@ -153,6 +153,25 @@ describe('feed controller', () => {
     expect(patches.at(-1)).toEqual({ paused: true });
   });
 
+  it('reads the org whole as soon as allowed when told it changed during a cycle, not after the interval', async () => {
+    const { feed, p, timers } = await running();
+    // The org's new version is read while an incremental poll is under way.
+    const send = p.transport.send.bind(p.transport);
+    let told = false;
+    p.transport.send = (request) => {
+      if (!told) feed.reloadWhole();
+      told = true;
+      return send(request);
+    };
+    await timers.fire();
+    await settle();
+    expect(timers.pending().at(-1)!.ms).toBe(0);
+    p.sent.length = 0;
+    await timers.fire();
+    await settle();
+    expect(p.sent.filter((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('statecode eq 0'))).toHaveLength(1);
+  });
+
   it('slows down while no view is visible', async () => {
     const { feed, timers } = await running(platform(), { views: 2, visible: false });
     expect(timers.pending().at(-1)!.ms).toBe(30_000);
