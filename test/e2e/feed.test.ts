@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer';
 import { SOFIA } from '../../emulator/personas';
 import { formatDuration } from '../../lib/format/duration';
+import { POLL_INTERVAL_BOUNDS } from '../../lib/model/settings';
 import { startHarness, type Harness } from './harness';
 import { kindOf, requestsSince, webApi, type LoggedRequest } from '../soak/probe';
 import { conversationOf, FORMATTED, ongoingConversations, STATUS, type PlatformConversation, type WebApi } from './platform';
@@ -22,10 +23,13 @@ function expectedCells(row: PlatformConversation, now: number): { cells: Cells; 
   const ticking = status === STATUS.open || status === STATUS.waiting;
   const since = Date.parse(row.msdyn_statusupdatedon ?? row.createdon);
   const waitSeconds = ticking ? (now - since) / 1000 : row.msdyn_conversationfirstwaittimeinseconds;
+  const customer = (row[`_msdyn_customer_value${FORMATTED}`] as string | undefined)?.trim() || null;
+  const subject = row.subject ?? '';
   return {
     cells: {
-      customer: (row[`_msdyn_customer_value${FORMATTED}`] as string | undefined) ?? 'Unknown customer',
-      subject: row.subject ?? '',
+      // The customer names the row, or the subject when there is none; the subject beside it only when it differs.
+      customer: customer ?? subject,
+      subject: customer && subject.trim() && customer.trim().toLowerCase() !== subject.trim().toLowerCase() ? subject : '',
       status: String(row[`statuscode${FORMATTED}`]),
       agent: (row[`_msdyn_activeagentid_value${FORMATTED}`] as string | undefined) ?? 'Unassigned',
       queue: (row[`_msdyn_cdsqueueid_value${FORMATTED}`] as string | undefined) ?? '–',
@@ -45,6 +49,8 @@ function differences(shown: Cells | null, row: PlatformConversation, now: number
   const expected = expectedCells(row, now);
   const found: string[] = [];
   for (const [column, text] of Object.entries(expected.cells)) {
+    // A narrow panel's two-line rows leave the transfer count to the details.
+    if (column === 'transfers' && shown.transfers === undefined && shown.customer !== undefined) continue;
     if (shown[column as keyof Cells] !== text) found.push(`${column}: shows "${shown[column as keyof Cells]}", platform "${text}"`);
   }
   if (expected.waitSeconds === null) {
@@ -92,7 +98,8 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
   /** The side panel, ready: a grid with rows, live. */
   async function openSidePanel(): Promise<Page> {
     const page = await h.openSidePanel();
-    await page.setViewport({ width: 420, height: 900 });
+    // Wide enough for the full grid (every column compared); the overlay shows the narrow two-line rows.
+    await page.setViewport({ width: 640, height: 900 });
     await page.waitForSelector('[role="grid"] [role="row"][aria-rowindex="2"]', { timeout: 30_000 });
     return page;
   }
@@ -258,7 +265,7 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
       if (!entry) continue;
       if (status._msdyn_currentpresenceid_value) entry.presence = presences.get(status._msdyn_currentpresenceid_value) ?? '';
       // The platform's agent status has the free units, not the profile's maximum.
-      if (status.msdyn_availableunitscapacity !== null) entry.capacity = `${status.msdyn_availableunitscapacity} free`;
+      if (status.msdyn_availableunitscapacity !== null) entry.capacity = `${status.msdyn_availableunitscapacity} units free`;
     }
     const supervised = new Set(queues.map((q) => q.queueid));
     for (const row of await ongoingConversations(api)) {
@@ -282,9 +289,10 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
         return {
           name: (name.textContent ?? '').trim(),
           presence: cells[0],
-          capacity: cells[2],
-          conversations: Number(cells[3]),
-          queues: cells[4]!.split(', ').sort(),
+          // cells[1] is the time in that presence, cells[2] the last hour's presence timeline.
+          capacity: cells[3],
+          conversations: Number(cells[4]),
+          queues: cells[5]!.split(', ').sort(),
         };
       }),
     );
@@ -303,11 +311,11 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
   });
 
   it('costs the platform the same per poll cycle, at the same cadence, with ten views open as with one', async () => {
-    const intervalMs = 3_000;
+    // The default interval is the shortest gap between polls; the request budget may make them further apart.
+    const intervalMs = POLL_INTERVAL_BOUNDS.default * 1000;
     /**
      * The next `count` whole poll cycles after `since`: the worker's requests grouped from one cycle's first read up
-     * to the next cycle's. Statuses are read every fourth cycle and participants every sixth, so twelve cycles hold
-     * each periodic read the same number of times.
+     * to the next cycle's.
      */
     const cycles = async (since: Date, count: number) => {
       const log = await until(
@@ -335,9 +343,12 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
     sp = panels[0]!;
     for (const panel of panels.slice(1)) await panel.close();
 
-    // The feed's own reads (conversations every cycle, statuses and participants every few) are exactly the same.
-    for (const kind of ['msdyn_ocliveworkitems', 'msdyn_agentstatuses', 'msdyn_sessionparticipants'])
-      expect(ten.byKind[kind], kind).toBe(one.byKind[kind]);
+    // The conversations are read once a cycle: exactly the same. Statuses and participants are read on their own
+    // clock (every 10 s, lib/feed/picture-sync.ts), so twelve cycles may hold one more or one fewer; ten views each
+    // asking would cost ten times as many.
+    expect(ten.byKind.msdyn_ocliveworkitems, 'msdyn_ocliveworkitems').toBe(one.byKind.msdyn_ocliveworkitems);
+    for (const kind of ['msdyn_agentstatuses', 'msdyn_sessionparticipants'])
+      expect(Math.abs((ten.byKind[kind] ?? 0) - (one.byKind[kind] ?? 0)), kind).toBeLessThanOrEqual(1);
     // Reads on a timer of their own (the org's switches every 30 s, soft-lock notes) may land once more or less in
     // twelve cycles; ten views each asking would cost ten times as much.
     expect(ten.total, `one view ${JSON.stringify(one.byKind)}, ten views ${JSON.stringify(ten.byKind)}`).toBeLessThanOrEqual(one.total + 2);

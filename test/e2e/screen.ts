@@ -65,7 +65,9 @@ export async function rowCells(root: Root, id: string): Promise<Cells | null> {
       if (!column) continue;
       if (column === 'customer') {
         cells.customer = cell.querySelector('.fw-strong')?.textContent ?? '';
-        cells.subject = cell.querySelector('.fw-subject')?.textContent ?? '';
+        // A wide row shows the subject beside the customer; a narrow one gives it to screen readers (and its tooltip).
+        const hidden = cell.querySelector('.fw-customer > .fw-visually-hidden')?.textContent?.replace(/^, /, '');
+        cells.subject = cell.querySelector('.fw-subject')?.textContent ?? hidden ?? '';
       } else {
         // Words for screen readers only ("(past the warning)") are not what the cell reads as on screen.
         const copy = cell.cloneNode(true) as HTMLElement;
