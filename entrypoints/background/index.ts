@@ -165,7 +165,13 @@ export default defineBackground(() => {
   void removeRetired().catch(() => undefined);
 
   const runner = createActionRunner({
-    transport: (route) => routes.transport(route),
+    transport: async (route) => {
+      const way = routes.transport(route);
+      if (way.ok || way.why !== 'needsWorkspace') return way;
+      // A worker started before it knew the org has not matched the workspace tabs to it yet: look again, once.
+      await routes.refresh();
+      return routes.transport(route);
+    },
     // A restarted worker may act before its first poll: settle the org first, from storage or by asking it.
     contract: async () => {
       const transport = feed.transport();
