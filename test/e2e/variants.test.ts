@@ -153,8 +153,8 @@ describe('variants: the panel adapts to the org it finds', () => {
     await openRow(row.activityid);
     await click(DETAILS, 'Assign');
     await (await sp.waitForSelector(`${ACTION_DIALOG} ::-p-text(Another queue)`))!.click();
-    const queueId = await sp.$eval(`${ACTION_DIALOG} select`, (s) => (s).value);
-    const queueName = await sp.$eval(`${ACTION_DIALOG} select`, (s) => (s).selectedOptions[0]?.textContent ?? '');
+    const queueId = await sp.$eval(`${ACTION_DIALOG} select`, (s) => s.value);
+    const queueName = await sp.$eval(`${ACTION_DIALOG} select`, (s) => s.selectedOptions[0]?.textContent ?? '');
     await click(ACTION_DIALOG, 'Assign');
     await waitForText(sp, `${DETAILS} .fw-actions-lifecycle`, `Moved to queue ${queueName}`, 30_000);
     expect((await conversation(row.activityid))._msdyn_cdsqueueid_value).toBe(queueId);
@@ -276,7 +276,7 @@ describe('variants: the panel adapts to the org it finds', () => {
     await openRow(row.activityid);
     await click(DETAILS, 'Assign');
     const agentChoice = await sp.waitForSelector(`${ACTION_DIALOG} input[name="fw-assign-mode"][value="assignAgent"]`);
-    expect(await agentChoice!.evaluate((input) => (input).disabled)).toBe(true);
+    expect(await agentChoice!.evaluate((input) => input.disabled)).toBe(true);
     await waitForText(sp, ACTION_DIALOG, 'takes parameters Floorwalker does not recognise: RoutingToken');
     await closeDialogs();
     await monitor();
