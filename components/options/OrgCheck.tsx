@@ -1,6 +1,6 @@
-import { t } from '../../lib/i18n';
+import { t, tFromData } from '../../lib/i18n';
 import type { DiagnosticsReport } from '../../lib/discovery/report';
-import { checkLabel, checkMark, say } from '../../lib/discovery/report-text';
+import { checkLabel, checkMark } from '../../lib/discovery/report-text';
 
 export interface OrgCheckProps {
   report: DiagnosticsReport | null;
@@ -38,9 +38,9 @@ export function OrgCheck({ report, running, error, copied, onRun, onCopy }: OrgC
             {report.checks.map((check) => (
               <li key={check.id} data-result={check.result}>
                 <span aria-hidden="true">{checkMark(check)} </span>
-                <strong>{checkLabel(check, t)}</strong>
+                <strong>{checkLabel(check)}</strong>
                 <span class="fw-visually-hidden"> ({t(`diag_result_${check.result}`)})</span>:{' '}
-                {say(t, check.found.key, ...check.found.subs)}
+                {tFromData(check.found.key, ...check.found.subs)}
                 {check.evidence.length > 0 && (
                   <details>
                     <summary>{t('diag_evidence')}</summary>

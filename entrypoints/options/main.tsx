@@ -59,7 +59,7 @@ async function checkOrg(): Promise<void> {
 
 async function copyReport(): Promise<void> {
   if (!report.value) return;
-  await navigator.clipboard.writeText(reportText(report.value, t));
+  await navigator.clipboard.writeText(reportText(report.value));
   copied.value = true;
 }
 

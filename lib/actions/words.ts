@@ -1,4 +1,4 @@
-import { asMessageKey, t } from '../i18n';
+import { t, tFromData } from '../i18n';
 import type { ActionRecord } from '../model/actions';
 import type { Agent, Queue } from '../model/agent';
 import { definitionFor, definitionOf, type ActionKind } from './registry';
@@ -17,12 +17,6 @@ export function namesFrom(agents: readonly Agent[], queues: readonly Queue[]): T
 }
 
 export const actionName = (kind: ActionKind): string => t(definitionOf(kind).labels.name);
-
-/** A stored reason (an i18n key the rules gave) in words; text that is not a key is shown as it is. */
-export function reasonWords(reason: string, args: readonly string[] = []): string {
-  const key = asMessageKey(reason);
-  return key ? t(key, ...args) : reason;
-}
 
 /** "Sofia Lindqvist is transferring this": the lock words of the action another supervisor has under way. */
 export function lockWords(lock: { kind: ActionKind; userName: string }): string {
@@ -57,7 +51,7 @@ export function recordWords(record: ActionRecord, names: TargetNames, clock: (ep
   const kind = record.intent.kind;
   const { labels } = definitionOf(kind);
   const who = target(record, names);
-  const reason = record.reason ? reasonWords(record.reason, record.reasonArgs ?? []) : null;
+  const reason = record.reason ? tFromData(record.reason, ...(record.reasonArgs ?? [])) : null;
   switch (record.state) {
     case 'pending':
       return {

@@ -35,6 +35,15 @@ export function asMessageKey(key: string): MessageKey | null {
 }
 
 /**
+ * A key that arrives as data or is made at run time (a stored reason, a diagnostics check's words): its words when
+ * the catalog has it, the text as it is otherwise.
+ */
+export function tFromData(key: string, ...substitutions: Array<string | number>): string {
+  const known = asMessageKey(key);
+  return known ? t(known, ...substitutions) : key;
+}
+
+/**
  * Translate a message key; `$1`…`$9` are replaced by the arguments, as chrome.i18n does.
  * A missing key falls back to English, then to the key itself, so a gap shows up instead of blank UI.
  */

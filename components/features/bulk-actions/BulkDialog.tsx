@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { definitionOf } from '../../../lib/actions/registry';
-import { t } from '../../../lib/i18n';
+import { t, tFromData } from '../../../lib/i18n';
 import {
   previewBulk,
   reasonRequired,
@@ -15,7 +15,6 @@ import type { Conversation } from '../../../lib/model/conversation';
 import { ReasonField } from '../../actions/ReasonField';
 import { Modal } from '../../panel/Modal';
 import { LockNotice } from '../soft-locks/LockNotice';
-import { reasonWords } from '../../../lib/actions/words';
 
 interface Props extends PreviewContext {
   kind: BulkKind;
@@ -179,7 +178,7 @@ export function BulkProgress({
             {failed.map((item) => (
               <li key={item.intent.conversationId} data-failed="true">
                 <span class="fw-strong">{labelFor(item, byId)}</span>{' '}
-                {[t(`actions_failure_${item.failure ?? 'network'}`), item.reason ? reasonWords(item.reason) : null, item.detail]
+                {[t(`actions_failure_${item.failure ?? 'network'}`), item.reason ? tFromData(item.reason) : null, item.detail]
                   .filter(Boolean)
                   .join(' — ')}
               </li>

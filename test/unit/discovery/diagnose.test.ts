@@ -4,7 +4,6 @@ import { diagnose } from '../../../lib/discovery/diagnose';
 import { NO_WRITE_ROUTE } from '../../../lib/model/workspace';
 import type { DiagnosticsReport } from '../../../lib/discovery/report';
 import { reportText } from '../../../lib/discovery/report-text';
-import { t } from '../../../lib/i18n';
 import type { VariantName } from '../../../emulator/variants';
 import { emulatedOrg, type EmulatedOrg } from './emulated-org';
 
@@ -24,7 +23,7 @@ async function check(variant: VariantName): Promise<{ report: DiagnosticsReport;
     writeRoute: NO_WRITE_ROUTE,
     now: Date.now(),
   });
-  return { report, text: reportText(report, t) };
+  return { report, text: reportText(report) };
 }
 
 const result = (report: DiagnosticsReport, id: string) => report.checks.find((c) => c.id === id);
