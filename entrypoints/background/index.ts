@@ -124,8 +124,8 @@ export default defineBackground(() => {
     storage: { load: () => feedSnapshotItem.get(), save: (snapshot) => feedSnapshotItem.set(snapshot) },
     publish: (patch) => {
       hub?.broadcast(patch);
-      // Another org or user: whether its workspace is open, and how its writes go, is looked at again.
-      if (patch.access) void routes.refresh();
+      // Another org or user: whether its workspace is open, and how its writes go, is published for it.
+      if (patch.access) routes.orgChanged();
       // After each successful poll, alerts, other supervisors' locks, the shared log and the trends follow the new picture.
       if (patch.freshness?.state === 'live') for (const feature of [alerts, softLocks, sharedLog, trends]) void feature.afterPoll();
     },
@@ -165,13 +165,7 @@ export default defineBackground(() => {
   void removeRetired().catch(() => undefined);
 
   const runner = createActionRunner({
-    transport: async (route) => {
-      const way = routes.transport(route);
-      if (way.ok || way.why !== 'needsWorkspace') return way;
-      // A worker started before it knew the org has not matched the workspace tabs to it yet: look again, once.
-      await routes.refresh();
-      return routes.transport(route);
-    },
+    transport: (route) => routes.transport(route),
     // A restarted worker may act before its first poll: settle the org first, from storage or by asking it.
     contract: async () => {
       const transport = feed.transport();

@@ -20,7 +20,7 @@ export interface ActionRunnerDeps {
    * The org's transport for a route (an action's write, a note, or a call that belongs in the workspace client), or
    * why there is none now: no signed-in org, or a workspace tab must be open (lib/actions/routing.ts).
    */
-  transport: (route: ActionRoute) => RouteChoice | Promise<RouteChoice>;
+  transport: (route: ActionRoute) => RouteChoice;
   /** The action contract in force for the org; our built-in reading when absent. */
   contract?: ContractSource;
   /** The conversation as the feed last saw it. */
@@ -117,7 +117,7 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
   async function send(id: string, intent: ActionIntent, inForce: ActionContract): Promise<void> {
     const definition = definitionFor(intent);
     const route = routeOf(definition);
-    const way = await deps.transport(route);
+    const way = deps.transport(route);
     if (!way.ok) return way.why === 'signedOut' ? fail(id, 'signedOut', null) : fail(id, 'blocked', 'actions_reason_openWorkspace');
     const call = operationRequest(definition, intent, inForce);
     if (!call.ok) return fail(id, 'blocked', GAP_REASON[call.gap], null, call.names.length > 0 ? [call.names.join(', ')] : undefined);
@@ -139,8 +139,7 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
     const changedMeanwhile = after !== undefined && (after === null || after.etag !== intent.etag);
     const apiRole = deps.access().hasApiAccessRole && definition.refusedWithApiAccessRole;
     // The org refused the worker's write (the router now keeps writes for the workspace tab): say what to do.
-    const refusedFromWorker =
-      way.via === 'worker' && (failure === 'forbidden' || failure === 'signedOut') && !(await deps.transport(route)).ok;
+    const refusedFromWorker = way.via === 'worker' && (failure === 'forbidden' || failure === 'signedOut') && !deps.transport(route).ok;
     const reason =
       apiRole && (failure === 'forbidden' || failure === 'rule')
         ? 'actions_reason_apiAccessRole'
@@ -155,7 +154,7 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
   async function noteReason(id: string, intent: ActionIntent): Promise<void> {
     const reason = 'reason' in intent ? intent.reason?.trim() : undefined;
     if (!reason) return;
-    const way = await deps.transport('write');
+    const way = deps.transport('write');
     const subject = t('actions_note_subject', actionName(intent.kind), deps.access().userName ?? '');
     const outcome = way.ok ? await writeActionNote(way.transport, intent.conversationId, subject, reason) : null;
     if (!outcome?.ok) await store.update(id, { reason: 'actions_reason_noteFailed', detail: outcome?.message ?? null });

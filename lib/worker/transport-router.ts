@@ -55,8 +55,8 @@ export type TransportRouter = ReturnType<typeof createTransportRouter>;
 export function createTransportRouter(deps: TransportRouterDeps) {
   const log = deps.log ?? ((line: string) => console.warn(line));
   let memory: WorkspaceMemory = {};
-  /** The org the tabs were last looked at for, and whether it had a workspace tab open. */
-  let seen: { org: string | null; open: boolean } = { org: null, open: false };
+  /** The orgs with a workspace tab open when the tabs were last looked at: right for whichever org is in use later. */
+  let openOrgs = new Set<string>();
   /** The tab the last workspace call (monitor, join) ran in: the conversation opens there. */
   let lastActingTab: number | null = null;
   let published = '';
@@ -71,7 +71,7 @@ export function createTransportRouter(deps: TransportRouterDeps) {
   };
 
   const factsFor = (org: string): RouteFacts => ({
-    workspaceOpen: seen.org === org && seen.open,
+    workspaceOpen: openOrgs.has(org),
     workerRefused: memory[org]?.workerRefused != null,
   });
 
@@ -104,11 +104,10 @@ export function createTransportRouter(deps: TransportRouterDeps) {
 
   /** Look at the tabs again: which org has its workspace open, and where each org's workspace is. */
   async function refresh(): Promise<void> {
-    const org = deps.org();
     const patterns = deps.patterns();
     const tabs = await deps.tabs.query(patterns).catch(() => []);
     const workspaces = workspaceTabs(tabs, patterns);
-    seen = { org, open: workspaces.some((tab) => tab.origin === org) };
+    openOrgs = new Set(workspaces.map((tab) => tab.origin));
     const apps = new Map<string, string>();
     for (const tab of workspaces) {
       const app = workspaceAppUrl(tab.url);
@@ -184,6 +183,8 @@ export function createTransportRouter(deps: TransportRouterDeps) {
     ready,
     refresh,
     state,
+    /** Another org or user is in use: say whether its workspace is open and how its writes go (no tab read needed). */
+    orgChanged: publishIfChanged,
     /** The transport for a call of this route, or why there is none now. */
     transport(route: ActionRoute): RouteChoice {
       const org = deps.org();

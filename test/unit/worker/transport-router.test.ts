@@ -194,6 +194,18 @@ describe('transport router', () => {
     expect(t.published).toHaveLength(count);
   });
 
+  it('knows the workspace is open for an org that became known after the tabs were looked at (a restarted worker)', async () => {
+    const t = router({ tabs: [workspaceTab(7)], org: null });
+    await t.r.ready;
+    t.setOrg(ORG);
+    expect(t.r.transport('workspace')).toMatchObject({ ok: true, via: 'page' });
+    t.r.orgChanged();
+    expect(t.published.at(-1)).toEqual([
+      { open: true, canOpen: true },
+      { route: 'page', reason: 'workspaceOpen', since: null, detail: null },
+    ]);
+  });
+
   it('remembers, per org, that the org refused a write from the worker while reads succeeded: writes wait for the workspace from then on', async () => {
     const t = router();
     await t.r.ready;
