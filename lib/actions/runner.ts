@@ -1,5 +1,5 @@
 import type { Access } from '../model/access';
-import type { ActionFailure, ActionRecord, OpenedIn } from '../model/actions';
+import { pendingRecord, type ActionFailure, type ActionRecord, type OpenedIn } from '../model/actions';
 import type { Agent, Queue } from '../model/agent';
 import type { Conversation } from '../model/conversation';
 import { t } from '../i18n';
@@ -232,19 +232,7 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
             r.id === requestId || (isInFlight(r) && r.intent.conversationId === intent.conversationId && r.intent.kind === intent.kind),
         );
       if (twin) return;
-      const record: ActionRecord = {
-        id: requestId,
-        intent,
-        label: labelOf(deps.conversation(intent.conversationId), intent.conversationId),
-        state: 'pending',
-        startedAt: deps.now(),
-        finishedAt: null,
-        failure: null,
-        reason: null,
-        detail: null,
-        retryAt: null,
-        capacityExceededBy: null,
-      };
+      const record = pendingRecord(requestId, intent, labelOf(deps.conversation(intent.conversationId), intent.conversationId), deps.now());
       void store.add(record).then(() => execute(requestId));
     },
     async resume() {

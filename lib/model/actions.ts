@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActionIntentSchema } from '../actions/registry';
+import { ActionIntentSchema, type ActionIntent } from '../actions/registry';
 
 /*
  * The intent union and the kinds are derived from the action registry (lib/actions/registry.ts), one definition per
@@ -52,3 +52,18 @@ export const ActionRecordSchema = z.object({
   openedIn: OpenedInSchema.nullable().optional(),
 });
 export type ActionRecord = z.infer<typeof ActionRecordSchema>;
+
+/** An action just taken: pending, nothing known yet of how it ends. */
+export const pendingRecord = (id: string, intent: ActionIntent, label: string, startedAt: number): ActionRecord => ({
+  id,
+  intent,
+  label,
+  state: 'pending',
+  startedAt,
+  finishedAt: null,
+  failure: null,
+  reason: null,
+  detail: null,
+  retryAt: null,
+  capacityExceededBy: null,
+});

@@ -4,7 +4,7 @@ import { ActionDialogHost } from '../../../components/actions/ActionDialogHost';
 import { ActionLog } from '../../../components/actions/ActionLog';
 import { ConversationActions } from '../../../components/actions/ConversationActions';
 import { actionRequest, closeActionRequest, requestAction } from '../../../lib/actions/dialog-state';
-import type { ActionIntent, ActionRecord } from '../../../lib/model/actions';
+import { pendingRecord, type ActionIntent, type ActionRecord } from '../../../lib/model/actions';
 import type { Queue } from '../../../lib/model/agent';
 import { CHANNEL } from '../../../lib/model/conversation';
 import { DEFAULT_SETTINGS } from '../../../lib/model/settings';
@@ -27,19 +27,7 @@ const queues: Queue[] = [
 ];
 
 function record(change: Partial<ActionRecord> & { intent: ActionIntent }): ActionRecord {
-  return {
-    id: 'r1',
-    label: 'Invoice question',
-    state: 'pending',
-    startedAt: Date.parse('2025-03-01T10:00:00Z'),
-    finishedAt: null,
-    failure: null,
-    reason: null,
-    detail: null,
-    retryAt: null,
-    capacityExceededBy: null,
-    ...change,
-  };
+  return { ...pendingRecord('r1', change.intent, 'Invoice question', Date.parse('2025-03-01T10:00:00Z')), ...change };
 }
 
 describe('ConversationActions', () => {

@@ -4,7 +4,7 @@ import { LOG_LIMIT } from '../../../lib/actions/record-store';
 import { createActionRunner } from '../../../lib/actions/runner';
 import { createCounters } from '../../../lib/dataverse/counters';
 import { createPageTransport, type RunInTab } from '../../../lib/dataverse/page-transport';
-import type { ActionIntent, ActionRecord } from '../../../lib/model/actions';
+import { pendingRecord, type ActionIntent, type ActionRecord } from '../../../lib/model/actions';
 import { actionLogItem } from '../../../lib/storage/items';
 import { CHANNEL } from '../../../lib/model/conversation';
 import { fakePlatform, failure } from './fake-platform';
@@ -363,21 +363,7 @@ describe('action runner: a killed worker', () => {
     platform.stored = {
       version: 1,
       sent: ['r1'],
-      records: [
-        {
-          id: 'r1',
-          intent: forceClose,
-          label: 'x',
-          state: 'pending',
-          startedAt: 0,
-          finishedAt: null,
-          failure: null,
-          reason: null,
-          detail: null,
-          retryAt: null,
-          capacityExceededBy: null,
-        },
-      ],
+      records: [pendingRecord('r1', forceClose, 'x', 0)],
     };
     await createActionRunner(platform.deps).resume();
     await settle();
@@ -390,21 +376,7 @@ describe('action runner: a killed worker', () => {
     platform.stored = {
       version: 1,
       sent: [],
-      records: [
-        {
-          id: 'r1',
-          intent: forceClose,
-          label: 'x',
-          state: 'pending',
-          startedAt: 0,
-          finishedAt: null,
-          failure: null,
-          reason: null,
-          detail: null,
-          retryAt: null,
-          capacityExceededBy: null,
-        },
-      ],
+      records: [pendingRecord('r1', forceClose, 'x', 0)],
     };
     await createActionRunner(platform.deps).resume();
     await settle();

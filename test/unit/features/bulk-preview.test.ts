@@ -3,6 +3,7 @@ import { previewBulk, reasonRequired } from '../../../lib/features/bulk-actions/
 import { CHANNEL } from '../../../lib/model/conversation';
 import { DEFAULT_SETTINGS } from '../../../lib/model/settings';
 import { access, agent, conversation, OTHER_QUEUE_ID, QUEUE_ID, settings } from '../actions/fixtures';
+import { pendingRecord } from '../../../lib/model/actions';
 
 const id = (n: number) => `c0000000-0000-4000-8000-00000000000${n}`;
 const queues = [
@@ -26,19 +27,7 @@ describe('bulk preview', () => {
 
   it('skips rows with an action already in flight, and rows the org switch blocks', () => {
     const row = conversation({ id: id(1), status: 'open', agentId: null });
-    const inFlight = {
-      id: 'r1',
-      intent: { kind: 'forceClose' as const, conversationId: id(1), etag: 'W/"1"' },
-      label: '',
-      state: 'pending' as const,
-      startedAt: 0,
-      finishedAt: null,
-      failure: null,
-      reason: null,
-      detail: null,
-      retryAt: null,
-      capacityExceededBy: null,
-    };
+    const inFlight = pendingRecord('r1', { kind: 'forceClose', conversationId: id(1), etag: 'W/"1"' }, '', 0);
     const ctx = { access: access(), settings: settings(), agents: [], queues, records: [inFlight] };
     expect(previewBulk({ kind: 'assignQueue', queueId: OTHER_QUEUE_ID }, [row], ctx)[0]!.skip).toBe('actions_reason_inFlightOther');
     const off = {

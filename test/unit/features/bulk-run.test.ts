@@ -2,7 +2,7 @@ import { signal } from '@preact/signals';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startBulkRun, tally, type SingleOutcome } from '../../../lib/features/bulk-actions/run';
 import { dispatchThroughRunner } from '../../../lib/features/bulk-actions/dispatch';
-import type { ActionIntent, ActionRecord } from '../../../lib/model/actions';
+import { pendingRecord, type ActionIntent, type ActionRecord } from '../../../lib/model/actions';
 
 const intent = (n: number): ActionIntent => ({ kind: 'forceClose', conversationId: `c${n}`, etag: 'W/"1"' });
 const ok: SingleOutcome = { state: 'done', failure: null, reason: null, detail: null };
@@ -95,20 +95,7 @@ describe('bulk run', () => {
 });
 
 describe('dispatch through the single-action runner', () => {
-  const record = (change: Partial<ActionRecord>): ActionRecord => ({
-    id: 'r1',
-    intent: intent(1),
-    label: '',
-    state: 'pending',
-    startedAt: 0,
-    finishedAt: null,
-    failure: null,
-    reason: null,
-    detail: null,
-    retryAt: null,
-    capacityExceededBy: null,
-    ...change,
-  });
+  const record = (change: Partial<ActionRecord>): ActionRecord => ({ ...pendingRecord('r1', intent(1), '', 0), ...change });
 
   it('settles with the record’s result and passes Retry-After on', async () => {
     const records = signal<ActionRecord[]>([]);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActionRunner } from '../../../lib/actions/runner';
-import type { ActionRecord } from '../../../lib/model/actions';
+import { pendingRecord, type ActionRecord } from '../../../lib/model/actions';
 import { fakePlatform } from '../actions/fake-platform';
 import { CONVERSATION_ID, ME } from '../actions/fixtures';
 
@@ -8,19 +8,12 @@ import { CONVERSATION_ID, ME } from '../actions/fixtures';
  * A worker killed while a call was on the wire: the next worker finds the call marked as sent and must read the
  * outcome from the platform. The call can land after that first read (it was still travelling).
  */
-const pending: ActionRecord = {
-  id: 'r1',
-  intent: { kind: 'monitor', conversationId: CONVERSATION_ID, etag: 'W/"1"' },
-  label: 'Invoice question',
-  state: 'pending',
-  startedAt: 0,
-  finishedAt: null,
-  failure: null,
-  reason: null,
-  detail: null,
-  retryAt: null,
-  capacityExceededBy: null,
-};
+const pending: ActionRecord = pendingRecord(
+  'r1',
+  { kind: 'monitor', conversationId: CONVERSATION_ID, etag: 'W/"1"' },
+  'Invoice question',
+  0,
+);
 
 beforeEach(() => vi.useFakeTimers({ now: new Date('2025-03-01T10:00:00Z') }));
 afterEach(() => vi.useRealTimers());
