@@ -30,25 +30,27 @@ function record(change: Partial<ActionRecord> & { intent: ActionIntent }): Actio
   return { ...pendingRecord('r1', change.intent, 'Invoice question', Date.parse('2025-03-01T10:00:00Z')), ...change };
 }
 
-describe('ConversationActions', () => {
-  function setup(row = conversation(), records: ActionRecord[] = [], who = access()) {
-    const send = vi.fn();
-    render(
-      <ConversationActions
-        conversation={row}
-        access={who}
-        agents={[]}
-        queues={queues}
-        settings={settings()}
-        records={records}
-        send={send}
-      />,
-    );
-    return send;
-  }
+/** The row's actions with everyday props; a check changes only what it is about. Returns the worker's `send`. */
+function renderActions(change: Partial<Parameters<typeof ConversationActions>[0]> = {}) {
+  const send = vi.fn();
+  render(
+    <ConversationActions
+      conversation={conversation()}
+      access={access()}
+      agents={[]}
+      queues={queues}
+      settings={settings()}
+      records={[]}
+      send={send}
+      {...change}
+    />,
+  );
+  return send;
+}
 
+describe('ConversationActions', () => {
   it('keeps unavailable actions visible, disabled, with the reason as text tied to the button', () => {
-    const send = setup(conversation({ status: 'active' }));
+    const send = renderActions({ conversation: conversation({ status: 'active' }) });
     const assign = screen.getByRole('button', { name: 'Assign…' });
     expect(assign.getAttribute('aria-disabled')).toBe('true');
     expect(description(assign)).toContain('Only open, unassigned conversations can be assigned');
@@ -59,7 +61,7 @@ describe('ConversationActions', () => {
   });
 
   it('sends monitor straight to the worker with the version the supervisor saw; dialogs for the rest', () => {
-    const send = setup();
+    const send = renderActions();
     fireEvent.click(screen.getByRole('button', { name: 'Monitor' }));
     expect(send).toHaveBeenCalledWith({ kind: 'monitor', conversationId: conversation().id, etag: 'W/"1"' });
     fireEvent.click(screen.getByRole('button', { name: 'Force close…' }));
@@ -67,21 +69,24 @@ describe('ConversationActions', () => {
   });
 
   it('offers join once monitoring', () => {
-    const send = setup(conversation({ participants: [{ agentId: ME, mode: 'monitor' }] }));
+    const send = renderActions({ conversation: conversation({ participants: [{ agentId: ME, mode: 'monitor' }] }) });
     fireEvent.click(screen.getByRole('button', { name: 'Join' }));
     expect(send).toHaveBeenCalledWith(expect.objectContaining({ kind: 'join' }));
   });
 
   it('says the organisation turned an action off', () => {
-    setup(conversation(), [], access({ orgSwitches: { monitor: true, assign: true, transfer: false, forceClose: true } }));
+    renderActions({ access: access({ orgSwitches: { monitor: true, assign: true, transfer: false, forceClose: true } }) });
     expect(description(screen.getByRole('button', { name: 'Transfer…' }))).toContain('Transfer is turned off by your administrator');
   });
 
   it("shows the row's action lifecycle, and sam's assign failure explained", () => {
     const intent: ActionIntent = { kind: 'assignAgent', conversationId: conversation().id, etag: 'W/"1"', agentId: 'x', override: false };
-    setup(conversation({ status: 'open', agentId: null }), [
-      record({ intent, state: 'failed', failure: 'forbidden', reason: 'actions_reason_apiAccessRole', detail: 'prvAssign missing' }),
-    ]);
+    renderActions({
+      conversation: conversation({ status: 'open', agentId: null }),
+      records: [
+        record({ intent, state: 'failed', failure: 'forbidden', reason: 'actions_reason_apiAccessRole', detail: 'prvAssign missing' }),
+      ],
+    });
     const status = screen.getByRole('status');
     expect(status.textContent).toContain('Assign to agent failed: you lack the permission, or the feature is turned off (403)');
     expect(status.textContent).toContain('Omnichannel API access');
@@ -91,17 +96,7 @@ describe('ConversationActions', () => {
   it('shows a transfer pending until the agent answers, and disables the rest meanwhile', () => {
     const target = agent({ name: 'Keiko Tanaka' });
     const intent: ActionIntent = { kind: 'transfer', conversationId: conversation().id, etag: 'W/"1"', agentId: target.id };
-    render(
-      <ConversationActions
-        conversation={conversation()}
-        access={access()}
-        agents={[target]}
-        queues={queues}
-        settings={null}
-        records={[record({ intent, state: 'waitingForAgent' })]}
-        send={vi.fn()}
-      />,
-    );
+    renderActions({ agents: [target], settings: null, records: [record({ intent, state: 'waitingForAgent' })] });
     expect(screen.getByRole('status').textContent).toBe('Transfer pending: waiting for Keiko Tanaka to accept');
     expect(description(screen.getByRole('button', { name: 'Force close…' }))).toContain(
       'Another action on this conversation is in progress',
@@ -112,21 +107,8 @@ describe('ConversationActions', () => {
 describe('ConversationActions without the workspace', () => {
   it('disables what needs the workspace with the reason, and offers to open it', () => {
     const openWorkspace = vi.fn();
-    const send = vi.fn();
     const routes = { workspaceOpen: false, workerRefused: true };
-    render(
-      <ConversationActions
-        conversation={conversation()}
-        access={access()}
-        agents={[]}
-        queues={queues}
-        settings={settings()}
-        records={[]}
-        send={send}
-        routes={routes}
-        onOpenWorkspace={openWorkspace}
-      />,
-    );
+    const send = renderActions({ routes, onOpenWorkspace: openWorkspace });
     for (const name of ['Monitor', 'Transfer…', 'Force close…']) {
       const button = screen.getByRole('button', { name });
       expect(button.getAttribute('aria-disabled')).toBe('true');
@@ -139,50 +121,21 @@ describe('ConversationActions without the workspace', () => {
   });
 
   it('offers no such button while the workspace is open, or when nothing waits for it', () => {
-    render(
-      <ConversationActions
-        conversation={conversation()}
-        access={access()}
-        agents={[]}
-        queues={queues}
-        settings={settings()}
-        records={[]}
-        send={vi.fn()}
-        routes={{ workspaceOpen: true, workerRefused: true }}
-        onOpenWorkspace={vi.fn()}
-      />,
-    );
+    renderActions({ routes: { workspaceOpen: true, workerRefused: true }, onOpenWorkspace: vi.fn() });
     expect(screen.queryByRole('button', { name: 'Open the agent workspace' })).toBeNull();
     cleanup();
-    render(
-      <ConversationActions
-        conversation={conversation({ channels: [CHANNEL.entityRecords], status: 'active' })}
-        access={access({ orgSwitches: { monitor: true, assign: false, transfer: false, forceClose: false } })}
-        agents={[]}
-        queues={queues}
-        settings={settings()}
-        records={[]}
-        send={vi.fn()}
-        routes={{ workspaceOpen: false, workerRefused: false }}
-        onOpenWorkspace={vi.fn()}
-      />,
-    );
+    renderActions({
+      conversation: conversation({ channels: [CHANNEL.entityRecords], status: 'active' }),
+      access: access({ orgSwitches: { monitor: true, assign: false, transfer: false, forceClose: false } }),
+      routes: { workspaceOpen: false, workerRefused: false },
+      onOpenWorkspace: vi.fn(),
+    });
     expect(screen.queryByRole('button', { name: 'Open the agent workspace' })).toBeNull();
   });
 
   it('says where a monitored conversation opened', () => {
     const intent: ActionIntent = { kind: 'monitor', conversationId: conversation().id, etag: 'W/"1"' };
-    render(
-      <ConversationActions
-        conversation={conversation()}
-        access={access()}
-        agents={[]}
-        queues={queues}
-        settings={null}
-        records={[record({ intent, state: 'done', finishedAt: 1, openedIn: 'session' })]}
-        send={vi.fn()}
-      />,
-    );
+    renderActions({ settings: null, records: [record({ intent, state: 'done', finishedAt: 1, openedIn: 'session' })] });
     expect(screen.getByRole('status').textContent).toBe('You are monitoring this conversation Opened in the workspace tab as a session.');
   });
 });
