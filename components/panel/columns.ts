@@ -23,19 +23,19 @@ export const gridMinWidth = (columns: readonly ColumnId[]) => columns.reduce((su
 export const rowDomId = (id: string) => `fw-row-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
 /** Row height in px; panel.css sets the same (--fw-row-height). Fixed heights are what make windowing cheap. */
-export const ROW_HEIGHT = 40;
+const ROW_HEIGHT = 40;
 
 /** Below this width (px) each conversation is a two-line row that fits without sideways scrolling. */
 export const NARROW_BELOW = 600;
 
 /** The two-line row's height in px, the same for every row, so the windowing stays a multiplication. */
-export const COMPACT_ROW_HEIGHT = 52;
+const COMPACT_ROW_HEIGHT = 52;
 
 /**
  * What a two-line row shows, in reading order: line 1 customer, status, wait; line 2 agent, queue, channel and
  * sentiment as icons. Fixed, whatever columns the wide grid shows: each of them is what a supervisor scans for.
  */
-export const COMPACT_COLUMNS: readonly ColumnId[] = ['customer', 'status', 'wait', 'agent', 'queue', 'channel', 'sentiment'];
+const COMPACT_COLUMNS: readonly ColumnId[] = ['customer', 'status', 'wait', 'agent', 'queue', 'channel', 'sentiment'];
 
 /** The columns and row height of the grid at a width. */
 export const gridLayout = (narrow: boolean, chosen: readonly ColumnId[]) =>

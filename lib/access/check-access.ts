@@ -77,7 +77,7 @@ export async function checkAccess(
 const roleSpec = { entity: 'role', idField: 'roleid', schema: RoleRowSchema };
 
 /** Team roles need RetrieveAadUserRoles; without an Entra id (on-premises) only direct roles can be read. */
-export async function readRoles(transport: DataverseTransport, userId: string, aadObjectId: string | null): Promise<Result<RoleRef[]>> {
+async function readRoles(transport: DataverseTransport, userId: string, aadObjectId: string | null): Promise<Result<RoleRef[]>> {
   if (aadObjectId) {
     const all = await readRows(transport, aadUserRolesRequest(aadObjectId), roleSpec);
     if (all.ok) return succeeded(roleRefs(all.value.rows));

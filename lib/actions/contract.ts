@@ -7,10 +7,10 @@ import { z } from 'zod';
  * lives in this one object; the actions name only their API and what its target means (lib/actions/kinds), so
  * replacing the contract with an org's own is the whole change.
  */
-export const ParameterMeaningSchema = z.enum(['conversation', 'agent', 'queue']);
+const ParameterMeaningSchema = z.enum(['conversation', 'agent', 'queue']);
 export type ParameterMeaning = z.infer<typeof ParameterMeaningSchema>;
 
-export const CustomApiShapeSchema = z.object({
+const CustomApiShapeSchema = z.object({
   /**
    * 'bound': POST <entitySet>(<id>)/<namespace>.<Name> (the table reference lists the messages under the
    * conversation table, which usually means an entity-bound custom API). 'unbound': POST <Name>, conversation in the body.

@@ -10,7 +10,7 @@ import { workspaceAppUrl } from '../worker/workspace-tabs';
  */
 
 /** Which of the page's own APIs opened it. */
-export const PageOpenerSchema = z.enum(['apm', 'omnichannel', 'navigateTo', 'openForm', 'openUrl', 'none']);
+const PageOpenerSchema = z.enum(['apm', 'omnichannel', 'navigateTo', 'openForm', 'openUrl', 'none']);
 export type PageOpener = z.infer<typeof PageOpenerSchema>;
 
 /**

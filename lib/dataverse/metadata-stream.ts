@@ -1,6 +1,6 @@
 import type { FeedCounters } from './counters';
 import { failed, succeeded, type Failure, type Result } from './result';
-import { API_PATH } from './web-api-transport';
+import { API_PATH } from './transport-core';
 
 /**
  * The org's `$metadata` document, read as text as it streams in. On a real org it is tens of megabytes: the caller

@@ -29,7 +29,7 @@ export interface PageTransportOptions {
 }
 
 /** What the function in the tab hands back: the answer as plain data, or why there is none. */
-export const PageAnswerSchema = z.union([
+const PageAnswerSchema = z.union([
   z.object({
     status: z.number().int().min(0).max(999),
     redirected: z.boolean(),

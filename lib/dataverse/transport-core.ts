@@ -12,8 +12,8 @@ import type { DataverseOutcome, DataverseRequest, DataverseTransport } from './t
 
 export const API_PATH = '/api/data/v9.2/';
 /** Dataverse's own ceiling (docs/platform.md, "Queries and paging"): fewest requests for a whole list. */
-export const DEFAULT_PAGE_SIZE = 5_000;
-export const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_PAGE_SIZE = 5_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** One request on the wire, resolved and with its headers. */
 export interface WireRequest {
@@ -120,7 +120,7 @@ export function createTransport(options: TransportCoreOptions): DataverseTranspo
  * 503 with Retry-After) closes the org's window until the time it names, other errors carry the Dataverse code and
  * message, and a success must be JSON or empty.
  */
-export function interpretAnswer(
+function interpretAnswer(
   answer: WireAnswer,
   context: { gate: OrgGate; now: number; counters: Pick<FeedCounters, 'rows' | 'throttled'> },
 ): DataverseOutcome {
@@ -154,7 +154,7 @@ export function interpretAnswer(
 }
 
 /** Relative paths hang off the org's Web API root; absolute links (@odata.nextLink) are used verbatim, same org only. */
-export function resolveUrl(org: string, path: string): string | null {
+function resolveUrl(org: string, path: string): string | null {
   if (!/^https?:\/\//i.test(path)) return `${org}${API_PATH}${path.replace(/^\/+/, '')}`;
   try {
     return new URL(path).origin === org ? path : null;

@@ -2,8 +2,6 @@ import type { DataverseTransport } from './transport';
 import type { FeedCounters } from './counters';
 import { createTransport, errorMessage, type Exchange, type OrgGate } from './transport-core';
 
-export { API_PATH, DEFAULT_PAGE_SIZE, resolveUrl } from './transport-core';
-
 export interface WebApiTransportOptions {
   /** The org's origin, e.g. https://contoso.crm4.dynamics.com. */
   org: string;

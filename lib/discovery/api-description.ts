@@ -22,10 +22,10 @@ export const PARAMETER_TYPES = [
   'Guid',
   'Other',
 ] as const;
-export const ParameterTypeSchema = z.enum(PARAMETER_TYPES);
+const ParameterTypeSchema = z.enum(PARAMETER_TYPES);
 export type ParameterType = z.infer<typeof ParameterTypeSchema>;
 
-export const ApiParameterSchema = z.object({
+const ApiParameterSchema = z.object({
   name: z.string().max(200),
   type: ParameterTypeSchema,
   optional: z.boolean(),

@@ -30,7 +30,7 @@ export type ContractDiscovery = z.infer<typeof ContractDiscoverySchema>;
 const neededApis = () => new Map(allDefinitions().map((d) => [d.operation.api, d.operation.target] as const));
 
 /** The contract the descriptions give: one shape per action API the org describes in a form we can call. */
-export function contractFrom(descriptions: readonly ApiDescription[]): ActionContract {
+function contractFrom(descriptions: readonly ApiDescription[]): ActionContract {
   const apis: Record<string, CustomApiShape> = {};
   for (const [api, target] of neededApis()) {
     const description = descriptions.find((d) => d.uniqueName === api);

@@ -26,7 +26,7 @@ const readable = (path: string): string => {
 };
 
 /** What a request looked like, for evidence: the method and the path, long ones cut short. */
-export const describeRequest = (request: Pick<DataverseRequest, 'method' | 'path'>): string => {
+const describeRequest = (request: Pick<DataverseRequest, 'method' | 'path'>): string => {
   const line = `${request.method} ${readable(request.path.replace(/^https?:\/\/[^/]+/i, ''))}`;
   return line.length > 600 ? `${line.slice(0, 599)}…` : line;
 };

@@ -9,7 +9,7 @@ import type { ApiDescription, ApiParameter } from './api-description';
  */
 
 /** The conversation table: a bound API must hang off it to be called on a conversation. */
-export const CONVERSATION_TABLE = 'msdyn_ocliveworkitem';
+const CONVERSATION_TABLE = 'msdyn_ocliveworkitem';
 
 const MEANINGS: ReadonlyArray<{ meaning: ParameterMeaning; name: RegExp; table: string }> = [
   // Most specific first: "user" also appears in names that mean something else, so agent is tried last.
@@ -23,7 +23,7 @@ const API_VERSION = 'ApiVersion';
 const isEntity = (p: ApiParameter) => p.type === 'EntityReference' || p.type === 'Entity';
 
 /** What a parameter means, by its table when it is typed as one, else by its name; null when it means nothing we send. */
-export function meaningOf(parameter: ApiParameter): ParameterMeaning | null {
+function meaningOf(parameter: ApiParameter): ParameterMeaning | null {
   if (!ID_TYPES.has(parameter.type)) return null;
   if (isEntity(parameter) && parameter.entity) return MEANINGS.find((m) => m.table === parameter.entity)?.meaning ?? null;
   return MEANINGS.find((m) => m.name.test(parameter.name))?.meaning ?? null;

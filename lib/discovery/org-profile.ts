@@ -12,14 +12,14 @@ import { decideTracking, TrackingDecisionSchema, type TrackingDecision } from '.
  * take, and whether the feed may follow conversations by change tracking. Both are found out once per org and
  * version (at sign-in, or when the version changes) and kept in local storage, so they add no recurring cost.
  */
-export const StoredContractSchema = z.object({ version: z.string().nullable(), at: z.number(), discovery: ContractDiscoverySchema });
+const StoredContractSchema = z.object({ version: z.string().nullable(), at: z.number(), discovery: ContractDiscoverySchema });
 export type StoredContract = z.infer<typeof StoredContractSchema>;
 export const StoredContractsSchema = z.record(z.string(), StoredContractSchema);
 export const StoredTrackingSchema = z.record(z.string(), TrackingDecisionSchema);
 
 /** Without a version to compare, a cached answer is trusted this long. */
-export const CONTRACT_MAX_AGE_MS = 24 * 3_600_000;
-export const TRACKING_MAX_AGE_MS = 7 * 24 * 3_600_000;
+const CONTRACT_MAX_AGE_MS = 24 * 3_600_000;
+const TRACKING_MAX_AGE_MS = 7 * 24 * 3_600_000;
 /** Orgs remembered; the least recently discovered go first. */
 const ORGS_KEPT = 10;
 

@@ -7,7 +7,7 @@ import { evidenceOf, type Evidence } from './evidence';
  * The org's version (RetrieveVersion, [PA-functions] in docs/platform.md): what the platform changes in an update
  * is what we discover again, so the discovered contract and the change-tracking decision are kept per version.
  */
-export const retrieveVersionRequest = (): DataverseRequest => ({ method: 'GET', path: 'RetrieveVersion()', queryKey: 'version' });
+const retrieveVersionRequest = (): DataverseRequest => ({ method: 'GET', path: 'RetrieveVersion()', queryKey: 'version' });
 
 const VersionSchema = z.object({ Version: z.string().min(1).max(50) });
 

@@ -6,14 +6,14 @@ import { EvidenceSchema } from './evidence';
  * requests that show it (docs/platform.md, "What is read from the org at run time"). Only ids, names of the
  * platform's own APIs and tables, counts and status codes: nothing a customer wrote.
  */
-export const CheckResultSchema = z.enum(['pass', 'fail', 'unknown']);
+const CheckResultSchema = z.enum(['pass', 'fail', 'unknown']);
 export type CheckResult = z.infer<typeof CheckResultSchema>;
 
 /** A line in words: an i18n key with its substitutions (platform names, counts). */
-export const WordsSchema = z.object({ key: z.string().max(100), subs: z.array(z.union([z.string().max(2_000), z.number()])).max(9) });
+const WordsSchema = z.object({ key: z.string().max(100), subs: z.array(z.union([z.string().max(2_000), z.number()])).max(9) });
 export type Words = z.infer<typeof WordsSchema>;
 
-export const CheckSchema = z.object({
+const CheckSchema = z.object({
   /** What is checked: 'version', 'role', 'switch:assign', 'contract', 'action:CCaaS_…', 'tracking', 'capacity', 'throttling', 'writes'. */
   id: z.string().max(200),
   result: CheckResultSchema,

@@ -25,13 +25,13 @@ export const TrackingDecisionSchema = z.object({
 });
 export type TrackingDecision = z.infer<typeof TrackingDecisionSchema>;
 
-export const changeTrackingEnabledRequest = (): DataverseRequest => ({
+const changeTrackingEnabledRequest = (): DataverseRequest => ({
   method: 'GET',
   path: `EntityDefinitions(LogicalName='${CONVERSATION_ENTITY}')${query({ $select: 'ChangeTrackingEnabled' })}`,
   queryKey: 'changeTrackingEnabled',
 });
 
-export const conversationCountRequest = (): DataverseRequest => ({
+const conversationCountRequest = (): DataverseRequest => ({
   method: 'GET',
   path: `RetrieveTotalRecordCount(EntityNames=@p1)${query({ '@p1': `['${CONVERSATION_ENTITY}']` })}`,
   queryKey: 'conversationCount',
@@ -43,7 +43,7 @@ const CountSchema = z.object({
 });
 
 /** A failure that says nothing about the org: ask again later rather than decide on it. */
-export const isPassing = (failure: Failure): boolean =>
+const isPassing = (failure: Failure): boolean =>
   failure.kind === 'network' || failure.kind === 'throttled' || failure.kind === 'signedOut' || (failure.status ?? 0) >= 500;
 
 export interface TrackingProbe {

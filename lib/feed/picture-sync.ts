@@ -19,7 +19,7 @@ import type { Persisted } from './persisted';
  */
 export const RECONCILE_MS = 600_000;
 /** The agents (membership, skills) change by an admin's hand: re-read with every third reconcile. */
-export const AGENTS_EVERY_N_RECONCILES = 3;
+const AGENTS_EVERY_N_RECONCILES = 3;
 /**
  * Conversations are read on every poll; agent presence and session participants (monitor, consult, pending
  * transfer) at most every 10 s, half a period apart. By time, not by poll count: the poll itself runs as often as

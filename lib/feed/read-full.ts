@@ -160,7 +160,7 @@ export async function readQueues(reader: Reader, userId: string): Promise<Result
   return succeeded(rows.map((row) => toQueue(row, inScope.has(row.queueid), ownIds.has(row.queueid))));
 }
 
-export const sessionsOf = (rows: readonly ConversationRow[]): string[] => [
+const sessionsOf = (rows: readonly ConversationRow[]): string[] => [
   ...new Set(rows.map((row) => row._msdyn_lastsessionid_value).filter((id): id is string => id !== null)),
 ];
 

@@ -20,7 +20,7 @@ import type { WorkstreamRow } from '../dataverse/operations/workstreams';
 import { readQueues, Reader, SPECS, type Read } from './read-full';
 
 /** Rows per by-id request: keeps the In() list, and so the URL, short. */
-export const BY_ID_PER_REQUEST = 100;
+const BY_ID_PER_REQUEST = 100;
 
 /** A row as a reconcile lists it: its id and its version (the ETag). */
 export interface Version {
@@ -73,7 +73,7 @@ export async function readListing(transport: DataverseTransport, userId: string)
 }
 
 /** Whole rows for the ids a reconcile found different, a few dozen per request. */
-export async function readByIds<S extends z.ZodType>(
+async function readByIds<S extends z.ZodType>(
   reader: Reader,
   ids: readonly string[],
   request: (ids: readonly string[]) => DataverseRequest,

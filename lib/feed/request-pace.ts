@@ -43,4 +43,3 @@ export function createRequestPace(deps: RequestPaceDeps) {
     },
   };
 }
-export type RequestPace = ReturnType<typeof createRequestPace>;

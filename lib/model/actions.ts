@@ -26,7 +26,7 @@ export type ActionFailure = z.infer<typeof ActionFailureSchema>;
  * Where a conversation opened by monitor or join shows: a session in the workspace tab, a form in it, a new tab
  * beside it, or nowhere the worker could confirm.
  */
-export const OpenedInSchema = z.enum(['session', 'form', 'newTab', 'none']);
+const OpenedInSchema = z.enum(['session', 'form', 'newTab', 'none']);
 export type OpenedIn = z.infer<typeof OpenedInSchema>;
 
 /** One action's lifecycle, shown on the row and in the action log. */

@@ -44,8 +44,6 @@ export interface TransportRouterDeps {
   log?: (line: string) => void;
 }
 
-export type TransportRouter = ReturnType<typeof createTransportRouter>;
-
 /**
  * The runner's and the features' way to the platform: reads from the worker, writes through the org's workspace tab
  * when one is open and from the worker otherwise, monitor and join through the tab the supervisor is looking at

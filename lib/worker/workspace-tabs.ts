@@ -62,6 +62,6 @@ export function workspaceAppUrl(current: string): URL | null {
 }
 
 /** The Customer Service workspace app (docs/platform.md, "Workspace URLs"): opened for an org whose workspace tab was never seen. */
-export const DEFAULT_WORKSPACE_APP = 'msdyn_CustomerServiceWorkspace';
+const DEFAULT_WORKSPACE_APP = 'msdyn_CustomerServiceWorkspace';
 
 export const defaultWorkspaceUrl = (org: string): string => `${org}/main.aspx?appname=${DEFAULT_WORKSPACE_APP}`;

@@ -7,11 +7,11 @@ import type { WindowFigures } from './traffic';
 const verdict = (pass: boolean | null) => (pass === null ? 'n/a' : pass ? 'PASS' : 'FAIL');
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const row = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
-export const table = (head: readonly string[], rows: readonly (readonly string[])[]) =>
+const table = (head: readonly string[], rows: readonly (readonly string[])[]) =>
   [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
 
 /** Where and when, on what: the line above every table. */
-export function describeRun(results: BenchResults): string {
+function describeRun(results: BenchResults): string {
   const m = results.machine;
   const during = m.loadDuringRun
     ? `, ${m.loadDuringRun.mean} on average and ${m.loadDuringRun.max} at most during the run (other work on the machine)`
@@ -24,7 +24,7 @@ export function describeRun(results: BenchResults): string {
   );
 }
 
-export const targetTable = (targets: readonly Figure[]) =>
+const targetTable = (targets: readonly Figure[]) =>
   table(
     ['Target', 'Measured', 'Limit', 'Result'],
     targets.map((t) => [t.name, t.measured, t.limit ?? '–', verdict(t.pass)]),

@@ -34,7 +34,7 @@ interface ProbeState {
 type ProbeWindow = { __fwBench?: ProbeState };
 
 /** Installed with evaluateOnNewDocument in every frame; acts only in the extension's pages. */
-export function installProbe(): void {
+function installProbe(): void {
   if (location.protocol !== 'chrome-extension:') return;
   const longTasks: ProbeState['longTasks'] = [];
   const agentRows = new Map<string, Element>();

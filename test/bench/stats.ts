@@ -38,8 +38,8 @@ export function spread(values: readonly (Latency | null)[]): { min: Latency; max
 export const perMinute = (amount: number, ms: number): number => (ms > 0 ? (amount * 60_000) / ms : 0);
 
 /** The documented service-protection budget: 6,000 requests per 5 minutes per user. */
-export const BUDGET_REQUESTS = 6_000;
-export const BUDGET_WINDOW_MINUTES = 5;
+const BUDGET_REQUESTS = 6_000;
+const BUDGET_WINDOW_MINUTES = 5;
 
 /** Requests per minute as a share (percent) of the per-user service-protection budget. */
 export const budgetShare = (requestsPerMinute: number): number => (requestsPerMinute * BUDGET_WINDOW_MINUTES * 100) / BUDGET_REQUESTS;

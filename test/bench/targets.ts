@@ -22,7 +22,7 @@ export interface Figure {
 
 const KB = 1024;
 const MB = 1024 * KB;
-export const LIMITS = {
+const LIMITS = {
   freshnessP95Ms: 2_000,
   /** 5 % of the service-protection budget (6,000 requests per 5 minutes). */
   requestsPerMin: 60,
@@ -37,7 +37,7 @@ export const LIMITS = {
   heap50kMb: 80,
 } as const;
 
-export const formatLatency = (value: Latency | null, missAfterMs: number): string =>
+const formatLatency = (value: Latency | null, missAfterMs: number): string =>
   value === null ? 'n/a' : value === 'miss' ? `miss (> ${formatMs(missAfterMs)})` : formatMs(value);
 
 const minutes = (ms: number) => `${Number((ms / 60_000).toFixed(1))} min`;

@@ -14,9 +14,9 @@ import { bytesSent, windowFigures, type WindowFigures } from './traffic';
 import { wholeListAt, type OngoingSample } from './whole-list';
 
 /** Tasks at or over this are long tasks (the Long Tasks API's own threshold). */
-export const LONG_TASK_MS = 50;
+const LONG_TASK_MS = 50;
 /** Px the grid is scrolled every frame: a fast fling, a few rows a frame, through the whole list and back. */
-export const SCROLL_STEP_PX = 400;
+const SCROLL_STEP_PX = 400;
 /** Changes written a second while the grid scrolls, on top of the org's own traffic. */
 const UPDATES_PER_SECOND = 2;
 

@@ -5,7 +5,7 @@
  */
 import type { RowCount } from './page-probe';
 
-export const WHOLE_LIST_SHARE = 0.995;
+const WHOLE_LIST_SHARE = 0.995;
 
 export interface OngoingSample {
   at: number;

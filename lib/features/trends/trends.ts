@@ -8,7 +8,7 @@ export const TREND_WINDOW_MS = 60 * 60_000;
 /** One queue sample per this much time at most: 120 points an hour, whatever the poll interval. */
 export const SAMPLE_EVERY_MS = 30_000;
 
-export const QueuePointSchema = z.object({
+const QueuePointSchema = z.object({
   at: z.number(),
   waiting: z.int().min(0),
   /** The longest current wait in the queue, in seconds (0 when nobody waits). */
@@ -17,7 +17,7 @@ export const QueuePointSchema = z.object({
 export type QueuePoint = z.infer<typeof QueuePointSchema>;
 
 /** A presence an agent entered at `at`; it holds until the next entry. */
-export const PresenceChangeSchema = z.object({ at: z.number(), presence: BasePresenceSchema });
+const PresenceChangeSchema = z.object({ at: z.number(), presence: BasePresenceSchema });
 export type PresenceChange = z.infer<typeof PresenceChangeSchema>;
 
 export const TrendsSchema = z.object({

@@ -9,7 +9,7 @@ import type { DataverseRequest, DataverseTransport } from '../../../lib/datavers
  * An emulated org of a variant, signed in as a persona, reached through the product's own transport and $metadata
  * reader: what the worker would see against a real org of that kind.
  */
-export const ORIGIN = 'http://org.test';
+const ORIGIN = 'http://org.test';
 
 export interface EmulatedOrg {
   emulator: Emulator;
