@@ -157,7 +157,7 @@ export default defineBackground(() => {
     publish: (notes) => publishFeature({ feature: 'sharedLog', notes: [...notes] }),
   });
   const trends = createTrends({
-    feed: () => feed.snapshot(),
+    feed: () => ({ queues: feed.queues(), agents: feed.agents(), conversations: () => feed.conversations() }),
     memory: trendsMemoryItem,
     publish: (value) => publishFeature({ feature: 'trends', trends: value }),
     now: Date.now,

@@ -139,6 +139,9 @@ export class FeedController {
   conversation(id: string): Conversation | undefined {
     return this.sync.conversation(id);
   }
+  conversations() {
+    return this.sync.conversations();
+  }
   agents() {
     return this.sync.agents();
   }

@@ -13,12 +13,19 @@ export interface QueueStats {
   agentsFree: number;
 }
 
-/** The tiles above the list: one per supervised queue (all queues when the user supervises none). */
-export function queueStats(queues: readonly Queue[], conversations: readonly Conversation[], agents: readonly Agent[]): QueueStats[] {
+/** The queues the tiles show: the supervised ones, or every queue when the supervisor is in none. */
+export function shownQueues(queues: readonly Queue[]): readonly Queue[] {
   const supervised = queues.filter((queue) => queue.supervised);
-  const shown = supervised.length > 0 ? supervised : queues;
+  return supervised.length > 0 ? supervised : queues;
+}
+
+/** The tiles above the list: one per shown queue. */
+export function queueStats(queues: readonly Queue[], conversations: readonly Conversation[], agents: readonly Agent[]): QueueStats[] {
   const stats = new Map(
-    shown.map((queue) => [queue.id, { queue, waiting: 0, longestWaitSince: null as number | null, active: 0, agentsFree: 0 }]),
+    shownQueues(queues).map((queue) => [
+      queue.id,
+      { queue, waiting: 0, longestWaitSince: null as number | null, active: 0, agentsFree: 0 },
+    ]),
   );
   for (const row of conversations) {
     const entry = row.queueId ? stats.get(row.queueId) : undefined;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BasePresenceSchema, type Agent, type BasePresence, type Queue } from '../../model/agent';
 import type { Conversation } from '../../model/conversation';
-import { queueStats } from '../../view-model/queue-stats';
+import { queueStats, shownQueues } from '../../view-model/queue-stats';
 
 /** How far back the trends reach. */
 export const TREND_WINDOW_MS = 60 * 60_000;
@@ -29,7 +29,8 @@ export const EMPTY_TRENDS: Trends = { queues: {}, agents: {} };
 
 export interface Observed {
   queues: readonly Queue[];
-  conversations: readonly Conversation[];
+  /** Asked for only when a sample is due: listing every conversation each poll would be wasted work. */
+  conversations(): readonly Conversation[];
   agents: readonly Agent[];
 }
 
@@ -40,12 +41,12 @@ const inWindow = (now: number) => (point: { at: number }) => point.at >= now - T
  * figures as the queue tiles (queueStats), so a tile and its sparkline never disagree. Null when it is not time yet.
  */
 export function sampleQueues(trends: Trends, observed: Observed, now: number): Trends['queues'] | null {
-  const stats = queueStats(observed.queues, observed.conversations, observed.agents);
-  const due = stats.some(({ queue }) => {
+  const due = shownQueues(observed.queues).some((queue) => {
     const last = trends.queues[queue.id]?.at(-1);
     return !last || now - last.at >= SAMPLE_EVERY_MS;
   });
   if (!due) return null;
+  const stats = queueStats(observed.queues, observed.conversations(), observed.agents);
   const queues: Trends['queues'] = {};
   for (const entry of stats) {
     const kept = (trends.queues[entry.queue.id] ?? []).filter(inWindow(now));

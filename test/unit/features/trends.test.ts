@@ -17,7 +17,7 @@ const waiting = (id: string, msWaiting: number) => makeConversation({ id, status
 
 describe('trends: queue samples', () => {
   it('samples each supervised queue’s waiting count and longest wait, the tiles’ own figures', () => {
-    const observed = { queues: QUEUES, agents: [], conversations: [waiting('a', 90_000), waiting('b', 30_000)] };
+    const observed = { queues: QUEUES, agents: [], conversations: () => [waiting('a', 90_000), waiting('b', 30_000)] };
     const queues = sampleQueues(EMPTY_TRENDS, observed, NOW)!;
     expect(queues['q-billing']).toEqual([{ at: NOW, waiting: 2, longestWait: 90 }]);
     expect(queues['q-tech']).toEqual([{ at: NOW, waiting: 0, longestWait: 0 }]);
@@ -25,7 +25,7 @@ describe('trends: queue samples', () => {
   });
 
   it('takes one sample per 30 s at most, and lets samples older than an hour fall off', () => {
-    const observed = { queues: QUEUES, agents: [], conversations: [waiting('a', 10_000)] };
+    const observed = { queues: QUEUES, agents: [], conversations: () => [waiting('a', 10_000)] };
     const old: Trends = {
       queues: {
         'q-billing': [
@@ -77,7 +77,7 @@ describe('trends: the worker half', () => {
       set: async (value: Trends) => void (saved.value = TrendsSchema.parse(value)),
     };
     const published: Trends[] = [];
-    const feed = () => ({ queues: QUEUES, agents: [makeAgent({ id: 'x' })], conversations: [waiting('a', 10_000)] });
+    const feed = () => ({ queues: QUEUES, agents: [makeAgent({ id: 'x' })], conversations: () => [waiting('a', 10_000)] });
     const first = createTrends({ feed, memory: saved, publish: (t) => published.push(t), now: () => now });
     await first.afterPoll();
     now += 3_000;
