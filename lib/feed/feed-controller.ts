@@ -59,6 +59,8 @@ export class FeedController {
   private actions: ActionRecord[] = [];
   private routes: { workspace: WorkspaceState; writeRoute: WriteRoute } = { workspace: UNKNOWN_WORKSPACE, writeRoute: NO_WRITE_ROUTE };
   private running: Promise<void> | null = null;
+  /** A cycle was asked for while one ran (an org change, an action): it runs right after, not a whole interval later. */
+  private askedWhileRunning = false;
   private cancelAging: (() => void) | null = null;
   private started: Promise<void> | null = null;
 
@@ -181,19 +183,18 @@ export class FeedController {
   /** The workspace was (re)loaded: the user or org may have changed, so run the role check on the next cycle. */
   recheckAccess(): void {
     this.access.recheck();
-    this.scheduler.asSoonAsAllowed();
+    this.sooner(() => this.scheduler.asSoonAsAllowed());
   }
 
   /** The org changed under the same user (its version moved): the next poll, as soon as allowed, reads it whole. */
   reloadWhole(): void {
     this.sync.requestFull();
-    // After a cycle under way, whose own schedule would otherwise make the whole read wait out the interval.
-    void (this.running ?? Promise.resolve()).then(() => this.scheduler.asSoonAsAllowed());
+    this.sooner(() => this.scheduler.asSoonAsAllowed());
   }
 
   /** Ask for an incremental poll soon (after an action), sooner than the interval would. */
   pollSoon(delayMs = 500): void {
-    this.scheduler.soon(delayMs);
+    this.sooner(() => this.scheduler.soon(delayMs));
   }
 
   /** Re-read one conversation from the platform for the action runner; null when it closed or is gone. */
@@ -232,12 +233,29 @@ export class FeedController {
     return this.deps.counters.stalenessMs;
   }
 
+  /**
+   * A cycle asked for sooner than the interval. During a cycle the ask would be lost (that cycle's end schedules the
+   * next after a whole interval), so it is remembered and runs right after.
+   */
+  private sooner(ask: () => void): void {
+    if (this.running) this.askedWhileRunning = true;
+    ask();
+  }
+
   private runCycle(): Promise<void> {
-    this.running ??= this.cycle()
+    if (this.running) {
+      this.askedWhileRunning = true;
+      return this.running;
+    }
+    this.running = this.cycle()
       .catch((error: unknown) => this.log(`Floorwalker: feed cycle failed: ${error instanceof Error ? error.stack : String(error)}`))
       .finally(() => {
         this.running = null;
         this.cancelAging?.();
+        if (this.askedWhileRunning) {
+          this.askedWhileRunning = false;
+          this.scheduler.soon(0);
+        }
       });
     return this.running;
   }
