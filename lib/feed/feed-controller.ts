@@ -59,8 +59,8 @@ export class FeedController {
   private actions: ActionRecord[] = [];
   private routes: { workspace: WorkspaceState; writeRoute: WriteRoute } = { workspace: UNKNOWN_WORKSPACE, writeRoute: NO_WRITE_ROUTE };
   private running: Promise<void> | null = null;
-  /** A cycle was asked for while one ran (an org change, an action): it runs right after, not a whole interval later. */
-  private askedWhileRunning = false;
+  /** A sooner cycle asked for while one ran (an org change, an action): asked again right after, not a whole interval later. */
+  private askedWhileRunning: (() => void) | null = null;
   private cancelAging: (() => void) | null = null;
   private started: Promise<void> | null = null;
 
@@ -183,18 +183,18 @@ export class FeedController {
   /** The workspace was (re)loaded: the user or org may have changed, so run the role check on the next cycle. */
   recheckAccess(): void {
     this.access.recheck();
-    this.sooner(() => this.scheduler.asSoonAsAllowed());
+    this.sooner(() => this.scheduler.asSoonAsAllowed(), true);
   }
 
   /** The org changed under the same user (its version moved): the next poll, as soon as allowed, reads it whole. */
   reloadWhole(): void {
     this.sync.requestFull();
-    this.sooner(() => this.scheduler.asSoonAsAllowed());
+    this.sooner(() => this.scheduler.asSoonAsAllowed(), true);
   }
 
   /** Ask for an incremental poll soon (after an action), sooner than the interval would. */
   pollSoon(delayMs = 500): void {
-    this.sooner(() => this.scheduler.soon(delayMs));
+    this.sooner(() => this.scheduler.soon(delayMs), false);
   }
 
   /** Re-read one conversation from the platform for the action runner; null when it closed or is gone. */
@@ -235,27 +235,23 @@ export class FeedController {
 
   /**
    * A cycle asked for sooner than the interval. During a cycle the ask would be lost (that cycle's end schedules the
-   * next after a whole interval), so it is remembered and runs right after.
+   * next after a whole interval), so the same ask is made again when it ends: an org change still goes as soon as the
+   * platform allows, an action's poll still waits for the budget. Of two asks, the one made with no wait wins.
    */
-  private sooner(ask: () => void): void {
-    if (this.running) this.askedWhileRunning = true;
+  private sooner(ask: () => void, urgent: boolean): void {
+    if (this.running && (urgent || !this.askedWhileRunning)) this.askedWhileRunning = ask;
     ask();
   }
 
   private runCycle(): Promise<void> {
-    if (this.running) {
-      this.askedWhileRunning = true;
-      return this.running;
-    }
-    this.running = this.cycle()
+    this.running ??= this.cycle()
       .catch((error: unknown) => this.log(`Floorwalker: feed cycle failed: ${error instanceof Error ? error.stack : String(error)}`))
       .finally(() => {
         this.running = null;
         this.cancelAging?.();
-        if (this.askedWhileRunning) {
-          this.askedWhileRunning = false;
-          this.scheduler.soon(0);
-        }
+        const ask = this.askedWhileRunning;
+        this.askedWhileRunning = null;
+        ask?.();
       });
     return this.running;
   }
