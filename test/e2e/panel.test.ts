@@ -228,18 +228,20 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
 
   it('lets focus move into the overlay and back out with Tab from the page', async () => {
     // From the workspace's last control, Tab goes into the panel (the frame is last in the page)…
+    // Focus crosses into and out of the panel's frame (another process) a moment after the key: waited for, not read at once.
     await focusLastPageControl(h.page);
     await h.page.keyboard.press('Tab');
-    expect(await h.page.evaluate(() => document.activeElement?.localName)).toBe('floorwalker-panel');
+    await h.page.waitForFunction(() => document.activeElement?.localName === 'floorwalker-panel', { timeout: 3_000 });
     expect(await overlay.root.evaluate(() => document.hasFocus() && document.activeElement !== document.body)).toBe(true);
     // …and Shift+Tab from the panel's first control goes back to the page.
     await h.page.keyboard.down('Shift');
     await h.page.keyboard.press('Tab');
     await h.page.keyboard.up('Shift');
+    await h.page.waitForFunction(
+      () => document.activeElement?.localName !== 'floorwalker-panel' && document.activeElement !== document.body,
+      { timeout: 3_000 },
+    );
     expect(await overlay.root.evaluate(() => document.hasFocus())).toBe(false);
-    expect(
-      await h.page.evaluate(() => document.activeElement?.localName !== 'floorwalker-panel' && document.activeElement !== document.body),
-    ).toBe(true);
   });
 
   it('has no serious or critical axe violations in the overlay', async () => {
