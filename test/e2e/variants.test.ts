@@ -5,6 +5,7 @@ import { ACTION_DIALOG, DETAILS, detailsDriver, LIFECYCLE } from './details-driv
 import { startHarness, type Harness } from './harness';
 import { conversationOf, conversationPicker, isMessagingActive, isOpenUnassigned, type WebApi } from './platform';
 import { requestsSince, webApi } from '../soak/probe';
+import { until } from './screen';
 
 /**
  * The same supervisor work against orgs that read the platform differently (the emulator's variants): the panel
@@ -36,13 +37,17 @@ describe('variants: the panel adapts to the org it finds', () => {
     api = webApi(h, SOFIA.upn);
     conversations = conversationPicker(api);
     await h.page.goto(`${h.emulatorUrl}/signin?user=${encodeURIComponent(SOFIA.upn)}`);
-    for (const end = Date.now() + 30_000; ; await new Promise((r) => setTimeout(r, 250))) {
-      const paths = (await requestsSince(h, since)).filter((r) => r.status === 200).map((r) => r.path);
-      const versionAt = paths.findIndex((path) => path.includes('RetrieveVersion()'));
-      // The whole read after the version: it reads the workstreams (the capacity model) and ends with the agents.
-      if (versionAt >= 0 && paths.slice(versionAt).some((path) => path.includes('/msdyn_liveworkstreams?'))) break;
-      if (Date.now() > end) throw new Error(`The panel did not read the ${variant} org again: ${paths.join(', ')}`);
-    }
+    await until(
+      async () => (await requestsSince(h, since)).filter((r) => r.status === 200).map((r) => r.path),
+      (paths) => {
+        const versionAt = paths.findIndex((path) => path.includes('RetrieveVersion()'));
+        // The whole read after the version: it reads the workstreams (the capacity model) and ends with the agents.
+        return versionAt >= 0 && paths.slice(versionAt).some((path) => path.includes('/msdyn_liveworkstreams?'));
+      },
+      `the panel to read the ${variant} org again`,
+      30_000,
+      250,
+    );
     await sp.waitForSelector('[role="grid"]', { timeout: 30_000 });
     return since;
   }
