@@ -2,23 +2,28 @@ import { AxePuppeteer } from '@axe-core/puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
 import { SAM, SOFIA } from '../../emulator/personas';
+import { ACTION_DIALOG, DETAILS, detailsDriver, LIFECYCLE } from './details-driver';
 import { startHarness, type Harness } from './harness';
 import { webApi } from '../soak/probe';
 import {
   actionRequests,
+  CHAT,
   conversationOf,
+  conversationPicker,
   FORCE_CLOSED,
   freeUnitsOf,
+  isMessagingActive,
+  isOpenUnassigned,
   isPendingFor,
   MODE,
-  ongoingConversations,
   participantsOf,
+  RECORDS,
   seatOf,
   STATUS,
-  type PlatformConversation,
+  VOICE,
   type WebApi,
 } from './platform';
-import { closeDialogs, search, until, waitForText as waitForTextIn } from './screen';
+import { until } from './screen';
 
 /**
  * The supervisor actions end to end, through the side panel's UI against the emulator: the platform's rules
@@ -26,37 +31,17 @@ import { closeDialogs, search, until, waitForText as waitForTextIn } from './scr
  * conversation's agent, queue, status and transfer count, its session's participants), not from the panel's words.
  */
 
-const CHAT = '192360000';
-const VOICE = '192370000';
-const RECORDS = '192350000';
-const MESSAGING = ['192360000', '192300000', '192340000', '192330000', '19241000', '192350002'];
 /** msdyn_statuschangereason while an assignment or a transfer waits for the agent. */
 const ASSIGNED_BY_SUPERVISOR = 192350017;
 const AWAITING_AGENT_ACCEPTANCE = 192350002;
-
-const DETAILS = 'dialog[open]:has(.fw-actions)';
-const ACTION_DIALOG = 'dialog.fw-action-dialog[open]';
-const LIFECYCLE = `${DETAILS} .fw-actions-lifecycle`;
 
 describe('actions: monitor, join, assign, transfer, force close through the panel', () => {
   let h: Harness;
   let sp: Page;
   let api: WebApi;
-  const used = new Set<string>();
+  let panel: ReturnType<typeof detailsDriver>;
+  let conversations: ReturnType<typeof conversationPicker>;
 
-  /** A conversation no other check has touched yet. */
-  const pick = async (test: (row: PlatformConversation) => boolean): Promise<PlatformConversation> => {
-    const row = (await ongoingConversations(api)).find((r) => !used.has(r.activityid) && test(r));
-    if (!row) throw new Error('The scenario has no conversation for this check');
-    used.add(row.activityid);
-    return row;
-  };
-  const isMessagingActive = (r: PlatformConversation) =>
-    r.statuscode === STATUS.active && MESSAGING.includes(r.msdyn_channel) && r._msdyn_activeagentid_value !== SOFIA.systemuserid;
-  const isOpenUnassigned = (r: PlatformConversation) =>
-    r.statuscode === STATUS.open && r._msdyn_activeagentid_value === null && r.msdyn_channel !== RECORDS;
-
-  const waitForText = (selector: string, text: string, timeout = 20_000) => waitForTextIn(sp, selector, text, timeout);
   const expectAccessible = async (selector: string) => {
     const results = await new AxePuppeteer(sp)
       .include(selector)
@@ -64,35 +49,13 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
       .analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   };
-  const textOf = (selector: string) => sp.$eval(selector, (e) => e.textContent ?? '');
-
-  async function openRow(id: string): Promise<void> {
-    await closeDialogs(sp, sp);
-    await search(sp, id);
-    await (await sp.waitForSelector(`#fw-row-${id}`, { timeout: 15_000 }))!.click();
-    await sp.waitForSelector(DETAILS, { timeout: 5000 });
-  }
-  const click = async (scope: string, name: string) => (await sp.waitForSelector(`${scope} button::-p-text(${name})`))!.click();
-  /** The agent picked in the dialog's list: its id (the radio's value) and name. */
-  const picked = (group: string) =>
-    sp.$eval(`${ACTION_DIALOG} input[name="${group}"]:checked`, (radio) => ({
-      id: radio.value,
-      name: radio.closest('label')?.querySelector('.fw-candidate-name')?.textContent ?? '',
-    }));
-  const disabledReason = (requested: string) =>
-    sp.$eval(`${DETAILS} [data-action="${requested}"]`, (button) => ({
-      disabled: button.getAttribute('aria-disabled') === 'true',
-      reason: (button.getAttribute('aria-describedby') ?? '')
-        .split(' ')
-        .map((id) => document.getElementById(id)?.textContent ?? '')
-        .join(' '),
-    }));
-
   beforeAll(async () => {
     // The org's clock stands still: no simulated routing races the test for the rows it picks.
     h = await startHarness({ scenario: 'typical', user: SOFIA.upn, speed: 0 });
     api = webApi(h, SOFIA.upn);
+    conversations = conversationPicker(api);
     sp = await h.openSidePanel();
+    panel = detailsDriver(sp, sp);
     await sp.waitForSelector('[role="grid"] [role="row"][aria-rowindex="2"]', { timeout: 30_000 });
   });
   afterAll(async () => {
@@ -100,11 +63,11 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
   });
 
   it('monitors, opens the conversation in the workspace, then joins (the workspace shows the join notice)', async () => {
-    const row = await pick((r) => isMessagingActive(r) && r.msdyn_channel === CHAT);
-    await openRow(row.activityid);
-    expect((await disabledReason('monitor')).disabled).toBe(false);
-    await click(DETAILS, 'Monitor');
-    await waitForText(LIFECYCLE, 'You are monitoring this conversation');
+    const row = await conversations.pick((r) => isMessagingActive(r) && r.msdyn_channel === CHAT);
+    await panel.openRow(row.activityid);
+    expect((await panel.disabledReason('monitor')).disabled).toBe(false);
+    await panel.click(DETAILS, 'Monitor');
+    await panel.waitForText(LIFECYCLE, 'You are monitoring this conversation');
     // On the platform: Sofia's seat in the conversation's session, in monitor mode.
     expect(seatOf(await participantsOf(api, row.activityid), SOFIA.systemuserid, MODE.monitor)).toMatchObject({
       statecode: 0,
@@ -116,8 +79,8 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
       'the workspace to open the conversation',
     );
     await h.page.waitForSelector('#transcript');
-    await click(DETAILS, 'Join');
-    await waitForText(LIFECYCLE, 'You joined the conversation');
+    await panel.click(DETAILS, 'Join');
+    await panel.waitForText(LIFECYCLE, 'You joined the conversation');
     // The same seat now consults: Sofia is in the conversation.
     const seats = await participantsOf(api, row.activityid);
     expect(seatOf(seats, SOFIA.systemuserid, MODE.consult)).toMatchObject({ statecode: 0, msdyn_lefton: null });
@@ -129,36 +92,40 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
   });
 
   it('shows every unavailable action disabled, with the reason in words', async () => {
-    const active = await pick(isMessagingActive);
-    await openRow(active.activityid);
-    expect(await disabledReason('assign')).toEqual({
+    const active = await conversations.pick(isMessagingActive);
+    await panel.openRow(active.activityid);
+    expect(await panel.disabledReason('assign')).toEqual({
       disabled: true,
       reason: 'Assign: Only open, unassigned conversations can be assigned',
     });
 
-    const voice = await pick((r) => r.msdyn_channel === VOICE && (r.statuscode === STATUS.active || r.statuscode === STATUS.waiting));
-    await openRow(voice.activityid);
-    expect((await disabledReason('transfer')).reason).toContain('Only messaging conversations (chat, SMS, WhatsApp …) can be transferred');
-    expect((await disabledReason('forceClose')).disabled).toBe(false);
+    const voice = await conversations.pick(
+      (r) => r.msdyn_channel === VOICE && (r.statuscode === STATUS.active || r.statuscode === STATUS.waiting),
+    );
+    await panel.openRow(voice.activityid);
+    expect((await panel.disabledReason('transfer')).reason).toContain(
+      'Only messaging conversations (chat, SMS, WhatsApp …) can be transferred',
+    );
+    expect((await panel.disabledReason('forceClose')).disabled).toBe(false);
 
-    const routed = await pick((r) => r.msdyn_channel === RECORDS && r.statuscode !== STATUS.open);
-    await openRow(routed.activityid);
-    expect((await disabledReason('monitor')).reason).toContain("Record-routed conversations can't be monitored");
+    const routed = await conversations.pick((r) => r.msdyn_channel === RECORDS && r.statuscode !== STATUS.open);
+    await panel.openRow(routed.activityid);
+    expect((await panel.disabledReason('monitor')).reason).toContain("Record-routed conversations can't be monitored");
 
-    const own = await pick((r) => r._msdyn_activeagentid_value === SOFIA.systemuserid && r.statuscode === STATUS.active);
-    await openRow(own.activityid);
-    expect((await disabledReason('monitor')).reason).toContain("You can't monitor a conversation you handle yourself");
+    const own = await conversations.pick((r) => r._msdyn_activeagentid_value === SOFIA.systemuserid && r.statuscode === STATUS.active);
+    await panel.openRow(own.activityid);
+    expect((await panel.disabledReason('monitor')).reason).toContain("You can't monitor a conversation you handle yourself");
 
-    const open = await pick(isOpenUnassigned);
-    await openRow(open.activityid);
-    expect((await disabledReason('monitor')).reason).toContain('Only active, waiting or wrap-up conversations can be monitored');
-    expect((await disabledReason('transfer')).reason).toContain('Only active or waiting conversations can be transferred');
+    const open = await conversations.pick(isOpenUnassigned);
+    await panel.openRow(open.activityid);
+    expect((await panel.disabledReason('monitor')).reason).toContain('Only active, waiting or wrap-up conversations can be monitored');
+    expect((await panel.disabledReason('transfer')).reason).toContain('Only active or waiting conversations can be transferred');
   });
 
   it('assigns to an agent over capacity, saying by how many units before confirming; pending, then accepted', async () => {
-    const row = await pick(isOpenUnassigned);
-    await openRow(row.activityid);
-    await click(DETAILS, 'Assign');
+    const row = await conversations.pick(isOpenUnassigned);
+    await panel.openRow(row.activityid);
+    await panel.click(DETAILS, 'Assign');
     await sp.waitForSelector(ACTION_DIALOG);
     await (await sp.waitForSelector(`${ACTION_DIALOG} ::-p-text(Override presence and capacity)`))!.click();
     // Each agent's free units in the picker are the platform's (msdyn_availableunitscapacity).
@@ -179,13 +146,13 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
       .waitForSelector(`${ACTION_DIALOG} .fw-candidate.fw-over:has(.fw-candidate-cost) input`, { timeout: 5000 })
       .catch(async () => {
         throw new Error(
-          `No agent is shown with the units an override would exceed; the picker shows: ${await textOf(`${ACTION_DIALOG} .fw-candidates`)}`,
+          `No agent is shown with the units an override would exceed; the picker shows: ${await panel.textOf(`${ACTION_DIALOG} .fw-candidates`)}`,
         );
       });
     await over!.click();
-    const agent = await picked('fw-assign-agent');
-    await waitForText(`${ACTION_DIALOG} #fw-assign-cost`, 'exceeds their capacity by');
-    const units = Number(/by (\d+) units/.exec(await textOf(`${ACTION_DIALOG} #fw-assign-cost`))?.[1]);
+    const agent = await panel.pickedCandidate();
+    await panel.waitForText(`${ACTION_DIALOG} #fw-assign-cost`, 'exceeds their capacity by');
+    const units = Number(/by (\d+) units/.exec(await panel.textOf(`${ACTION_DIALOG} #fw-assign-cost`))?.[1]);
     // By as many units as the workstream asks for beyond what the agent has free, as the platform counts them.
     const workstream = await api.call<{ msdyn_capacityrequired: number }>(
       'GET',
@@ -193,8 +160,8 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
     );
     expect(units).toBe(workstream.msdyn_capacityrequired - (await freeUnitsOf(api, agent.id))!);
     expect(units).toBeGreaterThan(0);
-    await click(ACTION_DIALOG, 'Assign');
-    await waitForText(LIFECYCLE, 'Assignment pending: waiting for');
+    await panel.click(ACTION_DIALOG, 'Assign');
+    await panel.waitForText(LIFECYCLE, 'Assignment pending: waiting for');
     // Pending on the platform: the agent is named on the conversation, still Open, their seat not joined yet.
     const pending = await conversationOf(api, row.activityid);
     expect(pending).toMatchObject({
@@ -204,16 +171,16 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
     });
     expect(isPendingFor(await participantsOf(api, row.activityid), agent.id)).toBe(true);
     await h.control(`conversations/${row.activityid}/respond`, { decision: 'accept' });
-    await waitForText(LIFECYCLE, 'units over capacity', 30_000);
+    await panel.waitForText(LIFECYCLE, 'units over capacity', 30_000);
     expect(await conversationOf(api, row.activityid)).toMatchObject({ statuscode: STATUS.active, _msdyn_activeagentid_value: agent.id });
     const seat = seatOf(await participantsOf(api, row.activityid), agent.id, MODE.primary);
     expect(seat?.msdyn_joinedon).not.toBeNull();
   });
 
   it('assigns to another queue', async () => {
-    const row = await pick(isOpenUnassigned);
-    await openRow(row.activityid);
-    await click(DETAILS, 'Assign');
+    const row = await conversations.pick(isOpenUnassigned);
+    await panel.openRow(row.activityid);
+    await panel.click(DETAILS, 'Assign');
     // The agent list may be empty for this queue (nobody eligible): the queue choice is there either way.
     await sp.waitForSelector(`${ACTION_DIALOG} ::-p-text(Another queue)`);
     await expectAccessible(ACTION_DIALOG);
@@ -221,8 +188,8 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
     await (await sp.waitForSelector(`${ACTION_DIALOG} ::-p-text(Another queue)`))!.click();
     const queue = await sp.$eval(`${ACTION_DIALOG} select`, (s) => ({ id: s.value, name: s.selectedOptions[0]?.textContent ?? '' }));
     expect(queue.id).not.toBe(row._msdyn_cdsqueueid_value);
-    await click(ACTION_DIALOG, 'Assign');
-    await waitForText(LIFECYCLE, `Moved to queue ${queue.name}`);
+    await panel.click(ACTION_DIALOG, 'Assign');
+    await panel.waitForText(LIFECYCLE, `Moved to queue ${queue.name}`);
     // On the platform: in the chosen queue, still Open and unassigned, waiting there.
     expect(await conversationOf(api, row.activityid)).toMatchObject({
       _msdyn_cdsqueueid_value: queue.id,
@@ -233,13 +200,13 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
 
   it('transfers: pending until the target accepts; a rejected transfer shows as rejected', async () => {
     for (const decision of ['accept', 'reject'] as const) {
-      const row = await pick(isMessagingActive);
-      await openRow(row.activityid);
-      await click(DETAILS, 'Transfer');
+      const row = await conversations.pick(isMessagingActive);
+      await panel.openRow(row.activityid);
+      await panel.click(DETAILS, 'Transfer');
       await sp.waitForSelector(`${ACTION_DIALOG} input[type="radio"]:checked`);
-      const target = await picked('fw-transfer-agent');
-      await click(ACTION_DIALOG, 'Transfer');
-      await waitForText(LIFECYCLE, `Transfer pending: waiting for ${target.name} to accept`);
+      const target = await panel.pickedCandidate();
+      await panel.click(ACTION_DIALOG, 'Transfer');
+      await panel.waitForText(LIFECYCLE, `Transfer pending: waiting for ${target.name} to accept`);
       // Pending on the platform: the first agent still has it; the target's seat waits, not joined.
       expect(await conversationOf(api, row.activityid)).toMatchObject({
         _msdyn_activeagentid_value: row._msdyn_activeagentid_value,
@@ -248,7 +215,7 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
       });
       expect(isPendingFor(await participantsOf(api, row.activityid), target.id)).toBe(true);
       await h.control(`conversations/${row.activityid}/respond`, { decision });
-      await waitForText(
+      await panel.waitForText(
         LIFECYCLE,
         decision === 'accept' ? `Transferred to ${target.name}` : `${target.name} rejected the transfer`,
         40_000,
@@ -269,17 +236,17 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
   });
 
   it('still shows the final outcome when the worker is killed while a transfer waits (re-read, not guessed)', async () => {
-    const row = await pick(isMessagingActive);
-    await openRow(row.activityid);
-    await click(DETAILS, 'Transfer');
+    const row = await conversations.pick(isMessagingActive);
+    await panel.openRow(row.activityid);
+    await panel.click(DETAILS, 'Transfer');
     await sp.waitForSelector(`${ACTION_DIALOG} input[type="radio"]:checked`);
-    const target = await picked('fw-transfer-agent');
-    await click(ACTION_DIALOG, 'Transfer');
-    await waitForText(LIFECYCLE, 'Transfer pending');
+    const target = await panel.pickedCandidate();
+    await panel.click(ACTION_DIALOG, 'Transfer');
+    await panel.waitForText(LIFECYCLE, 'Transfer pending');
     expect(isPendingFor(await participantsOf(api, row.activityid), target.id)).toBe(true);
     await h.killWorker();
     await h.control(`conversations/${row.activityid}/respond`, { decision: 'accept' });
-    await waitForText(LIFECYCLE, `Transferred to ${target.name}`, 40_000);
+    await panel.waitForText(LIFECYCLE, `Transferred to ${target.name}`, 40_000);
     expect(await conversationOf(api, row.activityid)).toMatchObject({
       _msdyn_activeagentid_value: target.id,
       msdyn_transfercount: (row.msdyn_transfercount ?? 0) + 1,
@@ -287,12 +254,12 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
   });
 
   it('force closes after a confirmation naming the conversation, the agent and the customer', async () => {
-    const row = await pick(isMessagingActive);
-    await openRow(row.activityid);
-    await click(DETAILS, 'Force close');
-    const question = await textOf(`${ACTION_DIALOG} #fw-force-close-question`);
+    const row = await conversations.pick(isMessagingActive);
+    await panel.openRow(row.activityid);
+    await panel.click(DETAILS, 'Force close');
+    const question = await panel.textOf(`${ACTION_DIALOG} #fw-force-close-question`);
     expect(question).toContain(`Force close “${row.subject}”?`);
-    await click(ACTION_DIALOG, 'Force close');
+    await panel.click(ACTION_DIALOG, 'Force close');
     // The row leaves the list as Closed.
     await sp.waitForFunction((id) => !document.getElementById(`fw-row-${id}`), { timeout: 20_000, polling: 100 }, row.activityid);
     expect(await conversationOf(api, row.activityid)).toMatchObject({
@@ -303,14 +270,14 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
   });
 
   it('completes a throttled action after Retry-After, saying when it retries', async () => {
-    const row = await pick(isMessagingActive);
-    await openRow(row.activityid);
+    const row = await conversations.pick(isMessagingActive);
+    await panel.openRow(row.activityid);
     const since = new Date();
     await h.control('faults', { throttle: { count: 3, retryAfterSeconds: 3 } });
     try {
-      await click(DETAILS, 'Force close');
-      await click(ACTION_DIALOG, 'Force close');
-      await waitForText(LIFECYCLE, 'the platform is busy; retrying at');
+      await panel.click(DETAILS, 'Force close');
+      await panel.click(ACTION_DIALOG, 'Force close');
+      await panel.waitForText(LIFECYCLE, 'the platform is busy; retrying at');
       await sp.waitForFunction((id) => !document.getElementById(`fw-row-${id}`), { timeout: 30_000, polling: 100 }, row.activityid);
     } finally {
       await h.control('faults', { clear: true });
@@ -327,19 +294,19 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
   // Needs the feed to re-read the org's switches every 30 s (not only at the 5-minute access re-check). Each change
   // shows within one re-read plus a poll; each of its two waits allows 45 s on a loaded machine: more than the default 60 s in all.
   it("turns all four off with the org's switches, and back on live", async () => {
-    const row = await pick(isMessagingActive);
-    await openRow(row.activityid);
+    const row = await conversations.pick(isMessagingActive);
+    await panel.openRow(row.activityid);
     const all = (on: boolean) => h.control('config', { switches: { monitor: on, assign: on, transfer: on, forceClose: on } });
     await all(false);
     try {
-      await waitForText(`${DETAILS} .fw-actions-reasons`, 'Force close is turned off by your administrator', 45_000);
+      await panel.waitForText(`${DETAILS} .fw-actions-reasons`, 'Force close is turned off by your administrator', 45_000);
       for (const [requested, name] of [
         ['monitor', 'Monitor'],
         ['assign', 'Assign'],
         ['transfer', 'Transfer'],
         ['forceClose', 'Force close'],
       ]) {
-        expect(await disabledReason(requested!)).toEqual({
+        expect(await panel.disabledReason(requested!)).toEqual({
           disabled: true,
           reason: `${name}: ${name} is turned off by your administrator`,
         });
@@ -352,21 +319,21 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
       { timeout: 45_000, polling: 200 },
       DETAILS,
     );
-    expect((await disabledReason('forceClose')).disabled).toBe(false);
+    expect((await panel.disabledReason('forceClose')).disabled).toBe(false);
   }, 120_000);
 
   it("explains why sam's assign fails (the Omnichannel API access role), and the platform is unchanged", async () => {
     await h.page.goto(`${h.emulatorUrl}/signin?user=${encodeURIComponent(SAM.upn)}`);
     await sp.reload();
     await sp.waitForSelector('[role="grid"] [role="row"][aria-rowindex="2"]', { timeout: 30_000 });
-    const row = await pick(isOpenUnassigned);
-    await openRow(row.activityid);
+    const row = await conversations.pick(isOpenUnassigned);
+    await panel.openRow(row.activityid);
     const since = new Date();
-    await click(DETAILS, 'Assign');
-    await waitForText(ACTION_DIALOG, 'Omnichannel API access');
-    await click(ACTION_DIALOG, 'Assign');
-    await waitForText(LIFECYCLE, 'Assign to agent failed: you lack the permission');
-    expect(await textOf(LIFECYCLE)).toContain('Ask your administrator to remove that role from your account.');
+    await panel.click(DETAILS, 'Assign');
+    await panel.waitForText(ACTION_DIALOG, 'Omnichannel API access');
+    await panel.click(ACTION_DIALOG, 'Assign');
+    await panel.waitForText(LIFECYCLE, 'Assign to agent failed: you lack the permission');
+    expect(await panel.textOf(LIFECYCLE)).toContain('Ask your administrator to remove that role from your account.');
     // The platform refused it, and the conversation is as it was: Open, unassigned, nobody's seat waiting.
     expect((await actionRequests(h, since, row.activityid)).map((r) => [r.user, r.status])).toEqual([[SAM.upn, 403]]);
     expect(await conversationOf(api, row.activityid)).toMatchObject({ statuscode: STATUS.open, _msdyn_activeagentid_value: null });

@@ -1,53 +1,26 @@
-import type { Frame, Page } from 'puppeteer';
+import type { Page } from 'puppeteer';
+import { button, closeDialogs, rowSelector, search, waitForText, type Root } from './screen';
 
 /** A conversation's details dialog (Enter on a row), with its actions. */
 export const DETAILS = 'dialog[open]:has(.fw-actions)';
 /** An action's own dialog (confirmation, picker) over the details. */
 export const ACTION_DIALOG = 'dialog.fw-action-dialog[open]';
-const SEARCH = 'input[aria-label="Search conversations"]';
+/** Where the details say how the last action went (pending, done, failed, and why). */
+export const LIFECYCLE = `${DETAILS} .fw-actions-lifecycle`;
 
 /**
  * Drives the panel's conversation details the way a supervisor does, in English: search for a conversation, open
  * its details, press its actions, read what they say. `root` is the panel's document (the side panel page, or the
  * overlay's frame in a workspace tab); `page` is the tab that takes the keys.
  */
-export function detailsDriver(page: Page, root: Page | Frame) {
-  const waitForText = (selector: string, text: string, timeout = 15_000) =>
-    root
-      .waitForFunction(
-        (s, t) => [...document.querySelectorAll(s)].some((e) => e.textContent?.includes(t)),
-        { timeout, polling: 100 },
-        selector,
-        text,
-      )
-      .catch(async (error: Error) => {
-        const shown = await root.$$eval(selector, (elements) => elements.map((e) => e.textContent ?? '')).catch(() => []);
-        throw new Error(`${error.message}; waited for "${text}", ${selector} shows ${JSON.stringify(shown)}`);
-      });
-
+export function detailsDriver(page: Page, root: Root) {
   /** Escape closes the top dialog; a check that failed midway may have left an action dialog over the details. */
-  async function closeDetails(): Promise<void> {
-    for (let i = 0; i < 3 && (await root.$('dialog[open]')); i++) {
-      await page.keyboard.press('Escape');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    await root.waitForFunction(() => !document.querySelector('dialog[open]'), { polling: 100 });
-  }
+  const closeDetails = () => closeDialogs(root, page);
 
   async function openRow(id: string): Promise<void> {
     await closeDetails();
-    await root.waitForSelector(SEARCH, { timeout: 20_000 });
-    // Replace the search text the way typing does (an input event), whatever has focus after the last dialog.
-    await root.$eval(
-      SEARCH,
-      (input, value) => {
-        const field = input;
-        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(field, value);
-        field.dispatchEvent(new Event('input', { bubbles: true }));
-      },
-      id,
-    );
-    const row = await root.waitForSelector(`#fw-row-${id}`, { timeout: 15_000 }).catch(async (error: Error) => {
+    await search(root, id);
+    const row = await root.waitForSelector(rowSelector(id), { timeout: 30_000 }).catch(async (error: Error) => {
       const seen = await root.evaluate(() => ({
         search: document.querySelector<HTMLInputElement>('input[aria-label="Search conversations"]')?.value,
         rows: document.querySelectorAll('[role="row"]').length,
@@ -65,11 +38,17 @@ export function detailsDriver(page: Page, root: Page | Frame) {
   }
 
   return {
-    waitForText,
+    waitForText: (selector: string, text: string, timeout?: number) => waitForText(root, selector, text, timeout),
     openRow,
     closeDetails,
-    click: async (scope: string, name: string) => (await root.waitForSelector(`${scope} button::-p-text(${name})`))!.click(),
+    click: async (scope: string, name: string) => (await button(root, scope, name)).click(),
     textOf: (selector: string) => root.$eval(selector, (e) => e.textContent ?? ''),
+    /** The agent picked in the action dialog's list of candidates: its id (the radio's value) and name. */
+    pickedCandidate: () =>
+      root.$eval(`${ACTION_DIALOG} .fw-candidates input[type="radio"]:checked`, (radio) => ({
+        id: radio.value,
+        name: radio.closest('label')?.querySelector('.fw-candidate-name')?.textContent ?? '',
+      })),
     /** Whether an action of the open details is disabled, and the words tied to its button. */
     disabledReason: (requested: string) =>
       root.$eval(`${DETAILS} [data-action="${requested}"]`, (button) => ({

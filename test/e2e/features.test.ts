@@ -4,12 +4,25 @@ import { join } from 'node:path';
 import { AxePuppeteer } from '@axe-core/puppeteer';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'puppeteer';
-import { SOFIA } from '../../emulator/personas';
+import { SAM, SOFIA } from '../../emulator/personas';
 import { formatSpan } from '../../lib/format/duration';
+import { ACTION_DIALOG, DETAILS, detailsDriver, LIFECYCLE } from './details-driver';
 import { startHarness, type Harness } from './harness';
-import { actionRequests, conversationOf, FORCE_CLOSED, ongoingConversations, STATUS, type PlatformConversation } from './platform';
+import {
+  actionRequests,
+  CHAT,
+  conversationOf,
+  conversationPicker,
+  FORCE_CLOSED,
+  isMessagingActive,
+  ongoingConversations,
+  RECORDS,
+  STATUS,
+  type PlatformConversation,
+  type WebApi,
+} from './platform';
 import { webApi } from '../soak/probe';
-import { closeDialogs as closeAllDialogs, until, waitForText as waitForTextIn } from './screen';
+import { closeDialogs as closeAllDialogs, search as searchIn, until, waitForText as waitForTextIn } from './screen';
 
 /**
  * The features end to end, through the side panel against the emulator: bulk actions with a preview and per-item
@@ -27,72 +40,38 @@ declare const chrome: {
   };
 };
 
-const SAM = 'sam@contoso.test';
-const RECORDS = '192350000';
-const MESSAGING = ['192360000', '192300000', '192340000', '192330000', '19241000', '192350002'];
 const LOCK = 'Floorwalker lock';
 
 type Row = PlatformConversation;
+
+/** How long a check waits for the live traffic to bring a conversation it can use. */
+const TRAFFIC_WAIT = 15_000;
 
 /** The statuses in which a conversation can sit forgotten (Open, Waiting, Wrap-up), and the sweeper's default. */
 const SWEEPABLE: readonly number[] = [STATUS.open, STATUS.waiting, STATUS.wrapup];
 const STUCK_AFTER_MINUTES = 30;
 
 const BULK = 'dialog.fw-bulk-dialog[open]';
-const DETAILS = 'dialog[open]:has(.fw-actions)';
 
 describe('features: bulk actions, shared log, sweeper, alerts, row context, share views, soft locks', () => {
   let h: Harness;
   let sp: Page;
-  const tokens: Record<string, string> = {};
-  const used = new Set<string>();
+  /** The platform as Sofia (the supervisor) and as Sam, another supervisor. */
+  let sofia: WebApi;
+  let sam: WebApi;
+  let conversations: ReturnType<typeof conversationPicker>;
+  let panel: ReturnType<typeof detailsDriver>;
   let downloads: string;
 
-  const api = async <T>(method: string, path: string, body?: unknown, user = 'sofia@contoso.test'): Promise<T> => {
-    const response = await fetch(`${h.emulatorUrl}/api/data/v9.2/${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${tokens[user]}`,
-        accept: 'application/json',
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    const text = await response.text();
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-  const ongoing = () => ongoingConversations(webApi(h, SOFIA.upn));
-  /** A conversation for one check, not used by another; live traffic may take a while to bring one. */
-  const pick = async (test: (row: Row) => boolean, timeout = 15_000): Promise<Row> => {
-    const rows = await until(
-      ongoing,
-      (all) => all.some((r) => !used.has(r.activityid) && test(r)),
-      'a conversation for this check',
-      timeout,
-      500,
-    );
-    const row = rows.find((r) => !used.has(r.activityid) && test(r))!;
-    used.add(row.activityid);
-    return row;
-  };
   /** Minutes since the platform last changed the row. */
   const idleMinutes = (row: Row, now = Date.now()) => (now - Date.parse(row.modifiedon)) / 60_000;
-  const isMessagingActive = (r: Row) =>
-    r.statuscode === 2 && MESSAGING.includes(r.msdyn_channel) && r._msdyn_activeagentid_value !== '5f0f1a00-0000-4000-8000-000000000001';
-  const stateOf = (id: string) => api<{ statecode: number }>('GET', `msdyn_ocliveworkitems(${id})?$select=statecode`);
   const lockNotes = async () =>
-    (await api<{ value: Array<{ subject: string }> }>('GET', `annotations?$select=subject&$filter=startswith(subject,'${LOCK}')`)).value;
+    (await sofia.call<{ value: Array<{ subject: string }> }>('GET', `annotations?$select=subject&$filter=startswith(subject,'${LOCK}')`))
+      .value;
 
   const waitForText = (selector: string, text: string, timeout = 15_000) => waitForTextIn(sp, selector, text, timeout);
-  const click = async (scope: string, name: string) => (await sp.waitForSelector(`${scope} button::-p-text(${name})`))!.click();
   const summary = async (text: string) => (await sp.waitForSelector(`.fw-features summary::-p-text(${text})`))!.click();
-  async function search(text: string): Promise<void> {
-    const box = (await sp.waitForSelector('input[aria-label="Search conversations"]'))!;
-    await box.click({ count: 3 });
-    await sp.keyboard.press('Backspace');
-    if (text) await box.type(text);
-  }
+  const search = (text: string) => searchIn(sp, text);
   /** Ctrl-click one row (found by searching for its id): adds it to the bulk selection without opening it. */
   async function ctrlPick(id: string): Promise<void> {
     await search(id);
@@ -107,10 +86,12 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
   const notifications = async () => (await h.worker()).evaluate(async () => Object.keys(await chrome.notifications.getAll()));
 
   beforeAll(async () => {
-    h = await startHarness({ scenario: 'typical', user: 'sofia@contoso.test' });
-    for (const user of ['sofia@contoso.test', SAM])
-      tokens[user] = (await h.control<{ access_token: string }>('token', { user })).access_token;
+    h = await startHarness({ scenario: 'typical', user: SOFIA.upn });
+    sofia = webApi(h, SOFIA.upn);
+    sam = webApi(h, SAM.upn);
+    conversations = conversationPicker(sofia);
     sp = await h.openSidePanel();
+    panel = detailsDriver(sp, sp);
     downloads = await mkdtemp(join(tmpdir(), 'floorwalker-downloads-'));
     const cdp = await sp.createCDPSession();
     await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
@@ -137,11 +118,11 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
     await waitForText('.fw-bulk-bar', '3 selected');
     const shown = await sp.$$eval('[role="grid"] [role="row"][id]', (rows) => rows.length);
     expect(shown).toBeGreaterThan(3);
-    await click('.fw-bulk-bar', 'Select all');
+    await panel.click('.fw-bulk-bar', 'Select all');
     const all = Number(/Select all (\d+) shown/.exec(await sp.$eval('.fw-bulk-bar', (e) => e.textContent ?? ''))?.[1]);
     await waitForText('.fw-bulk-bar', `${all} selected`);
     for (const name of ['Stuck conversations', 'Shared action log', 'Share views']) await summary(name);
-    await click('.fw-bulk-bar', 'Transfer…');
+    await panel.click('.fw-bulk-bar', 'Transfer…');
     await sp.waitForSelector(BULK);
     const results = await new AxePuppeteer(sp)
       .include('.fw-features')
@@ -151,29 +132,29 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await closeDialogs();
     for (const name of ['Stuck conversations', 'Shared action log', 'Share views']) await summary(name);
-    await click('.fw-bulk-bar', 'Clear selection');
+    await panel.click('.fw-bulk-bar', 'Clear selection');
   });
 
   it('bulk force close: preview skips what the rules forbid, runs the rest with a reason, per-item results', async () => {
-    const a = await pick(isMessagingActive);
-    const b = await pick(isMessagingActive);
-    const routed = await pick((r) => r.msdyn_channel === RECORDS);
+    const a = await conversations.pick(isMessagingActive, TRAFFIC_WAIT);
+    const b = await conversations.pick(isMessagingActive, TRAFFIC_WAIT);
+    const routed = await conversations.pick((r) => r.msdyn_channel === RECORDS, TRAFFIC_WAIT);
     for (const row of [a, b, routed]) await ctrlPick(row.activityid);
     await search('');
     await waitForText('.fw-bulk-bar', '3 selected');
-    await click('.fw-bulk-bar', 'Force close…');
+    await panel.click('.fw-bulk-bar', 'Force close…');
     await sp.waitForSelector(BULK);
     await waitForText(BULK, 'Preview: 2 will be acted on, 1 skipped');
     await waitForText(`${BULK} li[data-eligible="false"]`, 'skipped: Only voice and messaging conversations can be force closed');
     const start = (await sp.waitForSelector(`${BULK} button[type="submit"]`))!;
     expect(await start.evaluate((b) => b.disabled)).toBe(true); // the reason is required
     await (await sp.waitForSelector(`${BULK} #fw-bulk-reason`))!.type('Duplicate of an email case');
-    await click(BULK, 'Force close 2');
+    await panel.click(BULK, 'Force close 2');
     await waitForText(`${BULK} .fw-bulk-summary`, '2 done, 0 waiting for the agent, 0 failed, 0 cancelled, 0 to go', 40_000);
-    expect((await stateOf(a.activityid)).statecode).toBe(1);
-    expect((await stateOf(b.activityid)).statecode).toBe(1);
-    expect((await stateOf(routed.activityid)).statecode).toBe(0);
-    await click(BULK, 'OK');
+    expect((await conversationOf(sofia, a.activityid)).statecode).toBe(1);
+    expect((await conversationOf(sofia, b.activityid)).statecode).toBe(1);
+    expect((await conversationOf(sofia, routed.activityid)).statecode).toBe(0);
+    await panel.click(BULK, 'OK');
   });
 
   it('bulk assign to a queue: each item is checked again when it runs; a row changed meanwhile fails with its reason', async () => {
@@ -183,14 +164,14 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
     // Two new chats waiting in one of the supervisor's messaging queues, unassigned (the traffic may have none now).
     const supervised = new Set(
       (
-        await api<{ value: Array<{ queueid: string }> }>(
+        await sofia.call<{ value: Array<{ queueid: string }> }>(
           'GET',
           `systemusers(${SOFIA.systemuserid})/queuemembership_association?$select=queueid`,
         )
       ).value.map((q) => q.queueid),
     );
     const queues = (
-      await api<{ value: Array<{ queueid: string; name: string; msdyn_queuetype: number }> }>(
+      await sofia.call<{ value: Array<{ queueid: string; name: string; msdyn_queuetype: number }> }>(
         'GET',
         'queues?$select=queueid,name,msdyn_queuetype',
       )
@@ -199,12 +180,12 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
     const target = queues.find((q) => q.queueid !== source.queueid && q.msdyn_queuetype === 192350000)!;
     const [first, second] = await Promise.all(
       ['first', 'second'].map(async (which) => {
-        const created = await webApi(h, SOFIA.upn).call<{ activityid: string }>('POST', 'msdyn_ocliveworkitems', {
+        const created = await sofia.call<{ activityid: string }>('POST', 'msdyn_ocliveworkitems', {
           subject: `Bulk assign ${which}`,
-          msdyn_channel: MESSAGING[0],
+          msdyn_channel: CHAT,
           'msdyn_cdsqueueid_msdyn_ocliveworkitem@odata.bind': `/queues(${source.queueid})`,
         });
-        return conversationOf(webApi(h, SOFIA.upn), created.activityid);
+        return conversationOf(sofia, created.activityid);
       }),
     );
     for (const row of [first!, second!])
@@ -213,37 +194,35 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
     await clear?.click();
     for (const row of [first!, second!]) await ctrlPick(row.activityid);
     await search('');
-    await click('.fw-bulk-bar', 'Assign to queue…');
+    await panel.click('.fw-bulk-bar', 'Assign to queue…');
     await sp.waitForSelector(BULK);
     await sp.select(`${BULK} #fw-bulk-queue`, target.queueid);
     await waitForText(BULK, 'Preview: 2 will be acted on, 0 skipped');
     // One of them is force closed in Dynamics itself after the preview was shown.
-    await api('POST', `msdyn_ocliveworkitems(${first!.activityid})/Microsoft.Dynamics.CRM.CCaaS_ForceCloseConversation`, {
+    await sofia.call('POST', `msdyn_ocliveworkitems(${first!.activityid})/Microsoft.Dynamics.CRM.CCaaS_ForceCloseConversation`, {
       ApiVersion: '1.0',
     });
-    await click(BULK, 'Assign 2');
+    await panel.click(BULK, 'Assign 2');
     await waitForText(BULK, '1 done, 0 waiting for the agent, 1 failed, 0 cancelled, 0 to go', 40_000);
     await waitForText(`${BULK} li[data-failed="true"]`, 'the conversation no longer exists');
-    const moved = await api<{ _msdyn_cdsqueueid_value: string }>(
+    const moved = await sofia.call<{ _msdyn_cdsqueueid_value: string }>(
       'GET',
       `msdyn_ocliveworkitems(${second!.activityid})?$select=_msdyn_cdsqueueid_value`,
     );
     expect(moved._msdyn_cdsqueueid_value).toBe(target.queueid);
-    await click(BULK, 'OK');
+    await panel.click(BULK, 'OK');
   });
 
   it('the reasons are notes on the conversations: in the shared log for everyone, and exported as CSV', async () => {
-    const notes = await api<{ value: Array<{ notetext: string; _objectid_value: string }> }>(
+    const notes = await sam.call<{ value: Array<{ notetext: string; _objectid_value: string }> }>(
       'GET',
       `annotations?$select=notetext,_objectid_value&$filter=notetext eq 'Duplicate of an email case'`,
-      undefined,
-      SAM,
     );
     expect(notes.value).toHaveLength(2);
     await summary('Shared action log');
     await waitForText('.fw-shared-log td', 'Duplicate of an email case', 30_000);
     await waitForText('.fw-shared-log td', 'Sofia Lindqvist');
-    await click('.fw-shared-log', 'Export CSV');
+    await panel.click('.fw-shared-log', 'Export CSV');
     const file = await until(
       async () => (await readdir(downloads)).find((name) => name.endsWith('.csv')),
       (name) => name !== undefined,
@@ -258,15 +237,12 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
   it('per-row context: why it is flagged, the last change, and what the platform does not expose', async () => {
     // A conversation the platform has left alone past the sweeper's threshold: flagged as stuck.
     // (The seeded floor has few; one within a minute of the threshold may be the only one, so wait for it to pass.)
-    const row = await pick((r) => SWEEPABLE.includes(r.statuscode) && idleMinutes(r) > STUCK_AFTER_MINUTES + 0.5, 90_000);
-    await closeDialogs();
-    await search(row.activityid);
-    await (await sp.waitForSelector(`#fw-row-${row.activityid}`, { timeout: 15_000 }))!.click();
-    await sp.waitForSelector(DETAILS);
+    const row = await conversations.pick((r) => SWEEPABLE.includes(r.statuscode) && idleMinutes(r) > STUCK_AFTER_MINUTES + 0.5, 90_000);
+    await panel.openRow(row.activityid);
     await waitForText(`${DETAILS} .fw-row-context .fw-flags`, `idle longer than ${STUCK_AFTER_MINUTES} min (stuck)`);
     // The time since its last change is the platform's (modifiedon), in the largest whole unit.
     const lastChange = await sp.$eval(`${DETAILS} .fw-row-context .fw-fact:nth-child(2) dd`, (dd) => dd.textContent ?? '');
-    const platform = await conversationOf(webApi(h, SOFIA.upn), row.activityid);
+    const platform = await conversationOf(sofia, row.activityid);
     const now = Date.now();
     const around = [-60_000, 0, 60_000].map((skew) => `${formatSpan((now + skew - Date.parse(platform.modifiedon)) / 1000, 'en')} ago`);
     expect(around).toContain(lastChange);
@@ -281,7 +257,7 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
     const heading = (await sp.waitForSelector('.fw-sweeper h3'))!;
     const count = Number(/(\d+)$/.exec(await heading.evaluate((e) => e.textContent ?? ''))?.[1] ?? '0');
     expect(count).toBeGreaterThan(0);
-    await click('.fw-sweeper', 'Force close all');
+    await panel.click('.fw-sweeper', 'Force close all');
     await sp.waitForSelector(BULK);
     await waitForText(BULK, `Force close ${count} conversations`);
     const eligible = await sp.$$eval(`${BULK} li[data-eligible="true"]`, (items) => items.length);
@@ -291,14 +267,14 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
     for (const reason of skipped) expect(reason).toContain('Only voice and messaging conversations can be force closed');
     // What the platform holds as stuck now: idle past the threshold in Open, Waiting or Wrap-up. Rows within a minute
     // of the threshold may fall either side of it by the time the panel looked.
-    const platform = (await ongoing()).filter((r) => SWEEPABLE.includes(r.statuscode));
+    const platform = (await ongoingConversations(sofia)).filter((r) => SWEEPABLE.includes(r.statuscode));
     const surelyStuck = platform
       .filter((r) => idleMinutes(r) > STUCK_AFTER_MINUTES + 1 && r.msdyn_channel !== RECORDS)
       .map((r) => r.activityid);
     const maybeStuck = new Set(platform.filter((r) => idleMinutes(r) > STUCK_AFTER_MINUTES - 1).map((r) => r.activityid));
     const since = new Date();
     await (await sp.waitForSelector(`${BULK} #fw-bulk-reason`))!.type('Stuck: cleaned up by the sweeper');
-    await click(BULK, `Force close ${eligible}`);
+    await panel.click(BULK, `Force close ${eligible}`);
     await waitForText(`${BULK} .fw-bulk-summary`, `${eligible} done, 0 waiting for the agent, 0 failed, 0 cancelled, 0 to go`, 60_000);
     // The platform was asked to force close exactly the stuck conversations, and closed each of them.
     const closedIds = [
@@ -312,45 +288,40 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
     for (const id of surelyStuck) expect(closedIds).toContain(id);
     for (const id of closedIds) {
       expect(maybeStuck.has(id!), `${id} was not idle past the threshold`).toBe(true);
-      expect(await conversationOf(webApi(h, SOFIA.upn), id!)).toMatchObject({
+      expect(await conversationOf(sofia, id!)).toMatchObject({
         statecode: 1,
         statuscode: STATUS.closed,
         msdyn_statuschangereason: FORCE_CLOSED,
       });
     }
-    await click(BULK, 'OK');
+    await panel.click(BULK, 'OK');
     await waitForText('.fw-sweeper', 'No stuck conversations', 20_000);
     await summary('Stuck conversations');
   });
 
   it('soft locks: another supervisor’s action shows on the row and warns before acting; ours is announced while it runs', async () => {
-    const row = await pick(isMessagingActive);
+    const row = await conversations.pick(isMessagingActive, TRAFFIC_WAIT);
     // Sam's Floorwalker announces his transfer the way ours does: a short-lived lock note on the conversation.
-    await api(
-      'POST',
-      'annotations',
-      {
-        subject: `${LOCK}: Sam Okafor (transfer)`,
-        notetext: JSON.stringify({ floorwalkerLock: 1, kind: 'transfer', userName: 'Sam Okafor', until: Date.now() + 120_000 }),
-        'objectid_msdyn_ocliveworkitem@odata.bind': `/msdyn_ocliveworkitems(${row.activityid})`,
-      },
-      SAM,
-    );
+    await sam.call('POST', 'annotations', {
+      subject: `${LOCK}: Sam Okafor (transfer)`,
+      notetext: JSON.stringify({ floorwalkerLock: 1, kind: 'transfer', userName: 'Sam Okafor', until: Date.now() + 120_000 }),
+      'objectid_msdyn_ocliveworkitem@odata.bind': `/msdyn_ocliveworkitems(${row.activityid})`,
+    });
     await search(row.activityid);
     const mark = (await sp.waitForSelector(`#fw-row-${row.activityid} .fw-lock-mark`, { timeout: 20_000 }))!;
     expect(await mark.evaluate((e) => e.textContent)).toContain('Sam Okafor is transferring this');
     await (await sp.waitForSelector(`#fw-row-${row.activityid}`, { timeout: 15_000 }))!.click();
     await sp.waitForSelector(DETAILS);
     await waitForText(`${DETAILS} .fw-lock`, 'Sam Okafor is transferring this', 20_000);
-    await click(DETAILS, 'Transfer');
-    await waitForText('dialog.fw-action-dialog[open] .fw-lock', 'Sam Okafor is transferring this');
+    await panel.click(DETAILS, 'Transfer');
+    await waitForText(`${ACTION_DIALOG} .fw-lock`, 'Sam Okafor is transferring this');
     // Go ahead anyway: our own transfer is announced to others while it waits for the agent.
-    await click('dialog.fw-action-dialog[open]', 'Transfer');
-    await waitForText(`${DETAILS} .fw-actions-lifecycle`, 'Transfer pending', 20_000);
+    await panel.click(ACTION_DIALOG, 'Transfer');
+    await waitForText(LIFECYCLE, 'Transfer pending', 20_000);
     const during = await lockNotes();
     expect(during.some((n) => n.subject.startsWith(`${LOCK}: Sofia Lindqvist`))).toBe(true);
     await h.control(`conversations/${row.activityid}/respond`, { decision: 'accept' });
-    await waitForText(`${DETAILS} .fw-actions-lifecycle`, 'Transferred to', 40_000);
+    await waitForText(LIFECYCLE, 'Transferred to', 40_000);
     await until(
       lockNotes,
       (notes) => !notes.some((n) => n.subject.includes('Sofia')),
@@ -383,12 +354,12 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
     // Saved views are in the toolbar's View menu.
     const viewMenu = async () => (await sp.waitForSelector('.fw-toolbar summary::-p-text(View)'))!.click();
     await viewMenu();
-    await click('.fw-saved', 'Save view…');
+    await panel.click('.fw-saved', 'Save view…');
     await (await sp.waitForSelector('.fw-saved input[type="text"]'))!.type('Billing watch');
-    await click('.fw-saved', 'Save');
+    await panel.click('.fw-saved', 'Save');
     await viewMenu();
     await summary('Share views');
-    await click('.fw-share', 'Copy link');
+    await panel.click('.fw-share', 'Copy link');
     const link = await sp.$eval('.fw-share input[readonly]', (i) => i.value);
     expect(link).toContain('sidepanel.html#fw-view=');
     await sp.evaluate(() => chrome.storage.sync.clear());

@@ -6,7 +6,19 @@ import { POLL_INTERVAL_BOUNDS } from '../../lib/model/settings';
 import { startHarness, type Harness } from './harness';
 import { kindOf, requestsSince, webApi, type LoggedRequest } from '../soak/probe';
 import { conversationOf, FORMATTED, ongoingConversations, STATUS, type PlatformConversation, type WebApi } from './platform';
-import { allRows, clockSeconds, gridRowCount, look, rowCells, search, until, waitForText, type Cells, type Root } from './screen';
+import {
+  allRows,
+  clockSeconds,
+  gridRowCount,
+  look,
+  rowCells,
+  search,
+  until,
+  waitForText,
+  type Cells,
+  type Root,
+  type ShownRow,
+} from './screen';
 
 /**
  * The live feed end to end, as the supervisor sees it: the built extension's worker reads the emulator's Web API
@@ -44,13 +56,13 @@ function expectedCells(row: PlatformConversation, now: number): { cells: Cells; 
  * How the row on screen differs from the platform's row; empty when it shows what the platform has. The screen was
  * read between `now` and `readUntil`: a ticking wait may be any it showed in that time.
  */
-function differences(shown: Cells | null, row: PlatformConversation, now: number, readUntil = now): string[] {
+function differences(shown: ShownRow | null, row: PlatformConversation, now: number, readUntil = now): string[] {
   if (!shown) return ['not on screen'];
   const expected = expectedCells(row, now);
   const found: string[] = [];
   for (const [column, text] of Object.entries(expected.cells)) {
-    // A narrow panel's two-line rows leave the transfer count to the details.
-    if (column === 'transfers' && shown.transfers === undefined && shown.customer !== undefined) continue;
+    // A narrow panel's two-line rows leave the transfer count to the details; the wide grid must show it.
+    if (column === 'transfers' && shown.twoLine) continue;
     if (shown[column as keyof Cells] !== text) found.push(`${column}: shows "${shown[column as keyof Cells]}", platform "${text}"`);
   }
   if (expected.waitSeconds === null) {

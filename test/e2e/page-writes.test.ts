@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TargetType, type Frame, type Page } from 'puppeteer';
-import { ACTION_DIALOG, DETAILS, detailsDriver } from './details-driver';
+import { SOFIA } from '../../emulator/personas';
+import { ACTION_DIALOG, DETAILS, detailsDriver, LIFECYCLE } from './details-driver';
 import { startHarness, type Harness } from './harness';
-import { CHAT, isMessagingActive, isOpenUnassigned, orgReader, type Row } from './org-rows';
+import { CHAT, conversationOf, conversationPicker, isMessagingActive, isOpenUnassigned, type WebApi } from './platform';
+import { requestsSince, webApi } from '../soak/probe';
 
 /**
  * Acting from inside the workspace (docs/decisions/0003-reads-in-the-worker-writes-in-the-page.md), against an org
@@ -14,27 +16,14 @@ import { CHAT, isMessagingActive, isOpenUnassigned, orgReader, type Row } from '
 /** The extension's storage, as the worker calls it (evaluated there, typed here). */
 declare const chrome: { storage: { sync: { set(items: object): Promise<void>; get(key: string): Promise<Record<string, unknown>> } } };
 
-interface Logged {
-  method: string;
-  path: string;
-  origin: string;
-  status: number | null;
-}
-
 describe('page writes: acting through the workspace tab', () => {
   let h: Harness;
   let sp: Page;
-  let org: Awaited<ReturnType<typeof orgReader>>;
+  let api: WebApi;
+  let conversations: ReturnType<typeof conversationPicker>;
   let panel: ReturnType<typeof detailsDriver>;
-  const pick = (test: (row: Row) => boolean) => org.pick(test);
-  const conversation = (id: string) =>
-    org.api<{ statecode: number; statuscode: number; _msdyn_activeagentid_value: string | null; _msdyn_cdsqueueid_value: string | null }>(
-      'GET',
-      `msdyn_ocliveworkitems(${id})?$select=statecode,statuscode,_msdyn_activeagentid_value,_msdyn_cdsqueueid_value`,
-    );
   /** The changes the org received since `since`, with the Origin each came from. */
-  const writesSince = async (since: string) =>
-    (await h.control<{ requests: Logged[] }>(`requests?since=${encodeURIComponent(since)}`)).requests.filter((r) => r.method !== 'GET');
+  const writesSince = async (since: string) => (await requestsSince(h, since)).filter((r) => r.method !== 'GET');
   const writeRoute = () => sp.$eval('.fw-write-route', (note) => note.textContent ?? '');
   const configureOrg = async (orgUrls: string[]) =>
     (await h.worker()).evaluate(async (urls) => {
@@ -60,10 +49,11 @@ describe('page writes: acting through the workspace tab', () => {
 
   beforeAll(async () => {
     // The org's clock stands still: no simulated routing races the test for the rows it picks.
-    h = await startHarness({ scenario: 'typical', user: 'sofia@contoso.test', speed: 0 });
+    h = await startHarness({ scenario: 'typical', user: SOFIA.upn, speed: 0 });
     await h.page.setViewport({ width: 1400, height: 900 });
     await h.control('config', { extensionOriginWrites: 'refuse' });
-    org = await orgReader(h);
+    api = webApi(h, SOFIA.upn);
+    conversations = conversationPicker(api);
     sp = await h.openSidePanel();
     panel = detailsDriver(sp, sp);
     await sp.waitForSelector('[role="grid"]', { timeout: 20_000 });
@@ -79,31 +69,31 @@ describe('page writes: acting through the workspace tab', () => {
       { timeout: 10_000, polling: 100 },
     );
 
-    const closing = await pick(isMessagingActive);
+    const closing = await conversations.pick(isMessagingActive);
     await panel.openRow(closing.activityid);
     await panel.click(DETAILS, 'Force close');
     await panel.click(ACTION_DIALOG, 'Force close');
     await sp.waitForFunction((id) => !document.getElementById(`fw-row-${id}`), { timeout: 20_000, polling: 100 }, closing.activityid);
-    expect(await conversation(closing.activityid)).toMatchObject({ statecode: 1, statuscode: 4 });
+    expect(await conversationOf(api, closing.activityid)).toMatchObject({ statecode: 1, statuscode: 4 });
 
-    const moving = await pick(isOpenUnassigned);
+    const moving = await conversations.pick(isOpenUnassigned);
     await panel.openRow(moving.activityid);
     await panel.click(DETAILS, 'Assign');
     await (await sp.waitForSelector(`${ACTION_DIALOG} ::-p-text(Another queue)`))!.click();
     const queue = await sp.$eval(`${ACTION_DIALOG} select`, (s) => ({ id: s.value, name: s.selectedOptions[0]?.textContent ?? '' }));
     await panel.click(ACTION_DIALOG, 'Assign');
-    await panel.waitForText(`${DETAILS} .fw-actions-lifecycle`, `Moved to queue ${queue.name}`, 20_000);
-    expect((await conversation(moving.activityid))._msdyn_cdsqueueid_value).toBe(queue.id);
+    await panel.waitForText(LIFECYCLE, `Moved to queue ${queue.name}`, 20_000);
+    expect((await conversationOf(api, moving.activityid))._msdyn_cdsqueueid_value).toBe(queue.id);
 
-    const transferring = await pick(isMessagingActive);
+    const transferring = await conversations.pick(isMessagingActive);
     await panel.openRow(transferring.activityid);
     await panel.click(DETAILS, 'Transfer');
     const target = await (await sp.waitForSelector(`${ACTION_DIALOG} input[type="radio"]:checked`))!.evaluate((radio) => radio.value);
     await panel.click(ACTION_DIALOG, 'Transfer');
-    await panel.waitForText(`${DETAILS} .fw-actions-lifecycle`, 'Transfer pending');
+    await panel.waitForText(LIFECYCLE, 'Transfer pending');
     await h.control(`conversations/${transferring.activityid}/respond`, { decision: 'accept' });
-    await panel.waitForText(`${DETAILS} .fw-actions-lifecycle`, 'Transferred to', 40_000);
-    expect((await conversation(transferring.activityid))._msdyn_activeagentid_value).toBe(target);
+    await panel.waitForText(LIFECYCLE, 'Transferred to', 40_000);
+    expect((await conversationOf(api, transferring.activityid))._msdyn_activeagentid_value).toBe(target);
     await panel.closeDetails();
 
     // Every change came from the workspace page's own origin, and none was refused: the extension's origin sent none.
@@ -116,7 +106,7 @@ describe('page writes: acting through the workspace tab', () => {
   });
 
   it('monitors then joins from the side panel: a session in the workspace tab, nothing reloaded, other sessions kept', async () => {
-    const earlier = await pick(isMessagingActive);
+    const earlier = await conversations.pick(isMessagingActive);
     // The supervisor already has a conversation open in the workspace, and the page holds state a reload would lose.
     await h.page.evaluate(
       (id) =>
@@ -128,19 +118,16 @@ describe('page writes: acting through the workspace tab', () => {
     await waitForSession(h.page, earlier.activityid);
     await h.page.evaluate(() => void ((window as { __marker?: string }).__marker = 'side panel'));
 
-    const row = await pick((r) => isMessagingActive(r) && r.msdyn_channel === CHAT);
+    const row = await conversations.pick((r) => isMessagingActive(r) && r.msdyn_channel === CHAT);
     await panel.openRow(row.activityid);
     await panel.click(DETAILS, 'Monitor');
-    await panel.waitForText(
-      `${DETAILS} .fw-actions-lifecycle`,
-      'You are monitoring this conversation Opened in the workspace tab as a session.',
-    );
+    await panel.waitForText(LIFECYCLE, 'You are monitoring this conversation Opened in the workspace tab as a session.');
     await waitForSession(h.page, row.activityid);
     expect(await workspaceState(h.page)).toEqual({ sessions: [earlier.activityid, row.activityid], marker: 'side panel' });
     await h.page.waitForSelector('#session-seat::-p-text(You are monitoring this conversation)', { timeout: 10_000 });
 
     await panel.click(DETAILS, 'Join');
-    await panel.waitForText(`${DETAILS} .fw-actions-lifecycle`, 'You joined the conversation');
+    await panel.waitForText(LIFECYCLE, 'You joined the conversation');
     await h.page.waitForFunction(
       () => [...document.querySelectorAll('.notice')].some((n) => n.textContent?.includes('Sofia Lindqvist joined the conversation')),
       { timeout: 10_000, polling: 200 },
@@ -156,15 +143,15 @@ describe('page writes: acting through the workspace tab', () => {
     const overlay: Frame = await h.overlay();
     const inOverlay = detailsDriver(h.page, overlay);
 
-    const row = await pick((r) => isMessagingActive(r) && r.msdyn_channel === CHAT);
+    const row = await conversations.pick((r) => isMessagingActive(r) && r.msdyn_channel === CHAT);
     await inOverlay.openRow(row.activityid);
     await inOverlay.click(DETAILS, 'Monitor');
-    await inOverlay.waitForText(`${DETAILS} .fw-actions-lifecycle`, 'Opened in the workspace tab as a session.');
+    await inOverlay.waitForText(LIFECYCLE, 'Opened in the workspace tab as a session.');
     await waitForSession(h.page, row.activityid);
     expect(await workspaceState(h.page)).toEqual({ sessions: [...before, row.activityid], marker: 'overlay' });
 
     await inOverlay.click(DETAILS, 'Join');
-    await inOverlay.waitForText(`${DETAILS} .fw-actions-lifecycle`, 'You joined the conversation');
+    await inOverlay.waitForText(LIFECYCLE, 'You joined the conversation');
     await h.page.waitForFunction(
       () => [...document.querySelectorAll('.notice')].some((n) => n.textContent?.includes('Sofia Lindqvist joined the conversation')),
       { timeout: 10_000, polling: 200 },
@@ -184,13 +171,13 @@ describe('page writes: acting through the workspace tab', () => {
         return new Response(null, { status: 204 });
       };
     });
-    const row = await pick(isMessagingActive);
+    const row = await conversations.pick(isMessagingActive);
     await sp.bringToFront();
     await panel.openRow(row.activityid);
     await panel.click(DETAILS, 'Force close');
     await panel.click(ACTION_DIALOG, 'Force close');
     await sp.waitForFunction((id) => !document.getElementById(`fw-row-${id}`), { timeout: 20_000, polling: 100 }, row.activityid);
-    expect(await conversation(row.activityid)).toMatchObject({ statecode: 1, statuscode: 4 });
+    expect(await conversationOf(api, row.activityid)).toMatchObject({ statecode: 1, statuscode: 4 });
     const seen = await h.page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
     expect(seen.filter((url) => url.includes('/api/data/'))).toEqual([]);
   });
@@ -200,7 +187,7 @@ describe('page writes: acting through the workspace tab', () => {
     await configureOrg([h.emulatorUrl]);
     await h.page.close();
     await sp.bringToFront();
-    const row = await pick(isMessagingActive);
+    const row = await conversations.pick(isMessagingActive);
     await panel.openRow(row.activityid);
     const why = 'Open the agent workspace to act on conversations';
     await sp.waitForFunction(
@@ -215,12 +202,12 @@ describe('page writes: acting through the workspace tab', () => {
     expect((await panel.disabledReason('forceClose')).disabled).toBe(false);
     await panel.click(DETAILS, 'Force close');
     await panel.click(ACTION_DIALOG, 'Force close');
-    await panel.waitForText(`${DETAILS} .fw-actions-lifecycle`, 'Force close failed', 20_000);
+    await panel.waitForText(LIFECYCLE, 'Force close failed', 20_000);
     // The refusal may come first on the action or on its lock note: either way it says to open the workspace.
-    expect(await panel.textOf(`${DETAILS} .fw-actions-lifecycle`)).toMatch(
+    expect(await panel.textOf(LIFECYCLE)).toMatch(
       /This organization accepts changes only from the agent workspace|Open the agent workspace to act on conversations/,
     );
-    expect((await conversation(row.activityid)).statecode).toBe(0);
+    expect((await conversationOf(api, row.activityid)).statecode).toBe(0);
     await sp.waitForFunction(
       () => document.querySelector('.fw-write-route')?.textContent?.includes('has refused changes sent from the browser'),
       { timeout: 10_000, polling: 100 },
@@ -241,7 +228,7 @@ describe('page writes: acting through the workspace tab', () => {
     await panel.click(DETAILS, 'Force close');
     await panel.click(ACTION_DIALOG, 'Force close');
     await sp.waitForFunction((id) => !document.getElementById(`fw-row-${id}`), { timeout: 20_000, polling: 100 }, row.activityid);
-    expect(await conversation(row.activityid)).toMatchObject({ statecode: 1, statuscode: 4 });
+    expect(await conversationOf(api, row.activityid)).toMatchObject({ statecode: 1, statuscode: 4 });
     const closes = (await writesSince(since)).filter((w) => w.path.includes('CCaaS_ForceClose'));
     expect(closes.map((w) => w.origin)).toEqual([h.emulatorUrl]);
     expect(closes[0]!.status).toBeLessThan(300);

@@ -2,9 +2,11 @@
  * The platform's own record, read back through the Web API (the emulator) the way another client would: what a test
  * compares the screen with, and how it confirms what an action really did.
  */
+import { SOFIA } from '../../emulator/personas';
 import type { Harness } from './harness';
 import type { InFlightRequest } from '../../emulator/server/request-log';
 import { webApi, type LoggedRequest } from '../soak/probe';
+import { until } from './screen';
 
 export type WebApi = ReturnType<typeof webApi>;
 
@@ -14,6 +16,12 @@ export const FORMATTED = '@OData.Community.Display.V1.FormattedValue';
 export const STATUS = { open: 1, active: 2, waiting: 3, closed: 4, wrapup: 5 } as const;
 /** msdyn_statuschangereason of a force close. */
 export const FORCE_CLOSED = 192350015;
+/** msdyn_channel of a conversation: chat, voice, and records routed as work items (cases, emails …). */
+export const CHAT = '192360000';
+export const VOICE = '192370000';
+export const RECORDS = '192350000';
+/** The messaging channels (chat, SMS, WhatsApp …): the ones a conversation can be transferred on. */
+export const MESSAGING: readonly string[] = [CHAT, '192300000', '192340000', '192330000', '19241000', '192350002'];
 /** msdyn_mode of a session participant. */
 export const MODE = { primary: 192350002, consult: 192350003, monitor: 192350004 } as const;
 
@@ -69,6 +77,42 @@ export async function ongoingConversations(api: WebApi): Promise<PlatformConvers
     path = next ? next.slice(next.indexOf('/api/data/v9.2/') + '/api/data/v9.2/'.length) : null;
   }
   return rows;
+}
+
+/** Active on a messaging channel and handled by someone other than the supervisor: monitor, transfer and force close all apply. */
+export const isMessagingActive = (r: PlatformConversation, supervisorId = SOFIA.systemuserid) =>
+  r.statuscode === STATUS.active && MESSAGING.includes(r.msdyn_channel) && r._msdyn_activeagentid_value !== supervisorId;
+
+/** Open, nobody's, and not record-routed: what assign applies to. */
+export const isOpenUnassigned = (r: PlatformConversation) =>
+  r.statuscode === STATUS.open && r._msdyn_activeagentid_value === null && r.msdyn_channel !== RECORDS;
+
+/**
+ * Hands out ongoing conversations for checks, each once: what one check did to a conversation never decides another.
+ * `pick` fails at once when none fits; with a timeout it waits that long for live traffic to bring one.
+ */
+export function conversationPicker(api: WebApi) {
+  const used = new Set<string>();
+  const unused = (rows: readonly PlatformConversation[], test: (row: PlatformConversation) => boolean) =>
+    rows.find((r) => !used.has(r.activityid) && test(r));
+  return {
+    async pick(test: (row: PlatformConversation) => boolean, timeoutMs = 0): Promise<PlatformConversation> {
+      const rows = await until(
+        () => ongoingConversations(api),
+        (all) => unused(all, test) !== undefined,
+        'a conversation no other check has used, for this check',
+        timeoutMs,
+        500,
+      );
+      const row = unused(rows, test)!;
+      used.add(row.activityid);
+      return row;
+    },
+    /** Gives back a conversation a check only looked at, for another check to act on. */
+    release(id: string): void {
+      used.delete(id);
+    },
+  };
 }
 
 export interface Participant {

@@ -17,6 +17,12 @@ export type Cells = Partial<
   Record<'customer' | 'subject' | 'status' | 'agent' | 'queue' | 'channel' | 'wait' | 'handle' | 'sentiment' | 'transfers', string>
 >;
 
+/**
+ * A row as it is on screen: its cells, and whether the grid lays it out as a narrow panel's two-line row (its grid
+ * carries fw-grid-narrow), which shows a fixed set of columns whatever the supervisor chose.
+ */
+export type ShownRow = Cells & { twoLine: boolean };
+
 /** Polls `read` until `test` holds; on timeout says what it last read. Survives navigations underneath. */
 export async function until<T>(
   read: () => Promise<T>,
@@ -54,8 +60,8 @@ export async function search(root: Root, text: string): Promise<void> {
   await root.waitForFunction((s, t) => document.querySelector<HTMLInputElement>(s)?.value === t, { polling: 100 }, SEARCH, text);
 }
 
-/** One row's cells by column, or null when the row is not on screen. */
-export async function rowCells(root: Root, id: string): Promise<Cells | null> {
+/** One row's cells by column, and its layout; null when the row is not on screen. */
+export async function rowCells(root: Root, id: string): Promise<ShownRow | null> {
   return root.evaluate((selector) => {
     const row = document.querySelector(selector);
     if (!row) return null;
@@ -75,7 +81,7 @@ export async function rowCells(root: Root, id: string): Promise<Cells | null> {
         cells[column] = (copy.textContent ?? '').trim();
       }
     }
-    return cells;
+    return { ...cells, twoLine: !!row.closest('[role="grid"].fw-grid-narrow') };
   }, rowSelector(id));
 }
 
@@ -121,8 +127,8 @@ export function clockSeconds(text: string): number {
  * Every row of the grid with its cells, read as a user would see them all: scrolling the grid from top to bottom
  * (it renders only the rows in view).
  */
-export async function allRows(root: Root): Promise<Map<string, Cells>> {
-  const rows = new Map<string, Cells>();
+export async function allRows(root: Root): Promise<Map<string, ShownRow>> {
+  const rows = new Map<string, ShownRow>();
   await look(root);
   const grid = (await root.waitForSelector('[role="grid"]'))!;
   const { scrollHeight, clientHeight } = await grid.evaluate((element) => ({
