@@ -4,7 +4,7 @@ import { SAM, SOFIA } from '../../emulator/personas';
 import type { Conversation } from '../../lib/model/conversation';
 import { startHarness, type Harness } from './harness';
 import { openView, requestsSince, sendAction, stateOf, waitForState, webApi } from '../soak/probe';
-import { actionRequests, MODE, participantsOf, requestsWithInFlight, seatOf } from './platform';
+import { actionRequests, MESSAGING, MODE, participantsOf, requestsWithInFlight, seatOf } from './platform';
 import { closeDialogs, search, until, waitForText } from './screen';
 
 /**
@@ -16,7 +16,6 @@ import { closeDialogs, search, until, waitForText } from './screen';
 const INTERVAL_MS = 3_000;
 /** A poll cycle is several requests; on loopback they take well under this. */
 const CYCLE_SLACK_MS = 1_500;
-const MESSAGING = [192360000, 192300000, 192340000, 192330000, 19241000, 192350002];
 const FEED_READS = /msdyn_ocliveworkitems|msdyn_sessionparticipants|msdyn_agentstatuses/;
 /** A poll cycle's first request: the read of the conversations collection. */
 const isPoll = (r: { method: string; path: string }) => r.method === 'GET' && r.path.startsWith('/api/data/v9.2/msdyn_ocliveworkitems?');
@@ -65,7 +64,7 @@ describe('reliability: faults, bad data and a killed worker, with nothing lost',
   };
   const messagingActive = (c: Conversation) =>
     c.status === 'active' &&
-    c.channels.every((ch) => MESSAGING.includes(ch)) &&
+    c.channels.every((ch) => MESSAGING.includes(String(ch))) &&
     c.agentId !== SOFIA.systemuserid &&
     !c.participants.some((p) => p.agentId === SOFIA.systemuserid) &&
     !c.pending;

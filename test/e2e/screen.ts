@@ -42,7 +42,7 @@ export async function until<T>(
 }
 
 /** The tab the panel's document is in. */
-export const tabOf = (root: Root): Page => ('mainFrame' in root ? root : root.page());
+const tabOf = (root: Root): Page => ('mainFrame' in root ? root : root.page());
 
 /**
  * Brings the panel's tab to the front, as a user looks at it: a background tab gets no animation frames (rendering
