@@ -201,11 +201,7 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
   it('transfers: pending until the target accepts; a rejected transfer shows as rejected', async () => {
     for (const decision of ['accept', 'reject'] as const) {
       const row = await conversations.pick(isMessagingActive);
-      await panel.openRow(row.activityid);
-      await panel.click(DETAILS, 'Transfer');
-      await sp.waitForSelector(`${ACTION_DIALOG} input[type="radio"]:checked`);
-      const target = await panel.pickedCandidate();
-      await panel.click(ACTION_DIALOG, 'Transfer');
+      const target = await panel.transfer(row.activityid);
       await panel.waitForText(LIFECYCLE, `Transfer pending: waiting for ${target.name} to accept`);
       // Pending on the platform: the first agent still has it; the target's seat waits, not joined.
       expect(await conversationOf(api, row.activityid)).toMatchObject({
@@ -237,11 +233,7 @@ describe('actions: monitor, join, assign, transfer, force close through the pane
 
   it('still shows the final outcome when the worker is killed while a transfer waits (re-read, not guessed)', async () => {
     const row = await conversations.pick(isMessagingActive);
-    await panel.openRow(row.activityid);
-    await panel.click(DETAILS, 'Transfer');
-    await sp.waitForSelector(`${ACTION_DIALOG} input[type="radio"]:checked`);
-    const target = await panel.pickedCandidate();
-    await panel.click(ACTION_DIALOG, 'Transfer');
+    const target = await panel.transfer(row.activityid);
     await panel.waitForText(LIFECYCLE, 'Transfer pending');
     expect(isPendingFor(await participantsOf(api, row.activityid), target.id)).toBe(true);
     await h.killWorker();

@@ -37,18 +37,31 @@ export function detailsDriver(page: Page, root: Root) {
     });
   }
 
+  /** The agent picked in the action dialog's list of candidates: its id (the radio's value) and name. */
+  const pickedCandidate = () =>
+    root.$eval(`${ACTION_DIALOG} .fw-candidates input[type="radio"]:checked`, (radio) => ({
+      id: radio.value,
+      name: radio.closest('label')?.querySelector('.fw-candidate-name')?.textContent ?? '',
+    }));
+
+  /** Transfers the conversation to the agent the dialog picks first; returns that agent. */
+  async function transfer(id: string): Promise<{ id: string; name: string }> {
+    await openRow(id);
+    await (await button(root, DETAILS, 'Transfer')).click();
+    await root.waitForSelector(`${ACTION_DIALOG} .fw-candidates input[type="radio"]:checked`);
+    const target = await pickedCandidate();
+    await (await button(root, ACTION_DIALOG, 'Transfer')).click();
+    return target;
+  }
+
   return {
     waitForText: (selector: string, text: string, timeout?: number) => waitForText(root, selector, text, timeout),
     openRow,
     closeDetails,
     click: async (scope: string, name: string) => (await button(root, scope, name)).click(),
     textOf: (selector: string) => root.$eval(selector, (e) => e.textContent ?? ''),
-    /** The agent picked in the action dialog's list of candidates: its id (the radio's value) and name. */
-    pickedCandidate: () =>
-      root.$eval(`${ACTION_DIALOG} .fw-candidates input[type="radio"]:checked`, (radio) => ({
-        id: radio.value,
-        name: radio.closest('label')?.querySelector('.fw-candidate-name')?.textContent ?? '',
-      })),
+    pickedCandidate,
+    transfer,
     /** Whether an action of the open details is disabled, and the words tied to its button. */
     disabledReason: (requested: string) =>
       root.$eval(`${DETAILS} [data-action="${requested}"]`, (button) => ({

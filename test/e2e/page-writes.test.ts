@@ -86,10 +86,7 @@ describe('page writes: acting through the workspace tab', () => {
     expect((await conversationOf(api, moving.activityid))._msdyn_cdsqueueid_value).toBe(queue.id);
 
     const transferring = await conversations.pick(isMessagingActive);
-    await panel.openRow(transferring.activityid);
-    await panel.click(DETAILS, 'Transfer');
-    const target = await (await sp.waitForSelector(`${ACTION_DIALOG} input[type="radio"]:checked`))!.evaluate((radio) => radio.value);
-    await panel.click(ACTION_DIALOG, 'Transfer');
+    const target = (await panel.transfer(transferring.activityid)).id;
     await panel.waitForText(LIFECYCLE, 'Transfer pending');
     await h.control(`conversations/${transferring.activityid}/respond`, { decision: 'accept' });
     await panel.waitForText(LIFECYCLE, 'Transferred to', 40_000);

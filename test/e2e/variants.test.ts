@@ -92,11 +92,7 @@ describe('variants: the panel adapts to the org it finds', () => {
 
   async function transfer(): Promise<void> {
     const row = await conversations.pick(isMessagingActive);
-    await panel.openRow(row.activityid);
-    await panel.click(DETAILS, 'Transfer');
-    await sp.waitForSelector(`${ACTION_DIALOG} input[type="radio"]:checked`);
-    const target = (await panel.pickedCandidate()).name;
-    await panel.click(ACTION_DIALOG, 'Transfer');
+    const target = (await panel.transfer(row.activityid)).name;
     await panel.waitForText(LIFECYCLE, 'Transfer pending');
     await h.control(`conversations/${row.activityid}/respond`, { decision: 'accept' });
     await panel.waitForText(LIFECYCLE, `Transferred to ${target}`, 40_000);
