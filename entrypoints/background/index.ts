@@ -197,13 +197,17 @@ export default defineBackground(() => {
 
   const ready = settings.ready.catch(() => undefined).then(() => feed.start());
   void ready.then(() => runner.resume());
-  settings.subscribe(() => feed.settingsChanged());
+  settings.subscribe(() => {
+    feed.settingsChanged();
+    void feed.orgSourcesChanged();
+  });
 
   // Which overlay frame may speak for which workspace tab: see lib/worker/overlay-admission.ts.
   const overlays = createOverlayAdmission(overlayAdmissionsItem);
   browser.tabs.onRemoved.addListener((tabId) => {
     void overlays.forget(tabId);
     void routes.refresh();
+    void feed.orgSourcesChanged();
   });
 
   hub = createViewHub({
@@ -259,6 +263,7 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
     if (change.status === 'complete' && tab.url && matchesAny(tab.url, workspacePatterns())) feed.recheckAccess();
     if (change.status !== undefined || change.url !== undefined) void routes.refresh();
+    if (change.url !== undefined) void feed.orgSourcesChanged();
   });
   browser.runtime.onConnect.addListener((port) => hub?.connect(port));
   // Nothing to do on the alarm itself: the worker waking up restores the feed and reschedules it.

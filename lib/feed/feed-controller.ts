@@ -186,6 +186,19 @@ export class FeedController {
     this.sooner(() => this.scheduler.asSoonAsAllowed(), true);
   }
 
+  /**
+   * A workspace tab closed or moved, or the org list in the settings changed. If that changes the org in use, it is
+   * settled as soon as the platform allows (a spent request budget does not hold back "no org" or another org's
+   * sign-in); otherwise nothing is sent.
+   */
+  async orgSourcesChanged(): Promise<void> {
+    // Before the restored state is in, the first cycle settles the org anyway.
+    if (!this.started) return;
+    await this.started;
+    const org = await this.deps.resolveOrg();
+    if (org !== this.access.current().org) this.recheckAccess();
+  }
+
   /** The org changed under the same user (its version moved): the next poll, as soon as allowed, reads it whole. */
   reloadWhole(): void {
     this.sync.requestFull();

@@ -233,4 +233,17 @@ describe('page writes: acting through the workspace tab', () => {
     await panel.closeDetails();
     await opened.close();
   });
+
+  it('with no org known but the workspace seen before: the panel offers to open it, and the floor comes back', async () => {
+    await configureOrg([]);
+    for (const page of await h.browser.pages()) if (page.url().startsWith(h.emulatorUrl)) await page.close();
+    await sp.bringToFront();
+    await sp.waitForSelector('::-p-text(Open a Dynamics 365 agent workspace to see your conversations.)', { timeout: 20_000 });
+    await (await sp.waitForSelector('button::-p-text(Open the agent workspace)'))!.click();
+    const opened = (await workspaceOpened())!;
+    expect(new URL(opened.url()).searchParams.get('appname')).toBe('msdyn_CustomerServiceWorkspace');
+    await sp.bringToFront();
+    await sp.waitForSelector('[role="grid"]', { timeout: 30_000 });
+    expect(await sp.$('::-p-text(Open a Dynamics 365 agent workspace)')).toBeNull();
+  });
 });

@@ -18,10 +18,11 @@ function controller(
   store = storage(),
   now = { t: 1_000_000 },
   policy = { blocked: false },
+  where = { org: ORG as string | null },
 ) {
   const patches: FeedPatch[] = [];
   const deps: FeedControllerDeps = {
-    resolveOrg: async () => ORG,
+    resolveOrg: async () => where.org,
     isOrgBlocked: () => policy.blocked,
     transportFor: () => p.transport,
     // A user who set 3 s: long enough for the backoff below to grow within it.
@@ -34,7 +35,7 @@ function controller(
     random: () => 0.5,
     log: () => undefined,
   };
-  return { feed: new FeedController(deps), patches, store, now, policy, counters: deps.counters };
+  return { feed: new FeedController(deps), patches, store, now, policy, where, counters: deps.counters };
 }
 
 /** A controller with one visible view, after its first cycle (role check and full load). */
@@ -174,6 +175,24 @@ describe('feed controller', () => {
     await timers.fire();
     await settle();
     expect(p.sent.filter((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('statecode eq 0'))).toHaveLength(1);
+  });
+
+  it('says at once that no org is in use when its workspace closes, even with the request budget spent', async () => {
+    const { feed, timers, counters, where, p } = await running();
+    counters.requests += 100; // a burst of actions spent the budget: the poll after next waits for it
+    await timers.fire();
+    await settle();
+    expect(timers.pending().at(-1)!.ms).toBeGreaterThan(3_000);
+    await feed.orgSourcesChanged(); // a tab closed that was not the org's: nothing changes, nothing is sent
+    expect(timers.pending().at(-1)!.ms).toBeGreaterThan(3_000);
+    where.org = null;
+    await feed.orgSourcesChanged();
+    expect(timers.pending().at(-1)!.ms).toBe(0);
+    p.sent.length = 0;
+    await timers.fire();
+    await settle();
+    expect(feed.snapshot()).toMatchObject({ access: { state: 'noOrg', org: null }, conversations: [] });
+    expect(p.sent).toEqual([]);
   });
 
   it('slows down while no view is visible', async () => {
