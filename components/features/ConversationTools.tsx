@@ -19,6 +19,7 @@ import { ShareViews } from './share-views/ShareViews';
 import { SweeperView } from './sweeper/SweeperView';
 import featuresCss from './features.css?inline';
 import { definitionOf } from '../../lib/actions/registry';
+import { conversationLabel } from '../../lib/view-model/conversation-label';
 
 interface Props {
   controller: PanelController;
@@ -73,7 +74,7 @@ function Tools({ controller }: Props) {
   const channels = useMemo(() => [...new Set(conversations.flatMap((c) => c.channels))].sort((a, b) => a - b), [conversations]);
   const labelOf = (id: string) => {
     const row = picture.conversations.row(id)?.peek();
-    return row ? (row.customerName ?? row.subject) : id;
+    return row ? conversationLabel(row).title : id;
   };
 
   const start = (kind: BulkKind, rows: Conversation[], intents: ActionIntent[]) => {

@@ -3,6 +3,7 @@ import type { Conversation } from '../../lib/model/conversation';
 import type { PanelController } from '../../lib/view-model/panel-controller';
 import { RowContextView } from './row-context/RowContextView';
 import { SharedLog } from './shared-log/SharedLog';
+import { conversationLabel } from '../../lib/view-model/conversation-label';
 
 /** What the features add to a conversation's details: its context (flags, last change, another supervisor's action) and its notes. */
 export function DetailsExtras({ row, controller }: { row: Conversation; controller: PanelController }) {
@@ -19,7 +20,7 @@ export function DetailsExtras({ row, controller }: { row: Conversation; controll
   return (
     <>
       <RowContextView context={context} />
-      <SharedLog notes={features.notes.value} labelOf={() => row.customerName ?? row.subject} now={now} conversationId={row.id} />
+      <SharedLog notes={features.notes.value} labelOf={() => conversationLabel(row).title} now={now} conversationId={row.id} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { DetailsExtras } from '../features/DetailsExtras';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Modal } from './Modal';
 import { RowDetails } from './RowDetails';
+import { conversationLabel } from '../../lib/view-model/conversation-label';
 
 /** Enter on a row: its facts, its actions and their log. Says so if the conversation ended meanwhile. */
 export function DetailsDialog({ controller, id, onClose }: { controller: PanelController; id: string; onClose: () => void }) {
@@ -14,7 +15,7 @@ export function DetailsDialog({ controller, id, onClose }: { controller: PanelCo
   const access = picture.access.value;
   const records = picture.actions.value;
   return (
-    <Modal title={row ? (row.customerName ?? row.subject) : t('panel_detail_gone')} onClose={onClose}>
+    <Modal title={row ? conversationLabel(row).title : t('panel_detail_gone')} onClose={onClose}>
       <ErrorBoundary fallback={() => <p>{t('panel_row_broken')}</p>}>
         {row ? (
           <RowDetails

@@ -3,6 +3,7 @@ import { allDefinitions, type ActionKind } from '../../lib/actions/registry';
 import { availability } from '../../lib/actions/rules';
 import type { PanelController } from '../../lib/view-model/panel-controller';
 import { GROUPINGS, QUICK_FILTERS } from '../../lib/view-model/list-spec';
+import { conversationLabel } from '../../lib/view-model/conversation-label';
 
 export interface PaletteCommand {
   id: string;
@@ -57,7 +58,7 @@ export function paletteCommands(controller: PanelController, handlers: PaletteHa
   const row = selectedId ? picture.conversations.row(selectedId)?.peek() : undefined;
   const access = picture.access.peek();
   if (row && access) {
-    const name = row.customerName ?? row.subject;
+    const name = conversationLabel(row).title;
     commands.push(enabled('details', t('panel_palette_details', name), () => handlers.openDetails(row.id)));
     const settings = picture.settings.peek() ?? undefined;
     const activeRecord = picture.actions.peek().find((record) => record.intent.conversationId === row.id && record.finishedAt === null);

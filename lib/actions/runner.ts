@@ -14,6 +14,7 @@ import { definitionFor, type ActionIntent } from './registry';
 import { availability, isInFlight } from './rules';
 import { targetBlock } from './target-check';
 import { actionName } from './words';
+import { conversationName } from '../view-model/conversation-label';
 
 export interface ActionRunnerDeps {
   /**
@@ -216,12 +217,7 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
     return fail(id, verdict === 'gone' ? 'gone' : 'rejected', verdict === 'gone' ? 'actions_reason_endedMeanwhile' : null);
   }
 
-  function labelOf(conversation: Conversation | undefined, id: string): string {
-    if (!conversation) return id;
-    const customer =
-      conversation.customerName && conversation.customerName !== conversation.subject ? ` · ${conversation.customerName}` : '';
-    return `${conversation.subject || id}${customer}`;
-  }
+  const labelOf = (conversation: Conversation | undefined, id: string): string => (conversation && conversationName(conversation)) || id;
 
   return {
     run(intent, requestId) {

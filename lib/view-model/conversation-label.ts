@@ -15,3 +15,9 @@ export function conversationLabel(row: Pick<Conversation, 'customerName' | 'subj
   if (!customer) return { title: row.subject, detail: null };
   return { title: customer, detail: row.subject.trim() && !same(customer, row.subject) ? row.subject : null };
 }
+
+/** The label on one line: "Kim Lee · Billing question", or only the title when the subject adds nothing. */
+export function conversationName(row: Pick<Conversation, 'customerName' | 'subject'>): string {
+  const { title, detail } = conversationLabel(row);
+  return detail ? `${title} · ${detail}` : title;
+}

@@ -15,6 +15,7 @@ import type { Conversation } from '../../../lib/model/conversation';
 import { ReasonField } from '../../actions/ReasonField';
 import { Modal } from '../../panel/Modal';
 import { LockNotice } from '../soft-locks/LockNotice';
+import { conversationName } from '../../../lib/view-model/conversation-label';
 
 interface Props extends PreviewContext {
   kind: BulkKind;
@@ -25,8 +26,6 @@ interface Props extends PreviewContext {
   onStart(intents: ActionIntent[]): void;
   onClose: () => void;
 }
-
-const labelOf = (c: Conversation) => `${c.customerName ?? c.subject}${c.customerName ? ` · ${c.subject}` : ''}`;
 
 /**
  * A bulk action in two steps: the preview says what will happen to each selected row (or why it is skipped, by the
@@ -109,7 +108,7 @@ export function BulkDialog(props: Props) {
             const lock = othersLock(props.locks, item.conversation.id, props.access.userId, props.now);
             return (
               <li key={item.conversation.id} data-eligible={item.intent ? 'true' : 'false'}>
-                <span class="fw-strong">{labelOf(item.conversation)}</span>{' '}
+                <span class="fw-strong">{conversationName(item.conversation)}</span>{' '}
                 {item.intent
                   ? t('bulk_will', t(definitionOf(item.intent.kind).labels.name))
                   : t('bulk_skip', t(item.skip, ...(item.args ?? [])))}
@@ -202,5 +201,5 @@ export function BulkProgress({
 
 function labelFor(item: ItemResult, byId: Map<string, Conversation>): string {
   const conversation = byId.get(item.intent.conversationId);
-  return conversation ? labelOf(conversation) : item.intent.conversationId;
+  return conversation ? conversationName(conversation) : item.intent.conversationId;
 }

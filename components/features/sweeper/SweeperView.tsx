@@ -4,6 +4,7 @@ import type { StuckMinutes } from '../../../lib/features/sweeper/prefs';
 import type { StuckRow } from '../../../lib/features/sweeper/stuck';
 import { channelLabel } from '../../../lib/view-model/channel-labels';
 import { StatusBadge } from '../../panel/cells';
+import { conversationLabel } from '../../../lib/view-model/conversation-label';
 
 interface Props {
   stuck: readonly StuckRow[];
@@ -67,7 +68,7 @@ export function SweeperView({ stuck, minutes, channels, onMinutes, onCleanUp, on
             {stuck.map(({ conversation, idleSeconds, thresholdMinutes }) => (
               <li key={conversation.id}>
                 <button type="button" class="fw-link" onClick={() => onOpen(conversation.id)}>
-                  {conversation.customerName ?? conversation.subject}
+                  {conversationLabel(conversation).title}
                 </button>{' '}
                 <StatusBadge status={conversation.status} /> {t('sweeper_idle', formatSpan(idleSeconds, locale.value), thresholdMinutes)}
               </li>

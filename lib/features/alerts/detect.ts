@@ -7,6 +7,7 @@ import { waitSeconds } from '../../view-model/conversation-times';
 import { sentimentFlagged, thresholdFor } from '../../view-model/thresholds';
 import type { Alert } from './alert';
 import type { AlertPrefs } from './prefs';
+import { conversationLabel } from '../../view-model/conversation-label';
 
 /** Routing usually places a conversation within seconds; one still waiting after this is not in transit. */
 const IDLE_GRACE_SECONDS = 60;
@@ -115,7 +116,7 @@ export function sentimentDrop(input: AlertInput, memory: SentimentMemory): { ale
         queueName: c.queueName,
         conversationIds: [c.id],
         value: c.sentiment,
-        label: c.customerName ?? c.subject,
+        label: conversationLabel(c).title,
       });
     }
   }

@@ -26,7 +26,7 @@ describe('action runner: outcomes', () => {
   it('monitors, calls it done only after re-reading the conversation, and opens it in the workspace', async () => {
     const platform = fakePlatform();
     createActionRunner(platform.deps).run(monitor, 'r1');
-    expect(only(platform.last())).toMatchObject({ id: 'r1', state: 'pending', label: 'Invoice question · Olga Hansen' });
+    expect(only(platform.last())).toMatchObject({ id: 'r1', state: 'pending', label: 'Olga Hansen · Invoice question' });
     await settle();
     expect(platform.requests.map((r) => [r.method, r.path, r.body])).toEqual([
       ['POST', `msdyn_ocliveworkitems(${CONVERSATION_ID})/Microsoft.Dynamics.CRM.CCaaS_MonitorConversation`, { ApiVersion: '1.0' }],

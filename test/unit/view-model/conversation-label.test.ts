@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conversationLabel } from '../../../lib/view-model/conversation-label';
+import { conversationLabel, conversationName } from '../../../lib/view-model/conversation-label';
 
 describe('conversationLabel', () => {
   it('names the customer and keeps a subject that adds something', () => {
@@ -11,5 +11,13 @@ describe('conversationLabel', () => {
   it('falls back to the subject when the customer is missing or blank', () => {
     expect(conversationLabel({ customerName: null, subject: 'Chat 12' })).toEqual({ title: 'Chat 12', detail: null });
     expect(conversationLabel({ customerName: '  ', subject: 'Chat 12' })).toEqual({ title: 'Chat 12', detail: null });
+  });
+});
+
+describe('conversationName', () => {
+  it('puts the label on one line, the name once (the bulk list, the action log)', () => {
+    expect(conversationName({ customerName: 'Kim Lee', subject: 'Invoice twice' })).toBe('Kim Lee · Invoice twice');
+    expect(conversationName({ customerName: 'Kim Lee', subject: 'Kim Lee' })).toBe('Kim Lee');
+    expect(conversationName({ customerName: null, subject: 'Chat 12' })).toBe('Chat 12');
   });
 });
