@@ -177,7 +177,14 @@ export function Panel({ controller, view: viewKind, frameControls, onDiagnostics
                   writeRoute={picture.writeRoute.value}
                   now={controller.now.peek()}
                 />
-                <QueueTiles stats={stats} now={controller.now} settings={picture.settings.value} trends={features.trends.value.queues} />
+                <QueueTiles
+                  stats={stats}
+                  now={controller.now}
+                  settings={picture.settings.value}
+                  trends={features.trends.value.queues}
+                  open={!controller.folds.value.value.queueStrip}
+                  onToggle={() => void controller.folds.update((folds) => ({ ...folds, queueStrip: !folds.queueStrip }))}
+                />
                 <Tabs
                   current={tab}
                   counts={{ conversations: conversations.length, agents: agents.length }}

@@ -1,5 +1,4 @@
 import type { ReadonlySignal } from '@preact/signals';
-import { useState } from 'preact/hooks';
 import { formatDuration } from '../../lib/format/duration';
 import { t } from '../../lib/i18n';
 import type { EffectiveSettings } from '../../lib/model/settings';
@@ -17,14 +16,16 @@ interface Props {
   settings: EffectiveSettings | null;
   /** Each queue's last hour, as the worker sampled it. */
   trends: Trends['queues'];
+  /** Unfolded (the supervisor's choice, kept by the panel). */
+  open: boolean;
+  onToggle: () => void;
 }
 
 /**
  * The queues as one compact strip: per queue its name, how many wait, the longest wait (ticking, threshold-marked)
  * and the last hour's sparkline. It scrolls sideways rather than pushing the list down, and folds to one line.
  */
-export function QueueTiles({ stats, now, settings, trends }: Props) {
-  const [open, setOpen] = useState(true);
+export function QueueTiles({ stats, now, settings, trends, open, onToggle }: Props) {
   if (stats.length === 0) return null;
   const waiting = stats.reduce((sum, entry) => sum + entry.waiting, 0);
   return (
@@ -35,7 +36,7 @@ export function QueueTiles({ stats, now, settings, trends }: Props) {
         aria-expanded={open}
         aria-controls="fw-queue-strip"
         title={open ? t('panel_tiles_hide') : t('panel_tiles_show')}
-        onClick={() => setOpen(!open)}
+        onClick={onToggle}
       >
         <Icon name="chevron" />
         <span class="fw-strip-label">{t('panel_tiles_toggle', stats.length)}</span>

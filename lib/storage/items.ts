@@ -52,6 +52,14 @@ export const watchPrefsItem = /* @__PURE__ */ defineStoredItem('sync:floorwalker
   fallback: { ...DEFAULT_ALERT_PREFS, stuckMinutes: DEFAULT_STUCK_MINUTES },
 });
 
+/** Which parts of the panel the supervisor folded away (the queue strip): the same in every view and browser. */
+const PanelFoldsSchema = z.object({ queueStrip: z.boolean() });
+export type PanelFolds = z.infer<typeof PanelFoldsSchema>;
+export const panelFoldsItem = /* @__PURE__ */ defineStoredItem('sync:floorwalker.panelFolds', {
+  schema: PanelFoldsSchema,
+  fallback: { queueStrip: false },
+});
+
 /** The worker's live picture, watermarks and role check: a restarted worker resumes within one interval. */
 export const feedSnapshotItem = /* @__PURE__ */ defineStoredItem('session:feed', { schema: PersistedSchema.nullable(), fallback: null });
 

@@ -2,7 +2,8 @@ import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { createFeatureModels, type FeatureModels } from '../features/models';
 import { locale, setLanguageOverride, t } from '../i18n';
 import type { ActionIntent } from '../model/actions';
-import { savedFiltersItem } from '../storage/items';
+import { panelFoldsItem, savedFiltersItem, type PanelFolds } from '../storage/items';
+import { storedSignal, type StoredSignal } from '../storage/stored-signal';
 import { createAnnouncer, type Announcement } from './announcer';
 import { channelLabel } from './channel-labels';
 import { createClock } from './clock';
@@ -18,6 +19,8 @@ export interface PanelController {
   view: ViewState;
   list: ConversationList;
   savedFilters: SavedFilters;
+  /** What the supervisor folded away, remembered across views and reloads. */
+  folds: StoredSignal<PanelFolds>;
   /** Alerts, soft locks, the shared log, the bulk selection and the watch prefs. */
   features: FeatureModels;
   now: ReadonlySignal<number>;
@@ -109,6 +112,7 @@ export function createPanelController(options: PanelControllerOptions): PanelCon
     view,
     list,
     savedFilters,
+    folds: storedSignal(panelFoldsItem, stop),
     features,
     now,
     announcement,

@@ -312,6 +312,20 @@ describe('Panel: agents, tiles, live region, Swedish', () => {
     expect(within(tiles).queryByText('Other')).toBeNull();
   });
 
+  it('folds the queue strip to one line, and the next panel opens it folded', async () => {
+    const conversations = [makeConversation({ id: 'a' }), makeConversation({ id: 'b' })];
+    open({ conversations });
+    fireEvent.click(screen.getByRole('button', { name: /Queues/, expanded: true }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Queues' })).toBeNull());
+    await waitFor(async () =>
+      expect((await browser.storage.sync.get('floorwalker.panelFolds'))['floorwalker.panelFolds']).toEqual({ queueStrip: true }),
+    );
+    panel?.close();
+    open({ conversations });
+    await waitFor(() => expect(screen.getByRole('button', { name: /Queues/ }).getAttribute('aria-expanded')).toBe('false'));
+    expect(screen.getByRole('button', { name: /Queues/ }).textContent).toContain('2 waiting');
+  });
+
   it('announces new waiting conversations politely, as a summary', async () => {
     open({ conversations: [makeConversation({ id: 'a' })] });
     act(() =>
