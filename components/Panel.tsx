@@ -215,6 +215,7 @@ export function Panel({ controller, view: viewKind, frameControls, onDiagnostics
                         conversations={conversations}
                         now={controller.now}
                         presence={features.trends.value.agents}
+                        narrow={narrow}
                       />
                     )}
                   </ErrorBoundary>

@@ -16,15 +16,35 @@ interface Props {
   now: ReadonlySignal<number>;
   /** Each agent's presence changes over the last hour, as the worker followed them. */
   presence: Trends['agents'];
+  /** A narrow panel (the side panel): each agent as a short card instead of a table row, with no sideways scrolling. */
+  narrow: boolean;
+}
+
+interface AgentEntry {
+  agent: Agent;
+  conversations: number;
+  history: Trends['agents'][string];
 }
 
 /** Agents with their base presence (not Teams presence), capacity, current conversations, queues and skills. */
-export function AgentsView({ agents, queues, conversations, now, presence }: Props) {
+export function AgentsView({ agents, queues, conversations, now, presence, narrow }: Props) {
   const queueName = new Map(queues.map((queue) => [queue.id, queue.name]));
   const load = new Map<string, number>();
   for (const row of conversations) if (row.agentId) load.set(row.agentId, (load.get(row.agentId) ?? 0) + 1);
-  const sorted = [...agents].sort((a, b) => a.name.localeCompare(b.name, locale.value));
-  if (sorted.length === 0) return <p class="fw-empty">{t('panel_agents_empty')}</p>;
+  const entries: AgentEntry[] = [...agents]
+    .sort((a, b) => a.name.localeCompare(b.name, locale.value))
+    .map((agent) => ({ agent, conversations: load.get(agent.id) ?? 0, history: presence[agent.id] ?? [] }));
+  if (entries.length === 0) return <p class="fw-empty">{t('panel_agents_empty')}</p>;
+  if (narrow)
+    return (
+      <ul class="fw-agent-cards" aria-label={t('panel_agents_caption')}>
+        {entries.map((entry) => (
+          <ErrorBoundary key={entry.agent.id} fallback={() => <li>{t('panel_row_broken')}</li>}>
+            <AgentCard entry={entry} queueName={queueName} now={now} />
+          </ErrorBoundary>
+        ))}
+      </ul>
+    );
   return (
     <div class="fw-table-wrap">
       <table class="fw-table">
@@ -42,22 +62,16 @@ export function AgentsView({ agents, queues, conversations, now, presence }: Pro
           </tr>
         </thead>
         <tbody>
-          {sorted.map((agent) => (
+          {entries.map((entry) => (
             <ErrorBoundary
-              key={agent.id}
+              key={entry.agent.id}
               fallback={() => (
                 <tr>
                   <td colSpan={8}>{t('panel_row_broken')}</td>
                 </tr>
               )}
             >
-              <AgentRow
-                agent={agent}
-                conversations={load.get(agent.id) ?? 0}
-                queueName={queueName}
-                now={now}
-                history={presence[agent.id] ?? []}
-              />
+              <AgentRow entry={entry} queueName={queueName} now={now} />
             </ErrorBoundary>
           ))}
         </tbody>
@@ -67,38 +81,81 @@ export function AgentsView({ agents, queues, conversations, now, presence }: Pro
 }
 
 interface RowProps {
-  agent: Agent;
-  conversations: number;
+  entry: AgentEntry;
   queueName: Map<string, string>;
   now: ReadonlySignal<number>;
-  history: Trends['agents'][string];
 }
 
-function AgentRow({ agent, conversations, queueName, now, history }: RowProps) {
-  const since = agent.presenceSince ? Date.parse(agent.presenceSince) : NaN;
+function AgentRow({ entry: { agent, conversations, history }, queueName, now }: RowProps) {
   return (
     <tr>
       <th scope="row">
-        {agent.name}
-        {agent.isBot && <span class="fw-tag"> {t('panel_agent_bot')}</span>}
+        <AgentName agent={agent} />
       </th>
       <td>
-        <span class={`fw-presence fw-presence-${agent.presence}`}>
-          <span aria-hidden="true">{PRESENCE_ICON[agent.presence] ?? '?'} </span>
-          {agent.presenceText || t(`panel_presence_${agent.presence}`)}
-        </span>
+        <Presence agent={agent} />
       </td>
-      <td>{Number.isFinite(since) ? <Since since={since} now={now} /> : '–'}</td>
+      <td>
+        <Since agent={agent} now={now} />
+      </td>
       <td>
         <PresenceTimeline entries={history} clock={now} />
       </td>
       <td>{capacityText(agent)}</td>
       <td>{conversations}</td>
-      <td>{agent.queueIds.map((id) => queueName.get(id) ?? id).join(', ') || '–'}</td>
-      <td>{agent.skills.map((skill) => (skill.level === null ? skill.name : `${skill.name} (${skill.level})`)).join(', ') || '–'}</td>
+      <td>{queuesText(agent, queueName)}</td>
+      <td>{skillsText(agent)}</td>
     </tr>
   );
 }
+
+/** The same facts as a table row, in three short lines: who and how present, what they carry, their last hour. */
+function AgentCard({ entry: { agent, conversations, history }, queueName, now }: RowProps) {
+  const skills = skillsText(agent);
+  return (
+    <li class="fw-agent-card">
+      <p class="fw-agent-line">
+        <span class="fw-strong">
+          <AgentName agent={agent} />
+        </span>{' '}
+        <Presence agent={agent} />{' '}
+        <span class="fw-muted">
+          · <Since agent={agent} now={now} />
+        </span>
+      </p>
+      <p class="fw-agent-line fw-muted">
+        {capacityText(agent)} · {t('panel_agent_conversationsValue', conversations)} ·{' '}
+        {t('panel_agent_queuesValue', queuesText(agent, queueName))}
+      </p>
+      <PresenceTimeline entries={history} clock={now} />
+      {skills !== '–' && <p class="fw-agent-line fw-muted">{t('panel_agent_skillsValue', skills)}</p>}
+    </li>
+  );
+}
+
+function AgentName({ agent }: { agent: Agent }) {
+  return (
+    <>
+      {agent.name}
+      {agent.isBot && <span class="fw-tag"> {t('panel_agent_bot')}</span>}
+    </>
+  );
+}
+
+function Presence({ agent }: { agent: Agent }) {
+  return (
+    <span class={`fw-presence fw-presence-${agent.presence}`}>
+      <span aria-hidden="true">{PRESENCE_ICON[agent.presence] ?? '?'} </span>
+      {agent.presenceText || t(`panel_presence_${agent.presence}`)}
+    </span>
+  );
+}
+
+const queuesText = (agent: Agent, queueName: Map<string, string>): string =>
+  agent.queueIds.map((id) => queueName.get(id) ?? id).join(', ') || '–';
+
+const skillsText = (agent: Agent): string =>
+  agent.skills.map((skill) => (skill.level === null ? skill.name : `${skill.name} (${skill.level})`)).join(', ') || '–';
 
 /** Under the org's model: units used and free, each profile's free units, or "capacity unknown" rather than a wrong figure. */
 function capacityText(agent: Agent): string {
@@ -114,6 +171,7 @@ function capacityText(agent: Agent): string {
     : t('panel_agent_capacityValue', agent.capacityTotal - agent.capacityFree, agent.capacityTotal, agent.capacityFree);
 }
 
-function Since({ since, now }: { since: number; now: ReadonlySignal<number> }) {
-  return <span>{formatAgo(since, now.value, locale.value)}</span>;
+function Since({ agent, now }: { agent: Agent; now: ReadonlySignal<number> }) {
+  const since = agent.presenceSince ? Date.parse(agent.presenceSince) : NaN;
+  return <span>{Number.isFinite(since) ? formatAgo(since, now.value, locale.value) : '–'}</span>;
 }

@@ -218,7 +218,7 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
     await h.page.keyboard.type('visa representanter');
     await h.page.keyboard.press('Enter');
     await waitFor(overlay, '[role="tab"][aria-selected="true"]::-p-text(Representanter)');
-    await waitFor(overlay, 'table ::-p-text(Närvaro)');
+    await waitFor(overlay, '::-p-aria(Representanter, deras närvaro och kapacitet)');
     await h.page.keyboard.press('/');
     await waitFor(overlay, '[role="tab"][aria-selected="true"]::-p-text(Konversationer)');
     const focused = await overlay.root.evaluate(() => document.activeElement?.getAttribute('type'));

@@ -197,8 +197,24 @@ describe('side panel at 360 px: the floor at a glance', () => {
     expect(tile.lines).toBe(2);
     // The agents view draws each agent's hour too, with words.
     await (await sp.waitForSelector('[role="tab"]::-p-text(Agents)'))!.click();
-    const timeline = await sp.waitForSelector('table svg.fw-timeline[aria-label^="Last hour: "]');
+    const timeline = await sp.waitForSelector('.fw-agent-card svg.fw-timeline[aria-label^="Last hour: "]');
     expect(await timeline!.evaluate((svg) => svg.getAttribute('aria-label'))).toMatch(/^Last hour: .+ \d/);
+    // …as a card per agent at this width: every line inside the panel, nothing to scroll sideways.
+    const agents = await sp.evaluate((width) => {
+      const list = document.querySelector<HTMLElement>('.fw-agent-cards')!;
+      const cards = [...list.querySelectorAll<HTMLElement>('.fw-agent-card')];
+      const outside = cards.flatMap((card) =>
+        [...card.querySelectorAll<HTMLElement | SVGElement>('.fw-agent-line, svg')]
+          .filter((part) => part.getBoundingClientRect().left < 0 || part.getBoundingClientRect().right > width)
+          .map((part) => part.textContent ?? ''),
+      );
+      const scrolls = [list, list.parentElement!, document.documentElement].map((element) => element.scrollWidth - element.clientWidth);
+      return { cards: cards.length, outside, scrolls, first: cards[0]?.innerText ?? '' };
+    }, WIDTH);
+    expect(agents.cards).toBeGreaterThan(5);
+    expect(agents.outside).toEqual([]);
+    expect(Math.max(...agents.scrolls)).toBeLessThanOrEqual(0);
+    expect(agents.first).toMatch(/Conversations: \d+ · Queues: \S/);
     await (await sp.waitForSelector('[role="tab"]::-p-text(Conversations)'))!.click();
   }, 180_000);
 
