@@ -89,7 +89,7 @@ interface RowProps {
 function AgentRow({ entry: { agent, conversations, history }, queueName, now }: RowProps) {
   return (
     <tr>
-      <th scope="row">
+      <th scope="row" class="fw-agent-name">
         <AgentName agent={agent} />
       </th>
       <td>
@@ -115,7 +115,7 @@ function AgentCard({ entry: { agent, conversations, history }, queueName, now }:
   return (
     <li class="fw-agent-card">
       <p class="fw-agent-line">
-        <span class="fw-strong">
+        <span class="fw-strong fw-agent-name">
           <AgentName agent={agent} />
         </span>{' '}
         <Presence agent={agent} />{' '}

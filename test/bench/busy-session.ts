@@ -86,7 +86,7 @@ const TAB_LIMIT_MS = 60_000;
 
 async function clickTab(frame: Frame, name: 'Conversations' | 'Agents'): Promise<void> {
   await (await frame.waitForSelector(`[role="tab"]::-p-text(${name})`, { timeout: TAB_LIMIT_MS }))!.click();
-  if (name === 'Agents') await frame.waitForSelector('table tbody tr', { timeout: TAB_LIMIT_MS });
+  if (name === 'Agents') await frame.waitForSelector('.fw-agent-name', { timeout: TAB_LIMIT_MS });
   else await frame.waitForSelector('[role="grid"] [role="row"][id^="fw-row-"]', { timeout: TAB_LIMIT_MS });
 }
 

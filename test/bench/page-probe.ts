@@ -12,7 +12,7 @@ import type { Frame, Page } from 'puppeteer';
 export type Watch =
   /** The conversation's row contains `text`. */
   | { kind: 'row'; id: string; text: string }
-  /** The agent's row in the agents view (the row whose first cell is their name) contains `text`. */
+  /** The agent's entry in the agents view (table row, or card in a narrow panel) contains `text`. */
   | { kind: 'agent'; name: string; text: string }
   /** The conversation's row, or the open details dialog (opened on that row), contains `text`. */
   | { kind: 'pending'; id: string; text: string };
@@ -42,10 +42,13 @@ function installProbe(): void {
   const agentRow = (name: string) => {
     const known = agentRows.get(name);
     if (known?.isConnected) return known;
-    const found = [...document.querySelectorAll('tr, [role="row"]')].find((row) => {
-      const first = row.firstElementChild?.textContent?.trim() ?? '';
-      return first === name || first.startsWith(`${name} `);
-    });
+    // The agent's table row, or their card in a narrow panel: the entry around the name.
+    const found = [...document.querySelectorAll('.fw-agent-name')]
+      .find((element) => {
+        const shown = element.textContent?.trim() ?? '';
+        return shown === name || shown.startsWith(`${name} `);
+      })
+      ?.closest('tr, li');
     if (found) agentRows.set(name, found);
     return found;
   };
@@ -169,8 +172,8 @@ export class Probe {
         const state = (window as ProbeWindow).__fwBench!;
         const waiting = new Set(Object.values(state.watches).map((w) => (w.kind === 'agent' ? w.name : '')));
         const known = new Set(allowed);
-        const rows = [...document.querySelectorAll('table tbody tr')]
-          .map((row) => ({ name: row.firstElementChild?.textContent?.trim() ?? '', text: row.textContent ?? '' }))
+        const rows = [...document.querySelectorAll('.fw-agent-name')]
+          .map((element) => ({ name: element.textContent?.trim() ?? '', text: element.closest('tr, li')?.textContent ?? '' }))
           .filter((row) => known.has(row.name) && !waiting.has(row.name));
         const row = rows[Math.floor(u * rows.length)];
         const presence = row && choices.find((candidate) => !row.text.includes(candidate));
