@@ -259,7 +259,7 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
     expect(count).toBeGreaterThan(0);
     await panel.click('.fw-sweeper', 'Force close all');
     await sp.waitForSelector(BULK);
-    await waitForText(BULK, `Force close ${count} conversations`);
+    await waitForText(BULK, `Force close conversations (${count})`);
     const eligible = await sp.$$eval(`${BULK} li[data-eligible="true"]`, (items) => items.length);
     const skipped = await sp.$$eval(`${BULK} li[data-eligible="false"]`, (items) => items.map((item) => item.textContent ?? ''));
     expect(eligible).toBeGreaterThan(0);
