@@ -30,7 +30,10 @@ export function createRequestPace(deps: RequestPaceDeps) {
   const settle = (): void => {
     const now = deps.now();
     const sent = deps.requests();
-    level = Math.min(burst, level + (now - checkedAt) * perMs) - (sent - counted);
+    // Debt is capped at one burst: a sign-in's whole read (95 requests at 10,000 ongoing, 303 at 50,000) would
+    // otherwise stop the feed for 1–5 minutes right after the list appears. A cycle's few requests never reach the cap,
+    // so the steady pace is unchanged; the platform's own limit is twenty times our share.
+    level = Math.max(-burst, Math.min(burst, level + (now - checkedAt) * perMs) - (sent - counted));
     checkedAt = now;
     counted = sent;
   };

@@ -35,6 +35,14 @@ describe('request pace', () => {
     expect(sent.n / 5).toBeGreaterThan(REQUEST_BUDGET_PER_MINUTE * 0.9); // and uses it: not idle
   });
 
+  it('after a sign-in’s whole read, however large, the feed waits at most one burst’s refill, not minutes', () => {
+    const { pace, sent } = paced();
+    sent.n += 303; // the first read at 50,000 ongoing
+    const refill = (60_000 / REQUEST_BUDGET_PER_MINUTE) * (REQUEST_BURST + 1);
+    expect(pace.waitMs()).toBeGreaterThan(refill - 1_000);
+    expect(pace.waitMs()).toBeLessThanOrEqual(Math.ceil(refill));
+  });
+
   it('refills while idle, never beyond the burst', () => {
     const { pace, clock, sent } = paced();
     clock.t += 3_600_000;
