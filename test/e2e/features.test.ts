@@ -21,7 +21,7 @@ import {
   type PlatformConversation,
   type WebApi,
 } from './platform';
-import { webApi } from '../soak/probe';
+import { requestsSince, webApi } from '../soak/probe';
 import { closeDialogs as closeAllDialogs, search as searchIn, until, waitForText as waitForTextIn } from './screen';
 
 /**
@@ -41,6 +41,8 @@ declare const chrome: {
 };
 
 const LOCK = 'Floorwalker lock';
+/** A read of the lock notes: a GET of annotations filtered on the lock subject. */
+const isLockRead = (path: string) => path.startsWith('/api/data/v9.2/annotations?') && decodeURIComponent(path).includes(`'${LOCK}'`);
 
 type Row = PlatformConversation;
 
@@ -307,8 +309,18 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
       notetext: JSON.stringify({ floorwalkerLock: 1, kind: 'transfer', userName: 'Sam Okafor', until: Date.now() + 120_000 }),
       'objectid_msdyn_ocliveworkitem@odata.bind': `/msdyn_ocliveworkitems(${row.activityid})`,
     });
+    const written = new Date();
+    // Others' locks are read after a poll at most every 12 s, and the earlier cases' writes may have spaced the polls
+    // out: wait for Sofia's worker to read the lock notes, then for the mark.
+    await until(
+      async () => (await requestsSince(h, written)).filter((r) => r.user === SOFIA.upn && r.status === 200 && isLockRead(r.path)),
+      (reads) => reads.length > 0,
+      "Sofia's worker reading the lock notes",
+      60_000,
+      500,
+    );
     await search(row.activityid);
-    const mark = (await sp.waitForSelector(`#fw-row-${row.activityid} .fw-lock-mark`, { timeout: 20_000 }))!;
+    const mark = (await sp.waitForSelector(`#fw-row-${row.activityid} .fw-lock-mark`, { timeout: 15_000 }))!;
     expect(await mark.evaluate((e) => e.textContent)).toContain('Sam Okafor is transferring this');
     await (await sp.waitForSelector(`#fw-row-${row.activityid}`, { timeout: 15_000 }))!.click();
     await sp.waitForSelector(DETAILS);
