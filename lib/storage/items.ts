@@ -60,8 +60,16 @@ export const panelFoldsItem = /* @__PURE__ */ defineStoredItem('sync:floorwalker
   fallback: { queueStrip: false },
 });
 
-/** The worker's live picture, watermarks and role check: a restarted worker resumes within one interval. */
-export const feedSnapshotItem = /* @__PURE__ */ defineStoredItem('session:feed', { schema: PersistedSchema.nullable(), fallback: null });
+/**
+ * The worker's live picture, watermarks and role check: a restarted worker resumes within one interval. Packed: at
+ * 10,000 ongoing it is about 12 MB as JSON, over storage.session's 10 MB quota for every item together (2.5 MB
+ * packed). Larger than 7.5 MB packed, it is not kept and a restarted worker reads the org whole.
+ */
+export const feedSnapshotItem = /* @__PURE__ */ defineStoredItem('session:feed', {
+  schema: PersistedSchema.nullable(),
+  fallback: null,
+  packedLimitChars: 7_500_000,
+});
 
 /** The action log, and which actions may have reached the platform (their outcome is read back, never assumed). */
 export const actionLogItem = /* @__PURE__ */ defineStoredItem('session:actions', {
@@ -69,10 +77,14 @@ export const actionLogItem = /* @__PURE__ */ defineStoredItem('session:actions',
   fallback: null,
 });
 
-/** The alerts in force, which were notified, and the sentiment seen: so a restarted worker does not notify again. */
+/**
+ * The alerts in force, which were notified, and the sentiment seen: so a restarted worker does not notify again.
+ * Packed: the sentiment of every ongoing conversation is 450 KB as JSON at 10,000.
+ */
 export const alertsMemoryItem = /* @__PURE__ */ defineStoredItem('session:alerts', {
   schema: AlertsMemorySchema,
   fallback: EMPTY_ALERTS_MEMORY,
+  packedLimitChars: 1_000_000,
 });
 
 /** Other supervisors' locks as last read, and the lock notes this worker wrote and must delete. */
@@ -87,8 +99,15 @@ export const sharedLogMemoryItem = /* @__PURE__ */ defineStoredItem('session:sha
   fallback: EMPTY_SHARED_LOG,
 });
 
-/** The last hour of queue samples and presence changes: a restarted worker's sparklines go on where they were. */
-export const trendsMemoryItem = /* @__PURE__ */ defineStoredItem('session:trends', { schema: TrendsSchema, fallback: EMPTY_TRENDS });
+/**
+ * The last hour of queue samples and presence changes: a restarted worker's sparklines go on where they were.
+ * Packed: 170 KB as JSON with 1,000 agents.
+ */
+export const trendsMemoryItem = /* @__PURE__ */ defineStoredItem('session:trends', {
+  schema: TrendsSchema,
+  fallback: EMPTY_TRENDS,
+  packedLimitChars: 1_000_000,
+});
 
 /** Which overlay frame may speak for which workspace tab, so a restarted worker still knows the frame it admitted. */
 export const overlayAdmissionsItem = /* @__PURE__ */ defineStoredItem('session:overlayAdmissions', {

@@ -1,5 +1,6 @@
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { pack, unpack } from './packed';
 
 /** Where an item lives and under which key: `sync:settings`, `session:feed`. */
 export type StorageKey = `${'local' | 'session' | 'sync'}:${string}`;
@@ -15,6 +16,11 @@ export interface StoredItemSpec<T> {
    */
   version?: number;
   migrations?: Record<number, (stored: unknown) => unknown>;
+  /**
+   * For large values: stored packed (lib/storage/packed.ts) in at most this many characters; a larger value is not
+   * written and `set` rejects saying so. Reads take packed text, or the plain value an older release stored.
+   */
+  packedLimitChars?: number;
 }
 
 /** One value in browser storage, validated on every read. */
@@ -58,6 +64,9 @@ export function defineStoredItem<T>(key: StorageKey, spec: StoredItemSpec<T>, re
     report(key, describe(parsed.error));
     return spec.fallback;
   };
+  const limit = spec.packedLimitChars;
+  const decode = async (raw: unknown): Promise<T> => parse(limit !== undefined && typeof raw === 'string' ? await unpack(raw) : raw);
+  const encode = (value: T): Promise<unknown> | T => (limit !== undefined && value !== null ? pack(value, limit) : value);
 
   let writing: Promise<void> | null = null;
   let pending: { value: T } | null = null;
@@ -65,7 +74,7 @@ export function defineStoredItem<T>(key: StorageKey, spec: StoredItemSpec<T>, re
     while (pending) {
       const { value } = pending;
       pending = null;
-      await inner().setValue(value);
+      await inner().setValue(await encode(value));
     }
   };
 
@@ -74,7 +83,7 @@ export function defineStoredItem<T>(key: StorageKey, spec: StoredItemSpec<T>, re
     fallback: spec.fallback,
     async get() {
       try {
-        return parse(await inner().getValue());
+        return await decode(await inner().getValue());
       } catch (error) {
         report(key, `unreadable: ${error instanceof Error ? error.message : String(error)}`);
         return spec.fallback;
@@ -87,6 +96,11 @@ export function defineStoredItem<T>(key: StorageKey, spec: StoredItemSpec<T>, re
       });
       return writing;
     },
-    watch: (listener) => inner().watch((raw) => listener(parse(raw))),
+    watch: (listener) =>
+      inner().watch((raw) => {
+        decode(raw).then(listener, (error: unknown) =>
+          report(key, `unreadable: ${error instanceof Error ? error.message : String(error)}`),
+        );
+      }),
   };
 }

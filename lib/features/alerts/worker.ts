@@ -4,6 +4,7 @@ import type { Agent, Queue } from '../../model/agent';
 import type { Conversation } from '../../model/conversation';
 import type { EffectiveSettings } from '../../model/settings';
 import { t } from '../../i18n';
+import { createSavePace } from '../../storage/save-pace';
 import { AlertSchema, type Alert } from './alert';
 import { badgeText, detectAlerts, EMPTY_MEMORY, newSince, SentimentMemorySchema } from './detect';
 import { alertsWatched, type AlertPrefs } from './prefs';
@@ -39,6 +40,7 @@ export interface AlertsDeps {
  */
 export function createAlerts(deps: AlertsDeps) {
   let memory = EMPTY_ALERTS_MEMORY;
+  const savePace = createSavePace(() => deps.now());
   const ready = deps.memory.get().then((saved) => {
     memory = saved;
   });
@@ -67,10 +69,14 @@ export function createAlerts(deps: AlertsDeps) {
       await ready;
       const detected = detectAlerts({ ...deps.feed(), now: deps.now() }, memory.sentiment, deps.prefs.peek());
       const changed = JSON.stringify(detected.alerts) !== JSON.stringify(memory.alerts);
+      const notified = detected.alerts.map((alert) => alert.key);
+      // An alert that came or went is saved at once (a successor must not notify it again); its figures and the
+      // sentiment seen change with nearly every poll of a busy org, and are saved at most once a minute.
+      const cameOrWent = notified.join('\n') !== memory.notified.join('\n');
       signal(detected.alerts, memory.notified);
-      memory = { alerts: detected.alerts, notified: detected.alerts.map((alert) => alert.key), sentiment: detected.memory };
+      memory = { alerts: detected.alerts, notified, sentiment: detected.memory };
       if (changed) deps.publish(detected.alerts);
-      await deps.memory.set(memory);
+      if (savePace.due(cameOrWent)) await deps.memory.set(memory);
     },
     /** Worth polling for with no view open (at the wake alarm's cadence). */
     watching: (): boolean => alertsWatched(deps.prefs.peek()),

@@ -1,3 +1,4 @@
+import { createSavePace } from '../../storage/save-pace';
 import { EMPTY_TRENDS, sampleQueues, trackPresence, type Observed, type Trends } from './trends';
 
 export interface TrendsDeps {
@@ -11,11 +12,13 @@ export interface TrendsDeps {
 
 /**
  * The trends' worker half: after each live poll it samples the queues (every 30 s at most) and follows each agent's
- * presence, from the picture the feed already has, with no request of its own. It saves and publishes only when a
- * sample was taken or a presence changed, so a busy org does not send the hour's history every poll.
+ * presence, from the picture the feed already has, with no request of its own. It publishes only when a sample was
+ * taken or a presence changed, so a busy org does not send the hour's history every poll, and saves at most once a
+ * minute (lib/storage/save-pace.ts).
  */
 export function createTrends(deps: TrendsDeps) {
   let trends = EMPTY_TRENDS;
+  const savePace = createSavePace(() => deps.now());
   const ready = deps.memory.get().then((saved) => {
     trends = saved;
   });
@@ -31,7 +34,7 @@ export function createTrends(deps: TrendsDeps) {
       if (!queues && !changed) return;
       trends = { queues: queues ?? trends.queues, agents };
       deps.publish(trends);
-      await deps.memory.set(trends);
+      if (savePace.due()) await deps.memory.set(trends);
     },
   };
 }

@@ -11,6 +11,7 @@ import {
   type Trends,
 } from '../../../lib/features/trends/trends';
 import { createTrends } from '../../../lib/features/trends/worker';
+import { SAVE_EVERY_MS } from '../../../lib/storage/save-pace';
 import { iso, makeAgent, makeConversation, NOW, QUEUES } from '../view-model/fixtures';
 
 const waiting = (id: string, msWaiting: number) => makeConversation({ id, statusUpdatedOn: iso(msWaiting) });
@@ -89,5 +90,28 @@ describe('trends: the worker half', () => {
     await second.afterPoll();
     expect(second.current().queues['q-billing']!.map((p) => p.at)).toEqual([NOW, now]);
     expect(published).toHaveLength(2);
+  });
+
+  it('tells the views of every presence change, and saves the hour at most once a minute', async () => {
+    let now = NOW;
+    let presence: 'available' | 'busy' = 'available';
+    const saves: Trends[] = [];
+    const saved = { get: async () => EMPTY_TRENDS, set: async (value: Trends) => void saves.push(value) };
+    const published: Trends[] = [];
+    const feed = () => ({ queues: QUEUES, agents: [makeAgent({ id: 'x', presence })], conversations: () => [] });
+    const trends = createTrends({ feed, memory: saved, publish: (t) => published.push(t), now: () => now });
+    await trends.afterPoll();
+    for (let i = 0; i < 4; i++) {
+      presence = presence === 'busy' ? 'available' : 'busy';
+      now += 5_000;
+      await trends.afterPoll();
+    }
+    expect(published).toHaveLength(5);
+    expect(saves).toHaveLength(1);
+    presence = 'busy';
+    now += SAVE_EVERY_MS;
+    await trends.afterPoll();
+    expect(saves).toHaveLength(2);
+    expect(saves[1]!.agents['x']!.length).toBe(6);
   });
 });

@@ -39,7 +39,11 @@ async function supervisor(e: ReturnType<typeof emulator>, upn: string, userId: s
 }
 
 /** The alerts' worker half over a fixed feed, with what it told the badge, the notifications and the views. */
-function alertsOver(feed: { conversations: ReturnType<typeof makeConversation>[] }, saved = memory(EMPTY_ALERTS_MEMORY)) {
+function alertsOver(
+  feed: { conversations: ReturnType<typeof makeConversation>[] },
+  saved = memory(EMPTY_ALERTS_MEMORY),
+  clock = { t: NOW },
+) {
   const prefs = signal<AlertPrefs>(DEFAULT_ALERT_PREFS);
   const badges: string[] = [];
   const notes: string[] = [];
@@ -56,7 +60,7 @@ function alertsOver(feed: { conversations: ReturnType<typeof makeConversation>[]
     setBadge: (text) => badges.push(text),
     notify: (_id, title) => notes.push(title),
     publish: (list) => published.push(list),
-    now: () => NOW,
+    now: () => clock.t,
   });
   return { alerts, prefs, badges, notes, published, saved };
 }
@@ -171,6 +175,23 @@ describe('alerts worker', () => {
     await after.alerts.afterPoll();
     expect(after.notes).toEqual([]);
     expect(after.badges.at(-1)).toBe('1');
+  });
+
+  it('saves a new alert at once, and the sentiment it has seen at most once a minute', async () => {
+    const clock = { t: NOW };
+    const feed = { conversations: [makeConversation({ id: 'c1', status: 'active', agentId: 'a1', sentiment: 10 })] };
+    const sofia = alertsOver(feed, memory(EMPTY_ALERTS_MEMORY), clock);
+    await sofia.alerts.afterPoll();
+    expect(sofia.saved.value.sentiment.last).toEqual({ c1: 10 });
+    feed.conversations = [makeConversation({ id: 'c1', status: 'active', agentId: 'a1', sentiment: 11 })];
+    clock.t += 5_000;
+    await sofia.alerts.afterPoll();
+    expect(sofia.saved.value.sentiment.last).toEqual({ c1: 10 });
+    feed.conversations.push(makeConversation({ id: 'c2', statusUpdatedOn: new Date(NOW - 120_000).toISOString() }));
+    clock.t += 5_000;
+    await sofia.alerts.afterPoll();
+    expect(sofia.saved.value.alerts.map((a) => a.kind)).toEqual(['idleMismatch']);
+    expect(sofia.saved.value.sentiment.last).toMatchObject({ c1: 11 });
   });
 
   it('a burst of new alerts becomes a few notifications and one summary', async () => {

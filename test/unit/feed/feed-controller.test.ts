@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FeedController, type FeedControllerDeps } from '../../../lib/feed/feed-controller';
+import { SAVE_EVERY_MS } from '../../../lib/storage/save-pace';
 import { createCounters } from '../../../lib/dataverse/counters';
 import type { DataverseOutcome } from '../../../lib/dataverse/transport';
 import type { FeedPatch } from '../../../lib/model/feed-state';
@@ -141,6 +142,31 @@ describe('feed controller', () => {
     expect(p.sent.some((path) => path.includes('statecode eq 0'))).toBe(false); // neither conversations nor queues re-read
     expect(p.sent.some((path) => path.includes('modifiedon ge'))).toBe(true);
     expect(b.feed.snapshot().freshness.state).toBe('live');
+  });
+
+  it('saves the picture for a restarted worker after the whole read, then at most once a minute', async () => {
+    const p = platform();
+    const timers = scheduler();
+    const store = storage();
+    let saves = 0;
+    const counted = { load: store.load, save: (value: Parameters<typeof store.save>[0]) => (saves++, store.save(value)) };
+    const { feed, now } = controller(p, timers, counted);
+    await feed.start();
+    feed.setDemand({ views: 1, visible: true });
+    await timers.fire();
+    await settle();
+    expect(saves).toBe(1);
+    for (let poll = 0; poll < 5; poll++) {
+      now.t += 5_000;
+      await timers.fire();
+      await settle();
+    }
+    expect(p.sent.filter((path) => path.includes('modifiedon ge')).length).toBeGreaterThanOrEqual(5);
+    expect(saves).toBe(1);
+    now.t += SAVE_EVERY_MS;
+    await timers.fire();
+    await settle();
+    expect(saves).toBe(2);
   });
 
   it('runs a manual refresh once however often it is asked, and pauses on request', async () => {

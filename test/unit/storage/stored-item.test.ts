@@ -82,4 +82,34 @@ describe('stored item', () => {
     await item.set({ count: 1 });
     expect(await browser.storage.sync.get(null)).toEqual({ counter: { count: 1 } });
   });
+
+  describe('packed (large values)', () => {
+    const Rows = z.object({ rows: z.array(z.object({ id: z.string(), subject: z.string() })) });
+    const big = { rows: Array.from({ length: 5_000 }, (_, i) => ({ id: `row-${i}`, subject: `Billing question ${i % 7}` })) };
+    const packedSpec = { schema: Rows.nullable(), fallback: null, packedLimitChars: 100_000 };
+
+    it('stores one short text instead of the value, and reads the value back', async () => {
+      const item = defineStoredItem('session:picture', packedSpec);
+      await item.set(big);
+      const { picture } = await browser.storage.session.get('picture');
+      expect(typeof picture).toBe('string');
+      expect((picture as string).length).toBeLessThan(JSON.stringify(big).length / 5);
+      expect(await defineStoredItem('session:picture', packedSpec).get()).toEqual(big);
+    });
+
+    it('refuses a value over its limit with the sizes, and keeps what was stored', async () => {
+      const item = defineStoredItem('session:picture', { ...packedSpec, packedLimitChars: 1_000 });
+      await browser.storage.session.set({ picture: { rows: [] } });
+      await expect(item.set(big)).rejects.toThrow(/MB packed, over the 0\.0 MB kept for it/);
+      // The plain value an earlier release stored is still read.
+      expect(await item.get()).toEqual({ rows: [] });
+    });
+
+    it('reads text that is not a packed value as nothing, and says why', async () => {
+      const report = vi.fn();
+      await browser.storage.session.set({ picture: 'not packed' });
+      expect(await defineStoredItem('session:picture', packedSpec, report).get()).toBeNull();
+      expect(report).toHaveBeenCalledWith('session:picture', expect.stringContaining('unreadable'));
+    });
+  });
 });
