@@ -33,12 +33,7 @@ export function ConversationsToolbar({ controller, searchRef, narrow, count }: P
           value={spec.search}
           onInput={(event) => view.setSearch(event.currentTarget.value)}
         />
-        <FilterMenu
-          view={view}
-          queues={picture.queues.value}
-          agents={picture.agents.all.value}
-          conversations={picture.conversations.all.value}
-        />
+        <FilterMenu view={view} picture={picture} />
         <details class="fw-menu fw-menu-end">
           <summary class="fw-button">{t('panel_view_menu')}</summary>
           <div class="fw-menu-body">

@@ -7,7 +7,9 @@ export interface ConversationLabel {
   detail: string | null;
 }
 
-const same = (a: string, b: string) => a.trim().localeCompare(b.trim(), undefined, { sensitivity: 'accent' }) === 0;
+/** One collator for every comparison: `localeCompare` with options builds a new one per call, per row rendered. */
+const collator = new Intl.Collator(undefined, { sensitivity: 'accent' });
+const same = (a: string, b: string) => collator.compare(a.trim(), b.trim()) === 0;
 
 /** One label per conversation, so no view shows "Kim Lee · Kim Lee". */
 export function conversationLabel(row: Pick<Conversation, 'customerName' | 'subject'>): ConversationLabel {

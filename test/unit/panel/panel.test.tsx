@@ -15,6 +15,10 @@ const choose = (select: HTMLElement, value: string) => {
   (select as HTMLSelectElement).value = value;
   fireEvent(select, new Event('change', { bubbles: true }));
 };
+/** Open a toolbar menu (a details element) by its summary; the browser tells it with a toggle event. */
+const openMenu = (summary: string) => {
+  screen.getByText(summary).closest('details')!.open = true;
+};
 const bodyRows = () =>
   within(grid())
     .getAllByRole('row')
@@ -141,7 +145,7 @@ describe('Panel: conversations grid', () => {
     expect(screen.getByText('Fine')).toBeTruthy();
   });
 
-  it('filters, searches, groups and uses quick filters', () => {
+  it('filters, searches, groups and uses quick filters', async () => {
     open({
       conversations: [
         makeConversation({ id: 'a', customerName: 'Alma', queueId: 'q-billing', queueName: 'Billing' }),
@@ -156,7 +160,10 @@ describe('Panel: conversations grid', () => {
         }),
       ],
     });
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Active' }));
+    // The filter groups are there only while the menu is open.
+    expect(screen.queryByRole('checkbox', { name: 'Active' })).toBeNull();
+    openMenu('Filters');
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Active' }));
     expect(bodyRows()).toHaveLength(1);
     expect(screen.getByText('Filters (1)')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
