@@ -7,6 +7,7 @@ import { OverlayFrame } from '../../components/overlay/OverlayFrame';
 import { language } from '../../lib/i18n';
 import { DEFAULT_OVERLAY_LAYOUT, openOverlayLayout } from '../../lib/view-model/overlay-layout';
 import { connectPanel } from '../../lib/view-model/connect-panel';
+import { documentShown } from '../../lib/view-model/document-shown';
 
 /*
  * The panel over the agent workspace, as an extension page in the loader's frame: the same Panel and the same
@@ -25,6 +26,7 @@ const { source, controller } = connectPanel({
   view: 'overlay',
   token,
   visible,
+  shown: documentShown(stop.signal),
   stop: stop.signal,
   connect: (info) => browser.runtime.connect(info),
   openDiagnostics: () => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#diagnostics') }),

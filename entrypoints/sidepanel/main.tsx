@@ -6,6 +6,7 @@ import './sidepanel.css';
 import { Panel } from '../../components/Panel';
 import { language } from '../../lib/i18n';
 import { connectPanel } from '../../lib/view-model/connect-panel';
+import { documentShown } from '../../lib/view-model/document-shown';
 
 // The side panel lives as long as its page; closing it ends everything with the page.
 const stop = new AbortController();
@@ -13,6 +14,7 @@ const visible = () => document.visibilityState === 'visible';
 const { source, controller } = connectPanel({
   view: 'sidepanel',
   visible,
+  shown: documentShown(stop.signal),
   stop: stop.signal,
   connect: (info) => browser.runtime.connect(info),
   openDiagnostics: () => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#diagnostics') }),

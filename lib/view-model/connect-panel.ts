@@ -1,3 +1,4 @@
+import type { ReadonlySignal } from '@preact/signals';
 import type { ViewKind } from '../protocol/view-port';
 import { createPanelController, type PanelController } from './panel-controller';
 import { parseWorkerMessage } from './parse-worker-message';
@@ -9,6 +10,8 @@ export interface ConnectPanelOptions {
   /** The overlay frame's one-time token; extension pages need none. */
   token?: string;
   visible: () => boolean;
+  /** Whether the page is on screen: off screen, live changes are held until it shows (held-patches.ts). */
+  shown?: ReadonlySignal<boolean>;
   stop: AbortSignal;
   /** browser.runtime.connect. */
   connect: PortFeedSourceOptions['connect'];
@@ -30,6 +33,11 @@ export function connectPanel(options: ConnectPanelOptions): { source: FeedSource
     signal: options.stop,
     onInvalid: (reason) => controller.picture.invalid(reason),
   });
-  const controller = createPanelController({ source, stop: options.stop, openDiagnostics: options.openDiagnostics });
+  const controller = createPanelController({
+    source,
+    stop: options.stop,
+    openDiagnostics: options.openDiagnostics,
+    shown: options.shown,
+  });
   return { source, controller };
 }

@@ -2,6 +2,8 @@ import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { createFeatureModels, type FeatureModels } from '../features/models';
 import { locale, setLanguageOverride, t } from '../i18n';
 import type { ActionIntent } from '../model/actions';
+import type { FeedPatch } from '../model/feed-state';
+import type { FeedMessage } from '../protocol/view-port';
 import { panelFoldsItem, savedFiltersItem, type PanelFolds } from '../storage/items';
 import { storedSignal, type StoredSignal } from '../storage/stored-signal';
 import { createAnnouncer, type Announcement } from './announcer';
@@ -9,6 +11,7 @@ import { channelLabel } from './channel-labels';
 import { createClock } from './clock';
 import { createConversationList, type ConversationList } from './conversation-list';
 import type { FeedSource } from './feed-source';
+import { mergePatches } from './held-patches';
 import { createPictureMirror, type PictureMirror } from './picture-mirror';
 import { createSavedFilters, type SavedFilters } from './saved-filters';
 import { createViewState, type ViewState } from './view-state';
@@ -44,6 +47,8 @@ export interface PanelControllerOptions {
   refreshTimeoutMs?: number;
   newRequestId?: () => string;
   openDiagnostics?: () => void;
+  /** Whether the view is on screen; while it is not, live changes are held and merged (held-patches.ts). */
+  shown?: ReadonlySignal<boolean>;
 }
 
 /** Everything a view (one open panel) needs, wired to one feed source. Entrypoints create it; components only read it. */
@@ -88,8 +93,25 @@ export function createPanelController(options: PanelControllerOptions): PanelCon
     if (override) setLanguageOverride(override);
   });
 
+  // Changes that arrive while the view is off screen wait, merged, until it shows; a snapshot replaces them.
+  let held: FeedPatch | null = null;
+  const receive = (message: FeedMessage) => {
+    if (message.type === 'patch' && options.shown && !options.shown.peek()) {
+      held = held ? mergePatches(held, message.patch) : message.patch;
+      return;
+    }
+    if (message.type === 'snapshot') held = null;
+    picture.apply(message);
+  };
+  const disposeShown = effect(() => {
+    if (!options.shown?.value || !held) return;
+    const patch = held;
+    held = null;
+    picture.apply({ type: 'patch', patch });
+  });
+
   const unsubscribers = [
-    source.onMessage((message) => (message.type === 'feature' ? features.apply(message.update) : picture.apply(message))),
+    source.onMessage((message) => (message.type === 'feature' ? features.apply(message.update) : receive(message))),
     source.onDisconnect(() => picture.disconnected()),
   ];
   stop.addEventListener(
@@ -98,6 +120,7 @@ export function createPanelController(options: PanelControllerOptions): PanelCon
       endRefresh();
       disposeRefreshWatch();
       disposeLanguage();
+      disposeShown();
       unsubscribers.forEach((unsubscribe) => unsubscribe());
       source.close();
     },

@@ -141,6 +141,7 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
     const platform = (await ongoingConversations(api)).filter((row) => supervised.has(row._msdyn_cdsqueueid_value ?? ''));
     expect(platform.length).toBeGreaterThan(40);
     for (const [name, root] of views()) {
+      await look(root);
       await until(
         () => gridRowCount(root),
         (count) => count === platform.length,
@@ -220,6 +221,7 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
     await api.call('PATCH', `msdyn_ocliveworkitems(${newId})`, { statecode: 1, statuscode: STATUS.closed });
     expect((await conversationOf(api, newId)).statecode).toBe(1);
     for (const [index, [name, root]] of views().entries()) {
+      await look(root);
       await until(
         async () => ({ row: await root.$(`#fw-row-${newId}`), count: await gridRowCount(root) }),
         (seen) => seen.row === null && seen.count === before[index]! - 1,
@@ -399,6 +401,7 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
       ['side panel', sp],
       ['overlay', await h.overlay()],
     ] as const) {
+      await look(root);
       await waitForText(root, '.fw-notice', 'You are not a supervisor in this organisation', 30_000);
       expect(await root.$('[role="grid"] [role="row"][id^="fw-row-"]')).toBeNull();
     }
@@ -425,6 +428,7 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
     await h.page.goto(`${h.emulatorUrl}/signin?user=${encodeURIComponent('sam@contoso.test')}`);
     overlay = await h.overlay();
     for (const [, root] of views()) {
+      await look(root);
       await waitForText(root, '.fw-notice', 'Assign will fail for you', 30_000);
       await waitForText(root, '.fw-notice', 'You hold the "Omnichannel API access" role');
       await root.waitForSelector('[role="grid"] [role="row"][aria-rowindex="2"]', { timeout: 30_000 });
