@@ -50,6 +50,8 @@ export interface BusyFigures {
     conversation: FreshnessFigures;
     presence: FreshnessFigures;
     participant: FreshnessFigures;
+    /** The same changes measured with one view, just before the ten views (the comparison's baseline). */
+    withOneViewBefore: FreshnessFigures;
     withTenViews: FreshnessFigures;
     failedWrites: number;
   };
@@ -58,7 +60,7 @@ export interface BusyFigures {
   /** Side panel opened (navigation start) → the whole list in it, the worker already holding the picture. */
   warmPanelMs: number | null;
   heapMb: { overlay: number | null; sidePanel: number | null; worker: number | null };
-  tenViews: { views: number; window: WindowFigures; oneViewSlice: WindowFigures } | null;
+  tenViews: { views: number; window: WindowFigures; oneViewBefore: WindowFigures } | null;
   noView: WindowFigures | null;
   /** What affected the figures: phases the other org's large read overlapped, phases that failed. */
   notes: string[];
@@ -75,8 +77,6 @@ export interface BusyResult {
 
 const COLD_LIMIT_MS = 120_000;
 const WARM_LIMIT_MS = 60_000;
-/** Where the one-view slice compared with ten views starts: after the overlay's first polls. */
-const SLICE_OFFSET_MS = 15_000;
 const SETTLE_MS = 15_000;
 
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
@@ -239,37 +239,44 @@ export async function measureBusy(
       worker: await session.heapMb('worker').catch(() => null),
     };
 
-    // Ten views: four more workspace tabs (each with its overlay) and four more side panels; the first tab in front.
+    // Ten views against one, side by side in time: first the overlay alone (the side panel closed), then with four
+    // more workspace tabs (each with its overlay) and five side panels, the first tab in front; each for the same
+    // length of time, under the same writes. (A slice of the first window would start in the sign-in's request debt.)
     let tenViews: BusyFigures['tenViews'] = null;
+    let oneRun = NOTHING as Awaited<ReturnType<typeof conversationChanges>>;
     let tenRun = NOTHING as Awaited<ReturnType<typeof conversationChanges>>;
-    try {
-      for (let i = 0; i < 4; i++) extra.push(await session.openWorkspaceTab(), await session.openExtensionPage('sidepanel.html'));
-      await session.workspace.bringToFront();
+    const measuredWindow = async (what: string, seed: number) => {
       await sleep(SETTLE_MS);
       const from = Date.now();
-      tenRun = await phases.run(
-        'freshness with ten views',
+      const run = await phases.run(
+        `freshness with ${what}`,
         () =>
           conversationChanges({
             probe: overlayProbe,
             writer,
-            random: seeded(11),
+            random: seeded(seed),
             count: plan.conversationChanges,
             perSecond: plan.changesPerSecond,
             missAfterMs: plan.missAfterMs,
-            label: 'ten',
+            label: what,
           }),
         NOTHING,
       );
       await sleep(Math.max(0, from + plan.tenViewsMs - Date.now()));
-      tenViews = {
-        views: 1 + extra.length,
-        window: await windowOf(org, from, from + plan.tenViewsMs),
-        oneViewSlice: await windowOf(org, t0 + SLICE_OFFSET_MS, t0 + SLICE_OFFSET_MS + plan.tenViewsMs),
-      };
-      log(
-        `busy: ten views: ${tenViews.window.requestsPerMin.toFixed(1)} requests/min vs one view ${tenViews.oneViewSlice.requestsPerMin.toFixed(1)}`,
-      );
+      return { run, window: await windowOf(org, from, from + plan.tenViewsMs) };
+    };
+    try {
+      await sidePanel.close();
+      extra.splice(extra.indexOf(sidePanel), 1);
+      const one = await measuredWindow('one view', 10);
+      oneRun = one.run;
+      for (let i = 0; i < 4; i++) extra.push(await session.openWorkspaceTab(), await session.openExtensionPage('sidepanel.html'));
+      extra.push(await session.openExtensionPage('sidepanel.html'));
+      await session.workspace.bringToFront();
+      const ten = await measuredWindow('ten views', 11);
+      tenRun = ten.run;
+      tenViews = { views: 1 + extra.length, window: ten.window, oneViewBefore: one.window };
+      log(`busy: ten views: ${ten.window.requestsPerMin.toFixed(1)} requests/min vs one view ${one.window.requestsPerMin.toFixed(1)}`);
     } catch (error) {
       phases.notes.push(`ten views failed: ${firstLine(error)}`);
     }
@@ -311,8 +318,9 @@ export async function measureBusy(
           conversation: summarizeFreshness('conversation', runs, plan.missAfterMs),
           presence: summarizeFreshness('presence', runs, plan.missAfterMs),
           participant: summarizeFreshness('participant', runs, plan.missAfterMs),
+          withOneViewBefore: summarizeFreshness('conversation', [{ seed: 10, samples: oneRun.samples }], plan.missAfterMs),
           withTenViews: summarizeFreshness('conversation', [{ seed: 11, samples: tenRun.samples }], plan.missAfterMs),
-          failedWrites: failedWrites + tenRun.failedWrites,
+          failedWrites: failedWrites + oneRun.failedWrites + tenRun.failedWrites,
         },
         longTasks: { overlay: overlayTasks, sidePanel: behind?.[0] ?? null, overlayBehindSidePanel: behind?.[1] ?? null },
         warmPanelMs: warm.at === null ? null : warm.at - openedAt,
