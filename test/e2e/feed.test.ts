@@ -344,7 +344,7 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
       const times = starts.slice(0, count + 1).map((index) => Date.parse(log[index]!.time));
       const byKind: Record<string, number> = {};
       for (const r of requests) byKind[kindOf(r)] = (byKind[kindOf(r)] ?? 0) + 1;
-      return { total: requests.length, byKind, shortestGapMs: Math.min(...times.slice(1).map((t, i) => t - times[i]!)) };
+      return { byKind, shortestGapMs: Math.min(...times.slice(1).map((t, i) => t - times[i]!)) };
     };
 
     // One view: the overlay. The side panel closes for the measure.
@@ -360,12 +360,12 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
     // The conversations are read once a cycle: exactly the same. Statuses and participants are read on their own
     // clock (every 10 s, lib/feed/picture-sync.ts), so twelve cycles may hold one more or one fewer; ten views each
     // asking would cost ten times as many.
-    expect(ten.byKind.msdyn_ocliveworkitems, 'msdyn_ocliveworkitems').toBe(one.byKind.msdyn_ocliveworkitems);
-    for (const kind of ['msdyn_agentstatuses', 'msdyn_sessionparticipants'])
-      expect(Math.abs((ten.byKind[kind] ?? 0) - (one.byKind[kind] ?? 0)), kind).toBeLessThanOrEqual(1);
-    // Reads on a timer of their own (the org's switches every 30 s, soft-lock notes) may land once more or less in
-    // twelve cycles; ten views each asking would cost ten times as much.
-    expect(ten.total, `one view ${JSON.stringify(one.byKind)}, ten views ${JSON.stringify(ten.byKind)}`).toBeLessThanOrEqual(one.total + 2);
+    // So do the other reads on a timer of their own (the org's switches every 30 s, soft-lock notes every 12 s): each
+    // kind may land once more or less in twelve cycles, never once per view.
+    const seen = `one view ${JSON.stringify(one.byKind)}, ten views ${JSON.stringify(ten.byKind)}`;
+    expect(ten.byKind.msdyn_ocliveworkitems, seen).toBe(one.byKind.msdyn_ocliveworkitems);
+    for (const kind of new Set([...Object.keys(one.byKind), ...Object.keys(ten.byKind)]))
+      expect(Math.abs((ten.byKind[kind] ?? 0) - (one.byKind[kind] ?? 0)), `${kind}: ${seen}`).toBeLessThanOrEqual(1);
     // The same cadence: no cycle starts sooner than one interval after the one before.
     expect(one.shortestGapMs).toBeGreaterThanOrEqual(intervalMs - 100);
     expect(ten.shortestGapMs).toBeGreaterThanOrEqual(intervalMs - 100);
