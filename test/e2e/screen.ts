@@ -46,9 +46,14 @@ const tabOf = (root: Root): Page => ('mainFrame' in root ? root : root.page());
 
 /**
  * Brings the panel's tab to the front, as a user looks at it: a background tab gets no animation frames (rendering
- * waits for them) and no focus.
+ * waits for them) and no focus. Shown again, a view applies the changes it held off screen; two frames let that
+ * render settle before anything is clicked, as it has for a person by the time they reach for the mouse.
  */
-export const look = (root: Root) => tabOf(root).bringToFront();
+export async function look(root: Root): Promise<void> {
+  await tabOf(root).bringToFront();
+  await root.waitForFunction(() => document.visibilityState === 'visible', { polling: 50, timeout: 5_000 });
+  await root.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
 
 /** Replaces the search text as a user does: select what is there, type over it. */
 export async function search(root: Root, text: string): Promise<void> {
