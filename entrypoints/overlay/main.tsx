@@ -20,13 +20,14 @@ history.replaceState(null, '', location.pathname);
 const stop = new AbortController();
 const layout = signal(DEFAULT_OVERLAY_LAYOUT);
 const frameWidth = signal(window.innerWidth);
-const visible = () => document.visibilityState === 'visible' && !layout.peek().collapsed;
+const shown = documentShown(stop.signal);
+const visible = () => shown.peek() && !layout.peek().collapsed;
 
 const { source, controller } = connectPanel({
   view: 'overlay',
   token,
   visible,
-  shown: documentShown(stop.signal),
+  shown,
   stop: stop.signal,
   connect: (info) => browser.runtime.connect(info),
   openDiagnostics: () => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#diagnostics') }),

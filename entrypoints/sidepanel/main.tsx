@@ -10,11 +10,12 @@ import { documentShown } from '../../lib/view-model/document-shown';
 
 // The side panel lives as long as its page; closing it ends everything with the page.
 const stop = new AbortController();
-const visible = () => document.visibilityState === 'visible';
+const shown = documentShown(stop.signal);
+const visible = () => shown.peek();
 const { source, controller } = connectPanel({
   view: 'sidepanel',
   visible,
-  shown: documentShown(stop.signal),
+  shown,
   stop: stop.signal,
   connect: (info) => browser.runtime.connect(info),
   openDiagnostics: () => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#diagnostics') }),

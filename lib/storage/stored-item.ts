@@ -64,6 +64,7 @@ export function defineStoredItem<T>(key: StorageKey, spec: StoredItemSpec<T>, re
     report(key, describe(parsed.error));
     return spec.fallback;
   };
+  const unreadable = (error: unknown) => report(key, `unreadable: ${error instanceof Error ? error.message : String(error)}`);
   const limit = spec.packedLimitChars;
   const decode = async (raw: unknown): Promise<T> => parse(limit !== undefined && typeof raw === 'string' ? await unpack(raw) : raw);
   const encode = (value: T): Promise<unknown> | T => (limit !== undefined && value !== null ? pack(value, limit) : value);
@@ -85,7 +86,7 @@ export function defineStoredItem<T>(key: StorageKey, spec: StoredItemSpec<T>, re
       try {
         return await decode(await inner().getValue());
       } catch (error) {
-        report(key, `unreadable: ${error instanceof Error ? error.message : String(error)}`);
+        unreadable(error);
         return spec.fallback;
       }
     },
@@ -98,9 +99,7 @@ export function defineStoredItem<T>(key: StorageKey, spec: StoredItemSpec<T>, re
     },
     watch: (listener) =>
       inner().watch((raw) => {
-        decode(raw).then(listener, (error: unknown) =>
-          report(key, `unreadable: ${error instanceof Error ? error.message : String(error)}`),
-        );
+        decode(raw).then(listener, unreadable);
       }),
   };
 }
