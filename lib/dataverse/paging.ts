@@ -22,9 +22,20 @@ const MAX_PAGES = 200;
  * fails the whole read: a partial list would look like removals.
  */
 export async function readAllPages(transport: DataverseTransport, first: DataverseRequest): Promise<Result<Pages>> {
+  const result = await readPagesWithin(transport, first, MAX_PAGES);
+  if (!result.ok) return result;
+  return result.value ? succeeded(result.value) : failed(malformed(null, `More than ${MAX_PAGES} pages`));
+}
+
+/** As readAllPages, but gives up (null) when the collection has more than `maxPages` pages. */
+export async function readPagesWithin(
+  transport: DataverseTransport,
+  first: DataverseRequest,
+  maxPages: number,
+): Promise<Result<Pages | null>> {
   const rows: unknown[] = [];
   let request: DataverseRequest = first;
-  for (let page = 0; page < MAX_PAGES; page++) {
+  for (let page = 0; page < maxPages; page++) {
     const outcome = await transport.send(request);
     if (!outcome.ok) return failed(failureOf(outcome));
     const parsed = CollectionSchema.safeParse(outcome.body);
@@ -34,5 +45,5 @@ export async function readAllPages(transport: DataverseTransport, first: Dataver
     if (!next) return succeeded({ rows, deltaLink: parsed.data['@odata.deltaLink'] ?? null });
     request = { ...first, path: next };
   }
-  return failed(malformed(null, `More than ${MAX_PAGES} pages`));
+  return succeeded(null);
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { DataverseRequest, DataverseTransport } from './transport';
-import { readAllPages } from './paging';
+import { readAllPages, readPagesWithin } from './paging';
 import { failed, failureOf, malformed, succeeded, type Result } from './result';
 import { validateRows, type Rows } from './validate-rows';
 
@@ -19,6 +19,18 @@ export async function readRows<S extends z.ZodType>(
   const result = await readAllPages(transport, request);
   if (!result.ok) return result;
   return succeeded(validateRows(spec.entity, spec.idField, spec.schema, result.value.rows));
+}
+
+/** As readRows, but gives up (null) when the collection has more than `maxPages` pages. */
+export async function readRowsWithin<S extends z.ZodType>(
+  transport: DataverseTransport,
+  request: DataverseRequest,
+  spec: RowSpec<S>,
+  maxPages: number,
+): Promise<Result<Rows<z.output<S>> | null>> {
+  const result = await readPagesWithin(transport, request, maxPages);
+  if (!result.ok) return result;
+  return succeeded(result.value && validateRows(spec.entity, spec.idField, spec.schema, result.value.rows));
 }
 
 /** Send one request whose answer is a single object, validated as a whole. */

@@ -98,8 +98,11 @@ export class FeedController {
     const pace = createRequestPace({ now: this.now, requests: () => deps.counters.requests });
     this.scheduler = createPollScheduler({
       visibleIntervalMs: () => deps.settings().values.pollIntervalSeconds * 1000,
-      budgetWaitMs: () => pace.waitMs(),
-      run: () => void this.runCycle(),
+      cycleMs: () => pace.cycleMs(),
+      run: () => {
+        pace.cycleStarted();
+        void this.runCycle();
+      },
       now: this.now,
       schedule: this.schedule,
       random: deps.random ?? Math.random,

@@ -21,8 +21,8 @@ export interface Demand {
 export interface PollSchedulerDeps {
   /** The interval the settings ask for while a view is visible: the shortest gap between cycles. */
   visibleIntervalMs(): number;
-  /** How long until one more request fits the platform budget (lib/feed/request-pace.ts); 0 when it fits now. */
-  budgetWaitMs?: () => number;
+  /** The request budget's spacing from one cycle's start to the next (lib/feed/request-pace.ts). */
+  cycleMs?: () => number;
   /** Run one feed cycle. */
   run(): void;
   now: () => number;
@@ -32,7 +32,7 @@ export interface PollSchedulerDeps {
 
 /**
  * When the next feed cycle runs: one timer that follows demand (a visible view: the set interval; hidden views:
- * slower; no view: none), never sooner than the request budget allows, stops while the user pauses, backs off after
+ * slower; no view: none), spaced as the request budget allows, stops while the user pauses, backs off after
  * faults without ever waiting longer than an interval, and never sends anything inside the platform's Retry-After
  * window.
  */
@@ -43,12 +43,14 @@ export function createPollScheduler(deps: PollSchedulerDeps) {
   /** Before this time (epoch ms) the platform asked us to send nothing (Retry-After), or a fault is backing off. */
   let waitUntil = 0;
   let cancelTimer: (() => void) | null = null;
+  let cycleStartedAt = -Infinity;
 
   const intervalMs = (): number => {
     const visibleMs = deps.visibleIntervalMs();
     return demand.visible || demand.views === 0 ? visibleMs : Math.max(HIDDEN_INTERVAL_MS, visibleMs);
   };
-  const budgetWait = (): number => deps.budgetWaitMs?.() ?? 0;
+  /** How long until the budget allows the next cycle. */
+  const budgetWait = (): number => cycleStartedAt + (deps.cycleMs?.() ?? 0) - deps.now();
   const delayAfterSuccess = (): number => Math.max(intervalMs(), waitUntil - deps.now(), budgetWait());
 
   /** One timer: the next cycle. Nothing is scheduled while paused or while no view is open. */
@@ -59,6 +61,7 @@ export function createPollScheduler(deps: PollSchedulerDeps) {
     cancelTimer = deps.schedule(
       () => {
         cancelTimer = null;
+        cycleStartedAt = deps.now();
         deps.run();
       },
       Math.max(0, ms),

@@ -24,8 +24,8 @@ export const PARTICIPANT_ENTITY = 'msdyn_sessionparticipant';
 
 /**
  * Participants of the given sessions (the conversations' msdyn_lastsessionid), in any state: whether the platform
- * deactivates a participant who leaves or keeps the row active with msdyn_lefton set differs between orgs, so the
- * panel never reads "every active participant", which on an org that keeps them grows without end.
+ * deactivates a participant who leaves or keeps the row active with msdyn_lefton set differs between orgs, so
+ * incremental reads never rely on "every active participant", which on an org that keeps them grows without end.
  * `lane` lets a few batches be in flight at once (requests with the same key never overlap).
  */
 export function participantsOfSessionsRequest(sessionIds: readonly string[], lane = 0): DataverseRequest {
@@ -33,6 +33,19 @@ export function participantsOfSessionsRequest(sessionIds: readonly string[], lan
     method: 'GET',
     path: `msdyn_sessionparticipants${query({ $select: COLUMNS, $filter: inFilter('msdyn_omnichannelsession', sessionIds.map(guidLiteral)) })}`,
     queryKey: `participants:full:${lane}`,
+  };
+}
+
+/**
+ * Every participant still in a session, org-wide: for a first load of many sessions, pages of 5,000 rows instead of
+ * 200 sessions a request. Not left (`msdyn_lefton eq null`) as well as active, for orgs that keep left participants
+ * active; the caller gives up after a few pages on an org with far more sessions than its own (read-full.ts).
+ */
+export function presentParticipantsRequest(): DataverseRequest {
+  return {
+    method: 'GET',
+    path: `msdyn_sessionparticipants${query({ $select: COLUMNS, $filter: 'statecode eq 0 and msdyn_lefton eq null' })}`,
+    queryKey: 'participants:present',
   };
 }
 

@@ -1,79 +1,101 @@
 import { describe, expect, it } from 'vitest';
-import { createRequestPace, REQUEST_BUDGET_PER_MINUTE, REQUEST_BURST } from '../../../lib/feed/request-pace';
+import { createRequestPace, REQUEST_BUDGET_PER_MINUTE, REQUEST_BURST, STEADY_SHARE } from '../../../lib/feed/request-pace';
 import { createPollScheduler } from '../../../lib/feed/poll-scheduler';
 
-function paced() {
+const INTERVAL_MS = 1_000;
+const CYCLE_MS = 300;
+
+/**
+ * A feed as the controller runs it: a cycle starts, sends its reads and takes CYCLE_MS; the next starts after the
+ * interval or when the pace allows, whichever is later. Returns the cycles' start times and what was sent.
+ */
+function simulate(minutes: number, options: { before?: number; cost?: (cycle: number) => number } = {}) {
   const clock = { t: 5_000_000 };
   const sent = { n: 0 };
   const pace = createRequestPace({ now: () => clock.t, requests: () => sent.n });
-  return { pace, clock, sent };
+  sent.n += options.before ?? 0;
+  const cost = options.cost ?? ((cycle: number) => (cycle % 7 === 6 ? 3 : 1));
+  const starts: number[] = [];
+  const begin = clock.t;
+  for (let cycle = 0; clock.t < begin + minutes * 60_000; cycle++) {
+    const start = clock.t;
+    starts.push(start - begin);
+    pace.cycleStarted();
+    sent.n += cost(cycle);
+    clock.t += CYCLE_MS;
+    clock.t = Math.max(clock.t + INTERVAL_MS, start + pace.cycleMs());
+  }
+  const gaps = starts.slice(1).map((start, i) => start - starts[i]!);
+  return { starts, gaps, sent: sent.n - (options.before ?? 0) };
 }
 
+const inWindow = (starts: readonly number[], from: number, to: number) => starts.filter((t) => t >= from && t < to).length;
+
 describe('request pace', () => {
-  it('lets a burst go at once, then spaces requests at the budget rate, whoever sent them', () => {
-    const { pace, clock, sent } = paced();
-    expect(pace.waitMs()).toBe(0);
-    sent.n += REQUEST_BURST; // a full load
-    const spacing = 60_000 / REQUEST_BUDGET_PER_MINUTE;
-    expect(pace.waitMs()).toBe(Math.ceil(spacing));
-    clock.t += Math.ceil(spacing);
-    expect(pace.waitMs()).toBe(0);
-    sent.n += 3; // a poll that read three tables: three requests' worth of waiting
-    expect(pace.waitMs()).toBeGreaterThanOrEqual(Math.floor(3 * spacing) - 1);
+  it('spaces the feed’s cycles evenly when some of them bring slow reads along, instead of stopping after those', () => {
+    const { gaps } = simulate(5);
+    const steady = gaps.slice(20);
+    // Every seventh cycle costs three requests; the next cycle still comes about as soon as any other.
+    expect(Math.max(...steady)).toBeLessThan(2_000);
+    expect(Math.max(...steady) - Math.min(...steady)).toBeLessThan(600);
   });
 
-  it('keeps a feed that polls as soon as allowed inside the budget over the platform’s five minutes', () => {
-    const { pace, clock, sent } = paced();
-    let polls = 0;
-    const end = clock.t + 300_000;
-    while (clock.t < end) {
-      clock.t += Math.max(1_000, pace.waitMs()); // a 1 s floor, then whatever the budget says
-      sent.n += polls % 6 === 0 ? 2 : 1; // some polls bring a second read along
-      polls++;
-    }
-    expect(sent.n / 5).toBeLessThanOrEqual(60);
-    expect(sent.n / 5).toBeGreaterThan(REQUEST_BUDGET_PER_MINUTE * 0.9); // and uses it: not idle
+  it('keeps the feed inside the budget over the platform’s five minutes, and uses most of it', () => {
+    const { sent } = simulate(5);
+    expect(sent / 5).toBeLessThanOrEqual(REQUEST_BUDGET_PER_MINUTE * STEADY_SHARE + 1);
+    expect(sent / 5).toBeGreaterThan(REQUEST_BUDGET_PER_MINUTE * 0.85);
   });
 
-  it('after a sign-in’s whole read, however large, the feed waits at most one burst’s refill, not minutes', () => {
-    const { pace, sent } = paced();
-    sent.n += 303; // the first read at 50,000 ongoing
-    const refill = (60_000 / REQUEST_BUDGET_PER_MINUTE) * (REQUEST_BURST + 1);
-    expect(pace.waitMs()).toBeGreaterThan(refill - 1_000);
-    expect(pace.waitMs()).toBeLessThanOrEqual(Math.ceil(refill));
+  it('after a sign-in’s whole read, however large, keeps polling a little slower until the debt is repaid', () => {
+    const perMinute = (starts: readonly number[], minute: number) => inWindow(starts, minute * 60_000, (minute + 1) * 60_000);
+    const steady = perMinute(simulate(6).starts, 5);
+    const { starts, gaps } = simulate(6, { before: 303 }); // the first read at 50,000 ongoing
+    expect(Math.max(...gaps)).toBeLessThan(3_000); // no half-minute stop after the sign-in
+    // Slower while repaying, then back to the steady pace.
+    expect(perMinute(starts, 0)).toBeGreaterThan(20);
+    expect(perMinute(starts, 0)).toBeLessThan(steady * 0.8);
+    expect(perMinute(starts, 5)).toBe(steady);
   });
 
-  it('refills while idle, never beyond the burst', () => {
-    const { pace, clock, sent } = paced();
-    clock.t += 3_600_000;
-    sent.n += REQUEST_BURST;
-    expect(pace.waitMs()).toBeGreaterThan(0);
+  it('a burst of other requests (actions) slows the feed’s cycles; a quiet spell refills, never beyond the burst', () => {
+    const clock = { t: 5_000_000 };
+    const sent = { n: 0 };
+    const pace = createRequestPace({ now: () => clock.t, requests: () => sent.n });
+    const steady = pace.cycleMs();
+    clock.t += 3_600_000; // an hour idle
+    sent.n += REQUEST_BURST + 5;
+    expect(pace.cycleMs()).toBeGreaterThan(steady);
+    clock.t += 60_000;
+    expect(pace.cycleMs()).toBe(steady);
   });
 });
 
 describe('poll scheduler under the request budget', () => {
-  it('waits for the budget when it is longer than the interval, also after a fault and after an action', () => {
-    const budget = { waitMs: 0 };
-    const timers: number[] = [];
+  it('keeps the budget’s spacing from a cycle’s start when it is longer than the interval, also after a fault and after an action', () => {
+    const clock = { t: 0 };
+    const budget = { cycleMs: 0 };
+    const timers: { run: () => void; ms: number }[] = [];
     const s = createPollScheduler({
       visibleIntervalMs: () => 1_000,
-      budgetWaitMs: () => budget.waitMs,
+      cycleMs: () => budget.cycleMs,
       run: () => undefined,
-      now: () => 0,
-      schedule: (_run, ms) => {
-        timers.push(ms);
+      now: () => clock.t,
+      schedule: (run, ms) => {
+        timers.push({ run, ms });
         return () => undefined;
       },
       random: () => 0.5,
     });
     s.setDemand({ views: 1, visible: true });
+    timers.at(-1)!.run(); // a cycle starts at 0 …
+    clock.t = 400; // … and ends 400 ms later
     s.succeeded();
-    expect(timers.at(-1)).toBe(1_000);
-    budget.waitMs = 2_400;
+    expect(timers.at(-1)!.ms).toBe(1_000);
+    budget.cycleMs = 2_400;
     s.succeeded();
-    expect(timers.at(-1)).toBe(2_400);
+    expect(timers.at(-1)!.ms).toBe(2_000);
     s.soon(500);
-    expect(timers.at(-1)).toBe(2_400);
-    expect(s.failed({ kind: 'http', status: 503, code: null, message: '', retryAt: null })).toBe(2_400);
+    expect(timers.at(-1)!.ms).toBe(2_000);
+    expect(s.failed({ kind: 'http', status: 503, code: null, message: '', retryAt: null })).toBe(2_000);
   });
 });

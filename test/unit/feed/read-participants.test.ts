@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { DataverseRequest, DataverseTransport } from '../../../lib/dataverse/transport';
+import { readParticipantsOf } from '../../../lib/feed/read-full';
+import { id, session } from './fixtures';
+
+const participant = (n: number, sessionN: number) => ({
+  msdyn_sessionparticipantid: id(100_000 + n),
+  _msdyn_agentid_value: id(900),
+  _msdyn_omnichannelsession_value: session(sessionN),
+  msdyn_mode: 192350002,
+  msdyn_assignreason: null,
+  msdyn_addedon: '2026-01-01T10:00:00Z',
+  msdyn_joinedon: '2026-01-01T10:00:01Z',
+  msdyn_lefton: null,
+  statecode: 0,
+  modifiedon: '2026-01-01T10:00:01Z',
+});
+
+/** An org whose present participants come in `pages` pages: one per session of `sessions`, plus other supervisors' sessions. */
+function org(options: { sessions: number; others: number; pages: number }) {
+  const sent: string[] = [];
+  const present = [
+    ...Array.from({ length: options.sessions }, (_, n) => participant(n, n)),
+    ...Array.from({ length: options.others }, (_, n) => participant(options.sessions + n, 50_000 + n)),
+  ];
+  const perPage = Math.ceil(present.length / options.pages);
+  const transport: DataverseTransport = {
+    org: 'https://contoso.crm4.dynamics.com',
+    async send(request: DataverseRequest) {
+      const path = decodeURIComponent(request.path);
+      sent.push(path);
+      if (path.includes('msdyn_lefton eq null') || path.includes('page=')) {
+        const page = Number(/page=(\d+)/.exec(path)?.[1] ?? 0);
+        const next = (page + 1) * perPage < present.length ? { '@odata.nextLink': `msdyn_sessionparticipants?page=${page + 1}` } : {};
+        return { ok: true, status: 200, headers: {}, body: { value: present.slice(page * perPage, (page + 1) * perPage), ...next } };
+      }
+      const ids = new Set(path.match(/00000000-0000-4000-9000-\d{12}/g));
+      return { ok: true, status: 200, headers: {}, body: { value: present.filter((row) => ids.has(row._msdyn_omnichannelsession_value)) } };
+    },
+  };
+  return { transport, sent };
+}
+
+const sessions = (count: number) => Array.from({ length: count }, (_, n) => session(n));
+
+describe('reading the participants of a first load', () => {
+  it('reads many sessions’ participants as the org’s present ones, a few pages instead of a request per 200 sessions', async () => {
+    const { transport, sent } = org({ sessions: 10_000, others: 2_000, pages: 3 });
+    const result = await readParticipantsOf(transport, sessions(10_000));
+    expect(result.ok && result.value.length).toBe(10_000); // the other sessions' participants are left out
+    expect(sent).toHaveLength(3);
+  });
+
+  it('reads by ids when the org has far more sessions than the supervisor’s, after at most a fifth of the requests', async () => {
+    const { transport, sent } = org({ sessions: 2_000, others: 40_000, pages: 9 });
+    const result = await readParticipantsOf(transport, sessions(2_000));
+    expect(result.ok && result.value.length).toBe(2_000);
+    const byIds = sent.filter((path) => !path.includes('msdyn_lefton eq null') && !path.includes('page='));
+    expect(byIds).toHaveLength(10);
+    expect(sent.length - byIds.length).toBe(2); // gave up after two pages (10 requests by ids / 5)
+  });
+
+  it('reads a few sessions by ids only', async () => {
+    const { transport, sent } = org({ sessions: 300, others: 0, pages: 1 });
+    const result = await readParticipantsOf(transport, sessions(300));
+    expect(result.ok && result.value.length).toBe(300);
+    expect(sent).toHaveLength(2);
+    expect(sent.some((path) => path.includes('msdyn_lefton eq null'))).toBe(false);
+  });
+});
