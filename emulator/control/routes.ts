@@ -49,9 +49,10 @@ export function controlRoutes(app: Hono, state: EmulatorState): void {
     if (!body.ok) return c.json({ error: body.error }, 400);
     const clock = state.world.clock;
     if (body.value.paused !== undefined) clock.setPaused(body.value.paused);
+    if (body.value.traffic !== undefined) state.world.setTraffic(body.value.traffic);
     if (body.value.advanceSeconds) clock.advance(body.value.advanceSeconds);
     state.world.catchUp();
-    return c.json({ now: clock.now().toISOString(), paused: clock.isPaused(), speed: clock.getSpeed() });
+    return c.json({ now: clock.now().toISOString(), paused: clock.isPaused(), speed: clock.getSpeed(), traffic: state.world.trafficOn() });
   });
 
   app.post('/_emulator/faults', async (c) => {

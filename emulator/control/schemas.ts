@@ -14,8 +14,11 @@ export const ResetBody = z.strictObject({
 });
 
 export const ClockBody = z
-  .strictObject({ advanceSeconds: z.number().min(0).optional(), paused: z.boolean().optional() })
-  .refine((b) => b.advanceSeconds !== undefined || b.paused !== undefined, 'Send advanceSeconds or paused.');
+  .strictObject({ advanceSeconds: z.number().min(0).optional(), paused: z.boolean().optional(), traffic: z.boolean().optional() })
+  .refine(
+    (b) => b.advanceSeconds !== undefined || b.paused !== undefined || b.traffic !== undefined,
+    'Send advanceSeconds, paused or traffic.',
+  );
 
 export const FaultsBody = z.strictObject({
   throttle: z.strictObject({ count, retryAfterSeconds: z.number().int().min(0) }).optional(),

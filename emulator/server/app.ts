@@ -100,6 +100,8 @@ async function handleWebApi(state: EmulatorState, request: Request): Promise<Res
     origin: request.headers.get('origin') ?? 'none',
   });
   const response = await respond(state, request, user ? userId : undefined);
+  // The platform's Date header is its own clock, the one modifiedon is stamped by: here the org's virtual clock.
+  if (!DROPPED.has(response)) response.headers.set('Date', state.world.clock.now().toUTCString());
   state.log.answered(entry, DROPPED.has(response) ? 0 : response.status, await rowsIn(response));
   return response;
 }

@@ -24,6 +24,11 @@ export class Agenda<T> {
     }
   }
 
+  /** Moves every event `ms` later: the order stays, so the heap does too. */
+  shift(ms: number): void {
+    for (const entry of this.heap) entry.at += ms;
+  }
+
   /** Removes and returns the earliest event due at or before `until`. */
   takeDue(until: number): Scheduled<T> | undefined {
     const top = this.heap[0];

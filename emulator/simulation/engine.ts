@@ -55,8 +55,33 @@ export class Simulation {
     }
   }
 
+  /** Virtual time the traffic was stopped at; null while it runs. */
+  private stoppedAt: number | null = null;
+
+  get trafficOn(): boolean {
+    return this.stoppedAt === null;
+  }
+
+  /**
+   * Stops or resumes the contact center while the clock runs on (a quiet org: time passes, nothing changes).
+   * Resumed, it goes on as if no time had passed: every event and pending decision moves later by the gap.
+   */
+  setTraffic(on: boolean): void {
+    const now = this.world.clock.nowMs();
+    if (!on && this.stoppedAt === null) {
+      this.catchUp();
+      this.stoppedAt = now;
+    } else if (on && this.stoppedAt !== null) {
+      const gap = now - this.stoppedAt;
+      this.stoppedAt = null;
+      this.agenda.shift(gap);
+      for (const pending of this.world.pending.values()) pending.decideAt += gap;
+    }
+  }
+
   /** Replays everything due up to the clock's now. */
   catchUp(): void {
+    if (this.stoppedAt !== null) return;
     const until = this.world.clock.nowMs();
     this.decidePending(until);
     for (let due = this.agenda.takeDue(until); due; due = this.agenda.takeDue(until)) {

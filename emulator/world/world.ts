@@ -40,6 +40,8 @@ export interface Notice {
 /** Brings the org up to the clock's now. */
 export interface Driver {
   catchUp(): void;
+  readonly trafficOn: boolean;
+  setTraffic(on: boolean): void;
 }
 
 export class World {
@@ -79,6 +81,15 @@ export class World {
   /** Brings the org up to the clock's now (the simulation runs lazily, on each request). */
   catchUp(): void {
     this.driver?.catchUp();
+  }
+
+  /** Whether the simulated contact center is running (see Simulation.setTraffic). */
+  trafficOn(): boolean {
+    return this.driver?.trafficOn ?? false;
+  }
+
+  setTraffic(on: boolean): void {
+    this.driver?.setTraffic(on);
   }
 
   userByUpn(upn: string): Row | undefined {

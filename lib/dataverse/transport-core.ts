@@ -47,8 +47,10 @@ export type Exchange = (request: WireRequest) => Promise<WireAnswer>;
 export interface OrgGate {
   blockedUntil: number;
   readonly inFlight: Map<string, Promise<unknown>>;
+  /** The latest Date header of the org's answers and when (our clock) it came: the org's own clock, for watermarks. */
+  serverDate: { date: number; receivedAt: number } | null;
 }
-export const createOrgGate = (): OrgGate => ({ blockedUntil: 0, inFlight: new Map() });
+export const createOrgGate = (): OrgGate => ({ blockedUntil: 0, inFlight: new Map(), serverDate: null });
 
 export interface TransportCoreOptions {
   /** The org's origin, e.g. https://contoso.crm4.dynamics.com. */
@@ -95,6 +97,8 @@ export function createTransport(options: TransportCoreOptions): DataverseTranspo
       return failure('network', null, null, message, null);
     }
     counters.bytes += answer.bytes;
+    const date = Date.parse(answer.headers['date'] ?? '');
+    if (!Number.isNaN(date)) gate.serverDate = { date, receivedAt: now() };
     return interpretAnswer(answer, { gate, now: now(), counters });
   }
 
@@ -111,6 +115,9 @@ export function createTransport(options: TransportCoreOptions): DataverseTranspo
         if (gate.inFlight.get(key) === next) gate.inFlight.delete(key);
       });
       return next;
+    },
+    serverNow() {
+      return gate.serverDate && gate.serverDate.date + (now() - gate.serverDate.receivedAt);
     },
   };
 }

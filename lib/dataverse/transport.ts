@@ -25,4 +25,6 @@ export interface DataverseTransport {
   /** The org's origin, e.g. https://contoso.crm4.dynamics.com. */
   readonly org: string;
   send(request: DataverseRequest): Promise<DataverseOutcome>;
+  /** The org's clock now, as its latest answer's Date header put it (whole seconds, so up to 1 s behind); null before any. */
+  serverNow?(): number | null;
 }

@@ -182,6 +182,18 @@ export class LivePicture {
     return delta;
   }
 
+  /**
+   * The tables a poll read had no change between their watermark and `to`: their next reads may start there. Only
+   * ever forward, and never for a table never read (null).
+   */
+  advanceWatermarks(to: number, read: { conversations: boolean; participants: boolean; statuses: boolean }): void {
+    const forward = (mark: number | null) => (mark === null ? null : Math.max(mark, to));
+    const marks = this.watermarks;
+    if (read.conversations) marks.conversations = forward(marks.conversations);
+    if (read.participants) marks.participants = forward(marks.participants);
+    if (read.statuses) [marks.agentStatuses, marks.profileUnits] = [forward(marks.agentStatuses), forward(marks.profileUnits)];
+  }
+
   /** Merge changed conversation rows (any state, any queue). */
   applyConversations(rows: readonly ConversationRow[], now: number): { delta: Delta<Conversation> } {
     this.watermarks.conversations = maxModified(rows, this.watermarks.conversations);

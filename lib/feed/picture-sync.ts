@@ -7,7 +7,7 @@ import { isEmptyDelta } from './diff';
 import { LivePicture } from './live-picture';
 import { readAgents, readFull, Reader } from './read-full';
 import { readConversationsById, readListing, readParticipantsById } from './read-reconcile';
-import { latestModified, readChanges } from './read-changes';
+import { latestModified, OVERLAP_MS, readChanges } from './read-changes';
 import { deltaRequest, readTracked, startTracking, type TrackedChanges } from './change-tracking';
 import { rereadConversation } from './reread';
 import type { Persisted } from './persisted';
@@ -149,6 +149,7 @@ export function createPictureSync(deps: PictureSyncDeps) {
       participants: startedAt - participantsReadAt >= PARTICIPANTS_EVERY_MS,
       deep: startedAt - deepReadAt >= DEEP_EVERY_MS,
     };
+    const serverStart = transport.serverNow?.() ?? null;
     const result = await readChanges(transport, picture.watermarks, link !== null, scope, picture.profileTables());
     if (!result.ok) return result;
     if (scope.statuses) statusesReadAt = startedAt;
@@ -178,6 +179,16 @@ export function createPictureSync(deps: PictureSyncDeps) {
     const people = picture.applyParticipants(participants, now);
     const statuses = picture.applyAgentStatuses(result.value.statuses, now);
     const units = picture.applyProfileUnits(result.value.units, now);
+    // A quiet table's watermark would stay at its last change, and each poll would re-read that second (and each deep
+    // read the 10 s before it) for as long as the org stays quiet. The read began at the org's time serverStart, so
+    // every row stamped before serverStart − OVERLAP_MS and committed within OVERLAP_MS of its stamp was in it: the
+    // same late commits are left to the reconcile as before.
+    if (serverStart !== null)
+      picture.advanceWatermarks(serverStart - OVERLAP_MS, {
+        conversations: !link,
+        participants: scope.participants,
+        statuses: scope.statuses,
+      });
     const agents = { upsert: [...new Map([...statuses.upsert, ...units.upsert].map((row) => [row.id, row])).values()], remove: [] };
     const upsert = new Map([...delta.upsert, ...people.upsert].map((row) => [row.id, row]));
     for (const id of delta.remove) upsert.delete(id);

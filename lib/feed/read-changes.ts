@@ -14,7 +14,7 @@ import type { AgentProfileUnitRow } from '../dataverse/operations/capacity-profi
  * How far back a deep read reaches before the watermark. Rows committed late with an earlier modifiedon are caught;
  * rows seen twice are dropped by row version.
  */
-const OVERLAP_MS = 10_000;
+export const OVERLAP_MS = 10_000;
 
 export interface Changes {
   conversations: ConversationRow[];

@@ -1,8 +1,8 @@
 /**
  * The busy org grown to 50,000 ongoing conversations, the built extension in Chromium: cold start, the longest task
- * while rows update and the grid scrolls (when the whole list showed), the panel's heap — then, with the org's clock stopped (no change anywhere),
- * everything the extension reads in a window that holds one full period of every periodic read, the safety re-read
- * included. The quiet window goes on in the background while the busy session runs.
+ * while rows update and the grid scrolls (when the whole list showed), the panel's heap — then, with the org quiet
+ * (its traffic stopped while its clock runs on: time passes, nothing changes), everything the extension reads in a
+ * window that holds one full period of every periodic read, the safety re-read included. The quiet window goes on in the background while the busy session runs.
  */
 import { launchBrowser } from './browser-session';
 import { createWriter } from './changes';
@@ -70,7 +70,7 @@ export async function measureLarge(org: Org, plan: LargePlan, log: (line: string
     // The safety re-read is the worker's, whatever the screen shows: the quiet window runs either way.
     if (plan.quietMs <= 0) return { cold, figures, quiet: null };
 
-    await org.control('clock', { paused: true });
+    await org.control('clock', { traffic: false });
     const from = Date.now();
     log(`large: quiet window until ${new Date(from + plan.quietMs).toISOString().slice(11, 19)}`);
     handedOver = true;
@@ -90,7 +90,7 @@ export async function measureLarge(org: Org, plan: LargePlan, log: (line: string
         return { window, extendedMs: end - from - plan.quietMs };
       } finally {
         await session.close();
-        await org.control('clock', { paused: false }).catch(() => undefined);
+        await org.control('clock', { traffic: true }).catch(() => undefined);
       }
     })();
     return { cold, figures, quiet };

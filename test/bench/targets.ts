@@ -149,7 +149,7 @@ export function evaluateTargets(results: BenchResults): Figure[] {
       {
         name: 'The periodic safety re-read at 50,000 ongoing',
         limit: `≤ ${formatBytes(LIMITS.quietBytes)} per 10 min`,
-        about: `Every response byte the extension was sent in ${minutes(plan.large.quietMs)} with the org's clock stopped (no change anywhere) at 50,000 ongoing, one view open, starting within a minute of the first load — a window that holds one 10-minute period of every periodic read, so a whole re-read shows in full; not scaled down to 10 minutes.`,
+        about: `Every response byte the extension was sent in ${minutes(plan.large.quietMs)} with the org quiet (its simulated traffic stopped while its clock runs on, as on a quiet night: time passes, nothing changes) at 50,000 ongoing, one view open, starting within a minute of the first load — a window that holds one 10-minute period of every periodic read, so a whole re-read shows in full; not scaled down to 10 minutes.`,
       },
       (q) => ({
         measured: `${formatBytes(q.window.bytes)} in ${minutes(q.window.ms)} (${formatCount(q.window.requests)} requests${results.large.ok && !results.large.value.listShown ? `; ${neverShown(results)}, so the first load may still have been under way` : ''})`,

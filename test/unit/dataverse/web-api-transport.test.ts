@@ -27,6 +27,23 @@ describe('Web API transport', () => {
     expect(counters.bytes).toBeGreaterThan(10);
   });
 
+  it('keeps the org’s clock from its answers’ Date header, running on with ours; none before an answer with one', async () => {
+    const clock = { t: 1_000_000 };
+    const { fetch } = fakeFetch(
+      () => json({ value: [] }),
+      () => json({ value: [] }, 200, { Date: 'Mon, 02 Mar 2026 10:00:00 GMT' }),
+      () => json({ value: [] }, 200, { Date: 'not a date' }),
+    );
+    const { t } = transport(fetch, () => clock.t);
+    await t.send({ method: 'GET', path: 'queues' });
+    expect(t.serverNow?.()).toBeNull();
+    await t.send({ method: 'GET', path: 'queues' });
+    clock.t += 4_000;
+    expect(t.serverNow?.()).toBe(Date.parse('2026-03-02T10:00:04Z'));
+    await t.send({ method: 'GET', path: 'queues' }); // an unreadable Date changes nothing
+    expect(t.serverNow?.()).toBe(Date.parse('2026-03-02T10:00:04Z'));
+  });
+
   it('leaves out the page size when the query asks for $top (Dataverse would ignore $top)', async () => {
     const { fetch, calls } = fakeFetch(() => json({ value: [] }));
     await transport(fetch).t.send({ method: 'GET', path: 'queues?$top=1' });

@@ -78,6 +78,26 @@ describe('live traffic on the clock', () => {
     for (const r of arrivedAndAccepted) expect(Date.parse(String(r.modifiedon))).toBeGreaterThanOrEqual(Date.parse(String(r.createdon)));
   });
 
+  it('with the traffic stopped the clock runs on and nothing changes; resumed, the traffic goes on', async () => {
+    e = emulator();
+    const sofia = await signIn(e, SOFIA.upn);
+    const before = fingerprint(e);
+    const stopped = (await (await control(e, 'clock', { traffic: false })).json()) as { traffic: boolean };
+    expect(stopped.traffic).toBe(false);
+    await control(e, 'clock', { advanceSeconds: 1800 });
+    const answer = await sofia.get('WhoAmI()');
+    expect(fingerprint(e)).toBe(before);
+    // The org's Date header is its clock, which moved on.
+    expect(Date.parse(answer.headers.get('date') ?? '')).toBe(Date.parse('2026-03-02T10:30:00Z'));
+    await control(e, 'clock', { traffic: true });
+    await control(e, 'clock', { advanceSeconds: 1800 });
+    expect(fingerprint(e)).not.toBe(before);
+    // Nothing was stamped in the stopped half hour.
+    const stamped = conversations(e, () => true).map((r) => Date.parse(String(r.modifiedon)));
+    expect(stamped.filter((at) => at > Date.parse('2026-03-02T10:00:00Z') && at < Date.parse('2026-03-02T10:30:00Z'))).toEqual([]);
+    expect(stamped.some((at) => at > Date.parse('2026-03-02T10:30:00Z'))).toBe(true);
+  });
+
   it('stuck conversations never move on their own', async () => {
     e = emulator({ seed: 3 });
     const stuck = [...e.world.index.stuck];

@@ -48,6 +48,27 @@ describe('picture sync', () => {
     );
   });
 
+  it('once the org has been quiet for the overlap, polls start at its clock less the overlap, not at the last change’s second', async () => {
+    const { sync: s, p, now, poll } = await loaded(); // the last change: 10:00:00
+    const orgClock = { t: Date.parse('2026-01-01T10:05:00Z') };
+    p.transport.serverNow = () => orgClock.t;
+    const pollAt = async (seconds: number) => {
+      p.sent.length = 0;
+      now.t += seconds * 1_000;
+      orgClock.t += seconds * 1_000;
+      await poll();
+      return p.sent.filter((path) => path.startsWith('msdyn_ocliveworkitems')).map((path) => /modifiedon ge (\S+?Z)/.exec(path)?.[1]);
+    };
+    expect(await pollAt(2)).toEqual(['2026-01-01T10:00:00Z']); // this read began at 10:05:02 …
+    expect(await pollAt(2)).toEqual(['2026-01-01T10:04:52Z']); // … so nothing before 10:04:52 can still come
+    // A change: the watermark follows it while it is newer than the org's clock less the overlap.
+    p.state.changed = [raw(3, { '@odata.etag': 'W/"101"', modifiedon: '2026-01-01T10:05:05Z' })];
+    expect(await pollAt(2)).toEqual(['2026-01-01T10:04:54Z']);
+    expect(ids(s.conversations())).toContain(id(3));
+    p.state.changed = [];
+    expect(await pollAt(2)).toEqual(['2026-01-01T10:05:05Z']);
+  });
+
   it('every RECONCILE_MS checks ids and versions, reads whole only the rows that differ; a refresh reads everything', async () => {
     const { now, poll, sync: s, p } = await loaded();
     const fullRead = (path: string) =>
