@@ -206,6 +206,18 @@ export class Probe {
     );
   }
 
+  /**
+   * Scrolls the grid back to its first row, the screen a supervisor watches. Mid-list, rows sorted by wait drift past
+   * the window as waiting rows' ticking waits overtake the handled rows' fixed ones, and a watched row can leave the
+   * DOM before its change shows.
+   */
+  scrollGridToTop(): Promise<void> {
+    return this.document.evaluate(() => {
+      const grid = document.querySelector<HTMLElement>('[role="grid"]');
+      if (grid) grid.scrollTop = 0;
+    });
+  }
+
   /** Scrolls the grid by `step` px every frame for `ms`, down and back up, and returns the frame-to-frame times. */
   scrollGrid(step: number, ms: number): Promise<number[]> {
     return this.document.evaluate(
