@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseWorkerMessage } from '../../../lib/view-model/parse-worker-message';
 import { createPortFeedSource, type PortLike } from '../../../lib/view-model/port-feed-source';
-import { makeState } from './fixtures';
+import { makeAgent, makeConversation, makeState } from './fixtures';
 
 class FakePort implements PortLike {
   posted: unknown[] = [];
@@ -127,5 +127,22 @@ describe('parseWorkerMessage (every view checks the worker in full)', () => {
     expect(parseWorkerMessage({ type: 'snapshot', state: { conversations: [] } }).ok).toBe(false);
     expect(parseWorkerMessage('snapshot').ok).toBe(false);
     expect(parseWorkerMessage({ type: 'eval', code: 'x' }).ok).toBe(false);
+  });
+
+  it('hands over every part of a snapshot and a patch as sent', () => {
+    const state = makeState({ conversations: [makeConversation({ id: 'c1' })], agents: [makeAgent({ id: 'a1' })] });
+    const patch = {
+      conversations: { upsert: [makeConversation({ id: 'c2', subject: 'Refund' })], remove: ['c1'] },
+      agents: { upsert: [makeAgent({ id: 'a2' })], remove: ['a1'] },
+      paused: true,
+    };
+    for (const message of [
+      { type: 'snapshot', state },
+      { type: 'patch', patch },
+      { type: 'patch', patch: { paused: false } },
+    ]) {
+      const parsed = parseWorkerMessage(message);
+      expect(parsed).toEqual({ ok: true, message });
+    }
   });
 });
