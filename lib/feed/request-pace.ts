@@ -12,7 +12,7 @@ export const REQUEST_BURST = 30;
  */
 export const STEADY_SHARE = 0.95;
 /** The share while a large read (a sign-in, a reconcile) is repaid: the feed goes on, a little slower, instead of not at all. */
-export const REPAYING_SHARE = 0.85;
+const REPAYING_SHARE = 0.85;
 /** A cycle's cost is at most this: a whole read is a debt to repay, not the price of every later cycle. */
 const CYCLE_COST_LIMIT = 4;
 /** How much the last cycle moves the average cost: slow reads come every few cycles, so several are averaged. */
