@@ -62,8 +62,8 @@ const SESSIONS_PER_REQUEST = 200;
 const PARTICIPANT_LANES = 4;
 /**
  * From this many requests by ids, the participants are read as the org's present ones instead (pages of 5,000), if
- * that takes at most a fifth of the requests: a sign-in at 10,000 ongoing then costs ~4 requests, not 50, and the
- * feed does not start in debt (request-pace.ts). An org with many more sessions than the supervisor's is read by ids.
+ * that takes at most a fifth of the requests: at 10,000 ongoing that is 3 requests instead of 50, so the feed starts
+ * less in debt (request-pace.ts). An org with many more sessions than the supervisor's is read by ids.
  */
 const ORG_WIDE_FROM_REQUESTS = 5;
 const ORG_WIDE_SHARE = 5;
