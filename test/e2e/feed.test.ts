@@ -11,6 +11,7 @@ import {
   clockSeconds,
   gridRowCount,
   look,
+  lookAtRows,
   rowCells,
   search,
   until,
@@ -122,9 +123,8 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
     await h.page.setViewport({ width: 1400, height: 900 });
     sp = await openSidePanel();
     overlay = await h.overlay();
-    // The side panel tab was opened after it: the overlay shows its rows once its tab is looked at.
-    await look(overlay);
-    await overlay.waitForSelector('[role="grid"] [role="row"][aria-rowindex="2"]', { timeout: 30_000 });
+    // The side panel tab was opened after it.
+    await lookAtRows(overlay);
   });
   afterAll(async () => {
     await h?.close();
@@ -423,9 +423,8 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
         .map((r) => r.path),
     ).toEqual([]);
     overlay = await h.overlay();
-    // The side panel tab was opened after it: the overlay shows its rows once its tab is looked at.
-    await look(overlay);
-    await overlay.waitForSelector('[role="grid"] [role="row"][aria-rowindex="2"]', { timeout: 30_000 });
+    // The side panel tab was opened after it.
+    await lookAtRows(overlay);
   });
 
   it('warns sam that assign will fail for him, and why, over his list', async () => {

@@ -55,6 +55,15 @@ export async function look(root: Root): Promise<void> {
   await root.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
+/**
+ * Looks at a view and waits for its first rows. A view whose tab was behind (another tab opened after it) holds the
+ * rows that reached it as changes until it is looked at.
+ */
+export async function lookAtRows(root: Root): Promise<void> {
+  await look(root);
+  await root.waitForSelector('[role="grid"] [role="row"][aria-rowindex="2"]', { timeout: 30_000 });
+}
+
 /** Replaces the search text as a user does: select what is there, type over it. */
 export async function search(root: Root, text: string): Promise<void> {
   await look(root);

@@ -9,7 +9,7 @@ import type { Conversation } from '../../lib/model/conversation';
 import { startHarness, type Harness } from './harness';
 import { openView, requestsSince, stateOf, waitForState, webApi } from '../soak/probe';
 import { actionRequests } from './platform';
-import { closeDialogs, look, search, until } from './screen';
+import { closeDialogs, lookAtRows, search, until } from './screen';
 
 /**
  * Security end to end: customer-controlled text is only ever text, the workspace page's own scripts cannot act
@@ -205,9 +205,8 @@ describe('security: hostile content and a hostile page', () => {
     sp = await h.openSidePanel();
     await sp.waitForSelector('[role="grid"] [role="row"][aria-rowindex="2"]', { timeout: 30_000 });
     overlay = await h.overlay();
-    // The side panel tab was opened after it: the overlay shows its rows once its tab is looked at.
-    await look(overlay);
-    await overlay.waitForSelector('[role="grid"] [role="row"][aria-rowindex="2"]', { timeout: 30_000 });
+    // The side panel tab was opened after it.
+    await lookAtRows(overlay);
   });
   afterAll(async () => {
     await h?.close();
