@@ -94,7 +94,7 @@ export function ConversationGrid({ controller, gridRef, narrow }: Props) {
           ))}
         </div>
       </div>
-      <div role="rowgroup" class="fw-grid-body" style={{ height: items.length * rowHeight }}>
+      <div role="rowgroup" class="fw-grid-body" style={{ height: `${items.length * rowHeight}px` }}>
         {items.slice(first, last).map((item, offset) => {
           const index = first + offset;
           if (item.kind === 'group') {
@@ -104,7 +104,7 @@ export function ConversationGrid({ controller, gridRef, narrow }: Props) {
                 key={`group:${item.key}`}
                 class="fw-row fw-row-group"
                 aria-rowindex={index + 2}
-                style={{ top: index * rowHeight }}
+                style={{ top: `${index * rowHeight}px` }}
               >
                 <div role="gridcell" aria-colspan={columns.length}>
                   {t('panel_group_heading', item.label, item.count)}

@@ -1,5 +1,5 @@
 import type { ReadonlySignal } from '@preact/signals';
-import { memo } from 'preact/compat';
+import { memo } from './memo';
 import { t } from '../../lib/i18n';
 import type { Conversation, PendingHandoff } from '../../lib/model/conversation';
 import type { EffectiveSettings } from '../../lib/model/settings';
@@ -35,7 +35,7 @@ export interface RowProps {
  */
 export const ConversationRow = memo(function ConversationRow(props: RowProps) {
   const row = props.row.value;
-  const top = props.index * props.rowHeight;
+  const top = `${props.index * props.rowHeight}px`;
   return (
     <ErrorBoundary
       fallback={() => (

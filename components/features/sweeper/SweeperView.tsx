@@ -44,7 +44,7 @@ export function SweeperView({ stuck, minutes, channels, onMinutes, onCleanUp, on
         <summary>{t('sweeper_thresholds')}</summary>
         <label class="fw-inline">
           <span>{t('sweeper_default')}</span>
-          <input type="number" min={1} max={1440} value={minutes.default} onChange={(e) => setDefault(e.currentTarget.value)} />
+          <input type="number" min={1} max={1440} value={minutes.default} onInput={(e) => setDefault(e.currentTarget.value)} />
         </label>
         {channels.map((code) => (
           <label key={code} class="fw-inline">
@@ -55,7 +55,7 @@ export function SweeperView({ stuck, minutes, channels, onMinutes, onCleanUp, on
               max={1440}
               placeholder={String(minutes.default)}
               value={minutes.byChannel[String(code)] ?? ''}
-              onChange={(e) => setChannel(code, e.currentTarget.value)}
+              onInput={(e) => setChannel(code, e.currentTarget.value)}
             />
           </label>
         ))}

@@ -7,6 +7,7 @@ import { BulkSelectArea } from '../../../components/features/bulk-actions/BulkSe
 import { RowContextView } from '../../../components/features/row-context/RowContextView';
 import { SharedLog } from '../../../components/features/shared-log/SharedLog';
 import { ShareViews } from '../../../components/features/share-views/ShareViews';
+import { SweeperView } from '../../../components/features/sweeper/SweeperView';
 import { rowDomId } from '../../../components/panel/columns';
 import { DEFAULT_ALERT_PREFS as DEFAULT_PREFS } from '../../../lib/features/alerts/prefs';
 import { startBulkRun } from '../../../lib/features/bulk-actions/run';
@@ -180,5 +181,19 @@ describe('alerts, log, context, sharing', () => {
     fireEvent.input(input, { target: { value: exportSavedFilter({ name: 'Mine', spec: DEFAULT_LIST_SPEC, savedAt: 1 }) } });
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
     await waitFor(() => expect(onImport).toHaveBeenCalledWith({ name: 'Mine', spec: DEFAULT_LIST_SPEC, savedAt: 1 }));
+  });
+});
+
+describe('SweeperView', () => {
+  it('takes a threshold as it is typed, before the field loses focus', () => {
+    let minutes = { default: 30, byChannel: {} as Record<string, number> };
+    const onMinutes = vi.fn((change: (m: typeof minutes) => typeof minutes) => (minutes = change(minutes)));
+    render(
+      <SweeperView stuck={[]} minutes={minutes} channels={[CHANNEL.voice]} onMinutes={onMinutes} onCleanUp={vi.fn()} onOpen={vi.fn()} />,
+    );
+    const [byDefault, voice] = screen.getAllByRole('spinbutton') as HTMLInputElement[];
+    fireEvent.input(byDefault!, { target: { value: '45' } });
+    fireEvent.input(voice!, { target: { value: '5' } });
+    expect(minutes).toEqual({ default: 45, byChannel: { [String(CHANNEL.voice)]: 5 } });
   });
 });

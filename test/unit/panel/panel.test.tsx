@@ -121,6 +121,14 @@ describe('Panel: conversations grid', () => {
     // Generating and validating 10,000 rows under happy-dom takes seconds on two busy cores; not a timing test.
   }, 30_000);
 
+  it('places each rendered row at its own offset in a body as tall as the whole list', () => {
+    open({ conversations: generateConversations(50) });
+    const rendered = bodyRows();
+    const height = parseFloat(rendered[0]!.parentElement!.style.height) / 50;
+    expect(height).toBeGreaterThan(0);
+    expect(rendered.map((row) => row.style.top)).toEqual(rendered.map((_, index) => `${index * height}px`));
+  });
+
   it('shows sentiment and long waits in words and icons, not colour alone', () => {
     open({
       conversations: [makeConversation({ id: 'a', sentiment: 7, createdOn: new Date(Date.now() - 400_000).toISOString() })],

@@ -1,0 +1,22 @@
+import { h, type Component, type FunctionComponent } from 'preact';
+
+/**
+ * A component that re-renders only when a prop changes (shallowly), like preact/compat's memo. Importing compat for
+ * it would install compat's global hooks, which rewrite every element's props and wrap every event in the panel.
+ */
+export function memo<P extends object>(render: FunctionComponent<P>): FunctionComponent<P> {
+  function Memo(this: Component<P>, props: P) {
+    this.shouldComponentUpdate = changedProps;
+    return h(render, props);
+  }
+  Memo.displayName = `Memo(${render.displayName ?? render.name})`;
+  return Memo;
+}
+
+function changedProps(this: Component, next: object): boolean {
+  const current = this.props as Record<string, unknown>;
+  const nextProps = next as Record<string, unknown>;
+  for (const key in current) if (key !== 'children' && !(key in nextProps)) return true;
+  for (const key in nextProps) if (key !== 'children' && !Object.is(current[key], nextProps[key])) return true;
+  return false;
+}
