@@ -4,7 +4,7 @@ import { parseSelect } from './select';
 export interface ExpandItem {
   navigation: string;
   select?: string[];
-  /** A collection-valued (1:N) navigation property: expands to an array of related rows. */
+  /** A collection-valued (1:N or N:N) navigation property: expands to an array of related rows. */
   many?: true;
 }
 
@@ -19,7 +19,9 @@ function parseExpandItem(item: string, schema: EntitySchema, schemaOf: SchemaLoo
   const open = item.indexOf('(');
   const name = (open === -1 ? item : item.slice(0, open)).trim();
   if (name === '') throw new ODataError(`The $expand item '${item}' has no navigation property.`);
-  const many = schema.oneToMany && Object.hasOwn(schema.oneToMany, name) ? schema.oneToMany[name] : undefined;
+  const many =
+    (schema.oneToMany && Object.hasOwn(schema.oneToMany, name) ? schema.oneToMany[name] : undefined) ??
+    (schema.manyToMany && Object.hasOwn(schema.manyToMany, name) ? schema.manyToMany[name] : undefined);
   const navigation = Object.hasOwn(schema.navigation, name) ? schema.navigation[name] : many;
   if (!navigation) {
     if (Object.hasOwn(schema.columns, name)) {
@@ -44,8 +46,8 @@ function parseExpandItem(item: string, schema: EntitySchema, schemaOf: SchemaLoo
     const [optionName = '', ...rest] = option.split('=');
     if (optionName.trim() !== '$select') {
       throw new ODataError(
-        `The query option '${optionName.trim()}' is not supported inside $expand of the single-valued ` +
-          `navigation property '${name}'; only $select is.`,
+        `The query option '${optionName.trim()}' is not supported inside $expand of the navigation property ` +
+          `'${name}'; only $select is.`,
       );
     }
     select = parseSelect(rest.join('='), target);

@@ -24,6 +24,8 @@ export interface EntitySchema {
   navigation: Record<string, NavigationSchema>;
   /** Collection-valued (1:N) navigation properties: `column` is the lookup on the target that points back. */
   oneToMany?: Record<string, NavigationSchema>;
+  /** Collection-valued N:N navigation properties (through an intersect table), by the related entity set. */
+  manyToMany?: Record<string, { target: string }>;
 }
 
 /** A client mistake in a query; the message is Dataverse's wording, shown to clients in a 400 body. */

@@ -114,8 +114,9 @@ export function defineTable(spec: TableSpec): TableDef {
   const oneToMany = Object.fromEntries(
     Object.entries(spec.children ?? {}).map(([name, nav]) => [name, { target: nav.target, column: lookupColumn(nav.lookup) }]),
   );
+  const manyToMany = Object.fromEntries(Object.entries(spec.collections ?? {}).map(([name, nav]) => [name, { target: nav.target }]));
   return {
-    schema: { entitySet: spec.entitySet, logicalName: spec.logicalName, key: spec.key, columns, navigation, oneToMany },
+    schema: { entitySet: spec.entitySet, logicalName: spec.logicalName, key: spec.key, columns, navigation, oneToMany, manyToMany },
     primaryName: spec.primaryName,
     options,
     lookups,

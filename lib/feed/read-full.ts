@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { DataverseRequest, DataverseTransport } from '../dataverse/transport';
 import { readRows, readRowsWithin, type RowSpec } from '../dataverse/read';
 import { failed, succeeded, type Failure, type Result } from '../dataverse/result';
-import type { Rows, WithIssues } from '../dataverse/validate-rows';
+import { validateRows, type Rows, type WithIssues } from '../dataverse/validate-rows';
 import { omnichannelQueuesRequest, QueueRowSchema, toQueue, userQueuesRequest } from '../dataverse/operations/queues';
 import {
   CONVERSATION_ENTITY,
@@ -24,10 +24,14 @@ import {
   AgentStatusRowSchema,
   BookableResourceRowSchema,
   bookableResourcesRequest,
+  expandedMembersOf,
+  membersOfQueuesRequest,
   presencesRequest,
   PresenceRowSchema,
   queueMembersRequest,
   QueueMemberRowSchema,
+  QueueWithMembersRowSchema,
+  type QueueMemberRow,
   ratingValuesRequest,
   RatingValueRowSchema,
   resourceSkillsRequest,
@@ -48,6 +52,7 @@ export const SPECS = {
   conversation: { entity: CONVERSATION_ENTITY, idField: 'activityid', schema: ConversationRowSchema },
   participant: { entity: PARTICIPANT_ENTITY, idField: 'msdyn_sessionparticipantid', schema: ParticipantRowSchema },
   member: { entity: 'systemuser', idField: 'systemuserid', schema: QueueMemberRowSchema },
+  queueMembers: { entity: 'queue', idField: 'queueid', schema: QueueWithMembersRowSchema },
   status: { entity: 'msdyn_agentstatus', idField: 'msdyn_agentstatusid', schema: AgentStatusRowSchema },
   presence: { entity: 'msdyn_presence', idField: 'msdyn_presenceid', schema: PresenceRowSchema },
   resource: { entity: 'bookableresource', idField: 'bookableresourceid', schema: BookableResourceRowSchema },
@@ -67,6 +72,8 @@ const PARTICIPANT_LANES = 4;
  */
 const ORG_WIDE_FROM_REQUESTS = 5;
 const ORG_WIDE_SHARE = 5;
+/** Queues whose members one request expands: 50 ids keep the URL near 3 KB. */
+const QUEUES_PER_REQUEST = 50;
 
 /** Collects row issues across reads and stops at the first failed read. */
 export class Reader {
@@ -76,6 +83,12 @@ export class Reader {
     const result = await readRows(this.transport, request, spec);
     if (result.ok) this.issues.push(...result.value.issues);
     return result;
+  }
+  /** Rows that came inside another answer (an expanded collection), checked one by one like a read's. */
+  validate<S extends z.ZodType>(raw: readonly unknown[], spec: RowSpec<S>): z.output<S>[] {
+    const checked = validateRows(spec.entity, spec.idField, spec.schema, raw);
+    this.issues.push(...checked.issues);
+    return checked.rows;
   }
   /** As rows, but null when the collection has more than `maxPages` pages. */
   async rowsWithin<S extends z.ZodType>(request: DataverseRequest, spec: RowSpec<S>, maxPages: number) {
@@ -137,17 +150,25 @@ export async function readFull(transport: DataverseTransport, userId: string): P
 export async function readAgents(reader: Reader, supervised: readonly string[]): Promise<Result<AgentsRead>> {
   try {
     const members = new Map<string, Member>();
-    for (const queueId of supervised) {
-      for (const row of must(await reader.rows(queueMembersRequest(queueId), SPECS.member))) {
-        if (row.isdisabled) continue;
-        const member = members.get(row.systemuserid) ?? {
-          id: row.systemuserid,
-          name: row.fullname ?? '',
-          isBot: Boolean(row.msdyn_botapplicationid),
-          queueIds: [],
-        };
-        member.queueIds.push(queueId);
-        members.set(member.id, member);
+    const add = (queueId: string, row: QueueMemberRow) => {
+      if (row.isdisabled) return;
+      const member = members.get(row.systemuserid) ?? {
+        id: row.systemuserid,
+        name: row.fullname ?? '',
+        isBot: Boolean(row.msdyn_botapplicationid),
+        queueIds: [],
+      };
+      member.queueIds.push(queueId);
+      members.set(member.id, member);
+    };
+    for (let i = 0; i < supervised.length; i += QUEUES_PER_REQUEST) {
+      const batch = supervised.slice(i, i + QUEUES_PER_REQUEST);
+      const expanded = new Map(must(await reader.rows(membersOfQueuesRequest(batch), SPECS.queueMembers)).map((row) => [row.queueid, row]));
+      for (const queueId of batch) {
+        const row = expanded.get(queueId);
+        const raw = row ? expandedMembersOf(row) : null;
+        const rows = raw ? reader.validate(raw, SPECS.member) : must(await reader.rows(queueMembersRequest(queueId), SPECS.member));
+        for (const member of rows) add(queueId, member);
       }
     }
     const presences = must(await reader.rows(presencesRequest(), SPECS.presence));

@@ -6,7 +6,6 @@
 import { matches, parseQueryOptions } from '../../odata';
 import type { TableDef } from '../../schema/define';
 import { schemaOf, tableOf } from '../../schema/tables';
-import type { Row } from '../../world/store';
 import { badRequest } from '../errors';
 import { respondWithPage } from './collection';
 import type { WebApiContext } from './context';
@@ -16,26 +15,14 @@ import { children } from './shape';
 export function navigate(c: WebApiContext, def: TableDef, id: string, navName: string): Response {
   const row = mustExist(c, def, id);
   const store = c.state.world.store;
-  const collection = def.collections[navName];
-  if (collection) {
-    const target = tableOf(collection.target);
-    if (!target) throw new Error(`no table ${collection.target}`);
-    const query = parseQueryOptions(c.url.searchParams, target.schema, schemaOf);
-    const related: Row[] = [];
-    for (const relatedId of store.related(collection.relation, collection.side, String(row[def.schema.key]))) {
-      const r = store.get(collection.target, relatedId);
-      if (r && matches(query.filter, r)) related.push(r);
-    }
-    return respondWithPage(c, target, related, query);
-  }
-  const many = def.schema.oneToMany?.[navName];
-  const childDef = many && tableOf(many.target);
-  if (childDef) {
-    const query = parseQueryOptions(c.url.searchParams, childDef.schema, schemaOf);
+  const collectionTarget = def.collections[navName]?.target ?? def.schema.oneToMany?.[navName]?.target;
+  const relatedDef = collectionTarget === undefined ? undefined : tableOf(collectionTarget);
+  if (relatedDef) {
+    const query = parseQueryOptions(c.url.searchParams, relatedDef.schema, schemaOf);
     const rows = children(row, def, store, navName)
-      .map((child) => child.row)
-      .filter((child) => matches(query.filter, child));
-    return respondWithPage(c, childDef, rows, query);
+      .map((related) => related.row)
+      .filter((related) => matches(query.filter, related));
+    return respondWithPage(c, relatedDef, rows, query);
   }
   const single = def.schema.navigation[navName];
   if (single) {

@@ -39,8 +39,17 @@ export function shapeRow(row: Row, def: TableDef, store: Store, options: ShapeOp
   return out;
 }
 
-/** The rows a 1:N navigation property of `row` leads to (their lookup points back at it). */
+/** The rows a 1:N navigation property of `row` leads to (their lookup points back at it), or an N:N one. */
 export function children(row: Row, def: TableDef, store: Store, navigation: string): { row: Row; def: TableDef }[] {
+  const collection = def.collections[navigation];
+  const relatedDef = collection && tableOf(collection.target);
+  if (collection && relatedDef) {
+    return store
+      .related(collection.relation, collection.side, String(row[def.schema.key]))
+      .map((id) => store.get(collection.target, id))
+      .filter((related): related is Row => related !== undefined)
+      .map((related) => ({ row: related, def: relatedDef }));
+  }
   const nav = def.schema.oneToMany?.[navigation];
   const childDef = nav && tableOf(nav.target);
   if (!nav || !childDef) return [];

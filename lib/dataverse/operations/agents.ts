@@ -5,6 +5,7 @@ import {
   FORMATTED,
   guidLiteral,
   GuidSchema,
+  inFilter,
   NullableDateTimeSchema,
   NullableGuidSchema,
   NullableIntSchema,
@@ -12,12 +13,41 @@ import {
   query,
 } from '../odata';
 
+const MEMBER_COLUMNS = 'systemuserid,fullname,msdyn_botapplicationid,isdisabled';
+const MEMBERS = 'queuemembership_association';
+
 /** Members of one queue (N:N queuemembership): the agents a supervisor of that queue sees. */
 export const queueMembersRequest = (queueId: string): DataverseRequest => ({
   method: 'GET',
-  path: `queues(${guidLiteral(queueId)})/queuemembership_association${query({ $select: 'systemuserid,fullname,msdyn_botapplicationid,isdisabled' })}`,
+  path: `queues(${guidLiteral(queueId)})/${MEMBERS}${query({ $select: MEMBER_COLUMNS })}`,
   queryKey: `queueMembers:${queueId}`,
 });
+
+/** Several queues with their members expanded: one request instead of one a queue (docs/platform.md#queries-and-paging). */
+export const membersOfQueuesRequest = (queueIds: readonly string[]): DataverseRequest => ({
+  method: 'GET',
+  path: `queues${query({
+    $select: 'queueid',
+    $filter: inFilter('queueid', queueIds.map(guidLiteral)),
+    $expand: `${MEMBERS}($select=${MEMBER_COLUMNS})`,
+  })}`,
+  queryKey: 'queueMembers:expanded',
+});
+
+/**
+ * A queue with its expanded members, each checked on its own later. Without the collection, or with a next link on
+ * it, the members did not all come, and the queue is read alone.
+ */
+export const QueueWithMembersRowSchema = z.object({
+  queueid: GuidSchema,
+  [MEMBERS]: z.array(z.unknown()).optional(),
+  [`${MEMBERS}@odata.nextLink`]: z.string().optional(),
+});
+export type QueueWithMembersRow = z.infer<typeof QueueWithMembersRowSchema>;
+
+/** The members that came expanded with a queue, or null when they did not all come. */
+export const expandedMembersOf = (row: QueueWithMembersRow): readonly unknown[] | null =>
+  row[`${MEMBERS}@odata.nextLink`] === undefined ? (row[MEMBERS] ?? null) : null;
 
 export const QueueMemberRowSchema = z.object({
   systemuserid: GuidSchema,
@@ -25,6 +55,7 @@ export const QueueMemberRowSchema = z.object({
   msdyn_botapplicationid: NullableTextSchema,
   isdisabled: z.boolean().nullable().optional(),
 });
+export type QueueMemberRow = z.infer<typeof QueueMemberRowSchema>;
 
 const STATUS_COLUMNS =
   'msdyn_agentstatusid,_msdyn_agentid_value,_msdyn_currentpresenceid_value,msdyn_presencemodifiedon,msdyn_availableunitscapacity,msdyn_capacitymodifiedon,modifiedon';

@@ -193,6 +193,27 @@ describe('navigation, roles and metadata', () => {
     expect(roles.value.map((r) => r.name)).toEqual(['Omnichannel supervisor']);
   });
 
+  it('expands an N:N collection: several queues with their members in one answer, the same members as one by one', async () => {
+    e = emulator();
+    const sofia = await signIn(e, SOFIA.upn);
+    const ids = [...e.world.store.rows('queues')].slice(0, 3).map((queue) => String(queue.queueid));
+    const list = ids.map((id) => `'${id}'`).join(',');
+    const page = await sofia.json<Page>(
+      `queues?$select=queueid&$filter=Microsoft.Dynamics.CRM.In(PropertyName='queueid',PropertyValues=[${list}])&$expand=queuemembership_association($select=fullname)`,
+    );
+    expect(page.value.map((queue) => queue.queueid).sort()).toEqual([...ids].sort());
+    for (const queue of page.value) {
+      const alone = await sofia.json<Page>(`queues(${String(queue.queueid)})/queuemembership_association?$select=fullname`);
+      const expanded = queue.queuemembership_association as Record<string, unknown>[];
+      expect(expanded.length).toBeGreaterThan(0);
+      expect(expanded.map((member) => [member.systemuserid, member.fullname]).sort()).toEqual(
+        alone.value.map((member) => [member.systemuserid, member.fullname]).sort(),
+      );
+    }
+    const nested = await sofia.get(`queues?$select=queueid&$expand=queuemembership_association($top=1)`);
+    expect(nested.status).toBe(400);
+  });
+
   it('RetrieveAadUserRoles reports direct and team roles', async () => {
     e = emulator();
     const sofia = await signIn(e, SOFIA.upn);
