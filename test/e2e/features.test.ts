@@ -310,7 +310,7 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
       'objectid_msdyn_ocliveworkitem@odata.bind': `/msdyn_ocliveworkitems(${row.activityid})`,
     });
     const written = new Date();
-    // Others' locks are read after a poll at most every 12 s, and the earlier cases' writes may have spaced the polls
+    // Others' locks are read after a poll at most every 15 s, and the earlier cases' writes may have spaced the polls
     // out: wait for Sofia's worker to read the lock notes, then for the mark.
     await until(
       async () => (await requestsSince(h, written)).filter((r) => r.user === SOFIA.upn && r.status === 200 && isLockRead(r.path)),

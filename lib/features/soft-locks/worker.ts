@@ -9,11 +9,11 @@ import { onePassAtATime, supervisorReading, type PlatformReaderDeps } from '../p
 import { isLockKind, LOCK_SUBJECT, LOCK_TTL_MS, LockEntrySchema, lockNote, readLock, type LockEntry } from './locks';
 
 /**
- * Other supervisors' locks are read after a poll at most every 12 s (long enough actions, such as a pending transfer,
- * still show): by time, not by poll count, so a faster feed does not read them more often and eat its own budget
- * (docs/decisions/0007-polling-cost.md).
+ * Other supervisors' locks are read after a poll at most every 15 s, like presence and participants (long enough
+ * actions, such as a pending transfer, still show): by time, not by poll count, so a faster feed does not read them
+ * more often and eat its own budget (docs/decisions/0007-polling-cost.md).
  */
-export const LOCKS_EVERY_MS = 12_000;
+export const LOCKS_EVERY_MS = 15_000;
 
 /** What a restarted worker must remember: others' locks as last read, and the lock notes this worker wrote. */
 export const SoftLocksMemorySchema = z.object({
