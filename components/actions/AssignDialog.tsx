@@ -4,6 +4,7 @@ import type { DialogNeed } from '../../lib/actions/definition';
 import { assignCandidates, skillsAmong, type AssignCandidate } from '../../lib/actions/targets';
 import { Modal } from '../panel/Modal';
 import { targetOf, type ActionDialogProps } from './dialog-props';
+import { conversationLabel } from '../../lib/view-model/conversation-label';
 
 const pickOf = (dialog: DialogNeed): 'agent' | 'queue' | null => (dialog.type === 'assign' ? dialog.pick : null);
 
@@ -53,7 +54,7 @@ export function AssignDialog({
     <Modal title={t(group?.title ?? current.labels.name)} onClose={onClose} class="fw-action-dialog">
       <form onSubmit={submit}>
         {notice}
-        <p>{t('actions_assign_about', conversation.subject, conversation.queueName ?? '–')}</p>
+        <p>{t('actions_assign_about', conversationLabel(conversation).title, conversation.queueName ?? '–')}</p>
         {access.hasApiAccessRole && (
           <p class="fw-note fw-warning" role="note">
             {t('actions_assign_apiRoleWarning')}

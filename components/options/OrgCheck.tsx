@@ -13,7 +13,7 @@ export interface OrgCheckProps {
 }
 
 /**
- * "Check this org": each capability with ✓ / ✗ / ?, what was found and the requests that show it, and a plain-text
+ * "Check this organization": each capability with ✓ / ✗ / ?, what was found and the requests that show it, and a plain-text
  * report to copy into a ticket. Everything shown is platform names, ids and counts.
  */
 export function OrgCheck({ report, running, error, copied, onRun, onCopy }: OrgCheckProps) {

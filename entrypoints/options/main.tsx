@@ -40,7 +40,7 @@ const checking = signal(false);
 const checkError = signal<string | null>(null);
 const copied = signal(false);
 
-/** "Check this org": the worker runs the probes; its answer is validated like any other message. */
+/** "Check this organization": the worker runs the probes; its answer is validated like any other message. */
 async function checkOrg(): Promise<void> {
   checking.value = true;
   copied.value = false;
@@ -90,5 +90,5 @@ function App() {
 }
 
 render(<App />, document.getElementById('app')!);
-// Opened from the panel's palette ("Check this org"): run the check at once.
+// Opened from the panel's palette ("Check this organization"): run the check at once.
 if (location.hash === '#diagnostics') void source.ready.then(checkOrg);

@@ -156,7 +156,8 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
     const reason = 'reason' in intent ? intent.reason?.trim() : undefined;
     if (!reason) return;
     const way = deps.transport('write');
-    const subject = t('actions_note_subject', actionName(intent.kind), deps.access().userName ?? '');
+    const userName = deps.access().userName;
+    const subject = t('actions_note_subject', actionName(intent.kind), userName?.trim() ? userName : t('log_unknownAuthor'));
     const outcome = way.ok ? await writeActionNote(way.transport, intent.conversationId, subject, reason) : null;
     if (!outcome?.ok) await store.update(id, { reason: 'actions_reason_noteFailed', detail: outcome?.message ?? null });
   }

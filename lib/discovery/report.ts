@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EvidenceSchema } from './evidence';
 
 /**
- * "Check this org": every probe the worker makes of an org, run afresh, each capability with its result and the
+ * "Check this organization": every probe the worker makes of an org, run afresh, each capability with its result and the
  * requests that show it (docs/platform.md, "What is read from the org at run time"). Only ids, names of the
  * platform's own APIs and tables, counts and status codes: nothing a customer wrote.
  */

@@ -12,7 +12,7 @@ export const RuntimeRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('overlayToken') }),
   /** From the options page: ask for a host permission the user just granted to be used. */
   z.object({ type: z.literal('settingsChanged') }),
-  /** From the options page: run every probe of the signed-in org now ("Check this org"). */
+  /** From the options page: run every probe of the signed-in org now ("Check this organization"). */
   z.object({ type: z.literal('diagnose') }),
 ]);
 export type RuntimeRequest = z.infer<typeof RuntimeRequestSchema>;

@@ -15,7 +15,7 @@ export interface ConnectPanelOptions {
   stop: AbortSignal;
   /** browser.runtime.connect. */
   connect: PortFeedSourceOptions['connect'];
-  /** Opens the options page at "Check this org". */
+  /** Opens the options page at "Check this organization". */
   openDiagnostics?: () => void;
 }
 

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { Conversation } from '../model/conversation';
 
 export interface ConversationLabel {
@@ -14,7 +15,8 @@ const same = (a: string, b: string) => collator.compare(a.trim(), b.trim()) === 
 /** One label per conversation, so no view shows "Kim Lee · Kim Lee". */
 export function conversationLabel(row: Pick<Conversation, 'customerName' | 'subject'>): ConversationLabel {
   const customer = row.customerName?.trim() ? row.customerName : null;
-  if (!customer) return { title: row.subject, detail: null };
+  // Named by something in every sentence it goes into ("Force close “…”?"), even with neither name nor subject.
+  if (!customer) return { title: row.subject.trim() ? row.subject : t('panel_customer_unknown'), detail: null };
   return { title: customer, detail: row.subject.trim() && !same(customer, row.subject) ? row.subject : null };
 }
 

@@ -36,7 +36,7 @@ export interface PanelController {
   sendIntent: (intent: ActionIntent) => string;
   /** Ask the worker to open the org's agent workspace. */
   openWorkspace: () => void;
-  /** Open "Check this org" (the options page's diagnostics), where the host can. */
+  /** Open "Check this organization" (the options page's diagnostics), where the host can. */
   openDiagnostics?: () => void;
 }
 

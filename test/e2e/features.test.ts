@@ -232,7 +232,7 @@ describe('features: bulk actions, shared log, sweeper, alerts, row context, shar
       10_000,
     );
     const csv = await readFile(join(downloads, file!), 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('"When","Who","Conversation","Conversation id","What","Why"');
+    expect(csv.split('\r\n')[0]).toBe('"When","Who","Conversation","Conversation ID","What","Why"');
     expect(csv).toContain('"Duplicate of an email case"');
   });
 

@@ -404,7 +404,7 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
       ['overlay', await h.overlay()],
     ] as const) {
       await look(root);
-      await waitForText(root, '.fw-notice', 'You are not a supervisor in this organisation', 30_000);
+      await waitForText(root, '.fw-notice', 'You are not a supervisor in this organization', 30_000);
       expect(await root.$('[role="grid"] [role="row"][id^="fw-row-"]')).toBeNull();
     }
     // Sofia signs in again: the worker's next reads are hers, so whatever it would have read as alex is in the log.
@@ -432,8 +432,8 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
     overlay = await h.overlay();
     for (const [, root] of views()) {
       await look(root);
-      await waitForText(root, '.fw-notice', 'Assign will fail for you', 30_000);
-      await waitForText(root, '.fw-notice', 'You hold the "Omnichannel API access" role');
+      await waitForText(root, '.fw-notice', 'Assigning conversations will fail for you', 30_000);
+      await waitForText(root, '.fw-notice', 'You hold the “Omnichannel API access” role');
       await root.waitForSelector('[role="grid"] [role="row"][aria-rowindex="2"]', { timeout: 30_000 });
     }
   });

@@ -126,7 +126,7 @@ describe('variants: the panel adapts to the org it finds', () => {
     await (await sp.waitForSelector('[role="tab"]::-p-text(Conversations)'))!.click();
   }
 
-  /** "Check this org" in the options page, opened as the panel's palette opens it; returns the plain report's lines. */
+  /** "Check this organization" in the options page, opened as the panel's palette opens it; returns the plain report's lines. */
   async function orgCheck(): Promise<string> {
     const page = await h.openExtensionPage('options.html#diagnostics');
     try {
@@ -185,7 +185,7 @@ describe('variants: the panel adapts to the org it finds', () => {
   it('locked-down: the actions are read from the metadata document and every action works', async () => {
     await switchTo('locked-down');
     const report = await orgCheck();
-    expect(report).toMatch(/Supervisor actions described by the org.*read from the metadata document/);
+    expect(report).toMatch(/Supervisor actions described by the organization.*read from the metadata document/);
     expect(report).toMatch(/Action CCaaS_AssignConversation.*bound to msdyn_ocliveworkitem, parameters .*AgentUserId/);
     await monitor();
     await assignToAgent();
@@ -197,14 +197,14 @@ describe('variants: the panel adapts to the org it finds', () => {
   it('assign-unmappable: assign to an agent is disabled with its reason; the other actions work', async () => {
     await switchTo('assign-unmappable');
     const report = await orgCheck();
-    expect(report).toMatch(/Action CCaaS_AssignConversation.*Floorwalker does not recognise RoutingToken/);
+    expect(report).toMatch(/Action CCaaS_AssignConversation.*Floorwalker does not recognize RoutingToken/);
     const row = await conversations.pick(isOpenUnassigned);
     conversations.release(row.activityid);
     await panel.openRow(row.activityid);
     await panel.click(DETAILS, 'Assign');
     const agentChoice = await sp.waitForSelector(`${ACTION_DIALOG} input[name="fw-assign-mode"][value="assignAgent"]`);
     expect(await agentChoice!.evaluate((input) => input.disabled)).toBe(true);
-    await panel.waitForText(ACTION_DIALOG, 'takes parameters Floorwalker does not recognise: RoutingToken');
+    await panel.waitForText(ACTION_DIALOG, 'takes parameters Floorwalker does not recognize: RoutingToken');
     await panel.closeDetails();
     await monitor();
     await assignToQueue();

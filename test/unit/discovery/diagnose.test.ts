@@ -28,12 +28,12 @@ async function check(variant: VariantName): Promise<{ report: DiagnosticsReport;
 
 const result = (report: DiagnosticsReport, id: string) => report.checks.find((c) => c.id === id);
 
-describe('"Check this org"', () => {
+describe('"Check this organization"', () => {
   it('names the binding and parameters an unbound, renamed org describes', async () => {
     const { report, text } = await check('unbound-renamed');
     expect(result(report, 'action:CCaaS_AssignConversation')?.result).toBe('pass');
     expect(text).toMatch(/✓ Action CCaaS_AssignConversation: unbound, parameters .*TargetAgentId \(Guid\)/);
-    expect(text).toMatch(/✓ Supervisor actions described by the org: read from customapis/);
+    expect(text).toMatch(/✓ Supervisor actions described by the organization: read from customapis/);
     expect(text).toMatch(/✓ Supervisor role: a supervisor/);
     expect(text).toMatch(/Writes go from the browser's background/);
   });
@@ -49,7 +49,7 @@ describe('"Check this org"', () => {
     const { report, text } = await check('assign-unmappable');
     expect(result(report, 'action:CCaaS_AssignConversation')?.result).toBe('fail');
     expect(result(report, 'action:CCaaS_ForceCloseConversation')?.result).toBe('pass');
-    expect(text).toMatch(/✗ Action CCaaS_AssignConversation: .*Floorwalker does not recognise RoutingToken/);
+    expect(text).toMatch(/✗ Action CCaaS_AssignConversation: .*Floorwalker does not recognize RoutingToken/);
   });
 
   it('reports units capacity and change tracking off on the default org, and no customer data', async () => {

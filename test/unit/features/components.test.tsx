@@ -191,7 +191,7 @@ describe('SweeperView', () => {
     render(
       <SweeperView stuck={[]} minutes={minutes} channels={[CHANNEL.voice]} onMinutes={onMinutes} onCleanUp={vi.fn()} onOpen={vi.fn()} />,
     );
-    const [byDefault, voice] = screen.getAllByRole('spinbutton') as HTMLInputElement[];
+    const [byDefault, voice] = screen.getAllByRole<HTMLInputElement>('spinbutton');
     fireEvent.input(byDefault!, { target: { value: '45' } });
     fireEvent.input(voice!, { target: { value: '5' } });
     expect(minutes).toEqual({ default: 45, byChannel: { [String(CHANNEL.voice)]: 5 } });

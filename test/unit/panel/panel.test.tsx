@@ -45,13 +45,13 @@ describe('Panel: access states', () => {
     expect(screen.queryByRole('grid')).toBeNull();
     panel!.close();
     open({ access: { ...SUPERVISOR, state: 'notSupervisor' } });
-    expect(screen.getByText('You are not a supervisor in this organisation')).toBeTruthy();
+    expect(screen.getByText('You are not a supervisor in this organization')).toBeTruthy();
   });
 
   it('warns that assign will fail for a holder of the API access role, with the reason', () => {
     open({ access: { ...SUPERVISOR, hasApiAccessRole: true } });
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain('Assign will fail for you');
+    expect(alert.textContent).toContain('Assigning conversations will fail for you');
     expect(alert.textContent).toContain('Omnichannel API access');
   });
 
@@ -319,7 +319,7 @@ describe('Panel: agents, tiles, live region, Swedish', () => {
     const billing = within(tiles).getByRole('heading', { name: 'Billing' }).closest('li')!;
     expect(billing.textContent).toContain('2 waiting');
     // Active and free agents are in the tile's words for screen readers; the strip shows waiting and longest wait.
-    expect(billing.textContent).toMatch(/Billing: 2 waiting, longest wait [\d:]+; agents free: 1, active: 1\./);
+    expect(billing.textContent).toMatch(/Billing: 2 waiting, longest wait [\d:]+; active conversations: 1; agents free: 1\./);
     // The sparkline says in words what it draws; no samples yet in this test.
     expect(within(billing).getByRole('img').getAttribute('aria-label')).toBe(
       'Billing: 2 waiting now; the last 60 minutes are still being sampled.',

@@ -12,6 +12,9 @@ describe('conversationLabel', () => {
     expect(conversationLabel({ customerName: null, subject: 'Chat 12' })).toEqual({ title: 'Chat 12', detail: null });
     expect(conversationLabel({ customerName: '  ', subject: 'Chat 12' })).toEqual({ title: 'Chat 12', detail: null });
   });
+  it('says the customer is unknown when there is neither a name nor a subject, so no sentence quotes nothing', () => {
+    expect(conversationLabel({ customerName: null, subject: ' ' })).toEqual({ title: 'Unknown customer', detail: null });
+  });
 });
 
 describe('conversationName', () => {
