@@ -3,11 +3,12 @@ import type { Check, DiagnosticsReport } from './report';
 
 const MARK = { pass: '✓', fail: '✗', unknown: '?' } as const;
 
-/** A check's name in words: "Action CCaaS_AssignConversation", "Administrator setting: assign". */
+/** A check's name in words: "Action CCaaS_AssignConversation", "Administrator setting: Supervisor assign". */
 export function checkLabel(check: Pick<Check, 'id'>): string {
   const [kind, name] = check.id.split(':', 2);
   if (kind === 'action') return t('diag_check_action', name ?? '');
-  if (kind === 'switch') return t('diag_check_switch', name ?? '');
+  // The setting as the admin center names it, not the feature's key.
+  if (kind === 'switch') return t('diag_check_switch', tFromData(`diag_switch_name_${name ?? ''}`));
   return tFromData(`diag_check_${kind}`);
 }
 

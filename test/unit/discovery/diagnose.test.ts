@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkAccess } from '../../../lib/access/check-access';
 import { diagnose } from '../../../lib/discovery/diagnose';
+import { setLanguageOverride } from '../../../lib/i18n';
 import { NO_WRITE_ROUTE } from '../../../lib/model/workspace';
 import type { DiagnosticsReport } from '../../../lib/discovery/report';
 import { reportText } from '../../../lib/discovery/report-text';
@@ -8,7 +9,10 @@ import type { VariantName } from '../../../emulator/variants';
 import { emulatedOrg, type EmulatedOrg } from './emulated-org';
 
 let org: EmulatedOrg | undefined;
-afterEach(() => void org?.emulator.close());
+afterEach(() => {
+  void org?.emulator.close();
+  setLanguageOverride('en');
+});
 
 const ALL = { monitor: true, assign: true, transfer: true, forceClose: true };
 
@@ -36,6 +40,16 @@ describe('"Check this organization"', () => {
     expect(text).toMatch(/✓ Supervisor actions described by the organization: read from customapis/);
     expect(text).toMatch(/✓ Supervisor role: a supervisor/);
     expect(text).toMatch(/Writes go from the browser's background/);
+  });
+
+  it('names each administrator setting as the admin center does, in Swedish too, not by its key', async () => {
+    const { report } = await check('unbound-renamed');
+    expect(reportText(report)).toMatch(/✓ Administrator setting: Force close: on/);
+    setLanguageOverride('sv');
+    const swedish = reportText(report);
+    expect(swedish).toMatch(/Administratörsinställning: Övervakning av arbetsledare/);
+    expect(swedish).toMatch(/Administratörsinställning: Tvinga stängning/);
+    expect(swedish).not.toMatch(/forceClose|: monitor/);
   });
 
   it('says the description came from the metadata document when customapis is refused, with the 403 as evidence', async () => {
