@@ -53,6 +53,8 @@ export async function captureScreenshots(h: Harness, options: ScreenshotOptions)
   for (const scheme of schemes) {
     for (const [page, name, size] of shots) {
       if (size) await page.setViewport(size);
+      // In front, as a user looking at it has it: a view behind holds its changes until it shows.
+      await page.bringToFront();
       await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
       // Let the ticking times, the layout and the new colours settle before the picture.
       await new Promise((resolve) => setTimeout(resolve, 500));
