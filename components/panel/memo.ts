@@ -16,7 +16,7 @@ export function memo<P extends object>(render: FunctionComponent<P>): FunctionCo
 function changedProps(this: Component, next: object): boolean {
   const current = this.props as Record<string, unknown>;
   const nextProps = next as Record<string, unknown>;
-  for (const key in current) if (key !== 'children' && !(key in nextProps)) return true;
-  for (const key in nextProps) if (key !== 'children' && !Object.is(current[key], nextProps[key])) return true;
+  for (const key in current) if (!(key in nextProps)) return true;
+  for (const key in nextProps) if (!Object.is(current[key], nextProps[key])) return true;
   return false;
 }
