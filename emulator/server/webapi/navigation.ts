@@ -10,7 +10,7 @@ import { badRequest } from '../errors';
 import { respondWithPage } from './collection';
 import type { WebApiContext } from './context';
 import { mustExist, retrieve } from './records';
-import { children } from './shape';
+import { relatedRows } from './shape';
 
 export function navigate(c: WebApiContext, def: TableDef, id: string, navName: string): Response {
   const row = mustExist(c, def, id);
@@ -19,7 +19,7 @@ export function navigate(c: WebApiContext, def: TableDef, id: string, navName: s
   const relatedDef = collectionTarget === undefined ? undefined : tableOf(collectionTarget);
   if (relatedDef) {
     const query = parseQueryOptions(c.url.searchParams, relatedDef.schema, schemaOf);
-    const rows = children(row, def, store, navName)
+    const rows = relatedRows(row, def, store, navName)
       .map((related) => related.row)
       .filter((related) => matches(query.filter, related));
     return respondWithPage(c, relatedDef, rows, query);

@@ -24,7 +24,7 @@ export function shapeRow(row: Row, def: TableDef, store: Store, options: ShapeOp
   }
   for (const item of options.expand ?? []) {
     if (item.many) {
-      out[item.navigation] = children(row, def, store, item.navigation).map(({ row: child, def: childDef }) =>
+      out[item.navigation] = relatedRows(row, def, store, item.navigation).map(({ row: child, def: childDef }) =>
         shapeRow(child, childDef, store, { select: item.select, annotations: options.annotations }),
       );
       continue;
@@ -39,8 +39,8 @@ export function shapeRow(row: Row, def: TableDef, store: Store, options: ShapeOp
   return out;
 }
 
-/** The rows a 1:N navigation property of `row` leads to (their lookup points back at it), or an N:N one. */
-export function children(row: Row, def: TableDef, store: Store, navigation: string): { row: Row; def: TableDef }[] {
+/** The rows a collection-valued navigation property of `row` leads to: N:N through its relation, 1:N by their lookup. */
+export function relatedRows(row: Row, def: TableDef, store: Store, navigation: string): { row: Row; def: TableDef }[] {
   const collection = def.collections[navigation];
   const relatedDef = collection && tableOf(collection.target);
   if (collection && relatedDef) {
