@@ -210,9 +210,9 @@ export function Panel({ controller, view: viewKind, frameControls, onDiagnostics
                       </>
                     ) : (
                       <AgentsView
-                        agents={agents}
+                        agents={picture.agents.all}
                         queues={queues}
-                        conversations={conversations}
+                        conversations={picture.conversations.all}
                         now={controller.now}
                         presence={features.trends.value.agents}
                         narrow={narrow}
@@ -239,9 +239,9 @@ export function Panel({ controller, view: viewKind, frameControls, onDiagnostics
         />
       )}
       <ActionDialogHost
-        conversations={conversations}
+        conversations={picture.conversations.all}
         access={access}
-        agents={agents}
+        agents={picture.agents.all}
         queues={queues}
         settings={picture.settings.value}
         records={picture.actions.value}

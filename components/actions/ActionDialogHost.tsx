@@ -1,3 +1,4 @@
+import type { ReadonlySignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { t } from '../../lib/i18n';
@@ -19,9 +20,14 @@ import { targetOf } from './dialog-props';
 import './actions.css';
 
 export interface ActionDialogHostProps {
-  conversations: readonly Conversation[];
+  /**
+   * All rows, read only while a dialog is asked for: the host, rendered once per panel, then does not re-render on
+   * every live patch.
+   */
+  conversations: ReadonlySignal<readonly Conversation[]>;
   access: Access | null;
-  agents: readonly Agent[];
+  /** Read only for an open dialog, as conversations. */
+  agents: ReadonlySignal<readonly Agent[]>;
   queues: readonly Queue[];
   settings: EffectiveSettings | null;
   records: readonly ActionRecord[];
@@ -45,7 +51,7 @@ export function ActionDialogHost(props: ActionDialogHostProps) {
   const { access, settings } = props;
   const request = actionRequest.value;
   const asked = request ? definitionOf(request.kind) : undefined;
-  const conversation = request ? props.conversations.find((c) => c.id === request.conversationId) : undefined;
+  const conversation = request ? props.conversations.value.find((c) => c.id === request.conversationId) : undefined;
   const activeRecord = conversation ? props.records.find((r) => r.intent.conversationId === conversation.id && isInFlight(r)) : undefined;
   const context =
     conversation && access
@@ -84,7 +90,7 @@ export function ActionDialogHost(props: ActionDialogHostProps) {
     definition,
     conversation,
     access,
-    agents: props.agents,
+    agents: props.agents.value,
     queues: props.queues,
     settings,
     members,

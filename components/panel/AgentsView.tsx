@@ -10,9 +10,10 @@ import { ErrorBoundary } from './ErrorBoundary';
 const PRESENCE_ICON: Record<Agent['presence'], string> = { available: '●', busy: '◐', dnd: '⊘', away: '◔', offline: '○', unknown: '?' };
 
 interface Props {
-  agents: readonly Agent[];
+  /** Signals read here, not by the panel, which need not re-render on every live patch. */
+  agents: ReadonlySignal<readonly Agent[]>;
   queues: readonly Queue[];
-  conversations: readonly Conversation[];
+  conversations: ReadonlySignal<readonly Conversation[]>;
   now: ReadonlySignal<number>;
   /** Each agent's presence changes over the last hour, as the worker followed them. */
   presence: Trends['agents'];
@@ -30,8 +31,8 @@ interface AgentEntry {
 export function AgentsView({ agents, queues, conversations, now, presence, narrow }: Props) {
   const queueName = new Map(queues.map((queue) => [queue.id, queue.name]));
   const load = new Map<string, number>();
-  for (const row of conversations) if (row.agentId) load.set(row.agentId, (load.get(row.agentId) ?? 0) + 1);
-  const entries: AgentEntry[] = [...agents]
+  for (const row of conversations.value) if (row.agentId) load.set(row.agentId, (load.get(row.agentId) ?? 0) + 1);
+  const entries: AgentEntry[] = [...agents.value]
     .sort((a, b) => a.name.localeCompare(b.name, locale.value))
     .map((agent) => ({ agent, conversations: load.get(agent.id) ?? 0, history: presence[agent.id] ?? [] }));
   if (entries.length === 0) return <p class="fw-empty">{t('panel_agents_empty')}</p>;

@@ -1,3 +1,4 @@
+import { signal } from '@preact/signals';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ActionDialogHost } from '../../../components/actions/ActionDialogHost';
@@ -145,9 +146,9 @@ describe('ActionDialogHost', () => {
     const send = vi.fn();
     render(
       <ActionDialogHost
-        conversations={rows}
+        conversations={signal(rows)}
         access={access()}
-        agents={agents}
+        agents={signal(agents)}
         queues={queues}
         settings={settings()}
         records={[]}
