@@ -1,4 +1,4 @@
-import { useSignal, useSignalEffect } from '@preact/signals';
+import { computed, useComputed, useSignal, useSignalEffect, type ReadonlySignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useRef } from 'preact/hooks';
 import { language, t } from '../lib/i18n';
@@ -134,14 +134,22 @@ export function Panel({ controller, view: viewKind, frameControls, onDiagnostics
     queueMicrotask(focusGrid);
   };
 
+  // What depends on every row (a live patch changes a few of them every couple of seconds) is passed down as signals
+  // and read only by the small parts that show it, so a patch re-renders those and not the whole panel.
+  const stats = useComputed(() => queueStats(picture.queues.value, picture.conversations.all.value, picture.agents.all.value));
+  const counts = useMemo(
+    () => ({
+      conversations: computed(() => picture.conversations.all.value.length),
+      agents: computed(() => picture.agents.all.value.length),
+    }),
+    [picture],
+  );
+  const showing = useComputed(() => t('panel_showing', list.rowIds.value.length, counts.conversations.value));
+
   const access = picture.access.value;
-  const conversations = picture.conversations.all.value;
-  const agents = picture.agents.all.value;
   const queues = picture.queues.value;
-  const stats = useMemo(() => queueStats(queues, conversations, agents), [queues, conversations, agents]);
   const tab = view.tab.value;
   const detailsId = view.detailsId.value;
-  const rowCount = list.rows.value.length;
 
   return (
     <section
@@ -185,28 +193,17 @@ export function Panel({ controller, view: viewKind, frameControls, onDiagnostics
                   open={!controller.folds.value.value.queueStrip}
                   onToggle={() => void controller.folds.update((folds) => ({ ...folds, queueStrip: !folds.queueStrip }))}
                 />
-                <Tabs
-                  current={tab}
-                  counts={{ conversations: conversations.length, agents: agents.length }}
-                  onChange={(next) => view.setTab(next)}
-                />
+                <Tabs current={tab} counts={counts} onChange={(next) => view.setTab(next)} />
                 <section id={`fw-tabpanel-${tab}`} role="tabpanel" aria-labelledby={`fw-tab-${tab}`} class="fw-tabpanel">
                   <ErrorBoundary fallback={(error) => <Notice tone="error" title={t('panel_view_broken')} text={error.message} />}>
                     {tab === 'conversations' ? (
                       <>
-                        <ConversationsToolbar
-                          controller={controller}
-                          searchRef={searchRef}
-                          narrow={narrow}
-                          count={t('panel_showing', rowCount, conversations.length)}
-                        />
+                        <ConversationsToolbar controller={controller} searchRef={searchRef} narrow={narrow} count={showing} />
                         <ConversationTools controller={controller} />
                         <BulkSelectArea selection={features.selection} order={list.rowIds} cursor={view.selectedId}>
                           <ConversationGrid controller={controller} gridRef={gridRef} narrow={narrow} />
                         </BulkSelectArea>
-                        {rowCount === 0 && (
-                          <p class="fw-empty">{conversations.length === 0 ? t('panel_empty_none') : t('panel_empty_filtered')}</p>
-                        )}
+                        <EmptyList shown={list.rowIds} total={counts.conversations} />
                       </>
                     ) : (
                       <AgentsView
@@ -256,4 +253,10 @@ export function Panel({ controller, view: viewKind, frameControls, onDiagnostics
       {helpOpen.value && <ShortcutSheet onClose={closeDialog(() => (helpOpen.value = false))} />}
     </section>
   );
+}
+
+/** Said where the grid has no rows: none at all, or none that pass the filters. */
+function EmptyList({ shown, total }: { shown: ReadonlySignal<readonly string[]>; total: ReadonlySignal<number> }) {
+  if (shown.value.length > 0) return null;
+  return <p class="fw-empty">{total.value === 0 ? t('panel_empty_none') : t('panel_empty_filtered')}</p>;
 }

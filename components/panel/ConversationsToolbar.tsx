@@ -1,3 +1,4 @@
+import type { ReadonlySignal } from '@preact/signals';
 import type { RefObject } from 'preact';
 import { t } from '../../lib/i18n';
 import type { PanelController } from '../../lib/view-model/panel-controller';
@@ -10,8 +11,8 @@ interface Props {
   controller: PanelController;
   searchRef: RefObject<HTMLInputElement | null>;
   narrow: boolean;
-  /** "Showing 12 of 60", at the end of the chips. */
-  count: string;
+  /** "Showing 12 of 60", at the end of the chips; a signal, so a live patch updates the text and not the toolbar. */
+  count: ReadonlySignal<string>;
 }
 
 /**

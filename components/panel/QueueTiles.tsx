@@ -11,7 +11,8 @@ import { MarkedWait } from './cells';
 import { Icon } from './Icon';
 
 interface Props {
-  stats: readonly QueueStats[];
+  /** Read here, not by the panel: the stats follow every live patch. */
+  stats: ReadonlySignal<readonly QueueStats[]>;
   now: ReadonlySignal<number>;
   settings: EffectiveSettings | null;
   /** Each queue's last hour, as the worker sampled it. */
@@ -25,7 +26,8 @@ interface Props {
  * The queues as one compact strip: per queue its name, how many wait, the longest wait (ticking, threshold-marked)
  * and the last hour's sparkline. It scrolls sideways rather than pushing the list down, and folds to one line.
  */
-export function QueueTiles({ stats, now, settings, trends, open, onToggle }: Props) {
+export function QueueTiles({ stats: statsSignal, now, settings, trends, open, onToggle }: Props) {
+  const stats = statsSignal.value;
   if (stats.length === 0) return null;
   const waiting = stats.reduce((sum, entry) => sum + entry.waiting, 0);
   return (

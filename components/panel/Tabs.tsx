@@ -1,3 +1,4 @@
+import type { ReadonlySignal } from '@preact/signals';
 import { t } from '../../lib/i18n';
 import type { PanelTab } from '../../lib/view-model/view-state';
 
@@ -10,7 +11,8 @@ export function Tabs({
   onChange,
 }: {
   current: PanelTab;
-  counts: Record<PanelTab, number>;
+  /** Read here, not by the panel: the counts change with live patches, the rest of the panel does not. */
+  counts: Record<PanelTab, ReadonlySignal<number>>;
   onChange: (tab: PanelTab) => void;
 }) {
   const onKeyDown = (event: KeyboardEvent) => {
@@ -34,7 +36,7 @@ export function Tabs({
           class="fw-tab"
           onClick={() => onChange(tab)}
         >
-          {t(`panel_tab_${tab}`, counts[tab])}
+          {t(`panel_tab_${tab}`, counts[tab].value)}
         </button>
       ))}
     </div>
