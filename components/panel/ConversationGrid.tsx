@@ -47,7 +47,7 @@ export function ConversationGrid({ controller, gridRef, narrow }: Props) {
     const id = view.selectedId.value;
     const element = gridRef.current;
     if (!id || !element) return;
-    const index = list.items.peek().findIndex((item) => item.kind === 'row' && item.id === id);
+    const index = list.items.peek().indexOf(id);
     if (index < 0) return;
     const height = gridLayout(narrow, []).rowHeight;
     const top = index * height;
@@ -61,7 +61,7 @@ export function ConversationGrid({ controller, gridRef, narrow }: Props) {
   const onOpen = useCallback((id: string) => view.openDetails(id), [view]);
   const first = Math.max(0, Math.floor(viewport.top / rowHeight) - OVERSCAN);
   const last = Math.min(items.length, Math.ceil((viewport.top + viewport.height) / rowHeight) + OVERSCAN);
-  const selectedRendered = selectedId !== null && items.slice(first, last).some((item) => item.kind === 'row' && item.id === selectedId);
+  const selectedRendered = selectedId !== null && items.slice(first, last).includes(selectedId);
   const template = gridTemplate(columns);
 
   return (
@@ -97,7 +97,7 @@ export function ConversationGrid({ controller, gridRef, narrow }: Props) {
       <div role="rowgroup" class="fw-grid-body" style={{ height: `${items.length * rowHeight}px` }}>
         {items.slice(first, last).map((item, offset) => {
           const index = first + offset;
-          if (item.kind === 'group') {
+          if (typeof item !== 'string') {
             return (
               <div
                 role="row"
@@ -112,18 +112,18 @@ export function ConversationGrid({ controller, gridRef, narrow }: Props) {
               </div>
             );
           }
-          const row = picture.conversations.row(item.id);
+          const row = picture.conversations.row(item);
           if (!row) return null;
           return (
             <ConversationRow
-              key={item.id}
+              key={item}
               row={row}
               index={index}
               rowIndex={index + 2}
               columns={columns}
               narrow={narrow}
               rowHeight={rowHeight}
-              selected={item.id === selectedId}
+              selected={item === selectedId}
               now={now}
               settings={settings}
               locks={controller.features.locks}

@@ -1,13 +1,14 @@
 import { effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { Conversation } from '../model/conversation';
 import type { Freshness } from '../model/freshness';
+import type { KeyedRows } from './keyed-rows';
 
 export type Announcement = { kind: 'newWaiting'; count: number } | { kind: 'freshness'; state: SpokenState };
 
 export interface AnnouncerInput {
   /** True once the first snapshot arrived: what it holds is the baseline, not news. */
   ready: ReadonlySignal<boolean>;
-  conversations: ReadonlySignal<readonly Conversation[]>;
+  conversations: Pick<KeyedRows<Conversation>, 'all' | 'touchedBetween' | 'row'>;
   freshness: ReadonlySignal<Freshness | null>;
   now: ReadonlySignal<number>;
   stop: AbortSignal;
@@ -29,7 +30,8 @@ const isSpoken = (state: Freshness['state']): state is SpokenState => (SPOKEN_ST
 export function createAnnouncer(input: AnnouncerInput): ReadonlySignal<Announcement | null> {
   const quietMs = input.quietMs ?? 10_000;
   const announcement = signal<Announcement | null>(null);
-  let seen: Set<string> | null = null;
+  let waiting: Set<string> | null = null;
+  let seen: readonly Conversation[] | null = null;
   let pending = 0;
   let lastSpokenAt = -Infinity;
   let lastState: Freshness['state'] | null = null;
@@ -37,10 +39,26 @@ export function createAnnouncer(input: AnnouncerInput): ReadonlySignal<Announcem
   const disposers = [
     effect(() => {
       if (!input.ready.value) return;
+      const { conversations } = input;
+      const all = conversations.all.value;
+      const touched = seen === null ? null : conversations.touchedBetween(seen, all);
+      seen = all;
       // Only the rows waiting now are kept, so a row that is sent back to a queue counts again.
-      const waiting = new Set(input.conversations.value.filter(isWaiting).map((row) => row.id));
-      if (seen) for (const id of waiting) if (!seen.has(id)) pending += 1;
-      seen = waiting;
+      if (waiting !== null && touched !== null) {
+        // A patch: only the rows it touched can have started or stopped waiting.
+        for (const id of touched) {
+          const row = conversations.row(id)?.peek();
+          if (row === undefined || !isWaiting(row)) waiting.delete(id);
+          else if (!waiting.has(id)) {
+            waiting.add(id);
+            pending += 1;
+          }
+        }
+        return;
+      }
+      const next = new Set(all.filter(isWaiting).map((row) => row.id));
+      if (waiting) for (const id of next) if (!waiting.has(id)) pending += 1;
+      waiting = next;
     }),
     effect(() => {
       const now = input.now.value;

@@ -1,7 +1,7 @@
 import { computed, type ReadonlySignal } from '@preact/signals';
 import type { Conversation } from '../model/conversation';
 import type { PictureMirror } from './picture-mirror';
-import { groupConversations, selectConversations, type ListItem } from './select-conversations';
+import { createSelection, groupConversations, type ListItem } from './select-conversations';
 import type { ViewState } from './view-state';
 
 export interface ConversationListOptions {
@@ -21,30 +21,33 @@ export interface ConversationList {
 }
 
 /**
- * The conversations the view shows. Re-derived when rows or the view spec change, not on clock ticks (sort keys
- * that depend on time are ordered the same a second later). Unchanged results keep their identity, so the grid
- * does not re-render when a patch only touched a row's contents.
+ * The conversations the view shows. Re-derived when rows or the view spec change, not on clock ticks (the order
+ * is that of the last patch); a patch moves only the rows it touched (`createSelection`). Unchanged results keep
+ * their identity, so the grid does not re-render when a patch only touched a row's contents.
  */
 export function createConversationList(picture: PictureMirror, view: ViewState, options: ConversationListOptions): ConversationList {
-  const rows = computed(() =>
-    selectConversations(picture.conversations.all.value, view.spec.value, {
-      now: options.now.peek(),
-      locale: options.locale.value,
-      channelLabel: options.channelLabel,
-    }),
-  );
+  const { conversations } = picture;
+  const selection = createSelection();
+  let seen: readonly Conversation[] | null = null;
+  const selected = computed(() => {
+    const all = conversations.all.value;
+    const ids = seen === null ? null : conversations.touchedBetween(seen, all);
+    seen = all;
+    const touched = ids === null ? null : { ids, row: (id: string) => conversations.row(id)?.peek() };
+    const context = { now: options.now.peek(), locale: options.locale.value, channelLabel: options.channelLabel };
+    return selection.select(all, view.spec.value, context, touched);
+  });
+  const rows = computed(() => selected.value.rows);
+  // The same array while the order holds, so the grid and the keyboard walk do not redo their work for a patch.
+  const rowIds = computed(() => selected.value.ids);
   let previousItems: readonly ListItem[] = [];
   const items = computed(() => {
-    const next = groupConversations(rows.value, view.spec.value.groupBy, options.noneLabel(), options.locale.value);
+    const { groupBy } = view.spec.value;
+    // Ungrouped, the items are the row ids themselves: no second list of 50,000 to build and compare per patch.
+    if (groupBy === 'none') return rowIds.value;
+    const next = groupConversations(rows.value, groupBy, options.noneLabel(), options.locale.value);
     if (sameItems(previousItems, next)) return previousItems;
     previousItems = next;
-    return next;
-  });
-  let previousIds: readonly string[] = [];
-  const rowIds = computed(() => {
-    const next = rows.value.map((row) => row.id);
-    if (next.length === previousIds.length && next.every((id, index) => id === previousIds[index])) return previousIds;
-    previousIds = next;
     return next;
   });
   return { rows, items, rowIds };
@@ -55,6 +58,6 @@ function sameItems(a: readonly ListItem[], b: readonly ListItem[]): boolean {
 }
 
 function sameItem(a: ListItem, b: ListItem): boolean {
-  if (a.kind === 'row') return b.kind === 'row' && a.id === b.id;
-  return b.kind === 'group' && a.key === b.key && a.label === b.label && a.count === b.count;
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  return a.key === b.key && a.label === b.label && a.count === b.count;
 }

@@ -69,7 +69,7 @@ export function createPanelController(options: PanelControllerOptions): PanelCon
   const savedFilters = createSavedFilters(savedFiltersItem, owner, stop);
   const announcement = createAnnouncer({
     ready: picture.ready,
-    conversations: picture.conversations.all,
+    conversations: picture.conversations,
     freshness: picture.freshness,
     now,
     stop,

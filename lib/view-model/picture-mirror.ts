@@ -1,4 +1,4 @@
-import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { ActionContract } from '../actions/contract';
 import type { Access } from '../model/access';
 import type { ActionRecord } from '../model/actions';
@@ -10,77 +10,7 @@ import type { EffectiveSettings } from '../model/settings';
 import { NO_WRITE_ROUTE, UNKNOWN_WORKSPACE, type WorkspaceState, type WriteRoute } from '../model/workspace';
 import { routeFactsOf, type RouteFacts } from '../actions/routing';
 import type { FeedMessage } from '../protocol/view-port';
-
-/**
- * Rows keyed by id, one signal per row: an update to one row notifies only that row's subscribers, and the id list
- * changes only when rows arrive or leave. This is what keeps a 10,000-row list from re-rendering on every patch.
- */
-export interface KeyedRows<T extends { id: string }> {
-  ids: ReadonlySignal<readonly string[]>;
-  row(id: string): ReadonlySignal<T> | undefined;
-  /** Every row's current value, in id order; recomputed when any row changes (for filters and counts). */
-  all: ReadonlySignal<readonly T[]>;
-  replace(rows: readonly T[]): void;
-  upsert(rows: readonly T[], remove: readonly string[]): void;
-}
-
-function createKeyedRows<T extends { id: string }>(): KeyedRows<T> {
-  const ids = signal<readonly string[]>([]);
-  const byId = new Map<string, Signal<T>>();
-  const all = computed(() => ids.value.map((id) => byId.get(id)!.value));
-
-  const put = (row: T): boolean => {
-    const existing = byId.get(row.id);
-    if (existing) {
-      // Snapshots resend unchanged rows; keeping the old value keeps that row's view still.
-      if (!sameRow(existing.peek(), row)) existing.value = row;
-      return false;
-    }
-    byId.set(row.id, signal(row));
-    return true;
-  };
-
-  return {
-    ids,
-    all,
-    row: (id) => byId.get(id),
-    replace(rows) {
-      batch(() => {
-        const keep = new Set(rows.map((row) => row.id));
-        for (const id of byId.keys()) if (!keep.has(id)) byId.delete(id);
-        for (const row of rows) put(row);
-        const next = [...keep];
-        if (!sameIds(ids.peek(), next)) ids.value = next;
-      });
-    },
-    upsert(rows, remove) {
-      batch(() => {
-        let added = false;
-        for (const row of rows) added = put(row) || added;
-        const gone = remove.filter((id) => byId.delete(id));
-        if (added || gone.length > 0) {
-          const goneSet = new Set(gone);
-          const next = ids.peek().filter((id) => !goneSet.has(id));
-          const present = new Set(next);
-          for (const row of rows) {
-            if (present.has(row.id) || !byId.has(row.id)) continue;
-            present.add(row.id);
-            next.push(row.id);
-          }
-          ids.value = next;
-        }
-      });
-    },
-  };
-}
-
-function sameIds(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((id, index) => id === b[index]);
-}
-
-function sameRow(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
+import { createKeyedRows, type KeyedRows } from './keyed-rows';
 
 /** This view's mirror of the worker's live picture, as signals. Components read; only apply() writes. */
 export interface PictureMirror {

@@ -3,17 +3,26 @@ import { describe, expect, it } from 'vitest';
 import type { Conversation } from '../../../lib/model/conversation';
 import type { Freshness } from '../../../lib/model/freshness';
 import { createAnnouncer } from '../../../lib/view-model/announcer';
+import { createKeyedRows } from '../../../lib/view-model/keyed-rows';
 import { makeConversation, NOW } from './fixtures';
 
 const live: Freshness = { state: 'live', lastSuccessAt: NOW, failingSince: null, retryAt: null, intervalMs: 3000 };
 
 function setup() {
   const ready = signal(false);
-  const conversations = signal<readonly Conversation[]>([]);
+  const rows = createKeyedRows<Conversation>();
+  const conversations = {
+    set value(next: readonly Conversation[]) {
+      rows.replace(next);
+    },
+    get value() {
+      return rows.all.peek();
+    },
+  };
   const freshness = signal<Freshness | null>(null);
   const now = signal(NOW);
   const stop = new AbortController();
-  const announcement = createAnnouncer({ ready, conversations, freshness, now, stop: stop.signal, quietMs: 10_000 });
+  const announcement = createAnnouncer({ ready, conversations: rows, freshness, now, stop: stop.signal, quietMs: 10_000 });
   return { ready, conversations, freshness, now, stop, announcement };
 }
 
