@@ -1,5 +1,5 @@
-import { useSignal } from '@preact/signals';
-import { useEffect, useMemo } from 'preact/hooks';
+import { useComputed, useSignal, useSignalEffect } from '@preact/signals';
+import { useMemo } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { dispatchThroughRunner } from '../../lib/features/bulk-actions/dispatch';
 import type { BulkKind } from '../../lib/features/bulk-actions/preview';
@@ -56,22 +56,22 @@ function Tools({ controller }: Props) {
   const { selection } = features;
   const prefs = features.prefs.value.value;
   const notes = features.notes.value;
-  // Not .value: the section need not re-render every second; it follows the feed, and the stuck list is minute-grained.
+  // Ten-second steps, not every second: the log's and the locks' ages are shown in minutes or tens of seconds.
+  const tick = useComputed(() => Math.floor(controller.now.value / 10_000));
+  void tick.value;
   const now = controller.now.peek();
   const access = picture.access.value;
-  const conversations = picture.conversations.all.value;
+  // The selection's count only: Tools need not re-render whenever a patch moves a row.
+  const matching = useComputed(() => list.rowIds.value.length);
   const dialog = useSignal<{ kind: BulkKind; ids: string[] } | null>(null);
   const active = useSignal<ActiveRun | null>(null);
   const progressOpen = useSignal(false);
 
-  // Rows that left the feed leave the selection.
-  useEffect(() => selection.prune(new Set(conversations.map((c) => c.id))), [conversations]);
-
-  const stuck = useMemo(
-    () => stuckConversations(conversations, prefs.stuckMinutes, now),
-    [conversations, prefs.stuckMinutes, Math.floor(now / 30_000)],
-  );
-  const channels = useMemo(() => [...new Set(conversations.flatMap((c) => c.channels))].sort((a, b) => a - b), [conversations]);
+  // Rows that left the feed leave the selection (checked when rows leave, not on every patch).
+  useSignalEffect(() => {
+    void picture.conversations.ids.value;
+    selection.prune({ has: (id) => picture.conversations.row(id) !== undefined });
+  });
   const labelOf = (id: string) => {
     const row = picture.conversations.row(id)?.peek();
     return row ? conversationLabel(row).title : id;
@@ -109,7 +109,7 @@ function Tools({ controller }: Props) {
       />
       <BulkBar
         selected={selection.ids.value.size}
-        matching={list.rowIds.value.length}
+        matching={matching.value}
         onSelectAll={() => selection.selectAll(list.rowIds.peek())}
         onClear={() => selection.clear()}
         onAction={(kind) => (dialog.value = { kind, ids: list.rowIds.peek().filter((id) => selection.ids.peek().has(id)) })}
@@ -119,18 +119,7 @@ function Tools({ controller }: Props) {
           {t(current.run.running.value ? 'bulk_showRunning' : 'bulk_showDone')}
         </button>
       )}
-      <Disclosure summary={t('sweeper_summary', stuck.length)}>
-        {() => (
-          <SweeperView
-            stuck={stuck}
-            minutes={prefs.stuckMinutes}
-            channels={channels}
-            onMinutes={(change) => void features.prefs.update((current) => ({ ...current, stuckMinutes: change(current.stuckMinutes) }))}
-            onCleanUp={(ids) => (dialog.value = { kind: SWEEP_ACTION, ids })}
-            onOpen={(id) => view.openDetails(id)}
-          />
-        )}
-      </Disclosure>
+      <Sweeper controller={controller} onCleanUp={(ids) => (dialog.value = { kind: SWEEP_ACTION, ids })} />
       <Disclosure summary={t('log_summary', notes.length)}>{() => <SharedLog notes={notes} labelOf={labelOf} now={now} />}</Disclosure>
       <Disclosure summary={t('share_summary')} initiallyOpen={incoming !== null}>
         {() => (
@@ -171,5 +160,32 @@ function Tools({ controller }: Props) {
         />
       )}
     </div>
+  );
+}
+
+/** The stuck-conversation sweeper: the only part of the tools that follows every row, so a patch re-renders it alone. */
+function Sweeper({ controller, onCleanUp }: Props & { onCleanUp: (ids: string[]) => void }) {
+  const { picture, view, features } = controller;
+  const prefs = features.prefs.value.value;
+  // Not .value: the section need not re-render every second; it follows the feed, and the stuck list is minute-grained.
+  const now = controller.now.peek();
+  const conversations = picture.conversations.all.value;
+  const stuck = useMemo(
+    () => stuckConversations(conversations, prefs.stuckMinutes, now),
+    [conversations, prefs.stuckMinutes, Math.floor(now / 30_000)],
+  );
+  return (
+    <Disclosure summary={t('sweeper_summary', stuck.length)}>
+      {() => (
+        <SweeperView
+          stuck={stuck}
+          minutes={prefs.stuckMinutes}
+          channels={[...new Set(conversations.flatMap((c) => c.channels))].sort((a, b) => a - b)}
+          onMinutes={(change) => void features.prefs.update((current) => ({ ...current, stuckMinutes: change(current.stuckMinutes) }))}
+          onCleanUp={onCleanUp}
+          onOpen={(id) => view.openDetails(id)}
+        />
+      )}
+    </Disclosure>
   );
 }

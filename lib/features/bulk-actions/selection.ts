@@ -24,7 +24,7 @@ export interface BulkSelection {
   selectAll(order: readonly string[]): void;
   clear(): void;
   /** Drop ids the feed no longer has. */
-  prune(present: ReadonlySet<string>): void;
+  prune(present: { has(id: string): boolean }): void;
 }
 
 export function createBulkSelection(): BulkSelection {

@@ -17,13 +17,24 @@ export interface StuckRow {
 
 /** The channel's own threshold (the strictest of its channels), else the default. */
 export function stuckMinutesFor(conversation: Conversation, minutes: StuckMinutes): number {
-  const own = conversation.channels.map((code) => minutes.byChannel[String(code)]).filter((m): m is number => m !== undefined);
-  return own.length > 0 ? Math.min(...own) : minutes.default;
+  let strictest: number | undefined;
+  for (const code of conversation.channels) {
+    const own = minutes.byChannel[String(code)];
+    if (own !== undefined && (strictest === undefined || own < strictest)) strictest = own;
+  }
+  return strictest ?? minutes.default;
 }
+
+/** modifiedon as a time, read once per row version: the list is re-derived on every patch, over every row. */
+const modifiedAt = new WeakMap<Conversation, number>();
 
 /** Seconds since the row last changed on the platform; null when the stamp is unreadable. */
 export function idleSeconds(conversation: Conversation, now: number): number | null {
-  const changed = Date.parse(conversation.modifiedOn);
+  let changed = modifiedAt.get(conversation);
+  if (changed === undefined) {
+    changed = Date.parse(conversation.modifiedOn);
+    modifiedAt.set(conversation, changed);
+  }
   return Number.isFinite(changed) ? Math.max(0, (now - changed) / 1000) : null;
 }
 
@@ -33,14 +44,13 @@ export function idleSeconds(conversation: Conversation, now: number): number | n
  * Longest idle first.
  */
 export function stuckConversations(conversations: readonly Conversation[], minutes: StuckMinutes, now: number): StuckRow[] {
-  return conversations
-    .filter((c) => SWEEPABLE.has(c.status))
-    .flatMap((conversation): StuckRow[] => {
-      // The overlay checks only the message envelope (no zod there): a malformed row is left out, not fatal.
-      if (!Array.isArray(conversation.channels)) return [];
-      const idle = idleSeconds(conversation, now);
-      const thresholdMinutes = stuckMinutesFor(conversation, minutes);
-      return idle !== null && idle >= thresholdMinutes * 60 ? [{ conversation, idleSeconds: idle, thresholdMinutes }] : [];
-    })
-    .sort((a, b) => b.idleSeconds - a.idleSeconds);
+  const stuck: StuckRow[] = [];
+  for (const conversation of conversations) {
+    if (!SWEEPABLE.has(conversation.status)) continue;
+    const idle = idleSeconds(conversation, now);
+    if (idle === null) continue;
+    const thresholdMinutes = stuckMinutesFor(conversation, minutes);
+    if (idle >= thresholdMinutes * 60) stuck.push({ conversation, idleSeconds: idle, thresholdMinutes });
+  }
+  return stuck.sort((a, b) => b.idleSeconds - a.idleSeconds);
 }
