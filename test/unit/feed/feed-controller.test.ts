@@ -169,6 +169,25 @@ describe('feed controller', () => {
     expect(saves).toBe(2);
   });
 
+  it('times the next poll without waiting for the picture to be saved (packing it takes the worker a while)', async () => {
+    const p = platform();
+    const timers = scheduler();
+    const store = storage();
+    const saving = { load: store.load, save: () => new Promise<void>(() => undefined) };
+    const { feed, now } = controller(p, timers, saving);
+    await feed.start();
+    feed.setDemand({ views: 1, visible: true });
+    await timers.fire();
+    await settle();
+    for (let poll = 0; poll < 3; poll++) {
+      now.t += 5_000;
+      await timers.fire();
+      await settle();
+    }
+    expect(p.sent.filter((path) => path.includes('modifiedon ge')).length).toBeGreaterThanOrEqual(3);
+    expect(feed.snapshot().freshness.state).toBe('live');
+  });
+
   it('runs a manual refresh once however often it is asked, and pauses on request', async () => {
     const { feed, patches, p, timers } = await running();
     p.sent.length = 0;
