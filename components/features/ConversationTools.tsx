@@ -5,7 +5,7 @@ import { dispatchThroughRunner } from '../../lib/features/bulk-actions/dispatch'
 import type { BulkKind } from '../../lib/features/bulk-actions/preview';
 import { startBulkRun, type BulkRun } from '../../lib/features/bulk-actions/run';
 import { sharedInHash } from '../../lib/features/share-views/share';
-import { stuckConversations, SWEEP_ACTION } from '../../lib/features/sweeper/stuck';
+import { countStuck, stuckConversations, SWEEP_ACTION } from '../../lib/features/sweeper/stuck';
 import type { ActionIntent } from '../../lib/model/actions';
 import type { Conversation } from '../../lib/model/conversation';
 import type { PanelController } from '../../lib/view-model/panel-controller';
@@ -165,27 +165,38 @@ function Tools({ controller }: Props) {
 
 /** The stuck-conversation sweeper: the only part of the tools that follows every row, so a patch re-renders it alone. */
 function Sweeper({ controller, onCleanUp }: Props & { onCleanUp: (ids: string[]) => void }) {
-  const { picture, view, features } = controller;
-  const prefs = features.prefs.value.value;
+  const { picture, features } = controller;
+  const minutes = features.prefs.value.value.stuckMinutes;
   // Not .value: the section need not re-render every second; it follows the feed, and the stuck list is minute-grained.
   const now = controller.now.peek();
   const conversations = picture.conversations.all.value;
-  const stuck = useMemo(
-    () => stuckConversations(conversations, prefs.stuckMinutes, now),
-    [conversations, prefs.stuckMinutes, Math.floor(now / 30_000)],
-  );
+  // Closed, only the count is needed: at 50,000 rows the sorted list was most of a patch's work here.
+  const count = useMemo(() => countStuck(conversations, minutes, now), [conversations, minutes, Math.floor(now / 30_000)]);
   return (
-    <Disclosure summary={t('sweeper_summary', stuck.length)}>
-      {() => (
-        <SweeperView
-          stuck={stuck}
-          minutes={prefs.stuckMinutes}
-          channels={[...new Set(conversations.flatMap((c) => c.channels))].sort((a, b) => a - b)}
-          onMinutes={(change) => void features.prefs.update((current) => ({ ...current, stuckMinutes: change(current.stuckMinutes) }))}
-          onCleanUp={onCleanUp}
-          onOpen={(id) => view.openDetails(id)}
-        />
-      )}
+    <Disclosure summary={t('sweeper_summary', count)}>
+      {() => <StuckList controller={controller} conversations={conversations} now={now} onCleanUp={onCleanUp} />}
     </Disclosure>
+  );
+}
+
+function StuckList({
+  controller,
+  conversations,
+  now,
+  onCleanUp,
+}: Props & { conversations: readonly Conversation[]; now: number; onCleanUp: (ids: string[]) => void }) {
+  const { view, features } = controller;
+  const minutes = features.prefs.value.value.stuckMinutes;
+  const stuck = useMemo(() => stuckConversations(conversations, minutes, now), [conversations, minutes, Math.floor(now / 30_000)]);
+  const channels = useMemo(() => [...new Set(conversations.flatMap((c) => c.channels))].sort((a, b) => a - b), [conversations]);
+  return (
+    <SweeperView
+      stuck={stuck}
+      minutes={minutes}
+      channels={channels}
+      onMinutes={(change) => void features.prefs.update((current) => ({ ...current, stuckMinutes: change(current.stuckMinutes) }))}
+      onCleanUp={onCleanUp}
+      onOpen={(id) => view.openDetails(id)}
+    />
   );
 }

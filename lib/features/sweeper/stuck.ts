@@ -38,6 +38,22 @@ export function idleSeconds(conversation: Conversation, now: number): number | n
   return Number.isFinite(changed) ? Math.max(0, (now - changed) / 1000) : null;
 }
 
+/** Calls `visit` for each conversation idle in Open, Waiting or Wrap-up past its channel's threshold. */
+function forEachStuck(
+  conversations: readonly Conversation[],
+  minutes: StuckMinutes,
+  now: number,
+  visit: (conversation: Conversation, idleSeconds: number, thresholdMinutes: number) => void,
+): void {
+  for (const conversation of conversations) {
+    if (!SWEEPABLE.has(conversation.status)) continue;
+    const idle = idleSeconds(conversation, now);
+    if (idle === null) continue;
+    const thresholdMinutes = stuckMinutesFor(conversation, minutes);
+    if (idle >= thresholdMinutes * 60) visit(conversation, idle, thresholdMinutes);
+  }
+}
+
 /**
  * Conversations idle in Open, Waiting or Wrap-up past their channel's threshold: nothing on the platform has
  * touched the row since (the platform is known to leave conversations open after the customer and agent are gone).
@@ -45,12 +61,15 @@ export function idleSeconds(conversation: Conversation, now: number): number | n
  */
 export function stuckConversations(conversations: readonly Conversation[], minutes: StuckMinutes, now: number): StuckRow[] {
   const stuck: StuckRow[] = [];
-  for (const conversation of conversations) {
-    if (!SWEEPABLE.has(conversation.status)) continue;
-    const idle = idleSeconds(conversation, now);
-    if (idle === null) continue;
-    const thresholdMinutes = stuckMinutesFor(conversation, minutes);
-    if (idle >= thresholdMinutes * 60) stuck.push({ conversation, idleSeconds: idle, thresholdMinutes });
-  }
+  forEachStuck(conversations, minutes, now, (conversation, idle, thresholdMinutes) =>
+    stuck.push({ conversation, idleSeconds: idle, thresholdMinutes }),
+  );
   return stuck.sort((a, b) => b.idleSeconds - a.idleSeconds);
+}
+
+/** How many stuckConversations would list, without listing them (the closed sweeper shows only the count). */
+export function countStuck(conversations: readonly Conversation[], minutes: StuckMinutes, now: number): number {
+  let count = 0;
+  forEachStuck(conversations, minutes, now, () => count++);
+  return count;
 }

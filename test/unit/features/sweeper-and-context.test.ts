@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rowContext } from '../../../lib/features/row-context/row-context';
-import { stuckConversations } from '../../../lib/features/sweeper/stuck';
+import { countStuck, stuckConversations } from '../../../lib/features/sweeper/stuck';
 import { CHANNEL } from '../../../lib/model/conversation';
 import { DEFAULT_SETTINGS } from '../../../lib/model/settings';
 import { iso, makeConversation, NOW } from '../view-model/fixtures';
@@ -20,6 +20,8 @@ describe('stuck-conversation sweeper', () => {
     const stuck = stuckConversations(rows, stuckMinutes, NOW);
     expect(stuck.map((s) => s.conversation.id)).toEqual(['wait', 'wrap']);
     expect(stuck[1]).toMatchObject({ thresholdMinutes: 30, idleSeconds: 2400 });
+    expect(countStuck(rows, stuckMinutes, NOW)).toBe(2);
+    expect(countStuck(rows, stuckMinutes, NOW + 31 * 60_000)).toBe(4);
   });
 });
 

@@ -173,7 +173,7 @@ describe('feed controller', () => {
     const p = platform();
     const timers = scheduler();
     const store = storage();
-    const saving = { load: store.load, save: () => new Promise<void>(() => undefined) };
+    const saving = { load: store.load, save: () => new Promise<undefined>(() => undefined) };
     const { feed, now } = controller(p, timers, saving);
     await feed.start();
     feed.setDemand({ views: 1, visible: true });
