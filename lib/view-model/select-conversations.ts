@@ -60,11 +60,7 @@ export function createSelection(): Selection {
   return {
     select(rows, spec, context, touched) {
       const runs =
-        last !== null &&
-        touched !== null &&
-        last.spec === spec &&
-        last.locale === context.locale &&
-        touched.ids.size <= Math.max(MOST_TOUCHED, rows.length / 8)
+        last !== null && touched !== null && last.spec === spec && last.locale === context.locale
           ? last.move(touched)
           : new Runs(rows, spec, context);
       last = runs;
@@ -78,8 +74,8 @@ export function createSelection(): Selection {
 /** The two sorted runs for one view spec, and where each row's entry is (to take it out by a binary search). */
 class Runs {
   private readonly order: Order;
-  private readonly ticking: Entry[] = [];
-  private readonly fixed: Entry[] = [];
+  private ticking: Entry[] = [];
+  private fixed: Entry[] = [];
   private readonly entries = new Map<string, Entry>();
   readonly locale: string;
 
@@ -105,26 +101,56 @@ class Runs {
   /** Takes the touched rows out and puts their current versions (those the view keeps) where they belong. */
   move(touched: Touched): this {
     const compare = (a: Entry, b: Entry) => this.order.compare(a, b, 0);
+    const gone: Entry[] = [];
+    const fresh: Entry[] = [];
     for (const id of touched.ids) {
       const held = this.entries.get(id);
       if (held) {
-        const run = this.runOf(held);
-        run.splice(positionIn(run, held, compare), 1);
+        gone.push(held);
         this.entries.delete(id);
       }
       const row = touched.row(id);
       if (!row || !this.order.keeps(row)) continue;
       const entry = this.order.entry(row);
-      const run = this.runOf(entry);
-      run.splice(positionIn(run, entry, compare), 0, entry);
+      fresh.push(entry);
       this.entries.set(id, entry);
     }
+    if (gone.length + fresh.length <= ONE_BY_ONE) {
+      for (const entry of gone) this.runOf(entry).splice(positionIn(this.runOf(entry), entry, compare), 1);
+      for (const entry of fresh) this.runOf(entry).splice(positionIn(this.runOf(entry), entry, compare), 0, entry);
+      return this;
+    }
+    // Many rows (a burst, a reconnect): one pass over each run instead of a splice per row.
+    const leaving = new Set(gone);
+    const redo = (run: Entry[], ticking: boolean) =>
+      mergeRuns(
+        run.filter((entry) => !leaving.has(entry)),
+        fresh.filter((entry) => (entry.since !== null) === ticking).sort(compare),
+        compare,
+      );
+    this.ticking = redo(this.ticking, true);
+    this.fixed = redo(this.fixed, false);
     return this;
   }
 
-  /** The rows in order as of `now`. */
+  /** The rows in order as of `now`; `ids` is `previousIds` itself when the order is the same as then. */
   at(now: number, previousIds: readonly string[]): Selected {
-    return merge(this.ticking, this.fixed, (a, b) => this.order.compare(a, b, now), previousIds);
+    const { ticking: a, fixed: b } = this;
+    const compare = (x: Entry, y: Entry) => this.order.compare(x, y, now);
+    const length = a.length + b.length;
+    const rows = new Array<Conversation>(length);
+    const ids = new Array<string>(length);
+    let same = previousIds.length === length;
+    let i = 0;
+    let j = 0;
+    // The merge of the two runs, written straight into the rows and their ids (one pass: this runs on every patch).
+    for (let k = 0; k < length; k++) {
+      const next = j >= b.length || (i < a.length && compare(a[i]!, b[j]!) <= 0) ? a[i++]! : b[j++]!;
+      rows[k] = next.row;
+      ids[k] = next.id;
+      same &&= previousIds[k] === next.id;
+    }
+    return { rows, ids: same ? previousIds : ids };
   }
 
   private runOf(entry: Entry): Entry[] {
@@ -132,8 +158,8 @@ class Runs {
   }
 }
 
-/** Up to this many touched rows (or an eighth of the list) are moved one by one; more, and the list is rebuilt. */
-const MOST_TOUCHED = 200;
+/** Up to this many touched rows are moved one by one (a splice each); more, in one pass over each run. */
+const ONE_BY_ONE = 32;
 
 interface Order {
   keeps(row: Conversation): boolean;
@@ -181,26 +207,13 @@ function positionIn(entries: readonly Entry[], entry: Entry, compare: (a: Entry,
   return low;
 }
 
-/** The two runs merged; `ids` is `previousIds` itself when the order is the same as then. */
-function merge(
-  a: readonly Entry[],
-  b: readonly Entry[],
-  compare: (a: Entry, b: Entry) => number,
-  previousIds: readonly string[],
-): Selected {
-  const length = a.length + b.length;
-  const rows = new Array<Conversation>(length);
-  const ids = new Array<string>(length);
-  let same = previousIds.length === length;
+/** Two sorted runs as one. */
+function mergeRuns(a: readonly Entry[], b: readonly Entry[], compare: (a: Entry, b: Entry) => number): Entry[] {
+  const merged = new Array<Entry>(a.length + b.length);
   let i = 0;
   let j = 0;
-  for (let k = 0; k < length; k++) {
-    const next = j >= b.length || (i < a.length && compare(a[i]!, b[j]!) <= 0) ? a[i++]! : b[j++]!;
-    rows[k] = next.row;
-    ids[k] = next.id;
-    same &&= previousIds[k] === next.id;
-  }
-  return { rows, ids: same ? previousIds : ids };
+  for (let k = 0; k < merged.length; k++) merged[k] = j >= b.length || (i < a.length && compare(a[i]!, b[j]!) <= 0) ? a[i++]! : b[j++]!;
+  return merged;
 }
 
 type Key = string | number | null;

@@ -17,12 +17,23 @@ export interface StuckRow {
 
 /** The channel's own threshold (the strictest of its channels), else the default. */
 export function stuckMinutesFor(conversation: Conversation, minutes: StuckMinutes): number {
+  return thresholdOf(conversation, ownThresholds(minutes), minutes.default);
+}
+
+/** The per-channel thresholds by option value: read once per list, not per row and channel. */
+function ownThresholds(minutes: StuckMinutes): ReadonlyMap<number, number> {
+  return new Map(Object.entries(minutes.byChannel).map(([code, value]) => [Number(code), value]));
+}
+
+function thresholdOf(conversation: Conversation, own: ReadonlyMap<number, number>, fallback: number): number {
   let strictest: number | undefined;
-  for (const code of conversation.channels) {
-    const own = minutes.byChannel[String(code)];
-    if (own !== undefined && (strictest === undefined || own < strictest)) strictest = own;
+  if (own.size > 0) {
+    for (const code of conversation.channels) {
+      const value = own.get(code);
+      if (value !== undefined && (strictest === undefined || value < strictest)) strictest = value;
+    }
   }
-  return strictest ?? minutes.default;
+  return strictest ?? fallback;
 }
 
 /** modifiedon as a time, read once per row version: the list is re-derived on every patch, over every row. */
@@ -45,11 +56,12 @@ function forEachStuck(
   now: number,
   visit: (conversation: Conversation, idleSeconds: number, thresholdMinutes: number) => void,
 ): void {
+  const own = ownThresholds(minutes);
   for (const conversation of conversations) {
     if (!SWEEPABLE.has(conversation.status)) continue;
     const idle = idleSeconds(conversation, now);
     if (idle === null) continue;
-    const thresholdMinutes = stuckMinutesFor(conversation, minutes);
+    const thresholdMinutes = thresholdOf(conversation, own, minutes.default);
     if (idle >= thresholdMinutes * 60) visit(conversation, idle, thresholdMinutes);
   }
 }
