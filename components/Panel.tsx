@@ -136,7 +136,7 @@ export function Panel({ controller, view: viewKind, frameControls, onDiagnostics
 
   // What depends on every row (a live patch changes a few of them every couple of seconds) is passed down as signals
   // and read only by the small parts that show it, so a patch re-renders those and not the whole panel.
-  const stats = useComputed(() => queueStats(picture.queues.value, picture.conversations.all.value, picture.agents.all.value));
+  const stats = useComputed(() => queueStats(picture.queues.value, controller.summaryRows.value, picture.agents.all.value));
   const counts = useMemo(
     () => ({
       conversations: computed(() => picture.conversations.all.value.length),

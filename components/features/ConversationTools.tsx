@@ -165,11 +165,11 @@ function Tools({ controller }: Props) {
 
 /** The stuck-conversation sweeper: the only part of the tools that follows every row, so a patch re-renders it alone. */
 function Sweeper({ controller, onCleanUp }: Props & { onCleanUp: (ids: string[]) => void }) {
-  const { picture, features } = controller;
+  const { features } = controller;
   const minutes = features.prefs.value.value.stuckMinutes;
   // Not .value: the section need not re-render every second; it follows the feed, and the stuck list is minute-grained.
   const now = controller.now.peek();
-  const conversations = picture.conversations.all.value;
+  const conversations = controller.summaryRows.value;
   // Closed, only the count is needed: at 50,000 rows the sorted list was most of a patch's work here.
   const count = useMemo(() => countStuck(conversations, minutes, now), [conversations, minutes, Math.floor(now / 30_000)]);
   return (

@@ -22,19 +22,27 @@ export interface KeyedRows<T extends { id: string }> {
 /** Changes remembered for touchedBetween: a consumer further behind than this starts over. */
 const CHANGES_KEPT = 16;
 
-/** A row's signal and its place in the id order (-1 once it has left). */
+/** A row's signal and its place in the id order (-1 while not placed yet, or once it has left). */
 interface Holder<T> {
+  id: string;
   value: Signal<T>;
   index: number;
 }
 
+/** Up to this many rows leaving in one change are taken out one by one; more, in one pass. */
+const FEW_DEPARTURES = 32;
+
 export function createKeyedRows<T extends { id: string }>(): KeyedRows<T> {
   const ids = signal<readonly string[]>([]);
   // `all` is kept by hand, not computed over every row's signal: a computed would subscribe to 50,000 signals and
-  // walk them all on every patch. Places are kept in the holders for the same reason: no lookup by id per row.
+  // walk them all on every patch. Places are kept in the holders for the same reason: no lookup by id per row, and
+  // a patch that adds or removes a few rows copies the lists rather than building them again.
   const all = signal<readonly T[]>([]);
   const byId = new Map<string, Holder<T>>();
   let order: Holder<T>[] = [];
+  /** Since the last publish: rows stored but not placed yet, and the places of rows that left. */
+  let arrivals: Holder<T>[] = [];
+  let departures: number[] = [];
   let version = 0;
   const versionOf = new WeakMap<readonly T[], number>([[all.peek(), 0]]);
   const changes: { version: number; ids: readonly string[] }[] = [];
@@ -43,9 +51,9 @@ export function createKeyedRows<T extends { id: string }>(): KeyedRows<T> {
   const put = (row: T): 'added' | 'changed' | 'same' => {
     const held = byId.get(row.id);
     if (!held) {
-      const holder = { value: signal(row), index: order.length };
+      const holder = { id: row.id, value: signal(row), index: -1 };
       byId.set(row.id, holder);
-      order.push(holder);
+      arrivals.push(holder);
       return 'added';
     }
     // Snapshots resend unchanged rows; keeping the old value keeps that row's view still.
@@ -57,35 +65,56 @@ export function createKeyedRows<T extends { id: string }>(): KeyedRows<T> {
   const drop = (id: string): boolean => {
     const held = byId.get(id);
     if (!held) return false;
+    if (held.index !== -1) departures.push(held.index);
     held.index = -1;
     byId.delete(id);
     return true;
   };
 
-  /** Publishes the new `all` (and `ids` when rows arrived or left) for the touched rows. */
-  const publish = (touched: readonly string[], idsChanged: boolean) => {
-    if (touched.length === 0) return;
-    let next: T[];
-    if (idsChanged) {
-      const kept: Holder<T>[] = [];
-      const keptIds: string[] = [];
-      next = [];
-      for (const holder of order) {
-        if (holder.index === -1) continue;
-        holder.index = kept.length;
-        kept.push(holder);
-        const row = holder.value.peek();
-        next.push(row);
-        keptIds.push(row.id);
+  /** The lists without the rows that left and with the new ones at the end; places kept in the holders. */
+  const reorder = (next: T[], nextIds: string[], left: number[], placed: Holder<T>[]) => {
+    if (left.length <= FEW_DEPARTURES) {
+      left.sort((x, y) => y - x);
+      for (const at of left) {
+        order.splice(at, 1);
+        next.splice(at, 1);
+        nextIds.splice(at, 1);
       }
-      order = kept;
-      ids.value = keptIds;
+      for (let i = left.at(-1) ?? order.length; i < order.length; i++) order[i]!.index = i;
     } else {
-      next = all.peek().slice();
-      for (const id of touched) {
-        const held = byId.get(id)!;
-        next[held.index] = held.value.peek();
-      }
+      order = order.filter((holder) => holder.index !== -1);
+      order.forEach((holder, index) => {
+        holder.index = index;
+        next[index] = holder.value.peek();
+        nextIds[index] = holder.id;
+      });
+      next.length = nextIds.length = order.length;
+    }
+    for (const holder of placed) {
+      holder.index = order.length;
+      order.push(holder);
+      next.push(holder.value.peek());
+      nextIds.push(holder.id);
+    }
+  };
+
+  /** Publishes the new `all` (and `ids` when rows arrived or left) for the touched rows. */
+  const publish = (touched: readonly string[]) => {
+    // A row added and removed within one change never takes a place.
+    const placed = arrivals.filter((holder) => byId.get(holder.id) === holder);
+    const left = departures;
+    arrivals = [];
+    departures = [];
+    if (touched.length === 0) return;
+    const next = all.peek().slice();
+    if (left.length > 0 || placed.length > 0) {
+      const nextIds = ids.peek().slice();
+      reorder(next, nextIds, left, placed);
+      ids.value = nextIds;
+    }
+    for (const id of touched) {
+      const held = byId.get(id);
+      if (held) next[held.index] = held.value.peek();
     }
     version += 1;
     versionOf.set(next, version);
@@ -111,27 +140,15 @@ export function createKeyedRows<T extends { id: string }>(): KeyedRows<T> {
       batch(() => {
         const keep = new Set(rows.map((row) => row.id));
         const touched = [...byId.keys()].filter((id) => !keep.has(id) && drop(id));
-        let arrived = touched.length > 0;
-        for (const row of rows) {
-          const outcome = put(row);
-          if (outcome !== 'same') touched.push(row.id);
-          arrived ||= outcome === 'added';
-        }
-        publish(touched, arrived);
+        for (const row of rows) if (put(row) !== 'same') touched.push(row.id);
+        publish(touched);
       });
     },
     upsert(rows, remove) {
       batch(() => {
-        const touched: string[] = [];
-        let arrived = false;
-        for (const row of rows) {
-          const outcome = put(row);
-          if (outcome !== 'same') touched.push(row.id);
-          arrived ||= outcome === 'added';
-        }
-        const gone = remove.filter(drop);
-        touched.push(...gone);
-        publish(touched, arrived || gone.length > 0);
+        const touched = rows.filter((row) => put(row) !== 'same').map((row) => row.id);
+        touched.push(...remove.filter(drop));
+        publish(touched);
       });
     },
   };

@@ -12,6 +12,8 @@ import { createClock } from './clock';
 import { createConversationList, type ConversationList } from './conversation-list';
 import type { FeedSource } from './feed-source';
 import { mergePatches } from './held-patches';
+import { nextTask } from './next-task';
+import type { Conversation } from '../model/conversation';
 import { createPictureMirror, type PictureMirror } from './picture-mirror';
 import { createSavedFilters, type SavedFilters } from './saved-filters';
 import { createViewState, type ViewState } from './view-state';
@@ -21,6 +23,8 @@ export interface PanelController {
   picture: PictureMirror;
   view: ViewState;
   list: ConversationList;
+  /** Every conversation, a task after each patch: for summaries over all rows (tiles, stuck count), see nextTask. */
+  summaryRows: ReadonlySignal<readonly Conversation[]>;
   savedFilters: SavedFilters;
   /** What the supervisor folded away, remembered across views and reloads. */
   folds: StoredSignal<PanelFolds>;
@@ -134,6 +138,7 @@ export function createPanelController(options: PanelControllerOptions): PanelCon
     picture,
     view,
     list,
+    summaryRows: nextTask(picture.conversations.all, stop),
     savedFilters,
     folds: storedSignal(panelFoldsItem, stop),
     features,

@@ -306,7 +306,7 @@ describe('Panel: agents, tiles, live region, Swedish', () => {
     expect(capacityOf(/Yara/)).toBe('–');
   });
 
-  it('shows a tile per supervised queue with waiting, active and free agents', () => {
+  it('shows a tile per supervised queue with waiting, active and free agents', async () => {
     open({
       agents: [makeAgent({ id: 'x' })],
       conversations: [
@@ -317,7 +317,7 @@ describe('Panel: agents, tiles, live region, Swedish', () => {
     });
     const tiles = screen.getByRole('region', { name: 'Queues' });
     const billing = within(tiles).getByRole('heading', { name: 'Billing' }).closest('li')!;
-    expect(billing.textContent).toContain('2 waiting');
+    await waitFor(() => expect(billing.textContent).toContain('2 waiting'));
     // Active and free agents are in the tile's words for screen readers; the strip shows waiting and longest wait.
     expect(billing.textContent).toMatch(/Billing: 2 waiting, longest wait [\d:]+; active conversations: 1; agents free: 1\./);
     // The sparkline says in words what it draws; no samples yet in this test.
@@ -338,7 +338,7 @@ describe('Panel: agents, tiles, live region, Swedish', () => {
     panel?.close();
     open({ conversations });
     await waitFor(() => expect(screen.getByRole('button', { name: /Queues/ }).getAttribute('aria-expanded')).toBe('false'));
-    expect(screen.getByRole('button', { name: /Queues/ }).textContent).toContain('2 waiting');
+    await waitFor(() => expect(screen.getByRole('button', { name: /Queues/ }).textContent).toContain('2 waiting'));
   });
 
   it('announces new waiting conversations politely, as a summary', async () => {

@@ -24,6 +24,22 @@ describe('KeyedRows', () => {
     expect(rows.row('c')).toBeUndefined();
   });
 
+  it('keeps rows and places right when many leave at once, some change after them, and new ones arrive', () => {
+    const rows = createKeyedRows<Row>();
+    rows.replace(Array.from({ length: 100 }, (_, n) => row(`r${n}`)));
+    const leaving = Array.from({ length: 40 }, (_, n) => `r${n * 2}`);
+    rows.upsert([row('r81', 1), row('r99', 2), row('x')], leaving);
+    const expected = [
+      ...Array.from({ length: 100 }, (_, n) => row(`r${n}`, n === 81 ? 1 : n === 99 ? 2 : 0)).filter((r) => !leaving.includes(r.id)),
+      row('x'),
+    ];
+    expect(rows.all.value).toEqual(expected);
+    expect(rows.ids.value).toEqual(expected.map((r) => r.id));
+    // The places are still right for the next change: a few leave, one changes after them.
+    rows.upsert([row('r97', 3)], ['r1', 'r3']);
+    expect(rows.all.value).toEqual(expected.filter((r) => r.id !== 'r1' && r.id !== 'r3').map((r) => (r.id === 'r97' ? row('r97', 3) : r)));
+  });
+
   it('publishes nothing when a patch or snapshot changes nothing', () => {
     const rows = createKeyedRows<Row>();
     rows.replace([row('a'), row('b')]);
