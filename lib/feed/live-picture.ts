@@ -132,6 +132,12 @@ export class LivePicture {
     return agents;
   }
 
+  /** The session of a participant held here (null: none); undefined when it is not held. */
+  sessionOfParticipant(id: string): string | null | undefined {
+    const row = this.participants.get(id);
+    return row ? row._msdyn_omnichannelsession_value : undefined;
+  }
+
   /** Which listed rows a reconcile must read whole (participants only of sessions shown here). */
   outdated(listing: Listing): { conversations: string[]; participants: string[] } {
     const sessions = new Set(this.sessionIds());

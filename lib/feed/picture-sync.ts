@@ -63,6 +63,8 @@ export function createPictureSync(deps: PictureSyncDeps) {
   /** When the picture was last loaded whole or reconciled (0: never: the next poll loads it whole). */
   let lastFullAt = 0;
   let reconciles = 0;
+  /** Every participant the last reconcile listed, with its session: the next one need not ask for them again. */
+  let listedSessions = new Map<string, string | null>();
   let fullRequested = false;
   /** When each of the slower tables was last read; participants start half a period out of step with statuses. */
   let statusesReadAt = 0;
@@ -108,8 +110,12 @@ export function createPictureSync(deps: PictureSyncDeps) {
 
   /** The safety re-read: ids and versions first, then only the rows that differ, and the agents now and then. */
   async function reconcile(transport: DataverseTransport, userId: string): Promise<Result<void>> {
-    const listing = await readListing(transport, userId);
+    const listing = await readListing(transport, userId, (id) => {
+      const held = picture.sessionOfParticipant(id);
+      return held !== undefined ? held : listedSessions.get(id);
+    });
     if (!listing.ok) return listing;
+    listedSessions = new Map(listing.value.participants.map((row) => [row.id, row.session]));
     const reader = new Reader(transport);
     const stale = picture.outdated(listing.value);
     const conversations = await readConversationsById(reader, stale.conversations);

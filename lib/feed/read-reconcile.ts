@@ -9,8 +9,11 @@ import {
   type ConversationRow,
 } from '../dataverse/operations/conversations';
 import {
+  activeParticipantSessionsRequest,
   activeParticipantVersionsRequest,
   participantsByIdRequest,
+  ParticipantSessionSchema,
+  participantSessionsRequest,
   ParticipantVersionSchema,
   type ParticipantRow,
 } from '../dataverse/operations/session-participants';
@@ -41,11 +44,22 @@ const VERSION_SPECS = {
   participant: { ...SPECS.participant, schema: ParticipantVersionSchema },
 } as const;
 
+/** What the reader knows of a participant's session: a session id, null (none), or undefined (not known). */
+export type KnownSession = (participantId: string) => string | null | undefined;
+
+/** Unknown participants asked for by id, at most: more, and the org-wide list with sessions is read instead. */
+const SESSIONS_BY_ID_AT_MOST = 1_000;
+/** Participant ids per sessions request: 200 ids keep the URL near 8 KB. */
+const SESSION_IDS_PER_REQUEST = 200;
+
+const SESSION_SPEC = { ...SPECS.participant, schema: ParticipantSessionSchema } as const;
+
 /**
  * The queues and workstreams, and the ongoing conversations and active participants as ids and versions: at
- * 50,000 ongoing about 4 MB where the rows themselves are some 60 MB.
+ * 50,000 ongoing about 7 MB where the rows themselves are some 60 MB. A participant's session comes from
+ * `knownSession` (the ones held, and those a reconcile saw before); the few it does not know are asked for by id.
  */
-export async function readListing(transport: DataverseTransport, userId: string): Promise<Read<Listing>> {
+export async function readListing(transport: DataverseTransport, userId: string, knownSession: KnownSession): Promise<Read<Listing>> {
   const reader = new Reader(transport);
   const queues = await readQueues(reader, userId);
   if (!queues.ok) return queues;
@@ -59,17 +73,49 @@ export async function readListing(transport: DataverseTransport, userId: string)
   if (!conversations.ok) return conversations;
   const participants = await reader.rows(activeParticipantVersionsRequest(), VERSION_SPECS.participant);
   if (!participants.ok) return participants;
+  const listed = participants.value.rows.map((row) => ({ id: row.msdyn_sessionparticipantid, etag: row['@odata.etag'] }));
+  const sessions = await sessionsOf(reader, listed, knownSession);
+  if (!sessions.ok) return sessions;
   return succeeded({
     queues: queues.value,
     workstreams: workstreams.value.rows,
     conversations: conversations.value.rows.map((row) => ({ id: row.activityid, etag: row['@odata.etag'] })),
-    participants: participants.value.rows.map((row) => ({
-      id: row.msdyn_sessionparticipantid,
-      etag: row['@odata.etag'],
-      session: row._msdyn_omnichannelsession_value,
-    })),
+    // A participant whose session could not be learnt (it ended between the two reads) belongs to no session here.
+    participants: listed.map((row) => ({ ...row, session: sessions.value.get(row.id) ?? null })),
     issues: reader.issues,
   });
+}
+
+/** Every listed participant's session: known ones as known, the rest by id, or all at once when too many. */
+async function sessionsOf(
+  reader: Reader,
+  listed: readonly Version[],
+  knownSession: KnownSession,
+): Promise<Result<Map<string, string | null>>> {
+  const sessions = new Map<string, string | null>();
+  const unknown: string[] = [];
+  for (const { id } of listed) {
+    const session = knownSession(id);
+    if (session === undefined) unknown.push(id);
+    else sessions.set(id, session);
+  }
+  if (unknown.length === 0) return succeeded(sessions);
+  const requests =
+    unknown.length > SESSIONS_BY_ID_AT_MOST
+      ? [activeParticipantSessionsRequest()]
+      : chunks(unknown, SESSION_IDS_PER_REQUEST).map(participantSessionsRequest);
+  for (const request of requests) {
+    const read = await reader.rows(request, SESSION_SPEC);
+    if (!read.ok) return read;
+    for (const row of read.value.rows) sessions.set(row.msdyn_sessionparticipantid, row._msdyn_omnichannelsession_value);
+  }
+  return succeeded(sessions);
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
 }
 
 /** Whole rows for the ids a reconcile found different, a few dozen per request. */

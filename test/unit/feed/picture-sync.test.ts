@@ -101,6 +101,36 @@ describe('picture sync', () => {
     expect(p.sent.filter(fullRead)).toHaveLength(1);
   });
 
+  it('asks a reconcile for the session of a participant it does not know once, not at every reconcile', async () => {
+    const p = platform();
+    const foreign = id(9_001);
+    const asked: string[] = [];
+    const send = p.transport.send.bind(p.transport);
+    p.transport.send = async (request) => {
+      const path = decodeURIComponent(request.path);
+      if (path.startsWith('msdyn_sessionparticipants?$select=msdyn_sessionparticipantid&')) {
+        return { ok: true, status: 200, headers: {}, body: { value: [{ '@odata.etag': 'W/"1"', msdyn_sessionparticipantid: foreign }] } };
+      }
+      if (path.startsWith('msdyn_sessionparticipants') && path.includes(foreign)) {
+        asked.push(path);
+        return {
+          ok: true,
+          status: 200,
+          headers: {},
+          body: { value: [{ msdyn_sessionparticipantid: foreign, _msdyn_omnichannelsession_value: id(9_002) }] },
+        };
+      }
+      return send(request);
+    };
+    const { now, poll } = await loaded(p);
+    now.t += RECONCILE_MS;
+    expect(await poll()).toEqual({ ok: true, value: { full: true } });
+    expect(asked).toHaveLength(1);
+    now.t += RECONCILE_MS;
+    expect(await poll()).toEqual({ ok: true, value: { full: true } });
+    expect(asked).toHaveLength(1);
+  });
+
   it('loses no change when a fault hits after the conversations are read, before the participants are', async () => {
     const { sync: s, p, now, poll, patches } = await loaded();
     patches.length = 0;
