@@ -3,7 +3,6 @@ import type { DataverseRequest, DataverseTransport } from './transport';
 import { readAllPages, readPagesWithin } from './paging';
 import { failed, failureOf, malformed, succeeded, type Result } from './result';
 import { validateRows, type Rows } from './validate-rows';
-import type { RowIssue } from '../model/feed-state';
 
 export interface RowSpec<S extends z.ZodType> {
   entity: string;
@@ -17,10 +16,9 @@ export async function readRows<S extends z.ZodType>(
   request: DataverseRequest,
   spec: RowSpec<S>,
 ): Promise<Result<Rows<z.output<S>>>> {
-  const issues: RowIssue[] = [];
-  const result = await readAllPages(transport, request, checkPage(spec, issues));
+  const result = await readAllPages(transport, request);
   if (!result.ok) return result;
-  return succeeded({ rows: result.value.rows, issues });
+  return succeeded(validateRows(spec.entity, spec.idField, spec.schema, result.value.rows));
 }
 
 /** As readRows, but gives up (null) when the collection has more than `maxPages` pages. */
@@ -30,19 +28,9 @@ export async function readRowsWithin<S extends z.ZodType>(
   spec: RowSpec<S>,
   maxPages: number,
 ): Promise<Result<Rows<z.output<S>> | null>> {
-  const issues: RowIssue[] = [];
-  const result = await readPagesWithin(transport, request, maxPages, checkPage(spec, issues));
+  const result = await readPagesWithin(transport, request, maxPages);
   if (!result.ok) return result;
-  return succeeded(result.value && { rows: result.value.rows, issues });
-}
-
-/** Each page's rows checked one by one as it arrives; the rows left out go to `issues`. */
-function checkPage<S extends z.ZodType>(spec: RowSpec<S>, issues: RowIssue[]): (raw: unknown[]) => z.output<S>[] {
-  return (raw) => {
-    const checked = validateRows(spec.entity, spec.idField, spec.schema, raw);
-    issues.push(...checked.issues);
-    return checked.rows;
-  };
+  return succeeded(result.value && validateRows(spec.entity, spec.idField, spec.schema, result.value.rows));
 }
 
 /** Send one request whose answer is a single object, validated as a whole. */

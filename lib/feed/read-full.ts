@@ -125,17 +125,18 @@ export async function readFull(transport: DataverseTransport, userId: string): P
     const workstreams = must(await reader.rows(workstreamsRequest(), SPECS.workstream));
     const profiles = await readProfileTables(reader, workstreams);
     if (!profiles.ok) throw new ReadFailed(profiles.failure);
-    // The agents do not depend on the conversations: read side by side, the platform's answers for one come while
-    // the other's are being checked.
-    const [floor, agents] = await Promise.all([readConversationsWithParticipants(reader, supervised), readAgents(reader, supervised)]);
+    const conversations = supervised.length === 0 ? [] : must(await reader.rows(conversationsRequest(supervised), SPECS.conversation));
+    const participants = await readParticipantsOf(reader, sessionsOf(conversations));
+    if (!participants.ok) throw new ReadFailed(participants.failure);
+
+    const agents = await readAgents(reader, supervised);
     if (!agents.ok) return agents;
-    const { conversations, participants } = floor;
     return succeeded({
       queues,
       workstreams,
       profiles: profiles.value,
       conversations,
-      participants,
+      participants: participants.value,
       ...agents.value,
       issues: reader.issues,
     });
@@ -143,14 +144,6 @@ export async function readFull(transport: DataverseTransport, userId: string): P
     if (error instanceof ReadFailed) return failed(error.failure);
     throw error;
   }
-}
-
-/** The ongoing conversations in the supervised queues and their sessions' participants; throws ReadFailed. */
-async function readConversationsWithParticipants(reader: Reader, supervised: readonly string[]) {
-  const conversations = supervised.length === 0 ? [] : must(await reader.rows(conversationsRequest(supervised), SPECS.conversation));
-  const participants = await readParticipantsOf(reader, sessionsOf(conversations));
-  if (!participants.ok) throw new ReadFailed(participants.failure);
-  return { conversations, participants: participants.value };
 }
 
 /** The agents of the supervised queues: membership, presence, free capacity and skills. */

@@ -35,24 +35,6 @@ describe('paging', () => {
     });
   });
 
-  it('asks for the next page before checking this one, and checks every page’s rows', async () => {
-    const events: string[] = [];
-    const pages = [{ value: [1, 2], '@odata.nextLink': `${ORG}/api/data/v9.2/q?p=2` }, { value: [3] }];
-    const transport = {
-      org: ORG,
-      send: async () => {
-        events.push(`asked page ${events.filter((e) => e.startsWith('asked')).length + 1}`);
-        return { ok: true as const, status: 200, headers: {}, body: pages.shift() };
-      },
-    };
-    const result = await readAllPages(transport, { method: 'GET', path: 'q' }, (rows) => {
-      events.push(`checked ${rows.join(',')}`);
-      return rows.map((row) => Number(row) * 10);
-    });
-    expect(result).toEqual({ ok: true, value: { rows: [10, 20, 30], deltaLink: null } });
-    expect(events).toEqual(['asked page 1', 'asked page 2', 'checked 1,2', 'checked 3']);
-  });
-
   it('reports a body without a value array as malformed', async () => {
     const { fetch } = fakeFetch(() => json({ nope: true }));
     expect(await readAllPages(make(fetch), { method: 'GET', path: 'q' })).toMatchObject({ ok: false, failure: { kind: 'malformed' } });
