@@ -49,8 +49,6 @@ export type KnownSession = (participantId: string) => string | null | undefined;
 
 /** Unknown participants asked for by id, at most: more, and the org-wide list with sessions is read instead. */
 const SESSIONS_BY_ID_AT_MOST = 1_000;
-/** Participant ids per sessions request: 200 ids keep the URL near 8 KB. */
-const SESSION_IDS_PER_REQUEST = 200;
 
 const SESSION_SPEC = { ...SPECS.participant, schema: ParticipantSessionSchema } as const;
 
@@ -100,22 +98,18 @@ async function sessionsOf(
     else sessions.set(id, session);
   }
   if (unknown.length === 0) return succeeded(sessions);
-  const requests =
-    unknown.length > SESSIONS_BY_ID_AT_MOST
-      ? [activeParticipantSessionsRequest()]
-      : chunks(unknown, SESSION_IDS_PER_REQUEST).map(participantSessionsRequest);
-  for (const request of requests) {
-    const read = await reader.rows(request, SESSION_SPEC);
-    if (!read.ok) return read;
-    for (const row of read.value.rows) sessions.set(row.msdyn_sessionparticipantid, row._msdyn_omnichannelsession_value);
+  let rows: z.output<typeof ParticipantSessionSchema>[];
+  if (unknown.length > SESSIONS_BY_ID_AT_MOST) {
+    const all = await reader.rows(activeParticipantSessionsRequest(), SESSION_SPEC);
+    if (!all.ok) return all;
+    rows = all.value.rows;
+  } else {
+    const byId = await readByIds(reader, unknown, participantSessionsRequest, SESSION_SPEC);
+    if (!byId.ok) return byId;
+    rows = byId.value;
   }
+  for (const row of rows) sessions.set(row.msdyn_sessionparticipantid, row._msdyn_omnichannelsession_value);
   return succeeded(sessions);
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
-  return result;
 }
 
 /** Whole rows for the ids a reconcile found different, a few dozen per request. */
