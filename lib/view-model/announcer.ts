@@ -1,7 +1,7 @@
 import { effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { Conversation } from '../model/conversation';
 import type { Freshness } from '../model/freshness';
-import type { KeyedRows } from './keyed-rows';
+import { followRows, type KeyedRows } from './keyed-rows';
 
 export type Announcement = { kind: 'newWaiting'; count: number } | { kind: 'freshness'; state: SpokenState };
 
@@ -31,7 +31,7 @@ export function createAnnouncer(input: AnnouncerInput): ReadonlySignal<Announcem
   const quietMs = input.quietMs ?? 10_000;
   const announcement = signal<Announcement | null>(null);
   let waiting: Set<string> | null = null;
-  let seen: readonly Conversation[] | null = null;
+  const read = followRows(input.conversations);
   let pending = 0;
   let lastSpokenAt = -Infinity;
   let lastState: Freshness['state'] | null = null;
@@ -39,15 +39,12 @@ export function createAnnouncer(input: AnnouncerInput): ReadonlySignal<Announcem
   const disposers = [
     effect(() => {
       if (!input.ready.value) return;
-      const { conversations } = input;
-      const all = conversations.all.value;
-      const touched = seen === null ? null : conversations.touchedBetween(seen, all);
-      seen = all;
+      const { all, touched } = read();
       // Only the rows waiting now are kept, so a row that is sent back to a queue counts again.
       if (waiting !== null && touched !== null) {
         // A patch: only the rows it touched can have started or stopped waiting.
-        for (const id of touched) {
-          const row = conversations.row(id)?.peek();
+        for (const id of touched.ids) {
+          const row = touched.row(id);
           if (row === undefined || !isWaiting(row)) waiting.delete(id);
           else if (!waiting.has(id)) {
             waiting.add(id);

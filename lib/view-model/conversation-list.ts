@@ -1,5 +1,6 @@
 import { computed, type ReadonlySignal } from '@preact/signals';
 import type { Conversation } from '../model/conversation';
+import { followRows } from './keyed-rows';
 import type { PictureMirror } from './picture-mirror';
 import { createSelection, groupConversations, type ListItem } from './select-conversations';
 import type { ViewState } from './view-state';
@@ -26,14 +27,10 @@ export interface ConversationList {
  * their identity, so the grid does not re-render when a patch only touched a row's contents.
  */
 export function createConversationList(picture: PictureMirror, view: ViewState, options: ConversationListOptions): ConversationList {
-  const { conversations } = picture;
   const selection = createSelection();
-  let seen: readonly Conversation[] | null = null;
+  const read = followRows(picture.conversations);
   const selected = computed(() => {
-    const all = conversations.all.value;
-    const ids = seen === null ? null : conversations.touchedBetween(seen, all);
-    seen = all;
-    const touched = ids === null ? null : { ids, row: (id: string) => conversations.row(id)?.peek() };
+    const { all, touched } = read();
     const context = { now: options.now.peek(), locale: options.locale.value, channelLabel: options.channelLabel };
     return selection.select(all, view.spec.value, context, touched);
   });

@@ -19,6 +19,28 @@ export interface KeyedRows<T extends { id: string }> {
   upsert(rows: readonly T[], remove: readonly string[]): void;
 }
 
+/** The rows touched (arrived, changed or left) since a reader's last read, and their current values (undefined: gone). */
+export interface Touched<T> {
+  ids: ReadonlySet<string>;
+  row(id: string): T | undefined;
+}
+
+/**
+ * A reader of `rows.all` (subscribing, like reading `.value`) that also says which rows were touched since its own
+ * last read: null at the first read, or when that is no longer known, and the consumer starts over.
+ */
+export function followRows<T extends { id: string }>(
+  rows: Pick<KeyedRows<T>, 'all' | 'touchedBetween' | 'row'>,
+): () => { all: readonly T[]; touched: Touched<T> | null } {
+  let seen: readonly T[] | null = null;
+  return () => {
+    const all = rows.all.value;
+    const ids = seen === null ? null : rows.touchedBetween(seen, all);
+    seen = all;
+    return { all, touched: ids && { ids, row: (id) => rows.row(id)?.peek() } };
+  };
+}
+
 /** Changes remembered for touchedBetween: a consumer further behind than this starts over. */
 const CHANGES_KEPT = 16;
 

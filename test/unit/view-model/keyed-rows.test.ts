@@ -1,6 +1,6 @@
 import { effect } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
-import { createKeyedRows } from '../../../lib/view-model/keyed-rows';
+import { createKeyedRows, followRows } from '../../../lib/view-model/keyed-rows';
 
 interface Row {
   id: string;
@@ -75,5 +75,20 @@ describe('KeyedRows', () => {
     rows.upsert([row('a', 99)], []);
     expect(rows.touchedBetween(rows.all.value, recent)).toBeNull();
     expect(rows.touchedBetween([row('a')], rows.all.value)).toBeNull();
+  });
+
+  it('gives a reader the rows touched since its own last read, with their values now', () => {
+    const rows = createKeyedRows<Row>();
+    rows.replace([row('a'), row('b')]);
+    const read = followRows(rows);
+    expect(read().touched).toBeNull();
+    rows.upsert([row('a', 1)], []);
+    rows.upsert([row('c')], ['b']);
+    const { all, touched } = read();
+    expect(all).toBe(rows.all.value);
+    expect([...touched!.ids].sort()).toEqual(['a', 'b', 'c']);
+    expect(touched!.row('a')).toEqual(row('a', 1));
+    expect(touched!.row('b')).toBeUndefined();
+    expect(read().touched!.ids.size).toBe(0);
   });
 });
