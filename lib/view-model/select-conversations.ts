@@ -21,8 +21,8 @@ export function selectConversations(rows: readonly Conversation[], spec: ListSpe
 }
 
 /**
- * selectConversations that follows patches: when only a few rows changed since the last call with the same view
- * spec, those rows are taken out and put back where they now belong instead of filtering and sorting every row
+ * selectConversations that follows patches: when the rows touched since the last call are known and the view spec is
+ * the same, those rows are taken out and put back where they now belong instead of filtering and sorting every row
  * again (at 50,000 rows a whole sort was ~100 ms per patch). The result is the same either way.
  */
 export interface Selection {
@@ -138,7 +138,8 @@ class Runs {
     let same = previousIds.length === length;
     let i = 0;
     let j = 0;
-    // The merge of the two runs, written straight into the rows and their ids (one pass: this runs on every patch).
+    // mergeRuns, written straight into the rows and their ids: this runs on every patch, and merging first and then
+    // copying out cost ~20 % more (3.5 ms a patch at 50,000 rows, scratch patchcost.ts).
     for (let k = 0; k < length; k++) {
       const next = j >= b.length || (i < a.length && compare(a[i]!, b[j]!) <= 0) ? a[i++]! : b[j++]!;
       rows[k] = next.row;
@@ -221,12 +222,12 @@ function compareKeys(a: Key, b: Key, collator: Intl.Collator, sign: number): num
 }
 
 /** Every entry built the same way, so the sort and the merge see one object shape. */
-function entry(row: Conversation, key: Key, since: number | null): Entry {
+function makeEntry(row: Conversation, key: Key, since: number | null): Entry {
   return { id: row.id, row, key, since };
 }
 
 function entryOf(column: ColumnId, context: SelectContext): (row: Conversation) => Entry {
-  const fixed = (key: (row: Conversation) => Key) => (row: Conversation) => entry(row, key(row), null);
+  const fixed = (key: (row: Conversation) => Key) => (row: Conversation) => makeEntry(row, key(row), null);
   switch (column) {
     case 'customer':
       return fixed((row) => row.customerName ?? row.subject);
@@ -241,13 +242,10 @@ function entryOf(column: ColumnId, context: SelectContext): (row: Conversation) 
     case 'wait':
       return (row) => {
         const since = waitStartedAt(row);
-        return since === null ? entry(row, row.firstWaitSeconds, null) : entry(row, null, since);
+        return since === null ? makeEntry(row, row.firstWaitSeconds, null) : makeEntry(row, null, since);
       };
     case 'handle':
-      return (row) => {
-        const since = handleStartedAt(row);
-        return entry(row, null, since);
-      };
+      return (row) => makeEntry(row, null, handleStartedAt(row));
     case 'sentiment':
       return fixed((row) => (row.sentiment === 0 ? null : row.sentiment));
     case 'transfers':
