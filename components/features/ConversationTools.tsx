@@ -6,6 +6,7 @@ import type { BulkKind } from '../../lib/features/bulk-actions/preview';
 import { startBulkRun, type BulkRun } from '../../lib/features/bulk-actions/run';
 import { sharedInHash } from '../../lib/features/share-views/share';
 import { countStuck, stuckConversations, SWEEP_ACTION } from '../../lib/features/sweeper/stuck';
+import type { StuckMinutes } from '../../lib/features/sweeper/prefs';
 import type { ActionIntent } from '../../lib/model/actions';
 import type { Conversation } from '../../lib/model/conversation';
 import type { PanelController } from '../../lib/view-model/panel-controller';
@@ -174,19 +175,20 @@ function Sweeper({ controller, onCleanUp }: Props & { onCleanUp: (ids: string[])
   const count = useMemo(() => countStuck(conversations, minutes, now), [conversations, minutes, Math.floor(now / 30_000)]);
   return (
     <Disclosure summary={t('sweeper_summary', count)}>
-      {() => <StuckList controller={controller} conversations={conversations} now={now} onCleanUp={onCleanUp} />}
+      {() => <StuckList controller={controller} conversations={conversations} minutes={minutes} now={now} onCleanUp={onCleanUp} />}
     </Disclosure>
   );
 }
 
+/** The open sweeper: the stuck conversations listed, longest idle first. */
 function StuckList({
   controller,
   conversations,
+  minutes,
   now,
   onCleanUp,
-}: Props & { conversations: readonly Conversation[]; now: number; onCleanUp: (ids: string[]) => void }) {
+}: Props & { conversations: readonly Conversation[]; minutes: StuckMinutes; now: number; onCleanUp: (ids: string[]) => void }) {
   const { view, features } = controller;
-  const minutes = features.prefs.value.value.stuckMinutes;
   const stuck = useMemo(() => stuckConversations(conversations, minutes, now), [conversations, minutes, Math.floor(now / 30_000)]);
   const channels = useMemo(() => [...new Set(conversations.flatMap((c) => c.channels))].sort((a, b) => a - b), [conversations]);
   return (
