@@ -2,6 +2,7 @@ import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { createFeatureModels, type FeatureModels } from '../features/models';
 import { locale, setLanguageOverride, t } from '../i18n';
 import type { ActionIntent } from '../model/actions';
+import type { Conversation } from '../model/conversation';
 import type { FeedPatch } from '../model/feed-state';
 import type { FeedMessage } from '../protocol/view-port';
 import { panelFoldsItem, savedFiltersItem, type PanelFolds } from '../storage/items';
@@ -13,7 +14,6 @@ import { createConversationList, type ConversationList } from './conversation-li
 import type { FeedSource } from './feed-source';
 import { mergePatches } from './held-patches';
 import { nextTask } from './next-task';
-import type { Conversation } from '../model/conversation';
 import { createPictureMirror, type PictureMirror } from './picture-mirror';
 import { createSavedFilters, type SavedFilters } from './saved-filters';
 import { createViewState, type ViewState } from './view-state';
