@@ -173,9 +173,9 @@ function resolveUrl(org: string, path: string): string | null {
 const FORMATTED_ONLY = 'odata.include-annotations="OData.Community.Display.V1.FormattedValue"';
 
 function buildHeaders(request: DataverseRequest, pageSize: number): Record<string, string> {
-  // Formatted values only (the names of looked-up rows): the lookup annotations "*" adds cost a third of every row's
-  // bytes and nothing reads them; a request that needs them asks in its own Prefer.
-  const prefer = request.annotations === false ? [] : [FORMATTED_ONLY];
+  // Formatted values only where asked for, never the lookup annotations "*" (a third more again): a request that needs
+  // those asks in its own Prefer.
+  const prefer = request.formatted ? [FORMATTED_ONLY] : [];
   // With both, Dataverse ignores $top (docs/platform.md, "Queries and paging"): a request that asks for $top gets no page size.
   if (request.method === 'GET' && !/[?&]\$top=/.test(request.path)) prefer.push(`odata.maxpagesize=${pageSize}`);
   const extra = { ...request.headers };

@@ -10,8 +10,11 @@ export interface DataverseRequest {
   path: string;
   body?: unknown;
   headers?: Record<string, string>;
-  /** False: no annotations at all (listings of ids and versions, where even formatted values would double the bytes). */
-  annotations?: false;
+  /**
+   * True: the rows come with formatted values (display names of looked-up rows), for a request that reads one it
+   * cannot expand. They come with every column, choices, dates and numbers too, and double a row's bytes.
+   */
+  formatted?: true;
   /** Requests with the same key never overlap: at most one in flight per query. */
   queryKey?: string;
   signal?: AbortSignal;

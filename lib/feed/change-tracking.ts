@@ -11,7 +11,12 @@ import { SPECS, type Read } from './read-full';
 const DeletedSchema = z.object({ '@odata.context': z.string().regex(/\/\$deletedEntity$/), id: z.string() });
 
 /** The next poll through a delta link. */
-export const deltaRequest = (deltaLink: string): DataverseRequest => ({ method: 'GET', path: deltaLink, queryKey: 'conversations:delta' });
+export const deltaRequest = (deltaLink: string): DataverseRequest => ({
+  method: 'GET',
+  path: deltaLink,
+  formatted: true,
+  queryKey: 'conversations:delta',
+});
 
 /**
  * Start change tracking on conversations: the first read returns the whole table (paged) and ends with a delta

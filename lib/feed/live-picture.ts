@@ -22,8 +22,8 @@ export interface AgentsRead {
   presences: PresenceRow[];
 }
 
-/** Everything a full load reads, already validated. */
-export interface FullLoad extends AgentsRead {
+/** The first part of a full load, already validated: queues, and the ongoing conversations with their participants. */
+export interface OngoingLoad {
   queues: Queue[];
   workstreams: WorkstreamRow[];
   /** The capacity-profile tables, on an org that uses them (lib/feed/profile-capacity.ts). */
@@ -67,6 +67,8 @@ export class LivePicture {
   private workstreams = new Map<string, WorkstreamRow>();
   private profiles: ProfileTables | null = null;
   private queueList: Queue[] = [];
+  /** Queue names by id, for the rows (built once per queue list). */
+  private names: { of: readonly Queue[]; byId: Map<string, string> } | null = null;
   watermarks: Watermarks = { conversations: null, participants: null, agentStatuses: null, profileUnits: null };
 
   get queues(): readonly Queue[] {
@@ -88,8 +90,8 @@ export class LivePicture {
     return [...new Set([...this.sessionOf.values()].filter((id): id is string => id !== null))];
   }
 
-  /** Replace everything with a full read (first load or periodic reconcile); rows not in it are removed. */
-  replaceAll(load: FullLoad, now: number): { conversations: Delta<Conversation>; agents: Delta<Agent>; queues: Queue[] } {
+  /** Replace the queues and conversations with a full read of them; rows not in it are removed. The agents follow. */
+  replaceOngoing(load: OngoingLoad, now: number): { conversations: Delta<Conversation>; queues: Queue[] } {
     this.queueList = load.queues;
     this.workstreams = new Map(load.workstreams.map((row) => [row.msdyn_liveworkstreamid, row]));
     this.profiles = load.profiles;
@@ -113,7 +115,7 @@ export class LivePicture {
     const conversations = replaceKeyed(this.conversations, nextConversations);
     this.conversations = nextConversations;
 
-    return { conversations, agents: this.replaceAgents(load, now), queues: this.queueList };
+    return { conversations, queues: this.queueList };
   }
 
   /** Replace the agents with a fresh read of them (part of a full load, or on its own now and then). */
@@ -347,8 +349,20 @@ export class LivePicture {
   private build(row: ConversationRow, now: number): Conversation | null {
     const session = row._msdyn_lastsessionid_value;
     const workstream = row._msdyn_liveworkstreamid_value ? this.workstreams.get(row._msdyn_liveworkstreamid_value) : undefined;
-    const conversation = toConversation(row, session ? this.peopleOf(session) : { participants: [], pending: null }, now, workstream);
+    const queue = row._msdyn_cdsqueueid_value;
+    const conversation = toConversation(row, {
+      people: session ? this.peopleOf(session) : { participants: [], pending: null },
+      observedAt: now,
+      workstream,
+      queueName: queue === null ? null : (this.queueNames().get(queue) ?? null),
+    });
     return conversation && { ...conversation, ...conversationCapacity(this.profiles, workstream) };
+  }
+
+  private queueNames(): Map<string, string> {
+    if (this.names?.of !== this.queueList)
+      this.names = { of: this.queueList, byId: new Map(this.queueList.map((queue) => [queue.id, queue.name])) };
+    return this.names.byId;
   }
 
   private withCapacity(agent: Agent): Agent {

@@ -2,18 +2,20 @@ import { STATUS_BY_CODE, type Conversation } from '../model/conversation';
 import { PRESENCE_BY_CODE, type BasePresence } from '../model/agent';
 import type { WorkstreamRow } from '../dataverse/operations/workstreams';
 import type { ConversationRow } from '../dataverse/operations/conversations';
-import { FORMATTED } from '../dataverse/odata';
 
 /** Is the row in the ongoing set (statecode 0 with one of the four ongoing statuses)? */
 export const isOngoing = (row: ConversationRow): boolean => row.statecode === 0 && STATUS_BY_CODE[row.statuscode] !== undefined;
 
+/** What a row is read with: its session's people, its workstream and its queue's name, from the picture. */
+export interface RowContext {
+  people: Pick<Conversation, 'participants' | 'pending'>;
+  observedAt: number;
+  workstream?: WorkstreamRow | undefined;
+  queueName: string | null;
+}
+
 /** A validated platform row as the panel sees it; null when it is not ongoing. */
-export function toConversation(
-  row: ConversationRow,
-  people: Pick<Conversation, 'participants' | 'pending'>,
-  observedAt: number,
-  workstream?: WorkstreamRow,
-): Conversation | null {
+export function toConversation(row: ConversationRow, { people, observedAt, workstream, queueName }: RowContext): Conversation | null {
   const status = row.statecode === 0 ? STATUS_BY_CODE[row.statuscode] : undefined;
   if (!status) return null;
   return {
@@ -23,11 +25,11 @@ export function toConversation(
     statusCode: row.statuscode,
     channels: row.msdyn_channel,
     agentId: row._msdyn_activeagentid_value,
-    agentName: row[`_msdyn_activeagentid_value${FORMATTED}`],
     queueId: row._msdyn_cdsqueueid_value,
-    queueName: row[`_msdyn_cdsqueueid_value${FORMATTED}`],
+    agentName: row.agentName,
+    queueName: queueName ?? row.queueName,
     workstreamId: row._msdyn_liveworkstreamid_value,
-    customerName: row[`_msdyn_customer_value${FORMATTED}`],
+    customerName: row.customerName,
     createdOn: row.createdon,
     assignedOn: row.msdyn_activeagentassignedon,
     statusUpdatedOn: row.msdyn_statusupdatedon,

@@ -5,7 +5,7 @@ import type { DataverseTransport } from '../dataverse/transport';
 import { failed, succeeded, type Failure, type Result } from '../dataverse/result';
 import { isEmptyDelta } from './diff';
 import { LivePicture } from './live-picture';
-import { readAgents, readFull, Reader } from './read-full';
+import { readAgents, readOngoing, Reader } from './read-full';
 import { readConversationsById, readListing, readParticipantsById } from './read-reconcile';
 import { latestModified, OVERLAP_MS, readChanges } from './read-changes';
 import { deltaRequest, readTracked, startTracking, type TrackedChanges } from './change-tracking';
@@ -84,11 +84,18 @@ export function createPictureSync(deps: PictureSyncDeps) {
   }
 
   async function fullLoad(transport: DataverseTransport, userId: string): Promise<Result<void>> {
-    const result = await readFull(transport, userId);
-    if (!result.ok) return result;
-    noteIssues(result.value.issues);
+    const reader = new Reader(transport);
+    const ongoing = await readOngoing(reader, userId);
+    if (!ongoing.ok) return ongoing;
+    noteIssues(reader.issues.splice(0));
+    const { conversations, queues } = picture.replaceOngoing(ongoing.value, deps.now());
+    // The list goes out before the agents are read: at 10,000 ongoing they are six more requests and ~0.6 s.
+    deps.emit({ queues, ...(isEmptyDelta(conversations) ? {} : { conversations }) });
+    const read = await readAgents(reader, picture.supervisedQueueIds());
+    if (!read.ok) return read;
+    noteIssues(reader.issues);
     const now = deps.now();
-    const { conversations, agents, queues } = picture.replaceAll(result.value, now);
+    const agents = picture.replaceAgents(read.value, now);
     const marks = picture.watermarks;
     marks.conversations ??= await latestModified(transport, 'msdyn_ocliveworkitems');
     marks.participants ??= await latestModified(transport, 'msdyn_sessionparticipants');
@@ -97,7 +104,7 @@ export function createPictureSync(deps: PictureSyncDeps) {
     statusesReadAt = now;
     deepReadAt = now;
     participantsReadAt = now - PARTICIPANTS_EVERY_MS / 2;
-    deps.emit({ queues, ...(isEmptyDelta(conversations) ? {} : { conversations }), ...(isEmptyDelta(agents) ? {} : { agents }) });
+    if (!isEmptyDelta(agents)) deps.emit({ agents });
     if (tracking !== 'off' && !deltaLink && (await (deps.tracking?.allowed(transport) ?? true))) {
       const tracked = await startTracking(transport);
       if (tracked.ok) applyTracked(tracked.value, tracked.value.issues);

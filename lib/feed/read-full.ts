@@ -39,7 +39,7 @@ import {
 } from '../dataverse/operations/agents';
 import { FORMATTED } from '../dataverse/odata';
 import { workstreamsRequest, WorkstreamRowSchema } from '../dataverse/operations/workstreams';
-import type { AgentsRead, FullLoad } from './live-picture';
+import type { AgentsRead, OngoingLoad } from './live-picture';
 import { readProfileTables } from './profile-capacity';
 import type { Member } from './normalize-agent';
 
@@ -110,12 +110,11 @@ function must<T>(result: Result<Rows<T>>): T[] {
 }
 
 /**
- * The full picture: the supervisor's queues (and every omnichannel queue, as assign targets), the ongoing
- * conversations in the supervised queues with their session participants, and the agents of those queues with
- * presence, free capacity and skills.
+ * The first part of a full load: the supervisor's queues (and every omnichannel queue, as assign targets), and the
+ * ongoing conversations in the supervised queues with their session participants. The agents of those queues are
+ * the second part (`readAgents`), read after the list is shown.
  */
-export async function readFull(transport: DataverseTransport, userId: string): Promise<Read<FullLoad>> {
-  const reader = new Reader(transport);
+export async function readOngoing(reader: Reader, userId: string): Promise<Result<OngoingLoad>> {
   try {
     const read = await readQueues(reader, userId);
     if (!read.ok) return read;
@@ -128,18 +127,7 @@ export async function readFull(transport: DataverseTransport, userId: string): P
     const conversations = supervised.length === 0 ? [] : must(await reader.rows(conversationsRequest(supervised), SPECS.conversation));
     const participants = await readParticipantsOf(reader, sessionsOf(conversations));
     if (!participants.ok) throw new ReadFailed(participants.failure);
-
-    const agents = await readAgents(reader, supervised);
-    if (!agents.ok) return agents;
-    return succeeded({
-      queues,
-      workstreams,
-      profiles: profiles.value,
-      conversations,
-      participants: participants.value,
-      ...agents.value,
-      issues: reader.issues,
-    });
+    return succeeded({ queues, workstreams, profiles: profiles.value, conversations, participants: participants.value });
   } catch (error) {
     if (error instanceof ReadFailed) return failed(error.failure);
     throw error;

@@ -66,6 +66,7 @@ export function agentStatusesRequest(modifiedSince?: number): DataverseRequest {
   return {
     method: 'GET',
     path: `msdyn_agentstatuses${query({ $select: STATUS_COLUMNS, $filter: filter })}`,
+    formatted: true,
     queryKey: modifiedSince === undefined ? 'agentStatuses:full' : 'agentStatuses:delta',
   };
 }
@@ -109,6 +110,7 @@ export const BookableResourceRowSchema = z.object({ bookableresourceid: GuidSche
 export const resourceSkillsRequest = (): DataverseRequest => ({
   method: 'GET',
   path: `bookableresourcecharacteristics${query({ $select: '_characteristic_value,_resource_value,_ratingvalue_value' })}`,
+  formatted: true,
   queryKey: 'resourceSkills',
 });
 

@@ -116,7 +116,7 @@ describe('page transport: the same outcomes as the worker transport (one interpr
     expect(init.headers).toMatchObject({
       'OData-Version': '4.0',
       'Content-Type': 'application/json; charset=utf-8',
-      Prefer: 'odata.include-annotations="OData.Community.Display.V1.FormattedValue",return=representation',
+      Prefer: 'return=representation',
     });
   });
 

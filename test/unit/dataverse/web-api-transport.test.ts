@@ -22,7 +22,7 @@ describe('Web API transport', () => {
     expect(header(call!.init, 'OData-Version')).toBe('4.0');
     expect(header(call!.init, 'OData-MaxVersion')).toBe('4.0');
     expect(header(call!.init, 'Accept')).toBe('application/json');
-    expect(header(call!.init, 'Prefer')).toBe('odata.include-annotations="OData.Community.Display.V1.FormattedValue",odata.maxpagesize=50');
+    expect(header(call!.init, 'Prefer')).toBe('odata.maxpagesize=50');
     expect(counters).toMatchObject({ requests: 1, rows: 2 });
     expect(counters.bytes).toBeGreaterThan(10);
   });
@@ -46,15 +46,20 @@ describe('Web API transport', () => {
 
   it('leaves out the page size when the query asks for $top (Dataverse would ignore $top)', async () => {
     const { fetch, calls } = fakeFetch(() => json({ value: [] }));
-    await transport(fetch).t.send({ method: 'GET', path: 'queues?$top=1' });
+    await transport(fetch).t.send({ method: 'GET', path: 'queues?$top=1', formatted: true });
     expect(header(calls[0]!.init, 'Prefer')).toBe('odata.include-annotations="OData.Community.Display.V1.FormattedValue"');
   });
 
-  it('asks for formatted values only, unless the request asks for other annotations itself', async () => {
+  it('asks for formatted values only when the request reads them, and other annotations only in its own Prefer', async () => {
     const { fetch, calls } = fakeFetch(() => json({ value: [] }));
-    await transport(fetch).t.send({ method: 'GET', path: 'annotations?$top=1', headers: { Prefer: 'odata.include-annotations="*"' } });
+    await transport(fetch).t.send({
+      method: 'GET',
+      path: 'annotations?$top=1',
+      headers: { Prefer: 'odata.include-annotations="*"' },
+      formatted: true,
+    });
     expect(header(calls[0]!.init, 'Prefer')).toBe('odata.include-annotations="*"');
-    await transport(fetch).t.send({ method: 'GET', path: 'queues?$top=1', annotations: false });
+    await transport(fetch).t.send({ method: 'GET', path: 'queues?$top=1' });
     expect(header(calls[1]!.init, 'Prefer')).toBeNull();
   });
 

@@ -3,7 +3,7 @@ import { discoverContract } from '../../../lib/discovery/discover-contract';
 import { decideTracking, TRACKING_ROW_LIMIT } from '../../../lib/discovery/tracking-decision';
 import { whoAmIRequest, WhoAmISchema } from '../../../lib/dataverse/operations/who-am-i';
 import { readOne } from '../../../lib/dataverse/read';
-import { readFull } from '../../../lib/feed/read-full';
+import { readFull, replaceAll } from '../feed/fixtures';
 import { LivePicture } from '../../../lib/feed/live-picture';
 import { readChanges } from '../../../lib/feed/read-changes';
 import type { DataverseTransport } from '../../../lib/dataverse/transport';
@@ -93,7 +93,7 @@ describe('a legacy-free org', () => {
     if (!load.ok) throw new Error(load.failure.message);
     expect(load.value.profiles?.readable).toBe(true);
     const picture = new LivePicture();
-    picture.replaceAll(load.value, Date.now());
+    replaceAll(picture, load.value, Date.now());
     const agents = picture.agentList().filter((a) => !a.isBot);
     expect(agents.length).toBeGreaterThan(0);
     for (const agent of agents) {
@@ -133,7 +133,7 @@ describe('a legacy-free org', () => {
     const load = await readFull(refusing, await userId(inner));
     if (!load.ok) throw new Error(load.failure.message);
     const picture = new LivePicture();
-    picture.replaceAll(load.value, Date.now());
+    replaceAll(picture, load.value, Date.now());
     for (const agent of picture.agentList()) {
       expect(agent.capacityModel).toBe('unknown');
       expect(agent.capacityFree).toBeNull();
@@ -172,7 +172,7 @@ describe('capacity on a unit org', () => {
     expect(load.value.profiles).toBeNull();
     expect(org.transport.sent.some((r) => r.path.includes('capacityprofile'))).toBe(false);
     const picture = new LivePicture();
-    picture.replaceAll(load.value, Date.now());
+    replaceAll(picture, load.value, Date.now());
     expect(picture.agentList().some((a) => a.capacityFree !== null && a.capacityModel === undefined)).toBe(true);
   });
 });
@@ -185,7 +185,7 @@ describe('capacity profiles followed as work is taken', () => {
     const load = await readFull(org.transport, user);
     if (!load.ok) throw new Error(load.failure.message);
     const picture = new LivePicture();
-    picture.replaceAll(load.value, Date.now());
+    replaceAll(picture, load.value, Date.now());
     const agent = picture.agentList().find((a) => (a.capacityProfiles ?? []).some((p) => (p.free ?? 0) > 0))!;
     const profile = agent.capacityProfiles!.find((p) => (p.free ?? 0) > 0)!;
     const unit = load.value.profiles!.units.find(

@@ -1,7 +1,9 @@
 import { ConversationRowSchema, type ConversationRow } from '../../../lib/dataverse/operations/conversations';
 import { ParticipantRowSchema, type ParticipantRow } from '../../../lib/dataverse/operations/session-participants';
-import type { FullLoad } from '../../../lib/feed/live-picture';
-import { FORMATTED } from '../../../lib/dataverse/odata';
+import type { AgentsRead, LivePicture, OngoingLoad } from '../../../lib/feed/live-picture';
+import type { DataverseTransport } from '../../../lib/dataverse/transport';
+import type { Result } from '../../../lib/dataverse/result';
+import { readAgents, readOngoing, Reader } from '../../../lib/feed/read-full';
 
 export const Q1 = '00000000-0000-4000-8000-0000000000a1';
 export const Q2 = '00000000-0000-4000-8000-0000000000a2';
@@ -21,9 +23,8 @@ export function conversationRow(n: number, change: Record<string, unknown> = {})
     statuscode: 2,
     msdyn_channel: '192360000',
     _msdyn_activeagentid_value: AGENT,
-    [`_msdyn_activeagentid_value${FORMATTED}`]: 'Ada Agent',
+    msdyn_activeagentid_msdyn_ocliveworkitem: { fullname: 'Ada Agent', systemuserid: AGENT },
     _msdyn_cdsqueueid_value: Q1,
-    [`_msdyn_cdsqueueid_value${FORMATTED}`]: 'Billing',
     _msdyn_lastsessionid_value: session(n),
     _msdyn_liveworkstreamid_value: WS,
     createdon: '2026-01-01T10:00:00Z',
@@ -46,6 +47,26 @@ export function participantRow(n: number, sessionN: number, change: Record<strin
     modifiedon: '2026-01-01T10:00:01Z',
     ...change,
   });
+}
+
+/** Both parts of a full load, as the feed reads them one after the other. */
+export type FullLoad = OngoingLoad & AgentsRead;
+
+/** A full load in one go (the feed shows the list between the two parts). */
+export async function readFull(transport: DataverseTransport, userId: string): Promise<Result<FullLoad>> {
+  const reader = new Reader(transport);
+  const ongoing = await readOngoing(reader, userId);
+  if (!ongoing.ok) return ongoing;
+  const agents = await readAgents(
+    reader,
+    ongoing.value.queues.filter((queue) => queue.supervised).map((queue) => queue.id),
+  );
+  return agents.ok ? { ok: true, value: { ...ongoing.value, ...agents.value } } : agents;
+}
+
+/** Puts a full load into the picture as the feed does: the list first, then the agents. */
+export function replaceAll(picture: LivePicture, load: FullLoad, now: number) {
+  return { ...picture.replaceOngoing(load, now), agents: picture.replaceAgents(load, now) };
 }
 
 export function fullLoad(change: Partial<FullLoad> = {}): FullLoad {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCounters } from '../../../lib/dataverse/counters';
 import { createPictureSync, DEEP_EVERY_MS, PARTICIPANTS_EVERY_MS, RECONCILE_MS, STATUSES_EVERY_MS } from '../../../lib/feed/picture-sync';
 import type { FeedPatch } from '../../../lib/model/feed-state';
-import { ORG, platform, raw, USER } from './fake-org';
+import { ORG, platform, raw, settle, USER } from './fake-org';
 import { id } from './fixtures';
 
 function sync(p = platform(), now = { t: 1_000_000 }) {
@@ -46,6 +46,28 @@ describe('picture sync', () => {
     expect(p.sent.some((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('modifiedon ge 2026-01-01T10:00:50Z'))).toBe(
       true,
     );
+  });
+
+  it('shows the list as soon as the conversations are read, before the agents are', async () => {
+    const p = platform();
+    const send = p.transport.send.bind(p.transport);
+    let release: () => void = () => undefined;
+    const agentsHeld = new Promise<void>((resolve) => (release = resolve));
+    p.transport.send = async (request) => {
+      if (request.path.startsWith('msdyn_agentstatuses')) await agentsHeld;
+      return send(request);
+    };
+    const { poll, patches } = sync(p);
+    const polled = poll();
+    await settle();
+    expect(
+      patches
+        .flatMap((patch) => patch.conversations?.upsert ?? [])
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([id(1), id(2)]);
+    release();
+    expect(await polled).toEqual({ ok: true, value: { full: true } });
   });
 
   it('once the org has been quiet for the overlap, polls start at its clock less the overlap, not at the last change’s second', async () => {
