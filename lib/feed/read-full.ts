@@ -116,12 +116,12 @@ function must<T>(result: Result<Rows<T>>): T[] {
  */
 export async function readOngoing(reader: Reader, userId: string): Promise<Result<OngoingLoad>> {
   try {
-    const read = await readQueues(reader, userId);
+    // Side by side: three small reads that do not depend on each other, one round trip instead of three.
+    const [read, workstreamsRead] = await Promise.all([readQueues(reader, userId), reader.rows(workstreamsRequest(), SPECS.workstream)]);
     if (!read.ok) return read;
     const queues = read.value;
     const supervised = queues.filter((queue) => queue.supervised).map((queue) => queue.id);
-
-    const workstreams = must(await reader.rows(workstreamsRequest(), SPECS.workstream));
+    const workstreams = must(workstreamsRead);
     const profiles = await readProfileTables(reader, workstreams);
     if (!profiles.ok) throw new ReadFailed(profiles.failure);
     const conversations = supervised.length === 0 ? [] : must(await reader.rows(conversationsRequest(supervised), SPECS.conversation));
@@ -171,9 +171,11 @@ export async function readAgents(reader: Reader, supervised: readonly string[]):
 
 /** The supervisor's own queues (supervised) and every omnichannel queue (assign and transfer targets). */
 export async function readQueues(reader: Reader, userId: string): Promise<Result<Queue[]>> {
-  const own = await reader.rows(userQueuesRequest(userId), SPECS.queue);
+  const [own, all] = await Promise.all([
+    reader.rows(userQueuesRequest(userId), SPECS.queue),
+    reader.rows(omnichannelQueuesRequest(), SPECS.queue),
+  ]);
   if (!own.ok) return own;
-  const all = await reader.rows(omnichannelQueuesRequest(), SPECS.queue);
   if (!all.ok) return all;
   const ownIds = new Set(own.value.rows.map((row) => row.queueid));
   const allIds = new Set(all.value.rows.map((row) => row.queueid));
