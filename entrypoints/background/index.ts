@@ -41,9 +41,12 @@ import {
   trackingDecisionsItem,
 } from '../../lib/storage/items';
 import { storedSignal } from '../../lib/storage/stored-signal';
+import { pageOf, type PageClient } from '../../lib/worker/page-clients';
 
 /** Wakes a stopped worker while views are open, so the feed is rescheduled even if a timer was lost with it. */
 const WAKE_ALARM = 'floorwalker-wake';
+/** The worker's Clients API (the DOM typings this project builds with do not describe a worker's scope). */
+const workerClients = (globalThis as unknown as { clients: { matchAll(options: object): Promise<readonly PageClient[]> } }).clients;
 
 export default defineBackground(() => {
   // The toolbar button opens the side panel.
@@ -213,6 +216,10 @@ export default defineBackground(() => {
   hub = createViewHub({
     ownId: browser.runtime.id,
     admitOverlay: (sender, token) => overlays.admit(sender, token),
+    bulkTo: async (sender) => {
+      const page = await pageOf(sender.url, () => workerClients.matchAll({ includeUncontrolled: true, type: 'window' }));
+      return page && ((envelope) => page.postMessage(envelope));
+    },
     // A view's first snapshot and feature state are what a stopped worker left, not empty.
     ready: Promise.all([ready, routes.ready, alerts.ready, softLocks.ready, sharedLog.ready, trends.ready]).then(() => undefined),
     snapshot: () => feed.snapshot(),

@@ -7,6 +7,7 @@ import { OverlayFrame } from '../../components/overlay/OverlayFrame';
 import { language } from '../../lib/i18n';
 import { DEFAULT_OVERLAY_LAYOUT, openOverlayLayout } from '../../lib/view-model/overlay-layout';
 import { connectPanel } from '../../lib/view-model/connect-panel';
+import { workerPageMessages } from '../../lib/view-model/worker-page-messages';
 import { documentShown } from '../../lib/view-model/document-shown';
 
 /*
@@ -30,6 +31,7 @@ const { source, controller } = connectPanel({
   shown,
   stop: stop.signal,
   connect: (info) => browser.runtime.connect(info),
+  bulk: workerPageMessages(),
   openDiagnostics: () => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#diagnostics') }),
 });
 

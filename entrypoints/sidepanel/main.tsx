@@ -6,6 +6,7 @@ import './sidepanel.css';
 import { Panel } from '../../components/Panel';
 import { language } from '../../lib/i18n';
 import { connectPanel } from '../../lib/view-model/connect-panel';
+import { workerPageMessages } from '../../lib/view-model/worker-page-messages';
 import { documentShown } from '../../lib/view-model/document-shown';
 
 // The side panel lives as long as its page; closing it ends everything with the page.
@@ -18,6 +19,7 @@ const { source, controller } = connectPanel({
   shown,
   stop: stop.signal,
   connect: (info) => browser.runtime.connect(info),
+  bulk: workerPageMessages(),
   openDiagnostics: () => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#diagnostics') }),
 });
 

@@ -18,7 +18,14 @@ export type ViewKind = z.infer<typeof ViewKindSchema>;
 
 export const ViewToWorkerSchema = z.discriminatedUnion('type', [
   /** The overlay frame says hello with its token; the side panel and other extension pages need none. */
-  z.object({ type: z.literal('hello'), view: ViewKindSchema, visible: z.boolean(), token: z.optional(OverlayTokenSchema) }),
+  /** `bulk`: large messages may come by the other way (see "Large messages" below); absent or false, all by the port. */
+  z.object({
+    type: z.literal('hello'),
+    view: ViewKindSchema,
+    visible: z.boolean(),
+    bulk: z.boolean().optional(),
+    token: z.optional(OverlayTokenSchema),
+  }),
   z.object({ type: z.literal('visibility'), visible: z.boolean() }),
   /** Keeps the worker alive while a view is open (MV3 stops idle workers after 30 s). */
   z.object({ type: z.literal('heartbeat') }),
@@ -51,5 +58,16 @@ export const WorkerToViewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('feature'), update: FeatureUpdateSchema }),
 ]);
 export type WorkerToView = z.infer<typeof WorkerToViewSchema>;
+
+/*
+ * Large messages (a snapshot, a patch of thousands of rows) go to a view as a structured clone from the worker to
+ * the view's own page (Client.postMessage) instead of over the port, whose messages are converted value by value: a
+ * 50,000-row message took ~5x as long that way. The port keeps the order: in its place goes a reference, and the view
+ * applies the large message when it reaches that reference (lib/view-model/in-order.ts). Only the extension's own
+ * worker can post to its pages.
+ */
+export const BulkRefSchema = z.object({ type: z.literal('bulk'), id: z.string().min(1).max(100) });
+export const BulkEnvelopeSchema = z.object({ type: z.literal('bulk'), id: z.string().min(1).max(100), message: z.unknown() });
+export type BulkEnvelope = z.infer<typeof BulkEnvelopeSchema>;
 /** The messages the feed model applies; feature updates go to the features' models. */
 export type FeedMessage = Exclude<WorkerToView, { type: 'feature' }>;

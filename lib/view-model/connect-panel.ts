@@ -15,6 +15,8 @@ export interface ConnectPanelOptions {
   stop: AbortSignal;
   /** browser.runtime.connect. */
   connect: PortFeedSourceOptions['connect'];
+  /** The worker's large messages to this page (worker-page-messages.ts); absent, all come by the port. */
+  bulk?: PortFeedSourceOptions['bulk'];
   /** Opens the options page at "Check this organization". */
   openDiagnostics?: () => void;
 }
@@ -28,6 +30,7 @@ export function connectPanel(options: ConnectPanelOptions): { source: FeedSource
     view: options.view,
     token: options.token,
     connect: options.connect,
+    bulk: options.bulk,
     parse: parseWorkerMessage,
     visible: options.visible,
     signal: options.stop,

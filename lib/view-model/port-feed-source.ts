@@ -1,5 +1,13 @@
-import { VIEW_PORT_NAME, type ViewKind, type ViewToWorker, type WorkerToView } from '../protocol/view-port';
+import {
+  BulkEnvelopeSchema,
+  BulkRefSchema,
+  VIEW_PORT_NAME,
+  type ViewKind,
+  type ViewToWorker,
+  type WorkerToView,
+} from '../protocol/view-port';
 import type { FeedSource } from './feed-source';
+import { createInOrder } from './in-order';
 
 /** The parts of runtime.Port the source uses (webextension-polyfill's Port satisfies it). */
 export interface PortLike {
@@ -23,6 +31,13 @@ export interface PortFeedSourceOptions {
   heartbeatMs?: number;
   /** Reconnect delays after the worker goes away: doubles from min to max. */
   backoff?: { minMs: number; maxMs: number };
+  /**
+   * Where the worker's large messages come (navigator.serviceWorker's messages, lib/protocol/view-port.ts): absent,
+   * the view asks for everything over the port.
+   */
+  bulk?: { subscribe(listener: (raw: unknown) => void): () => void };
+  /** A large message not come this long after its reference: the view reconnects and asks for the port only. */
+  bulkWaitMs?: number;
 }
 
 /**
@@ -39,6 +54,38 @@ export function createPortFeedSource(options: PortFeedSourceOptions): FeedSource
   let delay = backoff.minMs;
   let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
+  const bulkWaitMs = options.bulkWaitMs ?? 15_000;
+  /** Large messages by the other way, until one fails to come: then the port carries everything. */
+  let bulkWorks = options.bulk !== undefined;
+  let stallTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const deliver = (raw: unknown) => {
+    const parsed = options.parse(raw);
+    if (!parsed.ok) {
+      options.onInvalid?.(parsed.reason);
+      return;
+    }
+    delay = backoff.minMs;
+    for (const listener of messageListeners) listener(parsed.message);
+  };
+  const order = createInOrder(deliver);
+  const stopBulk = options.bulk?.subscribe((raw) => {
+    const envelope = BulkEnvelopeSchema.safeParse(raw);
+    if (!envelope.success) return options.onInvalid?.('bulk: not a large message from the worker');
+    order.fromBulk(envelope.data.id, envelope.data.message);
+  });
+  /** While a reference waits, a timer: past bulkWaitMs the large message is taken as lost. */
+  const watchStall = () => {
+    clearTimeout(stallTimer);
+    const waiting = order.waiting();
+    if (!waiting) return;
+    stallTimer = setTimeout(() => {
+      if (order.waiting()?.id !== waiting.id) return watchStall();
+      bulkWorks = false;
+      port?.disconnect();
+      lost();
+    }, bulkWaitMs);
+  };
 
   const open = () => {
     if (options.signal.aborted || port) return;
@@ -52,21 +99,30 @@ export function createPortFeedSource(options: PortFeedSourceOptions): FeedSource
     }
     port = current;
     current.onMessage.addListener((raw) => {
-      const parsed = options.parse(raw);
-      if (!parsed.ok) {
-        options.onInvalid?.(parsed.reason);
-        return;
-      }
-      delay = backoff.minMs;
-      for (const listener of messageListeners) listener(parsed.message);
+      if (port !== current) return;
+      const ref = BulkRefSchema.safeParse(raw);
+      order.fromPort(ref.success ? { bulk: ref.data.id } : { message: raw });
+      watchStall();
     });
     current.onDisconnect.addListener(() => {
-      if (port !== current) return;
-      port = null;
-      for (const listener of disconnectListeners) listener();
-      scheduleReconnect();
+      if (port === current) lost();
     });
-    post({ type: 'hello', view: options.view, visible: options.visible(), ...(options.token ? { token: options.token } : {}) });
+    post({
+      type: 'hello',
+      view: options.view,
+      visible: options.visible(),
+      ...(bulkWorks ? { bulk: true } : {}),
+      ...(options.token ? { token: options.token } : {}),
+    });
+  };
+
+  /** The port is gone (or given up): what it held is dropped, the next hello brings a fresh snapshot. */
+  const lost = () => {
+    port = null;
+    order.reset();
+    clearTimeout(stallTimer);
+    for (const listener of disconnectListeners) listener();
+    scheduleReconnect();
   };
 
   const scheduleReconnect = () => {
@@ -88,7 +144,9 @@ export function createPortFeedSource(options: PortFeedSourceOptions): FeedSource
 
   const close = () => {
     clearTimeout(reconnectTimer);
+    clearTimeout(stallTimer);
     clearInterval(heartbeat);
+    stopBulk?.();
     const current = port;
     port = null;
     current?.disconnect();

@@ -2,7 +2,10 @@ import type { ActionIntent } from '../model/actions';
 import type { FeedPatch, FeedState } from '../model/feed-state';
 import { classifySender, type SenderInfo } from '../protocol/sender';
 import type { SenderKind } from '../protocol/runtime-message';
-import { VIEW_PORT_NAME, ViewToWorkerSchema, type FeatureUpdate, type WorkerToView } from '../protocol/view-port';
+import { VIEW_PORT_NAME, ViewToWorkerSchema, type BulkEnvelope, type FeatureUpdate, type WorkerToView } from '../protocol/view-port';
+
+/** From this many rows a snapshot or patch goes to a view that takes them as a large message (view-port.ts). */
+export const BULK_FROM_ROWS = 1_000;
 
 /** The parts of runtime.Port the hub uses; tests hand in a fake (WXT's fake browser has no ports). */
 export interface ViewPort {
@@ -30,6 +33,10 @@ export interface ViewHubDeps {
   openWorkspace(): void;
   /** Whether an overlay frame's hello carries the token issued for its tab (lib/worker/overlay-admission.ts). */
   admitOverlay(sender: SenderInfo, token: string | undefined): Promise<boolean>;
+  /** The way to post a large message to the page of the view that connected as `sender`; null when there is none. */
+  bulkTo?(sender: SenderInfo): Promise<((envelope: BulkEnvelope) => void) | null>;
+  /** A new id for a large message. */
+  newId?: () => string;
   log?: (line: string) => void;
 }
 
@@ -39,7 +46,15 @@ interface View {
   admitted: boolean;
   subscribed: boolean;
   visible: boolean;
+  /** Where its large messages go, when it takes them apart from the port. */
+  bulk: ((envelope: BulkEnvelope) => void) | null;
 }
+
+const rowsIn = (message: WorkerToView): number => {
+  if (message.type === 'snapshot') return message.state.conversations.length + message.state.agents.length;
+  if (message.type === 'patch') return (message.patch.conversations?.upsert.length ?? 0) + (message.patch.agents?.upsert.length ?? 0);
+  return 0;
+};
 
 /**
  * Fan-out to every open view over long-lived ports: each gets a snapshot and the features' state on hello, then the
@@ -51,12 +66,25 @@ export function createViewHub(deps: ViewHubDeps) {
   const log = deps.log ?? ((line: string) => console.warn(line));
   const views = new Map<ViewPort, View>();
 
-  const post = (port: ViewPort, message: WorkerToView) => {
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const post = (port: ViewPort, message: WorkerToView | { type: 'bulk'; id: string }) => {
     try {
       port.postMessage(message);
     } catch {
       drop(port); // the view went away between our check and the post
     }
+  };
+  /** A message to a view: a large one apart, with its reference in the port's order. */
+  const send = (port: ViewPort, view: View, message: WorkerToView) => {
+    if (!view.bulk || rowsIn(message) < BULK_FROM_ROWS) return post(port, message);
+    const id = newId();
+    try {
+      view.bulk({ type: 'bulk', id, message });
+    } catch {
+      view.bulk = null; // its page is gone: the port says so too, or carries the rest
+      return post(port, message);
+    }
+    post(port, { type: 'bulk', id });
   };
 
   const updateDemand = () => {
@@ -96,9 +124,10 @@ export function createViewHub(deps: ViewHubDeps) {
     switch (request.type) {
       case 'hello':
         view.visible = request.visible;
+        view.bulk = request.bulk && deps.bulkTo ? await deps.bulkTo(port.sender ?? {}) : null;
         await deps.ready;
         if (!views.has(port)) return;
-        post(port, { type: 'snapshot', state: deps.snapshot() });
+        send(port, view, { type: 'snapshot', state: deps.snapshot() });
         for (const update of deps.features()) post(port, { type: 'feature', update });
         view.subscribed = true;
         updateDemand();
@@ -132,7 +161,7 @@ export function createViewHub(deps: ViewHubDeps) {
         port.disconnect();
         return;
       }
-      const view: View = { sender, admitted: sender === 'extensionPage', subscribed: false, visible: false };
+      const view: View = { sender, admitted: sender === 'extensionPage', subscribed: false, visible: false, bulk: null };
       views.set(port, view);
       port.onDisconnect.addListener(() => drop(port));
       // One message at a time, in order: nothing overtakes an overlay's hello while its token is checked.
@@ -144,7 +173,7 @@ export function createViewHub(deps: ViewHubDeps) {
       });
     },
     broadcast(patch: FeedPatch): void {
-      for (const [port, view] of views) if (view.subscribed) post(port, { type: 'patch', patch });
+      for (const [port, view] of views) if (view.subscribed) send(port, view, { type: 'patch', patch });
     },
     broadcastFeature(update: FeatureUpdate): void {
       for (const [port, view] of views) if (view.subscribed) post(port, { type: 'feature', update });

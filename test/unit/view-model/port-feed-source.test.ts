@@ -71,6 +71,39 @@ describe('createPortFeedSource', () => {
     expect(ports).toHaveLength(2);
   });
 
+  it('applies the worker’s large messages in the port’s order, and asks for the port only when one never comes', () => {
+    const bulkListeners: ((raw: unknown) => void)[] = [];
+    const source = createPortFeedSource({
+      view: 'sidepanel',
+      connect: ({ name }) => {
+        const port = new FakePort(name);
+        ports.push(port);
+        return port;
+      },
+      bulk: { subscribe: (listener) => (bulkListeners.push(listener), () => undefined) },
+      parse: parseWorkerMessage,
+      visible: () => true,
+      signal: stop.signal,
+      backoff: { minMs: 100, maxMs: 400 },
+    });
+    const received: string[] = [];
+    source.onMessage((message) => received.push(message.type === 'patch' ? `patch ${String(message.patch.paused)}` : message.type));
+    source.connect();
+    expect(ports[0]!.posted[0]).toEqual({ type: 'hello', view: 'sidepanel', visible: true, bulk: true });
+    ports[0]!.deliver({ type: 'bulk', id: 's1' });
+    ports[0]!.deliver({ type: 'patch', patch: { paused: true } });
+    expect(received).toEqual([]);
+    for (const listener of bulkListeners) listener({ type: 'bulk', id: 's1', message: { type: 'snapshot', state: makeState() } });
+    expect(received).toEqual(['snapshot', 'patch true']);
+    // A reference whose message never comes: after 15 s the view reconnects and takes everything by the port.
+    ports[0]!.deliver({ type: 'bulk', id: 's2' });
+    ports[0]!.deliver({ type: 'patch', patch: { paused: false } });
+    vi.advanceTimersByTime(15_000 + 100);
+    expect(ports).toHaveLength(2);
+    expect(ports[1]!.posted[0]).toEqual({ type: 'hello', view: 'sidepanel', visible: true });
+    expect(received).toEqual(['snapshot', 'patch true']);
+  });
+
   it('delivers valid messages and reports invalid ones instead of passing them on', () => {
     const invalid: string[] = [];
     const source = open(parseWorkerMessage, (reason) => invalid.push(reason));

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createViewHub, type ViewPort } from '../../../lib/worker/view-hub';
+import { BULK_FROM_ROWS, createViewHub, type ViewPort } from '../../../lib/worker/view-hub';
 import type { FeedState } from '../../../lib/model/feed-state';
 import type { FeatureUpdate } from '../../../lib/protocol/view-port';
 
 const OWN = 'difkencgdbknfphjeldipiphnmgbjnne';
-const STATE = { conversations: [] } as unknown as FeedState;
+const STATE = { conversations: [], agents: [] } as unknown as FeedState;
 const LOCK = { id: 'n1', conversationId: 'c1', kind: 'transfer' as const, userId: 'u-sam', userName: 'Sam Okafor', until: 2_000 };
 
 function fakePort(sender: ViewPort['sender'], name = 'floorwalker-view') {
@@ -84,6 +84,33 @@ describe('view hub', () => {
     views[0]!.close();
     views[3]!.close();
     expect(deps.setDemand).toHaveBeenLastCalledWith({ views: 8, visible: false });
+  });
+
+  it('sends a view that takes them its large messages apart, with a reference in the port’s order; the rest by the port', async () => {
+    const envelopes: unknown[] = [];
+    let n = 0;
+    const h = createViewHub({ ...hub().deps, bulkTo: async () => (envelope) => envelopes.push(envelope), newId: () => `id${++n}` });
+    const big = {
+      ...STATE,
+      conversations: Array.from({ length: BULK_FROM_ROWS }, (_, i) => ({ id: `c${i}` })),
+      agents: [],
+    } as unknown as FeedState;
+    const takes = page();
+    const portOnly = page();
+    h.connect(takes);
+    h.connect(portOnly);
+    await takes.send({ type: 'hello', view: 'sidepanel', visible: true, bulk: true });
+    await portOnly.send({ type: 'hello', view: 'sidepanel', visible: true });
+    h.broadcast({ paused: true });
+    h.broadcast({ conversations: { upsert: big.conversations, remove: [] } });
+    const kinds = (posted: unknown[]) => posted.map((m) => (m as { type: string }).type).filter((type) => type !== 'feature');
+    // The snapshot of the small STATE goes by the port; the patch of 1,000 rows apart.
+    expect(kinds(takes.posted)).toEqual(['snapshot', 'patch', 'bulk']);
+    expect(takes.posted.at(-1)).toEqual({ type: 'bulk', id: 'id1' });
+    expect(envelopes).toEqual([
+      { type: 'bulk', id: 'id1', message: { type: 'patch', patch: { conversations: { upsert: big.conversations, remove: [] } } } },
+    ]);
+    expect(kinds(portOnly.posted)).toEqual(['snapshot', 'patch', 'patch']);
   });
 
   it('sends the features’ state after the snapshot, then their updates to subscribed views only', async () => {
