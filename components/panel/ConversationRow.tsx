@@ -34,40 +34,50 @@ export interface RowProps {
  * its neighbours still when the list around it changes.
  */
 export const ConversationRow = memo(function ConversationRow(props: RowProps) {
-  const row = props.row.value;
-  const top = `${props.index * props.rowHeight}px`;
   return (
     <ErrorBoundary
       fallback={() => (
-        <div role="row" class="fw-row fw-row-broken" aria-rowindex={props.rowIndex} style={{ top }}>
+        <div role="row" class="fw-row fw-row-broken" aria-rowindex={props.rowIndex} style={{ top: `${props.index * props.rowHeight}px` }}>
           <div role="gridcell" aria-colspan={props.columns.length}>
             {t('panel_row_broken')}
           </div>
         </div>
       )}
     >
-      <div
-        role="row"
-        id={rowDomId(row.id)}
-        class={`fw-row${props.selected ? ' fw-selected' : ''}`}
-        aria-rowindex={props.rowIndex}
-        aria-selected={props.selected}
-        style={{ top }}
-        onClick={() => props.onOpen(row.id)}
-      >
-        {props.columns.map((column) => (
-          <div role="gridcell" class={`fw-cell fw-cell-${column}`} key={column}>
-            <Cell column={column} row={row} narrow={props.narrow} now={props.now} settings={props.settings} locks={props.locks} />
-          </div>
-        ))}
-      </div>
+      <RowLine {...props} />
     </ErrorBoundary>
   );
 });
 
+/** The row itself, inside the error boundary: its cells are built right here, so a cell that throws is caught. */
+function RowLine(props: RowProps) {
+  const row = props.row.value;
+  return (
+    <div
+      role="row"
+      id={rowDomId(row.id)}
+      class={`fw-row${props.selected ? ' fw-selected' : ''}`}
+      aria-rowindex={props.rowIndex}
+      aria-selected={props.selected}
+      style={{ top: `${props.index * props.rowHeight}px` }}
+      onClick={() => props.onOpen(row.id)}
+    >
+      {props.columns.map((column) => (
+        <div role="gridcell" class={`fw-cell fw-cell-${column}`} key={column}>
+          {cellContent({ column, row, narrow: props.narrow, now: props.now, settings: props.settings, locks: props.locks })}
+        </div>
+      ))}
+    </div>
+  );
+}
+
 type CellProps = Pick<RowProps, 'now' | 'settings' | 'locks' | 'narrow'> & { column: ColumnId; row: Conversation };
 
-function Cell({ column, row, now, settings, locks, narrow }: CellProps) {
+/**
+ * What one cell shows. A plain function, not a component: it keeps no state and reads no signal itself, and every row
+ * scrolled into view would otherwise create seven more component instances.
+ */
+function cellContent({ column, row, now, settings, locks, narrow }: CellProps) {
   switch (column) {
     case 'customer': {
       const label = conversationLabel(row);
@@ -89,7 +99,7 @@ function Cell({ column, row, now, settings, locks, narrow }: CellProps) {
     case 'status':
       return <StatusBadge status={row.status} />;
     case 'agent': {
-      const agent = row.agentName ? <span>{row.agentName}</span> : <span class="fw-muted">{t('panel_unassigned')}</span>;
+      const agent = row.agentName || <span class="fw-muted">{t('panel_unassigned')}</span>;
       if (!narrow) return agent;
       // The second line carries the marks: another supervisor's action, a hand-off waiting for the agent.
       return (
@@ -101,9 +111,9 @@ function Cell({ column, row, now, settings, locks, narrow }: CellProps) {
       );
     }
     case 'queue':
-      return <span>{row.queueName ?? '–'}</span>;
+      return row.queueName ?? '–';
     case 'channel':
-      return narrow ? <ChannelIcons channels={row.channels} /> : <span>{row.channels.map(channelLabel).join(', ') || '–'}</span>;
+      return narrow ? <ChannelIcons channels={row.channels} /> : row.channels.map(channelLabel).join(', ') || '–';
     case 'wait':
       return <WaitTime row={row} now={now} threshold={thresholdFor(settings, row.queueId)} />;
     case 'handle':
@@ -111,7 +121,7 @@ function Cell({ column, row, now, settings, locks, narrow }: CellProps) {
     case 'sentiment':
       return <SentimentBadge sentiment={row.sentiment} threshold={thresholdFor(settings, row.queueId)} iconOnly={narrow} />;
     case 'transfers':
-      return <span>{row.transferCount}</span>;
+      return row.transferCount;
     case 'freshness':
       return <RowFreshness observedAt={row.observedAt} now={now} />;
   }
