@@ -58,6 +58,8 @@ export function createPortFeedSource(options: PortFeedSourceOptions): FeedSource
   /** Large messages by the other way, until one fails to come: then the port carries everything. */
   let bulkWorks = options.bulk !== undefined;
   let stallTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The reference the stall timer runs for: armed once per reference, not again with every message behind it. */
+  let stallFor: string | null = null;
 
   const deliver = (raw: unknown) => {
     const parsed = options.parse(raw);
@@ -73,13 +75,17 @@ export function createPortFeedSource(options: PortFeedSourceOptions): FeedSource
     const envelope = BulkEnvelopeSchema.safeParse(raw);
     if (!envelope.success) return options.onInvalid?.('bulk: not a large message from the worker');
     order.fromBulk(envelope.data.id, envelope.data.message);
+    watchStall();
   });
   /** While a reference waits, a timer: past bulkWaitMs the large message is taken as lost. */
   const watchStall = () => {
-    clearTimeout(stallTimer);
     const waiting = order.waiting();
+    if (waiting?.id === stallFor) return;
+    clearTimeout(stallTimer);
+    stallFor = waiting?.id ?? null;
     if (!waiting) return;
     stallTimer = setTimeout(() => {
+      stallFor = null;
       if (order.waiting()?.id !== waiting.id) return watchStall();
       bulkWorks = false;
       port?.disconnect();
@@ -121,6 +127,7 @@ export function createPortFeedSource(options: PortFeedSourceOptions): FeedSource
     port = null;
     order.reset();
     clearTimeout(stallTimer);
+    stallFor = null;
     for (const listener of disconnectListeners) listener();
     scheduleReconnect();
   };
