@@ -108,6 +108,32 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
     return row;
   }
 
+  /** The ongoing conversations of Sofia's queues, as the platform has them. */
+  async function supervisedOngoing(): Promise<PlatformConversation[]> {
+    const queues = (
+      await api.call<{ value: Array<{ queueid: string }> }>(
+        'GET',
+        `systemusers(${SOFIA.systemuserid})/queuemembership_association?$select=queueid`,
+      )
+    ).value;
+    const supervised = new Set(queues.map((q) => q.queueid));
+    return (await ongoingConversations(api)).filter((row) => supervised.has(row._msdyn_cdsqueueid_value ?? ''));
+  }
+
+  /** Waits until each view, looked at, lists `count` conversations. */
+  async function everyViewLists(count: number, timeoutMs?: number): Promise<void> {
+    for (const [name, root] of views()) {
+      await look(root);
+      await until(
+        () => gridRowCount(root),
+        (rows) => rows === count,
+        `the ${name} to list the platform's ${count} ongoing conversations`,
+        timeoutMs,
+        500,
+      );
+    }
+  }
+
   /** The side panel, ready: a grid with rows, live. */
   async function openSidePanel(): Promise<Page> {
     const page = await h.openSidePanel();
@@ -133,23 +159,9 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
   it('shows every ongoing conversation of the supervisor’s queues, each row as the platform has it, read with the session cookie', async () => {
     // Until now only the worker has read the Web API (the test's own reads come after).
     const workerOnly = await requestsSince(h, new Date(0));
-    const queues = (
-      await api.call<{ value: Array<{ queueid: string }> }>(
-        'GET',
-        `systemusers(${SOFIA.systemuserid})/queuemembership_association?$select=queueid`,
-      )
-    ).value;
-    const supervised = new Set(queues.map((q) => q.queueid));
-    const platform = (await ongoingConversations(api)).filter((row) => supervised.has(row._msdyn_cdsqueueid_value ?? ''));
+    const platform = await supervisedOngoing();
     expect(platform.length).toBeGreaterThan(40);
-    for (const [name, root] of views()) {
-      await look(root);
-      await until(
-        () => gridRowCount(root),
-        (count) => count === platform.length,
-        `the ${name} to list the platform's ${platform.length} ongoing conversations`,
-      );
-    }
+    await everyViewLists(platform.length);
     // Scrolled from top to bottom, the side panel shows each of them with the platform's values.
     // (Reading every row takes a while on a loaded machine; the waits tick meanwhile.)
     const readFrom = Date.now();
@@ -446,28 +458,12 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
     await lookAtRows(overlay);
     await h.control('reset', { scenario: 'busy', seed: 1 });
     await h.control('clock', { paused: true });
-    const queues = (
-      await api.call<{ value: Array<{ queueid: string }> }>(
-        'GET',
-        `systemusers(${SOFIA.systemuserid})/queuemembership_association?$select=queueid`,
-      )
-    ).value;
-    const supervised = new Set(queues.map((q) => q.queueid));
-    const platform = (await ongoingConversations(api)).filter((row) => supervised.has(row._msdyn_cdsqueueid_value ?? ''));
+    const platform = await supervisedOngoing();
     expect(platform.length).toBeGreaterThan(5_000);
     for (const [, root] of views()) await search(root, '');
     await look(overlay);
     await (await overlay.waitForSelector('button[title="Refresh"]'))!.click();
-    for (const [name, root] of views()) {
-      await look(root);
-      await until(
-        () => gridRowCount(root),
-        (count) => count === platform.length,
-        `the ${name} to list the platform's ${platform.length} ongoing conversations`,
-        90_000,
-        500,
-      );
-    }
+    await everyViewLists(platform.length, 90_000);
     const id = platform[platform.length - 1]!.activityid;
     await h.control(`rows/msdyn_ocliveworkitems/${id}`, { set: { subject: 'Feed e2e: changed after the large list' } });
     expect((await shownAsOnPlatform(id)).subject).toBe('Feed e2e: changed after the large list');
