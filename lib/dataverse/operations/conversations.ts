@@ -136,13 +136,9 @@ export const OptionListSchema = z
     return z.NEVER;
   });
 
-/** An expanded looked-up row: only its name is read. */
-const Named = (column: string) =>
-  z
-    .object({ [column]: OptionalText })
-    .nullable()
-    .optional();
-const nameIn = (row: Record<string, unknown> | null | undefined, column: string) => (row?.[column] as string | null | undefined) ?? null;
+/** Expanded looked-up rows: only their names are read. */
+const FullName = z.object({ fullname: OptionalText }).nullable().optional();
+const AccountName = z.object({ name: OptionalText }).nullable().optional();
 
 export const ConversationRowSchema = z
   .object({
@@ -151,7 +147,7 @@ export const ConversationRowSchema = z
     subject: OptionalText,
     statecode: z.number().int(),
     statuscode: z.number().int(),
-    msdyn_channel: OptionalText.refine((text) => optionValues(text) !== null, OPTION_LIST),
+    msdyn_channel: OptionalText,
     _msdyn_activeagentid_value: OptionalGuid,
     [`_msdyn_activeagentid_value${FORMATTED}`]: OptionalText,
     _msdyn_cdsqueueid_value: OptionalGuid,
@@ -160,9 +156,9 @@ export const ConversationRowSchema = z
     _msdyn_customer_value: OptionalGuid,
     [`_msdyn_customer_value${FORMATTED}`]: OptionalText,
     _msdyn_lastsessionid_value: OptionalGuid,
-    [NAMES.agent]: Named('fullname'),
-    [NAMES.contact]: Named('fullname'),
-    [NAMES.account]: Named('name'),
+    [NAMES.agent]: FullName,
+    [NAMES.contact]: FullName,
+    [NAMES.account]: AccountName,
     createdon: DateTimeSchema,
     modifiedon: DateTimeSchema,
     msdyn_activeagentassignedon: OptionalDateTime,
@@ -172,31 +168,37 @@ export const ConversationRowSchema = z
     msdyn_transfercount: OptionalInt,
     msdyn_statuschangereason: OptionalInt,
   })
-  .transform((row) => ({
-    activityid: row.activityid.toLowerCase(),
-    '@odata.etag': row['@odata.etag'],
-    subject: row.subject ?? '',
-    statecode: row.statecode,
-    statuscode: row.statuscode,
-    msdyn_channel: optionValues(row.msdyn_channel) ?? [],
-    _msdyn_activeagentid_value: lowerOrNull(row._msdyn_activeagentid_value),
-    _msdyn_cdsqueueid_value: lowerOrNull(row._msdyn_cdsqueueid_value),
-    _msdyn_liveworkstreamid_value: lowerOrNull(row._msdyn_liveworkstreamid_value),
-    _msdyn_customer_value: lowerOrNull(row._msdyn_customer_value),
-    _msdyn_lastsessionid_value: lowerOrNull(row._msdyn_lastsessionid_value),
-    // Expanded (most reads) or as formatted values (a tracked read, where $expand is refused).
-    agentName: nameIn(row[NAMES.agent], 'fullname') ?? row[`_msdyn_activeagentid_value${FORMATTED}`] ?? null,
-    customerName:
-      nameIn(row[NAMES.contact], 'fullname') ?? nameIn(row[NAMES.account], 'name') ?? row[`_msdyn_customer_value${FORMATTED}`] ?? null,
-    /** Only a tracked read names the queue; the others take the name from the queues read. */
-    queueName: row[`_msdyn_cdsqueueid_value${FORMATTED}`] ?? null,
-    createdon: row.createdon,
-    modifiedon: row.modifiedon,
-    msdyn_activeagentassignedon: row.msdyn_activeagentassignedon ?? null,
-    msdyn_statusupdatedon: row.msdyn_statusupdatedon ?? null,
-    msdyn_conversationfirstwaittimeinseconds: row.msdyn_conversationfirstwaittimeinseconds ?? null,
-    msdyn_customersentimentlabel: row.msdyn_customersentimentlabel ?? null,
-    msdyn_transfercount: row.msdyn_transfercount ?? null,
-    msdyn_statuschangereason: row.msdyn_statuschangereason ?? null,
-  }));
+  .transform((row, ctx) => {
+    const channels = optionValues(row.msdyn_channel);
+    if (!channels) {
+      ctx.addIssue({ code: 'custom', message: OPTION_LIST, path: ['msdyn_channel'] });
+      return z.NEVER;
+    }
+    return {
+      activityid: row.activityid.toLowerCase(),
+      '@odata.etag': row['@odata.etag'],
+      subject: row.subject ?? '',
+      statecode: row.statecode,
+      statuscode: row.statuscode,
+      msdyn_channel: channels,
+      _msdyn_activeagentid_value: lowerOrNull(row._msdyn_activeagentid_value),
+      _msdyn_cdsqueueid_value: lowerOrNull(row._msdyn_cdsqueueid_value),
+      _msdyn_liveworkstreamid_value: lowerOrNull(row._msdyn_liveworkstreamid_value),
+      _msdyn_customer_value: lowerOrNull(row._msdyn_customer_value),
+      _msdyn_lastsessionid_value: lowerOrNull(row._msdyn_lastsessionid_value),
+      // Expanded (most reads) or as formatted values (a tracked read, where $expand is refused).
+      agentName: row[NAMES.agent]?.fullname ?? row[`_msdyn_activeagentid_value${FORMATTED}`] ?? null,
+      customerName: row[NAMES.contact]?.fullname ?? row[NAMES.account]?.name ?? row[`_msdyn_customer_value${FORMATTED}`] ?? null,
+      /** Only a tracked read names the queue; the others take the name from the queues read. */
+      queueName: row[`_msdyn_cdsqueueid_value${FORMATTED}`] ?? null,
+      createdon: row.createdon,
+      modifiedon: row.modifiedon,
+      msdyn_activeagentassignedon: row.msdyn_activeagentassignedon ?? null,
+      msdyn_statusupdatedon: row.msdyn_statusupdatedon ?? null,
+      msdyn_conversationfirstwaittimeinseconds: row.msdyn_conversationfirstwaittimeinseconds ?? null,
+      msdyn_customersentimentlabel: row.msdyn_customersentimentlabel ?? null,
+      msdyn_transfercount: row.msdyn_transfercount ?? null,
+      msdyn_statuschangereason: row.msdyn_statuschangereason ?? null,
+    };
+  });
 export type ConversationRow = z.infer<typeof ConversationRowSchema>;
