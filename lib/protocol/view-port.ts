@@ -67,7 +67,8 @@ export type WorkerToView = z.infer<typeof WorkerToViewSchema>;
  * worker can post to its pages.
  */
 export const BulkRefSchema = z.object({ type: z.literal('bulk'), id: z.string().min(1).max(100) });
-export const BulkEnvelopeSchema = z.object({ type: z.literal('bulk'), id: z.string().min(1).max(100), message: z.unknown() });
+export type BulkRef = z.infer<typeof BulkRefSchema>;
+export const BulkEnvelopeSchema = BulkRefSchema.extend({ message: z.unknown() });
 export type BulkEnvelope = z.infer<typeof BulkEnvelopeSchema>;
 /** The messages the feed model applies; feature updates go to the features' models. */
 export type FeedMessage = Exclude<WorkerToView, { type: 'feature' }>;

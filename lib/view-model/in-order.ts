@@ -8,18 +8,17 @@ export interface InOrder {
   fromPort(message: { bulk: string } | { message: unknown }): void;
   /** A large message, by its id. */
   fromBulk(id: string, message: unknown): void;
-  /** The reference waited for, if one is (for the caller's timeout), and since when. */
-  waiting(): { id: string; since: number } | null;
+  /** The reference waited for, if one is (for the caller's timeout). */
+  waiting(): string | null;
   /** Forget everything held (the port closed: the worker sends a fresh snapshot on the next hello). */
   reset(): void;
 }
 
-export function createInOrder(deliver: (message: unknown) => void, now: () => number = Date.now): InOrder {
+export function createInOrder(deliver: (message: unknown) => void): InOrder {
   /** Large messages that came before their reference. */
   const early = new Map<string, unknown>();
   /** Port messages in order, behind a reference whose message has not come yet. */
   let held: ({ bulk: string } | { message: unknown })[] = [];
-  let since = 0;
 
   const drain = () => {
     while (held.length > 0) {
@@ -29,7 +28,6 @@ export function createInOrder(deliver: (message: unknown) => void, now: () => nu
         const message = early.get(next.bulk);
         early.delete(next.bulk);
         held.shift();
-        since = now();
         deliver(message);
       } else {
         held.shift();
@@ -40,7 +38,6 @@ export function createInOrder(deliver: (message: unknown) => void, now: () => nu
 
   return {
     fromPort(item) {
-      if (held.length === 0) since = now();
       held.push(item);
       drain();
     },
@@ -50,7 +47,7 @@ export function createInOrder(deliver: (message: unknown) => void, now: () => nu
     },
     waiting() {
       const head = held[0];
-      return head && 'bulk' in head ? { id: head.bulk, since } : null;
+      return head && 'bulk' in head ? head.bulk : null;
     },
     reset() {
       early.clear();

@@ -80,13 +80,13 @@ export function createPortFeedSource(options: PortFeedSourceOptions): FeedSource
   /** While a reference waits, a timer: past bulkWaitMs the large message is taken as lost. */
   const watchStall = () => {
     const waiting = order.waiting();
-    if (waiting?.id === stallFor) return;
+    if (waiting === stallFor) return;
     clearTimeout(stallTimer);
-    stallFor = waiting?.id ?? null;
+    stallFor = waiting;
     if (!waiting) return;
     stallTimer = setTimeout(() => {
       stallFor = null;
-      if (order.waiting()?.id !== waiting.id) return watchStall();
+      if (order.waiting() !== waiting) return watchStall();
       bulkWorks = false;
       port?.disconnect();
       lost();

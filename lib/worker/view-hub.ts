@@ -2,7 +2,14 @@ import type { ActionIntent } from '../model/actions';
 import type { FeedPatch, FeedState } from '../model/feed-state';
 import { classifySender, type SenderInfo } from '../protocol/sender';
 import type { SenderKind } from '../protocol/runtime-message';
-import { VIEW_PORT_NAME, ViewToWorkerSchema, type BulkEnvelope, type FeatureUpdate, type WorkerToView } from '../protocol/view-port';
+import {
+  VIEW_PORT_NAME,
+  ViewToWorkerSchema,
+  type BulkEnvelope,
+  type BulkRef,
+  type FeatureUpdate,
+  type WorkerToView,
+} from '../protocol/view-port';
 
 /** From this many rows a snapshot or patch goes to a view that takes them as a large message (view-port.ts). */
 export const BULK_FROM_ROWS = 1_000;
@@ -67,7 +74,7 @@ export function createViewHub(deps: ViewHubDeps) {
   const views = new Map<ViewPort, View>();
 
   const newId = deps.newId ?? (() => crypto.randomUUID());
-  const post = (port: ViewPort, message: WorkerToView | { type: 'bulk'; id: string }) => {
+  const post = (port: ViewPort, message: WorkerToView | BulkRef) => {
     try {
       port.postMessage(message);
     } catch {
