@@ -2,7 +2,7 @@ import { ConversationRowSchema, type ConversationRow } from '../../../lib/datave
 import { ParticipantRowSchema, type ParticipantRow } from '../../../lib/dataverse/operations/session-participants';
 import type { AgentsRead, LivePicture, OngoingLoad } from '../../../lib/feed/live-picture';
 import type { DataverseTransport } from '../../../lib/dataverse/transport';
-import type { Result } from '../../../lib/dataverse/result';
+import { succeeded, type Result } from '../../../lib/dataverse/result';
 import { readAgents, readOngoing, Reader } from '../../../lib/feed/read-full';
 
 export const Q1 = '00000000-0000-4000-8000-0000000000a1';
@@ -61,7 +61,7 @@ export async function readFull(transport: DataverseTransport, userId: string): P
     reader,
     ongoing.value.queues.filter((queue) => queue.supervised).map((queue) => queue.id),
   );
-  return agents.ok ? { ok: true, value: { ...ongoing.value, ...agents.value } } : agents;
+  return agents.ok ? succeeded({ ...ongoing.value, ...agents.value }) : agents;
 }
 
 /** Puts a full load into the picture as the feed does: the list first, then the agents. */
