@@ -15,6 +15,7 @@ import type { Persisted } from './persisted';
 import { createPictureSync, type PictureSync } from './picture-sync';
 import { createPollScheduler, type Demand, type PollScheduler } from './poll-scheduler';
 import { createRequestPace } from './request-pace';
+import { PackedTooLarge } from '../storage/packed';
 import { createSavePace } from '../storage/save-pace';
 
 /** Action records kept for the log. */
@@ -296,7 +297,9 @@ export class FeedController {
     this.scheduler.succeeded();
     // Not awaited, and after the next poll is timed: packing the picture takes the worker ~0.7 s at 10,000 ongoing,
     // and a cycle that waited for it put that much more time before its next poll once a minute.
-    if (this.savePace.due(result.value.full)) void this.persist();
+    // Its size in conversations: a picture the store refused as too large is not packed again until it is smaller.
+    const size = this.sync.conversationCount();
+    if (this.savePace.due(result.value.full, size)) void this.persist(size);
   }
 
   /** Keep the data, say what went wrong, and let the scheduler pick the next try. */
@@ -317,7 +320,7 @@ export class FeedController {
     this.deps.publish({ freshness });
   }
 
-  private async persist(): Promise<void> {
+  private async persist(size: number): Promise<void> {
     const value: Persisted = {
       version: 1,
       access: this.access.current(),
@@ -325,6 +328,9 @@ export class FeedController {
       actions: this.actions,
       ...this.sync.persisted(),
     };
-    await this.deps.storage.save(value).catch((error: unknown) => this.log(`Floorwalker: snapshot not saved: ${String(error)}`));
+    await this.deps.storage.save(value).catch((error: unknown) => {
+      if (error instanceof PackedTooLarge) this.savePace.refused(size);
+      this.log(`Floorwalker: snapshot not saved: ${String(error)}`);
+    });
   }
 }

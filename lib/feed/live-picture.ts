@@ -74,6 +74,9 @@ export class LivePicture {
   get queues(): readonly Queue[] {
     return this.queueList;
   }
+  conversationCount(): number {
+    return this.conversations.size;
+  }
   conversationList(): Conversation[] {
     return [...this.conversations.values()];
   }

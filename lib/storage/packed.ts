@@ -5,7 +5,7 @@
  */
 
 /** A packed value longer than this is not written: the area's quota is shared with the other items in it. */
-class PackedTooLarge extends Error {
+export class PackedTooLarge extends Error {
   constructor(chars: number, limit: number) {
     super(`${(chars / 1e6).toFixed(1)} MB packed, over the ${(limit / 1e6).toFixed(1)} MB kept for it`);
     this.name = 'PackedTooLarge';

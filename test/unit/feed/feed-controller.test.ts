@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FeedController, type FeedControllerDeps } from '../../../lib/feed/feed-controller';
+import { PackedTooLarge } from '../../../lib/storage/packed';
 import { SAVE_EVERY_MS } from '../../../lib/storage/save-pace';
 import { createCounters } from '../../../lib/dataverse/counters';
 import type { DataverseOutcome } from '../../../lib/dataverse/transport';
@@ -167,6 +168,41 @@ describe('feed controller', () => {
     await timers.fire();
     await settle();
     expect(saves).toBe(2);
+  });
+
+  it('does not pack the picture again once the store refused it as too large, until the list is smaller', async () => {
+    const p = platform();
+    p.state.ongoing = Array.from({ length: 10 }, (_, i) => raw(i + 1));
+    const timers = scheduler();
+    let tries = 0;
+    const refusing = {
+      load: async () => null,
+      save: async () => {
+        tries++;
+        throw new PackedTooLarge(8_000_000, 7_500_000);
+      },
+    };
+    const { feed, now } = controller(p, timers, refusing);
+    await feed.start();
+    feed.setDemand({ views: 1, visible: true });
+    await timers.fire();
+    await settle();
+    expect(tries).toBe(1);
+    for (let minute = 0; minute < 3; minute++) {
+      now.t += SAVE_EVERY_MS;
+      await timers.fire();
+      await settle();
+    }
+    expect(tries).toBe(1);
+    // Nine of the ten close: the smaller picture is tried again.
+    p.state.changed = Array.from({ length: 9 }, (_, i) =>
+      raw(i + 2, { '@odata.etag': 'W/"101"', statecode: 1, statuscode: 4, modifiedon: '2026-01-01T10:01:00Z' }),
+    );
+    now.t += SAVE_EVERY_MS;
+    await timers.fire();
+    await settle();
+    expect(feed.snapshot().conversations).toHaveLength(1);
+    expect(tries).toBe(2);
   });
 
   it('times the next poll without waiting for the picture to be saved (packing it takes the worker a while)', async () => {
