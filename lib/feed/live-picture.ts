@@ -193,6 +193,13 @@ export class LivePicture {
     return delta;
   }
 
+  /** A whole read's conversations and participants: their next reads start no later than `to`. */
+  rewindWatermarks(to: number): void {
+    const back = (mark: number | null) => (mark === null ? null : Math.min(mark, to));
+    this.watermarks.conversations = back(this.watermarks.conversations);
+    this.watermarks.participants = back(this.watermarks.participants);
+  }
+
   /**
    * The tables a poll read had no change between their watermark and `to`: their next reads may start there. Only
    * ever forward, and never for a table never read (null).

@@ -85,6 +85,7 @@ export function createPictureSync(deps: PictureSyncDeps) {
 
   async function fullLoad(transport: DataverseTransport, userId: string): Promise<Result<void>> {
     const reader = new Reader(transport);
+    const readFrom = transport.serverNow?.() ?? null;
     const ongoing = await readOngoing(reader, userId);
     if (!ongoing.ok) return ongoing;
     noteIssues(reader.issues.splice(0));
@@ -100,6 +101,10 @@ export function createPictureSync(deps: PictureSyncDeps) {
     marks.conversations ??= await latestModified(transport, 'msdyn_ocliveworkitems');
     marks.participants ??= await latestModified(transport, 'msdyn_sessionparticipants');
     marks.agentStatuses ??= await latestModified(transport, 'msdyn_agentstatuses');
+    // Conversations and participants are read in the platform's order, not by modifiedon: a row added or changed
+    // while their pages were read may sit on a page read before it. The next poll starts from the read's start (less
+    // the overlap for late commits, as every watermark), not from the newest row it happened to see.
+    if (readFrom !== null) picture.rewindWatermarks(readFrom - OVERLAP_MS);
     lastFullAt = now;
     statusesReadAt = now;
     deepReadAt = now;

@@ -53,17 +53,22 @@ const EXPAND_NAMES = `${NAMES.agent}($select=fullname),${NAMES.contact}($select=
 export const CONVERSATION_ENTITY = 'msdyn_ocliveworkitem';
 
 /**
- * Conversations. Without `modifiedSince`: the ongoing set (statecode 0) in the given queues, for a full load.
- * With it: every row changed since then, in any state and (with `inQueuesOnly` false) any queue, so rows that
- * closed or moved out of the supervised queues are seen and removed.
+ * Conversations. Without `modifiedSince`: the ongoing set (statecode 0) in the given queues, for a full load, in
+ * the platform's own order: sorting the whole set by `modifiedon` for every page made each page of a 50,000-row read
+ * cost the platform's stand-in ~0.35 s instead of ~0.2 s. A row changed while the pages are read may then be on a
+ * page already read; the load's watermark is the read's start for that (picture-sync.ts). With `modifiedSince`:
+ * every row changed since then, in any state and (with `inQueuesOnly` false) any queue, so rows that closed or moved
+ * out of the supervised queues are seen and removed.
  */
 export function conversationsRequest(queueIds: readonly string[], modifiedSince?: number, inQueuesOnly = true): DataverseRequest {
-  const parts = modifiedSince === undefined ? ['statecode eq 0'] : [`modifiedon ge ${dateTimeLiteral(modifiedSince)}`];
+  const full = modifiedSince === undefined;
+  const parts = full ? ['statecode eq 0'] : [`modifiedon ge ${dateTimeLiteral(modifiedSince)}`];
   if (inQueuesOnly) parts.push(inFilter('msdyn_cdsqueueid', queueIds.map(guidLiteral)));
+  const order = full ? {} : { $orderby: 'modifiedon asc' };
   return {
     method: 'GET',
-    path: `msdyn_ocliveworkitems${query({ $select: COLUMNS, $expand: EXPAND_NAMES, $filter: parts.join(' and '), $orderby: 'modifiedon asc' })}`,
-    queryKey: modifiedSince === undefined ? 'conversations:full' : 'conversations:delta',
+    path: `msdyn_ocliveworkitems${query({ $select: COLUMNS, $expand: EXPAND_NAMES, $filter: parts.join(' and '), ...order })}`,
+    queryKey: full ? 'conversations:full' : 'conversations:delta',
   };
 }
 

@@ -91,6 +91,24 @@ describe('picture sync', () => {
     expect(await pollAt(2)).toEqual(['2026-01-01T10:05:05Z']);
   });
 
+  it('after a whole read, polls from the read’s start: a row added while its pages were read is not missed', async () => {
+    const p = platform();
+    // The org's clock at 10:05:00 when the read starts; a newer row than any read lands on a page already read.
+    const orgClock = { t: Date.parse('2026-01-01T10:05:00Z') };
+    p.transport.serverNow = () => orgClock.t;
+    p.state.ongoing = [raw(1, { modifiedon: '2026-01-01T10:05:20Z' }), raw(2)];
+    const { poll, now } = sync(p);
+    expect(await poll()).toEqual({ ok: true, value: { full: true } });
+    expect(p.sent.find((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('statecode eq 0'))).not.toContain('$orderby');
+    p.state.changed = [raw(3, { '@odata.etag': 'W/"101"', modifiedon: '2026-01-01T10:05:10Z' })];
+    p.sent.length = 0;
+    now.t += 2_000;
+    orgClock.t += 30_000;
+    await poll();
+    const since = p.sent.filter((path) => path.startsWith('msdyn_ocliveworkitems')).map((path) => /modifiedon ge (\S+?Z)/.exec(path)?.[1]);
+    expect(since).toEqual(['2026-01-01T10:04:50Z']); // the read's start less the overlap, not 10:05:20
+  });
+
   it('every RECONCILE_MS checks ids and versions, reads whole only the rows that differ; a refresh reads everything', async () => {
     const { now, poll, sync: s, p } = await loaded();
     const fullRead = (path: string) =>
