@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { DataverseRequest, DataverseTransport } from './transport';
-import { readAllPages, readPagesWithin } from './paging';
+import { readAllPages, readPagesWithin, type PageLimit } from './paging';
 import { failed, failureOf, malformed, succeeded, type Result } from './result';
+import type { RowIssue } from '../model/feed-state';
 import { validateRows, type Rows } from './validate-rows';
 
 export interface RowSpec<S extends z.ZodType> {
@@ -10,27 +11,45 @@ export interface RowSpec<S extends z.ZodType> {
   schema: S;
 }
 
-/** Read every page of a collection and validate its rows one by one. */
+/** Each page's valid rows as they come (`more`: another page follows), for a read that starts from what it sees. */
+export type OnPage<T> = (rows: readonly T[], more: boolean) => void;
+
+/** Read every page of a collection and validate its rows one by one, each page while the next is on its way. */
 export async function readRows<S extends z.ZodType>(
   transport: DataverseTransport,
   request: DataverseRequest,
   spec: RowSpec<S>,
+  onPage?: OnPage<z.output<S>>,
 ): Promise<Result<Rows<z.output<S>>>> {
-  const result = await readAllPages(transport, request);
+  const { take, issues } = checking(spec, onPage);
+  const result = await readAllPages(transport, request, take);
   if (!result.ok) return result;
-  return succeeded(validateRows(spec.entity, spec.idField, spec.schema, result.value.rows));
+  return succeeded({ rows: result.value.rows, issues });
 }
 
-/** As readRows, but gives up (null) when the collection has more than `maxPages` pages. */
+/** As readRows, but gives up (null) when the collection has more than `maxPages` pages (paging.ts). */
 export async function readRowsWithin<S extends z.ZodType>(
   transport: DataverseTransport,
   request: DataverseRequest,
   spec: RowSpec<S>,
-  maxPages: number,
+  maxPages: PageLimit,
 ): Promise<Result<Rows<z.output<S>> | null>> {
-  const result = await readPagesWithin(transport, request, maxPages);
+  const { take, issues } = checking(spec);
+  const result = await readPagesWithin(transport, request, maxPages, take);
   if (!result.ok) return result;
-  return succeeded(result.value && validateRows(spec.entity, spec.idField, spec.schema, result.value.rows));
+  return succeeded(result.value && { rows: result.value.rows, issues });
+}
+
+/** Checks a page's rows as it comes, keeping the rows left out of every page. */
+function checking<S extends z.ZodType>(spec: RowSpec<S>, onPage?: OnPage<z.output<S>>) {
+  const issues: RowIssue[] = [];
+  const take = (raw: unknown[], more: boolean): z.output<S>[] => {
+    const checked = validateRows(spec.entity, spec.idField, spec.schema, raw);
+    issues.push(...checked.issues);
+    onPage?.(checked.rows, more);
+    return checked.rows;
+  };
+  return { take, issues };
 }
 
 /** Send one request whose answer is a single object, validated as a whole. */

@@ -67,6 +67,7 @@ export class FeedController {
   private started: Promise<void> | null = null;
   /** Saving after every poll left the worker busy half the time at 10,000 ongoing, and the polls 4 s apart. */
   private readonly savePace: ReturnType<typeof createSavePace>;
+  private wholeReadUnsaved = false;
 
   constructor(private readonly deps: FeedControllerDeps) {
     this.now = deps.now ?? Date.now;
@@ -296,10 +297,15 @@ export class FeedController {
     this.staleness();
     this.scheduler.succeeded();
     // Not awaited, and after the next poll is timed: packing the picture takes the worker ~0.7 s at 10,000 ongoing,
-    // and a cycle that waited for it put that much more time before its next poll once a minute.
-    // Its size in conversations: a picture the store refused as too large is not packed again until it is smaller.
+    // and a cycle that waited for it put that much more time before its next poll once a minute. A whole read is
+    // saved with the poll after it: packing it at once (~1 s at 50,000) took the CPU the views needed to draw the
+    // list it had just sent. Its size in conversations: a picture the store refused is not packed again until smaller.
     const size = this.sync.conversationCount();
-    if (this.savePace.due(result.value.full, size)) void this.persist(size);
+    if (result.value.full) this.wholeReadUnsaved = true;
+    else if (this.savePace.due(this.wholeReadUnsaved, size)) {
+      this.wholeReadUnsaved = false;
+      void this.persist(size);
+    }
   }
 
   /** Keep the data, say what went wrong, and let the scheduler pick the next try. */

@@ -2,7 +2,8 @@ import type { Queue, Skill } from '../model/agent';
 import type { RowIssue } from '../model/feed-state';
 import type { z } from 'zod';
 import type { DataverseRequest, DataverseTransport } from '../dataverse/transport';
-import { readRows, readRowsWithin, type RowSpec } from '../dataverse/read';
+import type { PageLimit } from '../dataverse/paging';
+import { readRows, readRowsWithin, type OnPage, type RowSpec } from '../dataverse/read';
 import { failed, succeeded, type Failure, type Result } from '../dataverse/result';
 import { validateRows, type Rows, type WithIssues } from '../dataverse/validate-rows';
 import { omnichannelQueuesRequest, QueueRowSchema, toQueue, userQueuesRequest } from '../dataverse/operations/queues';
@@ -79,8 +80,8 @@ const QUEUES_PER_REQUEST = 50;
 export class Reader {
   issues: RowIssue[] = [];
   constructor(private readonly transport: DataverseTransport) {}
-  async rows<S extends z.ZodType>(request: DataverseRequest, spec: RowSpec<S>) {
-    const result = await readRows(this.transport, request, spec);
+  async rows<S extends z.ZodType>(request: DataverseRequest, spec: RowSpec<S>, onPage?: OnPage<z.output<S>>) {
+    const result = await readRows(this.transport, request, spec, onPage);
     if (result.ok) this.issues.push(...result.value.issues);
     return result;
   }
@@ -91,7 +92,7 @@ export class Reader {
     return checked.rows;
   }
   /** As rows, but null when the collection has more than `maxPages` pages. */
-  async rowsWithin<S extends z.ZodType>(request: DataverseRequest, spec: RowSpec<S>, maxPages: number) {
+  async rowsWithin<S extends z.ZodType>(request: DataverseRequest, spec: RowSpec<S>, maxPages: PageLimit) {
     const result = await readRowsWithin(this.transport, request, spec, maxPages);
     if (result.ok && result.value) this.issues.push(...result.value.issues);
     return result;
@@ -124,8 +125,10 @@ export async function readOngoing(reader: Reader, userId: string): Promise<Resul
     const workstreams = must(workstreamsRead);
     const profiles = await readProfileTables(reader, workstreams);
     if (!profiles.ok) throw new ReadFailed(profiles.failure);
-    const conversations = supervised.length === 0 ? [] : must(await reader.rows(conversationsRequest(supervised), SPECS.conversation));
-    const participants = await readParticipantsOf(reader, sessionsOf(conversations));
+    const early = participantsBeside(reader);
+    const conversations =
+      supervised.length === 0 ? [] : must(await reader.rows(conversationsRequest(supervised), SPECS.conversation, early.onPage));
+    const participants = await early.of(sessionsOf(conversations));
     if (!participants.ok) throw new ReadFailed(participants.failure);
     return succeeded({ queues, workstreams, profiles: profiles.value, conversations, participants: participants.value });
   } catch (error) {
@@ -189,24 +192,68 @@ const sessionsOf = (rows: readonly ConversationRow[]): string[] => [
   ...new Set(rows.map((row) => row._msdyn_lastsessionid_value).filter((id): id is string => id !== null)),
 ];
 
+/**
+ * The participants of a large first load, read beside its conversations: when the first conversation page is full
+ * (more follow), the org's present participants are asked for at once instead of after the last page. At 50,000
+ * ongoing their six pages then come between the conversation pages. The page limit is readParticipantsOf's, for the
+ * sessions seen so far; at that limit the read waits for the next conversation page (or the last) before it goes on
+ * or gives up (then by ids). Not started (a smaller load), the participants are read as before once the
+ * conversations are in.
+ */
+function participantsBeside(reader: Reader) {
+  const sessions = new Set<string>();
+  let present: Promise<Result<Rows<ParticipantRow> | null>> | null = null;
+  let conversationsIn = false;
+  let pageCame = () => undefined as void;
+  let nextPage = new Promise<void>((resolve) => (pageCame = resolve));
+  const allowed = () => Math.floor(Math.ceil(sessions.size / SESSIONS_PER_REQUEST) / ORG_WIDE_SHARE);
+  const pageLimit = async (pagesRead: number) => {
+    while (!conversationsIn && pagesRead >= allowed()) await nextPage;
+    return allowed();
+  };
+  const onPage: OnPage<ConversationRow> = (rows, more) => {
+    for (const row of rows) if (row._msdyn_lastsessionid_value) sessions.add(row._msdyn_lastsessionid_value);
+    conversationsIn = !more;
+    pageCame();
+    nextPage = new Promise<void>((resolve) => (pageCame = resolve));
+    if (!present && more && Math.ceil(sessions.size / SESSIONS_PER_REQUEST) >= ORG_WIDE_FROM_REQUESTS)
+      present = reader.rowsWithin(presentParticipantsRequest(), SPECS.participant, pageLimit);
+  };
+  const of = async (sessionIds: readonly string[]): Promise<Result<ParticipantRow[]>> => {
+    if (!present) return readParticipantsOf(reader, sessionIds);
+    const read = await present;
+    if (!read.ok) return read;
+    return read.value ? succeeded(inSessions(read.value.rows, sessionIds)) : readParticipantsByIds(reader, sessionIds);
+  };
+  return { onPage, of };
+}
+
+const inSessions = (rows: readonly ParticipantRow[], sessionIds: readonly string[]): ParticipantRow[] => {
+  const wanted = new Set(sessionIds);
+  return rows.filter((row) => wanted.has(row._msdyn_omnichannelsession_value ?? ''));
+};
+
 /** Participants of the given sessions: the org's present ones when that is cheaper, else batches of ids, a few at once. */
 export async function readParticipantsOf(
   reader: Reader | DataverseTransport,
   sessionIds: readonly string[],
 ): Promise<Result<ParticipantRow[]>> {
   const r = reader instanceof Reader ? reader : new Reader(reader);
+  const requests = Math.ceil(sessionIds.length / SESSIONS_PER_REQUEST);
+  if (requests >= ORG_WIDE_FROM_REQUESTS) {
+    const present = await r.rowsWithin(presentParticipantsRequest(), SPECS.participant, Math.floor(requests / ORG_WIDE_SHARE));
+    if (!present.ok) return present;
+    if (present.value) return succeeded(inSessions(present.value.rows, sessionIds));
+  }
+  return readParticipantsByIds(r, sessionIds);
+}
+
+/** Participants of the given sessions, 200 sessions a request, a few requests at once. */
+async function readParticipantsByIds(reader: Reader, sessionIds: readonly string[]): Promise<Result<ParticipantRow[]>> {
   const batches: string[][] = [];
   for (let i = 0; i < sessionIds.length; i += SESSIONS_PER_REQUEST) batches.push(sessionIds.slice(i, i + SESSIONS_PER_REQUEST));
-  if (batches.length >= ORG_WIDE_FROM_REQUESTS) {
-    const present = await r.rowsWithin(presentParticipantsRequest(), SPECS.participant, Math.floor(batches.length / ORG_WIDE_SHARE));
-    if (!present.ok) return present;
-    if (present.value) {
-      const wanted = new Set(sessionIds);
-      return succeeded(present.value.rows.filter((row) => wanted.has(row._msdyn_omnichannelsession_value ?? '')));
-    }
-  }
   const results = await Promise.all(
-    batches.map((batch, index) => r.rows(participantsOfSessionsRequest(batch, index % PARTICIPANT_LANES), SPECS.participant)),
+    batches.map((batch, index) => reader.rows(participantsOfSessionsRequest(batch, index % PARTICIPANT_LANES), SPECS.participant)),
   );
   const rows: ParticipantRow[] = [];
   for (const result of results) {

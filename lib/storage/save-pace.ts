@@ -2,7 +2,8 @@
  * What a worker keeps for its successor in storage.session and that grows with the org (the feed's picture, the
  * alerts' sentiment memory, the trends) is saved at most once a minute: each save holds the worker (the packed
  * picture about 0.7 s at 10,000 ongoing), and a successor that resumes from a minute-old copy catches up from its
- * watermarks. What must not wait (a whole read, a new alert) is saved at once.
+ * watermarks. What must not wait is saved at once: a new alert, and a whole read (with the poll after it, once the
+ * views have drawn it).
  */
 export const SAVE_EVERY_MS = 60_000;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWebApiTransport } from '../../../lib/dataverse/web-api-transport';
 import { createCounters } from '../../../lib/dataverse/counters';
-import { readAllPages } from '../../../lib/dataverse/paging';
+import { readAllPages, readPagesWithin } from '../../../lib/dataverse/paging';
 import { readRows } from '../../../lib/dataverse/read';
 import { backoffDelay } from '../../../lib/dataverse/backoff';
 import { retryAtFrom, DEFAULT_RETRY_AFTER_MS } from '../../../lib/dataverse/retry-after';
@@ -22,6 +22,31 @@ describe('paging', () => {
     expect(result).toEqual({ ok: true, value: { rows: [1, 2, 3], deltaLink: null } });
     expect(calls[1]!.url).toBe(page2);
     expect(header(calls[1]!.init, 'Prefer')).toBe(header(calls[0]!.init, 'Prefer'));
+  });
+
+  it('asks for the next page before it takes in the page in hand, and gives up past its page limit without asking for more', async () => {
+    const events: string[] = [];
+    const page = (n: number, more: boolean) => ({
+      value: [n],
+      ...(more ? { '@odata.nextLink': `${ORG}/api/data/v9.2/q?$skiptoken=${n + 1}` } : {}),
+    });
+    const transport = {
+      org: ORG,
+      async send(request: { path: string }) {
+        const n = Number(/skiptoken=(\d+)/.exec(request.path)?.[1] ?? 1);
+        events.push(`ask ${n}`);
+        return { ok: true as const, status: 200, headers: {}, body: page(n, n < 3) };
+      },
+    };
+    const take = (rows: unknown[]) => (events.push(`take ${String(rows[0])}`), rows);
+    expect(await readPagesWithin(transport, { method: 'GET', path: 'q' }, 5, take)).toEqual({
+      ok: true,
+      value: { rows: [1, 2, 3], deltaLink: null },
+    });
+    expect(events).toEqual(['ask 1', 'ask 2', 'take 1', 'ask 3', 'take 2', 'take 3']);
+    events.length = 0;
+    expect(await readPagesWithin(transport, { method: 'GET', path: 'q' }, 2, take)).toEqual({ ok: true, value: null });
+    expect(events).toEqual(['ask 1', 'ask 2', 'take 1']);
   });
 
   it('fails the whole read when a later page fails: a partial list would look like removals', async () => {

@@ -129,6 +129,9 @@ describe('feed controller', () => {
     await timersA.fire();
     await settle();
     expect(a.feed.snapshot().conversations).toHaveLength(2);
+    a.now.t += 3_000; // the poll after the whole read saves it
+    await timersA.fire();
+    await settle();
 
     const timersB = scheduler();
     const b = controller(p, timersB, store, { t: 1_010_000 });
@@ -145,7 +148,7 @@ describe('feed controller', () => {
     expect(b.feed.snapshot().freshness.state).toBe('live');
   });
 
-  it('saves the picture for a restarted worker after the whole read, then at most once a minute', async () => {
+  it('saves the picture for a restarted worker with the poll after the whole read, then at most once a minute', async () => {
     const p = platform();
     const timers = scheduler();
     const store = storage();
@@ -154,6 +157,10 @@ describe('feed controller', () => {
     const { feed, now } = controller(p, timers, counted);
     await feed.start();
     feed.setDemand({ views: 1, visible: true });
+    await timers.fire();
+    await settle();
+    expect(saves).toBe(0); // not while the views draw the list the whole read sent
+    now.t += 3_000;
     await timers.fire();
     await settle();
     expect(saves).toBe(1);
@@ -185,6 +192,9 @@ describe('feed controller', () => {
     const { feed, now } = controller(p, timers, refusing);
     await feed.start();
     feed.setDemand({ views: 1, visible: true });
+    await timers.fire();
+    await settle();
+    now.t += 3_000;
     await timers.fire();
     await settle();
     expect(tries).toBe(1);
