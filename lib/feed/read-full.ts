@@ -204,7 +204,7 @@ function participantsBeside(reader: Reader) {
   const sessions = new Set<string>();
   let present: Promise<Result<Rows<ParticipantRow> | null>> | null = null;
   let conversationsIn = false;
-  let pageCame = () => undefined as void;
+  let pageCame: () => void = () => undefined;
   let nextPage = new Promise<void>((resolve) => (pageCame = resolve));
   const allowed = () => Math.floor(Math.ceil(sessions.size / SESSIONS_PER_REQUEST) / ORG_WIDE_SHARE);
   const pageLimit = async (pagesRead: number) => {
