@@ -67,6 +67,10 @@ export class LivePicture {
   private workstreams = new Map<string, WorkstreamRow>();
   private profiles: ProfileTables | null = null;
   private queueList: Queue[] = [];
+  /** The rows the participant index was last built from whole (indexed once per full read). */
+  private participantRows: readonly ParticipantRow[] | null = null;
+  /** The rows a full read under way has brought so far (beginOngoing … finishOngoing). */
+  private loaded = new Set<string>();
   /** Queue names by id, for the rows (built once per queue list). */
   private names: { of: readonly Queue[]; byId: Map<string, string> } | null = null;
   watermarks: Watermarks = { conversations: null, participants: null, agentStatuses: null, profileUnits: null };
@@ -95,30 +99,66 @@ export class LivePicture {
 
   /** Replace the queues and conversations with a full read of them; rows not in it are removed. The agents follow. */
   replaceOngoing(load: OngoingLoad, now: number): { conversations: Delta<Conversation>; queues: Queue[] } {
-    this.queueList = load.queues;
-    this.workstreams = new Map(load.workstreams.map((row) => [row.msdyn_liveworkstreamid, row]));
-    this.profiles = load.profiles;
-    this.watermarks.profileUnits = load.profiles ? maxModified(load.profiles.units, this.watermarks.profileUnits) : null;
-    this.participants = ParticipantIndex.of(load.participants);
+    this.beginOngoing(load);
+    this.useParticipants(load.participants);
+    const { upsert } = this.addOngoing(load.conversations, now);
+    const { remove } = this.finishOngoing(load);
+    return { conversations: { upsert, remove }, queues: this.queueList };
+  }
+
+  /**
+   * A full read taken in as it comes (picture-sync.ts): its queues, workstreams and profiles first, its participants
+   * once read, then its conversations page by page (`addOngoing`), each page held and told to the views at once, and
+   * at the end (`finishOngoing`) the rows the read did not bring are removed. A read that fails half-way leaves the
+   * rows it brought and removes none: the views and the picture still hold the same rows.
+   */
+  beginOngoing(setup: Pick<OngoingLoad, 'queues' | 'workstreams' | 'profiles'>): void {
+    this.queueList = setup.queues;
+    this.workstreams = new Map(setup.workstreams.map((row) => [row.msdyn_liveworkstreamid, row]));
+    this.profiles = setup.profiles;
+    this.watermarks.profileUnits = setup.profiles ? maxModified(setup.profiles.units, this.watermarks.profileUnits) : null;
+    this.loaded = new Set();
+  }
+
+  /** The participants the rows added next are built with. */
+  useParticipants(rows: readonly ParticipantRow[]): void {
+    if (rows === this.participantRows) return;
+    this.participantRows = rows;
+    this.participants = ParticipantIndex.of(rows);
+  }
+
+  /** Rows of the full read under way: the supervised ongoing ones are held; those that differ from what was held come back. */
+  addOngoing(rows: readonly ConversationRow[], now: number): Delta<Conversation> {
+    const supervised = new Set(this.supervisedQueueIds());
+    const delta = emptyDelta<Conversation>();
+    for (const row of rows) {
+      if (!isOngoing(row) || !supervised.has(row._msdyn_cdsqueueid_value ?? '')) continue;
+      const next = this.build(row, now);
+      if (!next) continue;
+      this.loaded.add(next.id);
+      this.sessionOf.set(next.id, row._msdyn_lastsessionid_value);
+      const held = this.conversations.get(next.id);
+      if (held && sameContent(held, next)) continue;
+      this.conversations.set(next.id, next);
+      delta.upsert.push(next);
+    }
+    return delta;
+  }
+
+  /** The end of the full read: its participants (only those of its sessions) kept, and every row it did not bring removed. */
+  finishOngoing(load: Pick<OngoingLoad, 'conversations' | 'participants'>): Delta<Conversation> {
+    this.useParticipants(load.participants);
     this.watermarks.participants = maxModified(load.participants, this.watermarks.participants);
     this.watermarks.conversations = maxModified(load.conversations, this.watermarks.conversations);
-
-    const supervised = new Set(this.supervisedQueueIds());
-    const nextConversations = new Map<string, Conversation>();
-    const nextSessions = new Map<string, string | null>();
-    for (const row of load.conversations) {
-      if (!isOngoing(row) || !supervised.has(row._msdyn_cdsqueueid_value ?? '')) continue;
-      const conversation = this.build(row, now);
-      if (conversation) {
-        nextConversations.set(conversation.id, conversation);
-        nextSessions.set(conversation.id, row._msdyn_lastsessionid_value);
-      }
+    const delta = emptyDelta<Conversation>();
+    for (const id of [...this.conversations.keys()]) {
+      if (this.loaded.has(id)) continue;
+      this.conversations.delete(id);
+      this.sessionOf.delete(id);
+      delta.remove.push(id);
     }
-    this.sessionOf = nextSessions;
-    const conversations = replaceKeyed(this.conversations, nextConversations);
-    this.conversations = nextConversations;
-
-    return { conversations, queues: this.queueList };
+    this.loaded = new Set();
+    return delta;
   }
 
   /** Replace the agents with a fresh read of them (part of a full load, or on its own now and then). */

@@ -3,7 +3,7 @@ import type { FeedPatch, RowIssue } from '../model/feed-state';
 import type { FeedCounters } from '../dataverse/counters';
 import type { DataverseTransport } from '../dataverse/transport';
 import { failed, succeeded, type Failure, type Result } from '../dataverse/result';
-import { isEmptyDelta } from './diff';
+import { isEmptyDelta, type Delta } from './diff';
 import { LivePicture } from './live-picture';
 import { readAgents, readOngoing, Reader } from './read-full';
 import { readConversationsById, readListing, readParticipantsById } from './read-reconcile';
@@ -86,12 +86,24 @@ export function createPictureSync(deps: PictureSyncDeps) {
   async function fullLoad(transport: DataverseTransport, userId: string): Promise<Result<void>> {
     const reader = new Reader(transport);
     const readFrom = transport.serverNow?.() ?? null;
-    const ongoing = await readOngoing(reader, userId);
+    // The conversations go out page by page once the participants are in: at 50,000 ongoing the views check and place
+    // the first 30,000 while the last pages are read, instead of all 50,000 after them (~1 s).
+    let queuesSent = false;
+    const send = (conversations: Delta<Conversation>) => {
+      const patch: FeedPatch = queuesSent ? {} : { queues: [...picture.queues] };
+      if (!isEmptyDelta(conversations)) patch.conversations = conversations;
+      if (Object.keys(patch).length > 0) deps.emit(patch);
+      queuesSent = true;
+    };
+    const ongoing = await readOngoing(reader, userId, {
+      setup: (setup) => picture.beginOngoing(setup),
+      participants: (rows) => picture.useParticipants(rows),
+      conversations: (rows) => send(picture.addOngoing(rows, deps.now())),
+    });
     if (!ongoing.ok) return ongoing;
     noteIssues(reader.issues.splice(0));
-    const { conversations, queues } = picture.replaceOngoing(ongoing.value, deps.now());
-    // The list goes out before the agents are read: at 10,000 ongoing they are six more requests and ~0.6 s.
-    deps.emit({ queues, ...(isEmptyDelta(conversations) ? {} : { conversations }) });
+    // The whole list is out before the agents are read: at 10,000 ongoing they are six more requests and ~0.6 s.
+    send(picture.finishOngoing(ongoing.value));
     const read = await readAgents(reader, picture.supervisedQueueIds());
     if (!read.ok) return read;
     noteIssues(reader.issues);

@@ -111,11 +111,23 @@ function must<T>(result: Result<Rows<T>>): T[] {
 }
 
 /**
+ * A full load's conversations handed on as they come, for a picture that shows them before the last page is read:
+ * the queues, workstreams and profiles first; then the participants, once read; then conversation rows page by page,
+ * none before the participants (a row shows who monitors it and what hand-off waits).
+ */
+export interface OngoingStream {
+  setup(load: Pick<OngoingLoad, 'queues' | 'workstreams' | 'profiles'>): void;
+  participants(rows: readonly ParticipantRow[]): void;
+  conversations(rows: readonly ConversationRow[]): void;
+}
+
+/**
  * The first part of a full load: the supervisor's queues (and every omnichannel queue, as assign targets), and the
  * ongoing conversations in the supervised queues with their session participants. The agents of those queues are
- * the second part (`readAgents`), read after the list is shown.
+ * the second part (`readAgents`), read after the list is shown. With a `stream`, the conversations are also handed on
+ * as they come; the result is the whole load either way.
  */
-export async function readOngoing(reader: Reader, userId: string): Promise<Result<OngoingLoad>> {
+export async function readOngoing(reader: Reader, userId: string, stream?: OngoingStream): Promise<Result<OngoingLoad>> {
   try {
     // Side by side: three small reads that do not depend on each other, one round trip instead of three.
     const [read, workstreamsRead] = await Promise.all([readQueues(reader, userId), reader.rows(workstreamsRequest(), SPECS.workstream)]);
@@ -125,16 +137,42 @@ export async function readOngoing(reader: Reader, userId: string): Promise<Resul
     const workstreams = must(workstreamsRead);
     const profiles = await readProfileTables(reader, workstreams);
     if (!profiles.ok) throw new ReadFailed(profiles.failure);
-    const early = participantsBeside(reader);
+    stream?.setup({ queues, workstreams, profiles: profiles.value });
+    const handOn = handingOn(stream);
+    const early = participantsBeside(reader, handOn.participantsIn);
+    const onPage: OnPage<ConversationRow> = (rows, more) => {
+      early.onPage(rows, more);
+      handOn.page(rows);
+    };
     const conversations =
-      supervised.length === 0 ? [] : must(await reader.rows(conversationsRequest(supervised), SPECS.conversation, early.onPage));
+      supervised.length === 0 ? [] : must(await reader.rows(conversationsRequest(supervised), SPECS.conversation, onPage));
     const participants = await early.of(sessionsOf(conversations));
     if (!participants.ok) throw new ReadFailed(participants.failure);
+    handOn.participantsIn(participants.value);
     return succeeded({ queues, workstreams, profiles: profiles.value, conversations, participants: participants.value });
   } catch (error) {
     if (error instanceof ReadFailed) return failed(error.failure);
     throw error;
   }
+}
+
+/** Conversation pages held back until the participants are in, then handed on; every later page at once. */
+function handingOn(stream: OngoingStream | undefined) {
+  const waiting: ConversationRow[] = [];
+  let participantsKnown = false;
+  return {
+    page: (rows: readonly ConversationRow[]): void => {
+      if (!stream) return;
+      if (participantsKnown) stream.conversations(rows);
+      else waiting.push(...rows);
+    },
+    participantsIn: (rows: readonly ParticipantRow[]): void => {
+      if (!stream || participantsKnown) return;
+      participantsKnown = true;
+      stream.participants(rows);
+      if (waiting.length > 0) stream.conversations(waiting.splice(0));
+    },
+  };
 }
 
 /** The agents of the supervised queues: membership, presence, free capacity and skills. */
@@ -200,7 +238,7 @@ const sessionsOf = (rows: readonly ConversationRow[]): string[] => [
  * or gives up (then by ids). Not started (a smaller load), the participants are read as before once the
  * conversations are in.
  */
-function participantsBeside(reader: Reader) {
+function participantsBeside(reader: Reader, read: (rows: readonly ParticipantRow[]) => void) {
   const sessions = new Set<string>();
   let present: Promise<Result<Rows<ParticipantRow> | null>> | null = null;
   let conversationsIn = false;
@@ -216,8 +254,11 @@ function participantsBeside(reader: Reader) {
     conversationsIn = !more;
     pageCame();
     nextPage = new Promise<void>((resolve) => (pageCame = resolve));
-    if (!present && more && Math.ceil(sessions.size / SESSIONS_PER_REQUEST) >= ORG_WIDE_FROM_REQUESTS)
+    if (!present && more && Math.ceil(sessions.size / SESSIONS_PER_REQUEST) >= ORG_WIDE_FROM_REQUESTS) {
       present = reader.rowsWithin(presentParticipantsRequest(), SPECS.participant, pageLimit);
+      // The org's present participants, some of other supervisors' sessions: enough to build every row with.
+      void present.then((result) => result.ok && result.value && read(result.value.rows));
+    }
   };
   const of = async (sessionIds: readonly string[]): Promise<Result<ParticipantRow[]>> => {
     if (!present) return readParticipantsOf(reader, sessionIds);

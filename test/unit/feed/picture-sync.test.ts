@@ -109,6 +109,58 @@ describe('picture sync', () => {
     expect(since).toEqual(['2026-01-01T10:04:50Z']); // the read's start less the overlap, not 10:05:20
   });
 
+  it('sends a large load’s conversations page by page once its participants are in, and removes what it did not bring at the end', async () => {
+    // 3,000 ongoing in pages of 1,000; the last page is held until released.
+    const p = platform();
+    const rows = (count: number) => Array.from({ length: count }, (_, n) => raw(n));
+    let ongoing = rows(3_000);
+    const send = p.transport.send.bind(p.transport);
+    let release: () => void = () => undefined;
+    let lastPage: Promise<void> = Promise.resolve();
+    let held = 'page=2';
+    const paged = <T>(all: T[], path: string, base: string) => {
+      const n = Number(/page=(\d+)/.exec(path)?.[1] ?? 0);
+      const next = (n + 1) * 1_000 < all.length ? { '@odata.nextLink': `${base}?page=${n + 1}` } : {};
+      return { ok: true as const, status: 200, headers: {}, body: { value: all.slice(n * 1_000, (n + 1) * 1_000), ...next } };
+    };
+    p.transport.send = async (request) => {
+      const path = decodeURIComponent(request.path);
+      if (path.includes('statecode eq 0 and Microsoft') || path.startsWith('msdyn_ocliveworkitems?page=')) {
+        if (path.endsWith(held)) await lastPage;
+        return paged(ongoing, path, 'msdyn_ocliveworkitems');
+      }
+      if (path.includes('msdyn_lefton eq null')) return paged([], path, 'msdyn_sessionparticipants');
+      return send(request);
+    };
+    const { sync: s, poll, patches } = sync(p);
+    lastPage = new Promise<void>((resolve) => (release = resolve));
+    const polled = poll();
+    await settle();
+    const sent = () => patches.flatMap((patch) => patch.conversations?.upsert ?? []).length;
+    expect(sent()).toBe(2_000); // the first two pages are out while the third is read
+    release();
+    expect(await polled).toEqual({ ok: true, value: { full: true } });
+    expect(sent()).toBe(3_000);
+    expect(s.conversations()).toHaveLength(3_000);
+
+    // A refresh after 1,000 closed: nothing is removed before the read has ended, then exactly those.
+    ongoing = rows(2_000);
+    held = 'page=1';
+    patches.length = 0;
+    s.requestFull();
+    lastPage = new Promise<void>((resolve) => (release = resolve));
+    const again = poll();
+    await settle();
+    expect(patches.flatMap((patch) => patch.conversations?.remove ?? [])).toEqual([]);
+    release();
+    await again;
+    const removed = patches.flatMap((patch) => patch.conversations?.remove ?? []);
+    expect(removed).toHaveLength(1_000);
+    expect(removed).toContain(id(2_500));
+    expect(patches.flatMap((patch) => patch.conversations?.upsert ?? [])).toEqual([]); // the rows it kept had not changed
+    expect(s.conversations()).toHaveLength(2_000);
+  });
+
   it('every RECONCILE_MS checks ids and versions, reads whole only the rows that differ; a refresh reads everything', async () => {
     const { now, poll, sync: s, p } = await loaded();
     const fullRead = (path: string) =>
