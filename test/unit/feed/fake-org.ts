@@ -75,6 +75,39 @@ export function platform() {
   return { state, sent, transport };
 }
 
+/** Rows a page in a large load's reads (`page=N` in each next link). */
+const LARGE_PAGE = 1_000;
+
+/**
+ * The platform's conversations and present participants of a large first load, in pages of 1,000; `asked` hears
+ * each page as it is asked for (`conversations 0`, `participants 1`, `participants by ids`) and may hold it back.
+ */
+export function pageLargeLoad(
+  p: ReturnType<typeof platform>,
+  org: { conversations: () => unknown[]; participants: () => unknown[] },
+  asked: (what: string) => unknown = () => undefined,
+) {
+  const send = p.transport.send.bind(p.transport);
+  const pageOf = (all: unknown[], n: number, base: string): DataverseOutcome => {
+    const next = (n + 1) * LARGE_PAGE < all.length ? { '@odata.nextLink': `${base}?page=${n + 1}` } : {};
+    return ok({ value: all.slice(n * LARGE_PAGE, (n + 1) * LARGE_PAGE), ...next });
+  };
+  p.transport.send = async (request) => {
+    const path = decodeURIComponent(request.path);
+    const n = Number(/page=(\d+)/.exec(path)?.[1] ?? 0);
+    if (path.includes('statecode eq 0 and Microsoft') || path.startsWith('msdyn_ocliveworkitems?page=')) {
+      await asked(`conversations ${n}`);
+      return pageOf(org.conversations(), n, 'msdyn_ocliveworkitems');
+    }
+    if (path.includes('msdyn_lefton eq null') || path.startsWith('msdyn_sessionparticipants?page=')) {
+      await asked(`participants ${n}`);
+      return pageOf(org.participants(), n, 'msdyn_sessionparticipants');
+    }
+    if (path.startsWith('msdyn_sessionparticipants')) await asked('participants by ids');
+    return send(request);
+  };
+}
+
 export function scheduler() {
   const timers: { run: () => void; ms: number; live: boolean }[] = [];
   return {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCounters } from '../../../lib/dataverse/counters';
 import { createPictureSync, DEEP_EVERY_MS, PARTICIPANTS_EVERY_MS, RECONCILE_MS, STATUSES_EVERY_MS } from '../../../lib/feed/picture-sync';
 import type { FeedPatch } from '../../../lib/model/feed-state';
-import { ORG, platform, raw, settle, USER } from './fake-org';
+import { ORG, pageLargeLoad, platform, raw, settle, USER } from './fake-org';
 import { id } from './fixtures';
 
 function sync(p = platform(), now = { t: 1_000_000 }) {
@@ -114,24 +114,10 @@ describe('picture sync', () => {
     const p = platform();
     const rows = (count: number) => Array.from({ length: count }, (_, n) => raw(n));
     let ongoing = rows(3_000);
-    const send = p.transport.send.bind(p.transport);
     let release: () => void = () => undefined;
     let lastPage: Promise<void> = Promise.resolve();
-    let held = 'page=2';
-    const paged = <T>(all: T[], path: string, base: string) => {
-      const n = Number(/page=(\d+)/.exec(path)?.[1] ?? 0);
-      const next = (n + 1) * 1_000 < all.length ? { '@odata.nextLink': `${base}?page=${n + 1}` } : {};
-      return { ok: true as const, status: 200, headers: {}, body: { value: all.slice(n * 1_000, (n + 1) * 1_000), ...next } };
-    };
-    p.transport.send = async (request) => {
-      const path = decodeURIComponent(request.path);
-      if (path.includes('statecode eq 0 and Microsoft') || path.startsWith('msdyn_ocliveworkitems?page=')) {
-        if (path.endsWith(held)) await lastPage;
-        return paged(ongoing, path, 'msdyn_ocliveworkitems');
-      }
-      if (path.includes('msdyn_lefton eq null')) return paged([], path, 'msdyn_sessionparticipants');
-      return send(request);
-    };
+    let held = 'conversations 2';
+    pageLargeLoad(p, { conversations: () => ongoing, participants: () => [] }, (what) => (what === held ? lastPage : undefined));
     const { sync: s, poll, patches } = sync(p);
     lastPage = new Promise<void>((resolve) => (release = resolve));
     const polled = poll();
@@ -145,7 +131,7 @@ describe('picture sync', () => {
 
     // A refresh after 1,000 closed: nothing is removed before the read has ended, then exactly those.
     ongoing = rows(2_000);
-    held = 'page=1';
+    held = 'conversations 1';
     patches.length = 0;
     s.requestFull();
     lastPage = new Promise<void>((resolve) => (release = resolve));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DataverseRequest, DataverseTransport } from '../../../lib/dataverse/transport';
 import { readOngoing, readParticipantsOf, Reader } from '../../../lib/feed/read-full';
-import { platform, raw, USER } from './fake-org';
+import { pageLargeLoad, platform, raw, USER } from './fake-org';
 import { id, session } from './fixtures';
 
 const participant = (n: number, sessionN: number) => ({
@@ -74,26 +74,8 @@ describe('reading the participants of a first load', () => {
     const p = platform();
     const rows = Array.from({ length: 3_000 }, (_, n) => raw(n));
     const present = rows.map((_, n) => participant(n, n));
-    const send = p.transport.send.bind(p.transport);
     const order: string[] = [];
-    const page = <T>(all: T[], path: string, base: string) => {
-      const n = Number(/page=(\d+)/.exec(path)?.[1] ?? 0);
-      const next = (n + 1) * 1_000 < all.length ? { '@odata.nextLink': `${base}?page=${n + 1}` } : {};
-      return { ok: true as const, status: 200, headers: {}, body: { value: all.slice(n * 1_000, (n + 1) * 1_000), ...next } };
-    };
-    p.transport.send = async (request) => {
-      const path = decodeURIComponent(request.path);
-      if (path.includes('statecode eq 0 and Microsoft') || path.startsWith('msdyn_ocliveworkitems?page=')) {
-        order.push(`conversations ${/page=(\d+)/.exec(path)?.[1] ?? 0}`);
-        return page(rows, path, 'msdyn_ocliveworkitems');
-      }
-      if (path.includes('msdyn_lefton eq null') || path.startsWith('msdyn_sessionparticipants?page=')) {
-        order.push(`participants ${/page=(\d+)/.exec(path)?.[1] ?? 0}`);
-        return page(present, path, 'msdyn_sessionparticipants');
-      }
-      if (path.startsWith('msdyn_sessionparticipants')) order.push('participants by ids');
-      return send(request);
-    };
+    pageLargeLoad(p, { conversations: () => rows, participants: () => present }, (what) => order.push(what));
     const result = await readOngoing(new Reader(p.transport), USER);
     expect(result.ok && result.value.conversations.length).toBe(3_000);
     expect(result.ok && result.value.participants.length).toBe(3_000);
