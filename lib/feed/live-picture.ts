@@ -97,15 +97,6 @@ export class LivePicture {
     return [...new Set([...this.sessionOf.values()].filter((id): id is string => id !== null))];
   }
 
-  /** Replace the queues and conversations with a full read of them; rows not in it are removed. The agents follow. */
-  replaceOngoing(load: OngoingLoad, now: number): { conversations: Delta<Conversation>; queues: Queue[] } {
-    this.beginOngoing(load);
-    this.useParticipants(load.participants);
-    const { upsert } = this.addOngoing(load.conversations, now);
-    const { remove } = this.finishOngoing(load);
-    return { conversations: { upsert, remove }, queues: this.queueList };
-  }
-
   /**
    * A full read taken in as it comes (picture-sync.ts): its queues, workstreams and profiles first, its participants
    * once read, then its conversations page by page (`addOngoing`), each page held and told to the views at once, and

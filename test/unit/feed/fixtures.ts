@@ -64,9 +64,13 @@ export async function readFull(transport: DataverseTransport, userId: string): P
   return agents.ok ? succeeded({ ...ongoing.value, ...agents.value }) : agents;
 }
 
-/** Puts a full load into the picture as the feed does: the list first, then the agents. */
+/** Puts a full load into the picture as the feed does (in one page): the list first, then the agents. */
 export function replaceAll(picture: LivePicture, load: FullLoad, now: number) {
-  return { ...picture.replaceOngoing(load, now), agents: picture.replaceAgents(load, now) };
+  picture.beginOngoing(load);
+  picture.useParticipants(load.participants);
+  const { upsert } = picture.addOngoing(load.conversations, now);
+  const { remove } = picture.finishOngoing(load);
+  return { conversations: { upsert, remove }, queues: picture.queues, agents: picture.replaceAgents(load, now) };
 }
 
 export function fullLoad(change: Partial<FullLoad> = {}): FullLoad {
