@@ -21,7 +21,6 @@ const MAX_PAGES = 200;
  * next page is on its way.
  */
 type Take<T> = (rows: unknown[], more: boolean) => T[];
-const asTheyAre: Take<unknown> = (rows) => rows;
 
 /**
  * GET a collection and every following page. @odata.nextLink is used verbatim (docs/platform.md, "Querying and
@@ -31,7 +30,7 @@ const asTheyAre: Take<unknown> = (rows) => rows;
 export async function readAllPages<T = unknown>(
   transport: DataverseTransport,
   first: DataverseRequest,
-  take: Take<T> = asTheyAre as Take<T>,
+  take?: Take<T>,
 ): Promise<Result<Pages<T>>> {
   const result = await readPagesWithin(transport, first, MAX_PAGES, take);
   if (!result.ok) return result;
@@ -52,7 +51,7 @@ export async function readPagesWithin<T = unknown>(
   transport: DataverseTransport,
   first: DataverseRequest,
   maxPages: PageLimit,
-  take: Take<T> = asTheyAre as Take<T>,
+  take: Take<T> = (rows) => rows as T[],
 ): Promise<Result<Pages<T> | null>> {
   const rows: T[] = [];
   let answer = transport.send(first);

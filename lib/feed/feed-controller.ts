@@ -92,7 +92,7 @@ export class FeedController {
       settings: deps.settings,
       now: this.now,
       changed: (access) => emit({ access }),
-      hasData: () => this.sync.hasData(),
+      hasData: () => this.sync.conversationCount() > 0,
       resetData: () => this.sync.reset(),
       signedIn: profile && ((transport) => void profile.signedIn(transport)),
     });

@@ -238,7 +238,6 @@ export function createPictureSync(deps: PictureSyncDeps) {
     agents: () => picture.agentList(),
     queues: () => picture.queues,
     rowIssues: () => rowIssues,
-    hasData: (): boolean => picture.conversationCount() > 0,
     conversationCount: (): number => picture.conversationCount(),
     /** The next poll re-reads everything (a manual refresh). */
     requestFull(): void {

@@ -302,7 +302,7 @@ describe('picture sync', () => {
     patches.length = 0;
     s.reset();
     expect(patches).toEqual([{ conversations: { upsert: [], remove: [id(1), id(2)] }, agents: { upsert: [], remove: [] }, queues: [] }]);
-    expect(s.hasData()).toBe(false);
+    expect(s.conversationCount()).toBe(0);
 
     const again = await loaded();
     again.p.transport.send = async () => ({ ok: false, kind: 'http', status: 404, code: null, message: 'gone', retryAt: null });
