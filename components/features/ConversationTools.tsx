@@ -5,7 +5,7 @@ import { dispatchThroughRunner } from '../../lib/features/bulk-actions/dispatch'
 import type { BulkKind } from '../../lib/features/bulk-actions/preview';
 import { startBulkRun, type BulkRun } from '../../lib/features/bulk-actions/run';
 import { sharedInHash } from '../../lib/features/share-views/share';
-import { countStuck, stuckConversations, SWEEP_ACTION } from '../../lib/features/sweeper/stuck';
+import { asSwept, countStuck, stuckConversations, SWEEP_ACTION } from '../../lib/features/sweeper/stuck';
 import type { StuckMinutes } from '../../lib/features/sweeper/prefs';
 import type { ActionIntent } from '../../lib/model/actions';
 import type { Conversation } from '../../lib/model/conversation';
@@ -64,7 +64,7 @@ function Tools({ controller }: Props) {
   const access = picture.access.value;
   // The selection's count only: Tools need not re-render whenever a patch moves a row.
   const matching = useComputed(() => list.rowIds.value.length);
-  const dialog = useSignal<{ kind: BulkKind; ids: string[] } | null>(null);
+  const dialog = useSignal<{ kind: BulkKind; ids: string[]; sweep?: boolean } | null>(null);
   const active = useSignal<ActiveRun | null>(null);
   const progressOpen = useSignal(false);
 
@@ -120,7 +120,7 @@ function Tools({ controller }: Props) {
           {t(current.run.running.value ? 'bulk_showRunning' : 'bulk_showDone')}
         </button>
       )}
-      <Sweeper controller={controller} onCleanUp={(ids) => (dialog.value = { kind: SWEEP_ACTION, ids })} />
+      <Sweeper controller={controller} onCleanUp={(ids) => (dialog.value = { kind: SWEEP_ACTION, ids, sweep: true })} />
       <Disclosure summary={t('log_summary', notes.length)}>{() => <SharedLog notes={notes} labelOf={labelOf} now={now} />}</Disclosure>
       <Disclosure summary={t('share_summary')} initiallyOpen={incoming !== null}>
         {() => (
@@ -145,7 +145,7 @@ function Tools({ controller }: Props) {
           contract={picture.contract.value}
           locks={features.locks.value}
           now={now}
-          onStart={(intents) => start(dialog.value!.kind, chosen, intents)}
+          onStart={(intents) => start(dialog.value!.kind, chosen, dialog.value!.sweep ? asSwept(intents) : intents)}
           onClose={() => (dialog.value = null)}
         />
       )}

@@ -63,6 +63,8 @@ const INTENT_BASE = {
   conversationId: z.string().min(1).max(100),
   /** The row version the supervisor saw; the worker re-checks the rules if the row changed since. */
   etag: z.string().max(100),
+  /** Act only on that version: a sweep closes rows because nothing touched them, so one touched since is left alone. */
+  asSeen: z.literal(true).optional(),
 };
 export const TARGET_ID = z.string().min(1).max(100);
 export const REASON = z.string().max(500).optional();
@@ -71,6 +73,7 @@ export interface BaseIntent {
   kind: string;
   conversationId: string;
   etag: string;
+  asSeen?: true;
 }
 /** A zod object with a literal `kind`, so the registry can join them into one discriminated union. */
 export type IntentSchema<I extends BaseIntent> = z.ZodType<I> & z.core.$ZodTypeDiscriminable;

@@ -104,6 +104,7 @@ export function createActionRunner(deps: ActionRunnerDeps, timing = RUNNER_TIMIN
     const conversation = read === undefined ? deps.conversation(intent.conversationId) : read;
     if (!conversation) return fail(id, 'gone', null);
     const changed = conversation.etag !== intent.etag;
+    if (changed && intent.asSeen) return fail(id, 'conflict', 'actions_reason_changedSinceSeen');
     const activeRecord = store.all().find((r) => r.id !== id && isInFlight(r) && r.intent.conversationId === intent.conversationId);
     const inForce = await contract();
     const rule = availability(intent.kind, { conversation, access: deps.access(), activeRecord, contract: inForce });

@@ -1,9 +1,12 @@
-import type { ActionKind } from '../../actions/registry';
+import type { ActionIntent, ActionKind } from '../../actions/registry';
 import type { Conversation } from '../../model/conversation';
 import type { StuckMinutes } from './prefs';
 
 /** How stuck conversations are cleaned up: through the bulk preview of this action, with its own rules. */
 export const SWEEP_ACTION: ActionKind = 'forceClose';
+
+/** A sweep acts only on the row versions it listed: a row touched since then is no longer known to be stuck. */
+export const asSwept = (intents: readonly ActionIntent[]): ActionIntent[] => intents.map((intent) => ({ ...intent, asSeen: true }));
 
 /** The statuses in which a conversation can sit forgotten (Active has an agent on it). */
 const SWEEPABLE: ReadonlySet<Conversation['status']> = new Set(['open', 'waiting', 'wrapup']);

@@ -301,6 +301,20 @@ describe('action runner: never twice, never blind', () => {
     expect(only(platform.last()).state).toBe('done');
   });
 
+  it('leaves a swept conversation alone once anything touched it since it was listed (stuck means untouched)', async () => {
+    const platform = fakePlatform();
+    platform.change({ sentiment: 8 });
+    createActionRunner(platform.deps).run({ ...forceClose, asSeen: true }, 'r1');
+    await settle();
+    expect(platform.requests).toEqual([]);
+    expect(only(platform.last())).toMatchObject({ failure: 'conflict', reason: 'actions_reason_changedSinceSeen' });
+
+    const untouched = fakePlatform();
+    createActionRunner(untouched.deps).run({ ...forceClose, asSeen: true }, 'r1');
+    await settle();
+    expect(only(untouched.last()).state).toBe('done');
+  });
+
   it('turns a platform 400 into a conflict when a re-read shows someone else changed it meanwhile', async () => {
     const platform = fakePlatform();
     platform.respond(() => {
