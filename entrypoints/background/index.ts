@@ -39,6 +39,7 @@ import {
   workspaceMemoryItem,
   orgContractsItem,
   trackingDecisionsItem,
+  sentimentMemoryItem,
 } from '../../lib/storage/items';
 import { storedSignal } from '../../lib/storage/stored-signal';
 import { pageOf, type PageClient } from '../../lib/worker/page-clients';
@@ -141,6 +142,8 @@ export default defineBackground(() => {
     feed: () => feed.snapshot(),
     prefs: watchPrefs.value,
     memory: alertsMemoryItem,
+    sentiment: sentimentMemoryItem,
+    log: (message) => console.warn(message),
     setBadge: (text) => void browser.action.setBadgeText({ text }).catch(() => undefined),
     notify: (id, title, message) =>
       void browser.notifications.create(id, { type: 'basic', iconUrl: NOTIFICATION_ICON, title, message }).catch(() => undefined),

@@ -5,6 +5,7 @@ import { StoredContractsSchema, StoredTrackingSchema } from '../discovery/org-pr
 import { PersistedSchema } from '../feed/persisted';
 import { AlertPrefsSchema, DEFAULT_ALERT_PREFS } from '../features/alerts/prefs';
 import { AlertsMemorySchema, EMPTY_ALERTS_MEMORY } from '../features/alerts/worker';
+import { EMPTY_MEMORY, storedSentiment, StoredSentimentSchema } from '../features/alerts/detect';
 import { EMPTY_SHARED_LOG, SharedLogMemorySchema } from '../features/shared-log/worker';
 import { EMPTY_SOFT_LOCKS, SoftLocksMemorySchema } from '../features/soft-locks/worker';
 import { DEFAULT_STUCK_MINUTES, StuckMinutesSchema } from '../features/sweeper/prefs';
@@ -77,14 +78,21 @@ export const actionLogItem = /* @__PURE__ */ defineStoredItem('session:actions',
   fallback: null,
 });
 
-/**
- * The alerts in force, which were notified, and the sentiment seen: so a restarted worker does not notify again.
- * Packed: the sentiment of every ongoing conversation is 450 KB as JSON at 10,000.
- */
+/** The alerts in force and which were notified: so a restarted worker does not notify again. */
 export const alertsMemoryItem = /* @__PURE__ */ defineStoredItem('session:alerts', {
   schema: AlertsMemorySchema,
   fallback: EMPTY_ALERTS_MEMORY,
   packedLimitChars: 1_000_000,
+});
+
+/**
+ * The sentiment the alerts last saw, so a restarted worker still sees a fall. Packed: a label for each ongoing
+ * conversation with a known sentiment, about 1 MB as JSON at 50,000.
+ */
+export const sentimentMemoryItem = /* @__PURE__ */ defineStoredItem('session:sentiment', {
+  schema: StoredSentimentSchema,
+  fallback: storedSentiment(EMPTY_MEMORY),
+  packedLimitChars: 1_500_000,
 });
 
 /** Other supervisors' locks as last read, and the lock notes this worker wrote and must delete. */

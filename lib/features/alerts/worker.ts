@@ -6,27 +6,34 @@ import type { EffectiveSettings } from '../../model/settings';
 import { t } from '../../i18n';
 import { createSavePace } from '../../storage/save-pace';
 import { AlertSchema, type Alert } from './alert';
-import { badgeText, detectAlerts, EMPTY_MEMORY, newSince, SentimentMemorySchema } from './detect';
+import { PackedTooLarge } from '../../storage/packed';
+import { badgeText, detectAlerts, EMPTY_MEMORY, newSince, sentimentFromStored, storedSentiment, type StoredSentiment } from './detect';
 import { alertsWatched, type AlertPrefs } from './prefs';
 import { alertWords } from './words';
 
 /** At most this many notifications per look; the rest are summed up in the last one. */
 const NOTIFY_AT_ONCE = 3;
 
-/** What a restarted worker must remember: the alerts in force, which were notified, and the sentiment seen. */
+/**
+ * What a restarted worker must remember: the alerts in force and which were notified. The sentiment seen is kept
+ * apart: it has a label for every ongoing conversation, and packing it with each alert that came or went held the
+ * worker ~0.2 s at 50,000 (an item saved before the split still reads: its sentiment is left out).
+ */
 export const AlertsMemorySchema = z.object({
   alerts: z.array(AlertSchema),
   notified: z.array(z.string()),
-  sentiment: SentimentMemorySchema,
 });
 export type AlertsMemory = z.infer<typeof AlertsMemorySchema>;
-export const EMPTY_ALERTS_MEMORY: AlertsMemory = { alerts: [], notified: [], sentiment: EMPTY_MEMORY };
+export const EMPTY_ALERTS_MEMORY: AlertsMemory = { alerts: [], notified: [] };
 
 export interface AlertsDeps {
   feed(): { conversations: readonly Conversation[]; agents: readonly Agent[]; queues: readonly Queue[]; settings: EffectiveSettings };
   prefs: ReadonlySignal<AlertPrefs>;
   /** storage.session in the extension. */
   memory: { get(): Promise<AlertsMemory>; set(value: AlertsMemory): Promise<void> };
+  /** storage.session too; saved at most once a minute (a successor a minute behind misses at most a fall seen then). */
+  sentiment: { get(): Promise<StoredSentiment>; set(value: StoredSentiment): Promise<void> };
+  log(message: string): void;
   setBadge(text: string): void;
   notify(id: string, title: string, message: string): void;
   /** The alerts go to every open view. */
@@ -40,10 +47,23 @@ export interface AlertsDeps {
  */
 export function createAlerts(deps: AlertsDeps) {
   let memory = EMPTY_ALERTS_MEMORY;
+  let sentiment = EMPTY_MEMORY;
   const savePace = createSavePace(() => deps.now());
-  const ready = deps.memory.get().then((saved) => {
+  const sentimentPace = createSavePace(() => deps.now());
+  const ready = Promise.all([deps.memory.get(), deps.sentiment.get()]).then(([saved, seen]) => {
     memory = saved;
+    sentiment = sentimentFromStored(seen);
   });
+
+  /** Not awaited by the look: a store that refuses it (too large) is not asked again until the memory is smaller. */
+  function saveSentiment(): void {
+    const size = sentiment.last.size;
+    if (!sentimentPace.due(false, size)) return;
+    deps.sentiment.set(storedSentiment(sentiment)).catch((error: unknown) => {
+      if (error instanceof PackedTooLarge) sentimentPace.refused(size);
+      deps.log(`Floorwalker: sentiment memory not saved: ${String(error)}`);
+    });
+  }
 
   function signal(alerts: readonly Alert[], notified: readonly string[]): void {
     const prefs = deps.prefs.peek();
@@ -67,15 +87,17 @@ export function createAlerts(deps: AlertsDeps) {
     /** After every feed poll, and when the prefs change. */
     async afterPoll(): Promise<void> {
       await ready;
-      const detected = detectAlerts({ ...deps.feed(), now: deps.now() }, memory.sentiment, deps.prefs.peek());
+      const detected = detectAlerts({ ...deps.feed(), now: deps.now() }, sentiment, deps.prefs.peek());
       const changed = JSON.stringify(detected.alerts) !== JSON.stringify(memory.alerts);
       const notified = detected.alerts.map((alert) => alert.key);
       // An alert that came or went is saved at once (a successor must not notify it again); its figures and the
       // sentiment seen change with nearly every poll of a busy org, and are saved at most once a minute.
       const cameOrWent = notified.join('\n') !== memory.notified.join('\n');
       signal(detected.alerts, memory.notified);
-      memory = { alerts: detected.alerts, notified, sentiment: detected.memory };
+      memory = { alerts: detected.alerts, notified };
+      sentiment = detected.memory;
       if (changed) deps.publish(detected.alerts);
+      saveSentiment();
       if (savePace.due(cameOrWent)) await deps.memory.set(memory);
     },
     /** Worth polling for with no view open (at the wake alarm's cadence). */

@@ -36,6 +36,19 @@ describe('idle mismatch', () => {
       }),
     ).toEqual([]);
   });
+
+  it('counts a member with room for any one of the waiting conversations, whatever the others need', () => {
+    const waiting = [
+      makeConversation({ id: 'big', statusUpdatedOn: iso(90_000), capacityModel: 'units', capacityUnits: 3 }),
+      makeConversation({ id: 'small', statusUpdatedOn: iso(90_000), capacityModel: 'units', capacityUnits: 1 }),
+      makeConversation({ id: 'big2', statusUpdatedOn: iso(90_000), capacityModel: 'units', capacityUnits: 3 }),
+    ];
+    const agents = [makeAgent({ id: 'a1', capacityFree: 1 }), makeAgent({ id: 'a2', capacityFree: 0 })];
+    expect(idleMismatch({ ...base, conversations: waiting, agents })).toEqual([
+      expect.objectContaining({ conversationIds: ['big', 'small', 'big2'], value: 1 }),
+    ]);
+    expect(idleMismatch({ ...base, conversations: [waiting[0]!, waiting[2]!], agents })).toEqual([]);
+  });
 });
 
 describe('breach prediction', () => {
@@ -68,7 +81,7 @@ describe('sentiment falling', () => {
     expect(still.alerts).toHaveLength(1);
     const better = sentimentDrop({ ...base, conversations: [makeConversation({ id: 'c1', sentiment: 11 })] }, still.memory);
     expect(better.alerts).toEqual([]);
-    expect(better.memory.fallen).toEqual([]);
+    expect([...better.memory.fallen]).toEqual([]);
   });
 });
 

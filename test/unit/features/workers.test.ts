@@ -2,6 +2,7 @@
 import { signal } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
 import { createAlerts, EMPTY_ALERTS_MEMORY } from '../../../lib/features/alerts/worker';
+import { EMPTY_MEMORY, storedSentiment } from '../../../lib/features/alerts/detect';
 import { DEFAULT_ALERT_PREFS, type AlertPrefs } from '../../../lib/features/alerts/prefs';
 import { createSharedLog, EMPTY_SHARED_LOG } from '../../../lib/features/shared-log/worker';
 import { createSoftLocks, EMPTY_SOFT_LOCKS, LOCKS_EVERY_MS } from '../../../lib/features/soft-locks/worker';
@@ -43,6 +44,7 @@ function alertsOver(
   feed: { conversations: ReturnType<typeof makeConversation>[] },
   saved = memory(EMPTY_ALERTS_MEMORY),
   clock = { t: NOW },
+  seen = memory(storedSentiment(EMPTY_MEMORY)),
 ) {
   const prefs = signal<AlertPrefs>(DEFAULT_ALERT_PREFS);
   const badges: string[] = [];
@@ -57,12 +59,14 @@ function alertsOver(
     }),
     prefs,
     memory: saved,
+    sentiment: seen,
+    log: () => undefined,
     setBadge: (text) => badges.push(text),
     notify: (_id, title) => notes.push(title),
     publish: (list) => published.push(list),
     now: () => clock.t,
   });
-  return { alerts, prefs, badges, notes, published, saved };
+  return { alerts, prefs, badges, notes, published, saved, seen };
 }
 
 describe('soft locks and the shared log against the emulator', () => {
@@ -177,21 +181,35 @@ describe('alerts worker', () => {
     expect(after.badges.at(-1)).toBe('1');
   });
 
-  it('saves a new alert at once, and the sentiment it has seen at most once a minute', async () => {
+  it('saves a new alert at once, and the sentiment it has seen apart, at most once a minute', async () => {
     const clock = { t: NOW };
     const feed = { conversations: [makeConversation({ id: 'c1', status: 'active', agentId: 'a1', sentiment: 10 })] };
     const sofia = alertsOver(feed, memory(EMPTY_ALERTS_MEMORY), clock);
     await sofia.alerts.afterPoll();
-    expect(sofia.saved.value.sentiment.last).toEqual({ c1: 10 });
+    expect(sofia.seen.value.last).toEqual({ c1: 10 });
     feed.conversations = [makeConversation({ id: 'c1', status: 'active', agentId: 'a1', sentiment: 11 })];
     clock.t += 5_000;
     await sofia.alerts.afterPoll();
-    expect(sofia.saved.value.sentiment.last).toEqual({ c1: 10 });
+    expect(sofia.seen.value.last).toEqual({ c1: 10 });
     feed.conversations.push(makeConversation({ id: 'c2', statusUpdatedOn: new Date(NOW - 120_000).toISOString() }));
     clock.t += 5_000;
     await sofia.alerts.afterPoll();
     expect(sofia.saved.value.alerts.map((a) => a.kind)).toEqual(['idleMismatch']);
-    expect(sofia.saved.value.sentiment.last).toMatchObject({ c1: 11 });
+    expect(sofia.seen.value.last).toEqual({ c1: 10 });
+    clock.t += 60_000;
+    await sofia.alerts.afterPoll();
+    expect(sofia.seen.value.last).toEqual({ c1: 11, c2: 10 });
+  });
+
+  it('a restarted worker still sees a fall from the sentiment its predecessor saved', async () => {
+    const feed = { conversations: [makeConversation({ id: 'c1', status: 'active', agentId: 'a1', sentiment: 10 })] };
+    const before = alertsOver(feed);
+    await before.alerts.afterPoll();
+    feed.conversations = [makeConversation({ id: 'c1', status: 'active', agentId: 'a1', sentiment: 7 })];
+    const after = alertsOver(feed, before.saved, { t: NOW }, before.seen);
+    await after.alerts.afterPoll();
+    expect(after.alerts.current().map((a) => a.key)).toEqual(['sentimentDrop:c1']);
+    expect(after.notes).toEqual([expect.stringContaining('sentiment fell')]);
   });
 
   it('a burst of new alerts becomes a few notifications and one summary', async () => {

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing';
 import {
   actionLogItem,
   alertsMemoryItem,
+  sentimentMemoryItem,
   feedSnapshotItem,
   policyCacheItem,
   removeRetired,
@@ -99,7 +100,11 @@ describe('the worker’s session items', () => {
   });
 
   it('the features’ memories round-trip, and fall back to empty', async () => {
-    expect(await alertsMemoryItem.get()).toEqual({ alerts: [], notified: [], sentiment: { last: {}, fallen: [] } });
+    expect(await alertsMemoryItem.get()).toEqual({ alerts: [], notified: [] });
+    expect(await sentimentMemoryItem.get()).toEqual({ last: {}, fallen: [] });
+    // Saved before the sentiment had an item of its own: the alerts still read.
+    await alertsMemoryItem.set({ alerts: [], notified: ['idleMismatch:q1'], sentiment: { last: { c1: 10 }, fallen: [] } } as never);
+    expect(await alertsMemoryItem.get()).toEqual({ alerts: [], notified: ['idleMismatch:q1'] });
     const locks = { org: 'https://o.test', locks: [], held: { 'req-1': 'note-1' } };
     await softLocksMemoryItem.set(locks);
     expect(await browser.storage.session.get('softLocks')).toEqual({ softLocks: locks });
