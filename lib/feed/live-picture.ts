@@ -94,7 +94,12 @@ export class LivePicture {
     return this.queueList.filter((queue) => queue.supervised).map((queue) => queue.id);
   }
   sessionIds(): string[] {
-    return [...new Set([...this.sessionOf.values()].filter((id): id is string => id !== null))];
+    return [...this.sessions()];
+  }
+  private sessions(): Set<string> {
+    const sessions = new Set<string>();
+    for (const session of this.sessionOf.values()) if (session !== null) sessions.add(session);
+    return sessions;
   }
 
   /**
@@ -176,7 +181,7 @@ export class LivePicture {
 
   /** Which listed rows a reconcile must read whole (participants only of sessions shown here). */
   outdated(listing: Listing): { conversations: string[]; participants: string[] } {
-    const sessions = new Set(this.sessionIds());
+    const sessions = this.sessions();
     return {
       conversations: outdated(listing.conversations, (id) => this.conversations.get(id)?.etag),
       participants: outdated(
@@ -278,7 +283,10 @@ export class LivePicture {
   /** Merge changed participant rows; conversations whose people changed are upserted. */
   applyParticipants(rows: readonly ParticipantRow[], now: number): Delta<Conversation> {
     this.watermarks.participants = maxModified(rows, this.watermarks.participants);
-    const known = new Set(this.sessionIds());
+    const delta = emptyDelta<Conversation>();
+    // Most polls bring none: the sessions need not be gathered (~10 ms at 50,000).
+    if (rows.length === 0) return delta;
+    const known = this.sessions();
     const touched = new Set<string>();
     for (const row of rows) {
       const session = row._msdyn_omnichannelsession_value;
@@ -286,7 +294,6 @@ export class LivePicture {
       this.participants.set(row);
       touched.add(session);
     }
-    const delta = emptyDelta<Conversation>();
     for (const [id, session] of this.sessionOf) {
       if (!session || !touched.has(session)) continue;
       const held = this.conversations.get(id);
