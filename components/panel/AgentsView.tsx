@@ -3,6 +3,7 @@ import { locale, t } from '../../lib/i18n';
 import type { Agent, Queue } from '../../lib/model/agent';
 import type { Conversation } from '../../lib/model/conversation';
 import { formatAgo } from '../../lib/format/relative';
+import { memoByKeys } from '../../lib/format/intl-cache';
 import type { Trends } from '../../lib/features/trends/trends';
 import { PresenceTimeline } from '../features/trends/PresenceTimeline';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -27,13 +28,16 @@ interface AgentEntry {
   history: Trends['agents'][string];
 }
 
+/** Names in the UI locale's order; localeCompare with a locale builds a collator for every comparison. */
+const nameOrder = memoByKeys((language: string) => new Intl.Collator(language));
+
 /** Agents with their base presence (not Teams presence), capacity, current conversations, queues and skills. */
 export function AgentsView({ agents, queues, conversations, now, presence, narrow }: Props) {
   const queueName = new Map(queues.map((queue) => [queue.id, queue.name]));
   const load = new Map<string, number>();
   for (const row of conversations.value) if (row.agentId) load.set(row.agentId, (load.get(row.agentId) ?? 0) + 1);
   const entries: AgentEntry[] = [...agents.value]
-    .sort((a, b) => a.name.localeCompare(b.name, locale.value))
+    .sort((a, b) => nameOrder(locale.value).compare(a.name, b.name))
     .map((agent) => ({ agent, conversations: load.get(agent.id) ?? 0, history: presence[agent.id] ?? [] }));
   if (entries.length === 0) return <p class="fw-empty">{t('panel_agents_empty')}</p>;
   if (narrow)

@@ -1,3 +1,10 @@
+import { memoByKeys } from './intl-cache';
+
+/** A number with a unit ("3 min", narrow "3m") in the locale; one formatter per locale, unit and width. */
+export const unitFormat = memoByKeys(
+  (locale: string, unit: string, unitDisplay: 'short' | 'narrow') => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay }),
+);
+
 /**
  * A wait or handle time as a ticking clock reading: "0:42", "12:05", "1:02:05". Digits and separators are the same
  * in English and Swedish contact-centre dashboards, and the fixed shape keeps columns from jumping every second.
@@ -16,7 +23,7 @@ export function formatDuration(totalSeconds: number): string {
 export function formatSpan(totalSeconds: number, locale: string): string {
   const seconds = Math.max(0, Math.floor(totalSeconds));
   const [value, unit] = largestUnit(seconds);
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
+  return unitFormat(locale, unit, 'short').format(value);
 }
 
 type SpanUnit = 'second' | 'minute' | 'hour' | 'day';

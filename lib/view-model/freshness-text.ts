@@ -1,7 +1,7 @@
 import { t } from '../i18n';
 import type { Freshness } from '../model/freshness';
 import { formatClockTime } from '../format/clock';
-import { largestUnit } from '../format/duration';
+import { largestUnit, unitFormat } from '../format/duration';
 import { formatAgo } from '../format/relative';
 
 export type FreshnessTone = 'live' | 'stale' | 'problem';
@@ -58,5 +58,5 @@ function describeLong(freshness: Freshness | null, connected: boolean, now: numb
 /** "2s", "3 min" in the narrowest form the locale has: the header has one line for everything. */
 function narrowAge(ms: number, locale: string): string {
   const [value, unit] = largestUnit(Math.max(0, Math.floor(ms / 1000)));
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'narrow' }).format(value);
+  return unitFormat(locale, unit, 'narrow').format(value);
 }
