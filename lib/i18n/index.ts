@@ -50,5 +50,7 @@ export function tFromData(key: string, ...substitutions: Array<string | number>)
 export function t(key: MessageKey, ...substitutions: Array<string | number>): string {
   const entry = catalogs[language.value][key] ?? catalogs.en[key];
   if (!entry) return key;
+  // Most messages have no placeholder, and the grid asks for some in every cell of every row it shows.
+  if (!entry.message.includes('$')) return entry.message;
   return entry.message.replace(/\$(\d)/g, (_, n: string) => String(substitutions[Number(n) - 1] ?? ''));
 }
