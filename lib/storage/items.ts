@@ -87,7 +87,7 @@ export const alertsMemoryItem = /* @__PURE__ */ defineStoredItem('session:alerts
 
 /**
  * The sentiment the alerts last saw, so a restarted worker still sees a fall. Packed: a label for each ongoing
- * conversation with a known sentiment, about 1 MB as JSON at 50,000.
+ * conversation its threshold does not flag, ~45 bytes each as JSON (random ids pack to about half).
  */
 export const sentimentMemoryItem = /* @__PURE__ */ defineStoredItem('session:sentiment', {
   schema: StoredSentimentSchema,

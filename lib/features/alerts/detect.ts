@@ -19,7 +19,7 @@ const IDLE_GRACE_SECONDS = 60;
 export const StoredSentimentSchema = z.object({ last: z.record(z.string(), z.number()), fallen: z.array(z.string()) });
 export type StoredSentiment = z.infer<typeof StoredSentimentSchema>;
 
-/** The same in the worker: maps and sets, rebuilt each look in a few ms at 50,000 rows (a 50,000-key object took ~35). */
+/** The same in the worker: maps and sets, rebuilt each look in a few ms at 50,000 rows (a 50,000-key object took ~35 ms). */
 export interface SentimentMemory {
   last: ReadonlyMap<string, number>;
   fallen: ReadonlySet<string>;
