@@ -93,9 +93,6 @@ export class LivePicture {
   supervisedQueueIds(): string[] {
     return this.queueList.filter((queue) => queue.supervised).map((queue) => queue.id);
   }
-  sessionIds(): string[] {
-    return [...this.sessions()];
-  }
   private sessions(): Set<string> {
     const sessions = new Set<string>();
     for (const session of this.sessionOf.values()) if (session !== null) sessions.add(session);
