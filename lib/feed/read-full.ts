@@ -73,6 +73,10 @@ const PARTICIPANT_LANES = 4;
  */
 const ORG_WIDE_FROM_REQUESTS = 5;
 const ORG_WIDE_SHARE = 5;
+/** Requests the participants of so many sessions take by ids. */
+const requestsById = (sessions: number): number => Math.ceil(sessions / SESSIONS_PER_REQUEST);
+/** Pages of the org's present participants worth reading instead, for so many sessions. */
+const orgWidePages = (sessions: number): number => Math.floor(requestsById(sessions) / ORG_WIDE_SHARE);
 /** Queues whose members one request expands: 50 ids keep the URL near 3 KB. */
 const QUEUES_PER_REQUEST = 50;
 
@@ -244,7 +248,7 @@ function participantsBeside(reader: Reader, read: (rows: readonly ParticipantRow
   let conversationsIn = false;
   let pageCame: () => void = () => undefined;
   let nextPage = new Promise<void>((resolve) => (pageCame = resolve));
-  const allowed = () => Math.floor(Math.ceil(sessions.size / SESSIONS_PER_REQUEST) / ORG_WIDE_SHARE);
+  const allowed = () => orgWidePages(sessions.size);
   const pageLimit = async (pagesRead: number) => {
     while (!conversationsIn && pagesRead >= allowed()) await nextPage;
     return allowed();
@@ -254,7 +258,7 @@ function participantsBeside(reader: Reader, read: (rows: readonly ParticipantRow
     conversationsIn = !more;
     pageCame();
     nextPage = new Promise<void>((resolve) => (pageCame = resolve));
-    if (!present && more && Math.ceil(sessions.size / SESSIONS_PER_REQUEST) >= ORG_WIDE_FROM_REQUESTS) {
+    if (!present && more && requestsById(sessions.size) >= ORG_WIDE_FROM_REQUESTS) {
       present = reader.rowsWithin(presentParticipantsRequest(), SPECS.participant, pageLimit);
       // The org's present participants, some of other supervisors' sessions: enough to build every row with.
       void present.then((result) => result.ok && result.value && read(result.value.rows));
@@ -280,9 +284,8 @@ export async function readParticipantsOf(
   sessionIds: readonly string[],
 ): Promise<Result<ParticipantRow[]>> {
   const r = reader instanceof Reader ? reader : new Reader(reader);
-  const requests = Math.ceil(sessionIds.length / SESSIONS_PER_REQUEST);
-  if (requests >= ORG_WIDE_FROM_REQUESTS) {
-    const present = await r.rowsWithin(presentParticipantsRequest(), SPECS.participant, Math.floor(requests / ORG_WIDE_SHARE));
+  if (requestsById(sessionIds.length) >= ORG_WIDE_FROM_REQUESTS) {
+    const present = await r.rowsWithin(presentParticipantsRequest(), SPECS.participant, orgWidePages(sessionIds.length));
     if (!present.ok) return present;
     if (present.value) return succeeded(inSessions(present.value.rows, sessionIds));
   }
