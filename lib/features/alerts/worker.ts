@@ -8,11 +8,9 @@ import { createSavePace } from '../../storage/save-pace';
 import { AlertSchema, type Alert } from './alert';
 import { PackedTooLarge } from '../../storage/packed';
 import { badgeText, detectAlerts, EMPTY_MEMORY, newSince, sentimentFromStored, storedSentiment, type StoredSentiment } from './detect';
+import { createNotifyPace } from './notify-pace';
 import { alertsWatched, type AlertPrefs } from './prefs';
 import { alertWords } from './words';
-
-/** At most this many notifications per look; the rest are summed up in the last one. */
-const NOTIFY_AT_ONCE = 3;
 
 /**
  * What a restarted worker must remember: the alerts in force and which were notified. The sentiment seen is kept
@@ -50,6 +48,7 @@ export function createAlerts(deps: AlertsDeps) {
   let sentiment = EMPTY_MEMORY;
   const savePace = createSavePace(() => deps.now());
   const sentimentPace = createSavePace(() => deps.now());
+  const notifyPace = createNotifyPace(() => deps.now());
   const ready = Promise.all([deps.memory.get(), deps.sentiment.get()]).then(([saved, seen]) => {
     memory = saved;
     sentiment = sentimentFromStored(seen);
@@ -69,15 +68,14 @@ export function createAlerts(deps: AlertsDeps) {
     const prefs = deps.prefs.peek();
     deps.setBadge(prefs.surfaces.badge ? badgeText(alerts) : '');
     if (!prefs.surfaces.notification) return;
-    const fresh = newSince(notified, alerts);
     // A burst (a busy org, a first look) becomes a few notifications and one summary, not a wall of them.
-    const told = fresh.length > NOTIFY_AT_ONCE ? fresh.slice(0, NOTIFY_AT_ONCE - 1) : fresh;
-    for (const alert of told) {
+    const { tell, more } = notifyPace.plan(newSince(notified, alerts));
+    for (const alert of tell) {
       const words = alertWords(alert);
       deps.notify(`fw-alert:${alert.key}`, words.title, words.body);
     }
-    if (told.length < fresh.length)
-      deps.notify(`fw-alert:more:${deps.now()}`, t('alerts_more_title'), t('alerts_more_body', fresh.length - told.length));
+    // One id: a newer summary takes the place of the one before it.
+    if (more > 0) deps.notify('fw-alert:more', t('alerts_more_title'), t('alerts_more_body', more));
   }
 
   return {

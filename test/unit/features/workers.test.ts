@@ -49,6 +49,7 @@ function alertsOver(
   const prefs = signal<AlertPrefs>(DEFAULT_ALERT_PREFS);
   const badges: string[] = [];
   const notes: string[] = [];
+  const bodies: string[] = [];
   const published: unknown[] = [];
   const alerts = createAlerts({
     feed: () => ({
@@ -62,11 +63,14 @@ function alertsOver(
     sentiment: seen,
     log: () => undefined,
     setBadge: (text) => badges.push(text),
-    notify: (_id, title) => notes.push(title),
+    notify: (_id, title, body) => {
+      notes.push(title);
+      bodies.push(body);
+    },
     publish: (list) => published.push(list),
     now: () => clock.t,
   });
-  return { alerts, prefs, badges, notes, published, saved, seen };
+  return { alerts, prefs, badges, notes, bodies, published, saved, seen };
 }
 
 describe('soft locks and the shared log against the emulator', () => {
@@ -224,5 +228,29 @@ describe('alerts worker', () => {
       expect.stringContaining('sentiment fell'),
       'More Floorwalker alerts',
     ]);
+  });
+
+  it('a stream of new alerts raises at most three notifications a minute; the next one sums up those held back', async () => {
+    const clock = { t: NOW };
+    const feed = {
+      conversations: [1, 2, 3, 4, 5, 6].map((n) => makeConversation({ id: `c${n}`, status: 'active', agentId: 'a1', sentiment: 10 })),
+    };
+    const sofia = alertsOver(feed, memory(EMPTY_ALERTS_MEMORY), clock);
+    await sofia.alerts.afterPoll();
+    const fall = async (...ids: string[]) => {
+      feed.conversations = feed.conversations.map((c) => (ids.includes(c.id) ? { ...c, sentiment: 7 } : c));
+      clock.t += 5_000;
+      await sofia.alerts.afterPoll();
+    };
+    await fall('c1');
+    await fall('c2');
+    await fall('c3');
+    await fall('c4', 'c5');
+    expect(sofia.alerts.current()).toHaveLength(5);
+    expect(sofia.notes).toHaveLength(3);
+    clock.t += 60_000;
+    await fall('c6');
+    expect(sofia.notes.slice(3)).toEqual([expect.stringContaining('sentiment fell'), 'More Floorwalker alerts']);
+    expect(sofia.bodies.at(-1)).toBe('More alerts (2): open the panel to see them');
   });
 });
