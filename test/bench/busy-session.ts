@@ -114,7 +114,7 @@ const NOTHING = { samples: [], failedWrites: 0 };
 async function freshnessRun(frame: Frame, writer: Writer, plan: BusyPlan, seed: number, phases: Phases, log: (line: string) => void) {
   const probe = new Probe(frame);
   const random = seeded(seed);
-  const base = { probe, writer, random, perSecond: plan.changesPerSecond, missAfterMs: plan.missAfterMs, label: `r${seed}` };
+  const base = { probe, writer, random, perSecond: plan.changesPerSecond, missAfterMs: plan.missAfterMs, label: `r${seed}`, log };
   const conversation = await phases.run(
     `freshness run ${seed} (conversations)`,
     async () => {
@@ -259,6 +259,7 @@ export async function measureBusy(
             perSecond: plan.changesPerSecond,
             missAfterMs: plan.missAfterMs,
             label: what,
+            log,
           }),
         NOTHING,
       );

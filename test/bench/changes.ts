@@ -128,6 +128,8 @@ export interface GeneratorSpec {
   missAfterMs: number;
   /** Makes every marker text and watch key unique in the session. */
   label: string;
+  /** Told what the view showed for each miss at its deadline (a miss that says why is one the next engineer can act on). */
+  log?: (line: string) => void;
 }
 
 interface Written {
@@ -141,6 +143,7 @@ async function collect(
   kind: ChangeSample['kind'],
   written: readonly Written[],
   missAfterMs: number,
+  log?: (line: string) => void,
 ): Promise<ChangeSample[]> {
   const last = written.reduce((max, change) => Math.max(max, change.writtenAt), 0);
   let seen = await probe.seen();
@@ -148,7 +151,13 @@ async function collect(
     await sleep(250);
     seen = await probe.seen();
   }
-  for (const change of written) if (seen[change.key] === undefined) await probe.unwatch(change.key);
+  for (const change of written) {
+    if (seen[change.key] !== undefined) continue;
+    log?.(
+      `freshness: missed ${change.key} (written ${new Date(change.writtenAt).toISOString().slice(11, 19)}): ${await probe.explain(change.key)}`,
+    );
+    await probe.unwatch(change.key);
+  }
   return written.map((change) => ({ kind, writtenAt: change.writtenAt, seenAt: seen[change.key] ?? null }));
 }
 
@@ -185,7 +194,7 @@ export async function conversationChanges(spec: GeneratorSpec): Promise<{ sample
       await spec.probe.unwatch(key);
     }
   }
-  return { samples: await collect(spec.probe, 'conversation', written, spec.missAfterMs), failedWrites };
+  return { samples: await collect(spec.probe, 'conversation', written, spec.missAfterMs, spec.log), failedWrites };
 }
 
 /**
@@ -222,7 +231,7 @@ export async function presenceChanges(
       await spec.probe.unwatch(key);
     }
   }
-  return { samples: await collect(spec.probe, 'presence', written, spec.missAfterMs), failedWrites };
+  return { samples: await collect(spec.probe, 'presence', written, spec.missAfterMs, spec.log), failedWrites };
 }
 
 /**
@@ -270,7 +279,7 @@ export async function pendingTransfers(
       if (writtenAt === null) {
         failedWrites++;
         await spec.probe.unwatch(key);
-      } else samples.push(...(await collect(spec.probe, 'participant', [{ key, writtenAt }], spec.missAfterMs)));
+      } else samples.push(...(await collect(spec.probe, 'participant', [{ key, writtenAt }], spec.missAfterMs, spec.log)));
       await spec.frame.page().keyboard.press('Escape');
       await spec.frame.waitForSelector('dialog[open]', { hidden: true, timeout: 10_000 }).catch(() => undefined);
     }

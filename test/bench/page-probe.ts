@@ -189,6 +189,26 @@ export class Probe {
     );
   }
 
+  /** What the view shows now for a watch still waiting: whether its row is in the DOM, and what the row says. */
+  explain(key: string): Promise<string> {
+    return this.document.evaluate((k: string) => {
+      const watch = (window as ProbeWindow).__fwBench!.watches[k];
+      if (!watch) return 'not watched';
+      const grid = document.querySelector<HTMLElement>('[role="grid"]');
+      const indexes = [...document.querySelectorAll('[role="grid"] [role="row"][id^="fw-row-"]')].map((row) =>
+        Number(row.getAttribute('aria-rowindex')),
+      );
+      const where = grid
+        ? `the grid shows rows ${Math.min(...indexes)}–${Math.max(...indexes)} of ${grid.getAttribute('aria-rowcount')}, scrolled ${grid.scrollTop} px`
+        : 'no grid';
+      const page = `${where}; page ${document.visibilityState}`;
+      if (watch.kind === 'agent') return `waiting for "${watch.text}" at agent ${watch.name}; ${page}`;
+      const row = document.getElementById(`fw-row-${watch.id.replace(/[^A-Za-z0-9_-]/g, '_')}`);
+      if (!row) return `row ${watch.id} not in the DOM; ${page}`;
+      return `row ${watch.id} at ${row.getAttribute('aria-rowindex')} shows "${row.textContent?.slice(0, 160)}"; ${page}`;
+    }, key);
+  }
+
   unwatch(key: string): Promise<void> {
     return this.document.evaluate((k: string) => void delete (window as ProbeWindow).__fwBench!.watches[k], key);
   }
