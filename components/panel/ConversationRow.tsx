@@ -74,8 +74,10 @@ function RowLine(props: RowProps) {
 type CellProps = Pick<RowProps, 'now' | 'settings' | 'locks' | 'narrow'> & { column: ColumnId; row: Conversation };
 
 /**
- * What one cell shows. A plain function, not a component: it keeps no state and reads no signal itself, and every row
- * scrolled into view would otherwise create seven more component instances.
+ * What one cell shows. A plain function, not a component, and so are the cells it calls for what does not tick
+ * (status, sentiment, channel, marks): every row scrolled into view would otherwise mount a component per cell. The
+ * ticking cells (wait, handle, freshness) and the lock mark are components, so the clock's tick and a change of locks
+ * re-render them, not the row.
  */
 function cellContent({ column, row, now, settings, locks, narrow }: CellProps) {
   switch (column) {
@@ -97,7 +99,7 @@ function cellContent({ column, row, now, settings, locks, narrow }: CellProps) {
       );
     }
     case 'status':
-      return <StatusBadge status={row.status} />;
+      return StatusBadge({ status: row.status });
     case 'agent': {
       const agent = row.agentName || <span class="fw-muted">{t('panel_unassigned')}</span>;
       if (!narrow) return agent;
@@ -105,7 +107,7 @@ function cellContent({ column, row, now, settings, locks, narrow }: CellProps) {
       return (
         <>
           <RowLockMark conversationId={row.id} locks={locks} />
-          {row.pending && <PendingMark kind={row.pending.kind} />}
+          {row.pending && PendingMark({ kind: row.pending.kind })}
           {agent}
         </>
       );
@@ -113,13 +115,13 @@ function cellContent({ column, row, now, settings, locks, narrow }: CellProps) {
     case 'queue':
       return row.queueName ?? '–';
     case 'channel':
-      return narrow ? <ChannelIcons channels={row.channels} /> : row.channels.map(channelLabel).join(', ') || '–';
+      return narrow ? ChannelIcons({ channels: row.channels }) : row.channels.map(channelLabel).join(', ') || '–';
     case 'wait':
       return <WaitTime row={row} now={now} threshold={thresholdFor(settings, row.queueId)} />;
     case 'handle':
       return <HandleTime row={row} now={now} />;
     case 'sentiment':
-      return <SentimentBadge sentiment={row.sentiment} threshold={thresholdFor(settings, row.queueId)} iconOnly={narrow} />;
+      return SentimentBadge({ sentiment: row.sentiment, threshold: thresholdFor(settings, row.queueId), iconOnly: narrow });
     case 'transfers':
       return row.transferCount;
     case 'freshness':

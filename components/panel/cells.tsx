@@ -54,7 +54,7 @@ export function SentimentBadge({
 export function WaitTime({ row, now, threshold }: { row: Conversation; now: ReadonlySignal<number>; threshold: Threshold | null }) {
   const seconds = waitSeconds(row, now.value);
   if (seconds === null) return <span class="fw-muted">–</span>;
-  return <MarkedWait seconds={seconds} level={waitLevel(seconds, threshold)} />;
+  return MarkedWait({ seconds, level: waitLevel(seconds, threshold) });
 }
 
 export function MarkedWait({ seconds, level }: { seconds: number; level: WaitLevel }) {

@@ -1,13 +1,15 @@
-import { h, type Component, type FunctionComponent } from 'preact';
+import type { Component, FunctionComponent } from 'preact';
 
 /**
  * A component that re-renders only when a prop changes (shallowly), like preact/compat's memo. Importing compat for
  * it would install compat's global hooks, which rewrite every element's props and wrap every event in the panel.
  */
 export function memo<P extends object>(render: FunctionComponent<P>): FunctionComponent<P> {
+  // The render runs as this component's own (not as a child component): one instance per use, not two; a grid
+  // row is mounted for every row scrolled into view.
   function Memo(this: Component<P>, props: P) {
     this.shouldComponentUpdate = changedProps;
-    return h(render, props);
+    return render.call(this, props);
   }
   Memo.displayName = `Memo(${render.displayName ?? render.name})`;
   return Memo;
