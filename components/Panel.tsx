@@ -55,13 +55,13 @@ export function Panel({ controller, view: viewKind, frameControls, onDiagnostics
   const narrow = useNarrow(rootRef);
 
   // A live update that removes the selected row moves the selection to the row now in its place, so the
-  // keyboard user keeps their position (focus itself stays on the grid).
+  // keyboard user keeps their position (focus itself stays on the grid); the list does not scroll to it.
   useSignalEffect(() => {
     const ids = list.rowIds.value;
     const selected = view.selectedId.value;
     const index = selected ? ids.indexOf(selected) : -1;
     if (index >= 0) lastIndex.current = index;
-    else if (selected && ids.length > 0) view.select(ids[Math.min(lastIndex.current, ids.length - 1)]!);
+    else if (selected && ids.length > 0) view.selectInPlace(ids[Math.min(lastIndex.current, ids.length - 1)]!);
   });
 
   useEffect(() => {

@@ -42,9 +42,10 @@ export function ConversationGrid({ controller, gridRef, narrow }: Props) {
     return () => observer?.disconnect();
   }, [gridRef]);
 
-  // Keep the selected row in view when the selection moves (not when the list moves under it).
+  // Bring the selected row into view when the user selects it (not when the list moves under it or moves the
+  // selection: a row that ended far down must not pull the list away from where the supervisor reads).
   useSignalEffect(() => {
-    const id = view.selectedId.value;
+    const id = view.revealed.value?.id;
     const element = gridRef.current;
     if (!id || !element) return;
     const index = list.items.peek().indexOf(id);

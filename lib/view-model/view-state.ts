@@ -12,6 +12,11 @@ export interface ViewState {
   spec: ReadonlySignal<ListSpec>;
   tab: ReadonlySignal<PanelTab>;
   selectedId: ReadonlySignal<string | null>;
+  /**
+   * The row to bring into view: set anew each time the user selects one, never when the list moves the selection
+   * (a new object, so selecting the same row again reveals it again).
+   */
+  revealed: ReadonlySignal<{ id: string } | null>;
   detailsId: ReadonlySignal<string | null>;
   setTab(tab: PanelTab): void;
   sortBy(column: ColumnId): void;
@@ -23,6 +28,11 @@ export interface ViewState {
   toggleColumn(column: ColumnId): void;
   restore(spec: ListSpec): void;
   select(id: string | null): void;
+  /**
+   * The row now in the place of a selected row that left the list: selected for the keyboard, without scrolling to
+   * it (the supervisor may be reading another part of the list).
+   */
+  selectInPlace(id: string): void;
   openDetails(id: string | null): void;
 }
 
@@ -30,7 +40,12 @@ export function createViewState(initial: ListSpec = DEFAULT_LIST_SPEC): ViewStat
   const spec = signal(initial);
   const tab = signal<PanelTab>('conversations');
   const selectedId = signal<string | null>(null);
+  const revealed = signal<{ id: string } | null>(null);
   const detailsId = signal<string | null>(null);
+  const select = (id: string | null) => {
+    selectedId.value = id;
+    if (id) revealed.value = { id };
+  };
   const update = (change: Partial<ListSpec>) => {
     spec.value = { ...spec.value, ...change };
   };
@@ -39,6 +54,7 @@ export function createViewState(initial: ListSpec = DEFAULT_LIST_SPEC): ViewStat
     spec,
     tab,
     selectedId,
+    revealed,
     detailsId,
     setTab: (next) => (tab.value = next),
     sortBy(column) {
@@ -69,9 +85,10 @@ export function createViewState(initial: ListSpec = DEFAULT_LIST_SPEC): ViewStat
       }
     },
     restore: (next) => (spec.value = next),
-    select: (id) => (selectedId.value = id),
+    select,
+    selectInPlace: (id) => (selectedId.value = id),
     openDetails(id) {
-      if (id) selectedId.value = id;
+      if (id) select(id);
       detailsId.value = id;
     },
   };

@@ -237,6 +237,27 @@ describe('Panel: keyboard', () => {
     expect(grid().getAttribute('aria-activedescendant')).toBe('fw-row-b');
   });
 
+  it('when the selected row ends far from where the supervisor reads, the list stays put; a key press brings the selection back', () => {
+    open({ conversations: generateConversations(300) });
+    const element = grid();
+    element.focus();
+    fireEvent.keyDown(element, { key: 'End' });
+    fireEvent.scroll(element); // a browser tells the grid it scrolled; happy-dom does not
+    const selected = element.getAttribute('aria-activedescendant')!.replace('fw-row-', '');
+    expect(element.scrollTop).toBeGreaterThan(0);
+    // The supervisor scrolls back to the top to read the newest rows.
+    element.scrollTop = 0;
+    fireEvent.scroll(element);
+    act(() => panel!.source.push({ type: 'patch', patch: { conversations: { upsert: [], remove: [selected] } } }));
+    expect(element.scrollTop).toBe(0);
+    expect(element.getAttribute('aria-activedescendant')).toBeNull();
+    // The selection moved to the row in the ended one's place; moving from it shows it again.
+    fireEvent.keyDown(element, { key: 'k' });
+    fireEvent.scroll(element);
+    expect(element.scrollTop).toBeGreaterThan(0);
+    expect(element.getAttribute('aria-activedescendant')).toMatch(/^fw-row-/);
+  });
+
   it('opens the shortcut sheet with ? and the command palette with Ctrl+K, and / focuses search', () => {
     open({ conversations: rows });
     grid().focus();
