@@ -226,6 +226,36 @@ describe('panel: the supervisor panel in Swedish, in the overlay and the side pa
     expect(await h.page.evaluate(() => (window as unknown as { __fwPageKeys: string[] }).__fwPageKeys)).toEqual([]);
   });
 
+  it('stays where the supervisor reads when the selected conversation ends far down the list', async () => {
+    const grid = (await overlay.root.$(GRID))!;
+    const scrolled = () => grid.evaluate((element) => element.scrollTop);
+    await grid.focus();
+    await h.page.keyboard.press('End');
+    // The last row is drawn once the grid has scrolled to it (a frame later).
+    const active = await overlay.root.waitForFunction(
+      () => document.querySelector('[role="grid"]')?.getAttribute('aria-activedescendant'),
+      {
+        timeout: 5000,
+      },
+    );
+    const selected = String(await active.jsonValue()).replace('fw-row-', '');
+    expect(await scrolled()).toBeGreaterThan(0);
+    // Back at the top to read, the grid still focused; then the selected conversation ends on the platform.
+    await grid.evaluate((element) => void (element.scrollTop = 0));
+    const count = Number(await grid.evaluate((element) => element.getAttribute('aria-rowcount')));
+    await h.control(`rows/msdyn_ocliveworkitems/${selected}`, { set: { statecode: 1, statuscode: 4 } });
+    await overlay.root.waitForFunction(
+      (before: number) => Number(document.querySelector('[role="grid"]')?.getAttribute('aria-rowcount')) === before - 1,
+      { timeout: 15_000 },
+      count,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await scrolled()).toBe(0);
+    // The selection moved to the row in its place: the next key press goes on from there, and shows it.
+    await h.page.keyboard.press('k');
+    await overlay.root.waitForFunction(() => (document.querySelector('[role="grid"]')?.scrollTop ?? 0) > 0, { timeout: 5000 });
+  });
+
   it('lets focus move into the overlay and back out with Tab from the page', async () => {
     // From the workspace's last control, Tab goes into the panel (the frame is last in the page)…
     // Focus crosses into and out of the panel's frame (another process) a moment after the key: waited for, not read at once.
