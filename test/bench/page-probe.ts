@@ -198,9 +198,8 @@ export class Probe {
       const indexes = [...document.querySelectorAll('[role="grid"] [role="row"][id^="fw-row-"]')].map((row) =>
         Number(row.getAttribute('aria-rowindex')),
       );
-      const where = grid
-        ? `the grid shows rows ${Math.min(...indexes)}–${Math.max(...indexes)} of ${grid.getAttribute('aria-rowcount')}, scrolled ${grid.scrollTop} px`
-        : 'no grid';
+      const shown = indexes.length > 0 ? `rows ${Math.min(...indexes)}–${Math.max(...indexes)}` : 'no rows';
+      const where = grid ? `the grid shows ${shown} of ${grid.getAttribute('aria-rowcount')}, scrolled ${grid.scrollTop} px` : 'no grid';
       const page = `${where}; page ${document.visibilityState}`;
       if (watch.kind === 'agent') return `waiting for "${watch.text}" at agent ${watch.name}; ${page}`;
       const row = document.getElementById(`fw-row-${watch.id.replace(/[^A-Za-z0-9_-]/g, '_')}`);

@@ -2,7 +2,7 @@
 export const NOTIFY_PER_MINUTE = 3;
 const MINUTE_MS = 60_000;
 
-export interface NotifyPlan<T> {
+interface NotifyPlan<T> {
   /** The new alerts to notify one by one. */
   tell: T[];
   /** How many more to sum up in one notification (0: none). */
