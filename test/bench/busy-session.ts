@@ -1,9 +1,9 @@
 /**
  * The busy org (10,000 ongoing at its start) with the built extension in Chromium, signed in as a supervisor:
  * cold starts; a one-view window (the workspace tab's overlay alone) long enough to hold every periodic read, in
- * which freshness runs and the long-task measurement take place; then the side panel (warm open, long tasks); then
- * ten views for the same length of time as a slice of the one-view window; then no view at all (the overlay turned
- * off in the options page), when only alerts keep the feed polling.
+ * which freshness runs take place; then, once the other org's session has ended, long tasks in the overlay; then the
+ * side panel (warm open, long tasks); then ten views for the same length of time as a slice of the one-view window;
+ * then no view at all (the overlay turned off in the options page), when only alerts keep the feed polling.
  */
 import type { Frame, Page } from 'puppeteer';
 import { launchBrowser, type BrowserSession } from './browser-session';
@@ -195,7 +195,7 @@ export async function measureBusy(
     const overlay = await session.overlay();
     const overlayProbe = new Probe(overlay);
 
-    // One view: the overlay. Freshness runs and the long-task measurement happen inside the window.
+    // One view: the overlay. Freshness runs happen inside the window.
     const runs: FreshnessRun[] = [];
     let failedWrites = 0;
     for (let seed = 1; seed <= plan.freshnessRuns; seed++) {
@@ -203,6 +203,15 @@ export async function measureBusy(
       runs.push(run);
       failedWrites += failed;
     }
+    const oneViewEnd = t0 + plan.oneViewMs;
+    log(`busy: one-view window until ${new Date(oneViewEnd).toISOString().slice(11, 19)}`);
+    await sleep(Math.max(0, oneViewEnd - Date.now()));
+    const oneView = await windowOf(org, t0, oneViewEnd);
+    const ongoing = { atStart: ongoingAtStart, atEnd: await ongoingCount(org) };
+    log(`busy: one view: ${oneView.requestsPerMin.toFixed(1)} requests/min over ${(oneView.ms / 60_000).toFixed(1)} min`);
+
+    // Long tasks, the other org's session ended (see `Neighbour.gone`): first the overlay alone, then the side panel.
+    await neighbour.gone();
     const overlayTasks = await phases.run(
       'long tasks in the overlay',
       async () => (await longTasksWhileUpdating(overlay, [overlayProbe], writer, plan.longTaskMs, 101))[0]!,
@@ -212,12 +221,6 @@ export async function measureBusy(
       `busy: longest task in the overlay while updating and scrolling: ${overlayTasks ? `${Math.round(overlayTasks.longestMs)} ms` : 'n/a'}`,
     );
     const overlayHeap = await session.heapMb('overlay').catch(() => null);
-    const oneViewEnd = t0 + plan.oneViewMs;
-    log(`busy: one-view window until ${new Date(oneViewEnd).toISOString().slice(11, 19)}`);
-    await sleep(Math.max(0, oneViewEnd - Date.now()));
-    const oneView = await windowOf(org, t0, oneViewEnd);
-    const ongoing = { atStart: ongoingAtStart, atEnd: await ongoingCount(org) };
-    log(`busy: one view: ${oneView.requestsPerMin.toFixed(1)} requests/min over ${(oneView.ms / 60_000).toFixed(1)} min`);
 
     // The side panel as a tab (the same document the browser's side panel shows): a second view.
     const sidePanel = await session.openExtensionPage('sidepanel.html');

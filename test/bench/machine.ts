@@ -15,6 +15,8 @@ export interface Machine {
   loadAverageAtEnd: number | null;
   /** The 1-minute load average sampled every 30 s through the run: its mean and highest (null before the end). */
   loadDuringRun: { mean: number; max: number; samples: number } | null;
+  /** The speed gauge's time in ms (see `speedGauge`); absent in runs from before it existed. */
+  gaugeMs?: number;
 }
 
 /** The 1-minute load average now, to two decimals. */
@@ -42,7 +44,27 @@ export function describeMachine(): Machine {
     loadAverageAtStart: loadAverage(),
     loadAverageAtEnd: null,
     loadDuringRun: null,
+    gaugeMs: speedGauge(),
   };
+}
+
+/**
+ * A fixed JavaScript workload shaped like the product's hot paths (rows built, serialized, parsed, sorted by text),
+ * timed in Node before anything else runs: machines of one kind differ by more than two times, so a figure from one
+ * run is comparable with another's only beside this. The median of five timed rounds after two to warm up.
+ */
+export function speedGauge(): number {
+  const round = () => {
+    const started = performance.now();
+    const rows = Array.from({ length: 100_000 }, (_, i) => ({ id: `row-${i}`, name: `Customer ${(i * 7919) % 100_000}`, wait: i % 3_600 }));
+    const parsed = JSON.parse(JSON.stringify(rows)) as typeof rows;
+    parsed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.wait - b.wait));
+    return performance.now() - started;
+  };
+  round();
+  round();
+  const times = [round(), round(), round(), round(), round()].sort((a, b) => a - b);
+  return Math.round(times[2]!);
 }
 
 const LOAD_SAMPLE_MS = 30_000;

@@ -17,8 +17,9 @@ function describeRun(results: BenchResults): string {
     ? `, ${m.loadDuringRun.mean} on average and ${m.loadDuringRun.max} at most during the run (other work on the machine)`
     : '';
   const load = `load average ${m.loadAverageAtStart} at start, ${m.loadAverageAtEnd ?? 'n/a'} at the end${during}`;
+  const gauge = m.gaugeMs === undefined ? '' : `; speed gauge ${m.gaugeMs} ms (a fixed workload in Node: lower is faster)`;
   return (
-    `Measured ${results.date} on ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, ${m.os}, Node ${m.node}, ${m.chromium ?? 'no Chromium'}; ` +
+    `Measured ${results.date} on ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, ${m.os}, Node ${m.node}, ${m.chromium ?? 'no Chromium'}${gauge}; ` +
     `${load} (the machine is shared: timings move with it); the run took ${formatMs(results.durationSeconds * 1000)}.` +
     (results.quick ? ' Quick run (shorter windows, one freshness run, no quiet window): not for the README.' : '')
   );
@@ -48,7 +49,7 @@ function requestKinds(title: string, window: WindowFigures): string {
 
 /** The method lines that hold for every figure. */
 const GENERAL = [
-  'Each org is the emulator in a process of its own (the busy scenario, seed 1, clock at real speed); the 50,000 org is the busy org with its ongoing conversations copied in-process, each with its session and participants, before it starts (the emulator has no size option). Both orgs run at the same time: the 50,000 quiet window runs while the busy session does, and every timed phase first waits until the other org is not sending a large read (phases it overlapped anyway are listed above).',
+  'Each org is the emulator in a process of its own (the busy scenario, seed 1, clock at real speed); the 50,000 org is the busy org with its ongoing conversations copied in-process, each with its session and participants, before it starts (the emulator has no size option). Both orgs run at the same time: the 50,000 quiet window runs while the busy session does, and every timed phase first waits until the other org is not sending a large read (phases it overlapped anyway are listed above). The long-task phases at 10,000 wait until the 50,000 session has ended (its browser closed), so both long-task figures are timed with one browser on the machine.',
   'The extension is the test build (`wxt build --mode test`) in the system Chromium, headless, a fresh profile per session, signed in to the workspace as Sofia (supervisor of every queue); the overlay in the workspace tab is the first view.',
   "Requests are counted from the emulator's own request log (the signed-in supervisor's, who is only ever the extension); bytes from a meter in front of the emulator that counts each response body as sent to the cookie-signed requests (the extension's). Bench writes and the naive panel are signed in as Sam and never counted as the extension's.",
   "Times on screen come from the page: a MutationObserver over the whole document notes Date.now() at the DOM change; the bench and the browser share the machine's clock.",

@@ -67,7 +67,9 @@ const log = (line: string) => console.error(`bench ${new Date().toISOString().sl
 const started = Date.now();
 const machine = describeMachine();
 const load = sampleLoad();
-log(`${machine.cores} cores, ${machine.cpu}, load average ${machine.loadAverageAtStart}${quick ? ' (quick run)' : ''}`);
+log(
+  `${machine.cores} cores, ${machine.cpu}, load average ${machine.loadAverageAtStart}, speed gauge ${machine.gaugeMs} ms${quick ? ' (quick run)' : ''}`,
+);
 
 const build = (args: string[]) =>
   attempt(async () => void execFileSync('npx', ['wxt', 'build', ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }));
@@ -118,7 +120,7 @@ try {
   if (busyOrg.ok) orgs.push(busyOrg.value);
   if (busyOrg.ok) {
     log('Chromium at busy (10,000 ongoing at the start)');
-    const neighbour = new Neighbour(largeOrg.ok && quietRun ? largeOrg.value : null, log);
+    const neighbour = new Neighbour(largeOrg.ok && quietRun ? largeOrg.value : null, log, quietRun);
     const naive = async () => {
       log('the naive panel at busy');
       naiveBusy = await attempt(() =>

@@ -5,6 +5,7 @@ import { bytesSent, kindOf, windowFigures, type LoggedRequest, type Traffic } fr
 import { naiveRates } from '../../bench/naive-panel';
 import { wholeListAt } from '../../bench/whole-list';
 import { formatBytes, formatMs } from '../../bench/format';
+import { Neighbour } from '../../bench/view-phases';
 
 describe('bench statistics', () => {
   it('takes nearest-rank percentiles and says when there are no samples', () => {
@@ -228,5 +229,26 @@ describe('bench formatting', () => {
     expect(formatMs(600_000)).toBe('10 min');
     expect(formatBytes(61_440)).toBe('60.0 KB');
     expect(formatBytes(3 * 1024 * 1024)).toBe('3.0 MB');
+  });
+});
+
+describe('bench neighbour', () => {
+  it('holds the long-task phases until the other org’s session has ended, failed or not, and says it waits', async () => {
+    let end!: (failed: boolean) => void;
+    const session = new Promise<void>((resolve, reject) => (end = (failed) => (failed ? reject(new Error('closed badly')) : resolve())));
+    const lines: string[] = [];
+    const neighbour = new Neighbour(null, (line) => lines.push(line), session);
+    let gone = false;
+    const waiting = neighbour.gone().then(() => (gone = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(gone).toBe(false);
+    expect(lines).toEqual(["waiting for the other org's session to end before the long-task phases"]);
+    end(true);
+    await waiting;
+    expect(gone).toBe(true);
+    // Ended already, or no session: no wait, nothing said.
+    await neighbour.gone();
+    await new Neighbour(null, (line) => lines.push(line)).gone();
+    expect(lines).toHaveLength(1);
   });
 });

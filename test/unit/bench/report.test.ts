@@ -119,6 +119,7 @@ function results(over: Partial<BenchResults> = {}): BenchResults {
       loadAverageAtStart: 4.2,
       loadAverageAtEnd: 6.1,
       loadDuringRun: { mean: 5.3, max: 9.8, samples: 40 },
+      gaugeMs: 180,
     },
     durationSeconds: 1_200,
     quick: false,
@@ -244,9 +245,11 @@ describe('bench markdown and README', () => {
     const r = results();
     const markdown = renderMarkdown(r, evaluateTargets(r), evaluateInfo(r));
     expect(markdown).toMatch(
-      /^Measured 2026-01-01T00:00:00\.000Z on 2 cores \(AMD EPYC\).*load average 4\.2 at start, 6\.1 at the end, 5\.3 on average and 9\.8 at most during the run.*took 20 min\./,
+      /^Measured 2026-01-01T00:00:00\.000Z on 2 cores \(AMD EPYC\).*Chrome\/156; speed gauge 180 ms \(a fixed workload in Node: lower is faster\); load average 4\.2 at start, 6\.1 at the end, 5\.3 on average and 9\.8 at most during the run.*took 20 min\./,
     );
     expect(markdown).toContain('| Panel JS heap at 50,000 ongoing | 120.0 MB | ≤ 80 MB | FAIL |');
+    // A run from before the gauge says nothing of it.
+    expect(renderMarkdown(results({ machine: { ...r.machine, gaugeMs: undefined } }), [], [])).not.toContain('speed gauge');
     expect(markdown).toContain('| Content script, gzip (store build) | n/a (store build failed: boom) | ≤ 15.0 KB | n/a |');
     expect(markdown).toContain('| Naive panel at 50,000 ongoing | n/a (the org stopped) |');
     expect(markdown).toContain('| GET msdyn_ocliveworkitems | 200 | 19.0 | 976.6 KB |');
