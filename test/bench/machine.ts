@@ -53,7 +53,7 @@ export function describeMachine(): Machine {
  * timed in Node before anything else runs: machines of one kind differ by more than two times, so a figure from one
  * run is comparable with another's only beside this. The median of five timed rounds after two to warm up.
  */
-export function speedGauge(): number {
+function speedGauge(): number {
   const round = () => {
     const started = performance.now();
     const rows = Array.from({ length: 100_000 }, (_, i) => ({ id: `row-${i}`, name: `Customer ${(i * 7919) % 100_000}`, wait: i % 3_600 }));
