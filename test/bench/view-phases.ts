@@ -126,12 +126,17 @@ const BUSY_BYTES_PER_SECOND = 200 * 1024;
  */
 export class Neighbour {
   readonly overlaps: string[] = [];
-  /** `session`: settles when the other org's session has ended (its browser closed); null when it has none running. */
+  /** Settles (never rejects) when the other org's session has ended, its browser closed; null: none is running. */
+  private readonly ended: Promise<void> | null;
+  private hasEnded = false;
   constructor(
     private readonly org: Org | null,
     private readonly log: (line: string) => void,
-    private readonly session: Promise<unknown> | null = null,
-  ) {}
+    session: Promise<unknown> | null = null,
+  ) {
+    const end = () => void (this.hasEnded = true);
+    this.ended = session?.then(end, end) ?? null;
+  }
 
   /**
    * Waits until the other org's session has ended. The long-task phases are timed with the machine to their own
@@ -139,14 +144,9 @@ export class Neighbour {
    * wait for a core, and the figure measures the neighbour rather than the panel.
    */
   async gone(): Promise<void> {
-    if (!this.session) return;
-    const ended = this.session.then(
-      () => true,
-      () => true,
-    );
-    if (!(await Promise.race([ended, sleep(0).then(() => false)])))
-      this.log("waiting for the other org's session to end before the long-task phases");
-    await ended;
+    if (!this.ended || this.hasEnded) return;
+    this.log("waiting for the other org's session to end before the long-task phases");
+    await this.ended;
   }
 
   private async busy(from: number, to: number): Promise<boolean> {
