@@ -107,9 +107,11 @@ export function createTransport(options: TransportCoreOptions): DataverseTranspo
     send(request) {
       const key = request.queryKey;
       if (!key) return perform(request);
-      // Queue behind the previous request with the same key, so one query never overlaps itself.
-      const previous = gate.inFlight.get(key) ?? Promise.resolve();
-      const next = previous.then(() => perform(request));
+      // Queue behind the previous request with the same key, so one query never overlaps itself. With none in
+      // flight it goes now, not a microtask later: a next page asked for is then on its way while its caller
+      // checks the page in hand (paging.ts), instead of after.
+      const previous = gate.inFlight.get(key);
+      const next = previous ? previous.then(() => perform(request)) : perform(request);
       gate.inFlight.set(key, next);
       void next.then(() => {
         if (gate.inFlight.get(key) === next) gate.inFlight.delete(key);

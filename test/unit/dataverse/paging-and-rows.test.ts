@@ -49,6 +49,20 @@ describe('paging', () => {
     expect(events).toEqual(['ask 1', 'ask 2', 'take 1']);
   });
 
+  it('has the next page on its way from the org while it checks the page in hand', async () => {
+    const events: string[] = [];
+    const page = (n: number) => json({ value: [n], ...(n < 3 ? { '@odata.nextLink': `${ORG}/api/data/v9.2/q?$skiptoken=${n + 1}` } : {}) });
+    const fetch = (async (input: RequestInfo | URL) => {
+      const n = Number(/skiptoken=(\d+)/.exec(String(input))?.[1] ?? 1);
+      events.push(`fetch ${n}`);
+      return page(n);
+    }) as typeof globalThis.fetch;
+    const take = (rows: unknown[]) => (events.push(`take ${String(rows[0])}`), rows);
+    const read = await readPagesWithin(make(fetch), { method: 'GET', path: 'q', queryKey: 'q' }, 5, take);
+    expect(read).toEqual({ ok: true, value: { rows: [1, 2, 3], deltaLink: null } });
+    expect(events).toEqual(['fetch 1', 'fetch 2', 'take 1', 'fetch 3', 'take 2', 'take 3']);
+  });
+
   it('fails the whole read when a later page fails: a partial list would look like removals', async () => {
     const { fetch } = fakeFetch(
       () => json({ value: [1], '@odata.nextLink': `${ORG}/api/data/v9.2/q?$skiptoken=x` }),
