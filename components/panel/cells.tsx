@@ -7,6 +7,7 @@ import { formatAgo } from '../../lib/format/relative';
 import { handleSeconds, waitSeconds } from '../../lib/view-model/conversation-times';
 import { sentimentFlagged, waitLevel, type WaitLevel } from '../../lib/view-model/thresholds';
 import { sentimentWords } from '../../lib/format/sentiment';
+import { Icon } from './Icon';
 
 const STATUS_ICON: Record<Conversation['status'], string> = { open: '◯', waiting: '◔', active: '●', wrapup: '◑' };
 
@@ -60,7 +61,8 @@ export function WaitTime({ row, now, threshold }: { row: Conversation; now: Read
 export function MarkedWait({ seconds, level }: { seconds: number; level: WaitLevel }) {
   return (
     <span class={`fw-wait fw-wait-${level}`}>
-      {level !== 'ok' && <span aria-hidden="true">{level === 'alert' ? '⚠ ' : '⏱ '}</span>}
+      {level === 'alert' && <span aria-hidden="true">⚠ </span>}
+      {level === 'warn' && <Icon name="clock" inline />}
       {formatDuration(seconds)}
       {level !== 'ok' && <span class="fw-visually-hidden"> ({t(`panel_flag_wait_${level}`)})</span>}
     </span>

@@ -1,3 +1,4 @@
+import { Icon } from '../../panel/Icon';
 import { lockWords } from '../../../lib/actions/words';
 import type { LockEntry } from '../../../lib/features/soft-locks/locks';
 
@@ -5,7 +6,7 @@ import type { LockEntry } from '../../../lib/features/soft-locks/locks';
 export function LockNotice({ lock }: { lock: LockEntry }) {
   return (
     <p class="fw-note fw-lock" role="status" data-lock={lock.kind}>
-      <span aria-hidden="true">🔒 </span>
+      <Icon name="lock" inline />
       {lockWords(lock)}
     </p>
   );

@@ -1,4 +1,5 @@
 import type { ReadonlySignal } from '@preact/signals';
+import { Icon } from '../../panel/Icon';
 import { lockWords } from '../../../lib/actions/words';
 import { othersLock, type LockEntry } from '../../../lib/features/soft-locks/locks';
 
@@ -13,7 +14,7 @@ export function RowLockMark({ conversationId, locks }: { conversationId: string;
   const words = lockWords(lock);
   return (
     <span class="fw-lock-mark" title={words} data-lock={lock.kind}>
-      <span aria-hidden="true">🔒 </span>
+      <Icon name="lock" inline />
       <span class="fw-visually-hidden">{words}: </span>
     </span>
   );
