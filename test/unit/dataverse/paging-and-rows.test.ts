@@ -52,11 +52,12 @@ describe('paging', () => {
   it('has the next page on its way from the org while it checks the page in hand', async () => {
     const events: string[] = [];
     const page = (n: number) => json({ value: [n], ...(n < 3 ? { '@odata.nextLink': `${ORG}/api/data/v9.2/q?$skiptoken=${n + 1}` } : {}) });
-    const fetch = (async (input: RequestInfo | URL) => {
-      const n = Number(/skiptoken=(\d+)/.exec(String(input))?.[1] ?? 1);
+    const answer = (url: string) => {
+      const n = Number(/skiptoken=(\d+)/.exec(url)?.[1] ?? 1);
       events.push(`fetch ${n}`);
       return page(n);
-    }) as typeof globalThis.fetch;
+    };
+    const { fetch } = fakeFetch(answer, answer, answer);
     const take = (rows: unknown[]) => (events.push(`take ${String(rows[0])}`), rows);
     const read = await readPagesWithin(make(fetch), { method: 'GET', path: 'q', queryKey: 'q' }, 5, take);
     expect(read).toEqual({ ok: true, value: { rows: [1, 2, 3], deltaLink: null } });
