@@ -5,6 +5,7 @@ import { createOverlayAdmission } from '../../lib/worker/overlay-admission';
 import { createViewHub } from '../../lib/worker/view-hub';
 import { resolveOrg } from '../../lib/worker/org-resolver';
 import { matchesAny } from '../../lib/worker/match-pattern';
+import { createWorkspaceLoads } from '../../lib/worker/workspace-loads';
 import { FeedController } from '../../lib/feed/feed-controller';
 import { createCounters } from '../../lib/dataverse/counters';
 import { createWebApiTransport } from '../../lib/dataverse/web-api-transport';
@@ -210,7 +211,9 @@ export default defineBackground(() => {
 
   // Which overlay frame may speak for which workspace tab: see lib/worker/overlay-admission.ts.
   const overlays = createOverlayAdmission(overlayAdmissionsItem);
+  const workspaceLoads = createWorkspaceLoads(workspacePatterns);
   browser.tabs.onRemoved.addListener((tabId) => {
+    workspaceLoads.removed(tabId);
     void overlays.forget(tabId);
     void routes.refresh();
     void feed.orgSourcesChanged();
@@ -270,8 +273,8 @@ export default defineBackground(() => {
   });
   // A workspace page load is when the user signs in again, switches user or opens another org. Any tab that loads
   // or changes address may open or close an org's workspace: the actions that need one follow at once.
-  browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
-    if (change.status === 'complete' && tab.url && matchesAny(tab.url, workspacePatterns())) feed.recheckAccess();
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (workspaceLoads.updated(tabId, { change, tab })) feed.recheckAccess();
     if (change.status !== undefined || change.url !== undefined) void routes.refresh();
     if (change.url !== undefined) void feed.orgSourcesChanged();
   });
