@@ -6,6 +6,7 @@ import { createViewHub } from '../../lib/worker/view-hub';
 import { resolveOrg } from '../../lib/worker/org-resolver';
 import { matchesAny } from '../../lib/worker/match-pattern';
 import { createWorkspaceLoads } from '../../lib/worker/workspace-loads';
+import { createFeedDemand } from '../../lib/worker/feed-demand';
 import { FeedController } from '../../lib/feed/feed-controller';
 import { createCounters } from '../../lib/dataverse/counters';
 import { createWebApiTransport } from '../../lib/dataverse/web-api-transport';
@@ -235,10 +236,7 @@ export default defineBackground(() => {
       { feature: 'sharedLog', notes: [...sharedLog.current()] },
       { feature: 'trends', trends: trends.current() },
     ],
-    setDemand: (demand) => {
-      views = demand;
-      applyDemand();
-    },
+    setDemand: (views) => demand.views(views),
     pause: () => feed.pause(),
     resume: () => feed.resume(),
     refresh: () => void feed.refresh(),
@@ -257,24 +255,31 @@ export default defineBackground(() => {
     },
   });
   // Alerts watch the feed even with no view open, as one hidden view would (30 s, the wake alarm's cadence).
-  let views = { views: 0, visible: false };
-  function applyDemand(): void {
-    const demand = { views: views.views + (alerts.watching() ? 1 : 0), visible: views.visible };
-    feed.setDemand(demand);
-    if (demand.views > 0) void browser.alarms.create(WAKE_ALARM, { periodInMinutes: 0.5 });
-    else void browser.alarms.clear(WAKE_ALARM);
-  }
+  const demand = createFeedDemand({
+    alertsWatching: () => alerts.watching(),
+    now: Date.now,
+    schedule: (run, ms) => setTimeout(run, ms + 1),
+    apply: (next) => {
+      feed.setDemand(next);
+      if (next.views > 0) void browser.alarms.create(WAKE_ALARM, { periodInMinutes: 0.5 });
+      else void browser.alarms.clear(WAKE_ALARM);
+    },
+  });
   void Promise.all([ready, watchPrefs.loaded, alerts.ready]).then(() => {
     // Now, and whenever the prefs change (in a view, or in another browser): alerts follow at once, and so does the demand.
     watchPrefs.value.subscribe(() => {
       void alerts.afterPoll();
-      applyDemand();
+      demand.alertsChanged();
     });
   });
   // A workspace page load is when the user signs in again, switches user or opens another org. Any tab that loads
   // or changes address may open or close an org's workspace: the actions that need one follow at once.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (workspaceLoads.updated(tabId, { change, tab })) feed.recheckAccess();
+    if (workspaceLoads.updated(tabId, { change, tab })) {
+      feed.recheckAccess();
+      // Its overlay connects when the page is idle; the list need not wait for that (lib/worker/feed-demand.ts).
+      void settings.ready.catch(() => undefined).then(() => settings.current().values.overlay && demand.expectView());
+    }
     if (change.status !== undefined || change.url !== undefined) void routes.refresh();
     if (change.url !== undefined) void feed.orgSourcesChanged();
   });
