@@ -4,17 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MarkedWait } from '../../../components/panel/cells';
 import { LockNotice } from '../../../components/features/soft-locks/LockNotice';
 import { RowLockMark } from '../../../components/features/soft-locks/RowLockMark';
+import { makeLock } from '../view-model/fixtures';
 
 afterEach(cleanup);
 
-const lock = {
-  id: 'n1',
-  conversationId: 'a',
-  kind: 'transfer' as const,
-  userId: 'u-sam',
-  userName: 'Sam Okafor',
-  until: Date.now() + 60_000,
-};
+const lock = makeLock();
 /** Characters that only an emoji font has: where none is installed (Linux, often) they show as empty boxes. */
 const EMOJI_ONLY = /[\u23f1\u{1f512}]/u;
 

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { closeActionRequest } from '../../../lib/actions/dialog-state';
 import { setLanguageOverride } from '../../../lib/i18n';
-import { generateConversations, makeAgent, makeConversation, NOW, SETTINGS, SUPERVISOR } from '../view-model/fixtures';
+import { generateConversations, makeAgent, makeConversation, makeLock, NOW, SETTINGS, SUPERVISOR } from '../view-model/fixtures';
 import { renderPanel } from './render-panel';
 
 let panel: ReturnType<typeof renderPanel> | null = null;
@@ -395,14 +395,7 @@ describe('Panel: agents, tiles, live region, Swedish', () => {
 describe('features in the panel, fed over the view port', () => {
   it('another supervisor’s lock marks the row and shows in its details; the shared log shows the worker’s notes', async () => {
     open({ conversations: [makeConversation({ id: 'a', customerName: 'Olga' }), makeConversation({ id: 'b', customerName: 'Per' })] });
-    const lock = {
-      id: 'n1',
-      conversationId: 'a',
-      kind: 'transfer' as const,
-      userId: 'u-sam',
-      userName: 'Sam Okafor',
-      until: Date.now() + 60_000,
-    };
+    const lock = makeLock();
     const note = {
       id: 'n2',
       conversationId: 'a',

@@ -1,6 +1,7 @@
 import type { Access } from '../../../lib/model/access';
 import type { Agent, Queue } from '../../../lib/model/agent';
 import type { Conversation } from '../../../lib/model/conversation';
+import type { LockEntry } from '../../../lib/features/soft-locks/locks';
 import type { FeedState } from '../../../lib/model/feed-state';
 import { DEFAULT_SETTINGS, type EffectiveSettings } from '../../../lib/model/settings';
 import type { ViewToWorker, WorkerToView } from '../../../lib/protocol/view-port';
@@ -33,6 +34,19 @@ export function makeConversation(overrides: Partial<Conversation> & { id: string
     modifiedOn: iso(60_000),
     etag: 'W/"1"',
     observedAt: NOW - 1000,
+    ...overrides,
+  };
+}
+
+/** Another supervisor (Sam Okafor) transferring conversation `a` for the next minute. */
+export function makeLock(overrides: Partial<LockEntry> = {}): LockEntry {
+  return {
+    id: 'n1',
+    conversationId: 'a',
+    kind: 'transfer',
+    userId: 'u-sam',
+    userName: 'Sam Okafor',
+    until: Date.now() + 60_000,
     ...overrides,
   };
 }
