@@ -257,8 +257,7 @@ export default defineBackground(() => {
   // Alerts watch the feed even with no view open, as one hidden view would (30 s, the wake alarm's cadence).
   const demand = createFeedDemand({
     alertsWatching: () => alerts.watching(),
-    now: Date.now,
-    schedule: (run, ms) => setTimeout(run, ms + 1),
+    schedule: (run, ms) => setTimeout(run, ms),
     apply: (next) => {
       feed.setDemand(next);
       if (next.views > 0) void browser.alarms.create(WAKE_ALARM, { periodInMinutes: 0.5 });
@@ -275,10 +274,11 @@ export default defineBackground(() => {
   // A workspace page load is when the user signs in again, switches user or opens another org. Any tab that loads
   // or changes address may open or close an org's workspace: the actions that need one follow at once.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (workspaceLoads.updated(tabId, { change, tab })) {
+    if (workspaceLoads.updated(tabId, change, tab)) {
       feed.recheckAccess();
-      // Its overlay connects when the page is idle; the list need not wait for that (lib/worker/feed-demand.ts).
-      void settings.ready.catch(() => undefined).then(() => settings.current().values.overlay && demand.expectView());
+      // Its overlay connects when the page is idle; the list need not wait for that (lib/worker/feed-demand.ts). After
+      // `ready`: a woken worker's first cycle must not start before what it left in storage is back.
+      void ready.then(() => settings.current().values.overlay && demand.expectView());
     }
     if (change.status !== undefined || change.url !== undefined) void routes.refresh();
     if (change.url !== undefined) void feed.orgSourcesChanged();

@@ -6,7 +6,6 @@ export const EXPECTED_VIEW_MS = 15_000;
 export interface FeedDemandDeps {
   /** Whether alerts want the feed polled with no view open. */
   alertsWatching(): boolean;
-  now(): number;
   schedule(run: () => void, ms: number): void;
   /** The demand changed (or may have): hand it to the feed. */
   apply(demand: Demand): void;
@@ -19,9 +18,11 @@ export interface FeedDemandDeps {
  */
 export function createFeedDemand(deps: FeedDemandDeps) {
   let views: Demand = { views: 0, visible: false };
-  let expectedUntil = 0;
+  /** The newest expectation still waiting for its view (0: none); each lapses on its own timer unless a newer came. */
+  let expecting = 0;
+  let expectations = 0;
   const current = (): Demand => {
-    const expected = views.views === 0 && deps.now() < expectedUntil;
+    const expected = expecting !== 0;
     return { views: views.views + (deps.alertsWatching() ? 1 : 0) + (expected ? 1 : 0), visible: views.visible || expected };
   };
   const apply = () => deps.apply(current());
@@ -30,14 +31,18 @@ export function createFeedDemand(deps: FeedDemandDeps) {
     /** The views open now (the view hub's count). One that connects is the one expected. */
     views(next: Demand): void {
       views = next;
-      if (next.views > 0) expectedUntil = 0;
+      if (next.views > 0) expecting = 0;
       apply();
     },
     /** A workspace page with the overlay has committed: its overlay will connect soon. */
     expectView(): void {
-      expectedUntil = deps.now() + EXPECTED_VIEW_MS;
+      const mine = (expecting = ++expectations);
       apply();
-      deps.schedule(apply, EXPECTED_VIEW_MS);
+      deps.schedule(() => {
+        if (expecting !== mine) return;
+        expecting = 0;
+        apply();
+      }, EXPECTED_VIEW_MS);
     },
     /** The alert preferences changed. */
     alertsChanged: apply,

@@ -1,11 +1,5 @@
 import { matchesAny } from './match-pattern';
 
-/** What tabs.onUpdated says changed, and what the tab is now (its URL only for hosts the worker may access). */
-interface TabUpdate {
-  change: { status?: string };
-  tab: { url?: string; status?: string };
-}
-
 /**
  * Which workspace page loads start the access check (the user may have signed in again, switched user or opened
  * another org): each load once, as soon as the tab has committed to a workspace address. Not at the load's end: the
@@ -16,8 +10,8 @@ export function createWorkspaceLoads(patterns: () => readonly string[]) {
   const checked = new Set<number>();
   const isWorkspace = (url: string | undefined) => url !== undefined && matchesAny(url, patterns());
   return {
-    /** Whether this update of the tab should start the access check. */
-    updated(tabId: number, { change, tab }: TabUpdate): boolean {
+    /** tabs.onUpdated's arguments (the tab's URL only for hosts the worker may access): whether to start the check. */
+    updated(tabId: number, change: { status?: string }, tab: { url?: string; status?: string }): boolean {
       if (change.status === 'complete') return !checked.delete(tabId) && isWorkspace(tab.url);
       // A new load: whatever was checked was the one before.
       if (change.status === 'loading') checked.delete(tabId);

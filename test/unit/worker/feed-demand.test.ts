@@ -9,7 +9,6 @@ function setup(alerts = false) {
   const applied: Demand[] = [];
   const demand = createFeedDemand({
     alertsWatching: () => watching,
-    now: () => now,
     schedule: (run, ms) => void timers.push({ at: now + ms, run }),
     apply: (next) => void applied.push(next),
   });
@@ -41,6 +40,14 @@ describe('what the feed is asked to serve', () => {
     advance(EXPECTED_VIEW_MS - 1);
     expect(demand.current().views).toBe(1);
     advance(1);
+    expect(applied.at(-1)).toEqual({ views: 0, visible: false });
+    // A second load's expectation is not cut short by the first one's lapse.
+    demand.expectView();
+    advance(EXPECTED_VIEW_MS / 2);
+    demand.expectView();
+    advance(EXPECTED_VIEW_MS / 2);
+    expect(demand.current()).toEqual({ views: 1, visible: true });
+    advance(EXPECTED_VIEW_MS / 2);
     expect(applied.at(-1)).toEqual({ views: 0, visible: false });
   });
 

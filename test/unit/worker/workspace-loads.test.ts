@@ -19,7 +19,7 @@ const movesWithin = (url: string): Update => [{ url }, { status: 'complete', url
 /** Which of the tab's updates, in order, start the access check. */
 function checksFor(updates: readonly Update[]) {
   const loads = createWorkspaceLoads(() => ['https://*.dynamics.com/main.aspx*']);
-  return updates.map(([change, tab]) => loads.updated(7, { change, tab }));
+  return updates.map(([change, tab]) => loads.updated(7, change, tab));
 }
 
 describe('which workspace page loads start the access check', () => {
