@@ -132,18 +132,20 @@ export interface OngoingStream {
  * as they come; the result is the whole load either way.
  */
 export async function readOngoing(reader: Reader, userId: string, stream?: OngoingStream): Promise<Result<OngoingLoad>> {
+  // The capacity model is read beside the queues and the conversations, and only handing rows on waits for it: the
+  // first page is asked for once the queues are known (an org with capacity profiles reads four tables, one by one).
+  const capacityRead = readCapacityModel(reader);
   try {
-    // Side by side: three small reads that do not depend on each other, one round trip instead of three.
-    const [read, workstreamsRead] = await Promise.all([readQueues(reader, userId), reader.rows(workstreamsRequest(), SPECS.workstream)]);
+    const read = await readQueues(reader, userId);
     if (!read.ok) return read;
     const queues = read.value;
     const supervised = queues.filter((queue) => queue.supervised).map((queue) => queue.id);
-    const workstreams = must(workstreamsRead);
-    const profiles = await readProfileTables(reader, workstreams);
-    if (!profiles.ok) throw new ReadFailed(profiles.failure);
-    stream?.setup({ queues, workstreams, profiles: profiles.value });
-    const handOn = handingOn(stream);
-    const early = participantsBeside(reader, handOn.participantsIn);
+    const setUp = capacityRead.then((capacity) => {
+      if (capacity.ok) stream?.setup({ queues, ...capacity.value });
+      return capacity.ok;
+    });
+    const handOn = handingOn(stream, setUp);
+    const early = participantsBeside(reader, (rows) => void handOn.participantsIn(rows));
     const onPage: OnPage<ConversationRow> = (rows, more) => {
       early.onPage(rows, more);
       handOn.page(rows);
@@ -152,16 +154,29 @@ export async function readOngoing(reader: Reader, userId: string, stream?: Ongoi
       supervised.length === 0 ? [] : must(await reader.rows(conversationsRequest(supervised), SPECS.conversation, onPage));
     const participants = await early.of(sessionsOf(conversations));
     if (!participants.ok) throw new ReadFailed(participants.failure);
-    handOn.participantsIn(participants.value);
-    return succeeded({ queues, workstreams, profiles: profiles.value, conversations, participants: participants.value });
+    const capacity = await capacityRead;
+    if (!capacity.ok) return capacity;
+    await handOn.participantsIn(participants.value);
+    return succeeded({ queues, ...capacity.value, conversations, participants: participants.value });
   } catch (error) {
     if (error instanceof ReadFailed) return failed(error.failure);
     throw error;
   }
 }
 
-/** Conversation pages held back until the participants are in, then handed on; every later page at once. */
-function handingOn(stream: OngoingStream | undefined) {
+/** The workstreams and, where the org uses them, its capacity profiles: what a row's and an agent's capacity is read with. */
+async function readCapacityModel(reader: Reader): Promise<Result<Pick<OngoingLoad, 'workstreams' | 'profiles'>>> {
+  const workstreams = await reader.rows(workstreamsRequest(), SPECS.workstream);
+  if (!workstreams.ok) return workstreams;
+  const profiles = await readProfileTables(reader, workstreams.value.rows);
+  return profiles.ok ? succeeded({ workstreams: workstreams.value.rows, profiles: profiles.value }) : profiles;
+}
+
+/**
+ * Conversation pages held back until the capacity model and the participants are in, then handed on; every later
+ * page at once. The participants can come twice (read beside the pages, then at the end): the first is used.
+ */
+function handingOn(stream: OngoingStream | undefined, setUp: Promise<boolean>) {
   const waiting: ConversationRow[] = [];
   let participantsKnown = false;
   return {
@@ -170,8 +185,8 @@ function handingOn(stream: OngoingStream | undefined) {
       if (participantsKnown) stream.conversations(rows);
       else waiting.push(...rows);
     },
-    participantsIn: (rows: readonly ParticipantRow[]): void => {
-      if (!stream || participantsKnown) return;
+    participantsIn: async (rows: readonly ParticipantRow[]): Promise<void> => {
+      if (!stream || !(await setUp) || participantsKnown) return;
       participantsKnown = true;
       stream.participants(rows);
       if (waiting.length > 0) stream.conversations(waiting.splice(0));
