@@ -11,17 +11,22 @@ export interface RowSpec<S extends z.ZodType> {
   schema: S;
 }
 
-/** Each page's valid rows as they come (`more`: another page follows), for a read that starts from what it sees. */
-export type OnPage<T> = (rows: readonly T[], more: boolean) => void;
+/** What a read that starts from what it sees is told of each page as it comes (`more`: another page follows). */
+export interface PageWatch<T> {
+  /** The page has come, its rows not checked yet: how many it holds. */
+  arrived?(rows: number, more: boolean): void;
+  /** Its valid rows. */
+  checked(rows: readonly T[], more: boolean): void;
+}
 
 /** Read every page of a collection and validate its rows one by one, each page while the next is on its way. */
 export async function readRows<S extends z.ZodType>(
   transport: DataverseTransport,
   request: DataverseRequest,
   spec: RowSpec<S>,
-  onPage?: OnPage<z.output<S>>,
+  watch?: PageWatch<z.output<S>>,
 ): Promise<Result<Rows<z.output<S>>>> {
-  const { take, issues } = checking(spec, onPage);
+  const { take, issues } = checking(spec, watch);
   const result = await readAllPages(transport, request, take);
   if (!result.ok) return result;
   return succeeded({ rows: result.value.rows, issues });
@@ -41,12 +46,13 @@ export async function readRowsWithin<S extends z.ZodType>(
 }
 
 /** Checks a page's rows as it comes, keeping the rows left out of every page. */
-function checking<S extends z.ZodType>(spec: RowSpec<S>, onPage?: OnPage<z.output<S>>) {
+function checking<S extends z.ZodType>(spec: RowSpec<S>, watch?: PageWatch<z.output<S>>) {
   const issues: RowIssue[] = [];
   const take = (raw: unknown[], more: boolean): z.output<S>[] => {
+    watch?.arrived?.(raw.length, more);
     const checked = validateRows(spec.entity, spec.idField, spec.schema, raw);
     issues.push(...checked.issues);
-    onPage?.(checked.rows, more);
+    watch?.checked(checked.rows, more);
     return checked.rows;
   };
   return { take, issues };

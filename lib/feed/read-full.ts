@@ -3,7 +3,7 @@ import type { RowIssue } from '../model/feed-state';
 import type { z } from 'zod';
 import type { DataverseRequest, DataverseTransport } from '../dataverse/transport';
 import type { PageLimit } from '../dataverse/paging';
-import { readRows, readRowsWithin, type OnPage, type RowSpec } from '../dataverse/read';
+import { readRows, readRowsWithin, type PageWatch, type RowSpec } from '../dataverse/read';
 import { failed, succeeded, type Failure, type Result } from '../dataverse/result';
 import { validateRows, type Rows, type WithIssues } from '../dataverse/validate-rows';
 import { omnichannelQueuesRequest, QueueRowSchema, toQueue, userQueuesRequest } from '../dataverse/operations/queues';
@@ -84,8 +84,8 @@ const QUEUES_PER_REQUEST = 50;
 export class Reader {
   issues: RowIssue[] = [];
   constructor(private readonly transport: DataverseTransport) {}
-  async rows<S extends z.ZodType>(request: DataverseRequest, spec: RowSpec<S>, onPage?: OnPage<z.output<S>>) {
-    const result = await readRows(this.transport, request, spec, onPage);
+  async rows<S extends z.ZodType>(request: DataverseRequest, spec: RowSpec<S>, watch?: PageWatch<z.output<S>>) {
+    const result = await readRows(this.transport, request, spec, watch);
     if (result.ok) this.issues.push(...result.value.issues);
     return result;
   }
@@ -146,12 +146,15 @@ export async function readOngoing(reader: Reader, userId: string, stream?: Ongoi
     });
     const handOn = handingOn(stream, setUp);
     const early = participantsBeside(reader, (rows) => void handOn.participantsIn(rows));
-    const onPage: OnPage<ConversationRow> = (rows, more) => {
-      early.onPage(rows, more);
-      handOn.page(rows);
+    const watch: PageWatch<ConversationRow> = {
+      arrived: early.arrived,
+      checked: (rows, more) => {
+        early.checked(rows, more);
+        handOn.page(rows);
+      },
     };
     const conversations =
-      supervised.length === 0 ? [] : must(await reader.rows(conversationsRequest(supervised), SPECS.conversation, onPage));
+      supervised.length === 0 ? [] : must(await reader.rows(conversationsRequest(supervised), SPECS.conversation, watch));
     const participants = await early.of(sessionsOf(conversations));
     if (!participants.ok) throw new ReadFailed(participants.failure);
     const capacity = await capacityRead;
@@ -250,12 +253,12 @@ const sessionsOf = (rows: readonly ConversationRow[]): string[] => [
 ];
 
 /**
- * The participants of a large first load, read beside its conversations: when the first conversation page is full
- * (more follow), the org's present participants are asked for at once instead of after the last page. At 50,000
- * ongoing their six pages then come between the conversation pages. The page limit is readParticipantsOf's, for the
- * sessions seen so far; at that limit the read waits for the next conversation page (or the last) before it goes on
- * or gives up (then by ids). Not started (a smaller load), the participants are read as before once the
- * conversations are in.
+ * The participants of a large first load, read beside its conversations: when the first conversation page comes full
+ * (more follow), the org's present participants are asked for at once, before that page is checked, instead of after
+ * the last page. At 50,000 ongoing their six pages then come between the conversation pages. The page limit is
+ * readParticipantsOf's, for the sessions seen so far; at that limit the read waits for the next conversation page
+ * (or the last) before it goes on or gives up (then by ids). Not started (a smaller load), the participants are read
+ * as before once the conversations are in.
  */
 function participantsBeside(reader: Reader, read: (rows: readonly ParticipantRow[]) => void) {
   const sessions = new Set<string>();
@@ -268,16 +271,22 @@ function participantsBeside(reader: Reader, read: (rows: readonly ParticipantRow
     while (!conversationsIn && pagesRead >= allowed()) await nextPage;
     return allowed();
   };
-  const onPage: OnPage<ConversationRow> = (rows, more) => {
-    for (const row of rows) if (row._msdyn_lastsessionid_value) sessions.add(row._msdyn_lastsessionid_value);
-    conversationsIn = !more;
-    pageCame();
-    nextPage = new Promise<void>((resolve) => (pageCame = resolve));
-    if (!present && more && requestsById(sessions.size) >= ORG_WIDE_FROM_REQUESTS) {
+  let rowsCome = 0;
+  // Decided as a page comes, not once its rows are checked: the participants' first page is asked for that much
+  // sooner. Rows stand in for sessions here (a full page is thousands of either).
+  const arrived = (rows: number, more: boolean) => {
+    rowsCome += rows;
+    if (!present && more && requestsById(rowsCome) >= ORG_WIDE_FROM_REQUESTS) {
       present = reader.rowsWithin(presentParticipantsRequest(), SPECS.participant, pageLimit);
       // The org's present participants, some of other supervisors' sessions: enough to build every row with.
       void present.then((result) => result.ok && result.value && read(result.value.rows));
     }
+  };
+  const checked = (rows: readonly ConversationRow[], more: boolean) => {
+    for (const row of rows) if (row._msdyn_lastsessionid_value) sessions.add(row._msdyn_lastsessionid_value);
+    conversationsIn = !more;
+    pageCame();
+    nextPage = new Promise<void>((resolve) => (pageCame = resolve));
   };
   const of = async (sessionIds: readonly string[]): Promise<Result<ParticipantRow[]>> => {
     if (!present) return readParticipantsOf(reader, sessionIds);
@@ -285,7 +294,7 @@ function participantsBeside(reader: Reader, read: (rows: readonly ParticipantRow
     if (!read.ok) return read;
     return read.value ? succeeded(inSessions(read.value.rows, sessionIds)) : readParticipantsByIds(reader, sessionIds);
   };
-  return { onPage, of };
+  return { arrived, checked, of };
 }
 
 const inSessions = (rows: readonly ParticipantRow[], sessionIds: readonly string[]): ParticipantRow[] => {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { ConversationRowSchema } from '../../../lib/dataverse/operations/conversations';
 import type { DataverseRequest, DataverseTransport } from '../../../lib/dataverse/transport';
 import { readOngoing, readParticipantsOf, Reader } from '../../../lib/feed/read-full';
 import { pageLargeLoad, platform, raw, USER } from './fake-org';
@@ -82,5 +83,23 @@ describe('reading the participants of a first load', () => {
     expect(order.indexOf('participants 0')).toBeLessThan(order.indexOf('conversations 2'));
     expect(order).not.toContain('participants by ids');
     expect(order.filter((entry) => entry.startsWith('participants'))).toHaveLength(3);
+  });
+
+  it('asks for the org’s participants as soon as the first full page comes, before its rows are checked', async () => {
+    const p = platform();
+    const rows = Array.from({ length: 3_000 }, (_, n) => raw(n));
+    const present = rows.map((_, n) => participant(n, n));
+    const order: string[] = [];
+    pageLargeLoad(p, { conversations: () => rows, participants: () => present }, (what) => order.push(what));
+    const checkRow = ConversationRowSchema.safeParse;
+    const check = vi.spyOn(ConversationRowSchema, 'safeParse').mockImplementation((row, params) => {
+      if (!order.includes('first row checked')) order.push('first row checked');
+      return checkRow(row, params);
+    });
+    const result = await readOngoing(new Reader(p.transport), USER);
+    check.mockRestore();
+    expect(result.ok && result.value.conversations.length).toBe(3_000);
+    expect(order.indexOf('participants 0')).toBeGreaterThan(-1);
+    expect(order.indexOf('participants 0')).toBeLessThan(order.indexOf('first row checked'));
   });
 });
