@@ -50,9 +50,13 @@ const refused = (result: Result<unknown>): boolean => !result.ok && result.failu
 /** The profile tables, when the workstreams use profiles; null on an org of unit capacity alone. */
 export async function readProfileTables(reader: Reader, workstreams: readonly WorkstreamRow[]): Promise<Result<ProfileTables | null>> {
   if (!usesProfiles(workstreams)) return succeeded(null);
-  const links = await reader.rows(workstreamProfilesRequest(), SPECS.link);
-  const profiles = links.ok ? await reader.rows(capacityProfilesRequest(), SPECS.profile) : links;
-  const units = profiles.ok ? await reader.rows(agentProfileUnitsRequest(), SPECS.unit) : profiles;
+  // Side by side, one round trip: read beside a large first load, each of three in a row also waited for the worker
+  // to finish the conversation page in hand, and the list waited for the last.
+  const [links, profiles, units] = await Promise.all([
+    reader.rows(workstreamProfilesRequest(), SPECS.link),
+    reader.rows(capacityProfilesRequest(), SPECS.profile),
+    reader.rows(agentProfileUnitsRequest(), SPECS.unit),
+  ]);
   if (!units.ok || !profiles.ok || !links.ok) {
     const failure = [links, profiles, units].find((result) => !result.ok);
     if (failure && refused(failure)) return succeeded(UNREADABLE);
