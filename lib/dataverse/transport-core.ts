@@ -72,7 +72,16 @@ export function createTransport(options: TransportCoreOptions): DataverseTranspo
   const gate = options.gate ?? createOrgGate();
   const { counters, exchange } = options;
 
-  async function perform(request: DataverseRequest): Promise<DataverseOutcome> {
+  /** `offWire` is called once the answer is in (or none will come): the next request of the query may go then. */
+  async function perform(request: DataverseRequest, offWire: () => void): Promise<DataverseOutcome> {
+    try {
+      return await exchangeAndRead(request, offWire);
+    } finally {
+      offWire();
+    }
+  }
+
+  async function exchangeAndRead(request: DataverseRequest, offWire: () => void): Promise<DataverseOutcome> {
     if (now() < gate.blockedUntil) {
       return failure('throttled', null, null, 'Waiting for the platform’s Retry-After window to pass', gate.blockedUntil);
     }
@@ -99,6 +108,8 @@ export function createTransport(options: TransportCoreOptions): DataverseTranspo
     counters.bytes += answer.bytes;
     const date = Date.parse(answer.headers['date'] ?? '');
     if (!Number.isNaN(date)) gate.serverDate = { date, receivedAt: now() };
+    offWire();
+    if (request.beforeParse && answer.status >= 200 && answer.status < 300 && !answer.redirected) request.beforeParse(answer.body);
     return interpretAnswer(answer, { gate, now: now(), counters });
   }
 
@@ -106,17 +117,19 @@ export function createTransport(options: TransportCoreOptions): DataverseTranspo
     org,
     send(request) {
       const key = request.queryKey;
-      if (!key) return perform(request);
-      // Queue behind the previous request with the same key, so one query never overlaps itself. With none in
-      // flight it goes now, not a microtask later: a next page asked for is then on its way while its caller
-      // checks the page in hand (paging.ts), instead of after.
+      if (!key) return perform(request, () => undefined);
+      // Queue behind the previous request with the same key until its answer is in, so one query never overlaps
+      // itself on the wire. With none in flight it goes now, not a microtask later: a next page asked for is then on
+      // its way while its caller parses and checks the page in hand (paging.ts), instead of after.
       const previous = gate.inFlight.get(key);
-      const next = previous ? previous.then(() => perform(request)) : perform(request);
-      gate.inFlight.set(key, next);
-      void next.then(() => {
-        if (gate.inFlight.get(key) === next) gate.inFlight.delete(key);
-      });
-      return next;
+      let resolveWire: () => void = () => undefined;
+      const wire = new Promise<void>((resolve) => (resolveWire = resolve));
+      gate.inFlight.set(key, wire);
+      const offWire = () => {
+        if (gate.inFlight.get(key) === wire) gate.inFlight.delete(key);
+        resolveWire();
+      };
+      return previous ? previous.then(() => perform(request, offWire)) : perform(request, offWire);
     },
     serverNow() {
       return gate.serverDate && gate.serverDate.date + (now() - gate.serverDate.receivedAt);

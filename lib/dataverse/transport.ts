@@ -18,6 +18,11 @@ export interface DataverseRequest {
   /** Requests with the same key never overlap: at most one in flight per query. */
   queryKey?: string;
   signal?: AbortSignal;
+  /**
+   * Handed a successful answer's body as text the moment it is in, before it is parsed. The request is off the wire
+   * then, so another of its query may go at once: a paging read asks for the next page here (paging.ts).
+   */
+  beforeParse?: (body: string) => void;
 }
 
 /** One request's answer: the response, or what went wrong (a Failure, flat, so `outcome.status` reads either way). */

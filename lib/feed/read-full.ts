@@ -267,7 +267,11 @@ function participantsBeside(reader: Reader, read: (rows: readonly ParticipantRow
   let pageCame: () => void = () => undefined;
   let nextPage = new Promise<void>((resolve) => (pageCame = resolve));
   const allowed = () => orgWidePages(sessions.size);
-  const pageLimit = async (pagesRead: number) => {
+  // Known at once unless it has to wait for the next conversation page: a known limit lets the next page be asked
+  // for before the one in hand is parsed (paging.ts).
+  const pageLimit = (pagesRead: number): number | Promise<number> =>
+    conversationsIn || pagesRead < allowed() ? allowed() : waitedLimit(pagesRead);
+  const waitedLimit = async (pagesRead: number) => {
     while (!conversationsIn && pagesRead >= allowed()) await nextPage;
     return allowed();
   };

@@ -1,11 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createWebApiTransport } from '../../../lib/dataverse/web-api-transport';
 import { createCounters } from '../../../lib/dataverse/counters';
-import { readAllPages, readPagesWithin } from '../../../lib/dataverse/paging';
+import { nextLinkAtEnd, readAllPages, readPagesWithin } from '../../../lib/dataverse/paging';
 import { readRows } from '../../../lib/dataverse/read';
 import { backoffDelay } from '../../../lib/dataverse/backoff';
 import { retryAtFrom, DEFAULT_RETRY_AFTER_MS } from '../../../lib/dataverse/retry-after';
 import { conversationsRequest, ConversationRowSchema } from '../../../lib/dataverse/operations/conversations';
+import type { DataverseRequest } from '../../../lib/dataverse/transport';
 import { fakeFetch, header, json } from './fake-fetch';
 
 const ORG = 'https://contoso.crm4.dynamics.com';
@@ -61,7 +62,78 @@ describe('paging', () => {
     const take = (rows: unknown[]) => (events.push(`take ${String(rows[0])}`), rows);
     const read = await readPagesWithin(make(fetch), { method: 'GET', path: 'q', queryKey: 'q' }, 5, take);
     expect(read).toEqual({ ok: true, value: { rows: [1, 2, 3], deltaLink: null } });
-    expect(events).toEqual(['fetch 1', 'fetch 2', 'take 1', 'fetch 3', 'take 2', 'take 3']);
+    // Each next page is asked for before the page in hand is taken in (how much sooner is the next case's).
+    expect(events.indexOf('fetch 2')).toBeLessThan(events.indexOf('take 1'));
+    expect(events.indexOf('fetch 3')).toBeLessThan(events.indexOf('take 2'));
+  });
+
+  it('asks for the next page as soon as the page in hand has come, before it is parsed', async () => {
+    const events: string[] = [];
+    const link = (n: number) => `${ORG}/api/data/v9.2/q?$skiptoken=${n}`;
+    const answer = (url: string) => {
+      const n = Number(/skiptoken=(\d+)/.exec(url)?.[1] ?? 1);
+      events.push(`fetch ${n}`);
+      return json({ value: [`row ${n}`], ...(n < 3 ? { '@odata.nextLink': link(n + 1) } : {}) });
+    };
+    const { fetch } = fakeFetch(answer, answer, answer);
+    const parse = JSON.parse;
+    const parsing = vi.spyOn(JSON, 'parse').mockImplementation((text: string) => {
+      const page = /"row (\d+)"/.exec(text)?.[1];
+      if (page) events.push(`parse ${page}`);
+      return parse(text) as unknown;
+    });
+    try {
+      const read = await readAllPages(make(fetch), { method: 'GET', path: 'q', queryKey: 'q' });
+      expect(read).toEqual({ ok: true, value: { rows: ['row 1', 'row 2', 'row 3'], deltaLink: null } });
+    } finally {
+      parsing.mockRestore();
+    }
+    expect(events).toEqual(['fetch 1', 'fetch 2', 'parse 1', 'fetch 3', 'parse 2', 'parse 3']);
+  });
+
+  it('asks early under a limit known at once, and not while the limit waits on another read', async () => {
+    const events: string[] = [];
+    const page = (n: number) => ({ value: [n], ...(n < 3 ? { '@odata.nextLink': `${ORG}/api/data/v9.2/q?$skiptoken=${n + 1}` } : {}) });
+    const transport = {
+      org: ORG,
+      async send(request: DataverseRequest) {
+        const n = Number(/skiptoken=(\d+)/.exec(request.path)?.[1] ?? 1);
+        events.push(`ask ${n}`);
+        request.beforeParse?.(JSON.stringify(page(n)));
+        events.push(`parsed ${n}`);
+        return { ok: true as const, status: 200, headers: {}, body: page(n) };
+      },
+    };
+    let know: () => void = () => undefined;
+    const known = new Promise<number>((resolve) => (know = () => (events.push('limit known'), resolve(5))));
+    const read = readPagesWithin(transport, { method: 'GET', path: 'q' }, (pagesRead) => (pagesRead === 1 ? 5 : known));
+    setTimeout(know, 0);
+    expect(await read).toEqual({ ok: true, value: { rows: [1, 2, 3], deltaLink: null } });
+    expect(events).toEqual(['ask 1', 'ask 2', 'parsed 2', 'parsed 1', 'limit known', 'ask 3', 'parsed 3']);
+  });
+
+  it('calls off a next page asked for by a link the parsed page does not bear out, and asks for the right one', async () => {
+    const right = `${ORG}/api/data/v9.2/q?$skiptoken=2`;
+    const wrong = `${ORG}/api/data/v9.2/q?$skiptoken=9`;
+    // The platform's link first, then a row whose own (nested) link is the last one in the body.
+    const first = () => json({ '@odata.nextLink': right, value: [{ note: { '@odata.nextLink': wrong } }] });
+    const { fetch, calls } = fakeFetch(
+      first,
+      () => json({ value: ['wrong page'] }),
+      () => json({ value: ['page 2'] }),
+    );
+    const read = await readAllPages(make(fetch), { method: 'GET', path: 'q', queryKey: 'q' });
+    expect(read).toEqual({ ok: true, value: { rows: [{ note: { '@odata.nextLink': wrong } }, 'page 2'], deltaLink: null } });
+    expect(calls.map((call) => call.url.split('?')[1])).toEqual([undefined, '$skiptoken=9', '$skiptoken=2']);
+    expect(calls[1]!.init.signal?.aborted).toBe(true);
+  });
+
+  it('reads the next link off a body’s end, and not from inside a row’s text', () => {
+    const link = `${ORG}/api/data/v9.2/q?$skiptoken=%3Ccookie%20page%3D%222%22%2F%3E`;
+    expect(nextLinkAtEnd(JSON.stringify({ value: [1, 2], '@odata.nextLink': link }))).toBe(link);
+    expect(nextLinkAtEnd(`{"value":[],"@odata.nextLink":"${link.replaceAll('/', '\\/')}"}`)).toBe(link);
+    expect(nextLinkAtEnd(JSON.stringify({ value: [1, 2] }))).toBeNull();
+    expect(nextLinkAtEnd(JSON.stringify({ value: [{ subject: '"@odata.nextLink":"https://evil.example/"}' }] }))).toBeNull();
   });
 
   it('fails the whole read when a later page fails: a partial list would look like removals', async () => {
