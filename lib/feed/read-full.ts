@@ -180,19 +180,20 @@ async function readCapacityModel(reader: Reader): Promise<Result<Pick<OngoingLoa
  * page at once. The participants can come twice (read beside the pages, then at the end): the first is used.
  */
 function handingOn(stream: OngoingStream | undefined, setUp: Promise<boolean>) {
-  const waiting: ConversationRow[] = [];
+  const waiting: (readonly ConversationRow[])[] = [];
   let participantsKnown = false;
   return {
     page: (rows: readonly ConversationRow[]): void => {
       if (!stream) return;
       if (participantsKnown) stream.conversations(rows);
-      else waiting.push(...rows);
+      else waiting.push(rows);
     },
     participantsIn: async (rows: readonly ParticipantRow[]): Promise<void> => {
       if (!stream || !(await setUp) || participantsKnown) return;
       participantsKnown = true;
       stream.participants(rows);
-      if (waiting.length > 0) stream.conversations(waiting.splice(0));
+      // A page at a time, as they came: the views take in one page while the next is built here.
+      for (const page of waiting.splice(0)) stream.conversations(page);
     },
   };
 }

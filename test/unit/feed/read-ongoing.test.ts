@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DataverseOutcome } from '../../../lib/dataverse/transport';
 import { readOngoing, Reader, type OngoingStream } from '../../../lib/feed/read-full';
-import { platform, USER } from './fake-org';
+import { pageLargeLoad, platform, raw, USER } from './fake-org';
 
 /**
  * The fake org with its workstreams answer (the capacity model's first table) held back until `release`, or answered
@@ -52,6 +52,27 @@ describe('reading the ongoing list', () => {
     release();
     await reading;
     expect(events.slice(1)).toEqual(['workstreams answered', 'setup', 'participants', '2 conversations']);
+  });
+
+  it('hands the pages held for the participants on one at a time, as they came', async () => {
+    const p = platform();
+    const rows = Array.from({ length: 3_000 }, (_, n) => raw(n));
+    let lastPageAsked: () => void = () => undefined;
+    const allAsked = new Promise<void>((resolve) => (lastPageAsked = resolve));
+    // The participants come after the last of three conversation pages was asked for (pages of 1,000).
+    pageLargeLoad(p, { conversations: () => rows, participants: () => [] }, async (what) => {
+      if (what === 'conversations 2') lastPageAsked();
+      if (what === 'participants 0') await allAsked.then(() => new Promise((resolve) => setTimeout(resolve, 10)));
+    });
+    const handed: string[] = [];
+    const stream: OngoingStream = {
+      setup: () => void handed.push('setup'),
+      participants: () => void handed.push('participants'),
+      conversations: (page) => void handed.push(`${page.length} conversations`),
+    };
+    const result = await readOngoing(new Reader(p.transport), USER, stream);
+    expect(result.ok && result.value.conversations).toHaveLength(3_000);
+    expect(handed).toEqual(['setup', 'participants', '1000 conversations', '1000 conversations', '1000 conversations']);
   });
 
   it('fails when the capacity model cannot be read, and hands nothing on', async () => {
