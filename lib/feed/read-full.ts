@@ -131,10 +131,11 @@ export interface OngoingStream {
  * the second part (`readAgents`), read after the list is shown. With a `stream`, the conversations are also handed on
  * as they come; the result is the whole load either way.
  */
-export async function readOngoing(reader: Reader, userId: string, stream?: OngoingStream): Promise<Result<OngoingLoad>> {
+export async function readOngoing(reader: Reader, userId: string, given?: OngoingStream): Promise<Result<OngoingLoad>> {
   // The capacity model is read beside the queues and the conversations, and only handing rows on waits for it: the
   // first page is asked for once the queues are known (an org with capacity profiles reads four tables, one by one).
   const capacityRead = readCapacityModel(reader);
+  const { stream, close } = closable(given);
   try {
     const read = await readQueues(reader, userId);
     if (!read.ok) return read;
@@ -164,7 +165,33 @@ export async function readOngoing(reader: Reader, userId: string, stream?: Ongoi
   } catch (error) {
     if (error instanceof ReadFailed) return failed(error.failure);
     throw error;
+  } finally {
+    close();
   }
+}
+
+/**
+ * The stream until the read ends: a read that has ended, a failed one too, hands nothing more on, though its capacity
+ * model or held pages come later (a load after it may have begun by then).
+ */
+function closable(stream: OngoingStream | undefined): { stream: OngoingStream | undefined; close: () => void } {
+  let closed = false;
+  const close = () => void (closed = true);
+  if (!stream) return { stream, close };
+  return {
+    stream: {
+      setup: (load) => {
+        if (!closed) stream.setup(load);
+      },
+      participants: (rows) => {
+        if (!closed) stream.participants(rows);
+      },
+      conversations: (rows) => {
+        if (!closed) stream.conversations(rows);
+      },
+    },
+    close,
+  };
 }
 
 /** The workstreams and, where the org uses them, its capacity profiles: what a row's and an agent's capacity is read with. */

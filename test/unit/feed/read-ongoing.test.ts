@@ -75,6 +75,17 @@ describe('reading the ongoing list', () => {
     expect(handed).toEqual(['setup', 'participants', '1000 conversations', '1000 conversations', '1000 conversations']);
   });
 
+  it('hands nothing on once it has failed, though its capacity model comes later', async () => {
+    const { p, events, release, stream } = slowCapacityModel();
+    p.state.failOnce = (path) => path.startsWith('msdyn_ocliveworkitems');
+    const result = await readOngoing(new Reader(p.transport), USER, stream);
+    expect(result.ok).toBe(false);
+    release();
+    await settled();
+    expect(events).toContain('workstreams answered');
+    expect(events).not.toContain('setup');
+  });
+
   it('fails when the capacity model cannot be read, and hands nothing on', async () => {
     const refused: DataverseOutcome = { ok: false, kind: 'network', status: null, code: null, message: 'connection reset', retryAt: null };
     const { p, events, release, stream } = slowCapacityModel(refused);
