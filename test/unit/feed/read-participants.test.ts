@@ -45,6 +45,16 @@ function org(options: { sessions: number; others: number; pages: number }) {
 
 const sessions = (count: number) => Array.from({ length: count }, (_, n) => session(n));
 
+/** 3,000 ongoing in pages of 1,000, each with its participant; `order` hears each page as it is asked for. */
+function largeLoad() {
+  const p = platform();
+  const rows = Array.from({ length: 3_000 }, (_, n) => raw(n));
+  const present = rows.map((_, n) => participant(n, n));
+  const order: string[] = [];
+  pageLargeLoad(p, { conversations: () => rows, participants: () => present }, (what) => order.push(what));
+  return { p, order };
+}
+
 describe('reading the participants of a first load', () => {
   it('reads many sessions’ participants as the org’s present ones, a few pages instead of a request per 200 sessions', async () => {
     const { transport, sent } = org({ sessions: 10_000, others: 2_000, pages: 3 });
@@ -71,12 +81,8 @@ describe('reading the participants of a first load', () => {
   });
 
   it('reads a large load’s participants beside its conversation pages, not after the last one', async () => {
-    // 3,000 ongoing in pages of 1,000: a full first page means many sessions, so the org's present ones are read at once.
-    const p = platform();
-    const rows = Array.from({ length: 3_000 }, (_, n) => raw(n));
-    const present = rows.map((_, n) => participant(n, n));
-    const order: string[] = [];
-    pageLargeLoad(p, { conversations: () => rows, participants: () => present }, (what) => order.push(what));
+    // A full first page means many sessions, so the org's present ones are read at once.
+    const { p, order } = largeLoad();
     const result = await readOngoing(new Reader(p.transport), USER);
     expect(result.ok && result.value.conversations.length).toBe(3_000);
     expect(result.ok && result.value.participants.length).toBe(3_000);
@@ -86,11 +92,7 @@ describe('reading the participants of a first load', () => {
   });
 
   it('asks for the org’s participants as soon as the first full page comes, before its rows are checked', async () => {
-    const p = platform();
-    const rows = Array.from({ length: 3_000 }, (_, n) => raw(n));
-    const present = rows.map((_, n) => participant(n, n));
-    const order: string[] = [];
-    pageLargeLoad(p, { conversations: () => rows, participants: () => present }, (what) => order.push(what));
+    const { p, order } = largeLoad();
     const checkRow = ConversationRowSchema.safeParse;
     const check = vi.spyOn(ConversationRowSchema, 'safeParse').mockImplementation((row, params) => {
       if (!order.includes('first row checked')) order.push('first row checked');
