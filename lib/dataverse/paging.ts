@@ -65,7 +65,8 @@ export async function readPagesWithin<T = unknown>(
   };
   const ask = (path: string, page: number, called?: AbortSignal): Promise<DataverseOutcome> => {
     const signal = called && first.signal ? AbortSignal.any([first.signal, called]) : (called ?? first.signal);
-    // Not past the limit, nor while the limit waits on another read: then once the page is in hand, as before.
+    // Not past the limit, nor while the limit waits on another read: the next page is then asked for once this one
+    // is in hand.
     const beforeParse = (body: string) => {
       const link = nextLinkAtEnd(body);
       const limit = link ? limitAt(page) : 0;
