@@ -18,11 +18,10 @@ export interface FeedDemandDeps {
  */
 export function createFeedDemand(deps: FeedDemandDeps) {
   let views: Demand = { views: 0, visible: false };
-  /** The newest expectation still waiting for its view (0: none); each lapses on its own timer unless a newer came. */
-  let expecting = 0;
-  let expectations = 0;
+  /** The newest expectation still waiting for its view; each lapses on its own timer unless a newer one came. */
+  let expecting: object | null = null;
   const current = (): Demand => {
-    const expected = expecting !== 0;
+    const expected = expecting !== null;
     return { views: views.views + (deps.alertsWatching() ? 1 : 0) + (expected ? 1 : 0), visible: views.visible || expected };
   };
   const apply = () => deps.apply(current());
@@ -31,16 +30,17 @@ export function createFeedDemand(deps: FeedDemandDeps) {
     /** The views open now (the view hub's count). One that connects is the one expected. */
     views(next: Demand): void {
       views = next;
-      if (next.views > 0) expecting = 0;
+      if (next.views > 0) expecting = null;
       apply();
     },
     /** A workspace page with the overlay has committed: its overlay will connect soon. */
     expectView(): void {
-      const mine = (expecting = ++expectations);
+      const mine = {};
+      expecting = mine;
       apply();
       deps.schedule(() => {
         if (expecting !== mine) return;
-        expecting = 0;
+        expecting = null;
         apply();
       }, EXPECTED_VIEW_MS);
     },
