@@ -12,9 +12,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from './browser-session';
 import { startOrg } from './org';
-import { Probe } from './page-probe';
 import type { Traffic } from './traffic';
-import { waitForWholeList } from './view-phases';
+import { coldStart } from './view-phases';
 
 const LIMIT_MS = 120_000;
 const { values } = parseArgs({
@@ -53,14 +52,14 @@ try {
     const session = await launchBrowser(org);
     try {
       const t0 = Date.now();
-      await session.signIn();
-      const shown = await waitForWholeList(new Probe(await session.overlay(session.workspace, LIMIT_MS)), org, t0, LIMIT_MS);
-      const until = shown.at ?? Date.now();
-      const requests = (await org.traffic(t0)).filter((request) => request.via === 'cookie' && request.arrivedAt <= until);
+      const cold = await coldStart(session, org, LIMIT_MS);
+      const requests = (await org.traffic(t0)).filter(
+        (request) => request.via === 'cookie' && request.arrivedAt <= (cold.fullAt ?? Date.now()),
+      );
       const who = firstAt(requests, 'WhoAmI');
       const page = firstAt(requests, 'msdyn_ocliveworkitems');
       console.log(
-        `run ${run}: whole list ${shown.at === null ? `not within ${LIMIT_MS / 1000} s` : `${shown.at - t0} ms`}; first request ${since(who, t0)} after the sign-in; first conversation page asked ${since(page, who)} after it`,
+        `run ${run}: whole list ${cold.ms === null ? `not within ${LIMIT_MS / 1000} s` : `${cold.ms} ms`}; first request ${since(who, t0)} after the sign-in; first conversation page asked ${since(page, who)} after it`,
       );
       if (run === 1) for (const request of requests) console.log(`  ${line(request, t0)}`);
     } finally {
