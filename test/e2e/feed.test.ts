@@ -5,7 +5,15 @@ import { formatDuration } from '../../lib/format/duration';
 import { POLL_INTERVAL_BOUNDS } from '../../lib/model/settings';
 import { startHarness, type Harness } from './harness';
 import { kindOf, requestsSince, webApi, type LoggedRequest } from '../soak/probe';
-import { conversationOf, FORMATTED, ongoingConversations, STATUS, type PlatformConversation, type WebApi } from './platform';
+import {
+  conversationOf,
+  FORMATTED,
+  ongoingConversations,
+  STATUS,
+  supervisedOngoing,
+  type PlatformConversation,
+  type WebApi,
+} from './platform';
 import {
   allRows,
   clockSeconds,
@@ -108,18 +116,6 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
     return row;
   }
 
-  /** The ongoing conversations of Sofia's queues, as the platform has them. */
-  async function supervisedOngoing(): Promise<PlatformConversation[]> {
-    const queues = (
-      await api.call<{ value: Array<{ queueid: string }> }>(
-        'GET',
-        `systemusers(${SOFIA.systemuserid})/queuemembership_association?$select=queueid`,
-      )
-    ).value;
-    const supervised = new Set(queues.map((q) => q.queueid));
-    return (await ongoingConversations(api)).filter((row) => supervised.has(row._msdyn_cdsqueueid_value ?? ''));
-  }
-
   /** Waits until each view, looked at, lists `count` conversations. */
   async function everyViewLists(count: number, timeoutMs?: number): Promise<void> {
     for (const [name, root] of views()) {
@@ -159,7 +155,7 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
   it('shows every ongoing conversation of the supervisor’s queues, each row as the platform has it, read with the session cookie', async () => {
     // Until now only the worker has read the Web API (the test's own reads come after).
     const workerOnly = await requestsSince(h, new Date(0));
-    const platform = await supervisedOngoing();
+    const platform = await supervisedOngoing(api);
     expect(platform.length).toBeGreaterThan(40);
     await everyViewLists(platform.length);
     // Scrolled from top to bottom, the side panel shows each of them with the platform's values.
@@ -458,7 +454,7 @@ describe('feed: the live picture on screen, in the side panel and the overlay, a
     await lookAtRows(overlay);
     await h.control('reset', { scenario: 'busy', seed: 1 });
     await h.control('clock', { paused: true });
-    const platform = await supervisedOngoing();
+    const platform = await supervisedOngoing(api);
     expect(platform.length).toBeGreaterThan(5_000);
     for (const [, root] of views()) await search(root, '');
     await look(overlay);

@@ -79,6 +79,18 @@ export async function ongoingConversations(api: WebApi): Promise<PlatformConvers
   return rows;
 }
 
+/** The ongoing conversations of Sofia's queues, as the platform has them. */
+export async function supervisedOngoing(api: WebApi): Promise<PlatformConversation[]> {
+  const queues = (
+    await api.call<{ value: Array<{ queueid: string }> }>(
+      'GET',
+      `systemusers(${SOFIA.systemuserid})/queuemembership_association?$select=queueid`,
+    )
+  ).value;
+  const supervised = new Set(queues.map((q) => q.queueid));
+  return (await ongoingConversations(api)).filter((row) => supervised.has(row._msdyn_cdsqueueid_value ?? ''));
+}
+
 /** Active on a messaging channel and handled by someone other than the supervisor: monitor, transfer and force close all apply. */
 export const isMessagingActive = (r: PlatformConversation, supervisorId = SOFIA.systemuserid) =>
   r.statuscode === STATUS.active && MESSAGING.includes(r.msdyn_channel) && r._msdyn_activeagentid_value !== supervisorId;

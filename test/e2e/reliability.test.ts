@@ -4,7 +4,7 @@ import { SAM, SOFIA } from '../../emulator/personas';
 import type { Conversation } from '../../lib/model/conversation';
 import { startHarness, type Harness } from './harness';
 import { openView, requestsSince, sendAction, stateOf, waitForState, webApi } from '../soak/probe';
-import { actionRequests, MESSAGING, MODE, participantsOf, requestsWithInFlight, seatOf } from './platform';
+import { actionRequests, MESSAGING, MODE, participantsOf, requestsWithInFlight, seatOf, supervisedOngoing } from './platform';
 import { closeDialogs, search, until, waitForText } from './screen';
 
 /**
@@ -51,12 +51,6 @@ describe('reliability: faults, bad data and a killed worker, with nothing lost',
     return Date.parse(log.find((r) => isPoll(r) && r.status === 200)!.time) - since;
   };
   const gridRows = () => sp.$eval('[role="grid"]', (grid) => Number(grid.getAttribute('aria-rowcount')) - 1);
-  /** Ongoing conversations in the supervised queues, as the emulator counts them. */
-  const platformOngoing = async () => {
-    const supervised = (await stateOf(view))!.queues.filter((queue) => queue.supervised).map((queue) => queue.name);
-    const state = await h.control<{ conversations: { byQueue: Record<string, number> } }>('state');
-    return supervised.reduce((sum, name) => sum + (state.conversations.byQueue[name] ?? 0), 0);
-  };
   /** Requests the platform has received since then and not answered yet. */
   const inFlight = async (since: Date) => (await requestsWithInFlight(h, since)).filter((r) => r.status === null);
   const ourRequests = async (since: Date) => (await requestsSince(h, since)).filter((r) => r.user === SOFIA.upn || r.user === null);
@@ -232,7 +226,7 @@ describe('reliability: faults, bad data and a killed worker, with nothing lost',
       await waitFreshness(/^● ?Live/, 10_000);
       // The clock is stopped, so the platform's list holds still. The panel is compared with it, not with what it
       // showed before its next poll: a conversation that came just before the stop would count as gained.
-      const ongoing = await platformOngoing();
+      const ongoing = (await supervisedOngoing(webApi(h, SOFIA.upn))).length;
       await until(gridRows, (rows) => rows === ongoing, 'the panel to show the platform’s ongoing list', 15_000, 100);
       // Slow answers keep the poll on the wire: the worker is stopped once the platform has received it.
       const since = new Date();
