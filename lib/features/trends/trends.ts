@@ -59,7 +59,7 @@ export function sampleQueues(trends: Trends, observed: Observed, now: number): T
 /**
  * Each agent's presence changes within the window. A change is dated by the platform's own "since" when it has one
  * (the change may have happened between polls), never before the previous entry nor after now. The entry in force
- * when the window opens is kept, moved to the window's start, so a timeline always begins with a known presence.
+ * when the window opens is kept, so a timeline always begins with a known presence.
  */
 export function trackPresence(
   previous: Trends['agents'],
@@ -87,12 +87,15 @@ export function trackPresence(
   return { agents: next, changed };
 }
 
+/**
+ * Drops the entries superseded before the window opens. The one in force then keeps its own time (the views clip it
+ * when they draw): moved to the window's start, it would change with every poll, and every poll would send every
+ * agent's hour to every view.
+ */
 function clipToWindow(entries: PresenceChange[], start: number): PresenceChange[] {
   const firstInside = entries.findIndex((entry) => entry.at >= start);
-  if (firstInside === 0) return entries;
-  const before = firstInside < 0 ? entries.at(-1) : entries[firstInside - 1];
-  const inside = firstInside < 0 ? [] : entries.slice(firstInside);
-  return before ? [{ at: start, presence: before.presence }, ...inside] : inside;
+  const inForce = firstInside < 0 ? entries.length - 1 : firstInside - 1;
+  return inForce > 0 ? entries.slice(inForce) : entries;
 }
 
 /** A presence timeline as spans, oldest first, for drawing and for words. */

@@ -58,9 +58,24 @@ describe('trends: presence timelines', () => {
       ['available', TREND_WINDOW_MS - 60_000],
       ['busy', 60_000],
     ]);
-    // An hour later the old presence is clipped to the window's start, never dropped.
+    // An hour later the presence in force when the window opens is kept, never dropped; the one before it is.
     const later = trackPresence(busy.agents, [makeAgent({ id: 'x', presence: 'busy' })], NOW + TREND_WINDOW_MS);
-    expect(later.agents['x']).toEqual([{ at: NOW, presence: 'busy' }]);
+    expect(later.agents['x']).toEqual([{ at: NOW - 60_000, presence: 'busy' }]);
+    expect(later.changed).toBe(true);
+    expect(presenceSpans(later.agents['x']!, NOW + TREND_WINDOW_MS).map((s) => [s.presence, s.to - s.from])).toEqual([
+      ['busy', TREND_WINDOW_MS],
+    ]);
+  });
+
+  it('is no change while the window only moves on: a quiet agent is not sent to the views again every poll', () => {
+    const start = trackPresence({}, [makeAgent({ id: 'x', presence: 'available', presenceSince: iso(2 * TREND_WINDOW_MS) })], NOW);
+    let agents = start.agents;
+    for (let poll = 1; poll <= 20; poll++) {
+      const next = trackPresence(agents, [makeAgent({ id: 'x', presence: 'available' })], NOW + poll * 3_000);
+      expect(next.changed).toBe(false);
+      agents = next.agents;
+    }
+    expect(presenceSpans(agents['x']!, NOW + 60_000).map((s) => [s.presence, s.to - s.from])).toEqual([['available', TREND_WINDOW_MS]]);
   });
 
   it('leaves bots out and forgets agents who left the picture', () => {
@@ -78,7 +93,9 @@ describe('trends: the worker half', () => {
       set: async (value: Trends) => void (saved.value = TrendsSchema.parse(value)),
     };
     const published: Trends[] = [];
-    const feed = () => ({ queues: QUEUES, agents: [makeAgent({ id: 'x' })], conversations: () => [waiting('a', 10_000)] });
+    // In the same presence for longer than the window: the window moving on is no change.
+    const agents = [makeAgent({ id: 'x', presenceSince: iso(2 * TREND_WINDOW_MS) })];
+    const feed = () => ({ queues: QUEUES, agents, conversations: () => [waiting('a', 10_000)] });
     const first = createTrends({ feed, memory: saved, publish: (t) => published.push(t), now: () => now });
     await first.afterPoll();
     now += 3_000;
