@@ -167,7 +167,7 @@ export default defineBackground(() => {
   const trends = createTrends({
     feed: () => ({ queues: feed.queues(), agents: feed.agents(), conversations: () => feed.conversations() }),
     memory: trendsMemoryItem,
-    publish: (value) => publishFeature({ feature: 'trends', trends: value }),
+    publish: (change) => publishFeature({ feature: 'trendsChange', change }),
     now: Date.now,
   });
   void removeRetired().catch(() => undefined);

@@ -7,7 +7,7 @@ import { storedSignal, type StoredSignal } from '../storage/stored-signal';
 import type { Alert } from './alerts/alert';
 import { createBulkSelection, type BulkSelection } from './bulk-actions/selection';
 import type { LockEntry } from './soft-locks/locks';
-import { EMPTY_TRENDS, type Trends } from './trends/trends';
+import { applyTrendsChange, EMPTY_TRENDS, type Trends } from './trends/trends';
 
 /** What the features hold in one view. The panel controller creates it; it lives until the controller stops. */
 export interface FeatureModels {
@@ -55,6 +55,9 @@ export function createFeatureModels(stop: AbortSignal): FeatureModels {
           return;
         case 'trends':
           trends.value = update.trends;
+          return;
+        case 'trendsChange':
+          trends.value = applyTrendsChange(trends.peek(), update.change);
           return;
       }
     },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AlertSchema } from '../features/alerts/alert';
 import { LockEntrySchema } from '../features/soft-locks/locks';
-import { TrendsSchema } from '../features/trends/trends';
+import { TrendsChangeSchema, TrendsSchema } from '../features/trends/trends';
 import { ActionIntentSchema } from '../model/actions';
 import { FeedPatchSchema, FeedStateSchema } from '../model/feed-state';
 import { NoteEntrySchema } from '../model/note';
@@ -39,14 +39,17 @@ export const ViewToWorkerSchema = z.discriminatedUnion('type', [
 export type ViewToWorker = z.infer<typeof ViewToWorkerSchema>;
 
 /**
- * What a feature's worker half publishes, each replaced whole: the alerts in force, other supervisors' locks, the
- * shared log's notes. A view gets each once after the snapshot, then whenever it changes.
+ * What a feature's worker half publishes: the alerts in force, other supervisors' locks, the shared log's notes and
+ * the trends. A view gets each whole once after the snapshot, then whenever it changes: whole again, except the
+ * trends, which come as what changed.
  */
 const FeatureUpdateSchema = z.discriminatedUnion('feature', [
   z.object({ feature: z.literal('alerts'), alerts: z.array(AlertSchema) }),
   z.object({ feature: z.literal('softLocks'), locks: z.array(LockEntrySchema) }),
   z.object({ feature: z.literal('sharedLog'), notes: z.array(NoteEntrySchema) }),
   z.object({ feature: z.literal('trends'), trends: TrendsSchema }),
+  /** The trends are sent whole once, then what each poll changed. */
+  z.object({ feature: z.literal('trendsChange'), change: TrendsChangeSchema }),
 ]);
 export type FeatureUpdate = z.infer<typeof FeatureUpdateSchema>;
 

@@ -27,6 +27,27 @@ export const TrendsSchema = z.object({
 export type Trends = z.infer<typeof TrendsSchema>;
 export const EMPTY_TRENDS: Trends = { queues: {}, agents: {} };
 
+/**
+ * What one poll changed, as the views get it: the hour of every agent of a busy org (2,000 agents: ~170 KB) would
+ * otherwise go to every view whenever one agent's presence changed. A view that connects gets the whole trends first.
+ */
+export const TrendsChangeSchema = z.object({
+  /** Every queue's samples when a sample was taken (a few per queue); null when none was. */
+  queues: TrendsSchema.shape.queues.nullable(),
+  /** The hour of each agent whose timeline changed, whole. */
+  agents: TrendsSchema.shape.agents,
+  /** Agents who left the picture. */
+  gone: z.array(z.string()),
+});
+export type TrendsChange = z.infer<typeof TrendsChangeSchema>;
+
+/** The trends after a change; applying the same change twice gives the same trends. */
+export function applyTrendsChange(trends: Trends, change: TrendsChange): Trends {
+  const agents = { ...trends.agents, ...change.agents };
+  for (const id of change.gone) delete agents[id];
+  return { queues: change.queues ?? trends.queues, agents };
+}
+
 export interface Observed {
   queues: readonly Queue[];
   /** Asked for only when a sample is due: listing every conversation each poll would be wasted work. */
@@ -57,7 +78,7 @@ export function sampleQueues(trends: Trends, observed: Observed, now: number): T
 }
 
 /**
- * Each agent's presence changes within the window. A change is dated by the platform's own "since" when it has one
+ * Each agent's presence changes within the window, and which agents' timelines changed or went. A change is dated by the platform's own "since" when it has one
  * (the change may have happened between polls), never before the previous entry nor after now. The entry in force
  * when the window opens is kept, so a timeline always begins with a known presence.
  */
@@ -65,10 +86,10 @@ export function trackPresence(
   previous: Trends['agents'],
   agents: readonly Agent[],
   now: number,
-): { agents: Trends['agents']; changed: boolean } {
+): { agents: Trends['agents']; changed: string[]; gone: string[] } {
   const start = now - TREND_WINDOW_MS;
   const next: Trends['agents'] = {};
-  let changed = false;
+  const changed: string[] = [];
   for (const agent of agents) {
     if (agent.isBot) continue;
     const history = previous[agent.id] ?? [];
@@ -80,11 +101,11 @@ export function trackPresence(
       entries = [...history, { at, presence: agent.presence }];
     }
     const clipped = clipToWindow(entries, start);
-    changed ||= clipped.length !== history.length || clipped[0]?.at !== history[0]?.at || clipped.at(-1) !== last;
+    if (clipped.length !== history.length || clipped[0]?.at !== history[0]?.at || clipped.at(-1) !== last) changed.push(agent.id);
     next[agent.id] = clipped;
   }
-  changed ||= Object.keys(previous).length !== Object.keys(next).length;
-  return { agents: next, changed };
+  const gone = Object.keys(previous).filter((id) => !(id in next));
+  return { agents: next, changed, gone };
 }
 
 /**

@@ -1,20 +1,20 @@
 import { createSavePace } from '../../storage/save-pace';
-import { EMPTY_TRENDS, sampleQueues, trackPresence, type Observed, type Trends } from './trends';
+import { EMPTY_TRENDS, sampleQueues, trackPresence, type Observed, type Trends, type TrendsChange } from './trends';
 
 export interface TrendsDeps {
   feed(): Observed;
   /** storage.session: the trends outlive a stopped worker, not the browser session. */
   memory: { get(): Promise<Trends>; set(value: Trends): Promise<void> };
-  /** The trends go to every open view. */
-  publish(trends: Trends): void;
+  /** What changed goes to every open view. */
+  publish(change: TrendsChange): void;
   now(): number;
 }
 
 /**
  * The trends' worker half: after each live poll it samples the queues (every 30 s at most) and follows each agent's
- * presence, from the picture the feed already has, with no request of its own. It publishes only when a sample was
- * taken or a presence changed, so a busy org does not send the hour's history every poll, and saves at most once a
- * minute (lib/storage/save-pace.ts).
+ * presence, from the picture the feed already has, with no request of its own. It publishes only what changed (a
+ * sample taken, the agents whose presence changed), so a busy org does not send the hour's history every poll, and
+ * saves at most once a minute (lib/storage/save-pace.ts).
  */
 export function createTrends(deps: TrendsDeps) {
   let trends = EMPTY_TRENDS;
@@ -30,10 +30,11 @@ export function createTrends(deps: TrendsDeps) {
       const observed = deps.feed();
       const now = deps.now();
       const queues = sampleQueues(trends, observed, now);
-      const { agents, changed } = trackPresence(trends.agents, observed.agents, now);
-      if (!queues && !changed) return;
-      trends = { queues: queues ?? trends.queues, agents };
-      deps.publish(trends);
+      const presence = trackPresence(trends.agents, observed.agents, now);
+      if (!queues && presence.changed.length === 0 && presence.gone.length === 0) return;
+      trends = { queues: queues ?? trends.queues, agents: presence.agents };
+      const agents = Object.fromEntries(presence.changed.map((id) => [id, presence.agents[id]!]));
+      deps.publish({ queues, agents, gone: presence.gone });
       if (savePace.due()) await deps.memory.set(trends);
     },
   };

@@ -1,14 +1,17 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import {
+  applyTrendsChange,
   EMPTY_TRENDS,
   presenceSpans,
   sampleQueues,
   SAMPLE_EVERY_MS,
   trackPresence,
   TREND_WINDOW_MS,
+  TrendsChangeSchema,
   TrendsSchema,
   type Trends,
+  type TrendsChange,
 } from '../../../lib/features/trends/trends';
 import { createTrends } from '../../../lib/features/trends/worker';
 import { SAVE_EVERY_MS } from '../../../lib/storage/save-pace';
@@ -47,8 +50,8 @@ describe('trends: queue samples', () => {
 describe('trends: presence timelines', () => {
   it('records a change at the platform’s own time, only when the presence changes, and starts the hour with a known presence', () => {
     const start = trackPresence({}, [makeAgent({ id: 'x', presence: 'available', presenceSince: iso(2 * TREND_WINDOW_MS) })], NOW);
-    expect(start).toEqual({ agents: { x: [{ at: NOW - TREND_WINDOW_MS, presence: 'available' }] }, changed: true });
-    expect(trackPresence(start.agents, [makeAgent({ id: 'x', presence: 'available' })], NOW).changed).toBe(false);
+    expect(start).toEqual({ agents: { x: [{ at: NOW - TREND_WINDOW_MS, presence: 'available' }] }, changed: ['x'], gone: [] });
+    expect(trackPresence(start.agents, [makeAgent({ id: 'x', presence: 'available' })], NOW).changed).toEqual([]);
     const busy = trackPresence(start.agents, [makeAgent({ id: 'x', presence: 'busy', presenceSince: iso(60_000) })], NOW);
     expect(busy.agents['x']).toEqual([
       { at: NOW - TREND_WINDOW_MS, presence: 'available' },
@@ -61,7 +64,7 @@ describe('trends: presence timelines', () => {
     // An hour later the presence in force when the window opens is kept, never dropped; the one before it is.
     const later = trackPresence(busy.agents, [makeAgent({ id: 'x', presence: 'busy' })], NOW + TREND_WINDOW_MS);
     expect(later.agents['x']).toEqual([{ at: NOW - 60_000, presence: 'busy' }]);
-    expect(later.changed).toBe(true);
+    expect(later.changed).toEqual(['x']);
     expect(presenceSpans(later.agents['x']!, NOW + TREND_WINDOW_MS).map((s) => [s.presence, s.to - s.from])).toEqual([
       ['busy', TREND_WINDOW_MS],
     ]);
@@ -72,15 +75,16 @@ describe('trends: presence timelines', () => {
     let agents = start.agents;
     for (let poll = 1; poll <= 20; poll++) {
       const next = trackPresence(agents, [makeAgent({ id: 'x', presence: 'available' })], NOW + poll * 3_000);
-      expect(next.changed).toBe(false);
+      expect(next.changed).toEqual([]);
       agents = next.agents;
     }
     expect(presenceSpans(agents['x']!, NOW + 60_000).map((s) => [s.presence, s.to - s.from])).toEqual([['available', TREND_WINDOW_MS]]);
   });
 
   it('leaves bots out and forgets agents who left the picture', () => {
-    const { agents } = trackPresence({ gone: [{ at: NOW, presence: 'away' }] }, [makeAgent({ id: 'bot', isBot: true })], NOW);
+    const { agents, gone } = trackPresence({ gone: [{ at: NOW, presence: 'away' }] }, [makeAgent({ id: 'bot', isBot: true })], NOW);
     expect(agents).toEqual({});
+    expect(gone).toEqual(['gone']);
   });
 });
 
@@ -92,7 +96,7 @@ describe('trends: the worker half', () => {
       get: async () => saved.value,
       set: async (value: Trends) => void (saved.value = TrendsSchema.parse(value)),
     };
-    const published: Trends[] = [];
+    const published: TrendsChange[] = [];
     // In the same presence for longer than the window: the window moving on is no change.
     const agents = [makeAgent({ id: 'x', presenceSince: iso(2 * TREND_WINDOW_MS) })];
     const feed = () => ({ queues: QUEUES, agents, conversations: () => [waiting('a', 10_000)] });
@@ -114,7 +118,7 @@ describe('trends: the worker half', () => {
     let presence: 'available' | 'busy' = 'available';
     const saves: Trends[] = [];
     const saved = { get: async () => EMPTY_TRENDS, set: async (value: Trends) => void saves.push(value) };
-    const published: Trends[] = [];
+    const published: TrendsChange[] = [];
     const feed = () => ({ queues: QUEUES, agents: [makeAgent({ id: 'x', presence })], conversations: () => [] });
     const trends = createTrends({ feed, memory: saved, publish: (t) => published.push(t), now: () => now });
     await trends.afterPoll();
@@ -130,5 +134,40 @@ describe('trends: the worker half', () => {
     await trends.afterPoll();
     expect(saves).toHaveLength(2);
     expect(saves[1]!.agents['x']!.length).toBe(6);
+  });
+
+  it('sends the views only what a poll changed, and a view that applies the changes holds the worker’s trends', async () => {
+    let now = NOW;
+    const presences: Record<string, 'available' | 'busy'> = { x: 'available', y: 'available', z: 'busy' };
+    const saved = { get: async () => EMPTY_TRENDS, set: async () => undefined };
+    const published: TrendsChange[] = [];
+    const feed = () => ({
+      queues: QUEUES,
+      agents: Object.entries(presences).map(([id, presence]) => makeAgent({ id, presence })),
+      conversations: () => [waiting('a', 10_000)],
+    });
+    const trends = createTrends({
+      feed,
+      memory: saved,
+      publish: (change) => published.push(TrendsChangeSchema.parse(change)),
+      now: () => now,
+    });
+    await trends.afterPoll();
+    // A view connects here and gets the whole trends; the worker sends it only changes from then on.
+    let view = trends.current();
+    presences['y'] = 'busy';
+    now += 5_000;
+    await trends.afterPoll();
+    expect(published.at(-1)).toEqual({ queues: null, agents: { y: trends.current().agents['y'] }, gone: [] });
+    delete presences['z'];
+    now += SAMPLE_EVERY_MS;
+    await trends.afterPoll();
+    expect(Object.keys(published.at(-1)!.agents)).toEqual([]);
+    expect(published.at(-1)!.gone).toEqual(['z']);
+    expect(published.at(-1)!.queues!['q-billing']).toHaveLength(2);
+    for (const change of published.slice(1)) view = applyTrendsChange(view, change);
+    expect(view).toEqual(trends.current());
+    // A change that reaches a view twice (it connected between the worker's change and its sending) changes nothing more.
+    expect(applyTrendsChange(view, published.at(-1)!)).toEqual(view);
   });
 });
