@@ -78,9 +78,10 @@ export function sampleQueues(trends: Trends, observed: Observed, now: number): T
 }
 
 /**
- * Each agent's presence changes within the window, and which agents' timelines changed or went. A change is dated by the platform's own "since" when it has one
- * (the change may have happened between polls), never before the previous entry nor after now. The entry in force
- * when the window opens is kept, so a timeline always begins with a known presence.
+ * Each agent's presence changes within the window, and which agents' timelines changed or went. A change is dated by
+ * the platform's own "since" when it has one (the change may have happened between polls), never before the previous
+ * entry nor after now. The entry in force when the window opens is kept, so a timeline always begins with a known
+ * presence.
  */
 export function trackPresence(
   previous: Trends['agents'],
