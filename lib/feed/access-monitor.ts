@@ -43,6 +43,8 @@ export function createAccessMonitor(deps: AccessMonitorDeps) {
   let access: Access = initialAccess(null, 'checking');
   let due = false;
   let switchesReadAt = 0;
+  /** A manual refresh asked for them: read at the next good poll, however recently they were read. */
+  let switchesAsked = false;
   /** The supervisorRoles setting the last check used: a change decides who is a supervisor, so it checks again. */
   let rolesChecked: readonly string[] = [];
 
@@ -125,9 +127,17 @@ export function createAccessMonitor(deps: AccessMonitorDeps) {
     recheck(): void {
       due = true;
     },
+    /**
+     * A supervisor who refreshes expects what the admin just switched to show with the list: the switches are read
+     * with the next good poll.
+     */
+    askSwitches(): void {
+      switchesAsked = true;
+    },
     /** One small read of the org's switches when they are due; a failure here is left to the next poll to report. */
     async rereadSwitchesIfDue(transport: DataverseTransport): Promise<void> {
-      if (deps.now() - Math.max(switchesReadAt, access.checkedAt ?? 0) < SWITCHES_RECHECK_MS) return;
+      if (!switchesAsked && deps.now() - Math.max(switchesReadAt, access.checkedAt ?? 0) < SWITCHES_RECHECK_MS) return;
+      switchesAsked = false;
       switchesReadAt = deps.now();
       const read = await readOrgSwitches(transport);
       if (!read.ok) return;

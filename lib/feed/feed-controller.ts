@@ -182,8 +182,12 @@ export class FeedController {
     this.scheduler.resume();
   }
 
-  /** A manual refresh: a full re-read now. If one is running, callers share it; it never runs twice at once. */
+  /**
+   * A manual refresh: a full re-read now, the org's switches with it. If one is running, callers share it; it never
+   * runs twice at once.
+   */
   refresh(): Promise<void> {
+    this.access.askSwitches();
     if (this.running) return this.running;
     this.sync.requestFull();
     return this.runCycle();

@@ -59,6 +59,24 @@ describe('access monitor', () => {
     expect(p.sent.filter((path) => path.startsWith('msdyn_omnichannelconfigurations')).length).toBe(1);
   });
 
+  it('reads the switches at the next good poll when asked (a manual refresh), however recently they were read', async () => {
+    const { access, now, p } = monitor();
+    const gate = await access.settle();
+    if (gate.kind !== 'read') throw new Error(`no read: ${gate.kind}`);
+    p.state.switches = { msdyn_enable_supervisor_forceclose: true };
+    p.sent.length = 0;
+    now.t += 1_000;
+    await access.rereadSwitchesIfDue(gate.transport);
+    expect(p.sent).toEqual([]);
+    access.askSwitches();
+    await access.rereadSwitchesIfDue(gate.transport);
+    expect(access.current().orgSwitches.forceClose).toBe(true);
+    // Asked once, read once: the next polls keep to the half-minute.
+    now.t += 1_000;
+    await access.rereadSwitchesIfDue(gate.transport);
+    expect(p.sent.filter((path) => path.startsWith('msdyn_omnichannelconfigurations'))).toHaveLength(1);
+  });
+
   it('sends nothing to an org the policy blocks, says so, and checks once the policy allows it', async () => {
     const { access, p, policy, data } = monitor();
     policy.blocked = true;

@@ -239,6 +239,8 @@ describe('feed controller', () => {
     p.sent.length = 0;
     await Promise.all([feed.refresh(), feed.refresh(), feed.refresh()]);
     expect(p.sent.filter((path) => path.startsWith('msdyn_ocliveworkitems') && path.includes('statecode eq 0'))).toHaveLength(1);
+    // The org's switches come with it, though the role check read them a moment ago.
+    expect(p.sent.filter((path) => path.startsWith('msdyn_omnichannelconfigurations'))).toHaveLength(1);
     feed.pause();
     expect(timers.pending()).toHaveLength(0);
     expect(feed.snapshot()).toMatchObject({ paused: true, freshness: { state: 'paused' } });
