@@ -149,7 +149,7 @@ export default defineBackground(() => {
     setBadge: (text) => void browser.action.setBadgeText({ text }).catch(() => undefined),
     notify: (id, title, message) =>
       void browser.notifications.create(id, { type: 'basic', iconUrl: NOTIFICATION_ICON, title, message }).catch(() => undefined),
-    publish: (list) => publishFeature({ feature: 'alerts', alerts: [...list] }),
+    publish: (change) => publishFeature({ feature: 'alertsChange', change }),
     now: Date.now,
   });
   const platform = { transport: () => feed.transport(), access: () => feed.currentAccess(), now: Date.now };

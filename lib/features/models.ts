@@ -5,6 +5,7 @@ import type { FeatureUpdate } from '../protocol/view-port';
 import { watchPrefsItem, type WatchPrefs } from '../storage/items';
 import { storedSignal, type StoredSignal } from '../storage/stored-signal';
 import type { Alert } from './alerts/alert';
+import { applyAlertsChange } from './alerts/alerts-change';
 import { createBulkSelection, type BulkSelection } from './bulk-actions/selection';
 import type { LockEntry } from './soft-locks/locks';
 import { applyTrendsChange, EMPTY_TRENDS, type Trends } from './trends/trends';
@@ -46,6 +47,9 @@ export function createFeatureModels(stop: AbortSignal): FeatureModels {
       switch (update.feature) {
         case 'alerts':
           alerts.value = update.alerts;
+          return;
+        case 'alertsChange':
+          alerts.value = applyAlertsChange(alerts.peek(), update.change);
           return;
         case 'softLocks':
           locks.value = update.locks;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AlertSchema } from '../features/alerts/alert';
+import { AlertsChangeSchema } from '../features/alerts/alerts-change';
 import { LockEntrySchema } from '../features/soft-locks/locks';
 import { TrendsChangeSchema, TrendsSchema } from '../features/trends/trends';
 import { ActionIntentSchema } from '../model/actions';
@@ -41,14 +42,14 @@ export type ViewToWorker = z.infer<typeof ViewToWorkerSchema>;
 /**
  * What a feature's worker half publishes: the alerts in force, other supervisors' locks, the shared log's notes and
  * the trends. A view gets each whole once after the snapshot, then whenever it changes: whole again, except the
- * trends, which come as what changed.
+ * alerts and the trends, which come as what changed.
  */
 const FeatureUpdateSchema = z.discriminatedUnion('feature', [
   z.object({ feature: z.literal('alerts'), alerts: z.array(AlertSchema) }),
+  z.object({ feature: z.literal('alertsChange'), change: AlertsChangeSchema }),
   z.object({ feature: z.literal('softLocks'), locks: z.array(LockEntrySchema) }),
   z.object({ feature: z.literal('sharedLog'), notes: z.array(NoteEntrySchema) }),
   z.object({ feature: z.literal('trends'), trends: TrendsSchema }),
-  /** The trends are sent whole once, then what each poll changed. */
   z.object({ feature: z.literal('trendsChange'), change: TrendsChangeSchema }),
 ]);
 export type FeatureUpdate = z.infer<typeof FeatureUpdateSchema>;

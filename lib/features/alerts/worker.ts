@@ -6,6 +6,7 @@ import type { EffectiveSettings } from '../../model/settings';
 import { t } from '../../i18n';
 import { createSavePace } from '../../storage/save-pace';
 import { AlertSchema, type Alert } from './alert';
+import { alertsChange, type AlertsChange } from './alerts-change';
 import { PackedTooLarge } from '../../storage/packed';
 import { badgeText, detectAlerts, EMPTY_MEMORY, newSince, sentimentFromStored, storedSentiment, type StoredSentiment } from './detect';
 import { createNotifyPace } from './notify-pace';
@@ -34,8 +35,8 @@ export interface AlertsDeps {
   log(message: string): void;
   setBadge(text: string): void;
   notify(id: string, title: string, message: string): void;
-  /** The alerts go to every open view. */
-  publish(alerts: readonly Alert[]): void;
+  /** What changed in the alerts goes to every open view. */
+  publish(change: AlertsChange): void;
   now(): number;
 }
 
@@ -86,7 +87,7 @@ export function createAlerts(deps: AlertsDeps) {
     async afterPoll(): Promise<void> {
       await ready;
       const detected = detectAlerts({ ...deps.feed(), now: deps.now() }, sentiment, deps.prefs.peek());
-      const changed = JSON.stringify(detected.alerts) !== JSON.stringify(memory.alerts);
+      const change = alertsChange(memory.alerts, detected.alerts);
       const notified = detected.alerts.map((alert) => alert.key);
       // An alert that came or went is saved at once (a successor must not notify it again); its figures and the
       // sentiment seen change with nearly every poll of a busy org, and are saved at most once a minute.
@@ -94,7 +95,7 @@ export function createAlerts(deps: AlertsDeps) {
       signal(detected.alerts, memory.notified);
       memory = { alerts: detected.alerts, notified };
       sentiment = detected.memory;
-      if (changed) deps.publish(detected.alerts);
+      if (change) deps.publish(change);
       saveSentiment();
       if (savePace.due(cameOrWent)) await deps.memory.set(memory);
     },

@@ -58,3 +58,25 @@ describe('a view’s trends', () => {
     expect(models.trends.value).toBe(before);
   });
 });
+
+describe('a view’s alerts', () => {
+  it('start whole, then take each look’s change: conversations added and removed, alerts gone, in the worker’s order', () => {
+    const models = createFeatureModels(new AbortController().signal);
+    const fields = (key: string, value: number) => ({ key, kind: 'breachSoon', queueId: key, queueName: key, value, label: null });
+    received(models, {
+      type: 'feature',
+      update: {
+        feature: 'alerts',
+        alerts: [
+          { ...fields('q1', 3), conversationIds: ['a', 'b'] },
+          { ...fields('q2', 4), conversationIds: ['x'] },
+        ],
+      },
+    });
+    received(models, {
+      type: 'feature',
+      update: { feature: 'alertsChange', change: { keys: ['q1'], changed: [{ ...fields('q1', 2), added: ['c'], removed: ['a'] }] } },
+    });
+    expect(models.alerts.value).toEqual([{ ...fields('q1', 2), conversationIds: ['b', 'c'] }]);
+  });
+});

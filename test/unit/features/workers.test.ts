@@ -165,7 +165,7 @@ describe('alerts worker', () => {
     sofia.prefs.value = { ...DEFAULT_ALERT_PREFS, alerts: { idleMismatch: false, breachSoon: true, sentimentDrop: true } };
     await sofia.alerts.afterPoll();
     expect(sofia.badges.at(-1)).toBe('');
-    expect(sofia.published.at(-1)).toEqual([]);
+    expect(sofia.published.at(-1)).toEqual({ keys: [], changed: [] });
     // With alerts shown nowhere outside a view, the worker need not poll on its own.
     expect(sofia.alerts.watching()).toBe(true);
     sofia.prefs.value = { ...DEFAULT_ALERT_PREFS, surfaces: { panel: true, badge: false, notification: false } };
