@@ -32,8 +32,8 @@ export const EMPTY_TRENDS: Trends = { queues: {}, agents: {} };
  * otherwise go to every view whenever one agent's presence changed. A view that connects gets the whole trends first.
  */
 export const TrendsChangeSchema = z.object({
-  /** Every queue's samples when a sample was taken (a few per queue); null when none was. */
-  queues: TrendsSchema.shape.queues.nullable(),
+  /** Each queue's new sample when one was taken (null when none was): the views add it as the worker does. */
+  samples: z.record(z.string(), QueuePointSchema).nullable(),
   /** The hour of each agent whose timeline changed, whole. */
   agents: TrendsSchema.shape.agents,
   /** Agents who left the picture. */
@@ -45,7 +45,7 @@ export type TrendsChange = z.infer<typeof TrendsChangeSchema>;
 export function applyTrendsChange(trends: Trends, change: TrendsChange): Trends {
   const agents = { ...trends.agents, ...change.agents };
   for (const id of change.gone) delete agents[id];
-  return { queues: change.queues ?? trends.queues, agents };
+  return { queues: change.samples ? addSamples(trends.queues, change.samples) : trends.queues, agents };
 }
 
 export interface Observed {
@@ -58,23 +58,34 @@ export interface Observed {
 const inWindow = (now: number) => (point: { at: number }) => point.at >= now - TREND_WINDOW_MS;
 
 /**
- * A queue sample when the last one is at least SAMPLE_EVERY_MS old; samples older than the window fall off. The same
- * figures as the queue tiles (queueStats), so a tile and its sparkline never disagree. Null when it is not time yet.
+ * Each shown queue's sample when its last one is at least SAMPLE_EVERY_MS old: the same figures as the queue tiles
+ * (queueStats), so a tile and its sparkline never disagree. Null when it is not time yet.
  */
-export function sampleQueues(trends: Trends, observed: Observed, now: number): Trends['queues'] | null {
+export function sampleQueues(trends: Trends, observed: Observed, now: number): Record<string, QueuePoint> | null {
   const due = shownQueues(observed.queues).some((queue) => {
     const last = trends.queues[queue.id]?.at(-1);
     return !last || now - last.at >= SAMPLE_EVERY_MS;
   });
   if (!due) return null;
-  const stats = queueStats(observed.queues, observed.conversations(), observed.agents);
-  const queues: Trends['queues'] = {};
-  for (const entry of stats) {
-    const kept = (trends.queues[entry.queue.id] ?? []).filter(inWindow(now));
+  const samples: Record<string, QueuePoint> = {};
+  for (const entry of queueStats(observed.queues, observed.conversations(), observed.agents)) {
     const longestWait = entry.longestWaitSince === null ? 0 : Math.max(0, Math.round((now - entry.longestWaitSince) / 1000));
-    queues[entry.queue.id] = [...kept, { at: now, waiting: entry.waiting, longestWait }];
+    samples[entry.queue.id] = { at: now, waiting: entry.waiting, longestWait };
   }
-  return queues;
+  return samples;
+}
+
+/**
+ * Each sampled queue's hour with its new sample; samples older than the window fall off, queues not sampled go. A
+ * sample already held (a view that got it in its whole trends and again as a change) is not added twice.
+ */
+export function addSamples(queues: Trends['queues'], samples: Record<string, QueuePoint>): Trends['queues'] {
+  return Object.fromEntries(
+    Object.entries(samples).map(([id, sample]) => {
+      const kept = (queues[id] ?? []).filter((point) => inWindow(sample.at)(point) && point.at < sample.at);
+      return [id, [...kept, sample]];
+    }),
+  );
 }
 
 /**

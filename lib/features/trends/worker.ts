@@ -1,5 +1,5 @@
 import { createSavePace } from '../../storage/save-pace';
-import { EMPTY_TRENDS, sampleQueues, trackPresence, type Observed, type Trends, type TrendsChange } from './trends';
+import { addSamples, EMPTY_TRENDS, sampleQueues, trackPresence, type Observed, type Trends, type TrendsChange } from './trends';
 
 export interface TrendsDeps {
   feed(): Observed;
@@ -29,12 +29,12 @@ export function createTrends(deps: TrendsDeps) {
       await ready;
       const observed = deps.feed();
       const now = deps.now();
-      const queues = sampleQueues(trends, observed, now);
+      const samples = sampleQueues(trends, observed, now);
       const presence = trackPresence(trends.agents, observed.agents, now);
-      if (!queues && presence.changed.length === 0 && presence.gone.length === 0) return;
-      trends = { queues: queues ?? trends.queues, agents: presence.agents };
+      if (!samples && presence.changed.length === 0 && presence.gone.length === 0) return;
+      trends = { queues: samples ? addSamples(trends.queues, samples) : trends.queues, agents: presence.agents };
       const agents = Object.fromEntries(presence.changed.map((id) => [id, presence.agents[id]!]));
-      deps.publish({ queues, agents, gone: presence.gone });
+      deps.publish({ samples, agents, gone: presence.gone });
       if (savePace.due()) await deps.memory.set(trends);
     },
   };

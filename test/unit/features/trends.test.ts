@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import {
+  addSamples,
   applyTrendsChange,
   EMPTY_TRENDS,
   presenceSpans,
@@ -11,6 +12,7 @@ import {
   TrendsChangeSchema,
   TrendsSchema,
   type Trends,
+  type Observed,
   type TrendsChange,
 } from '../../../lib/features/trends/trends';
 import { createTrends } from '../../../lib/features/trends/worker';
@@ -18,11 +20,16 @@ import { SAVE_EVERY_MS } from '../../../lib/storage/save-pace';
 import { iso, makeAgent, makeConversation, NOW, QUEUES } from '../view-model/fixtures';
 
 const waiting = (id: string, msWaiting: number) => makeConversation({ id, statusUpdatedOn: iso(msWaiting) });
+/** The queues' hours after a look, as the worker keeps them: null when no sample was due. */
+const sampled = (trends: Trends, observed: Observed, now: number) => {
+  const samples = sampleQueues(trends, observed, now);
+  return samples && addSamples(trends.queues, samples);
+};
 
 describe('trends: queue samples', () => {
   it('samples each supervised queue’s waiting count and longest wait, the tiles’ own figures', () => {
     const observed = { queues: QUEUES, agents: [], conversations: () => [waiting('a', 90_000), waiting('b', 30_000)] };
-    const queues = sampleQueues(EMPTY_TRENDS, observed, NOW)!;
+    const queues = sampled(EMPTY_TRENDS, observed, NOW)!;
     expect(queues['q-billing']).toEqual([{ at: NOW, waiting: 2, longestWait: 90 }]);
     expect(queues['q-tech']).toEqual([{ at: NOW, waiting: 0, longestWait: 0 }]);
     expect(queues['q-other']).toBeUndefined();
@@ -39,11 +46,11 @@ describe('trends: queue samples', () => {
       },
       agents: {},
     };
-    expect(sampleQueues(old, observed, NOW)).not.toBeNull(); // q-tech has no sample yet
-    const first = { queues: sampleQueues(old, observed, NOW)!, agents: {} };
+    expect(sampled(old, observed, NOW)).not.toBeNull(); // q-tech has no sample yet
+    const first = { queues: sampled(old, observed, NOW)!, agents: {} };
     expect(first.queues['q-billing']!.map((p) => p.waiting)).toEqual([3, 1]);
-    expect(sampleQueues(first, observed, NOW + SAMPLE_EVERY_MS - 1)).toBeNull();
-    expect(sampleQueues(first, observed, NOW + SAMPLE_EVERY_MS)!['q-billing']).toHaveLength(3);
+    expect(sampled(first, observed, NOW + SAMPLE_EVERY_MS - 1)).toBeNull();
+    expect(sampled(first, observed, NOW + SAMPLE_EVERY_MS)!['q-billing']).toHaveLength(3);
   });
 });
 
@@ -158,13 +165,13 @@ describe('trends: the worker half', () => {
     presences['y'] = 'busy';
     now += 5_000;
     await trends.afterPoll();
-    expect(published.at(-1)).toEqual({ queues: null, agents: { y: trends.current().agents['y'] }, gone: [] });
+    expect(published.at(-1)).toEqual({ samples: null, agents: { y: trends.current().agents['y'] }, gone: [] });
     delete presences['z'];
     now += SAMPLE_EVERY_MS;
     await trends.afterPoll();
     expect(Object.keys(published.at(-1)!.agents)).toEqual([]);
     expect(published.at(-1)!.gone).toEqual(['z']);
-    expect(published.at(-1)!.queues!['q-billing']).toHaveLength(2);
+    expect(published.at(-1)!.samples!['q-billing']).toEqual(trends.current().queues['q-billing']!.at(-1));
     for (const change of published.slice(1)) view = applyTrendsChange(view, change);
     expect(view).toEqual(trends.current());
     // A change that reaches a view twice (it connected between the worker's change and its sending) changes nothing more.
