@@ -6,7 +6,6 @@
  * then no view at all (the overlay turned off in the options page), when only alerts keep the feed polling.
  */
 import type { Frame, Page } from 'puppeteer';
-import { launchBrowser, type BrowserSession } from './browser-session';
 import { conversationChanges, createWriter, pendingTransfers, presenceChanges, type Writer } from './changes';
 import { summarizeFreshness, type FreshnessFigures, type FreshnessRun } from './freshness';
 import type { Org } from './org';
@@ -16,7 +15,7 @@ import { seeded } from './stats';
 import { sleep } from './time-box';
 import type { WindowFigures } from './traffic';
 import {
-  coldStart,
+  coldStarts,
   longTasksWhileUpdating,
   ongoingCount,
   waitForWholeList,
@@ -154,30 +153,6 @@ async function freshnessRun(frame: Frame, writer: Writer, plan: BusyPlan, seed: 
   };
 }
 
-/** Sign-in to the whole list, in a fresh browser each time; the last one is kept for the rest of the session. */
-async function coldStarts(
-  org: Org,
-  count: number,
-  log: (line: string) => void,
-): Promise<{ session: BrowserSession; cold: ColdStart[]; fullAt: number | null }> {
-  const cold: ColdStart[] = [];
-  for (let i = 1; ; i++) {
-    const session = await launchBrowser(org);
-    try {
-      const { fullAt, ...sample } = await coldStart(session, org, COLD_LIMIT_MS);
-      cold.push(sample);
-      log(
-        `busy: cold start ${i}: ${sample.ms === null ? `not within ${COLD_LIMIT_MS / 1000} s (${sample.rowsShown} rows shown)` : `${sample.ms} ms`} (${sample.ongoing} ongoing)`,
-      );
-      if (i >= count) return { session, cold, fullAt };
-    } catch (error) {
-      await session.close();
-      throw error;
-    }
-    await session.close();
-  }
-}
-
 export async function measureBusy(
   org: Org,
   plan: BusyPlan,
@@ -186,7 +161,7 @@ export async function measureBusy(
   duringNoView: () => Promise<void>,
 ): Promise<BusyResult> {
   const writer = await createWriter(org);
-  const { session, cold, fullAt: t0 } = await coldStarts(org, plan.coldStarts, log);
+  const { session, cold, fullAt: t0 } = await coldStarts(org, plan.coldStarts, COLD_LIMIT_MS, (line) => log(`busy: ${line}`));
   const extra: Page[] = [];
   const phases = new Phases(neighbour, log);
   try {

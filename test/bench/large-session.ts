@@ -4,15 +4,16 @@
  * (its traffic stopped while its clock runs on: time passes, nothing changes), everything the extension reads in a
  * window that holds one full period of every periodic read, the safety re-read included. The quiet window goes on in the background while the busy session runs.
  */
-import { launchBrowser } from './browser-session';
 import { createWriter } from './changes';
 import type { Org } from './org';
 import { Probe } from './page-probe';
 import { sleep } from './time-box';
 import { bytesSent, type WindowFigures } from './traffic';
-import { coldStart, longTasksWhileUpdating, windowOf, type ColdStart, type LongTaskFigures } from './view-phases';
+import { coldStarts, longTasksWhileUpdating, windowOf, type ColdStart, type LongTaskFigures } from './view-phases';
 
 export interface LargePlan {
+  /** Fresh profiles signed in one after another; the cold-start figure is their median, as at 10,000. */
+  coldStarts: number;
   coldLimitMs: number;
   longTaskMs: number;
   /** 0: no quiet window (quick runs). */
@@ -36,7 +37,8 @@ export interface LargeFigures {
 }
 
 export interface LargeResult {
-  cold: ColdStart;
+  /** Every cold start, the kept session's last. */
+  cold: ColdStart[];
   figures: LargeFigures;
   /** The quiet window, going on in the background (null in quick runs). */
   quiet: Promise<QuietFigures> | null;
@@ -49,13 +51,9 @@ const READ_UNDER_WAY_BYTES = 1024 * 1024;
 const MAX_EXTENSION_MS = 300_000;
 
 export async function measureLarge(org: Org, plan: LargePlan, log: (line: string) => void): Promise<LargeResult> {
-  const session = await launchBrowser(org);
+  const { session, cold, fullAt } = await coldStarts(org, plan.coldStarts, plan.coldLimitMs, (line) => log(`large: ${line}`));
   let handedOver = false;
   try {
-    const { fullAt, ...cold } = await coldStart(session, org, plan.coldLimitMs);
-    log(
-      `large: cold start ${cold.ms === null ? `not within ${plan.coldLimitMs / 1000} s (${cold.rowsShown} rows shown)` : `${cold.ms} ms`} (${cold.ongoing} ongoing)`,
-    );
     const listShown = fullAt !== null;
     let longTask: LongTaskFigures | null = null;
     if (listShown) {
@@ -66,7 +64,7 @@ export async function measureLarge(org: Org, plan: LargePlan, log: (line: string
       log(`large: longest task while updating and scrolling: ${Math.round(longTask.longestMs)} ms`);
     }
     const heapMb = { overlay: await session.heapMb('overlay').catch(() => null), worker: await session.heapMb('worker').catch(() => null) };
-    const figures: LargeFigures = { chromium: session.chromium, ongoing: cold.ongoing, listShown, longTask, heapMb };
+    const figures: LargeFigures = { chromium: session.chromium, ongoing: cold.at(-1)!.ongoing, listShown, longTask, heapMb };
     // The safety re-read is the worker's, whatever the screen shows: the quiet window runs either way.
     if (plan.quietMs <= 0) return { cold, figures, quiet: null };
 

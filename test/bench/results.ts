@@ -19,9 +19,9 @@ export interface BenchResults {
   pollIntervalSeconds: number;
   plan: { busy: BusyPlan; large: LargePlan };
   bundle: Outcome<BundleFigures>;
-  /** Sign-in → whole list, each fresh profile at busy; and once at 50,000. */
+  /** Sign-in → whole list, each fresh profile at busy and at 50,000. */
   busyCold: Outcome<ColdStart[]>;
-  largeCold: Outcome<ColdStart>;
+  largeCold: Outcome<ColdStart[]>;
   /** Everything else each session measured once its list was whole. */
   busy: Outcome<BusyFigures>;
   large: Outcome<LargeFigures>;

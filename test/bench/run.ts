@@ -57,8 +57,8 @@ const BUSY: BusyPlan = quick
       noViewMs: 1 * MIN,
     };
 const LARGE: LargePlan = quick
-  ? { coldLimitMs: 180_000, longTaskMs: 15_000, quietMs: 0 }
-  : { coldLimitMs: 120_000, longTaskMs: 30_000, quietMs: 10.5 * MIN };
+  ? { coldStarts: 1, coldLimitMs: 180_000, longTaskMs: 15_000, quietMs: 0 }
+  : { coldStarts: 3, coldLimitMs: 120_000, longTaskMs: 30_000, quietMs: 10.5 * MIN };
 const LARGE_ONGOING = 50_000;
 const NAIVE_BUSY_WINDOW_MS = quick ? 20_000 : 30_000;
 const NAIVE_LARGE_READS = 2;

@@ -172,10 +172,13 @@ export function evaluateTargets(results: BenchResults): Figure[] {
       results.largeCold,
       {
         name: 'Cold: sign-in → whole list on screen, 50,000 ongoing',
-        limit: `≤ ${formatMs(LIMITS.cold50kMs)}`,
-        about: 'The same as at 10,000, once, in the org grown to 50,000 ongoing conversations.',
+        limit: `≤ ${formatMs(LIMITS.cold50kMs)} (median)`,
+        about: `The same as at 10,000, in the org grown to 50,000 ongoing conversations; ${plan.large.coldStarts} fresh profiles, judged on the median.`,
       },
-      (cold) => ({ measured: coldWords([cold]).words, pass: cold.ms !== null && cold.ms <= LIMITS.cold50kMs }),
+      (cold) => {
+        const { median, words } = coldWords(cold);
+        return { measured: words, pass: median !== null && median <= LIMITS.cold50kMs };
+      },
     ),
     from(
       results.busy,
@@ -330,8 +333,8 @@ export function evaluateInfo(results: BenchResults): Figure[] {
     rows.push(
       info(
         'Cold start cost at 50,000 ongoing',
-        coldCost([results.largeCold.value]),
-        'Requests and bytes between sign-in and the whole list on screen.',
+        coldCost(results.largeCold.value),
+        'Requests and bytes between sign-in and the whole list on screen, per cold start.',
       ),
     );
   if (results.large.ok) {

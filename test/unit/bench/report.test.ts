@@ -104,7 +104,7 @@ const BUSY_PLAN: BusyPlan = {
   tenViewsMs: 2.5 * MIN,
   noViewMs: 2 * MIN,
 };
-const LARGE_PLAN: LargePlan = { coldLimitMs: 300_000, longTaskMs: 30_000, quietMs: 12 * MIN };
+const LARGE_PLAN: LargePlan = { coldStarts: 3, coldLimitMs: 300_000, longTaskMs: 30_000, quietMs: 12 * MIN };
 
 function results(over: Partial<BenchResults> = {}): BenchResults {
   return {
@@ -127,7 +127,7 @@ function results(over: Partial<BenchResults> = {}): BenchResults {
     plan: { busy: BUSY_PLAN, large: LARGE_PLAN },
     bundle: { ok: false, reason: 'store build failed: boom' },
     busyCold: { ok: true, value: [cold(2_500), cold(3_400), cold(null)] },
-    largeCold: { ok: true, value: cold(75_000, 300_000) },
+    largeCold: { ok: true, value: [cold(5_800, 300_000), cold(75_000, 300_000), cold(null, 300_000)] },
     busy: { ok: true, value: busy() },
     large: { ok: true, value: large },
     quiet: { ok: true, value: { window: window(30, 20 * MB, 12 * MIN), extendedMs: 0 } },
@@ -167,7 +167,12 @@ describe('bench targets', () => {
       pass: false,
       measured: 'median 3.4 s (2.5 s, 3.4 s, not within 2 min)',
     });
-    expect(targets.get('Cold: sign-in → whole list on screen, 50,000 ongoing')?.pass).toBe(false);
+    // Judged on the median of its fresh profiles, as at 10,000: one start under the limit does not pass it.
+    expect(targets.get('Cold: sign-in → whole list on screen, 50,000 ongoing')).toMatchObject({
+      pass: false,
+      limit: '≤ 6.0 s (median)',
+      measured: 'median 75.0 s (5.8 s, 75.0 s, not within 5 min)',
+    });
     expect(targets.get('Longest main-thread task while 10,000 rows update and scroll')).toMatchObject({
       pass: false,
       measured: expect.stringMatching(/^82 ms \(overlay 40 ms; side panel 82 ms/),
@@ -265,7 +270,7 @@ describe('bench markdown and README', () => {
     const block = renderReadmeBlock(r, evaluateTargets(r));
     expect(block.startsWith(README_START)).toBe(true);
     expect(block.endsWith(README_END)).toBe(true);
-    expect(block).toContain('| Cold: sign-in → whole list on screen, 50,000 ongoing | 75.0 s | ≤ 6.0 s | FAIL |');
+    expect(block).toContain('| Cold: sign-in → whole list on screen, 50,000 ongoing | median 75.0 s (5.8 s, 75.0 s, not within 5 min) | ≤ 6.0 s (median) | FAIL |');
     const readme = `# Title\n\n## Benchmarks\n\nIntro.\n\n${README_START}\nold table\n${README_END}\n\n## Next\n`;
     const next = replaceReadmeBlock(readme, block);
     expect(next).toBe(`# Title\n\n## Benchmarks\n\nIntro.\n\n${block}\n\n## Next\n`);
