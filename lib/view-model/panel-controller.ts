@@ -12,7 +12,7 @@ import { channelLabel } from './channel-labels';
 import { createClock } from './clock';
 import { createConversationList, type ConversationList } from './conversation-list';
 import type { FeedSource } from './feed-source';
-import { mergePatches } from './held-patches';
+import { mergePatches } from '../model/held-patches';
 import { nextTask } from './next-task';
 import { createPictureMirror, type PictureMirror } from './picture-mirror';
 import { createSavedFilters, type SavedFilters } from './saved-filters';
@@ -61,7 +61,7 @@ export function createPanelController(options: PanelControllerOptions): PanelCon
   const picture = createPictureMirror();
   const features = createFeatureModels(stop);
   const view = createViewState();
-  const now = createClock(stop);
+  const now = createClock(stop, options.shown);
   const list = createConversationList(picture, view, {
     now,
     locale,

@@ -1,5 +1,6 @@
 import type { ActionIntent } from '../model/actions';
 import type { FeedPatch, FeedState } from '../model/feed-state';
+import { mergePatches } from '../model/held-patches';
 import { classifySender, type SenderInfo } from '../protocol/sender';
 import type { SenderKind } from '../protocol/runtime-message';
 import {
@@ -53,6 +54,12 @@ interface View {
   admitted: boolean;
   subscribed: boolean;
   visible: boolean;
+  /**
+   * The changes since it said it was off screen, merged, sent when it shows again: a hidden view (a workspace tab
+   * behind another, a folded overlay) shares its renderer with the views on screen, and taking in every patch there
+   * cost them frames (each patch cloned, checked and held in that renderer's heap).
+   */
+  held: FeedPatch | null;
   /** Where its large messages go, when it takes them apart from the port. */
   bulk: ((envelope: BulkEnvelope) => void) | null;
 }
@@ -65,9 +72,9 @@ const rowsIn = (message: WorkerToView): number => {
 
 /**
  * Fan-out to every open view over long-lived ports: each gets a snapshot and the features' state on hello, then the
- * same patches and feature updates. The feed runs once however many views there are. Only our own extension pages
- * may connect, and an overlay frame counts only after its hello carries its tab's token; every message is validated
- * and an invalid one is answered with `rejected`, never acted on.
+ * same patches (held for a view off screen, merged, until it shows) and feature updates. The feed runs once however
+ * many views there are. Only our own extension pages may connect, and an overlay frame counts only after its hello
+ * carries its tab's token; every message is validated and an invalid one is answered with `rejected`, never acted on.
  */
 export function createViewHub(deps: ViewHubDeps) {
   const log = deps.log ?? ((line: string) => console.warn(line));
@@ -134,6 +141,7 @@ export function createViewHub(deps: ViewHubDeps) {
         view.bulk = request.bulk && deps.bulkTo ? await deps.bulkTo(port.sender ?? {}) : null;
         await deps.ready;
         if (!views.has(port)) return;
+        view.held = null;
         send(port, view, { type: 'snapshot', state: deps.snapshot() });
         for (const update of deps.features()) post(port, { type: 'feature', update });
         view.subscribed = true;
@@ -141,6 +149,11 @@ export function createViewHub(deps: ViewHubDeps) {
         return;
       case 'visibility':
         view.visible = request.visible;
+        if (view.visible && view.held) {
+          const patch = view.held;
+          view.held = null;
+          send(port, view, { type: 'patch', patch });
+        }
         updateDemand();
         return;
       case 'heartbeat':
@@ -168,7 +181,7 @@ export function createViewHub(deps: ViewHubDeps) {
         port.disconnect();
         return;
       }
-      const view: View = { sender, admitted: sender === 'extensionPage', subscribed: false, visible: false, bulk: null };
+      const view: View = { sender, admitted: sender === 'extensionPage', subscribed: false, visible: false, held: null, bulk: null };
       views.set(port, view);
       port.onDisconnect.addListener(() => drop(port));
       // One message at a time, in order: nothing overtakes an overlay's hello while its token is checked.
@@ -180,7 +193,11 @@ export function createViewHub(deps: ViewHubDeps) {
       });
     },
     broadcast(patch: FeedPatch): void {
-      for (const [port, view] of views) if (view.subscribed) send(port, view, { type: 'patch', patch });
+      for (const [port, view] of views) {
+        if (!view.subscribed) continue;
+        if (view.visible) send(port, view, { type: 'patch', patch });
+        else view.held = view.held ? mergePatches(view.held, patch) : patch;
+      }
     },
     broadcastFeature(update: FeatureUpdate): void {
       for (const [port, view] of views) if (view.subscribed) post(port, { type: 'feature', update });

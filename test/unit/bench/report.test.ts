@@ -270,7 +270,9 @@ describe('bench markdown and README', () => {
     const block = renderReadmeBlock(r, evaluateTargets(r));
     expect(block.startsWith(README_START)).toBe(true);
     expect(block.endsWith(README_END)).toBe(true);
-    expect(block).toContain('| Cold: sign-in → whole list on screen, 50,000 ongoing | median 75.0 s (5.8 s, 75.0 s, not within 5 min) | ≤ 6.0 s (median) | FAIL |');
+    expect(block).toContain(
+      '| Cold: sign-in → whole list on screen, 50,000 ongoing | median 75.0 s (5.8 s, 75.0 s, not within 5 min) | ≤ 6.0 s (median) | FAIL |',
+    );
     const readme = `# Title\n\n## Benchmarks\n\nIntro.\n\n${README_START}\nold table\n${README_END}\n\n## Next\n`;
     const next = replaceReadmeBlock(readme, block);
     expect(next).toBe(`# Title\n\n## Benchmarks\n\nIntro.\n\n${block}\n\n## Next\n`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedPatch } from '../../../lib/model/feed-state';
-import { mergePatches } from '../../../lib/view-model/held-patches';
+import { mergePatches } from '../../../lib/model/held-patches';
 import { createPictureMirror } from '../../../lib/view-model/picture-mirror';
 import { makeAgent, makeConversation, makeState } from './fixtures';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BULK_FROM_ROWS, createViewHub, type ViewPort } from '../../../lib/worker/view-hub';
-import type { FeedState } from '../../../lib/model/feed-state';
+import type { Conversation } from '../../../lib/model/conversation';
+import type { FeedPatch, FeedState } from '../../../lib/model/feed-state';
 import type { FeatureUpdate } from '../../../lib/protocol/view-port';
 
 const OWN = 'difkencgdbknfphjeldipiphnmgbjnne';
@@ -68,12 +69,13 @@ function hub() {
 }
 
 describe('view hub', () => {
-  it('sends each view a snapshot on hello, then the same patches to all', async () => {
+  it('sends each view a snapshot on hello, then the same patches to all those on screen', async () => {
     const { hub: h, deps } = hub();
     const views = Array.from({ length: 10 }, page);
     for (const view of views) h.connect(view);
     for (const view of views) await view.send({ type: 'hello', view: 'sidepanel', visible: false });
-    await views[3]!.send({ type: 'visibility', visible: true });
+    expect(deps.setDemand).toHaveBeenLastCalledWith({ views: 10, visible: false });
+    for (const view of views) await view.send({ type: 'visibility', visible: true });
     expect(deps.setDemand).toHaveBeenLastCalledWith({ views: 10, visible: true });
     h.broadcast({ paused: true });
     for (const view of views)
@@ -81,9 +83,51 @@ describe('view hub', () => {
         { type: 'snapshot', state: STATE },
         { type: 'patch', patch: { paused: true } },
       ]);
+    for (const view of views.slice(1)) await view.send({ type: 'visibility', visible: false });
     views[0]!.close();
-    views[3]!.close();
-    expect(deps.setDemand).toHaveBeenLastCalledWith({ views: 8, visible: false });
+    expect(deps.setDemand).toHaveBeenLastCalledWith({ views: 9, visible: false });
+  });
+
+  it('holds the changes for a view off screen and sends them merged, once, when it shows again', async () => {
+    const { hub: h } = hub();
+    const [front, behind] = [page(), page()];
+    h.connect(front);
+    h.connect(behind);
+    await front.send({ type: 'hello', view: 'sidepanel', visible: true });
+    await behind.send({ type: 'hello', view: 'sidepanel', visible: false });
+    const row = (id: string, subject: string) => ({ id, subject }) as unknown as Conversation;
+    const patches: FeedPatch[] = [
+      { conversations: { upsert: [row('c1', 'first'), row('c2', 'second')], remove: [] }, paused: true },
+      { conversations: { upsert: [row('c1', 'first, changed')], remove: ['c2'] } },
+      { paused: false },
+    ];
+    for (const patch of patches) h.broadcast(patch);
+    const patchesTo = (view: ReturnType<typeof page>) => view.posted.filter((m) => (m as { type: string }).type === 'patch');
+
+    expect(patchesTo(front)).toEqual(patches.map((patch) => ({ type: 'patch', patch })));
+    expect(patchesTo(behind)).toEqual([]);
+    await behind.send({ type: 'visibility', visible: true });
+    expect(patchesTo(behind)).toEqual([
+      { type: 'patch', patch: { conversations: { upsert: [row('c1', 'first, changed')], remove: ['c2'] }, paused: false } },
+    ]);
+    // Shown again with nothing new since: nothing more is sent.
+    await behind.send({ type: 'visibility', visible: false });
+    await behind.send({ type: 'visibility', visible: true });
+    expect(patchesTo(behind)).toHaveLength(1);
+  });
+
+  it('drops what it held for a view that says hello again: the snapshot has it all', async () => {
+    const { hub: h } = hub();
+    const view = page();
+    h.connect(view);
+    await view.send({ type: 'hello', view: 'sidepanel', visible: false });
+    h.broadcast({ paused: true });
+    await view.send({ type: 'hello', view: 'sidepanel', visible: false });
+    await view.send({ type: 'visibility', visible: true });
+    expect(view.posted.filter((m) => (m as { type: string }).type !== 'feature')).toEqual([
+      { type: 'snapshot', state: STATE },
+      { type: 'snapshot', state: STATE },
+    ]);
   });
 
   it('sends a view that takes them its large messages apart, with a reference in the port’s order; the rest by the port', async () => {
