@@ -13,21 +13,12 @@ export function createClock(
   read: () => number = Date.now,
 ): ReadonlySignal<number> {
   const now = signal(read());
-  let timer: ReturnType<typeof setInterval> | undefined;
   const dispose = effect(() => {
-    clearInterval(timer);
-    timer = undefined;
     if (!shown.value) return;
     now.value = read();
-    timer = setInterval(() => (now.value = read()), intervalMs);
+    const timer = setInterval(() => (now.value = read()), intervalMs);
+    return () => clearInterval(timer);
   });
-  stop.addEventListener(
-    'abort',
-    () => {
-      dispose();
-      clearInterval(timer);
-    },
-    { once: true },
-  );
+  stop.addEventListener('abort', dispose, { once: true });
   return now;
 }

@@ -10,7 +10,7 @@ export interface ConnectPanelOptions {
   /** The overlay frame's one-time token; extension pages need none. */
   token?: string;
   visible: () => boolean;
-  /** Whether the page is on screen: off screen, live changes are held until it shows (lib/model/held-patches.ts). */
+  /** Whether the page is on screen: off screen, its clock stands still (the worker holds its changes, view-hub.ts). */
   shown?: ReadonlySignal<boolean>;
   stop: AbortSignal;
   /** browser.runtime.connect. */

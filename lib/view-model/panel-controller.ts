@@ -3,8 +3,6 @@ import { createFeatureModels, type FeatureModels } from '../features/models';
 import { locale, setLanguageOverride, t } from '../i18n';
 import type { ActionIntent } from '../model/actions';
 import type { Conversation } from '../model/conversation';
-import type { FeedPatch } from '../model/feed-state';
-import type { FeedMessage } from '../protocol/view-port';
 import { panelFoldsItem, savedFiltersItem, type PanelFolds } from '../storage/items';
 import { storedSignal, type StoredSignal } from '../storage/stored-signal';
 import { createAnnouncer, type Announcement } from './announcer';
@@ -12,7 +10,6 @@ import { channelLabel } from './channel-labels';
 import { createClock } from './clock';
 import { createConversationList, type ConversationList } from './conversation-list';
 import type { FeedSource } from './feed-source';
-import { mergePatches } from '../model/held-patches';
 import { nextTask } from './next-task';
 import { createPictureMirror, type PictureMirror } from './picture-mirror';
 import { createSavedFilters, type SavedFilters } from './saved-filters';
@@ -51,7 +48,7 @@ export interface PanelControllerOptions {
   refreshTimeoutMs?: number;
   newRequestId?: () => string;
   openDiagnostics?: () => void;
-  /** Whether the view is on screen; while it is not, live changes are held and merged (held-patches.ts). */
+  /** Whether the view is on screen; while it is not, its clock stands still (the worker holds its changes meanwhile). */
   shown?: ReadonlySignal<boolean>;
 }
 
@@ -97,25 +94,8 @@ export function createPanelController(options: PanelControllerOptions): PanelCon
     if (override) setLanguageOverride(override);
   });
 
-  // Changes that arrive while the view is off screen wait, merged, until it shows; a snapshot replaces them.
-  let held: FeedPatch | null = null;
-  const receive = (message: FeedMessage) => {
-    if (message.type === 'patch' && options.shown && !options.shown.peek()) {
-      held = held ? mergePatches(held, message.patch) : message.patch;
-      return;
-    }
-    if (message.type === 'snapshot') held = null;
-    picture.apply(message);
-  };
-  const disposeShown = effect(() => {
-    if (!options.shown?.value || !held) return;
-    const patch = held;
-    held = null;
-    picture.apply({ type: 'patch', patch });
-  });
-
   const unsubscribers = [
-    source.onMessage((message) => (message.type === 'feature' ? features.apply(message.update) : receive(message))),
+    source.onMessage((message) => (message.type === 'feature' ? features.apply(message.update) : picture.apply(message))),
     source.onDisconnect(() => picture.disconnected()),
   ];
   stop.addEventListener(
@@ -124,7 +104,6 @@ export function createPanelController(options: PanelControllerOptions): PanelCon
       endRefresh();
       disposeRefreshWatch();
       disposeLanguage();
-      disposeShown();
       unsubscribers.forEach((unsubscribe) => unsubscribe());
       source.close();
     },

@@ -1,6 +1,6 @@
 import type { ActionIntent } from '../model/actions';
 import type { FeedPatch, FeedState } from '../model/feed-state';
-import { mergePatches } from '../model/held-patches';
+import { mergePatches } from './held-patches';
 import { classifySender, type SenderInfo } from '../protocol/sender';
 import type { SenderKind } from '../protocol/runtime-message';
 import {

@@ -46,7 +46,7 @@ const tabOf = (root: Root): Page => ('mainFrame' in root ? root : root.page());
 
 /**
  * Brings the panel's tab to the front, as a user looks at it: a background tab gets no animation frames (rendering
- * waits for them) and no focus. Shown again, a view applies the changes it held off screen; two frames let that
+ * waits for them) and no focus. Shown again, a view gets the changes the worker held for it; two frames let that
  * render settle before anything is clicked, as it has for a person by the time they reach for the mouse.
  */
 export async function look(root: Root): Promise<void> {
@@ -56,8 +56,8 @@ export async function look(root: Root): Promise<void> {
 }
 
 /**
- * Looks at a view and waits for its first rows. A view whose tab was behind (another tab opened after it) holds the
- * rows that reached it as changes until it is looked at.
+ * Looks at a view and waits for its first rows. A view whose tab was behind (another tab opened after it) gets the
+ * rows that came as changes meanwhile only when it is looked at.
  */
 export async function lookAtRows(root: Root): Promise<void> {
   await look(root);

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { signal } from '@preact/signals';
 import { fakeBrowser } from 'wxt/testing';
 import { createPanelController } from '../../../lib/view-model/panel-controller';
 import { FakeFeedSource, makeConversation, makeState, NOW } from './fixtures';
@@ -26,27 +25,6 @@ describe('PanelController', () => {
     });
     controller.view.toggleQuick('unassigned');
     expect(controller.list.rowIds.value).toEqual(['a']);
-  });
-
-  it('off screen, holds live changes and shows them merged when it is shown again; a snapshot replaces them', () => {
-    const source = new FakeFeedSource();
-    const shown = signal(true);
-    const controller = createPanelController({ source, stop: stop.signal, shown });
-    source.push({ type: 'snapshot', state: makeState({ conversations: [makeConversation({ id: 'a' }), makeConversation({ id: 'b' })] }) });
-    const titles = () => controller.picture.conversations.all.value.map((row) => `${row.id}:${row.subject}`);
-    shown.value = false;
-    source.push({ type: 'patch', patch: { conversations: { upsert: [makeConversation({ id: 'a', subject: 'first' })], remove: [] } } });
-    source.push({ type: 'patch', patch: { conversations: { upsert: [makeConversation({ id: 'c', subject: 'new' })], remove: ['b'] } } });
-    source.push({ type: 'patch', patch: { conversations: { upsert: [makeConversation({ id: 'a', subject: 'second' })], remove: [] } } });
-    expect(titles()).toEqual(['a:' + makeConversation({ id: 'a' }).subject, 'b:' + makeConversation({ id: 'b' }).subject]);
-    shown.value = true;
-    expect(titles()).toEqual(['a:second', 'c:new']);
-    // Held changes older than a snapshot that arrives off screen are dropped with it.
-    shown.value = false;
-    source.push({ type: 'patch', patch: { conversations: { upsert: [makeConversation({ id: 'z' })], remove: [] } } });
-    source.push({ type: 'snapshot', state: makeState({ conversations: [makeConversation({ id: 'a', subject: 'third' })] }) });
-    shown.value = true;
-    expect(titles()).toEqual(['a:third']);
   });
 
   it('sends one refresh at a time, until the feed reports a newer poll', () => {

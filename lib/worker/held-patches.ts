@@ -2,9 +2,9 @@ import type { FeedPatch } from '../model/feed-state';
 
 /**
  * Live changes for a view that is not on screen (a background tab's overlay, a side panel tab behind another) are
- * held and merged, and applied in one go when it shows again: ten open views in one renderer process otherwise
- * re-filter and re-render every change ten times. The merge keeps each row's latest version and each removal, so the
- * view ends where applying every patch in turn would have left it.
+ * held by the worker and merged, and sent in one go when it shows again (view-hub.ts): ten open views in one renderer
+ * process otherwise clone, re-filter and re-render every change ten times. The merge keeps each row's latest version
+ * and each removal, so the view ends where applying every patch in turn would have left it.
  */
 export function mergePatches(earlier: FeedPatch, later: FeedPatch): FeedPatch {
   const merged: FeedPatch = { ...earlier, ...later };

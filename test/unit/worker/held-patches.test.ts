@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedPatch } from '../../../lib/model/feed-state';
-import { mergePatches } from '../../../lib/model/held-patches';
+import { mergePatches } from '../../../lib/worker/held-patches';
 import { createPictureMirror } from '../../../lib/view-model/picture-mirror';
-import { makeAgent, makeConversation, makeState } from './fixtures';
+import { makeAgent, makeConversation, makeState } from '../view-model/fixtures';
 
 /** What a mirror shows after the snapshot and then `patches`, applied one by one or merged into one. */
 function shownAfter(patches: readonly FeedPatch[], merged: boolean) {
