@@ -47,12 +47,16 @@ const tabOf = (root: Root): Page => ('mainFrame' in root ? root : root.page());
 /**
  * Brings the panel's tab to the front, as a user looks at it: a background tab gets no animation frames (rendering
  * waits for them) and no focus. Shown again, a view gets the changes the worker held for it; two frames let that
- * render settle before anything is clicked, as it has for a person by the time they reach for the mouse.
+ * render settle before anything is clicked, as it has for a person by the time they reach for the mouse. The tab's
+ * own page draws two frames too: the browser routes a click by what the page last drew, and a page changed while
+ * it was behind (frames taken out) would otherwise send the first click to where those frames were.
  */
 export async function look(root: Root): Promise<void> {
-  await tabOf(root).bringToFront();
+  const tab = tabOf(root);
+  await tab.bringToFront();
   await root.waitForFunction(() => document.visibilityState === 'visible', { polling: 50, timeout: 5_000 });
-  await root.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  for (const frame of new Set([tab.mainFrame(), 'mainFrame' in root ? root.mainFrame() : root]))
+    await frame.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
 /**
