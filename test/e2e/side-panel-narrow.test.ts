@@ -89,6 +89,20 @@ describe('side panel at 360 px: the floor at a glance', () => {
     expect(seen.gridScroll).toBeLessThanOrEqual(0);
   });
 
+  it('says how many conversations the list shows, in sight without scrolling the quick filters sideways', async () => {
+    const count = await sp.$eval('.fw-chips .fw-count', (element) => {
+      const rect = element.getBoundingClientRect();
+      const row = element.parentElement!.getBoundingClientRect();
+      const top = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+      return { text: element.textContent ?? '', left: rect.left, right: rect.right, rowRight: row.right, onTop: top === element };
+    });
+    expect(count.text).toMatch(/^Showing [\d,]+ of [\d,]+$/);
+    expect(count.left).toBeGreaterThanOrEqual(0);
+    expect(count.right).toBeLessThanOrEqual(Math.min(WIDTH, count.rowRight) + 0.5);
+    // Not under a chip or cut off by the row: the point at its middle is the count itself.
+    expect(count.onTop).toBe(true);
+  });
+
   it('has a one-line header with named icon buttons, and the alerts folded to one line', async () => {
     const header = await sp.$eval('.fw-header', (element) => {
       const shown = [...element.querySelectorAll<HTMLElement>('h1, .fw-freshness, button, summary')].filter((child) =>
