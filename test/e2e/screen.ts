@@ -55,7 +55,7 @@ export async function look(root: Root): Promise<void> {
   const tab = tabOf(root);
   await tab.bringToFront();
   await root.waitForFunction(() => document.visibilityState === 'visible', { polling: 50, timeout: 5_000 });
-  for (const frame of new Set([tab.mainFrame(), 'mainFrame' in root ? root.mainFrame() : root]))
+  for (const frame of root === tab ? [tab.mainFrame()] : [tab.mainFrame(), root as Frame])
     await frame.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
