@@ -12,7 +12,7 @@ export type { QueryOptions } from './query-options';
 export { parseQueryOptions } from './query-options';
 export { parseFilter } from './filter-parser';
 export { matches } from './filter-eval';
-export { compareRows } from './orderby';
+export { compareRows, firstInOrder } from './orderby';
 export { projectRow } from './select';
 export { constraintsOf, mayMatchWithin, type Constraints } from './constraints';
 export { valueKindOf, type NormalizedValue } from './filter-ast';

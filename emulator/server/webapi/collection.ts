@@ -1,5 +1,5 @@
 /** GET <entityset>: query options through the OData engine, server paging, $count, annotations. */
-import { compareRows, constraintsOf, matches, parseQueryOptions, type QueryOptions } from '../../odata';
+import { constraintsOf, firstInOrder, matches, parseQueryOptions, type QueryOptions } from '../../odata';
 import type { TableDef } from '../../schema/define';
 import { schemaOf } from '../../schema/tables';
 import type { Row } from '../../world/store';
@@ -25,9 +25,6 @@ export type PageQuery = Omit<QueryOptions, 'filter'>;
 export function respondWithPage(c: WebApiContext, def: TableDef, matched: Row[], query: PageQuery): Response {
   const key = def.schema.key;
   const order = query.orderby ?? [];
-  const full = [...order, { column: key, desc: false }];
-  matched.sort((a, b) => compareRows(full, a, b));
-
   const token = c.url.searchParams.get('$skiptoken');
   let rows = matched;
   let page = 1;
@@ -39,7 +36,7 @@ export function respondWithPage(c: WebApiContext, def: TableDef, matched: Row[],
   const maxPageSize = c.prefer.maxPageSize === undefined ? undefined : Math.min(c.prefer.maxPageSize, MAX_PAGE_SIZE);
   // $top is ignored when odata.maxpagesize is sent (docs/platform.md#queries-and-paging).
   const limit = maxPageSize ?? Math.min(query.top ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
-  const pageRows = rows.slice(0, limit);
+  const pageRows = firstInOrder([...order, { column: key, desc: false }], rows, limit);
   const more = rows.length > limit && (maxPageSize !== undefined || query.top === undefined);
 
   const store = c.state.world.store;

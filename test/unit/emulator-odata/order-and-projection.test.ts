@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRows, type OrderKey, projectRow } from '../../../emulator/odata';
+import { compareRows, firstInOrder, type OrderKey, projectRow } from '../../../emulator/odata';
 import { conversations, rows } from './fixtures';
 
 function sorted(orderby: OrderKey[], list: Record<string, unknown>[]): unknown[] {
@@ -44,6 +44,27 @@ describe('compareRows', () => {
   it('reports equal rows as equal, so a stable sort keeps their order', () => {
     expect(compareRows([{ column: 'score', desc: false }], people[0]!, people[2]!)).toBe(0);
     expect(compareRows([], people[0]!, people[1]!)).toBe(0);
+  });
+});
+
+describe('firstInOrder', () => {
+  // Many ties on the order keys, empty values, and a key that breaks the ties: the order a page is cut from.
+  const order: OrderKey[] = [
+    { column: 'score', desc: true },
+    { column: 'name', desc: false },
+    { column: 'id', desc: false },
+  ];
+  let seed = 7;
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const many = Array.from({ length: 500 }, (_, i) => ({
+    id: `row-${String(Math.floor(random() * 1e9)).padStart(9, '0')}-${i}`,
+    score: i % 11 === 0 ? null : Math.floor(random() * 7),
+    name: ['anna', 'Anna', 'bertil', null][i % 4],
+  }));
+
+  it.each([1, 2, 37, 250, 499, 500, 501, 5000])('gives the first %i rows of the whole sort, in order', (count) => {
+    const whole = sorted(order, many);
+    expect(firstInOrder(order, [...many], count).map((row) => row.id)).toEqual(whole.slice(0, count));
   });
 });
 
