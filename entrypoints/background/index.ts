@@ -48,6 +48,8 @@ import { pageOf, type PageClient } from '../../lib/worker/page-clients';
 
 /** Wakes a stopped worker while views are open, so the feed is rescheduled even if a timer was lost with it. */
 const WAKE_ALARM = 'floorwalker-wake';
+/** The most a full load waits for the views to draw its list before it reads the agents (a 50,000-row list: ~1 s). */
+const VIEWS_DRAWN_WITHIN_MS = 3_000;
 /** The worker's Clients API (the DOM typings this project builds with do not describe a worker's scope). */
 const workerClients = (globalThis as unknown as { clients: { matchAll(options: object): Promise<readonly PageClient[]> } }).clients;
 
@@ -128,6 +130,7 @@ export default defineBackground(() => {
     counters,
     orgProfile,
     storage: { load: () => feedSnapshotItem.get(), save: (snapshot) => feedSnapshotItem.set(snapshot) },
+    viewsDrawn: () => hub?.drawn(VIEWS_DRAWN_WITHIN_MS) ?? Promise.resolve(),
     publish: (patch) => {
       hub?.broadcast(patch);
       // Another org or user: whether its workspace is open, and how its writes go, is published for it.

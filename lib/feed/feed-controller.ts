@@ -31,6 +31,8 @@ export interface FeedControllerDeps {
   /** storage.session in the extension: validated on read, null when there is nothing usable. */
   storage: { load(): Promise<Persisted | null>; save(value: Persisted): Promise<void> };
   publish(patch: FeedPatch): void;
+  /** Resolves once the views on screen have drawn what was published so far (absent: at once). */
+  viewsDrawn?: () => Promise<void>;
   /** What the org is: its action contract and the change-tracking decision (lib/discovery); absent, our reading holds. */
   orgProfile?: Pick<OrgProfile, 'signedIn' | 'ensure' | 'current' | 'trackingAllowed' | 'trackingFailed'>;
   now?: () => number;
@@ -80,6 +82,7 @@ export class FeedController {
       now: this.now,
       emit,
       log: this.log,
+      viewsDrawn: deps.viewsDrawn,
       tracking: profile && {
         allowed: (transport) => profile.trackingAllowed(transport),
         failed: (transport, failure) => profile.trackingFailed(transport, failure),

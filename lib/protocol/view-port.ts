@@ -36,6 +36,8 @@ export const ViewToWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('action'), requestId: z.string().min(1).max(100), intent: ActionIntentSchema }),
   /** Open the org's agent workspace in a new tab; where it is, the worker decides (no URL comes from a view). */
   z.object({ type: z.literal('openWorkspace') }),
+  /** The answer to `whenDrawn`: everything the worker sent before it is on this view's screen. */
+  z.object({ type: z.literal('drawn'), id: z.string().min(1).max(100) }),
 ]);
 export type ViewToWorker = z.infer<typeof ViewToWorkerSchema>;
 
@@ -60,6 +62,8 @@ export const WorkerToViewSchema = z.discriminatedUnion('type', [
   /** A message from the view that failed validation; the view shows it instead of silently losing it. */
   z.object({ type: z.literal('rejected'), reason: z.string() }),
   z.object({ type: z.literal('feature'), update: FeatureUpdateSchema }),
+  /** Asks the view to answer `drawn` with this id once what came before is drawn (the worker's next work waits for it). */
+  z.object({ type: z.literal('whenDrawn'), id: z.string().min(1).max(100) }),
 ]);
 export type WorkerToView = z.infer<typeof WorkerToViewSchema>;
 
@@ -75,4 +79,4 @@ export type BulkRef = z.infer<typeof BulkRefSchema>;
 export const BulkEnvelopeSchema = BulkRefSchema.extend({ message: z.unknown() });
 export type BulkEnvelope = z.infer<typeof BulkEnvelopeSchema>;
 /** The messages the feed model applies; feature updates go to the features' models. */
-export type FeedMessage = Exclude<WorkerToView, { type: 'feature' }>;
+export type FeedMessage = Exclude<WorkerToView, { type: 'feature' | 'whenDrawn' }>;

@@ -50,11 +50,17 @@ export interface PanelControllerOptions {
   openDiagnostics?: () => void;
   /** Whether the view is on screen; while it is not, its clock stands still (the worker holds its changes meanwhile). */
   shown?: ReadonlySignal<boolean>;
+  /** Runs `then` once what the view holds now has been drawn (default: after the next frame is painted). */
+  afterDrawn?: (then: () => void) => void;
 }
+
+/** After the next frame: its animation callbacks run before it is painted, a task queued from one runs after. */
+const afterNextPaint = (then: () => void) => requestAnimationFrame(() => setTimeout(then, 0));
 
 /** Everything a view (one open panel) needs, wired to one feed source. Entrypoints create it; components only read it. */
 export function createPanelController(options: PanelControllerOptions): PanelController {
   const { source, stop } = options;
+  const afterDrawn = options.afterDrawn ?? afterNextPaint;
   const picture = createPictureMirror();
   const features = createFeatureModels(stop);
   const view = createViewState();
@@ -95,7 +101,11 @@ export function createPanelController(options: PanelControllerOptions): PanelCon
   });
 
   const unsubscribers = [
-    source.onMessage((message) => (message.type === 'feature' ? features.apply(message.update) : picture.apply(message))),
+    source.onMessage((message) => {
+      if (message.type === 'feature') features.apply(message.update);
+      else if (message.type === 'whenDrawn') afterDrawn(() => source.send({ type: 'drawn', id: message.id }));
+      else picture.apply(message);
+    }),
     source.onDisconnect(() => picture.disconnected()),
   ];
   stop.addEventListener(

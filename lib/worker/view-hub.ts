@@ -79,6 +79,8 @@ const rowsIn = (message: WorkerToView): number => {
 export function createViewHub(deps: ViewHubDeps) {
   const log = deps.log ?? ((line: string) => console.warn(line));
   const views = new Map<ViewPort, View>();
+  /** Each `whenDrawn` asked, by id: what to do as a view answers (or goes away). */
+  const awaitingDrawn = new Map<string, (port: ViewPort) => void>();
 
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const post = (port: ViewPort, message: WorkerToView | BulkRef) => {
@@ -107,7 +109,9 @@ export function createViewHub(deps: ViewHubDeps) {
   };
 
   const drop = (port: ViewPort) => {
-    if (views.delete(port)) updateDemand();
+    if (!views.delete(port)) return;
+    updateDemand();
+    for (const answered of [...awaitingDrawn.values()]) answered(port); // a view gone has nothing left to draw
   };
 
   async function receive(port: ViewPort, view: View, message: unknown): Promise<void> {
@@ -168,6 +172,8 @@ export function createViewHub(deps: ViewHubDeps) {
         return deps.action(request.intent, request.requestId, view.sender);
       case 'openWorkspace':
         return deps.openWorkspace();
+      case 'drawn':
+        return awaitingDrawn.get(request.id)?.(port);
     }
   }
 
@@ -201,6 +207,28 @@ export function createViewHub(deps: ViewHubDeps) {
     },
     broadcastFeature(update: FeatureUpdate): void {
       for (const [port, view] of views) if (view.subscribed) post(port, { type: 'feature', update });
+    },
+    /**
+     * Resolves once every view on screen has drawn what it was sent so far, or after `limitMs` (a view that never
+     * answers holds nothing up for longer). Views off screen are not waited for: they are sent nothing meanwhile.
+     */
+    drawn(limitMs: number): Promise<void> {
+      const waitingFor = new Set([...views].filter(([, view]) => view.subscribed && view.visible).map(([port]) => port));
+      if (waitingFor.size === 0) return Promise.resolve();
+      const id = newId();
+      return new Promise((resolve) => {
+        const done = () => {
+          clearTimeout(limit);
+          awaitingDrawn.delete(id);
+          resolve();
+        };
+        const limit = setTimeout(done, limitMs);
+        awaitingDrawn.set(id, (port) => {
+          waitingFor.delete(port);
+          if (waitingFor.size === 0) done();
+        });
+        for (const port of waitingFor) post(port, { type: 'whenDrawn', id });
+      });
     },
     size(): number {
       return views.size;

@@ -70,6 +70,26 @@ describe('picture sync', () => {
     expect(await polled).toEqual({ ok: true, value: { full: true } });
   });
 
+  it('reads the agents once the views on screen have drawn the list', async () => {
+    const p = platform();
+    let drawn: () => void = () => undefined;
+    const made = createPictureSync({
+      counters: createCounters(),
+      now: () => 1_000_000,
+      emit: () => undefined,
+      log: () => undefined,
+      viewsDrawn: () => new Promise<void>((resolve) => (drawn = resolve)),
+    });
+    const polled = made.poll(p.transport, USER);
+    await settle();
+    expect(made.conversations()).toHaveLength(2);
+    const agentReads = () => p.sent.filter((path) => path.startsWith('msdyn_agentstatuses'));
+    expect(agentReads()).toEqual([]);
+    drawn();
+    expect(await polled).toEqual({ ok: true, value: { full: true } });
+    expect(agentReads().length).toBeGreaterThan(0);
+  });
+
   it('once the org has been quiet for the overlap, polls start at its clock less the overlap, not at the last change’s second', async () => {
     const { sync: s, p, now, poll } = await loaded(); // the last change: 10:00:00
     const orgClock = { t: Date.parse('2026-01-01T10:05:00Z') };

@@ -78,6 +78,19 @@ describe('PanelController', () => {
     expect(controller.picture.problem.value).toBeNull();
   });
 
+  it('answers the worker’s whenDrawn once what came before it is drawn, not before', () => {
+    const source = new FakeFeedSource();
+    const draws: (() => void)[] = [];
+    const controller = createPanelController({ source, stop: stop.signal, afterDrawn: (then) => draws.push(then) });
+    source.push({ type: 'snapshot', state: makeState() });
+    source.push({ type: 'whenDrawn', id: 'd1' });
+    expect(controller.picture.ready.value).toBe(true);
+    expect(source.sent.filter((message) => message.type === 'drawn')).toEqual([]);
+    draws.forEach((then) => then());
+    expect(source.sent.filter((message) => message.type === 'drawn')).toEqual([{ type: 'drawn', id: 'd1' }]);
+    expect(controller.picture.problem.value).toBeNull();
+  });
+
   it('closes the source when the view stops', () => {
     const source = new FakeFeedSource();
     createPanelController({ source, stop: stop.signal });

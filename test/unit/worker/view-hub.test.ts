@@ -157,6 +157,40 @@ describe('view hub', () => {
     expect(kinds(portOnly.posted)).toEqual(['snapshot', 'patch', 'patch']);
   });
 
+  it('says when every view on screen has drawn what it was sent: not waiting for views off screen, gone, or past the limit', async () => {
+    let n = 0;
+    const h = createViewHub({ ...hub().deps, newId: () => `d${++n}` });
+    const [front, side, behind] = [page(), page(), page()];
+    for (const view of [front, side, behind]) h.connect(view);
+    await front.send({ type: 'hello', view: 'sidepanel', visible: true });
+    await side.send({ type: 'hello', view: 'sidepanel', visible: true });
+    await behind.send({ type: 'hello', view: 'sidepanel', visible: false });
+    const asked = (view: ReturnType<typeof page>) => view.posted.filter((m) => (m as { type: string }).type === 'whenDrawn');
+    let drawn = false;
+    void h.drawn(60_000).then(() => (drawn = true));
+    expect(asked(front)).toEqual([{ type: 'whenDrawn', id: 'd1' }]);
+    expect(asked(side)).toEqual([{ type: 'whenDrawn', id: 'd1' }]);
+    expect(asked(behind)).toEqual([]);
+    await front.send({ type: 'drawn', id: 'd1' });
+    await side.send({ type: 'drawn', id: 'other' });
+    expect(drawn).toBe(false);
+    await side.send({ type: 'drawn', id: 'd1' });
+    expect(drawn).toBe(true);
+
+    // A view that goes away has nothing left to draw; one that never answers holds nothing up past the limit.
+    let gone = false;
+    void h.drawn(60_000).then(() => (gone = true));
+    await front.send({ type: 'drawn', id: 'd2' });
+    expect(gone).toBe(false);
+    side.close();
+    await Promise.resolve();
+    expect(gone).toBe(true);
+    const startedAt = Date.now();
+    await h.drawn(50);
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(45);
+    await expect(createViewHub(hub().deps).drawn(60_000)).resolves.toBeUndefined();
+  });
+
   it('sends the features’ state after the snapshot, then their updates to subscribed views only', async () => {
     const { hub: h } = hub();
     const subscribed = page();
